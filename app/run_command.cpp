@@ -1,0 +1,122 @@
+#include "app/run_command.h"
+
+#include <cmath>
+#include <fstream>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "app/cli.h"
+#include "core/analysis/run_stats.h"
+#include "core/trace/exporters.h"
+#include "core/trace/trace.h"
+#include "core/workload/workload.h"
+
+namespace taskscope::app {
+
+namespace {
+
+using namespace taskscope::core;
+
+SimTime toTime(double v, SimTime unit) {
+    return static_cast<SimTime>(std::llround(v * static_cast<double>(unit)));
+}
+
+// Opens `path` for writing, or reports why not.
+bool withOutput(const std::string& path, std::ostream& out, std::ostream& err,
+                const std::function<void(std::ostream&)>& write) {
+    if (path == "-") {
+        write(out);
+        return true;
+    }
+    std::ofstream f(path, std::ios::binary);
+    if (!f) {
+        err << "taskscope: error: cannot write '" << path
+            << "': check that the folder exists and is writable\n";
+        return false;
+    }
+    write(f);
+    f.flush();
+    if (!f) {
+        err << "taskscope: error: writing '" << path << "' failed (disk full?)\n";
+        return false;
+    }
+    return true;
+}
+
+void printSummary(const RunStats& s, SimTime unit, const std::string& unitName, std::ostream& out) {
+    const auto u = static_cast<double>(unit);
+    auto f = [u](SimTime v) { return v < 0 ? std::string("-") : fmt::format("{:g}", static_cast<double>(v) / u); };
+    out << fmt::format("{:<12} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>10} {:>9}\n", "process", "pid",
+                       "arrival", "first_run", "finish", "cpu", "waiting", "turnaround", "response");
+    for (const auto& p : s.processes)
+        out << fmt::format("{:<12} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>10} {:>9}\n", p.name, p.pid,
+                           f(p.arrival), f(p.firstRun), f(p.finish), f(p.cpu), f(p.waiting),
+                           f(p.turnaround), f(p.response));
+    out << fmt::format("average waiting {:g} {u}, turnaround {:g} {u}, response {:g} {u}\n",
+                       s.averageWaiting / u, s.averageTurnaround / u, s.averageResponse / u,
+                       fmt::arg("u", unitName));
+    out << fmt::format("makespan {:g} {}, context switches {}, utilization", static_cast<double>(s.makespan) / u,
+                       unitName, s.contextSwitches);
+    for (double x : s.utilization) out << fmt::format(" {:.1f}%", x * 100);
+    out << "\n";
+}
+
+int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
+    auto loaded = loadWorkload(o.file);
+    if (!loaded) {
+        err << "taskscope: error: " << loaded.error().format() << "\n";
+        return kExitBadInput;
+    }
+    Workload& w = *loaded;
+    MachineSettings settings = settingsFor(w);
+    if (o.cores) settings.cores = *o.cores;
+    if (o.policy) {
+        const auto kind = parsePolicy(*o.policy);
+        if (!kind) {
+            err << "taskscope: error: --policy: unknown policy '" << *o.policy << "'; expected one of "
+                << policyNames() << "\n";
+            return kExitBadInput;
+        }
+        settings.policy.kind = *kind;
+    }
+    if (o.quantum) settings.policy.quantum = std::max<SimTime>(1, toTime(*o.quantum, w.unit));
+    if (o.contextSwitch) settings.contextSwitch = toTime(*o.contextSwitch, w.unit);
+    if (o.seed) settings.seed = *o.seed;
+
+    Machine machine(settings);
+    Trace trace;
+    machine.attachTrace(&trace);
+    populate(machine, w);
+    machine.runUntil(o.until ? toTime(*o.until, w.unit) : kNever);
+
+    const RunStats stats = computeStats(machine);
+    bool ok = true;
+    if (o.statsPath)
+        ok &= withOutput(*o.statsPath, out, err, [&](std::ostream& s) {
+            s << statsToJson(stats, w.unit, w.timeUnit).dump(2) << "\n";
+        });
+    if (o.tracePath)
+        ok &= withOutput(*o.tracePath, out, err, [&](std::ostream& s) { writeChromeTrace(trace, s); });
+    if (o.csvPath)
+        ok &= withOutput(*o.csvPath, out, err,
+                         [&](std::ostream& s) { writeSliceCsv(trace, s, w.unit, w.timeUnit); });
+    if (o.summary || (!o.statsPath && !o.tracePath && !o.csvPath)) printSummary(stats, w.unit, w.timeUnit, out);
+    return ok ? kExitOk : kExitBadInput;
+}
+
+}  // namespace
+
+int runCommand(const RunOptions& o, std::ostream& out, std::ostream& err) {
+    const auto dot = o.file.rfind('.');
+    const std::string ext = dot == std::string::npos ? "" : o.file.substr(dot + 1);
+    if (ext == "py") {
+        err << "taskscope: error: " << o.file
+            << ": Python programs are not supported by this build yet\n";
+        return kExitBadInput;
+    }
+    return runWorkload(o, out, err);
+}
+
+}  // namespace taskscope::app

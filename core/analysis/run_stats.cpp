@@ -1,0 +1,100 @@
+#include "core/analysis/run_stats.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+namespace taskscope::core {
+
+RunStats computeStats(const Machine& m) {
+    RunStats s;
+    SimTime start = kNever;
+    SimTime end = 0;
+    double sumWait = 0, sumTurn = 0, sumResp = 0;
+    int nResp = 0;
+    for (const auto& p : m.processes()) {
+        ProcessStats ps;
+        ps.name = p.name;
+        ps.pid = p.pid;
+        bool allDone = !p.threads.empty();
+        for (const ThreadId tid : p.threads) {
+            const ThreadInfo& t = m.thread(tid);
+            if (t.arrival >= 0 && (ps.arrival < 0 || t.arrival < ps.arrival)) ps.arrival = t.arrival;
+            if (t.firstRun >= 0 && (ps.firstRun < 0 || t.firstRun < ps.firstRun))
+                ps.firstRun = t.firstRun;
+            ps.cpu += t.cpu;
+            // Time spent in the current state counts up to now.
+            const SimTime open = m.now() - t.lastChange;
+            ps.waiting += t.readyTime + (t.state == ThreadState::Ready ? open : 0);
+            ps.blocked += t.waitingTime + (t.state == ThreadState::Waiting ? open : 0);
+            if (t.state != ThreadState::Terminated) allDone = false;
+            ps.finish = std::max(ps.finish, t.finish);
+        }
+        if (!allDone) ps.finish = -1;
+        if (ps.arrival >= 0) {
+            start = std::min(start, ps.arrival);
+            if (ps.finish >= 0) {
+                ps.turnaround = ps.finish - ps.arrival;
+                ++s.finished;
+                end = std::max(end, ps.finish);
+            }
+            if (ps.firstRun >= 0) {
+                ps.response = ps.firstRun - ps.arrival;
+                sumResp += static_cast<double>(ps.response);
+                ++nResp;
+            }
+        }
+        sumWait += static_cast<double>(ps.waiting);
+        if (ps.turnaround >= 0) sumTurn += static_cast<double>(ps.turnaround);
+        s.processes.push_back(std::move(ps));
+    }
+    if (s.finished < static_cast<int>(s.processes.size())) end = std::max(end, m.now());
+    s.start = start == kNever ? 0 : start;
+    s.end = end;
+    s.makespan = std::max<SimTime>(0, s.end - s.start);
+    const auto n = static_cast<double>(s.processes.size());
+    if (n > 0) s.averageWaiting = sumWait / n;
+    if (s.finished > 0) s.averageTurnaround = sumTurn / s.finished;
+    if (nResp > 0) s.averageResponse = sumResp / nResp;
+    for (const auto& c : m.cores())
+        s.utilization.push_back(s.makespan > 0 ? static_cast<double>(c.busy) / static_cast<double>(s.makespan) : 0.0);
+    s.contextSwitches = m.contextSwitches();
+    if (s.makespan > 0) s.throughput = s.finished / (static_cast<double>(s.makespan) / kSecond);
+    return s;
+}
+
+nlohmann::json statsToJson(const RunStats& s, SimTime unit, const std::string& unitName) {
+    using nlohmann::json;
+    const auto u = static_cast<double>(unit);
+    auto t = [u](SimTime v) -> json {
+        if (v < 0) return nullptr;
+        return static_cast<double>(v) / u;
+    };
+    json procs = json::array();
+    for (const auto& p : s.processes) {
+        procs.push_back({{"name", p.name},
+                         {"pid", p.pid},
+                         {"arrival", t(p.arrival)},
+                         {"first_run", t(p.firstRun)},
+                         {"finish", t(p.finish)},
+                         {"cpu", t(p.cpu)},
+                         {"waiting", t(p.waiting)},
+                         {"blocked", t(p.blocked)},
+                         {"turnaround", t(p.turnaround)},
+                         {"response", t(p.response)}});
+    }
+    json out;
+    out["time_unit"] = unitName;
+    out["processes"] = std::move(procs);
+    out["average"] = {{"waiting", s.averageWaiting / u},
+                      {"turnaround", s.averageTurnaround / u},
+                      {"response", s.averageResponse / u}};
+    out["makespan"] = static_cast<double>(s.makespan) / u;
+    out["utilization"] = s.utilization;
+    out["context_switches"] = s.contextSwitches;
+    out["finished"] = s.finished;
+    out["throughput_per_unit"] = s.makespan > 0 ? s.finished / (static_cast<double>(s.makespan) / u) : 0.0;
+    return out;
+}
+
+}  // namespace taskscope::core

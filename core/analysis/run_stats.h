@@ -1,0 +1,45 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "core/sim/machine.h"
+
+namespace taskscope::core {
+
+// Per-process figures of a run, in nanoseconds (-1 where the event has not happened).
+struct ProcessStats {
+    std::string name;
+    int pid = 0;
+    SimTime arrival = -1;     // first thread became Ready
+    SimTime firstRun = -1;
+    SimTime finish = -1;      // last thread terminated
+    SimTime cpu = 0;
+    SimTime waiting = 0;      // time Ready, summed over its threads
+    SimTime blocked = 0;      // time Waiting, summed over its threads
+    SimTime turnaround = -1;  // finish - arrival
+    SimTime response = -1;    // firstRun - arrival
+};
+
+struct RunStats {
+    std::vector<ProcessStats> processes;
+    double averageWaiting = 0;
+    double averageTurnaround = 0;
+    double averageResponse = 0;
+    SimTime start = 0;     // first arrival
+    SimTime end = 0;       // last finish (or the current time if some never finished)
+    SimTime makespan = 0;  // end - start
+    std::vector<double> utilization;  // per core, busy / makespan
+    std::uint64_t contextSwitches = 0;
+    int finished = 0;
+    double throughput = 0;  // finished processes per second of simulated time
+};
+
+RunStats computeStats(const Machine& m);
+
+// The `--stats` JSON, with times in `unit` nanoseconds (the workload's time unit).
+nlohmann::json statsToJson(const RunStats& s, SimTime unit, const std::string& unitName);
+
+}  // namespace taskscope::core

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/os/state.h"
+#include "core/sim/program.h"
+#include "core/sim/time.h"
+#include "core/util/clone_ptr.h"
+#include "core/util/strong_id.h"
+
+namespace taskscope::core {
+
+// One simulated thread. Plain data; the Machine keeps the invariants.
+struct ThreadInfo {
+    ThreadId id;
+    ProcessId process;
+    int tid = 0;  // the number ps -L shows; the main thread's tid equals the pid
+    std::string name;
+    ThreadState state = ThreadState::New;
+    WaitReason reason = WaitReason::None;
+    int priority = 0;  // smaller = more urgent (Silberschatz, Unix nice)
+    bool daemon = false;
+
+    SimTime created = 0;      // when it appeared (New)
+    SimTime arrival = -1;     // when it first became Ready
+    SimTime firstRun = -1;    // when it first ran
+    SimTime finish = -1;      // when it terminated
+    SimTime cpu = 0;          // time Running
+    SimTime readyTime = 0;    // time Ready (the textbook "waiting time")
+    SimTime waitingTime = 0;  // time Waiting (blocked)
+    SimTime lastChange = 0;   // when `state` was entered
+    int exitCode = 0;
+
+    CoreId core;              // the core it runs or is being dispatched on
+    std::uint32_t blockSeq = 0;  // invalidates stale timed wake-ups
+    ClonePtr<Program> program;
+};
+
+// One simulated process: an address space with threads, a parent and children.
+struct ProcessInfo {
+    ProcessId id;
+    int pid = 0;
+    int ppid = 0;
+    ProcessId parent;  // invalid: the simulated shell
+    std::string name;
+    std::string command;
+    std::vector<ThreadId> threads;
+    std::vector<ProcessId> children;
+    SimTime created = 0;
+    SimTime exited = -1;  // all threads done: a zombie until reaped
+    SimTime reaped = -1;
+    int exitCode = 0;
+    int liveThreads = 0;
+
+    bool isZombie() const { return exited >= 0 && reaped < 0; }
+};
+
+struct CoreInfo {
+    CoreId id;
+    ThreadId running;         // invalid: idle
+    ThreadId last;            // last thread that ran here (context-switch cost)
+    SimTime clock = 0;        // progress of the running thread is settled up to here
+    SimTime nextAction = kNever;
+    SimTime runStart = 0;     // when the running thread got the core
+    SimTime sliceEnd = kNever;
+    SimTime busy = 0;         // total time running threads
+    SimTime switching = 0;    // total time spent switching contexts
+    bool starting = false;    // a context switch is in progress until nextAction
+    bool preempt = false;     // a more urgent thread waits for this core
+    bool hasPending = false;  // the program's last run ended with `pending`
+    RunOutcome pending;
+};
+
+}  // namespace taskscope::core

@@ -1,0 +1,26 @@
+#include "core/sched/fifo_scheduler.h"
+
+#include <algorithm>
+
+namespace taskscope::core {
+
+void FifoScheduler::enqueue(const Machine&, ThreadId t, Cause) { m_queue.push_back(t); }
+
+ThreadId FifoScheduler::pickNext(const Machine&, CoreId) {
+    if (m_queue.empty()) return ThreadId::invalid();
+    const ThreadId t = m_queue.front();
+    m_queue.pop_front();
+    return t;
+}
+
+void FifoScheduler::remove(ThreadId t) {
+    m_queue.erase(std::remove(m_queue.begin(), m_queue.end(), t), m_queue.end());
+}
+
+void FifoScheduler::readyOrder(std::vector<ThreadId>& out) const {
+    out.insert(out.end(), m_queue.begin(), m_queue.end());
+}
+
+SimTime FifoScheduler::timeSlice(const Machine&, ThreadId) const { return m_quantum; }
+
+}  // namespace taskscope::core

@@ -1,0 +1,55 @@
+#include "core/sched/ordered_scheduler.h"
+
+#include "core/sim/machine.h"
+
+namespace taskscope::core {
+
+std::int64_t OrderedScheduler::key(const Machine& m, ThreadId t) const {
+    switch (m_kind) {
+        case PolicyKind::Sjf:
+        case PolicyKind::Srtf: {
+            const SimTime left = m.remainingBurst(t);
+            return left < 0 ? kNever : left;  // unknown bursts go last
+        }
+        default: return m.thread(t).priority;
+    }
+}
+
+bool OrderedScheduler::preemptive() const {
+    return m_kind == PolicyKind::Srtf || m_kind == PolicyKind::PriorityPreemptive;
+}
+
+void OrderedScheduler::enqueue(const Machine& m, ThreadId t, Cause) {
+    const Entry e{key(m, t), m_sequence++, t.value};
+    if (m_entryOf.size() <= t.index()) m_entryOf.resize(t.index() + 1);
+    m_entryOf[t.index()] = e;
+    m_ready.insert(e);
+}
+
+ThreadId OrderedScheduler::pickNext(const Machine&, CoreId) {
+    if (m_ready.empty()) return ThreadId::invalid();
+    const Entry e = *m_ready.begin();
+    m_ready.erase(m_ready.begin());
+    return ThreadId{std::get<2>(e)};
+}
+
+void OrderedScheduler::remove(ThreadId t) {
+    if (t.index() < m_entryOf.size()) m_ready.erase(m_entryOf[t.index()]);
+}
+
+void OrderedScheduler::readyOrder(std::vector<ThreadId>& out) const {
+    for (const auto& e : m_ready) out.push_back(ThreadId{std::get<2>(e)});
+}
+
+SimTime OrderedScheduler::timeSlice(const Machine&, ThreadId) const { return kNever; }
+
+bool OrderedScheduler::preempts(const Machine& m, ThreadId ready, ThreadId running) const {
+    // Strictly more urgent only: an equal key never takes the core (textbook convention).
+    return preemptive() && key(m, ready) < key(m, running);
+}
+
+bool OrderedScheduler::lessUrgent(const Machine& m, ThreadId a, ThreadId b) const {
+    return key(m, a) > key(m, b);
+}
+
+}  // namespace taskscope::core

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "core/os/state.h"
+#include "core/sched/policy.h"
+#include "core/util/strong_id.h"
+
+namespace taskscope::core {
+
+class Machine;
+
+// A scheduling policy: owns the ready set and decides who runs next and for how long.
+// Policies are values (cloned with the Machine) and read thread attributes from it.
+class Scheduler {
+public:
+    virtual ~Scheduler() = default;
+    virtual std::unique_ptr<Scheduler> clone() const = 0;
+
+    // `t` became Ready because of `why` (Admit, Wake, Timeout, Preempt, Yield).
+    virtual void enqueue(const Machine& m, ThreadId t, Cause why) = 0;
+    // Takes the next thread for `core` out of the ready set (invalid when empty).
+    virtual ThreadId pickNext(const Machine& m, CoreId core) = 0;
+    // Drops a Ready thread (killed before it ran again).
+    virtual void remove(ThreadId t) = 0;
+    // The ready set in the order the policy would pick it.
+    virtual void readyOrder(std::vector<ThreadId>& out) const = 0;
+    virtual std::size_t readyCount() const = 0;
+
+    // Length of the slice `t` gets now (kNever: until it blocks or exits).
+    virtual SimTime timeSlice(const Machine& m, ThreadId t) const = 0;
+    // True when Ready thread `ready` should take the core from `running` at once.
+    virtual bool preempts(const Machine& m, ThreadId ready, ThreadId running) const {
+        (void)m, (void)ready, (void)running;
+        return false;
+    }
+    // Among the running threads `ready` preempts, the one to take the core from; by default
+    // the one the policy ranks least urgent.
+    virtual bool lessUrgent(const Machine& m, ThreadId a, ThreadId b) const {
+        (void)m, (void)a, (void)b;
+        return false;
+    }
+    // `t` leaves its core after running `ran` ns for reason `why` (accounting, MLFQ levels).
+    virtual void charge(const Machine& m, ThreadId t, SimTime ran, Cause why) {
+        (void)m, (void)t, (void)ran, (void)why;
+    }
+    // Called when a thread is created so policies can size their per-thread state.
+    virtual void addThread(const Machine& m, ThreadId t) { (void)m, (void)t; }
+    // The MLFQ level (or other policy-specific queue index) of `t`, for views; -1 if none.
+    virtual int level(ThreadId t) const {
+        (void)t;
+        return -1;
+    }
+};
+
+std::unique_ptr<Scheduler> makeScheduler(const PolicySettings& settings, int cores);
+
+}  // namespace taskscope::core

@@ -1,0 +1,517 @@
+#include "core/sim/machine.h"
+
+#include <algorithm>
+#include <cassert>
+
+#include "core/trace/trace.h"
+
+namespace taskscope::core {
+
+Machine::Machine(MachineSettings settings)
+    : m_settings(std::move(settings)),
+      m_scheduler(makeScheduler(m_settings.policy, m_settings.cores)),
+      m_random(m_settings.seed),
+      m_nextOsId(m_settings.shellPid + 1) {
+    m_settings.cores = std::clamp(m_settings.cores, 1, 64);
+    m_cores.resize(static_cast<std::size_t>(m_settings.cores));
+    for (std::size_t i = 0; i < m_cores.size(); ++i)
+        m_cores[i].id = CoreId{static_cast<std::uint32_t>(i)};
+    m_coreIdleRecorded.assign(m_cores.size(), false);
+}
+
+Machine::Machine(const Machine& other)
+    : m_settings(other.m_settings),
+      m_processes(other.m_processes),
+      m_threads(other.m_threads),
+      m_cores(other.m_cores),
+      m_coreIdleRecorded(other.m_coreIdleRecorded),
+      m_processAnnounced(other.m_processAnnounced),
+      m_scheduler(other.m_scheduler),
+      m_extension(other.m_extension),
+      m_events(other.m_events),
+      m_random(other.m_random),
+      m_now(other.m_now),
+      m_actions(other.m_actions),
+      m_contextSwitches(other.m_contextSwitches),
+      m_nextOsId(other.m_nextOsId),
+      m_dirty(other.m_dirty),
+      m_interrupt(other.m_interrupt),
+      m_trace(nullptr) {}
+
+Machine& Machine::operator=(const Machine& other) {
+    if (this != &other) {
+        Machine copy(other);
+        Trace* keep = m_trace;
+        *this = std::move(copy);
+        m_trace = keep;
+    }
+    return *this;
+}
+
+Machine::~Machine() = default;
+
+void Machine::attachTrace(Trace* trace) {
+    m_trace = trace;
+    if (m_trace) m_trace->setCoreCount(m_settings.cores);
+}
+
+// ---------------------------------------------------------------------------------------
+// Building
+
+ProcessId Machine::createProcess(std::string name, std::string command, ProcessId parent) {
+    ProcessInfo p;
+    p.id = ProcessId{static_cast<std::uint32_t>(m_processes.size())};
+    p.pid = allocateOsId();
+    p.parent = parent;
+    p.ppid = parent.valid() ? m_processes[parent.index()].pid : m_settings.shellPid;
+    p.name = std::move(name);
+    p.command = std::move(command);
+    p.created = m_now;
+    if (parent.valid()) m_processes[parent.index()].children.push_back(p.id);
+    m_processes.push_back(std::move(p));
+    m_processAnnounced.push_back(false);
+    return m_processes.back().id;
+}
+
+ThreadId Machine::createThread(ProcessId process, std::string name,
+                               std::unique_ptr<Program> program, SimTime at, int priority,
+                               SimTime admitDelay) {
+    ProcessInfo& p = m_processes[process.index()];
+    ThreadInfo t;
+    t.id = ThreadId{static_cast<std::uint32_t>(m_threads.size())};
+    t.process = process;
+    // The main thread's tid is the pid, as on Linux; other threads take fresh numbers.
+    t.tid = p.threads.empty() ? p.pid : allocateOsId();
+    t.name = std::move(name);
+    t.priority = priority;
+    t.created = std::max(at, m_now);
+    t.lastChange = t.created;
+    t.program = std::move(program);
+    p.threads.push_back(t.id);
+    ++p.liveThreads;
+    if (p.threads.size() == 1) p.created = t.created;
+    m_threads.push_back(std::move(t));
+    const ThreadInfo& added = m_threads.back();
+    m_scheduler->addThread(*this, added.id);
+    m_events.push({added.created, kPriorityCreate, 0, EventKind::Create, added.id.value,
+                   static_cast<std::uint64_t>(std::max<SimTime>(admitDelay, 0))});
+    return added.id;
+}
+
+// ---------------------------------------------------------------------------------------
+// The main loop
+
+CoreInfo* Machine::earliestCore() {
+    CoreInfo* best = nullptr;
+    for (auto& c : m_cores)
+        if (c.running.valid() && (!best || c.nextAction < best->nextAction)) best = &c;
+    return best;
+}
+
+SimTime Machine::nextActionTime() const {
+    SimTime t = m_events.nextTime();
+    for (const auto& c : m_cores)
+        if (c.running.valid()) t = std::min(t, c.nextAction);
+    if (m_dirty) t = std::min(t, m_now);
+    return t;
+}
+
+bool Machine::step() {
+    const SimTime te = m_events.nextTime();
+    CoreInfo* core = earliestCore();
+    const SimTime tc = core ? core->nextAction : kNever;
+    // Everything that happens at one instant is settled before the idle cores pick work, so
+    // that simultaneous arrivals all compete for them.
+    if (m_dirty && std::min(te, tc) > m_now) {
+        dispatch();
+        ++m_actions;
+        return true;
+    }
+    if (te == kNever && tc == kNever) return false;
+    ++m_actions;
+    if (te <= tc) {
+        const Event e = m_events.pop();
+        m_now = std::max(m_now, e.time);
+        handleEvent(e);
+    } else {
+        m_now = std::max(m_now, tc);
+        coreAction(*core);
+    }
+    return true;
+}
+
+void Machine::runUntil(SimTime until) {
+    while (nextActionTime() <= until && step()) {
+    }
+    if (m_trace) m_trace->setEndTime(until == kNever ? m_now : std::max(m_now, until));
+}
+
+void Machine::handleEvent(const Event& e) {
+    switch (e.kind) {
+        case EventKind::Create: {
+            ThreadInfo& t = m_threads[e.subject];
+            ProcessInfo& p = m_processes[t.process.index()];
+            if (!m_processAnnounced[p.id.index()]) {
+                m_processAnnounced[p.id.index()] = true;
+                if (m_trace) {
+                    m_trace->addProcess({p.name, p.command, p.pid, p.ppid,
+                                         p.parent.valid() ? p.parent.value : kNone});
+                    record(RecordKind::ProcessCreate, p.id.value, 0xffff,
+                           p.parent.valid() ? p.parent.value : kNone);
+                }
+            }
+            if (m_trace) {
+                m_trace->addThread({t.name, t.tid, t.process.value});
+                record(RecordKind::ThreadCreate, t.id.value, 0xffff, t.process.value);
+            }
+            t.lastChange = m_now;
+            if (e.arg == 0) {
+                makeReady(t, Cause::Admit);
+            } else {
+                m_events.push({m_now + static_cast<SimTime>(e.arg), kPriorityCreate, 0,
+                               EventKind::Admit, e.subject, 0});
+            }
+            break;
+        }
+        case EventKind::Admit: makeReady(m_threads[e.subject], Cause::Admit); break;
+        case EventKind::Wake: {
+            ThreadInfo& t = m_threads[e.subject];
+            if (t.state == ThreadState::Waiting && t.blockSeq == e.arg) {
+                ++t.blockSeq;
+                makeReady(t, Cause::Wake);
+            }
+            break;
+        }
+        case EventKind::Timer:
+            if (m_extension) m_extension->onTimer(*this, e.arg);
+            break;
+    }
+}
+
+SimTime Machine::runLimit(const CoreInfo& core) const {
+    SimTime limit = std::min(m_events.nextTime(), core.sliceEnd);
+    // Programs that share state advance in step with the other cores, so that their
+    // interleaving follows simulated time one step at a time.
+    for (const auto& c : m_cores)
+        if (&c != &core && c.running.valid()) limit = std::min(limit, c.nextAction);
+    if (m_dirty) limit = m_now;
+    return limit;
+}
+
+void Machine::coreAction(CoreInfo& core) {
+    if (core.starting) {
+        beginRun(core);
+        return;
+    }
+    ThreadInfo& t = m_threads[core.running.index()];
+    Program& program = *t.program;
+    if (program.isolated()) {
+        // Settle the burst up to now; it may end exactly here.
+        if (core.clock < m_now) {
+            const SimTime before = core.clock;
+            ThreadContext ctx(*this, t.id, core.id, core.clock);
+            const RunOutcome outcome = program.run(ctx, m_now);
+            t.cpu += core.clock - before;
+            core.busy += core.clock - before;
+            if (outcome.kind != RunOutcome::Kind::Continue) {
+                finishRun(core, outcome);
+                return;
+            }
+        }
+    } else if (core.hasPending) {
+        core.hasPending = false;
+        finishRun(core, core.pending);
+        return;
+    }
+    if (core.preempt) {
+        deschedule(core, ThreadState::Ready, WaitReason::None, Cause::Preempt);
+        return;
+    }
+    if (m_now >= core.sliceEnd) {
+        deschedule(core, ThreadState::Ready, WaitReason::None, Cause::Timeout);
+        return;
+    }
+    if (program.isolated()) {
+        planNext(core);
+        return;
+    }
+    const SimTime before = core.clock;
+    m_interrupt = false;
+    ThreadContext ctx(*this, t.id, core.id, core.clock);
+    const RunOutcome outcome = program.run(ctx, runLimit(core));
+    m_interrupt = false;
+    ThreadInfo& after = m_threads[core.running.index()];  // the run may have added threads
+    after.cpu += core.clock - before;
+    core.busy += core.clock - before;
+    if (outcome.kind != RunOutcome::Kind::Continue) {
+        core.hasPending = true;
+        core.pending = outcome;
+    }
+    assert(core.clock > before || core.hasPending);
+    core.nextAction = core.clock;
+}
+
+void Machine::planNext(CoreInfo& core) {
+    const ThreadInfo& t = m_threads[core.running.index()];
+    if (t.program->isolated()) {
+        const SimTime left = t.program->remainingBurst();
+        core.nextAction = std::min(core.clock + std::max<SimTime>(left, 0), core.sliceEnd);
+    } else {
+        core.nextAction = core.clock;
+    }
+}
+
+void Machine::beginRun(CoreInfo& core) {
+    core.starting = false;
+    core.clock = m_now;
+    core.runStart = m_now;
+    ThreadInfo& t = m_threads[core.running.index()];
+    setState(t, ThreadState::Running, WaitReason::None, Cause::Dispatch);
+    if (t.firstRun < 0) t.firstRun = m_now;
+    record(RecordKind::CoreRun, t.id.value, static_cast<std::uint16_t>(core.id.value));
+    m_coreIdleRecorded[core.id.index()] = false;
+    const SimTime slice = m_scheduler->timeSlice(*this, t.id);
+    core.sliceEnd = slice == kNever ? kNever : m_now + slice;
+    planNext(core);
+}
+
+void Machine::finishRun(CoreInfo& core, const RunOutcome& outcome) {
+    ThreadInfo& t = m_threads[core.running.index()];
+    switch (outcome.kind) {
+        case RunOutcome::Kind::Continue: break;
+        case RunOutcome::Kind::Block: {
+            ++t.blockSeq;
+            const std::uint32_t seq = t.blockSeq;
+            deschedule(core, ThreadState::Waiting, outcome.reason, Cause::Block);
+            if (outcome.wakeAfter != kNever)
+                m_events.push({m_now + outcome.wakeAfter, kPriorityWake, 0, EventKind::Wake,
+                               t.id.value, seq});
+            break;
+        }
+        case RunOutcome::Kind::Yield:
+            deschedule(core, ThreadState::Ready, WaitReason::None, Cause::Yield);
+            break;
+        case RunOutcome::Kind::Exit:
+            t.exitCode = outcome.exitCode;
+            deschedule(core, ThreadState::Terminated, WaitReason::None, Cause::Exit);
+            exitThread(m_threads[core.last.index()], outcome.exitCode);
+            break;
+    }
+}
+
+void Machine::deschedule(CoreInfo& core, ThreadState state, WaitReason reason, Cause cause) {
+    const ThreadId id = core.running;
+    ThreadInfo& t = m_threads[id.index()];
+    m_scheduler->charge(*this, id, m_now - core.runStart, cause);
+    core.last = id;
+    core.running = ThreadId::invalid();
+    core.nextAction = kNever;
+    core.sliceEnd = kNever;
+    core.preempt = false;
+    core.hasPending = false;
+    t.core = CoreId::invalid();
+    setState(t, state, reason, cause);
+    if (state == ThreadState::Ready) m_scheduler->enqueue(*this, id, cause);
+    m_dirty = true;
+}
+
+void Machine::exitThread(ThreadInfo& t, int exitCode) {
+    t.finish = m_now;
+    t.exitCode = exitCode;
+    ProcessInfo& p = m_processes[t.process.index()];
+    if (m_extension) m_extension->onThreadExit(*this, t.id);
+    if (--p.liveThreads == 0 && p.exited < 0) {
+        p.exited = m_now;
+        p.exitCode = p.threads.empty() ? exitCode : m_threads[p.threads.front().index()].exitCode;
+        if (m_trace) {
+            RecordBody b;
+            b.kind = RecordKind::ProcessExit;
+            b.subject = p.id.value;
+            b.extra16 = static_cast<std::uint16_t>(static_cast<std::int16_t>(p.exitCode));
+            m_trace->append(m_now, b);
+        }
+        if (m_extension) m_extension->onProcessExit(*this, p.id);
+        // The simulated shell waits for its children at once.
+        if (!p.parent.valid()) reap(p.id);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Dispatch and preemption
+
+void Machine::dispatch() {
+    m_dirty = false;
+    for (auto& core : m_cores) {
+        if (core.running.valid()) continue;
+        const ThreadId t = m_scheduler->pickNext(*this, core.id);
+        if (!t.valid()) break;
+        startOnCore(core, t);
+    }
+    if (m_scheduler->readyCount() > 0) {
+        m_orderBuffer.clear();
+        m_scheduler->readyOrder(m_orderBuffer);
+        std::size_t pending = 0;
+        for (const auto& c : m_cores)
+            if (c.preempt) ++pending;
+        for (std::size_t i = pending; i < m_orderBuffer.size(); ++i) {
+            const ThreadId ready = m_orderBuffer[i];
+            CoreInfo* victim = nullptr;
+            for (auto& c : m_cores) {
+                if (!c.running.valid() || c.starting || c.preempt) continue;
+                if (!m_scheduler->preempts(*this, ready, c.running)) continue;
+                if (!victim || m_scheduler->lessUrgent(*this, c.running, victim->running))
+                    victim = &c;
+            }
+            if (!victim) break;
+            requestPreempt(*victim);
+        }
+    }
+    for (auto& core : m_cores) {
+        if (!core.running.valid() && !m_coreIdleRecorded[core.id.index()]) {
+            m_coreIdleRecorded[core.id.index()] = true;
+            record(RecordKind::CoreIdle, kNone, static_cast<std::uint16_t>(core.id.value));
+        }
+    }
+}
+
+void Machine::startOnCore(CoreInfo& core, ThreadId id) {
+    ThreadInfo& t = m_threads[id.index()];
+    core.running = id;
+    t.core = core.id;
+    SimTime cost = 0;
+    if (core.last.valid() && core.last != id) {
+        ++m_contextSwitches;
+        cost = m_settings.contextSwitch;
+    }
+    core.starting = true;
+    core.nextAction = m_now + cost;
+    if (cost > 0) {
+        core.switching += cost;
+        record(RecordKind::CoreSwitch, id.value, static_cast<std::uint16_t>(core.id.value));
+        m_coreIdleRecorded[core.id.index()] = false;
+    }
+}
+
+void Machine::requestPreempt(CoreInfo& core) {
+    core.preempt = true;
+    // A lazily settled burst is settled at this instant; a stepping program stops at its
+    // next step boundary.
+    if (m_threads[core.running.index()].program->isolated())
+        core.nextAction = std::max(core.clock, m_now);
+}
+
+// ---------------------------------------------------------------------------------------
+// State changes
+
+void Machine::makeReady(ThreadInfo& t, Cause cause) {
+    if (t.arrival < 0) t.arrival = m_now;
+    setState(t, ThreadState::Ready, WaitReason::None, cause);
+    m_scheduler->enqueue(*this, t.id, cause);
+    m_dirty = true;
+}
+
+void Machine::setState(ThreadInfo& t, ThreadState s, WaitReason r, Cause cause) {
+    const SimTime spent = m_now - t.lastChange;
+    if (t.state == ThreadState::Ready) t.readyTime += spent;
+    if (t.state == ThreadState::Waiting) t.waitingTime += spent;
+    t.state = s;
+    t.reason = r;
+    t.lastChange = m_now;
+    if (m_trace) {
+        RecordBody b;
+        b.kind = RecordKind::State;
+        b.state = s;
+        b.reason = r;
+        b.cause = cause;
+        b.subject = t.id.value;
+        b.core = (s == ThreadState::Running && t.core.valid())
+                     ? static_cast<std::uint16_t>(t.core.value)
+                     : 0xffff;
+        m_trace->append(m_now, b);
+    }
+}
+
+void Machine::wake(ThreadId id) {
+    ThreadInfo& t = m_threads[id.index()];
+    if (t.state != ThreadState::Waiting) return;
+    ++t.blockSeq;
+    makeReady(t, Cause::Wake);
+}
+
+void Machine::scheduleTimer(SimTime at, std::uint64_t arg) {
+    m_events.push({std::max(at, m_now), kPriorityTimer, 0, EventKind::Timer, 0, arg});
+}
+
+void Machine::terminate(ThreadId id, int exitCode) {
+    ThreadInfo& t = m_threads[id.index()];
+    if (t.state == ThreadState::Terminated) return;
+    if (t.state == ThreadState::Running || t.core.valid()) {
+        CoreInfo& core = m_cores[t.core.index()];
+        if (core.starting) {
+            core.starting = false;
+            core.running = ThreadId::invalid();
+            core.nextAction = kNever;
+            t.core = CoreId::invalid();
+            m_dirty = true;
+        } else {
+            deschedule(core, ThreadState::Terminated, WaitReason::None, Cause::Killed);
+            exitThread(t, exitCode);
+            return;
+        }
+    }
+    if (t.state == ThreadState::Ready) m_scheduler->remove(id);
+    ++t.blockSeq;
+    setState(t, ThreadState::Terminated, WaitReason::None, Cause::Killed);
+    exitThread(t, exitCode);
+}
+
+void Machine::reap(ProcessId id) {
+    ProcessInfo& p = m_processes[id.index()];
+    if (p.exited < 0 || p.reaped >= 0) return;
+    p.reaped = m_now;
+    record(RecordKind::ProcessReap, p.id.value);
+}
+
+void Machine::mark(ThreadId t, std::string_view label) {
+    if (!m_trace) return;
+    record(RecordKind::Marker, t.value, 0xffff, m_trace->intern(label));
+}
+
+void Machine::output(ThreadId t, int stream, std::string_view text) {
+    if (!m_trace) return;
+    RecordBody b;
+    b.kind = RecordKind::Output;
+    b.subject = t.value;
+    b.object = m_trace->intern(text);
+    b.extra16 = static_cast<std::uint16_t>(stream);
+    m_trace->append(m_now, b);
+}
+
+SimTime Machine::remainingBurst(ThreadId id) const {
+    const ThreadInfo& t = m_threads[id.index()];
+    SimTime left = t.program ? t.program->remainingBurst() : -1;
+    if (left < 0) return -1;
+    // A running burst is settled lazily: subtract what it ran since its core's clock.
+    if (t.core.valid() && t.state == ThreadState::Running && t.program->isolated())
+        left -= std::max<SimTime>(0, m_now - m_cores[t.core.index()].clock);
+    return std::max<SimTime>(left, 0);
+}
+
+SimTime Machine::ranSoFar(ThreadId id) const {
+    const ThreadInfo& t = m_threads[id.index()];
+    if (t.state != ThreadState::Running || !t.core.valid()) return 0;
+    return std::max<SimTime>(0, m_now - m_cores[t.core.index()].runStart);
+}
+
+void Machine::record(RecordKind kind, std::uint32_t subject, std::uint16_t core,
+                     std::uint32_t object) {
+    if (!m_trace) return;
+    RecordBody b;
+    b.kind = kind;
+    b.subject = subject;
+    b.core = core;
+    b.object = object;
+    m_trace->append(m_now, b);
+}
+
+}  // namespace taskscope::core

@@ -1,0 +1,146 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/os/process.h"
+#include "core/sched/policy.h"
+#include "core/sched/scheduler.h"
+#include "core/sim/event_queue.h"
+#include "core/sim/random.h"
+#include "core/trace/record.h"
+#include "core/util/clone_ptr.h"
+
+namespace taskscope::core {
+
+class Machine;
+class Trace;
+
+struct MachineSettings {
+    int cores = 1;                 // 1..64
+    PolicySettings policy;
+    SimTime contextSwitch = 0;     // core time lost when it switches to another thread
+    std::uint64_t seed = 1;
+    int shellPid = 1000;           // the simulated shell every top-level process is a child of
+};
+
+// Hooks for the layer that runs on top of the kernel (the Python runtime): timers it set,
+// threads and processes that ended. Cloned with the Machine.
+class MachineExtension {
+public:
+    virtual ~MachineExtension() = default;
+    virtual std::unique_ptr<MachineExtension> clone() const = 0;
+    virtual void onTimer(Machine& m, std::uint64_t arg) { (void)m, (void)arg; }
+    virtual void onThreadExit(Machine& m, ThreadId t) { (void)m, (void)t; }
+    virtual void onProcessExit(Machine& m, ProcessId p) { (void)m, (void)p; }
+};
+
+// The simulated computer: cores, processes, threads, the scheduler and the event queue.
+// A value: copying it is a snapshot, and running the copy gives the same future.
+class Machine {
+public:
+    explicit Machine(MachineSettings settings);
+    Machine(const Machine& other);
+    Machine& operator=(const Machine& other);
+    Machine(Machine&&) noexcept = default;
+    Machine& operator=(Machine&&) noexcept = default;
+    ~Machine();
+
+    // Records go to `trace` (not owned; not copied with the machine).
+    void attachTrace(Trace* trace);
+    Trace* trace() const { return m_trace; }
+    void setExtension(std::unique_ptr<MachineExtension> ext) { m_extension = std::move(ext); }
+    MachineExtension* extension() const { return m_extension.get(); }
+
+    // --- building ---
+    // A process whose first thread is created later with createThread().
+    ProcessId createProcess(std::string name, std::string command, ProcessId parent);
+    // A thread that appears at `at` (>= now) in state New and is admitted after `admitDelay`.
+    ThreadId createThread(ProcessId process, std::string name, std::unique_ptr<Program> program,
+                          SimTime at, int priority = 0, SimTime admitDelay = 0);
+
+    // --- running ---
+    // One action: an event, a core's step or a dispatch round. False when nothing is left.
+    bool step();
+    // Runs every action at or before `until`.
+    void runUntil(SimTime until);
+    // Time of the next action (kNever when done).
+    SimTime nextActionTime() const;
+    bool done() const { return nextActionTime() == kNever; }
+    SimTime now() const { return m_now; }
+    std::uint64_t actionCount() const { return m_actions; }
+
+    // --- kernel services for programs and the runtime ---
+    // Waiting -> Ready now (ignored if `t` is not Waiting).
+    void wake(ThreadId t);
+    void scheduleTimer(SimTime at, std::uint64_t arg);
+    void mark(ThreadId t, std::string_view label);
+    void output(ThreadId t, int stream, std::string_view text);
+    // Terminates a thread that is not running on a core at this instant (kill, daemon exit).
+    void terminate(ThreadId t, int exitCode);
+    // Removes a zombie from the table (waitpid).
+    void reap(ProcessId p);
+    // Ends the current run of the thread on `core` at once: a machine change needs the
+    // other cores to catch up (used by the runtime after waking or creating threads).
+    void interruptRun() { m_interrupt = true; }
+    bool runInterrupted() const { return m_interrupt; }
+
+    // --- queries ---
+    const MachineSettings& settings() const { return m_settings; }
+    const std::vector<ThreadInfo>& threads() const { return m_threads; }
+    const std::vector<ProcessInfo>& processes() const { return m_processes; }
+    const std::vector<CoreInfo>& cores() const { return m_cores; }
+    const ThreadInfo& thread(ThreadId t) const { return m_threads[t.index()]; }
+    ThreadInfo& thread(ThreadId t) { return m_threads[t.index()]; }
+    const ProcessInfo& process(ProcessId p) const { return m_processes[p.index()]; }
+    ProcessInfo& process(ProcessId p) { return m_processes[p.index()]; }
+    const CoreInfo& core(CoreId c) const { return m_cores[c.index()]; }
+    const Scheduler& scheduler() const { return *m_scheduler; }
+    Random& random() { return m_random; }
+    std::uint64_t contextSwitches() const { return m_contextSwitches; }
+    // CPU time left in the thread's current burst at this instant (-1 when unknown).
+    SimTime remainingBurst(ThreadId t) const;
+    // How long the running thread `t` has held its core at this instant (0 if not running).
+    SimTime ranSoFar(ThreadId t) const;
+
+private:
+    void handleEvent(const Event& e);
+    void coreAction(CoreInfo& core);
+    void beginRun(CoreInfo& core);
+    void finishRun(CoreInfo& core, const RunOutcome& outcome);
+    void deschedule(CoreInfo& core, ThreadState state, WaitReason reason, Cause cause);
+    void dispatch();
+    void startOnCore(CoreInfo& core, ThreadId t);
+    void requestPreempt(CoreInfo& core);
+    void makeReady(ThreadInfo& t, Cause cause);
+    void setState(ThreadInfo& t, ThreadState s, WaitReason r, Cause cause);
+    void exitThread(ThreadInfo& t, int exitCode);
+    void planNext(CoreInfo& core);
+    CoreInfo* earliestCore();
+    SimTime runLimit(const CoreInfo& core) const;
+    void record(RecordKind kind, std::uint32_t subject, std::uint16_t core = 0xffff,
+                std::uint32_t object = kNone);
+    int allocateOsId() { return m_nextOsId++; }
+
+    MachineSettings m_settings;
+    std::vector<ProcessInfo> m_processes;
+    std::vector<ThreadInfo> m_threads;
+    std::vector<CoreInfo> m_cores;
+    std::vector<bool> m_coreIdleRecorded;
+    std::vector<bool> m_processAnnounced;
+    ClonePtr<Scheduler> m_scheduler;
+    ClonePtr<MachineExtension> m_extension;
+    EventQueue m_events;
+    Random m_random;
+    SimTime m_now = 0;
+    std::uint64_t m_actions = 0;
+    std::uint64_t m_contextSwitches = 0;
+    int m_nextOsId = 0;
+    bool m_dirty = false;      // the ready set or the cores changed: dispatch before time moves
+    bool m_interrupt = false;
+    std::vector<ThreadId> m_orderBuffer;
+    Trace* m_trace = nullptr;
+};
+
+}  // namespace taskscope::core

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <cstdint>
+
+#include "core/os/state.h"
+#include "core/sim/time.h"
+
+namespace taskscope::core {
+
+enum class RecordKind : std::uint8_t {
+    ProcessCreate,  // subject = process, object = parent process (or none)
+    ProcessExit,    // subject = process, extra = exit code: now a zombie
+    ProcessReap,    // subject = process: gone from the table
+    ThreadCreate,   // subject = thread, object = process
+    State,          // subject = thread: state/reason/cause, core when Running
+    CoreRun,        // core starts running subject
+    CoreSwitch,     // core switches context towards subject
+    CoreIdle,       // core has nothing to run
+    Marker,         // subject = thread, object = string id (taskscope.mark)
+    Output,         // subject = thread, object = string id, extra = stream (1 or 2)
+};
+
+inline constexpr std::uint32_t kNone = UINT32_MAX;
+
+// The fixed part of a trace record. With the time kept in its own column a record takes
+// 8 + 16 = 24 bytes, plus a 4-byte lane index for its core or thread.
+struct RecordBody {
+    RecordKind kind = RecordKind::State;
+    ThreadState state = ThreadState::New;
+    WaitReason reason = WaitReason::None;
+    Cause cause = Cause::None;
+    std::uint16_t core = 0xffff;
+    std::uint16_t extra16 = 0;
+    std::uint32_t subject = kNone;
+    std::uint32_t object = kNone;
+};
+static_assert(sizeof(RecordBody) == 16);
+
+struct Record {
+    SimTime time = 0;
+    RecordBody body;
+};
+
+}  // namespace taskscope::core

@@ -1,0 +1,56 @@
+#include "core/trace/trace_state.h"
+
+namespace taskscope::core {
+
+namespace {
+template <typename T>
+T& slot(std::vector<T>& v, std::uint32_t i) {
+    if (i >= v.size()) v.resize(i + 1);
+    return v[i];
+}
+}  // namespace
+
+void TraceState::apply(const Record& r) {
+    time = r.time;
+    ++applied;
+    const RecordBody& b = r.body;
+    switch (b.kind) {
+        case RecordKind::ProcessCreate: slot(processes, b.subject).exists = true; break;
+        case RecordKind::ProcessExit: {
+            auto& p = slot(processes, b.subject);
+            p.zombie = true;
+            p.exitCode = static_cast<std::int16_t>(b.extra16);
+            break;
+        }
+        case RecordKind::ProcessReap: {
+            auto& p = slot(processes, b.subject);
+            p.zombie = false;
+            p.reaped = true;
+            break;
+        }
+        case RecordKind::ThreadCreate: {
+            auto& t = slot(threads, b.subject);
+            t.exists = true;
+            t.state = ThreadState::New;
+            break;
+        }
+        case RecordKind::State: {
+            auto& t = slot(threads, b.subject);
+            t.state = b.state;
+            t.reason = b.reason;
+            t.core = b.state == ThreadState::Running ? b.core : 0xffff;
+            break;
+        }
+        case RecordKind::CoreRun:
+            slot(cores, b.core) = {Core::Activity::Running, b.subject};
+            break;
+        case RecordKind::CoreSwitch:
+            slot(cores, b.core) = {Core::Activity::Switching, b.subject};
+            break;
+        case RecordKind::CoreIdle: slot(cores, b.core) = {Core::Activity::Idle, kNone}; break;
+        case RecordKind::Marker:
+        case RecordKind::Output: break;
+    }
+}
+
+}  // namespace taskscope::core

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/os/state.h"
+#include "core/trace/record.h"
+
+namespace taskscope::core {
+
+// What every thread, core and process looked like at one instant, rebuilt from the trace.
+// It is what the views show at the cursor.
+struct TraceState {
+    struct Thread {
+        bool exists = false;
+        ThreadState state = ThreadState::New;
+        WaitReason reason = WaitReason::None;
+        std::uint16_t core = 0xffff;
+    };
+    struct Core {
+        enum class Activity : std::uint8_t { Idle, Switching, Running };
+        Activity activity = Activity::Idle;
+        std::uint32_t thread = kNone;
+    };
+    struct Process {
+        bool exists = false;
+        bool zombie = false;
+        bool reaped = false;
+        int exitCode = 0;
+    };
+
+    SimTime time = 0;
+    std::size_t applied = 0;  // records applied
+    std::vector<Thread> threads;
+    std::vector<Core> cores;
+    std::vector<Process> processes;
+
+    void apply(const Record& r);
+    friend bool operator==(const TraceState&, const TraceState&) = default;
+};
+
+inline bool operator==(const TraceState::Thread& a, const TraceState::Thread& b) {
+    return a.exists == b.exists && a.state == b.state && a.reason == b.reason && a.core == b.core;
+}
+inline bool operator==(const TraceState::Core& a, const TraceState::Core& b) {
+    return a.activity == b.activity && a.thread == b.thread;
+}
+inline bool operator==(const TraceState::Process& a, const TraceState::Process& b) {
+    return a.exists == b.exists && a.zombie == b.zombie && a.reaped == b.reaped &&
+           a.exitCode == b.exitCode;
+}
+
+}  // namespace taskscope::core

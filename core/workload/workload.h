@@ -1,0 +1,51 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/sched/policy.h"
+#include "core/sim/machine.h"
+#include "core/util/diagnostic.h"
+
+namespace taskscope::core {
+
+// A classic scheduling exercise: a table of processes with arrival, bursts and priority.
+struct WorkloadProcess {
+    std::string name;
+    SimTime arrival = 0;
+    std::vector<SimTime> bursts;  // CPU, I/O, CPU, ... (odd count)
+    int priority = 0;
+};
+
+struct Workload {
+    std::string file;
+    std::string timeUnit = "ms";
+    SimTime unit = kMillisecond;  // nanoseconds per time unit of the file
+    // Settings given by the file (unset: use the defaults or the command line).
+    std::optional<int> cores;
+    std::optional<PolicyKind> policy;
+    std::optional<SimTime> quantum;
+    std::optional<SimTime> contextSwitch;
+    std::optional<std::uint64_t> seed;
+    std::optional<MlfqSettings> mlfq;
+    std::vector<WorkloadProcess> processes;
+};
+
+// Parses JSON (`{"cores":1,"policy":"rr","quantum":4,...,"processes":[...]}`) or CSV
+// (`name,arrival,bursts,priority`). Errors name the file and the line or field.
+Expected<Workload> parseWorkloadJson(std::string_view text, const std::string& file);
+Expected<Workload> parseWorkloadCsv(std::string_view text, const std::string& file);
+// Reads `path` and picks the format by extension (.json / .csv).
+Expected<Workload> loadWorkload(const std::string& path);
+
+// Settings for running the workload: the file's values over the classic defaults
+// (1 core, FCFS, quantum 4 units, no context-switch cost).
+MachineSettings settingsFor(const Workload& w);
+// Adds every process of the workload to the machine (created at its arrival).
+void populate(Machine& machine, const Workload& w);
+
+// "ns", "us", "ms", "s" (and a few spellings) to nanoseconds per unit.
+std::optional<SimTime> parseTimeUnit(std::string_view unit);
+
+}  // namespace taskscope::core
