@@ -302,7 +302,6 @@ void Machine::finishRun(CoreInfo& core, const RunOutcome& outcome) {
 void Machine::deschedule(CoreInfo& core, ThreadState state, WaitReason reason, Cause cause) {
     const ThreadId id = core.running;
     ThreadInfo& t = m_threads[id.index()];
-    m_scheduler->charge(*this, id, m_now - core.runStart, cause);
     core.last = id;
     core.running = ThreadId::invalid();
     core.nextAction = kNever;
@@ -310,6 +309,8 @@ void Machine::deschedule(CoreInfo& core, ThreadState state, WaitReason reason, C
     core.preempt = false;
     core.hasPending = false;
     t.core = CoreId::invalid();
+    // Charged after leaving the core, so the policy sees it as no longer running.
+    m_scheduler->charge(*this, id, m_now - core.runStart, cause);
     setState(t, state, reason, cause);
     if (state == ThreadState::Ready) m_scheduler->enqueue(*this, id, cause);
     m_dirty = true;
