@@ -143,6 +143,21 @@ bool Machine::step() {
 void Machine::runUntil(SimTime until) {
     while (nextActionTime() <= until && step()) {
     }
+    if (until != kNever && until > m_now) {
+        // Time passes up to `until`: lazily settled bursts catch up so that CPU and state
+        // times read at this instant are exact.
+        m_now = until;
+        for (auto& core : m_cores) {
+            if (!core.running.valid() || core.starting) continue;
+            ThreadInfo& t = m_threads[core.running.index()];
+            if (!t.program->isolated() || core.clock >= m_now) continue;
+            const SimTime before = core.clock;
+            ThreadContext ctx(*this, t.id, core.id, core.clock);
+            t.program->run(ctx, m_now);
+            t.cpu += core.clock - before;
+            core.busy += core.clock - before;
+        }
+    }
     if (m_trace) m_trace->setEndTime(until == kNever ? m_now : std::max(m_now, until));
 }
 
@@ -154,14 +169,14 @@ void Machine::handleEvent(const Event& e) {
             if (!m_processAnnounced[p.id.index()]) {
                 m_processAnnounced[p.id.index()] = true;
                 if (m_trace) {
-                    m_trace->addProcess({p.name, p.command, p.pid, p.ppid,
+                    m_trace->defineProcess(p.id.value, {p.name, p.command, p.pid, p.ppid,
                                          p.parent.valid() ? p.parent.value : kNone});
                     record(RecordKind::ProcessCreate, p.id.value, 0xffff,
                            p.parent.valid() ? p.parent.value : kNone);
                 }
             }
             if (m_trace) {
-                m_trace->addThread({t.name, t.tid, t.process.value});
+                m_trace->defineThread(t.id.value, {t.name, t.tid, t.process.value});
                 record(RecordKind::ThreadCreate, t.id.value, 0xffff, t.process.value);
             }
             t.lastChange = m_now;

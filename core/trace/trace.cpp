@@ -10,15 +10,17 @@ void Trace::setCoreCount(int cores) {
     if (m_snapshots.empty()) m_snapshots.push_back(m_live);
 }
 
-std::uint32_t Trace::addProcess(TraceProcessInfo info) {
-    m_processes.push_back(std::move(info));
-    return static_cast<std::uint32_t>(m_processes.size() - 1);
+void Trace::defineProcess(std::uint32_t index, TraceProcessInfo info) {
+    if (index >= m_processes.size()) m_processes.resize(index + 1u);
+    m_processes[index] = std::move(info);
 }
 
-std::uint32_t Trace::addThread(TraceThreadInfo info) {
-    m_threads.push_back(std::move(info));
-    m_threadLanes.emplace_back();
-    return static_cast<std::uint32_t>(m_threads.size() - 1);
+void Trace::defineThread(std::uint32_t index, TraceThreadInfo info) {
+    if (index >= m_threads.size()) {
+        m_threads.resize(index + 1u);
+        m_threadLanes.resize(index + 1u);
+    }
+    m_threads[index] = std::move(info);
 }
 
 std::uint32_t Trace::intern(std::string_view text) {
@@ -40,6 +42,11 @@ void Trace::append(SimTime time, const RecordBody& body) {
             break;
         case RecordKind::State:
         case RecordKind::ThreadCreate:
+            // A trace attached to a restored snapshot sees threads it was never told about.
+            if (body.subject >= m_threadLanes.size()) {
+                m_threadLanes.resize(body.subject + 1u);
+                m_threads.resize(body.subject + 1u);
+            }
             m_threadLanes[body.subject].push_back(index);
             break;
         default: break;

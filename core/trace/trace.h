@@ -39,8 +39,10 @@ public:
 
     // --- recording (the Machine calls these in time order) ---
     void setCoreCount(int cores);
-    std::uint32_t addProcess(TraceProcessInfo info);
-    std::uint32_t addThread(TraceThreadInfo info);
+    // Names the process / thread with the Machine's index `index` (they may appear out of
+    // index order: a workload's processes are created at their arrival times).
+    void defineProcess(std::uint32_t index, TraceProcessInfo info);
+    void defineThread(std::uint32_t index, TraceThreadInfo info);
     std::uint32_t intern(std::string_view text);
     void append(SimTime time, const RecordBody& body);
     void setEndTime(SimTime t) { m_endTime = t; }

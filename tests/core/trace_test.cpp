@@ -1,0 +1,105 @@
+#include <gtest/gtest.h>
+
+#include "workload_helpers.h"
+
+namespace taskscope::core::testing {
+namespace {
+
+struct Run {
+    Machine machine;
+    Trace trace;
+};
+
+std::unique_ptr<Run> runRr(std::size_t snapshotInterval = 16) {
+    auto w = parseWorkloadJson(R"({"policy":"rr","quantum":4,"cores":1,"processes":[
+        {"name":"P1","bursts":[24]},{"name":"P2","bursts":[3]},{"name":"P3","bursts":[3,2,1]}]})",
+                               "rr.json");
+    EXPECT_TRUE(w.ok());
+    auto run = std::unique_ptr<Run>(new Run{Machine(settingsFor(*w)), Trace(snapshotInterval)});
+    run->machine.attachTrace(&run->trace);
+    populate(run->machine, *w);
+    run->machine.runUntil(kNever);
+    return run;
+}
+
+TEST(Trace, CoreSegmentsFollowTheSchedule) {
+    auto run = runRr();
+    const Trace& t = run->trace;
+    std::vector<Segment> segs;
+    t.coreSegments(0, 0, kNever, segs);
+    // P1 0-4, P2 4-7, P3 7-10 (then I/O until 12), P1 10-14 (a wake-up does not preempt
+    // round robin), P3 14-15, P1 15-31.
+    std::vector<std::tuple<SimTime, SimTime, std::string>> runs;
+    for (const auto& s : segs) {
+        const RecordBody& b = t.body(s.record);
+        if (b.kind == RecordKind::CoreRun && s.end > s.start)
+            runs.emplace_back(s.start / kMillisecond, s.end / kMillisecond, t.threads()[b.subject].name);
+    }
+    ASSERT_GE(runs.size(), 5u);
+    EXPECT_EQ(runs[0], std::make_tuple(SimTime{0}, SimTime{4}, std::string("P1")));
+    EXPECT_EQ(runs[1], std::make_tuple(SimTime{4}, SimTime{7}, std::string("P2")));
+    EXPECT_EQ(runs[2], std::make_tuple(SimTime{7}, SimTime{10}, std::string("P3")));
+    EXPECT_EQ(runs[3], std::make_tuple(SimTime{10}, SimTime{14}, std::string("P1")));
+    EXPECT_EQ(runs[4], std::make_tuple(SimTime{14}, SimTime{15}, std::string("P3")));
+    EXPECT_EQ(t.endTime(), 31 * kMillisecond);
+}
+
+TEST(Trace, SegmentQueryClipsToTheRange) {
+    auto run = runRr();
+    std::vector<Segment> segs;
+    run->trace.coreSegments(0, 5 * kMillisecond, 8 * kMillisecond, segs);
+    ASSERT_EQ(segs.size(), 2u);
+    EXPECT_EQ(segs[0].start, 4 * kMillisecond);
+    EXPECT_EQ(segs[1].start, 7 * kMillisecond);
+}
+
+TEST(Trace, ThreadSegmentsShowWaitingForIo) {
+    auto run = runRr();
+    std::vector<Segment> segs;
+    run->trace.threadSegments(2, 0, kNever, segs);  // P3
+    bool sawIo = false;
+    for (const auto& s : segs) {
+        const RecordBody& b = run->trace.body(s.record);
+        if (b.kind == RecordKind::State && b.state == ThreadState::Waiting) {
+            EXPECT_EQ(b.reason, WaitReason::Io);
+            EXPECT_EQ(s.start, 10 * kMillisecond);
+            EXPECT_EQ(s.end, 12 * kMillisecond);
+            sawIo = true;
+        }
+    }
+    EXPECT_TRUE(sawIo);
+}
+
+TEST(Trace, StateAtMatchesAStraightReplayEverywhere) {
+    auto run = runRr(/*snapshotInterval=*/4);
+    const Trace& t = run->trace;
+    for (SimTime ms = 0; ms <= 31; ++ms) {
+        const SimTime at = ms * kMillisecond;
+        TraceState naive;
+        naive.cores.resize(1);
+        for (std::size_t i = 0; i < t.size() && t.time(i) <= at; ++i) naive.apply(t.record(i));
+        TraceState fast = t.stateAt(at);
+        naive.time = at;
+        EXPECT_EQ(fast, naive) << "at " << ms;
+    }
+    const TraceState at5 = t.stateAt(5 * kMillisecond);
+    EXPECT_EQ(at5.cores[0].thread, 1u);  // P2 runs 4-7
+    EXPECT_EQ(at5.threads[0].state, ThreadState::Ready);
+    EXPECT_EQ(at5.threads[1].state, ThreadState::Running);
+    const TraceState at11 = t.stateAt(11 * kMillisecond);
+    EXPECT_EQ(at11.threads[2].state, ThreadState::Waiting);
+    EXPECT_EQ(at11.threads[2].reason, WaitReason::Io);
+    const TraceState end = t.stateAt(t.endTime());
+    EXPECT_EQ(end.threads[0].state, ThreadState::Terminated);
+    EXPECT_TRUE(end.processes[0].reaped);
+}
+
+TEST(Trace, RecordsAreInTimeOrderAndCompact) {
+    auto run = runRr();
+    const Trace& t = run->trace;
+    for (std::size_t i = 1; i < t.size(); ++i) ASSERT_LE(t.time(i - 1), t.time(i));
+    EXPECT_EQ(sizeof(RecordBody) + sizeof(SimTime), 24u);
+}
+
+}  // namespace
+}  // namespace taskscope::core::testing
