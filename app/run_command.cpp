@@ -90,6 +90,7 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
     machine.attachTrace(&trace);
     populate(machine, w);
     machine.runUntil(o.until ? toTime(*o.until, w.unit) : kNever);
+    trace.compact();
 
     const RunStats stats = computeStats(machine);
     bool ok = true;

@@ -20,6 +20,7 @@ public:
     void readyOrder(std::vector<ThreadId>& out) const override;
     std::size_t readyCount() const override { return m_queue.size(); }
     SimTime timeSlice(const Machine& m, ThreadId t) const override;
+    bool mayPreempt() const override { return false; }
 
 private:
     SimTime m_quantum;  // kNever for FCFS

@@ -23,6 +23,7 @@ public:
     void readyOrder(std::vector<ThreadId>& out) const override;
     std::size_t readyCount() const override { return m_ready.size(); }
     SimTime timeSlice(const Machine& m, ThreadId t) const override;
+    bool mayPreempt() const override { return preemptive(); }
     bool preempts(const Machine& m, ThreadId ready, ThreadId running) const override;
     bool lessUrgent(const Machine& m, ThreadId a, ThreadId b) const override;
 

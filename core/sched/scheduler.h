@@ -31,6 +31,8 @@ public:
 
     // Length of the slice `t` gets now (kNever: until it blocks or exits).
     virtual SimTime timeSlice(const Machine& m, ThreadId t) const = 0;
+    // False when the policy never takes a core from a running thread (skips the check).
+    virtual bool mayPreempt() const { return true; }
     // True when Ready thread `ready` should take the core from `running` at once.
     virtual bool preempts(const Machine& m, ThreadId ready, ThreadId running) const {
         (void)m, (void)ready, (void)running;

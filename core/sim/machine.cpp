@@ -116,10 +116,14 @@ SimTime Machine::nextActionTime() const {
     return t;
 }
 
-bool Machine::step() {
+bool Machine::step() { return step(kNever); }
+
+bool Machine::step(SimTime until) {
     const SimTime te = m_events.nextTime();
     CoreInfo* core = earliestCore();
     const SimTime tc = core ? core->nextAction : kNever;
+    if (std::min(te, m_dirty ? m_now : tc) > until || (te == kNever && tc == kNever && !m_dirty))
+        return false;
     // Everything that happens at one instant is settled before the idle cores pick work, so
     // that simultaneous arrivals all compete for them.
     if (m_dirty && std::min(te, tc) > m_now) {
@@ -141,7 +145,7 @@ bool Machine::step() {
 }
 
 void Machine::runUntil(SimTime until) {
-    while (nextActionTime() <= until && step()) {
+    while (step(until)) {
     }
     if (until != kNever && until > m_now) {
         // Time passes up to `until`: lazily settled bursts catch up so that CPU and state
@@ -363,7 +367,7 @@ void Machine::dispatch() {
         if (!t.valid()) break;
         startOnCore(core, t);
     }
-    if (m_scheduler->readyCount() > 0) {
+    if (m_scheduler->mayPreempt() && m_scheduler->readyCount() > 0) {
         m_orderBuffer.clear();
         m_scheduler->readyOrder(m_orderBuffer);
         std::size_t pending = 0;

@@ -63,6 +63,8 @@ public:
     // --- running ---
     // One action: an event, a core's step or a dispatch round. False when nothing is left.
     bool step();
+    // The same, but only if the action happens at or before `until`.
+    bool step(SimTime until);
     // Runs every action at or before `until`.
     void runUntil(SimTime until);
     // Time of the next action (kNever when done).

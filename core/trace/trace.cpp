@@ -56,6 +56,14 @@ void Trace::append(SimTime time, const RecordBody& body) {
     if (time > m_endTime) m_endTime = time;
 }
 
+void Trace::compact() {
+    m_time.shrink_to_fit();
+    m_body.shrink_to_fit();
+    for (auto& lane : m_coreLanes) lane.shrink_to_fit();
+    for (auto& lane : m_threadLanes) lane.shrink_to_fit();
+    m_snapshots.shrink_to_fit();
+}
+
 std::size_t Trace::lowerBound(SimTime t) const {
     return static_cast<std::size_t>(std::lower_bound(m_time.begin(), m_time.end(), t) -
                                     m_time.begin());

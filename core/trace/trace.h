@@ -46,6 +46,8 @@ public:
     std::uint32_t intern(std::string_view text);
     void append(SimTime time, const RecordBody& body);
     void setEndTime(SimTime t) { m_endTime = t; }
+    // Releases spare capacity once a run is complete.
+    void compact();
 
     // --- queries ---
     std::size_t size() const { return m_time.size(); }
