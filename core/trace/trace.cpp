@@ -52,7 +52,10 @@ void Trace::append(SimTime time, const RecordBody& body) {
         default: break;
     }
     m_live.apply({time, body});
-    if (m_time.size() % m_snapshotInterval == 0) m_snapshots.push_back(m_live);
+    if (--m_untilSnapshot == 0) {
+        m_untilSnapshot = m_snapshotInterval;
+        m_snapshots.push_back(m_live);
+    }
     if (time > m_endTime) m_endTime = time;
 }
 

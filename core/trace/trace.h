@@ -35,7 +35,8 @@ struct Segment {
 // per-lane indexes into it, and periodic states for fast seeking.
 class Trace {
 public:
-    explicit Trace(std::size_t snapshotInterval = 4096) : m_snapshotInterval(snapshotInterval) {}
+    explicit Trace(std::size_t snapshotInterval = 4096)
+        : m_snapshotInterval(snapshotInterval), m_untilSnapshot(snapshotInterval) {}
 
     // --- recording (the Machine calls these in time order) ---
     void setCoreCount(int cores);
@@ -86,6 +87,7 @@ private:
                              SimTime t1, std::vector<Segment>& out);
 
     std::size_t m_snapshotInterval;
+    std::size_t m_untilSnapshot;  // records left before the next stored state
     std::vector<SimTime> m_time;
     std::vector<RecordBody> m_body;
     std::vector<std::vector<std::uint32_t>> m_coreLanes;
