@@ -25,8 +25,8 @@ public:
     virtual ThreadId pickNext(const Machine& m, CoreId core) = 0;
     // Drops a Ready thread (killed before it ran again).
     virtual void remove(ThreadId t) = 0;
-    // The ready set in the order the policy would pick it.
-    virtual void readyOrder(std::vector<ThreadId>& out) const = 0;
+    // The first `limit` threads of the ready set, in the order the policy would pick them.
+    virtual void readyOrder(std::vector<ThreadId>& out, std::size_t limit = SIZE_MAX) const = 0;
     virtual std::size_t readyCount() const = 0;
 
     // Length of the slice `t` gets now (kNever: until it blocks or exits).

@@ -368,11 +368,12 @@ void Machine::dispatch() {
         startOnCore(core, t);
     }
     if (m_scheduler->mayPreempt() && m_scheduler->readyCount() > 0) {
-        m_orderBuffer.clear();
-        m_scheduler->readyOrder(m_orderBuffer);
         std::size_t pending = 0;
         for (const auto& c : m_cores)
             if (c.preempt) ++pending;
+        // At most one preemption per core: only the head of the ready set matters.
+        m_orderBuffer.clear();
+        m_scheduler->readyOrder(m_orderBuffer, m_cores.size());
         for (std::size_t i = pending; i < m_orderBuffer.size(); ++i) {
             const ThreadId ready = m_orderBuffer[i];
             CoreInfo* victim = nullptr;
