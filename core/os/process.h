@@ -11,6 +11,18 @@
 
 namespace taskscope::core {
 
+// How a wait on a kernel object ended, read by the program when it runs again.
+enum class WakeResult : std::uint8_t {
+    None,      // still waiting (or never waited)
+    Acquired,  // got the lock / semaphore, or a Condition's lock back after a notify
+    Timeout,   // the timeout expired first
+    Item,      // a queue item arrived (wakeValue = its token), or a put went through
+    Set,       // the Event was set
+    Passed,    // the Barrier released (wakeValue = arrival index)
+    Broken,    // the Barrier broke
+    Joined,    // the joined thread ended
+};
+
 // One simulated thread. Plain data; the Machine keeps the invariants.
 struct ThreadInfo {
     ThreadId id;
@@ -34,6 +46,12 @@ struct ThreadInfo {
 
     CoreId core;              // the core it runs or is being dispatched on
     std::uint32_t blockSeq = 0;  // invalidates stale timed wake-ups
+    ObjectId waitingOn;          // the kernel object it waits for (Waiting on a sync object)
+    WakeResult wakeResult = WakeResult::None;
+    std::uint64_t wakeValue = 0;
+    bool timedWait = false;      // the current wait has a timeout
+    bool earlyWake = false;      // granted before its blocking run ended: do not block
+    SimTime waitStart = 0;
     ClonePtr<Program> program;
 };
 

@@ -19,39 +19,15 @@ Machine::Machine(MachineSettings settings)
     m_coreIdleRecorded.assign(m_cores.size(), false);
 }
 
-Machine::Machine(const Machine& other)
-    : m_settings(other.m_settings),
-      m_processes(other.m_processes),
-      m_threads(other.m_threads),
-      m_cores(other.m_cores),
-      m_coreIdleRecorded(other.m_coreIdleRecorded),
-      m_processAnnounced(other.m_processAnnounced),
-      m_scheduler(other.m_scheduler),
-      m_extension(other.m_extension),
-      m_events(other.m_events),
-      m_random(other.m_random),
-      m_now(other.m_now),
-      m_actions(other.m_actions),
-      m_contextSwitches(other.m_contextSwitches),
-      m_nextOsId(other.m_nextOsId),
-      m_dirty(other.m_dirty),
-      m_interrupt(other.m_interrupt),
-      m_trace(nullptr) {}
-
-Machine& Machine::operator=(const Machine& other) {
-    if (this != &other) {
-        Machine copy(other);
-        Trace* keep = m_trace;
-        *this = std::move(copy);
-        m_trace = keep;
-    }
-    return *this;
-}
-
 Machine::~Machine() = default;
 
+Machine& ThreadContext::machine() {
+    m_machine.advanceTo(m_clock);
+    return m_machine;
+}
+
 void Machine::attachTrace(Trace* trace) {
-    m_trace = trace;
+    m_trace = TraceLink(trace);
     if (m_trace) m_trace->setCoreCount(m_settings.cores);
 }
 
@@ -119,6 +95,7 @@ SimTime Machine::nextActionTime() const {
 bool Machine::step() { return step(kNever); }
 
 bool Machine::step(SimTime until) {
+    if (m_deadlock && m_settings.stopOnDeadlock) return false;
     const SimTime te = m_events.nextTime();
     CoreInfo* core = earliestCore();
     const SimTime tc = core ? core->nextAction : kNever;
@@ -196,6 +173,12 @@ void Machine::handleEvent(const Event& e) {
         case EventKind::Wake: {
             ThreadInfo& t = m_threads[e.subject];
             if (t.state == ThreadState::Waiting && t.blockSeq == e.arg) {
+                // A timed wait on a kernel object ends: leave its waiter list (a Condition
+                // may keep the thread waiting to take its lock back).
+                if (t.waitingOn.valid() && !timeoutWait(t)) {
+                    t.timedWait = false;
+                    break;
+                }
                 ++t.blockSeq;
                 makeReady(t, Cause::Wake);
             }
@@ -299,12 +282,20 @@ void Machine::finishRun(CoreInfo& core, const RunOutcome& outcome) {
     switch (outcome.kind) {
         case RunOutcome::Kind::Continue: break;
         case RunOutcome::Kind::Block: {
+            if (t.earlyWake) {
+                // What it waits for arrived while its run was still being applied.
+                t.earlyWake = false;
+                planNext(core);
+                break;
+            }
             ++t.blockSeq;
             const std::uint32_t seq = t.blockSeq;
+            t.timedWait = outcome.wakeAfter != kNever;
             deschedule(core, ThreadState::Waiting, outcome.reason, Cause::Block);
             if (outcome.wakeAfter != kNever)
                 m_events.push({m_now + outcome.wakeAfter, kPriorityWake, 0, EventKind::Wake,
                                t.id.value, seq});
+            if (t.waitingOn.valid()) checkDeadlock(t.id);
             break;
         }
         case RunOutcome::Kind::Yield:
@@ -339,6 +330,7 @@ void Machine::exitThread(ThreadInfo& t, int exitCode) {
     t.finish = m_now;
     t.exitCode = exitCode;
     ProcessInfo& p = m_processes[t.process.index()];
+    releaseJoiners(t.id);
     if (m_extension) m_extension->onThreadExit(*this, t.id);
     if (--p.liveThreads == 0 && p.exited < 0) {
         p.exited = m_now;
@@ -455,6 +447,7 @@ void Machine::setState(ThreadInfo& t, ThreadState s, WaitReason r, Cause cause) 
 void Machine::wake(ThreadId id) {
     ThreadInfo& t = m_threads[id.index()];
     if (t.state != ThreadState::Waiting) return;
+    t.timedWait = false;
     ++t.blockSeq;
     makeReady(t, Cause::Wake);
 }

@@ -42,7 +42,9 @@ public:
     void consume(SimTime ns) { m_clock += ns; }
     ThreadId thread() const { return m_thread; }
     CoreId core() const { return m_core; }
-    Machine& machine() { return m_machine; }
+    // The machine, with its clock moved to this program's position in its run, so that
+    // kernel services record the right instant.
+    Machine& machine();
 
 private:
     Machine& m_machine;

@@ -23,6 +23,11 @@ void Trace::defineThread(std::uint32_t index, TraceThreadInfo info) {
     m_threads[index] = std::move(info);
 }
 
+void Trace::defineObject(std::uint32_t index, TraceObjectInfo info) {
+    if (index >= m_objects.size()) m_objects.resize(index + 1u);
+    m_objects[index] = std::move(info);
+}
+
 std::uint32_t Trace::intern(std::string_view text) {
     m_strings.emplace_back(text);
     return static_cast<std::uint32_t>(m_strings.size() - 1);
@@ -164,6 +169,7 @@ std::uint64_t Trace::hash() const {
         mix(&b.object, sizeof b.object);
     }
     for (const auto& t : m_threads) mix(t.name.data(), t.name.size());
+    for (const auto& o : m_objects) mix(o.name.data(), o.name.size());
     for (const auto& s : m_strings) mix(s.data(), s.size());
     mix(&m_endTime, sizeof m_endTime);
     return h;

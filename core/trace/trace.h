@@ -24,6 +24,11 @@ struct TraceProcessInfo {
     std::uint32_t parent = kNone;
 };
 
+struct TraceObjectInfo {
+    std::string name;
+    std::uint8_t kind = 0;  // ObjectKind
+};
+
 // A stretch of one lane (a core or a thread) between two of its records.
 struct Segment {
     SimTime start = 0;
@@ -44,6 +49,7 @@ public:
     // index order: a workload's processes are created at their arrival times).
     void defineProcess(std::uint32_t index, TraceProcessInfo info);
     void defineThread(std::uint32_t index, TraceThreadInfo info);
+    void defineObject(std::uint32_t index, TraceObjectInfo info);
     std::uint32_t intern(std::string_view text);
     void append(SimTime time, const RecordBody& body);
     void setEndTime(SimTime t) { m_endTime = t; }
@@ -60,6 +66,7 @@ public:
     int coreCount() const { return static_cast<int>(m_coreLanes.size()); }
     const std::vector<TraceThreadInfo>& threads() const { return m_threads; }
     const std::vector<TraceProcessInfo>& processes() const { return m_processes; }
+    const std::vector<TraceObjectInfo>& objects() const { return m_objects; }
     const std::string& text(std::uint32_t id) const { return m_strings[id]; }
 
     // First record with time >= t / > t.
@@ -94,6 +101,7 @@ private:
     std::vector<std::vector<std::uint32_t>> m_threadLanes;
     std::vector<TraceThreadInfo> m_threads;
     std::vector<TraceProcessInfo> m_processes;
+    std::vector<TraceObjectInfo> m_objects;
     std::vector<std::string> m_strings;
     TraceState m_live;
     std::vector<TraceState> m_snapshots;  // m_snapshots[k] = state after k * interval records
