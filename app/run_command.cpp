@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli.h"
+#include "core/analysis/deadlock_report.h"
 #include "core/analysis/run_stats.h"
 #include "core/trace/exporters.h"
 #include "core/trace/trace.h"
@@ -93,18 +94,43 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
     trace.compact();
 
     const RunStats stats = computeStats(machine);
+    nlohmann::json statsJson = statsToJson(stats, w.unit, w.timeUnit);
+    int status = kExitOk;
+    const auto u = static_cast<double>(w.unit);
+    if (const auto& d = machine.deadlock()) {
+        status = kExitDeadlock;
+        err << fmt::format("taskscope: deadlock at {:g} {}: {}\n", static_cast<double>(d->time) / u,
+                           w.timeUnit, describeCycle(machine, *d));
+        nlohmann::json conditions = nlohmann::json::array();
+        for (const auto& c : coffmanConditions(machine, *d)) {
+            err << fmt::format("  {} {}: {}\n", c.holds ? "[x]" : "[ ]", c.name, c.evidence);
+            conditions.push_back({{"name", c.name}, {"holds", c.holds}, {"evidence", c.evidence}});
+        }
+        nlohmann::json threads = nlohmann::json::array();
+        for (const ThreadId t : d->threads) threads.push_back(machine.thread(t).name);
+        nlohmann::json objects = nlohmann::json::array();
+        for (const ObjectId ob : d->objects) objects.push_back(machine.object(ob).name);
+        statsJson["deadlock"] = {{"time", static_cast<double>(d->time) / u},
+                                 {"threads", threads},
+                                 {"objects", objects},
+                                 {"coffman", conditions}};
+    } else if (const auto blocked = describeAllBlocked(machine); !blocked.empty()) {
+        status = kExitDeadlock;
+        err << fmt::format("taskscope: all threads blocked at {:g} {} (real Python would hang here):\n",
+                           static_cast<double>(machine.now()) / u, w.timeUnit);
+        for (const auto& line : blocked) err << "  " << line << "\n";
+        statsJson["blocked"] = blocked;
+    }
     bool ok = true;
     if (o.statsPath)
-        ok &= withOutput(*o.statsPath, out, err, [&](std::ostream& s) {
-            s << statsToJson(stats, w.unit, w.timeUnit).dump(2) << "\n";
-        });
+        ok &= withOutput(*o.statsPath, out, err, [&](std::ostream& s) { s << statsJson.dump(2) << "\n"; });
     if (o.tracePath)
         ok &= withOutput(*o.tracePath, out, err, [&](std::ostream& s) { writeChromeTrace(trace, s); });
     if (o.csvPath)
         ok &= withOutput(*o.csvPath, out, err,
                          [&](std::ostream& s) { writeSliceCsv(trace, s, w.unit, w.timeUnit); });
     if (o.summary || (!o.statsPath && !o.tracePath && !o.csvPath)) printSummary(stats, w.unit, w.timeUnit, out);
-    return ok ? kExitOk : kExitBadInput;
+    return ok ? status : kExitBadInput;
 }
 
 }  // namespace

@@ -21,10 +21,22 @@ Machine::Machine(MachineSettings settings)
 
 Machine::~Machine() = default;
 
+void Machine::markDirty() {
+    m_dirty = true;
+    m_interrupt = true;
+}
+
+void Machine::pushEvent(const Event& e) {
+    m_events.push(e);
+    m_interrupt = true;
+}
+
 Machine& ThreadContext::machine() {
     m_machine.advanceTo(m_clock);
     return m_machine;
 }
+
+bool ThreadContext::interrupted() const { return m_machine.runInterrupted(); }
 
 void Machine::attachTrace(Trace* trace) {
     m_trace = TraceLink(trace);
@@ -69,7 +81,7 @@ ThreadId Machine::createThread(ProcessId process, std::string name,
     m_threads.push_back(std::move(t));
     const ThreadInfo& added = m_threads.back();
     m_scheduler->addThread(*this, added.id);
-    m_events.push({added.created, kPriorityCreate, 0, EventKind::Create, added.id.value,
+    pushEvent({added.created, kPriorityCreate, 0, EventKind::Create, added.id.value,
                    static_cast<std::uint64_t>(std::max<SimTime>(admitDelay, 0))});
     return added.id;
 }
@@ -164,7 +176,7 @@ void Machine::handleEvent(const Event& e) {
             if (e.arg == 0) {
                 makeReady(t, Cause::Admit);
             } else {
-                m_events.push({m_now + static_cast<SimTime>(e.arg), kPriorityCreate, 0,
+                pushEvent({m_now + static_cast<SimTime>(e.arg), kPriorityCreate, 0,
                                EventKind::Admit, e.subject, 0});
             }
             break;
@@ -205,25 +217,24 @@ void Machine::coreAction(CoreInfo& core) {
         beginRun(core);
         return;
     }
-    ThreadInfo& t = m_threads[core.running.index()];
-    Program& program = *t.program;
-    if (program.isolated()) {
-        // Settle the burst up to now; it may end exactly here.
-        if (core.clock < m_now) {
-            const SimTime before = core.clock;
-            ThreadContext ctx(*this, t.id, core.id, core.clock);
-            const RunOutcome outcome = program.run(ctx, m_now);
-            t.cpu += core.clock - before;
-            core.busy += core.clock - before;
-            if (outcome.kind != RunOutcome::Kind::Continue) {
-                finishRun(core, outcome);
-                return;
-            }
-        }
-    } else if (core.hasPending) {
+    if (core.hasPending) {
         core.hasPending = false;
         finishRun(core, core.pending);
         return;
+    }
+    ThreadInfo& t = m_threads[core.running.index()];
+    Program& program = *t.program;
+    if (program.isolated() && core.clock < m_now) {
+        // Settle the lazily run burst up to now; it may end exactly here.
+        const SimTime before = core.clock;
+        ThreadContext ctx(*this, t.id, core.id, core.clock);
+        const RunOutcome outcome = program.run(ctx, m_now);
+        t.cpu += core.clock - before;
+        core.busy += core.clock - before;
+        if (outcome.kind != RunOutcome::Kind::Continue) {
+            finishRun(core, outcome);
+            return;
+        }
     }
     if (core.preempt) {
         deschedule(core, ThreadState::Ready, WaitReason::None, Cause::Preempt);
@@ -249,7 +260,8 @@ void Machine::coreAction(CoreInfo& core) {
         core.hasPending = true;
         core.pending = outcome;
     }
-    assert(core.clock > before || core.hasPending);
+    // A run may take no time (a kernel operation that completed at once); the program
+    // then continues at the same instant, after the other cores had their turn.
     core.nextAction = core.clock;
 }
 
@@ -293,7 +305,7 @@ void Machine::finishRun(CoreInfo& core, const RunOutcome& outcome) {
             t.timedWait = outcome.wakeAfter != kNever;
             deschedule(core, ThreadState::Waiting, outcome.reason, Cause::Block);
             if (outcome.wakeAfter != kNever)
-                m_events.push({m_now + outcome.wakeAfter, kPriorityWake, 0, EventKind::Wake,
+                pushEvent({m_now + outcome.wakeAfter, kPriorityWake, 0, EventKind::Wake,
                                t.id.value, seq});
             if (t.waitingOn.valid()) checkDeadlock(t.id);
             break;
@@ -323,7 +335,7 @@ void Machine::deschedule(CoreInfo& core, ThreadState state, WaitReason reason, C
     m_scheduler->charge(*this, id, m_now - core.runStart, cause);
     setState(t, state, reason, cause);
     if (state == ThreadState::Ready) m_scheduler->enqueue(*this, id, cause);
-    m_dirty = true;
+    markDirty();
 }
 
 void Machine::exitThread(ThreadInfo& t, int exitCode) {
@@ -420,7 +432,7 @@ void Machine::makeReady(ThreadInfo& t, Cause cause) {
     if (t.arrival < 0) t.arrival = m_now;
     setState(t, ThreadState::Ready, WaitReason::None, cause);
     m_scheduler->enqueue(*this, t.id, cause);
-    m_dirty = true;
+    markDirty();
 }
 
 void Machine::setState(ThreadInfo& t, ThreadState s, WaitReason r, Cause cause) {
@@ -453,7 +465,7 @@ void Machine::wake(ThreadId id) {
 }
 
 void Machine::scheduleTimer(SimTime at, std::uint64_t arg) {
-    m_events.push({std::max(at, m_now), kPriorityTimer, 0, EventKind::Timer, 0, arg});
+    pushEvent({std::max(at, m_now), kPriorityTimer, 0, EventKind::Timer, 0, arg});
 }
 
 void Machine::terminate(ThreadId id, int exitCode) {
@@ -466,7 +478,7 @@ void Machine::terminate(ThreadId id, int exitCode) {
             core.running = ThreadId::invalid();
             core.nextAction = kNever;
             t.core = CoreId::invalid();
-            m_dirty = true;
+            markDirty();
         } else {
             deschedule(core, ThreadState::Terminated, WaitReason::None, Cause::Killed);
             exitThread(t, exitCode);

@@ -169,6 +169,10 @@ private:
     void record(RecordKind kind, std::uint32_t subject, std::uint16_t core = 0xffff,
                 std::uint32_t object = kNone);
     int allocateOsId() { return m_nextOsId++; }
+    // The ready set or the cores changed: dispatch before time moves on, and end the
+    // current program run so that the other cores catch up.
+    void markDirty();
+    void pushEvent(const Event& e);
     void waitOn(ThreadInfo& t, KernelObject& o);
     void grant(KernelObject& o, ThreadId w, WakeResult r, std::uint64_t value, SyncOp op);
     void recordSync(ThreadId t, const KernelObject& o, SyncOp op);

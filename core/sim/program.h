@@ -45,6 +45,8 @@ public:
     // The machine, with its clock moved to this program's position in its run, so that
     // kernel services record the right instant.
     Machine& machine();
+    // True when the run should end at this step boundary (see Machine::interruptRun).
+    bool interrupted() const;
 
 private:
     Machine& m_machine;

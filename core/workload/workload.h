@@ -7,6 +7,7 @@
 #include "core/sched/policy.h"
 #include "core/sim/machine.h"
 #include "core/util/diagnostic.h"
+#include "core/workload/script_program.h"
 
 namespace taskscope::core {
 
@@ -16,6 +17,16 @@ struct WorkloadProcess {
     SimTime arrival = 0;
     std::vector<SimTime> bursts;  // CPU, I/O, CPU, ... (odd count)
     int priority = 0;
+    std::vector<ScriptOp> script;  // when not empty, runs instead of `bursts`
+};
+
+// A kernel object shared by the scripted processes of a workload.
+struct WorkloadObject {
+    std::string name;
+    ObjectKind kind = ObjectKind::Lock;
+    std::int64_t count = 0;   // semaphore value, barrier parties
+    std::int64_t limit = 0;   // queue capacity, bounded semaphore bound
+    std::uint32_t lock = UINT32_MAX;  // condition: index of its lock
 };
 
 struct Workload {
@@ -29,6 +40,7 @@ struct Workload {
     std::optional<SimTime> contextSwitch;
     std::optional<std::uint64_t> seed;
     std::optional<MlfqSettings> mlfq;
+    std::vector<WorkloadObject> objects;
     std::vector<WorkloadProcess> processes;
 };
 
