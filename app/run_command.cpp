@@ -55,9 +55,10 @@ void printSummary(const RunStats& s, SimTime unit, const std::string& unitName, 
         out << fmt::format("{:<12} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>10} {:>9}\n", p.name, p.pid,
                            f(p.arrival), f(p.firstRun), f(p.finish), f(p.cpu), f(p.waiting),
                            f(p.turnaround), f(p.response));
-    out << fmt::format("average waiting {:g} {u}, turnaround {:g} {u}, response {:g} {u}\n",
-                       s.averageWaiting / u, s.averageTurnaround / u, s.averageResponse / u,
-                       fmt::arg("u", unitName));
+    const std::string turnaround =
+        s.finished > 0 ? fmt::format("{:g} {}", s.averageTurnaround / u, unitName) : std::string("- (none finished)");
+    out << fmt::format("average waiting {:g} {u}, turnaround {}, response {:g} {u}\n", s.averageWaiting / u,
+                       turnaround, s.averageResponse / u, fmt::arg("u", unitName));
     out << fmt::format("makespan {:g} {}, context switches {}, utilization", static_cast<double>(s.makespan) / u,
                        unitName, s.contextSwitches);
     for (double x : s.utilization) out << fmt::format(" {:.1f}%", x * 100);
@@ -93,6 +94,12 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
     machine.runUntil(o.until ? toTime(*o.until, w.unit) : kNever);
     trace.compact();
 
+    // The console output of the run, in simulated-time order.
+    for (std::size_t i = 0; i < trace.size(); ++i) {
+        const RecordBody& b = trace.body(i);
+        if (b.kind != RecordKind::Output) continue;
+        (b.extra16 == 2 ? err : out) << trace.text(b.object);
+    }
     const RunStats stats = computeStats(machine);
     nlohmann::json statsJson = statsToJson(stats, w.unit, w.timeUnit);
     int status = kExitOk;

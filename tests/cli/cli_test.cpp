@@ -159,6 +159,29 @@ TEST(Cli, SameSeedSameTrace) {
     std::filesystem::remove(b);
 }
 
+TEST(Cli, DeadlockEndsWithStatus3AndExplains) {
+    const Result r = run("run " + data("deadlock_two_locks.json") + " --stats -");
+    EXPECT_EQ(r.status, 3);
+    EXPECT_NE(r.err.find("taskscope: deadlock at 1 ms: T2 (pid 1002) waits for Lock A held by T1; "
+                         "T1 (pid 1001) waits for Lock B held by T2"),
+              std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("[x] hold and wait"), std::string::npos) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_DOUBLE_EQ(j["deadlock"]["time"].get<double>(), 1.0);
+    EXPECT_EQ(j["deadlock"]["threads"].size(), 2u);
+    EXPECT_EQ(j["deadlock"]["coffman"].size(), 4u);
+    EXPECT_TRUE(j["deadlock"]["coffman"][3]["holds"].get<bool>());
+}
+
+TEST(Cli, AllThreadsBlockedEndsWithStatus3) {
+    const Result r = run("run " + data("blocked_get.json"));
+    EXPECT_EQ(r.status, 3);
+    EXPECT_NE(r.err.find("taskscope: all threads blocked at 1 ms (real Python would hang here):\n"
+                         "  consumer (pid 1001) waits for Queue q (0 items)"),
+              std::string::npos) << r.err;
+    EXPECT_NE(r.out.find("waiting for items\n"), std::string::npos) << r.out;
+}
+
 // ---- bad input: one clear message, exit status 2, never a crash ----
 
 TEST(CliErrors, MissingFile) {
