@@ -57,6 +57,13 @@ void printSummary(const RunStats& s, SimTime unit, const std::string& unitName, 
                            f(p.turnaround), f(p.response));
     const std::string turnaround =
         s.finished > 0 ? fmt::format("{:g} {}", s.averageTurnaround / u, unitName) : std::string("- (none finished)");
+    if (s.threads.size() > s.processes.size()) {
+        out << fmt::format("{:<12} {:<10} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9}\n", "thread", "process", "tid",
+                           "finish", "cpu", "ready", "blocked", "gil_wait");
+        for (const auto& t : s.threads)
+            out << fmt::format("{:<12} {:<10} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9}\n", t.name, t.process, t.tid,
+                               f(t.finish), f(t.cpu), f(t.ready), f(t.blocked), f(t.gilWait));
+    }
     out << fmt::format("average waiting {:g} {u}, turnaround {}, response {:g} {u}\n", s.averageWaiting / u,
                        turnaround, s.averageResponse / u, fmt::arg("u", unitName));
     out << fmt::format("makespan {:g} {}, context switches {}, utilization", static_cast<double>(s.makespan) / u,

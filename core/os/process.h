@@ -1,5 +1,6 @@
 #pragma once
 
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -52,7 +53,24 @@ struct ThreadInfo {
     bool timedWait = false;      // the current wait has a timeout
     bool earlyWake = false;      // granted before its blocking run ended: do not block
     SimTime waitStart = 0;
+    SimTime gilWait = 0;               // time Waiting for the GIL
+    std::uint32_t gilTimerSeq = 0;     // invalidates stale GIL interval timers
+    std::uint64_t gilSwitchSeen = 0;   // the GIL switch number when its interval began
     ClonePtr<Program> program;
+};
+
+// The GIL of one process, modelled on CPython 3.2+'s "new GIL" (REFERENCE.md §1).
+struct GilState {
+    bool enabled = false;
+    SimTime interval = 5 * kMillisecond;  // sys.setswitchinterval
+    ThreadId holder;
+    ThreadId lastHolder;
+    ThreadId forcedWaiter;        // dropped on request; waits until another thread has it
+    std::deque<ThreadId> waiters; // signalled one at a time, oldest first
+    bool dropRequest = false;
+    std::uint64_t switchNumber = 0;
+    std::uint64_t switches = 0;
+    std::uint64_t dropRequests = 0;
 };
 
 // One simulated process: an address space with threads, a parent and children.
@@ -70,6 +88,7 @@ struct ProcessInfo {
     SimTime reaped = -1;
     int exitCode = 0;
     int liveThreads = 0;
+    GilState gil;
 
     bool isZombie() const { return exited >= 0 && reaped < 0; }
 };
@@ -87,6 +106,7 @@ struct CoreInfo {
     bool starting = false;    // a context switch is in progress until nextAction
     bool preempt = false;     // a more urgent thread waits for this core
     bool hasPending = false;  // the program's last run ended with `pending`
+    bool gilDrop = false;     // settle the running burst now and drop the GIL
     RunOutcome pending;
 };
 

@@ -199,6 +199,7 @@ void Machine::handleEvent(const Event& e) {
         case EventKind::Timer:
             if (m_extension) m_extension->onTimer(*this, e.arg);
             break;
+        case EventKind::GilInterval: onGilInterval(m_threads[e.subject], e.arg); break;
     }
 }
 
@@ -233,6 +234,13 @@ void Machine::coreAction(CoreInfo& core) {
         core.busy += core.clock - before;
         if (outcome.kind != RunOutcome::Kind::Continue) {
             finishRun(core, outcome);
+            return;
+        }
+    }
+    if (core.gilDrop) {
+        core.gilDrop = false;
+        if (holdsGil(t) && m_processes[t.process.index()].gil.dropRequest && dropGil(t, true)) {
+            deschedule(core, ThreadState::Waiting, WaitReason::Gil, Cause::Block);
             return;
         }
     }
@@ -286,6 +294,13 @@ void Machine::beginRun(CoreInfo& core) {
     m_coreIdleRecorded[core.id.index()] = false;
     const SimTime slice = m_scheduler->timeSlice(*this, t.id);
     core.sliceEnd = slice == kNever ? kNever : m_now + slice;
+    // A Python thread needs its process's GIL before it can run any bytecode.
+    const GilState& gil = m_processes[t.process.index()].gil;
+    if (gil.enabled && gil.holder != t.id && !takeGil(t)) {
+        waitForGil(core, t);
+        return;
+    }
+    if (gil.enabled && gil.dropRequest) core.gilDrop = true;
     planNext(core);
 }
 
@@ -300,6 +315,8 @@ void Machine::finishRun(CoreInfo& core, const RunOutcome& outcome) {
                 planNext(core);
                 break;
             }
+            // Every blocking call releases the GIL (Py_BEGIN_ALLOW_THREADS).
+            if (holdsGil(t)) dropGil(t, false);
             ++t.blockSeq;
             const std::uint32_t seq = t.blockSeq;
             t.timedWait = outcome.wakeAfter != kNever;
@@ -313,7 +330,16 @@ void Machine::finishRun(CoreInfo& core, const RunOutcome& outcome) {
         case RunOutcome::Kind::Yield:
             deschedule(core, ThreadState::Ready, WaitReason::None, Cause::Yield);
             break;
+        case RunOutcome::Kind::Checkpoint:
+            // FORCE_SWITCHING: drop the GIL and wait until another thread has taken it.
+            if (holdsGil(t) && dropGil(t, true)) {
+                deschedule(core, ThreadState::Waiting, WaitReason::Gil, Cause::Block);
+            } else {
+                planNext(core);
+            }
+            break;
         case RunOutcome::Kind::Exit:
+            if (holdsGil(t)) dropGil(t, false);
             t.exitCode = outcome.exitCode;
             deschedule(core, ThreadState::Terminated, WaitReason::None, Cause::Exit);
             exitThread(m_threads[core.last.index()], outcome.exitCode);
@@ -438,7 +464,10 @@ void Machine::makeReady(ThreadInfo& t, Cause cause) {
 void Machine::setState(ThreadInfo& t, ThreadState s, WaitReason r, Cause cause) {
     const SimTime spent = m_now - t.lastChange;
     if (t.state == ThreadState::Ready) t.readyTime += spent;
-    if (t.state == ThreadState::Waiting) t.waitingTime += spent;
+    if (t.state == ThreadState::Waiting) {
+        t.waitingTime += spent;
+        if (t.reason == WaitReason::Gil) t.gilWait += spent;
+    }
     t.state = s;
     t.reason = r;
     t.lastChange = m_now;
@@ -486,6 +515,10 @@ void Machine::terminate(ThreadId id, int exitCode) {
         }
     }
     if (t.state == ThreadState::Ready) m_scheduler->remove(id);
+    GilState& gil = m_processes[t.process.index()].gil;
+    if (holdsGil(t)) dropGil(t, false);
+    gil.waiters.erase(std::remove(gil.waiters.begin(), gil.waiters.end(), id), gil.waiters.end());
+    if (gil.forcedWaiter == id) gil.forcedWaiter = ThreadId::invalid();
     ++t.blockSeq;
     setState(t, ThreadState::Terminated, WaitReason::None, Cause::Killed);
     exitThread(t, exitCode);

@@ -113,6 +113,11 @@ public:
     }
     bool runInterrupted() const { return m_interrupt; }
 
+    // --- the GIL (one per process) ---
+    // Turns the GIL of `p` on or off (free-threaded) and sets its switch interval.
+    void setGil(ProcessId p, bool enabled, SimTime interval = 5 * kMillisecond);
+    bool gilDropRequested(ThreadId t) const;
+
     // --- kernel objects (threading / queue / multiprocessing synchronisation) ---
     // `count`: Semaphore initial value, Barrier parties; `limit`: BoundedSemaphore bound or
     // Queue capacity (<= 0: unbounded); `lock`: a Condition's lock.
@@ -181,6 +186,13 @@ private:
     void handOverLock(KernelObject& lock);
     void releaseJoiners(ThreadId ended);
     void checkDeadlock(ThreadId t);
+    bool holdsGil(const ThreadInfo& t) const;
+    bool takeGil(ThreadInfo& t);
+    void waitForGil(CoreInfo& core, ThreadInfo& t);
+    bool dropGil(ThreadInfo& t, bool forced);
+    void armGilTimer(ThreadInfo& t);
+    void onGilInterval(ThreadInfo& w, std::uint64_t seq);
+    void recordGil(const ThreadInfo& t, GilOp op);
 
     MachineSettings m_settings;
     std::vector<ProcessInfo> m_processes;

@@ -54,6 +54,13 @@ void Trace::append(SimTime time, const RecordBody& body) {
             }
             m_threadLanes[body.subject].push_back(index);
             break;
+        case RecordKind::Gil: {
+            const auto op = static_cast<GilOp>(body.extra16);
+            if (op != GilOp::Acquire && op != GilOp::Release) break;
+            if (body.object >= m_gilLanes.size()) m_gilLanes.resize(body.object + 1u);
+            m_gilLanes[body.object].push_back(index);
+            break;
+        }
         default: break;
     }
     m_live.apply({time, body});
@@ -69,6 +76,7 @@ void Trace::compact() {
     m_body.shrink_to_fit();
     for (auto& lane : m_coreLanes) lane.shrink_to_fit();
     for (auto& lane : m_threadLanes) lane.shrink_to_fit();
+    for (auto& lane : m_gilLanes) lane.shrink_to_fit();
     m_snapshots.shrink_to_fit();
 }
 
@@ -117,6 +125,15 @@ void Trace::threadSegments(std::uint32_t thread, SimTime t0, SimTime t1,
     laneSegments(m_threadLanes[thread], m_time, m_endTime, t0, t1, out);
 }
 
+void Trace::gilSegments(std::uint32_t process, SimTime t0, SimTime t1,
+                        std::vector<Segment>& out) const {
+    if (process >= m_gilLanes.size()) {
+        out.clear();
+        return;
+    }
+    laneSegments(m_gilLanes[process], m_time, m_endTime, t0, t1, out);
+}
+
 TraceState Trace::stateAfter(std::size_t count) const {
     count = std::min(count, m_time.size());
     const std::size_t snap = std::min(count / m_snapshotInterval, m_snapshots.size() - 1);
@@ -138,6 +155,7 @@ std::size_t Trace::memoryBytes() const {
                         m_body.capacity() * sizeof(RecordBody);
     for (const auto& lane : m_coreLanes) bytes += lane.capacity() * sizeof(std::uint32_t);
     for (const auto& lane : m_threadLanes) bytes += lane.capacity() * sizeof(std::uint32_t);
+    for (const auto& lane : m_gilLanes) bytes += lane.capacity() * sizeof(std::uint32_t);
     for (const auto& s : m_snapshots)
         bytes += sizeof(TraceState) + s.threads.capacity() * sizeof(TraceState::Thread) +
                  s.cores.capacity() * sizeof(TraceState::Core) +

@@ -77,6 +77,8 @@ public:
     void coreSegments(int core, SimTime t0, SimTime t1, std::vector<Segment>& out) const;
     void threadSegments(std::uint32_t thread, SimTime t0, SimTime t1,
                         std::vector<Segment>& out) const;
+    // Holder changes of a process's GIL (Gil records with Acquire / Release).
+    void gilSegments(std::uint32_t process, SimTime t0, SimTime t1, std::vector<Segment>& out) const;
 
     // The state after every record with time <= t has been applied.
     TraceState stateAt(SimTime t) const;
@@ -99,6 +101,7 @@ private:
     std::vector<RecordBody> m_body;
     std::vector<std::vector<std::uint32_t>> m_coreLanes;
     std::vector<std::vector<std::uint32_t>> m_threadLanes;
+    std::vector<std::vector<std::uint32_t>> m_gilLanes;
     std::vector<TraceThreadInfo> m_threads;
     std::vector<TraceProcessInfo> m_processes;
     std::vector<TraceObjectInfo> m_objects;

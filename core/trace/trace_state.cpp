@@ -84,6 +84,22 @@ void TraceState::apply(const Record& r) {
             break;
         }
         case RecordKind::Deadlock: ++deadlocks; break;
+        case RecordKind::Gil: {
+            auto& p = slot(processes, b.object);
+            switch (static_cast<GilOp>(b.extra16)) {
+                case GilOp::Acquire:
+                    p.gilHolder = b.subject;
+                    p.gilDropRequest = false;
+                    break;
+                case GilOp::Release:
+                    p.gilHolder = kNone;
+                    p.gilDropRequest = false;
+                    break;
+                case GilOp::DropRequest: p.gilDropRequest = true; break;
+                case GilOp::Request: break;
+            }
+            break;
+        }
         case RecordKind::Marker:
         case RecordKind::Output: break;
     }

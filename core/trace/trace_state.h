@@ -33,6 +33,8 @@ struct TraceState {
         bool zombie = false;
         bool reaped = false;
         int exitCode = 0;
+        std::uint32_t gilHolder = kNone;
+        bool gilDropRequest = false;
     };
 
     SimTime time = 0;
@@ -59,7 +61,8 @@ inline bool operator==(const TraceState::Core& a, const TraceState::Core& b) {
 }
 inline bool operator==(const TraceState::Process& a, const TraceState::Process& b) {
     return a.exists == b.exists && a.zombie == b.zombie && a.reaped == b.reaped &&
-           a.exitCode == b.exitCode;
+           a.exitCode == b.exitCode && a.gilHolder == b.gilHolder &&
+           a.gilDropRequest == b.gilDropRequest;
 }
 
 }  // namespace taskscope::core

@@ -121,8 +121,9 @@ Expected<std::vector<SimTime>> burstList(const json& v, SimTime unit, const std:
     return bursts;
 }
 
-const char* kKnownKeys[] = {"cores", "policy", "quantum", "context_switch", "time_unit", "seed",
-                            "mlfq", "objects", "processes", "title", "description", "name"};
+const char* kKnownKeys[] = {"cores",   "policy",    "quantum", "context_switch", "time_unit",
+                            "seed",    "mlfq",      "objects", "processes",      "title",
+                            "description", "name",  "gil",     "switch_interval"};
 
 struct ObjectType {
     std::string_view name;
@@ -381,6 +382,15 @@ Expected<Workload> parseWorkloadJson(std::string_view text, const std::string& f
         }
         w.mlfq = settings;
     }
+    if (root.contains("gil")) {
+        if (!root["gil"].is_boolean()) return error(file, "gil: expected true or false");
+        w.gil = root["gil"].get<bool>();
+    }
+    if (root.contains("switch_interval")) {
+        auto t = timeValue(root["switch_interval"], w.unit, file, "switch_interval", 0, false);
+        if (!t) return t.error();
+        w.switchInterval = *t;
+    }
     if (root.contains("objects")) {
         auto objects = parseObjects(root["objects"], file);
         if (!objects) return objects.error();
@@ -412,7 +422,29 @@ Expected<Workload> parseWorkloadJson(std::string_view text, const std::string& f
                 if (!b) return b.error();
                 wp.bursts = std::move(*b);
             } else if (key == "script") {
-                // parsed below, once every process name is known
+                // parsed below, once every thread name is known
+            } else if (key == "gil") {
+                if (!value.is_boolean()) return error(file, where + ".gil: expected true or false", line);
+                wp.gil = value.get<bool>();
+            } else if (key == "threads") {
+                if (!value.is_array())
+                    return error(file, where + ".threads: expected a list like [{\"name\": \"T1\", \"script\": [...]}]", line);
+                for (std::size_t k = 0; k < value.size(); ++k) {
+                    const json& th = value[k];
+                    const std::string at = fmt::format("{}.threads[{}]", where, k);
+                    if (!th.is_object() || !th.contains("script"))
+                        return error(file, at + ": expected {\"name\": ..., \"script\": [...]}", line);
+                    WorkloadThread wt;
+                    wt.name = th.contains("name") && th["name"].is_string() ? th["name"].get<std::string>()
+                                                                         : fmt::format("Thread-{}", k + 1);
+                    wt.arrival = -1;
+                    if (th.contains("arrival")) {
+                        auto t = timeValue(th["arrival"], w.unit, file, at + ".arrival", line, true);
+                        if (!t) return t.error();
+                        wt.arrival = *t;
+                    }
+                    wp.threads.push_back(std::move(wt));
+                }
             } else if (key == "priority") {
                 auto pr = intValue(value, file, where + ".priority", line, -1000000, 1000000);
                 if (!pr) return pr.error();
@@ -425,16 +457,29 @@ Expected<Workload> parseWorkloadJson(std::string_view text, const std::string& f
         if (wp.bursts.empty() && !p.contains("script"))
             return error(file, fmt::format("{}: missing \"bursts\" (CPU, I/O, CPU, ... lengths) or \"script\"", where), line);
         if (wp.name.empty()) wp.name = fmt::format("P{}", i + 1);
+        for (auto& th : wp.threads)
+            if (th.arrival < 0) th.arrival = wp.arrival;
         w.processes.push_back(std::move(wp));
     }
+    // Threads are numbered in creation order: each process, then its further threads.
     std::vector<std::string> names;
-    for (const auto& p : w.processes) names.push_back(p.name);
+    for (const auto& p : w.processes) {
+        names.push_back(p.name);
+        for (const auto& th : p.threads) names.push_back(th.name);
+    }
     for (std::size_t i = 0; i < procs.size(); ++i) {
-        if (!procs[i].contains("script")) continue;
-        auto ops = parseScript(procs[i]["script"], w, names, file, fmt::format("processes[{}].script", i),
-                               lineOfProcess(text, i));
-        if (!ops) return ops.error();
-        w.processes[i].script = std::move(*ops);
+        const int line = lineOfProcess(text, i);
+        if (procs[i].contains("script")) {
+            auto ops = parseScript(procs[i]["script"], w, names, file, fmt::format("processes[{}].script", i), line);
+            if (!ops) return ops.error();
+            w.processes[i].script = std::move(*ops);
+        }
+        for (std::size_t k = 0; k < w.processes[i].threads.size(); ++k) {
+            auto ops = parseScript(procs[i]["threads"][k]["script"], w, names, file,
+                                   fmt::format("processes[{}].threads[{}].script", i, k), line);
+            if (!ops) return ops.error();
+            w.processes[i].threads[k].script = std::move(*ops);
+        }
     }
     return w;
 }
@@ -593,6 +638,10 @@ void populate(Machine& machine, const Workload& w) {
         if (!p.script.empty()) program = std::make_unique<ScriptProgram>(p.script);
         else program = std::make_unique<BurstProgram>(p.bursts);
         machine.createThread(pid, p.name, std::move(program), p.arrival, p.priority);
+        for (const auto& th : p.threads)
+            machine.createThread(pid, th.name, std::make_unique<ScriptProgram>(th.script), th.arrival,
+                                 p.priority);
+        machine.setGil(pid, p.gil.value_or(w.gil), w.switchInterval);
     }
 }
 

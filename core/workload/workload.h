@@ -11,6 +11,13 @@
 
 namespace taskscope::core {
 
+// A further thread of a workload process (the process itself is its main thread).
+struct WorkloadThread {
+    std::string name;
+    SimTime arrival = 0;
+    std::vector<ScriptOp> script;
+};
+
 // A classic scheduling exercise: a table of processes with arrival, bursts and priority.
 struct WorkloadProcess {
     std::string name;
@@ -18,6 +25,8 @@ struct WorkloadProcess {
     std::vector<SimTime> bursts;  // CPU, I/O, CPU, ... (odd count)
     int priority = 0;
     std::vector<ScriptOp> script;  // when not empty, runs instead of `bursts`
+    std::vector<WorkloadThread> threads;
+    std::optional<bool> gil;       // this process has a GIL (default: the workload's)
 };
 
 // A kernel object shared by the scripted processes of a workload.
@@ -40,6 +49,8 @@ struct Workload {
     std::optional<SimTime> contextSwitch;
     std::optional<std::uint64_t> seed;
     std::optional<MlfqSettings> mlfq;
+    bool gil = false;                          // processes have a CPython-style GIL
+    SimTime switchInterval = 5 * kMillisecond; // the GIL's switch interval
     std::vector<WorkloadObject> objects;
     std::vector<WorkloadProcess> processes;
 };
