@@ -46,6 +46,7 @@ struct ThreadInfo {
     int exitCode = 0;
 
     CoreId core;              // the core it runs or is being dispatched on
+    CoreId lastCore;          // where it ran last (a woken thread goes back there if idle)
     std::uint32_t blockSeq = 0;  // invalidates stale timed wake-ups
     ObjectId waitingOn;          // the kernel object it waits for (Waiting on a sync object)
     WakeResult wakeResult = WakeResult::None;

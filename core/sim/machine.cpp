@@ -357,6 +357,7 @@ void Machine::deschedule(CoreInfo& core, ThreadState state, WaitReason reason, C
     core.preempt = false;
     core.hasPending = false;
     t.core = CoreId::invalid();
+    t.lastCore = core.id;
     // Charged after leaving the core, so the policy sees it as no longer running.
     m_scheduler->charge(*this, id, m_now - core.runStart, cause);
     setState(t, state, reason, cause);
@@ -391,11 +392,16 @@ void Machine::exitThread(ThreadInfo& t, int exitCode) {
 
 void Machine::dispatch() {
     m_dirty = false;
-    for (auto& core : m_cores) {
-        if (core.running.valid()) continue;
-        const ThreadId t = m_scheduler->pickNext(*this, core.id);
+    while (true) {
+        auto idle = std::find_if(m_cores.begin(), m_cores.end(),
+                                 [](const CoreInfo& c) { return !c.running.valid(); });
+        if (idle == m_cores.end()) break;
+        const ThreadId t = m_scheduler->pickNext(*this, idle->id);
         if (!t.valid()) break;
-        startOnCore(core, t);
+        // Like Linux's wake affinity: back to the core it last ran on when that one is idle.
+        const CoreId last = m_threads[t.index()].lastCore;
+        const bool lastIdle = last.valid() && !m_cores[last.index()].running.valid();
+        startOnCore(lastIdle ? m_cores[last.index()] : *idle, t);
     }
     if (m_scheduler->mayPreempt() && m_scheduler->readyCount() > 0) {
         std::size_t pending = 0;

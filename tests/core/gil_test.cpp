@@ -48,6 +48,11 @@ TEST(Gil, CpuBoundThreadsTakeTurnsEverySwitchInterval) {
     EXPECT_DOUBLE_EQ(r->ms(r->thread("main").gilWait), 45);
     EXPECT_DOUBLE_EQ(r->ms(r->thread("T2").gilWait), 50);
     const GilState& gil = r->machine.process(ProcessId{0}).gil;
+    // Each thread stays on its own core (wake affinity), and each core is busy half the time.
+    const RunStats stats = computeStats(r->machine);
+    ASSERT_EQ(stats.utilization.size(), 2u);
+    EXPECT_DOUBLE_EQ(stats.utilization[0], 0.5);
+    EXPECT_DOUBLE_EQ(stats.utilization[1], 0.5);
     EXPECT_EQ(gil.dropRequests, 19u);
     EXPECT_EQ(gil.switches, 20u);
     // At 7 ms T2 holds the GIL and main waits for it with the drop request not yet set.
