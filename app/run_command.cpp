@@ -101,11 +101,13 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
     machine.runUntil(o.until ? toTime(*o.until, w.unit) : kNever);
     trace.compact();
 
-    // The console output of the run, in simulated-time order.
+    // The console output of the run, in simulated-time order (to stderr when stdout
+    // carries the statistics JSON).
+    const bool statsOnStdout = o.statsPath && *o.statsPath == "-";
     for (std::size_t i = 0; i < trace.size(); ++i) {
         const RecordBody& b = trace.body(i);
         if (b.kind != RecordKind::Output) continue;
-        (b.extra16 == 2 ? err : out) << trace.text(b.object);
+        (b.extra16 == 2 || statsOnStdout ? err : out) << trace.text(b.object);
     }
     const RunStats stats = computeStats(machine);
     nlohmann::json statsJson = statsToJson(stats, w.unit, w.timeUnit);
@@ -135,6 +137,32 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
         for (const auto& line : blocked) err << "  " << line << "\n";
         statsJson["blocked"] = blocked;
     }
+    if (machine.lostUpdateCount() > 0 || !machine.objects().empty()) {
+        nlohmann::json lost = nlohmann::json::array();
+        for (const auto& l : machine.lostUpdates()) {
+            if (lost.size() >= 100) break;
+            lost.push_back({{"time", static_cast<double>(l.time) / u},
+                            {"thread", machine.thread(l.thread).name},
+                            {"overwrote", machine.thread(l.other).name},
+                            {"object", machine.object(l.object).name},
+                            {"read_at", static_cast<double>(l.readAt) / u},
+                            {"other_wrote_at", static_cast<double>(l.otherWroteAt) / u}});
+        }
+        statsJson["lost_updates"] = {{"count", machine.lostUpdateCount()}, {"first", lost}};
+        nlohmann::json objects = nlohmann::json::array();
+        for (const auto& ob : machine.objects()) {
+            nlohmann::json j = {{"name", ob.name}, {"type", std::string(toString(ob.kind))},
+                                {"acquisitions", ob.acquisitions}, {"contended", ob.contended},
+                                {"total_wait", static_cast<double>(ob.totalWait) / u}};
+            if (ob.kind == ObjectKind::Queue) j["high_water"] = ob.highWater;
+            if (ob.kind == ObjectKind::Value) {
+                j["value"] = ob.count;
+                j["lost_updates"] = ob.lostUpdates;
+            }
+            objects.push_back(std::move(j));
+        }
+        statsJson["objects"] = std::move(objects);
+    }
     bool ok = true;
     if (o.statsPath)
         ok &= withOutput(*o.statsPath, out, err, [&](std::ostream& s) { s << statsJson.dump(2) << "\n"; });
@@ -143,7 +171,18 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
     if (o.csvPath)
         ok &= withOutput(*o.csvPath, out, err,
                          [&](std::ostream& s) { writeSliceCsv(trace, s, w.unit, w.timeUnit); });
-    if (o.summary || (!o.statsPath && !o.tracePath && !o.csvPath)) printSummary(stats, w.unit, w.timeUnit, out);
+    if (o.summary || (!o.statsPath && !o.tracePath && !o.csvPath)) {
+        printSummary(stats, w.unit, w.timeUnit, out);
+        if (machine.lostUpdateCount() > 0) {
+            const LostUpdate& l = machine.lostUpdates().front();
+            out << fmt::format("lost updates: {} (first at {:g} {}: {} wrote {} from a value read at {:g}, "
+                               "overwriting {}'s write at {:g})\n",
+                               machine.lostUpdateCount(), static_cast<double>(l.time) / u, w.timeUnit,
+                               machine.thread(l.thread).name, machine.object(l.object).name,
+                               static_cast<double>(l.readAt) / u, machine.thread(l.other).name,
+                               static_cast<double>(l.otherWroteAt) / u);
+        }
+    }
     return ok ? status : kExitBadInput;
 }
 

@@ -28,6 +28,18 @@ struct MachineSettings {
     bool stopOnDeadlock = true;    // end the run when a deadlock forms
 };
 
+// A read-modify-write on shared memory that overwrote another thread's write.
+struct LostUpdate {
+    SimTime time = 0;        // the losing write
+    ThreadId thread;         // wrote a value computed from a stale read
+    ThreadId other;          // whose write it overwrote
+    ObjectId object;
+    SimTime readAt = 0;      // when `thread` read
+    SimTime otherWroteAt = 0;
+    int readLine = 0;        // source lines, when the program knows them
+    int writeLine = 0;
+};
+
 // Threads blocked forever on each other, found when the last of them blocked.
 struct DeadlockInfo {
     SimTime time = 0;
@@ -134,6 +146,12 @@ public:
     SyncStatus queuePut(ThreadId t, ObjectId q, std::uint64_t token, bool blocking);
     SyncStatus queueGet(ThreadId t, ObjectId q, bool blocking);  // Done: wakeValue = token
     SyncStatus join(ThreadId t, ThreadId target);
+    // Shared memory: a read starts a read-modify-write; a write after another thread changed
+    // the value in between is a lost update (recorded, counted, kept in lostUpdates()).
+    std::int64_t valueLoad(ThreadId t, ObjectId o, int line = 0);
+    void valueStore(ThreadId t, ObjectId o, std::int64_t value, int line = 0);
+    const std::vector<LostUpdate>& lostUpdates() const { return m_lostUpdates; }
+    std::uint64_t lostUpdateCount() const { return m_lostUpdateCount; }
     const std::vector<KernelObject>& objects() const { return m_objects; }
     const KernelObject& object(ObjectId o) const { return m_objects[o.index()]; }
     const std::optional<DeadlockInfo>& deadlock() const { return m_deadlock; }
@@ -214,6 +232,8 @@ private:
     std::vector<KernelObject> m_objects;
     std::vector<ObjectId> m_joinObjectOf;  // per thread, its Join object (lazily created)
     std::optional<DeadlockInfo> m_deadlock;
+    std::vector<LostUpdate> m_lostUpdates;  // the first kMaxLostUpdates, in time order
+    std::uint64_t m_lostUpdateCount = 0;
     // Not part of the machine's state: a copy starts detached.
     struct TraceLink {
         Trace* ptr = nullptr;

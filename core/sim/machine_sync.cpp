@@ -311,6 +311,46 @@ SyncStatus Machine::queueGet(ThreadId tid, ObjectId qid, bool blocking) {
 }
 
 // ---------------------------------------------------------------------------------------
+// Shared values and lost updates
+
+namespace {
+constexpr std::size_t kMaxLostUpdates = 10000;
+}
+
+std::int64_t Machine::valueLoad(ThreadId tid, ObjectId oid, int line) {
+    KernelObject& o = m_objects[oid.index()];
+    const PendingRead read{tid, o.generation, o.count, m_now, line};
+    auto it = std::find_if(o.reads.begin(), o.reads.end(), [&](const PendingRead& r) { return r.thread == tid; });
+    if (it != o.reads.end()) *it = read;
+    else o.reads.push_back(read);
+    recordSync(tid, o, SyncOp::Load);
+    return o.count;
+}
+
+void Machine::valueStore(ThreadId tid, ObjectId oid, std::int64_t value, int line) {
+    KernelObject& o = m_objects[oid.index()];
+    auto it = std::find_if(o.reads.begin(), o.reads.end(), [&](const PendingRead& r) { return r.thread == tid; });
+    if (it != o.reads.end()) {
+        // Lost: another thread changed the value after this thread read it, and this write
+        // (computed from the stale read) wipes that change out.
+        if (it->version != o.generation && it->value != o.count && o.lastWriter.valid() &&
+            o.lastWriter != tid) {
+            ++o.lostUpdates;
+            ++m_lostUpdateCount;
+            if (m_lostUpdates.size() < kMaxLostUpdates)
+                m_lostUpdates.push_back({m_now, tid, o.lastWriter, oid, it->at, o.lastWrite, it->line, line});
+            recordSync(tid, o, SyncOp::LostUpdate);
+        }
+        o.reads.erase(it);
+    }
+    o.count = value;
+    ++o.generation;
+    o.lastWriter = tid;
+    o.lastWrite = m_now;
+    recordSync(tid, o, SyncOp::Store);
+}
+
+// ---------------------------------------------------------------------------------------
 // Joins, timeouts, deadlock
 
 SyncStatus Machine::join(ThreadId tid, ThreadId target) {

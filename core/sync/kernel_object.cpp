@@ -13,6 +13,7 @@ std::string_view toString(ObjectKind k) {
         case ObjectKind::Barrier: return "Barrier";
         case ObjectKind::Queue: return "Queue";
         case ObjectKind::Join: return "Join";
+        case ObjectKind::Value: return "Value";
     }
     return "?";
 }
@@ -31,6 +32,9 @@ std::string_view toString(SyncOp op) {
         case SyncOp::Notify: return "notify";
         case SyncOp::BarrierPass: return "pass";
         case SyncOp::Broken: return "broken";
+        case SyncOp::Load: return "load";
+        case SyncOp::Store: return "store";
+        case SyncOp::LostUpdate: return "lost update";
     }
     return "?";
 }

@@ -20,6 +20,7 @@ enum class ObjectKind : std::uint8_t {
     Barrier,
     Queue,             // bounded FIFO of item tokens
     Join,              // completion of `target` (Thread.join / Process.join)
+    Value,             // shared memory (multiprocessing.Value, a global): `count` is the value
 };
 
 std::string_view toString(ObjectKind k);
@@ -38,6 +39,9 @@ enum class SyncOp : std::uint8_t {
     Notify,
     BarrierPass,
     Broken,
+    Load,       // read a shared value
+    Store,      // wrote a shared value
+    LostUpdate, // wrote over another thread's write made since its own read
 };
 
 std::string_view toString(SyncOp op);
@@ -47,6 +51,15 @@ struct Waiter {
     std::uint64_t arg = 0;  // put: the item token; condition: saved RLock count
     bool reacquire = false; // condition: now waiting to take the lock back
     std::uint8_t result = 0; // condition re-acquire: the WakeResult to deliver
+};
+
+// A thread between its read of a shared value and its write (a read-modify-write).
+struct PendingRead {
+    ThreadId thread;
+    std::uint64_t version = 0;
+    std::int64_t value = 0;
+    SimTime at = 0;
+    int line = 0;
 };
 
 // One synchronisation object of the simulated kernel. Plain data; the Machine keeps the
@@ -67,12 +80,16 @@ struct KernelObject {
     std::deque<Waiter> waiters;       // FIFO
     std::deque<Waiter> putters;       // Queue: blocked put()s with their items
     std::deque<Waiter> joiners;       // JoinableQueue.join()
+    std::vector<PendingRead> reads;   // Value: open read-modify-writes
+    ThreadId lastWriter;              // Value
+    SimTime lastWrite = 0;
 
     // Statistics.
     std::uint64_t acquisitions = 0;
     std::uint64_t contended = 0;
     SimTime totalWait = 0;
     std::size_t highWater = 0;
+    std::uint64_t lostUpdates = 0;
 };
 
 }  // namespace taskscope::core

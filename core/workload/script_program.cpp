@@ -82,6 +82,13 @@ RunOutcome ScriptProgram::run(ThreadContext& ctx, SimTime limit) {
                 if (m.join(self, ThreadId{op.target}) == SyncStatus::Wait)
                     return RunOutcome::block(WaitReason::Join);
                 break;
+            case K::Load: m_register = m.valueLoad(self, obj); break;
+            case K::Store:
+                m.valueStore(self, obj, m_register + static_cast<std::int64_t>(op.value));
+                break;
+            case K::PrintValue:
+                m.output(self, 1, m.object(obj).name + " = " + std::to_string(m.object(obj).count) + "\n");
+                break;
             case K::Mark: m.mark(self, op.text); break;
             case K::Print: m.output(self, 1, op.text + "\n"); break;
         }

@@ -18,11 +18,14 @@ struct ScriptOp {
         Put, Get,
         Join,       // join the thread of another process of the workload (by index)
         Mark, Print,
+        Load,        // read a shared value into the thread's register
+        Store,       // write register + `value` (a signed delta) back
+        PrintValue,  // print "name = value"
     };
     Kind kind = Kind::Cpu;
     SimTime time = 0;              // Cpu/Io/Sleep length; a timeout for Acquire/Wait/Get/Put
     std::uint32_t target = 0;      // object index, or thread index for Join
-    std::uint64_t value = 0;       // Put: the item
+    std::uint64_t value = 0;       // Put: the item; Store: the delta (two's complement)
     std::string text;              // Mark/Print
 };
 
@@ -43,6 +46,7 @@ private:
     std::vector<ScriptOp> m_ops;
     std::size_t m_pc = 0;
     SimTime m_left = 0;  // CPU left in the current Cpu op
+    std::int64_t m_register = 0;  // the last value loaded
 };
 
 }  // namespace taskscope::core

@@ -134,6 +134,7 @@ constexpr ObjectType kObjectTypes[] = {
     {"semaphore", ObjectKind::Semaphore}, {"bounded_semaphore", ObjectKind::BoundedSemaphore},
     {"event", ObjectKind::Event},         {"condition", ObjectKind::Condition},
     {"barrier", ObjectKind::Barrier},     {"queue", ObjectKind::Queue},
+    {"value", ObjectKind::Value},
 };
 
 Expected<std::vector<WorkloadObject>> parseObjects(const json& list, const std::string& file) {
@@ -165,7 +166,7 @@ Expected<std::vector<WorkloadObject>> parseObjects(const json& list, const std::
             }
         if (!known)
             return error(file, fmt::format("{}.type: unknown type \"{}\"; expected lock, rlock, semaphore, "
-                                           "bounded_semaphore, event, condition, barrier or queue", where, type));
+                                           "bounded_semaphore, event, condition, barrier, queue or value", where, type));
         for (const auto& [key, value] : o.items()) {
             if (key == "name" || key == "type") continue;
             if (key == "value" || key == "parties" || key == "capacity") {
@@ -235,7 +236,7 @@ Expected<std::vector<ScriptOp>> parseScript(const json& list, const Workload& w,
             op.time = *t;
         } else if (name == "acquire" || name == "release" || name == "wait" || name == "set" ||
                    name == "clear" || name == "notify" || name == "notify_all" || name == "put" ||
-                   name == "get") {
+                   name == "get" || name == "load" || name == "store" || name == "print_value") {
             if (!needArgs(1)) return error(file, at + ": expected [\"" + name + "\", \"object\"]", line);
             auto idx = objectIndex(step[1], at + "[1]");
             if (!idx) return idx.error();
@@ -248,6 +249,15 @@ Expected<std::vector<ScriptOp>> parseScript(const json& list, const Workload& w,
             else if (name == "wait") { op.kind = K::Wait; fits = kind == ObjectKind::Event || kind == ObjectKind::Condition || kind == ObjectKind::Barrier; }
             else if (name == "set" || name == "clear") { op.kind = name == "set" ? K::Set : K::Clear; fits = kind == ObjectKind::Event; }
             else if (name == "notify" || name == "notify_all") { op.kind = name == "notify" ? K::Notify : K::NotifyAll; fits = kind == ObjectKind::Condition; }
+            else if (name == "load" || name == "store" || name == "print_value") {
+                op.kind = name == "load" ? K::Load : name == "store" ? K::Store : K::PrintValue;
+                fits = kind == ObjectKind::Value;
+                if (op.kind == K::Store) {
+                    if (step.size() < 3 || !step[2].is_number_integer())
+                        return error(file, at + ": expected [\"store\", \"value\", delta] (the loaded value + delta is written)", line);
+                    op.value = static_cast<std::uint64_t>(step[2].get<std::int64_t>());
+                }
+            }
             else { op.kind = name == "put" ? K::Put : K::Get; fits = kind == ObjectKind::Queue; }
             if (!fits)
                 return error(file, fmt::format("{}: \"{}\" does not apply to {} \"{}\"", at, name,
@@ -277,7 +287,7 @@ Expected<std::vector<ScriptOp>> parseScript(const json& list, const Workload& w,
             op.text = step[1].get<std::string>();
         } else {
             return error(file, fmt::format("{}: unknown step \"{}\"; expected cpu, io, sleep, acquire, release, "
-                                           "wait, set, clear, notify, notify_all, put, get, join, mark, print, repeat",
+                                           "wait, set, clear, notify, notify_all, put, get, load, store, print_value, join, mark, print, repeat",
                                            at, name), line);
         }
         ops.push_back(std::move(op));

@@ -287,3 +287,51 @@ TEST(ScriptErrors, NamesTheStep) {
 
 }  // namespace
 }  // namespace taskscope::core::testing
+
+namespace taskscope::core::testing {
+namespace {
+
+const char* kRace = R"({"cores": 2, "objects": [{"name": "counter", "type": "value", "value": 0}, {"name": "L", "type": "lock"}],
+    "processes": [
+    {"name": "p1", "script": [["repeat", 5, [%s["load", "counter"], ["cpu", 1], ["store", "counter", 1]%s]]]},
+    {"name": "p2", "script": [["repeat", 5, [%s["load", "counter"], ["cpu", 1], ["store", "counter", 1]%s]]]}]})";
+
+std::string race(bool locked) {
+    const char* pre = locked ? R"(["acquire", "L"], )" : "";
+    const char* post = locked ? R"(, ["release", "L"])" : "";
+    char buf[1024];
+    std::snprintf(buf, sizeof buf, kRace, pre, post, pre, post);
+    return buf;
+}
+
+TEST(Race, UnlockedReadModifyWriteLosesUpdates) {
+    auto s = simulate(race(false));
+    EXPECT_EQ(s->object("counter").count, 5);
+    EXPECT_EQ(s->machine.lostUpdateCount(), 5u);  // 10 increments, 5 survive
+    EXPECT_EQ(s->object("counter").lostUpdates, 5u);
+    ASSERT_FALSE(s->machine.lostUpdates().empty());
+    const LostUpdate& first = s->machine.lostUpdates().front();
+    EXPECT_EQ(first.time, 1 * kMillisecond);
+    EXPECT_EQ(s->machine.thread(first.thread).name, "p2");
+    EXPECT_EQ(s->machine.thread(first.other).name, "p1");
+    EXPECT_EQ(first.readAt, 0);
+    EXPECT_EQ(first.otherWroteAt, 1 * kMillisecond);
+}
+
+TEST(Race, LockedReadModifyWriteLosesNone) {
+    auto s = simulate(race(true));
+    EXPECT_EQ(s->object("counter").count, 10);
+    EXPECT_EQ(s->machine.lostUpdateCount(), 0u);
+    EXPECT_EQ(s->object("L").acquisitions, 10u);
+}
+
+TEST(Race, OneWriterNeverLosesAndBlindWritesAreNotRaces) {
+    auto s = simulate(R"({"cores": 2, "objects": [{"name": "v", "type": "value", "value": 3}], "processes": [
+        {"name": "a", "script": [["repeat", 4, [["load", "v"], ["cpu", 1], ["store", "v", 2]]]]},
+        {"name": "b", "script": [["cpu", 10], ["load", "v"], ["store", "v", -1]]}]})");
+    EXPECT_EQ(s->object("v").count, 10);
+    EXPECT_EQ(s->machine.lostUpdateCount(), 0u);
+}
+
+}  // namespace
+}  // namespace taskscope::core::testing
