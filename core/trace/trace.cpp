@@ -80,6 +80,23 @@ void Trace::compact() {
     m_snapshots.shrink_to_fit();
 }
 
+void Trace::clear() {
+    m_time.clear();
+    m_body.clear();
+    for (auto& lane : m_coreLanes) lane.clear();
+    for (auto& lane : m_threadLanes) lane.clear();
+    for (auto& lane : m_gilLanes) lane.clear();
+    m_threads.clear();
+    m_processes.clear();
+    m_objects.clear();
+    m_strings.clear();
+    m_live = TraceState{};
+    m_live.cores.resize(m_coreLanes.size());
+    m_snapshots.clear();
+    m_untilSnapshot = m_snapshotInterval;
+    m_endTime = 0;
+}
+
 std::size_t Trace::lowerBound(SimTime t) const {
     return static_cast<std::size_t>(std::lower_bound(m_time.begin(), m_time.end(), t) -
                                     m_time.begin());

@@ -55,6 +55,8 @@ public:
     void setEndTime(SimTime t) { m_endTime = t; }
     // Releases spare capacity once a run is complete.
     void compact();
+    // Forgets everything but keeps the memory, for a new run of similar size.
+    void clear();
 
     // --- queries ---
     std::size_t size() const { return m_time.size(); }
