@@ -1,0 +1,29 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <QSize>
+#include <QString>
+
+namespace taskscope::ui {
+
+// What the GUI command line asks for:
+//   taskscope [FILE]
+//   taskscope --screenshot OUT.png [FILE] [--at T] [--size WxH]
+struct GuiOptions {
+    QString file;                 // empty: the default lesson
+    QString screenshot;           // non-empty: render the window to this PNG and exit
+    QString at;                   // cursor time for the screenshot ("50ms"; default: the end)
+    QSize size{1600, 1000};
+    bool dark = false;            // --dark: the dark theme (screenshots)
+    QString error;                // non-empty: the arguments were wrong
+};
+
+GuiOptions parseGuiOptions(const std::vector<std::string>& args);
+
+// Starts the desktop application (QApplication, main window, event loop).
+int guiMain(int argc, char** argv);
+
+}  // namespace taskscope::ui
