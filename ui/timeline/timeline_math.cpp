@@ -55,7 +55,8 @@ SimTime firstTick(SimTime t, SimTime step) {
 }
 
 void SpanMerger::add(double x0, double x1, int colour, std::uint32_t record) {
-    if (x1 < 0 || x0 >= m_width) return;
+    // Zero-length segments are instants (New -> Ready -> Running at one time): no pixels.
+    if (x1 <= x0 || x1 < 0 || x0 >= m_width) return;
     int a = static_cast<int>(std::floor(std::max(x0, -1.0) + 0.5));
     int b = static_cast<int>(std::floor(std::min(x1, static_cast<double>(m_width) + 1) + 0.5));
     if (b <= a) b = a + 1;  // every slice covers at least one pixel unless already painted
