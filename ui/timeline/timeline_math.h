@@ -59,6 +59,9 @@ public:
     }
     // `colour` < 0: a gap (nothing drawn, but it does not merge its neighbours either).
     void add(double x0, double x1, int colour, std::uint32_t record);
+    // The first pixel not yet painted: later segments that end before it are hidden, so a
+    // caller with an index can skip straight to the segment that covers it.
+    int painted() const { return m_painted; }
 
 private:
     std::vector<PixelSpan>& m_out;

@@ -239,17 +239,34 @@ void TimelineView::keepCursorVisible() {
 void TimelineView::computeSpans(const TimelineRow& row, const TimeScale& scale, int width,
                                 std::vector<PixelSpan>& out) {
     const auto& trace = m_controller->trace();
-    const SimTime t0 = scale.origin;
-    const SimTime t1 = scale.toTime(width) + 1;
-    if (row.kind == TimelineRow::Kind::Core)
-        trace.coreSegments(static_cast<int>(row.index), t0, t1, m_segments);
-    else if (row.kind == TimelineRow::Kind::Thread)
-        trace.threadSegments(row.index, t0, t1, m_segments);
-    else
+    if (m_lanesRevision != m_revision || m_lanesColourVersion != m_colourVersion ||
+        m_lanes.size() != m_rows.size()) {
+        m_lanes.resize(m_rows.size());
+        m_laneValid.assign(m_rows.size(), 0);
+        m_lanesRevision = m_revision;
+        m_lanesColourVersion = m_colourVersion;
+    }
+    const auto r = static_cast<std::size_t>(&row - m_rows.data());
+    if (r >= m_rows.size()) {
+        out.clear();
+        return;
+    }
+    if (!m_laneValid[r]) {
+        // Once per trace revision: the lane as flat columns, so frames can skip by search.
+        const core::SimTime end = trace.endTime() + 1;
+        if (row.kind == TimelineRow::Kind::Core)
+            trace.coreSegments(static_cast<int>(row.index), 0, end, m_segments);
+        else if (row.kind == TimelineRow::Kind::Thread)
+            trace.threadSegments(row.index, 0, end, m_segments);
+        else
+            m_segments.clear();
+        m_lanes[r].assign(m_segments, trace.endTime(),
+                          [&](std::uint32_t record) { return keyForRecord(row, record); });
+        m_laneValid[r] = 1;
         m_segments.clear();
-    SpanMerger merger(out, width);
-    for (const core::Segment& s : m_segments)
-        merger.add(scale.toX(s.start), scale.toX(s.end), keyForRecord(row, s.record), s.record);
+        m_segments.shrink_to_fit();
+    }
+    m_lanes[r].spans(scale, width, out);
 }
 
 const std::vector<PixelSpan>& TimelineView::spans(SpanCache& cache, int row,

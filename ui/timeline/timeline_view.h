@@ -6,6 +6,7 @@
 
 #include <vector>
 
+#include "ui/timeline/lane_index.h"
 #include "ui/timeline/timeline_layout.h"
 #include "ui/timeline/timeline_math.h"
 
@@ -96,7 +97,11 @@ private:
     std::vector<TimelineRow> m_rows;
     std::vector<int> m_threadRow;  // thread index -> row (-1: none)
     SpanCache m_cache;
-    std::vector<core::Segment> m_segments;          // reused while computing spans
+    std::vector<core::Segment> m_segments;          // reused while building lanes
+    std::vector<LaneIndex> m_lanes;                 // per row, built on first paint
+    std::vector<char> m_laneValid;
+    quint64 m_lanesRevision = ~0ull;
+    int m_lanesColourVersion = -1;
     std::vector<std::vector<QRect>> m_batches;      // reused: rects per colour key
     std::vector<QColor> m_colours;                  // colour key -> colour
     int m_colourVersion = 0;
