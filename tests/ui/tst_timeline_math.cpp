@@ -4,6 +4,7 @@
 
 #include "core/trace/trace.h"
 #include "ui/model/time_format.h"
+#include "ui/timeline/lane_index.h"
 #include "ui/timeline/timeline_layout.h"
 #include "ui/timeline/timeline_math.h"
 
@@ -138,6 +139,38 @@ private slots:
         m.add(40.2, 40.3, 5, 0);
         QCOMPARE(out.size(), std::size_t{1});
         QCOMPARE(out[0], (PixelSpan{40, 41, 5, 0}));
+    }
+
+    void laneIndexSkipsToTheSameSpansAsMergingEverything_data() {
+        QTest::addColumn<double>("nsPerPixel");
+        QTest::addColumn<qint64>("origin");
+        QTest::newRow("all in view, dense") << 700.0 << qint64(0);
+        QTest::newRow("zoomed in") << 3.0 << qint64(5000);
+        QTest::newRow("one slice per pixel") << 13.0 << qint64(0);
+        QTest::newRow("panned") << 50.0 << qint64(123456);
+    }
+    void laneIndexSkipsToTheSameSpansAsMergingEverything() {
+        QFETCH(double, nsPerPixel);
+        QFETCH(qint64, origin);
+        // 50,000 slices of irregular lengths (1..25 ns) and four colours, with gaps.
+        std::vector<core::Segment> segs;
+        core::SimTime t = 0;
+        for (std::uint32_t i = 0; i < 50000; ++i) {
+            const core::SimTime len = 1 + (i * 7919) % 25;
+            segs.push_back({t, t + len, i});
+            t += len;
+        }
+        auto key = [](std::uint32_t r) { return r % 9 == 0 ? -1 : static_cast<int>(r % 4); };
+        LaneIndex lane;
+        lane.assign(segs, t, key);
+        const TimeScale scale{origin, nsPerPixel};
+        std::vector<PixelSpan> fast, slow;
+        lane.spans(scale, 500, fast);
+        SpanMerger merger(slow, 500);
+        for (const auto& s : segs) merger.add(scale.toX(s.start), scale.toX(s.end), key(s.record), s.record);
+        QCOMPARE(fast.size(), slow.size());
+        for (std::size_t i = 0; i < fast.size(); ++i) QCOMPARE(fast[i], slow[i]);
+        QVERIFY(fast.size() <= 500);
     }
 
     void layoutGroupsThreadsUnderProcesses() {
