@@ -1,5 +1,6 @@
 #include "ui/charts/stats_view.h"
 
+#include <QAreaSeries>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -9,6 +10,7 @@
 #include <QLegend>
 #include <QLineSeries>
 #include <QSplitter>
+#include <QResizeEvent>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -45,7 +47,7 @@ StatsView::StatsView(SimulationController* controller, Theme* theme, QWidget* pa
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setContentsMargins(6, 2, 6, 2);
-    auto* split = new QSplitter(Qt::Vertical);
+    auto* split = m_split = new QSplitter(Qt::Vertical);
     split->addWidget(m_barsView);
     split->addWidget(m_utilView);
     auto* layout = new QVBoxLayout(this);
@@ -67,6 +69,12 @@ StatsView::StatsView(SimulationController* controller, Theme* theme, QWidget* pa
 void StatsView::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
     refresh();
+}
+
+void StatsView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    // Side by side in a wide dock, stacked in a tall one: charts need height for their axes.
+    m_split->setOrientation(width() >= 760 && width() > 1.6 * height() ? Qt::Horizontal : Qt::Vertical);
 }
 
 void StatsView::applyTheme() {
@@ -132,7 +140,8 @@ void StatsView::refresh() {
     axisX->append(categories);
     auto* axisY = new QValueAxis;
     axisY->setRange(0, top * 1.1);
-    axisY->setLabelFormat(QStringLiteral("%g"));
+    axisY->setTickCount(4);
+    axisY->setLabelFormat(QStringLiteral("%.3g"));
     axisY->setTitleText(unit);
     bars->addAxis(axisX, Qt::AlignBottom);
     bars->addAxis(axisY, Qt::AlignLeft);
@@ -165,14 +174,15 @@ void StatsView::rebuildUtilization() {
                                                                           : QStringLiteral("ms")));
     auto* axisY = new QValueAxis;
     axisY->setRange(0, 100);
+    axisY->setTickCount(3);
     axisY->setLabelFormat(QStringLiteral("%d%%"));
     chart->addAxis(axisX, Qt::AlignBottom);
     chart->addAxis(axisY, Qt::AlignLeft);
     const int bins = std::clamp(static_cast<int>(end / std::max<core::SimTime>(1, m_controller->tickSize())), 8, kBins);
     for (int c = 0; c < trace.coreCount(); ++c) {
         m_utilization.push_back(coreUtilization(trace, c, 0, end, bins));
+        // A filled step area per core: busy time reads as coloured surface.
         auto* line = new QLineSeries;
-        line->setName(tr("CPU %1").arg(c));
         QList<QPointF> points;
         const double w = inUnits(end) / bins;
         for (int k = 0; k < bins; ++k) {
@@ -180,9 +190,15 @@ void StatsView::rebuildUtilization() {
             points << QPointF(k * w, v) << QPointF((k + 1) * w, v);
         }
         line->replace(points);
-        chart->addSeries(line);
-        line->attachAxis(axisX);
-        line->attachAxis(axisY);
+        auto* area = new QAreaSeries(line);
+        area->setName(tr("CPU %1").arg(c));
+        QColor fill = m_theme->threadColour(static_cast<std::uint32_t>(c) * 3 + 1);
+        area->setPen(QPen(fill.darker(120), 1.5));
+        fill.setAlpha(trace.coreCount() > 1 ? 90 : 160);
+        area->setBrush(fill);
+        chart->addSeries(area);
+        area->attachAxis(axisX);
+        area->attachAxis(axisY);
     }
     m_cursorLine = new QLineSeries;
     m_cursorLine->setName(tr("cursor"));

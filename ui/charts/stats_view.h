@@ -11,6 +11,7 @@ class QBarCategoryAxis;
 class QValueAxis;
 class QLineSeries;
 class QLabel;
+class QSplitter;
 
 namespace taskscope::ui {
 
@@ -34,6 +35,7 @@ public:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void rebuildUtilization();
@@ -45,6 +47,7 @@ private:
     QChartView* m_barsView;
     QChartView* m_utilView;
     QLabel* m_summary;
+    QSplitter* m_split;
     RunFigures m_figures;
     std::vector<std::vector<double>> m_utilization;
     quint64 m_revision = ~0ull;

@@ -81,7 +81,10 @@ QRectF StatesView::stateBox(ThreadState state) const {
     const qreal titleW = QFontMetricsF(font()).horizontalAdvance(tr("Terminated") + QStringLiteral(" (00)")) * 1.1 + 12;
     const qreal w = std::max({80.0, width() * 0.19, titleW});
     const qreal h = std::max(48.0, height() * 0.24);
-    return QRectF(f.x() * width() - w / 2, f.y() * height() - h / 2, w, h);
+    // Kept inside the widget when it is narrow.
+    const qreal x = std::clamp(f.x() * width() - w / 2, 4.0, std::max(4.0, width() - w - 4));
+    const qreal y = std::clamp(f.y() * height() - h / 2, 4.0, std::max(4.0, height() - h - 4));
+    return QRectF(x, y, w, h);
 }
 
 qreal StatesView::tokenRadius() const {
@@ -274,7 +277,14 @@ void StatesView::paintEvent(QPaintEvent*) {
         p.drawEllipse(at, r, r);
         const QString name = t.thread < threads.size() ? QString::fromStdString(threads[t.thread].name) : QString();
         p.setPen(c.lightness() > 150 ? QColor(0x202124) : QColor(Qt::white));
-        p.drawText(QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r), Qt::AlignCenter, name.left(r > 11 ? 3 : 2));
+        // As many characters as fit (one CJK character is as wide as two Latin ones).
+        QString shown;
+        const QFontMetricsF sfm(small);
+        for (const QChar ch : name) {
+            if (sfm.horizontalAdvance(shown + ch) > 2 * r - 3) break;
+            shown += ch;
+        }
+        p.drawText(QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r), Qt::AlignCenter, shown);
     }
     p.setFont(font());
     if (moving) QTimer::singleShot(16, this, qOverload<>(&QWidget::update));
