@@ -161,6 +161,10 @@ private slots:
         // + C started (1 ms), C exited and reaped (7 ms).
         QCOMPARE(view.lineCount(), 5);
         QVERIFY2(view.plainText().contains(QStringLiteral("C (1003) exited with code 0")), qPrintable(view.plainText()));
+        QCOMPARE(view.lineTime(0), core::SimTime{0});
+        QCOMPARE(view.lineTime(2), 1 * kMillisecond);
+        QCOMPARE(view.lineTime(4), 7 * kMillisecond);
+        QCOMPARE(view.lineTime(5), core::SimTime{-1});
         c.seek(1 * kMillisecond);  // back: rebuilt
         QCOMPARE(view.lineCount(), 3);
         QVERIFY(!view.plainText().contains(QStringLiteral("exited")));

@@ -45,6 +45,10 @@ GuiOptions parseGuiOptions(const std::vector<std::string>& args) {
             }
         } else if (a == "--dark") {
             o.dark = true;
+        } else if (a == "--presenter") {
+            o.presenter = true;
+        } else if (a == "--colour-blind" || a == "--color-blind") {
+            o.colourBlind = true;
         } else if (!a.empty() && a[0] == '-' && a != "-") {
             // Qt's own options (-platform, -style...) are consumed by QApplication first.
             o.error = QStringLiteral("unknown option \"%1\"").arg(QString::fromStdString(a));
@@ -71,6 +75,7 @@ int screenshot(const GuiOptions& o) {
     QTemporaryDir dir;
     auto prefs = std::make_shared<Preferences>(dir.filePath(QStringLiteral("taskscope.ini")));
     prefs->setDarkTheme(o.dark);
+    prefs->setColourBlindSafe(o.colourBlind);
     MainWindow window(prefs);
     window.setQuietErrors(true);
     const bool ok = o.file.isEmpty() ? window.openResource(MainWindow::defaultLesson()) : window.openFile(o.file);
@@ -94,6 +99,10 @@ int screenshot(const GuiOptions& o) {
     c->seek(at);
     window.resize(o.size);
     window.show();
+    if (o.presenter) {
+        window.setPresenterMode(true);
+        window.showNormal();  // a fixed-size picture, not the screen size
+    }
     settle(150);
     window.resize(o.size);
     settle(150);
@@ -119,7 +128,7 @@ int guiMain(int argc, char** argv) {
     if (!o.error.isEmpty()) {
         std::fprintf(stderr,
                      "taskscope: error: %s\nusage: taskscope [FILE]\n"
-                     "       taskscope --screenshot OUT.png [FILE] [--at T] [--size WxH] [--dark]\n",
+                     "       taskscope --screenshot OUT.png [FILE] [--at T] [--size WxH] [--dark] [--presenter] [--colour-blind]\n",
                      qPrintable(o.error));
         return 2;
     }

@@ -18,6 +18,8 @@ struct GuiOptions {
     QString at;                   // cursor time for the screenshot ("50ms"; default: the end)
     QSize size{1600, 1000};
     bool dark = false;            // --dark: the dark theme (screenshots)
+    bool presenter = false;       // --presenter: large fonts and lanes
+    bool colourBlind = false;     // --colour-blind: the Okabe-Ito palette
     QString error;                // non-empty: the arguments were wrong
 };
 

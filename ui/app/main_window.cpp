@@ -277,7 +277,16 @@ void MainWindow::buildMenus() {
     for (QDockWidget* d : m_docks) m_viewMenu->addAction(d->toggleViewAction());
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout);
-    m_viewMenu->addAction(tr("&Show whole run"), m_timeline, &TimelineView::fitAll);
+    QAction* fit = m_viewMenu->addAction(tr("&Show whole run"), m_timeline, &TimelineView::fitAll);
+    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    QAction* zoomIn = m_viewMenu->addAction(tr("Zoom &in"), this, [this] { m_timeline->zoomBy(2.0, m_timeline->dataRect().width() / 2.0); });
+    zoomIn->setShortcut(QKeySequence::ZoomIn);
+    QAction* zoomOut = m_viewMenu->addAction(tr("Zoom &out"), this, [this] { m_timeline->zoomBy(0.5, m_timeline->dataRect().width() / 2.0); });
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    QAction* gil = m_viewMenu->addAction(tr("&GIL lane per process"));
+    gil->setCheckable(true);
+    gil->setToolTip(tr("Which thread holds each process's GIL (Python programs)"));
+    connect(gil, &QAction::toggled, m_timeline, &TimelineView::setGilLanes);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_presenterAction);
     m_viewMenu->addAction(m_darkAction);

@@ -77,6 +77,11 @@ void StatsView::resizeEvent(QResizeEvent* event) {
     m_split->setOrientation(width() >= 760 && width() > 1.6 * height() ? Qt::Horizontal : Qt::Vertical);
 }
 
+void StatsView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) applyTheme();
+}
+
 void StatsView::applyTheme() {
     const auto chartTheme = m_theme->mode() == Theme::Mode::Dark ? QChart::ChartThemeDark : QChart::ChartThemeLight;
     for (QChartView* v : {m_barsView, m_utilView}) {
@@ -85,6 +90,10 @@ void StatsView::applyTheme() {
         QFont f = font();
         f.setPointSizeF(f.pointSizeF() * 0.9);
         v->chart()->legend()->setFont(f);
+        QFont title = font();
+        title.setBold(true);
+        v->chart()->setTitleFont(title);
+        for (QAbstractAxis* a : v->chart()->axes()) a->setLabelsFont(f);
     }
 }
 

@@ -127,7 +127,11 @@ void TimelineView::rebuildLayout() {
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
         if (m_rows[i].kind == TimelineRow::Kind::Thread && m_rows[i].index < m_threadRow.size())
             m_threadRow[m_rows[i].index] = static_cast<int>(i);
-        const int indent = m_rows[i].kind == TimelineRow::Kind::Thread ? 30 : 12;
+        // Matches paintContent: threads are indented and carry a colour swatch.
+        const int swatch = std::max(8, m_rows[i].height / 2) + 5;
+        const int indent = m_rows[i].kind == TimelineRow::Kind::Thread ? 8 + 14 + swatch
+                           : m_rows[i].kind == TimelineRow::Kind::Process ? 8 + swatch
+                                                                          : 8;
         widest = std::max(widest, fm.horizontalAdvance(QString::fromStdString(m_rows[i].label)) + indent);
     }
     m_labelWidth = std::clamp(widest + 12, 110, 320);
@@ -203,6 +207,12 @@ void TimelineView::scrollContentsBy(int, int) {
 void TimelineView::showEvent(QShowEvent* event) {
     QAbstractScrollArea::showEvent(event);
     if (m_fitPending) fitAll();
+}
+
+void TimelineView::changeEvent(QEvent* event) {
+    QAbstractScrollArea::changeEvent(event);
+    // Presenter mode changes the font: label column and axis follow.
+    if (event->type() == QEvent::FontChange) rebuildLayout();
 }
 
 void TimelineView::resizeEvent(QResizeEvent* event) {

@@ -3,6 +3,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QVBoxLayout>
@@ -24,6 +25,8 @@ ConsoleView::ConsoleView(SimulationController* controller, Theme* theme, QWidget
     QFont mono(QStringLiteral("monospace"));
     mono.setStyleHint(QFont::Monospace);
     m_text->setFont(mono);
+    m_text->viewport()->installEventFilter(this);
+    m_text->setToolTip(tr("Double-click a line to move the cursor to it"));
     m_filter = new QComboBox;
     m_events = new QCheckBox(tr("Kernel events"));
     m_events->setChecked(true);
@@ -57,6 +60,23 @@ ConsoleView::ConsoleView(SimulationController* controller, Theme* theme, QWidget
 void ConsoleView::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
     refresh();
+}
+
+bool ConsoleView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_text->viewport() && event->type() == QEvent::MouseButtonDblClick) {
+        const auto* me = static_cast<QMouseEvent*>(event);
+        const core::SimTime t = lineTime(m_text->cursorForPosition(me->position().toPoint()).blockNumber());
+        if (t >= 0) {
+            m_controller->pause();
+            m_controller->seek(t);
+        }
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+core::SimTime ConsoleView::lineTime(int line) const {
+    return line >= 0 && static_cast<std::size_t>(line) < m_lineTimes.size() ? m_lineTimes[static_cast<std::size_t>(line)] : -1;
 }
 
 void ConsoleView::setShowEvents(bool on) { m_events->setChecked(on); }
@@ -105,7 +125,10 @@ QString ConsoleView::lineHtml(std::uint32_t record) const {
             const std::uint32_t p = b.subject < trace.threads().size() ? trace.threads()[b.subject].process : core::kNone;
             who = procName(p);
             colour = b.extra16 == 2 ? QStringLiteral("#d93025") : m_theme->threadColour(p == core::kNone ? 0 : p).darker(m_theme->mode() == Theme::Mode::Dark ? 70 : 130).name();
-            text = QString::fromStdString(trace.text(b.object)).toHtmlEscaped();
+            text = QString::fromStdString(trace.text(b.object));
+            if (text.endsWith(QLatin1Char('\n'))) text.chop(1);
+            // Several lines of one write stay one console entry.
+            text = text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
             break;
         }
         case RecordKind::Marker:
@@ -137,6 +160,7 @@ QString ConsoleView::lineHtml(std::uint32_t record) const {
 
 void ConsoleView::rebuild() {
     m_text->clear();
+    m_lineTimes.clear();
     m_shownCount = 0;
     m_shownLines = 0;
     refresh();
@@ -152,12 +176,14 @@ void ConsoleView::refresh() {
         m_revision = m_controller->revision();
         if (newRun) rebuildFilter();
         m_text->clear();
+        m_lineTimes.clear();
         m_shownCount = 0;
         m_shownLines = 0;
     }
     const std::size_t upTo = index.eventCountAt(trace, m_controller->cursor());
     if (upTo < m_shownCount) {
         m_text->clear();
+        m_lineTimes.clear();
         m_shownCount = 0;
         m_shownLines = 0;
     }
@@ -169,6 +195,7 @@ void ConsoleView::refresh() {
         const std::uint32_t rec = index.events()[i];
         if (!accepts(rec)) continue;
         m_text->appendHtml(lineHtml(rec));
+        m_lineTimes.push_back(trace.time(rec));
         ++m_shownLines;
     }
     m_shownCount = upTo;

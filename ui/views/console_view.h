@@ -2,6 +2,10 @@
 
 #include <QWidget>
 
+#include <vector>
+
+#include "core/sim/time.h"
+
 class QCheckBox;
 class QComboBox;
 class QPlainTextEdit;
@@ -24,9 +28,12 @@ public:
     int lineCount() const { return m_shownLines; }
     void setShowEvents(bool on);
     void refresh();
+    // The simulated time of line `line` (0-based; -1 if none). Double-clicking a line seeks there.
+    core::SimTime lineTime(int line) const;
 
 protected:
     void showEvent(QShowEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void rebuild();
@@ -41,6 +48,7 @@ private:
     QCheckBox* m_events;
     std::size_t m_shownCount = 0;  // records of the index list consumed
     int m_shownLines = 0;
+    std::vector<core::SimTime> m_lineTimes;  // per line of the text
     quint64 m_revision = ~0ull;
     std::uint32_t m_filterProcess = UINT32_MAX;  // UINT32_MAX: all
 };

@@ -1,5 +1,6 @@
 #include "ui/views/process_tree_view.h"
 
+#include <QEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QTimer>
@@ -33,6 +34,11 @@ ProcessTreeView::ProcessTreeView(SimulationController* controller, Theme* theme,
 void ProcessTreeView::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
     refresh();
+}
+
+void ProcessTreeView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange && isVisible()) refresh();
 }
 
 void ProcessTreeView::refresh() {

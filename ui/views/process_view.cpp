@@ -1,5 +1,6 @@
 #include "ui/views/process_view.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QScrollArea>
 #include <QSplitter>
@@ -48,6 +49,14 @@ ProcessView::ProcessView(SimulationController* controller, Theme* theme, QWidget
 void ProcessView::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
     refresh();
+}
+
+void ProcessView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+        if (isVisible()) refresh();
+    }
 }
 
 void ProcessView::refresh() {
