@@ -1,5 +1,6 @@
 // The main window: default lesson, docks and reset layout, shortcuts, settings persistence,
 // bad files (error dialog naming file:line, no crash), command-line options.
+#include <QDir>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMessageBox>
@@ -156,6 +157,37 @@ private slots:
         w.setPresenterMode(false);
         QCOMPARE(QApplication::font().pointSizeF(), font);
         QCOMPARE(w.theme()->laneHeight(), lane);
+    }
+
+    void everyLessonPlaysAndStepsBackToAFreshStart() {
+        MainWindow w(prefs(QStringLiteral("lessons.ini")));
+        w.setQuietErrors(true);
+        w.show();
+        const QStringList lessons = QDir(QStringLiteral(":/workloads")).entryList({QStringLiteral("*.json")});
+        QVERIFY(lessons.size() >= 5);
+        QVERIFY(lessons.contains(QStringLiteral("rr_classroom.json")));
+        for (const QString& name : lessons) {
+            QVERIFY2(w.openResource(QStringLiteral(":/workloads/") + name), qPrintable(w.lastError()));
+            SimulationController* c = w.controller();
+            const core::TraceState fresh = c->state();
+            c->runToCompletion();
+            QVERIFY(c->endTime() > 0);
+            // Play to the end at full speed.
+            c->setSpeed(SimulationController::kMaxSpeed);
+            c->play();
+            QTRY_VERIFY_WITH_TIMEOUT(!c->playing(), 10000);
+            QCOMPARE(c->cursor(), c->endTime());
+            // Every process finished and was reaped by the shell.
+            for (const auto& p : c->state().processes) QVERIFY(p.reaped);
+            int steps = 0;
+            while (c->cursor() > 0 && steps < 100000) {
+                c->stepBack();
+                ++steps;
+            }
+            QCOMPARE(c->cursor(), core::SimTime{0});
+            QVERIFY2(c->state() == fresh, qPrintable(name));
+            QVERIFY(steps >= 3);  // FCFS convoy: 30 -> 27 -> 24 -> 0
+        }
     }
 
     void parsesTheCommandLine() {
