@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QIcon>
 #include <QInputDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -41,6 +42,8 @@ namespace {
 constexpr int kSliderSteps = 1000;
 const double kLogMin = std::log10(SimulationController::kMinSpeed);
 const double kLogMax = std::log10(SimulationController::kMaxSpeed);
+// Toolbar icons drawn for Taskscope (resources/icons): readable on light and dark themes.
+QIcon icon(const char* name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); }
 }  // namespace
 
 double MainWindow::speedForSlider(int value) {
@@ -60,6 +63,7 @@ MainWindow::MainWindow(std::shared_ptr<Preferences> preferences, QWidget* parent
       m_controller(new SimulationController(this)),
       m_theme(new Theme(this)) {
     setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(icon("taskscope"));
     m_normalFont = QApplication::font();
     m_theme->setMode(m_prefs->darkTheme() ? Theme::Mode::Dark : Theme::Mode::Light);
     m_theme->setColourBlindSafe(m_prefs->colourBlindSafe());
@@ -82,7 +86,7 @@ MainWindow::MainWindow(std::shared_ptr<Preferences> preferences, QWidget* parent
     });
     connect(m_controller, &SimulationController::playingChanged, this, [this](bool playing) {
         m_playAction->setText(playing ? tr("Pause") : tr("Play"));
-        m_playAction->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+        m_playAction->setIcon(icon(playing ? "pause" : "play"));
     });
     connect(m_controller, &SimulationController::speedChanged, this, [this](double speed) {
         const QSignalBlocker block(m_speedSlider);
@@ -105,32 +109,31 @@ MainWindow::MainWindow(std::shared_ptr<Preferences> preferences, QWidget* parent
 MainWindow::~MainWindow() = default;
 
 void MainWindow::buildActions() {
-    QStyle* s = style();
-    m_openAction = new QAction(s->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open..."), this);
+    m_openAction = new QAction(icon("open"), tr("&Open..."), this);
     m_openAction->setShortcut(QKeySequence::Open);
     m_openAction->setToolTip(tr("Open a workload (.json, .csv) or a Python program (.py) (Ctrl+O)"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::onOpen);
 
-    m_exportAction = new QAction(s->standardIcon(QStyle::SP_DialogSaveButton), tr("&Export timeline..."), this);
+    m_exportAction = new QAction(icon("export"), tr("&Export timeline..."), this);
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::onExport);
 
-    m_playAction = new QAction(s->standardIcon(QStyle::SP_MediaPlay), tr("Play"), this);
+    m_playAction = new QAction(icon("play"), tr("Play"), this);
     m_playAction->setShortcut(Qt::Key_Space);
     m_playAction->setToolTip(tr("Play / pause (Space)"));
     connect(m_playAction, &QAction::triggered, m_controller, &SimulationController::togglePlay);
 
-    m_stepAction = new QAction(s->standardIcon(QStyle::SP_MediaSkipForward), tr("Step"), this);
+    m_stepAction = new QAction(icon("step-forward"), tr("Step"), this);
     m_stepAction->setShortcut(Qt::Key_Right);
     m_stepAction->setToolTip(tr("Step forward: one scheduler event or one tick (\u2192)"));
     connect(m_stepAction, &QAction::triggered, m_controller, &SimulationController::stepForward);
 
-    m_stepBackAction = new QAction(s->standardIcon(QStyle::SP_MediaSkipBackward), tr("Step back"), this);
+    m_stepBackAction = new QAction(icon("step-back"), tr("Step back"), this);
     m_stepBackAction->setShortcut(Qt::Key_Left);
     m_stepBackAction->setToolTip(tr("Step back: the previous scheduler event or tick (\u2190)"));
     connect(m_stepBackAction, &QAction::triggered, m_controller, &SimulationController::stepBack);
 
-    m_runToAction = new QAction(s->standardIcon(QStyle::SP_MediaSeekForward), tr("Run to..."), this);
+    m_runToAction = new QAction(icon("run-to"), tr("Run to..."), this);
     m_runToAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_runToAction->setToolTip(tr("Play until a time (also: right-click the timeline, \"Run to\") (Ctrl+R)"));
     connect(m_runToAction, &QAction::triggered, this, [this] {
@@ -147,7 +150,7 @@ void MainWindow::buildActions() {
         m_controller->runTo(*t);
     });
 
-    m_resetAction = new QAction(s->standardIcon(QStyle::SP_MediaStop), tr("Reset"), this);
+    m_resetAction = new QAction(icon("reset"), tr("Reset"), this);
     m_resetAction->setShortcut(Qt::Key_Home);
     m_resetAction->setToolTip(tr("Back to the start (Home)"));
     connect(m_resetAction, &QAction::triggered, m_controller, &SimulationController::reset);
@@ -200,7 +203,7 @@ void MainWindow::buildToolBar() {
     bar->addAction(m_openAction);
     auto* lessons = new QToolButton;
     lessons->setText(tr("Lessons"));
-    lessons->setIcon(style()->standardIcon(QStyle::SP_DirHomeIcon));
+    lessons->setIcon(icon("lessons"));
     lessons->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     lessons->setPopupMode(QToolButton::InstantPopup);
     lessons->setMenu(m_lessonsMenu = new QMenu(tr("Lessons"), this));
@@ -245,7 +248,7 @@ void MainWindow::buildToolBar() {
     bar->addSeparator();
     auto* settingsButton = new QToolButton;
     settingsButton->setText(tr("Run settings"));
-    settingsButton->setIcon(style()->standardIcon(QStyle::SP_FileDialogDetailedView));
+    settingsButton->setIcon(icon("settings"));
     settingsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     connect(settingsButton, &QToolButton::clicked, this, [this] {
         m_settingsDock->show();

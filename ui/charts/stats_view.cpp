@@ -1,6 +1,5 @@
 #include "ui/charts/stats_view.h"
 
-#include <QAreaSeries>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -182,15 +181,18 @@ void StatsView::rebuildUtilization() {
     axisX->setLabelFormat(QStringLiteral("%g ") + (m_controller->workload() ? QString::fromStdString(m_controller->workload()->timeUnit)
                                                                           : QStringLiteral("ms")));
     auto* axisY = new QValueAxis;
-    axisY->setRange(0, 100);
-    axisY->setTickCount(3);
+    // A little headroom so a core busy all the time is not hidden under the frame.
+    axisY->setRange(0, 106);
+    axisY->setTickType(QValueAxis::TicksDynamic);
+    axisY->setTickAnchor(0);
+    axisY->setTickInterval(50);
     axisY->setLabelFormat(QStringLiteral("%d%%"));
     chart->addAxis(axisX, Qt::AlignBottom);
     chart->addAxis(axisY, Qt::AlignLeft);
     const int bins = std::clamp(static_cast<int>(end / std::max<core::SimTime>(1, m_controller->tickSize())), 8, kBins);
     for (int c = 0; c < trace.coreCount(); ++c) {
         m_utilization.push_back(coreUtilization(trace, c, 0, end, bins));
-        // A filled step area per core: busy time reads as coloured surface.
+        // A step line per core; overlapping filled areas would mix into one colour.
         auto* line = new QLineSeries;
         QList<QPointF> points;
         const double w = inUnits(end) / bins;
@@ -199,15 +201,11 @@ void StatsView::rebuildUtilization() {
             points << QPointF(k * w, v) << QPointF((k + 1) * w, v);
         }
         line->replace(points);
-        auto* area = new QAreaSeries(line);
-        area->setName(tr("CPU %1").arg(c));
-        QColor fill = m_theme->threadColour(static_cast<std::uint32_t>(c) * 3 + 1);
-        area->setPen(QPen(fill.darker(120), 1.5));
-        fill.setAlpha(trace.coreCount() > 1 ? 90 : 160);
-        area->setBrush(fill);
-        chart->addSeries(area);
-        area->attachAxis(axisX);
-        area->attachAxis(axisY);
+        line->setName(tr("CPU %1").arg(c));
+        line->setPen(QPen(m_theme->threadColour(static_cast<std::uint32_t>(c) * 2), 2));
+        chart->addSeries(line);
+        line->attachAxis(axisX);
+        line->attachAxis(axisY);
     }
     m_cursorLine = new QLineSeries;
     m_cursorLine->setName(tr("cursor"));
