@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QImage>
@@ -45,6 +46,8 @@ GuiOptions parseGuiOptions(const std::vector<std::string>& args) {
             }
         } else if (a == "--dark") {
             o.dark = true;
+        } else if (a == "--raise") {
+            if (auto v = value("--raise")) o.raise = QString::fromStdString(*v);
         } else if (a == "--presenter") {
             o.presenter = true;
         } else if (a == "--colour-blind" || a == "--color-blind") {
@@ -103,6 +106,16 @@ int screenshot(const GuiOptions& o) {
         window.setPresenterMode(true);
         window.showNormal();  // a fixed-size picture, not the screen size
     }
+    if (!o.raise.isEmpty()) {
+        auto* dock = window.findChild<QDockWidget*>(o.raise + QStringLiteral("Dock"));
+        if (!dock) {
+            std::fprintf(stderr, "taskscope: error: --raise: no view \"%s\"; try timeline, processes, states, "
+                                 "stats, console, settings, workload\n", qPrintable(o.raise));
+            return 2;
+        }
+        dock->show();
+        dock->raise();
+    }
     settle(150);
     window.resize(o.size);
     settle(150);
@@ -128,7 +141,7 @@ int guiMain(int argc, char** argv) {
     if (!o.error.isEmpty()) {
         std::fprintf(stderr,
                      "taskscope: error: %s\nusage: taskscope [FILE]\n"
-                     "       taskscope --screenshot OUT.png [FILE] [--at T] [--size WxH] [--dark] [--presenter] [--colour-blind]\n",
+                     "       taskscope --screenshot OUT.png [FILE] [--at T] [--size WxH] [--dark] [--presenter] [--colour-blind] [--raise VIEW]\n",
                      qPrintable(o.error));
         return 2;
     }

@@ -20,6 +20,7 @@ struct GuiOptions {
     bool dark = false;            // --dark: the dark theme (screenshots)
     bool presenter = false;       // --presenter: large fonts and lanes
     bool colourBlind = false;     // --colour-blind: the Okabe-Ito palette
+    QString raise;                // --raise DOCK: bring a tabbed dock to the front (console...)
     QString error;                // non-empty: the arguments were wrong
 };
 
