@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli.h"
+#include "core/analysis/deadlock_report.h"
 #include "core/analysis/run_stats.h"
 #include "core/trace/exporters.h"
 #include "core/trace/trace.h"
@@ -54,9 +55,17 @@ void printSummary(const RunStats& s, SimTime unit, const std::string& unitName, 
         out << fmt::format("{:<12} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>10} {:>9}\n", p.name, p.pid,
                            f(p.arrival), f(p.firstRun), f(p.finish), f(p.cpu), f(p.waiting),
                            f(p.turnaround), f(p.response));
-    out << fmt::format("average waiting {:g} {u}, turnaround {:g} {u}, response {:g} {u}\n",
-                       s.averageWaiting / u, s.averageTurnaround / u, s.averageResponse / u,
-                       fmt::arg("u", unitName));
+    const std::string turnaround =
+        s.finished > 0 ? fmt::format("{:g} {}", s.averageTurnaround / u, unitName) : std::string("- (none finished)");
+    if (s.threads.size() > s.processes.size()) {
+        out << fmt::format("{:<12} {:<10} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9}\n", "thread", "process", "tid",
+                           "finish", "cpu", "ready", "blocked", "gil_wait");
+        for (const auto& t : s.threads)
+            out << fmt::format("{:<12} {:<10} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9}\n", t.name, t.process, t.tid,
+                               f(t.finish), f(t.cpu), f(t.ready), f(t.blocked), f(t.gilWait));
+    }
+    out << fmt::format("average waiting {:g} {u}, turnaround {}, response {:g} {u}\n", s.averageWaiting / u,
+                       turnaround, s.averageResponse / u, fmt::arg("u", unitName));
     out << fmt::format("makespan {:g} {}, context switches {}, utilization", static_cast<double>(s.makespan) / u,
                        unitName, s.contextSwitches);
     for (double x : s.utilization) out << fmt::format(" {:.1f}%", x * 100);
@@ -90,20 +99,52 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
     machine.attachTrace(&trace);
     populate(machine, w);
     machine.runUntil(o.until ? toTime(*o.until, w.unit) : kNever);
+    trace.compact();
 
+    // The console output of the run, in simulated-time order.
+    for (std::size_t i = 0; i < trace.size(); ++i) {
+        const RecordBody& b = trace.body(i);
+        if (b.kind != RecordKind::Output) continue;
+        (b.extra16 == 2 ? err : out) << trace.text(b.object);
+    }
     const RunStats stats = computeStats(machine);
+    nlohmann::json statsJson = statsToJson(stats, w.unit, w.timeUnit);
+    int status = kExitOk;
+    const auto u = static_cast<double>(w.unit);
+    if (const auto& d = machine.deadlock()) {
+        status = kExitDeadlock;
+        err << fmt::format("taskscope: deadlock at {:g} {}: {}\n", static_cast<double>(d->time) / u,
+                           w.timeUnit, describeCycle(machine, *d));
+        nlohmann::json conditions = nlohmann::json::array();
+        for (const auto& c : coffmanConditions(machine, *d)) {
+            err << fmt::format("  {} {}: {}\n", c.holds ? "[x]" : "[ ]", c.name, c.evidence);
+            conditions.push_back({{"name", c.name}, {"holds", c.holds}, {"evidence", c.evidence}});
+        }
+        nlohmann::json threads = nlohmann::json::array();
+        for (const ThreadId t : d->threads) threads.push_back(machine.thread(t).name);
+        nlohmann::json objects = nlohmann::json::array();
+        for (const ObjectId ob : d->objects) objects.push_back(machine.object(ob).name);
+        statsJson["deadlock"] = {{"time", static_cast<double>(d->time) / u},
+                                 {"threads", threads},
+                                 {"objects", objects},
+                                 {"coffman", conditions}};
+    } else if (const auto blocked = describeAllBlocked(machine); !blocked.empty()) {
+        status = kExitDeadlock;
+        err << fmt::format("taskscope: all threads blocked at {:g} {} (real Python would hang here):\n",
+                           static_cast<double>(machine.now()) / u, w.timeUnit);
+        for (const auto& line : blocked) err << "  " << line << "\n";
+        statsJson["blocked"] = blocked;
+    }
     bool ok = true;
     if (o.statsPath)
-        ok &= withOutput(*o.statsPath, out, err, [&](std::ostream& s) {
-            s << statsToJson(stats, w.unit, w.timeUnit).dump(2) << "\n";
-        });
+        ok &= withOutput(*o.statsPath, out, err, [&](std::ostream& s) { s << statsJson.dump(2) << "\n"; });
     if (o.tracePath)
         ok &= withOutput(*o.tracePath, out, err, [&](std::ostream& s) { writeChromeTrace(trace, s); });
     if (o.csvPath)
         ok &= withOutput(*o.csvPath, out, err,
                          [&](std::ostream& s) { writeSliceCsv(trace, s, w.unit, w.timeUnit); });
     if (o.summary || (!o.statsPath && !o.tracePath && !o.csvPath)) printSummary(stats, w.unit, w.timeUnit, out);
-    return ok ? kExitOk : kExitBadInput;
+    return ok ? status : kExitBadInput;
 }
 
 }  // namespace

@@ -48,6 +48,21 @@ RunStats computeStats(const Machine& m) {
         if (ps.turnaround >= 0) sumTurn += static_cast<double>(ps.turnaround);
         s.processes.push_back(std::move(ps));
     }
+    for (const auto& t : m.threads()) {
+        const SimTime open = m.now() - t.lastChange;
+        const ProcessInfo& p = m.process(t.process);
+        ThreadStats ts;
+        ts.name = t.name;
+        ts.process = p.name;
+        ts.pid = p.pid;
+        ts.tid = t.tid;
+        ts.finish = t.finish;
+        ts.cpu = t.cpu;
+        ts.ready = t.readyTime + (t.state == ThreadState::Ready ? open : 0);
+        ts.blocked = t.waitingTime + (t.state == ThreadState::Waiting ? open : 0);
+        ts.gilWait = t.gilWait + (t.state == ThreadState::Waiting && t.reason == WaitReason::Gil ? open : 0);
+        s.threads.push_back(std::move(ts));
+    }
     if (s.finished < static_cast<int>(s.processes.size())) end = std::max(end, m.now());
     s.start = start == kNever ? 0 : start;
     s.end = end;
@@ -83,9 +98,15 @@ nlohmann::json statsToJson(const RunStats& s, SimTime unit, const std::string& u
                          {"turnaround", t(p.turnaround)},
                          {"response", t(p.response)}});
     }
+    json threads = json::array();
+    for (const auto& th : s.threads)
+        threads.push_back({{"name", th.name}, {"process", th.process}, {"pid", th.pid}, {"tid", th.tid},
+                           {"finish", t(th.finish)}, {"cpu", t(th.cpu)}, {"ready", t(th.ready)},
+                           {"blocked", t(th.blocked)}, {"gil_wait", t(th.gilWait)}});
     json out;
     out["time_unit"] = unitName;
     out["processes"] = std::move(procs);
+    out["threads"] = std::move(threads);
     out["average"] = {{"waiting", s.averageWaiting / u},
                       {"turnaround", s.averageTurnaround / u},
                       {"response", s.averageResponse / u}};

@@ -23,7 +23,21 @@ struct ProcessStats {
     SimTime response = -1;    // firstRun - arrival
 };
 
+// Per-thread figures, for processes with several threads (the GIL lessons).
+struct ThreadStats {
+    std::string name;
+    std::string process;
+    int pid = 0;
+    int tid = 0;
+    SimTime finish = -1;
+    SimTime cpu = 0;
+    SimTime ready = 0;
+    SimTime blocked = 0;  // Waiting, all reasons (includes the GIL)
+    SimTime gilWait = 0;  // Waiting for the GIL
+};
+
 struct RunStats {
+    std::vector<ThreadStats> threads;
     std::vector<ProcessStats> processes;
     double averageWaiting = 0;
     double averageTurnaround = 0;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,18 @@
 #include "core/util/strong_id.h"
 
 namespace taskscope::core {
+
+// How a wait on a kernel object ended, read by the program when it runs again.
+enum class WakeResult : std::uint8_t {
+    None,      // still waiting (or never waited)
+    Acquired,  // got the lock / semaphore, or a Condition's lock back after a notify
+    Timeout,   // the timeout expired first
+    Item,      // a queue item arrived (wakeValue = its token), or a put went through
+    Set,       // the Event was set
+    Passed,    // the Barrier released (wakeValue = arrival index)
+    Broken,    // the Barrier broke
+    Joined,    // the joined thread ended
+};
 
 // One simulated thread. Plain data; the Machine keeps the invariants.
 struct ThreadInfo {
@@ -33,8 +46,32 @@ struct ThreadInfo {
     int exitCode = 0;
 
     CoreId core;              // the core it runs or is being dispatched on
+    CoreId lastCore;          // where it ran last (a woken thread goes back there if idle)
     std::uint32_t blockSeq = 0;  // invalidates stale timed wake-ups
+    ObjectId waitingOn;          // the kernel object it waits for (Waiting on a sync object)
+    WakeResult wakeResult = WakeResult::None;
+    std::uint64_t wakeValue = 0;
+    bool timedWait = false;      // the current wait has a timeout
+    bool earlyWake = false;      // granted before its blocking run ended: do not block
+    SimTime waitStart = 0;
+    SimTime gilWait = 0;               // time Waiting for the GIL
+    std::uint32_t gilTimerSeq = 0;     // invalidates stale GIL interval timers
+    std::uint64_t gilSwitchSeen = 0;   // the GIL switch number when its interval began
     ClonePtr<Program> program;
+};
+
+// The GIL of one process, modelled on CPython 3.2+'s "new GIL" (REFERENCE.md §1).
+struct GilState {
+    bool enabled = false;
+    SimTime interval = 5 * kMillisecond;  // sys.setswitchinterval
+    ThreadId holder;
+    ThreadId lastHolder;
+    ThreadId forcedWaiter;        // dropped on request; waits until another thread has it
+    std::deque<ThreadId> waiters; // signalled one at a time, oldest first
+    bool dropRequest = false;
+    std::uint64_t switchNumber = 0;
+    std::uint64_t switches = 0;
+    std::uint64_t dropRequests = 0;
 };
 
 // One simulated process: an address space with threads, a parent and children.
@@ -52,6 +89,7 @@ struct ProcessInfo {
     SimTime reaped = -1;
     int exitCode = 0;
     int liveThreads = 0;
+    GilState gil;
 
     bool isZombie() const { return exited >= 0 && reaped < 0; }
 };
@@ -69,6 +107,7 @@ struct CoreInfo {
     bool starting = false;    // a context switch is in progress until nextAction
     bool preempt = false;     // a more urgent thread waits for this core
     bool hasPending = false;  // the program's last run ended with `pending`
+    bool gilDrop = false;     // settle the running burst now and drop the GIL
     RunOutcome pending;
 };
 

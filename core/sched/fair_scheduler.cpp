@@ -67,8 +67,11 @@ void FairScheduler::remove(ThreadId t) {
     if (t.index() < m_vruntime.size()) m_ready.erase({m_vruntime[t.index()], t.value});
 }
 
-void FairScheduler::readyOrder(std::vector<ThreadId>& out) const {
-    for (const auto& e : m_ready) out.push_back(ThreadId{e.second});
+void FairScheduler::readyOrder(std::vector<ThreadId>& out, std::size_t limit) const {
+    for (const auto& e : m_ready) {
+        if (limit-- == 0) break;
+        out.push_back(ThreadId{e.second});
+    }
 }
 
 SimTime FairScheduler::timeSlice(const Machine& m, ThreadId t) const {

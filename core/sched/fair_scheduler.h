@@ -23,7 +23,7 @@ public:
     void enqueue(const Machine& m, ThreadId t, Cause why) override;
     ThreadId pickNext(const Machine& m, CoreId core) override;
     void remove(ThreadId t) override;
-    void readyOrder(std::vector<ThreadId>& out) const override;
+    void readyOrder(std::vector<ThreadId>& out, std::size_t limit) const override;
     std::size_t readyCount() const override { return m_ready.size(); }
     SimTime timeSlice(const Machine& m, ThreadId t) const override;
     bool preempts(const Machine& m, ThreadId ready, ThreadId running) const override;

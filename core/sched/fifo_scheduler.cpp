@@ -17,8 +17,9 @@ void FifoScheduler::remove(ThreadId t) {
     m_queue.erase(std::remove(m_queue.begin(), m_queue.end(), t), m_queue.end());
 }
 
-void FifoScheduler::readyOrder(std::vector<ThreadId>& out) const {
-    out.insert(out.end(), m_queue.begin(), m_queue.end());
+void FifoScheduler::readyOrder(std::vector<ThreadId>& out, std::size_t limit) const {
+    const std::size_t n = std::min(limit, m_queue.size());
+    out.insert(out.end(), m_queue.begin(), m_queue.begin() + static_cast<std::ptrdiff_t>(n));
 }
 
 SimTime FifoScheduler::timeSlice(const Machine&, ThreadId) const { return m_quantum; }

@@ -17,9 +17,10 @@ public:
     void enqueue(const Machine& m, ThreadId t, Cause why) override;
     ThreadId pickNext(const Machine& m, CoreId core) override;
     void remove(ThreadId t) override;
-    void readyOrder(std::vector<ThreadId>& out) const override;
+    void readyOrder(std::vector<ThreadId>& out, std::size_t limit) const override;
     std::size_t readyCount() const override { return m_queue.size(); }
     SimTime timeSlice(const Machine& m, ThreadId t) const override;
+    bool mayPreempt() const override { return false; }
 
 private:
     SimTime m_quantum;  // kNever for FCFS

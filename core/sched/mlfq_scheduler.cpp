@@ -50,8 +50,13 @@ void MlfqScheduler::remove(ThreadId t) {
     for (auto& q : m_levels) q.erase(std::remove(q.begin(), q.end(), t), q.end());
 }
 
-void MlfqScheduler::readyOrder(std::vector<ThreadId>& out) const {
-    for (const auto& q : m_levels) out.insert(out.end(), q.begin(), q.end());
+void MlfqScheduler::readyOrder(std::vector<ThreadId>& out, std::size_t limit) const {
+    for (const auto& q : m_levels) {
+        for (const ThreadId t : q) {
+            if (limit-- == 0) return;
+            out.push_back(t);
+        }
+    }
 }
 
 std::size_t MlfqScheduler::readyCount() const {

@@ -37,8 +37,11 @@ void OrderedScheduler::remove(ThreadId t) {
     if (t.index() < m_entryOf.size()) m_ready.erase(m_entryOf[t.index()]);
 }
 
-void OrderedScheduler::readyOrder(std::vector<ThreadId>& out) const {
-    for (const auto& e : m_ready) out.push_back(ThreadId{std::get<2>(e)});
+void OrderedScheduler::readyOrder(std::vector<ThreadId>& out, std::size_t limit) const {
+    for (const auto& e : m_ready) {
+        if (limit-- == 0) break;
+        out.push_back(ThreadId{std::get<2>(e)});
+    }
 }
 
 SimTime OrderedScheduler::timeSlice(const Machine&, ThreadId) const { return kNever; }

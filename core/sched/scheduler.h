@@ -25,12 +25,14 @@ public:
     virtual ThreadId pickNext(const Machine& m, CoreId core) = 0;
     // Drops a Ready thread (killed before it ran again).
     virtual void remove(ThreadId t) = 0;
-    // The ready set in the order the policy would pick it.
-    virtual void readyOrder(std::vector<ThreadId>& out) const = 0;
+    // The first `limit` threads of the ready set, in the order the policy would pick them.
+    virtual void readyOrder(std::vector<ThreadId>& out, std::size_t limit = SIZE_MAX) const = 0;
     virtual std::size_t readyCount() const = 0;
 
     // Length of the slice `t` gets now (kNever: until it blocks or exits).
     virtual SimTime timeSlice(const Machine& m, ThreadId t) const = 0;
+    // False when the policy never takes a core from a running thread (skips the check).
+    virtual bool mayPreempt() const { return true; }
     // True when Ready thread `ready` should take the core from `running` at once.
     virtual bool preempts(const Machine& m, ThreadId ready, ThreadId running) const {
         (void)m, (void)ready, (void)running;

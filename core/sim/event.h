@@ -10,7 +10,8 @@ enum class EventKind : std::uint8_t {
     Create,  // a thread appears (New) and is admitted
     Admit,   // New -> Ready
     Wake,    // Waiting -> Ready, if the block it ends is still current
-    Timer,   // calls the machine's extension (runtime timers: GIL interval, timeouts)
+    Timer,   // calls the machine's extension (runtime timers)
+    GilInterval,  // a GIL waiter's switch interval elapsed (subject = thread, arg = seq)
 };
 
 // Ordered by (time, priority, sequence): ties are broken the same way on every run.

@@ -19,39 +19,27 @@ Machine::Machine(MachineSettings settings)
     m_coreIdleRecorded.assign(m_cores.size(), false);
 }
 
-Machine::Machine(const Machine& other)
-    : m_settings(other.m_settings),
-      m_processes(other.m_processes),
-      m_threads(other.m_threads),
-      m_cores(other.m_cores),
-      m_coreIdleRecorded(other.m_coreIdleRecorded),
-      m_processAnnounced(other.m_processAnnounced),
-      m_scheduler(other.m_scheduler),
-      m_extension(other.m_extension),
-      m_events(other.m_events),
-      m_random(other.m_random),
-      m_now(other.m_now),
-      m_actions(other.m_actions),
-      m_contextSwitches(other.m_contextSwitches),
-      m_nextOsId(other.m_nextOsId),
-      m_dirty(other.m_dirty),
-      m_interrupt(other.m_interrupt),
-      m_trace(nullptr) {}
-
-Machine& Machine::operator=(const Machine& other) {
-    if (this != &other) {
-        Machine copy(other);
-        Trace* keep = m_trace;
-        *this = std::move(copy);
-        m_trace = keep;
-    }
-    return *this;
-}
-
 Machine::~Machine() = default;
 
+void Machine::markDirty() {
+    m_dirty = true;
+    m_interrupt = true;
+}
+
+void Machine::pushEvent(const Event& e) {
+    m_events.push(e);
+    m_interrupt = true;
+}
+
+Machine& ThreadContext::machine() {
+    m_machine.advanceTo(m_clock);
+    return m_machine;
+}
+
+bool ThreadContext::interrupted() const { return m_machine.runInterrupted(); }
+
 void Machine::attachTrace(Trace* trace) {
-    m_trace = trace;
+    m_trace = TraceLink(trace);
     if (m_trace) m_trace->setCoreCount(m_settings.cores);
 }
 
@@ -93,7 +81,7 @@ ThreadId Machine::createThread(ProcessId process, std::string name,
     m_threads.push_back(std::move(t));
     const ThreadInfo& added = m_threads.back();
     m_scheduler->addThread(*this, added.id);
-    m_events.push({added.created, kPriorityCreate, 0, EventKind::Create, added.id.value,
+    pushEvent({added.created, kPriorityCreate, 0, EventKind::Create, added.id.value,
                    static_cast<std::uint64_t>(std::max<SimTime>(admitDelay, 0))});
     return added.id;
 }
@@ -116,10 +104,15 @@ SimTime Machine::nextActionTime() const {
     return t;
 }
 
-bool Machine::step() {
+bool Machine::step() { return step(kNever); }
+
+bool Machine::step(SimTime until) {
+    if (m_deadlock && m_settings.stopOnDeadlock) return false;
     const SimTime te = m_events.nextTime();
     CoreInfo* core = earliestCore();
     const SimTime tc = core ? core->nextAction : kNever;
+    if (std::min(te, m_dirty ? m_now : tc) > until || (te == kNever && tc == kNever && !m_dirty))
+        return false;
     // Everything that happens at one instant is settled before the idle cores pick work, so
     // that simultaneous arrivals all compete for them.
     if (m_dirty && std::min(te, tc) > m_now) {
@@ -141,7 +134,7 @@ bool Machine::step() {
 }
 
 void Machine::runUntil(SimTime until) {
-    while (nextActionTime() <= until && step()) {
+    while (step(until)) {
     }
     if (until != kNever && until > m_now) {
         // Time passes up to `until`: lazily settled bursts catch up so that CPU and state
@@ -183,7 +176,7 @@ void Machine::handleEvent(const Event& e) {
             if (e.arg == 0) {
                 makeReady(t, Cause::Admit);
             } else {
-                m_events.push({m_now + static_cast<SimTime>(e.arg), kPriorityCreate, 0,
+                pushEvent({m_now + static_cast<SimTime>(e.arg), kPriorityCreate, 0,
                                EventKind::Admit, e.subject, 0});
             }
             break;
@@ -192,6 +185,12 @@ void Machine::handleEvent(const Event& e) {
         case EventKind::Wake: {
             ThreadInfo& t = m_threads[e.subject];
             if (t.state == ThreadState::Waiting && t.blockSeq == e.arg) {
+                // A timed wait on a kernel object ends: leave its waiter list (a Condition
+                // may keep the thread waiting to take its lock back).
+                if (t.waitingOn.valid() && !timeoutWait(t)) {
+                    t.timedWait = false;
+                    break;
+                }
                 ++t.blockSeq;
                 makeReady(t, Cause::Wake);
             }
@@ -200,6 +199,7 @@ void Machine::handleEvent(const Event& e) {
         case EventKind::Timer:
             if (m_extension) m_extension->onTimer(*this, e.arg);
             break;
+        case EventKind::GilInterval: onGilInterval(m_threads[e.subject], e.arg); break;
     }
 }
 
@@ -218,25 +218,31 @@ void Machine::coreAction(CoreInfo& core) {
         beginRun(core);
         return;
     }
-    ThreadInfo& t = m_threads[core.running.index()];
-    Program& program = *t.program;
-    if (program.isolated()) {
-        // Settle the burst up to now; it may end exactly here.
-        if (core.clock < m_now) {
-            const SimTime before = core.clock;
-            ThreadContext ctx(*this, t.id, core.id, core.clock);
-            const RunOutcome outcome = program.run(ctx, m_now);
-            t.cpu += core.clock - before;
-            core.busy += core.clock - before;
-            if (outcome.kind != RunOutcome::Kind::Continue) {
-                finishRun(core, outcome);
-                return;
-            }
-        }
-    } else if (core.hasPending) {
+    if (core.hasPending) {
         core.hasPending = false;
         finishRun(core, core.pending);
         return;
+    }
+    ThreadInfo& t = m_threads[core.running.index()];
+    Program& program = *t.program;
+    if (program.isolated() && core.clock < m_now) {
+        // Settle the lazily run burst up to now; it may end exactly here.
+        const SimTime before = core.clock;
+        ThreadContext ctx(*this, t.id, core.id, core.clock);
+        const RunOutcome outcome = program.run(ctx, m_now);
+        t.cpu += core.clock - before;
+        core.busy += core.clock - before;
+        if (outcome.kind != RunOutcome::Kind::Continue) {
+            finishRun(core, outcome);
+            return;
+        }
+    }
+    if (core.gilDrop) {
+        core.gilDrop = false;
+        if (holdsGil(t) && m_processes[t.process.index()].gil.dropRequest && dropGil(t, true)) {
+            deschedule(core, ThreadState::Waiting, WaitReason::Gil, Cause::Block);
+            return;
+        }
     }
     if (core.preempt) {
         deschedule(core, ThreadState::Ready, WaitReason::None, Cause::Preempt);
@@ -262,7 +268,8 @@ void Machine::coreAction(CoreInfo& core) {
         core.hasPending = true;
         core.pending = outcome;
     }
-    assert(core.clock > before || core.hasPending);
+    // A run may take no time (a kernel operation that completed at once); the program
+    // then continues at the same instant, after the other cores had their turn.
     core.nextAction = core.clock;
 }
 
@@ -287,6 +294,13 @@ void Machine::beginRun(CoreInfo& core) {
     m_coreIdleRecorded[core.id.index()] = false;
     const SimTime slice = m_scheduler->timeSlice(*this, t.id);
     core.sliceEnd = slice == kNever ? kNever : m_now + slice;
+    // A Python thread needs its process's GIL before it can run any bytecode.
+    const GilState& gil = m_processes[t.process.index()].gil;
+    if (gil.enabled && gil.holder != t.id && !takeGil(t)) {
+        waitForGil(core, t);
+        return;
+    }
+    if (gil.enabled && gil.dropRequest) core.gilDrop = true;
     planNext(core);
 }
 
@@ -295,18 +309,37 @@ void Machine::finishRun(CoreInfo& core, const RunOutcome& outcome) {
     switch (outcome.kind) {
         case RunOutcome::Kind::Continue: break;
         case RunOutcome::Kind::Block: {
+            if (t.earlyWake) {
+                // What it waits for arrived while its run was still being applied.
+                t.earlyWake = false;
+                planNext(core);
+                break;
+            }
+            // Every blocking call releases the GIL (Py_BEGIN_ALLOW_THREADS).
+            if (holdsGil(t)) dropGil(t, false);
             ++t.blockSeq;
             const std::uint32_t seq = t.blockSeq;
+            t.timedWait = outcome.wakeAfter != kNever;
             deschedule(core, ThreadState::Waiting, outcome.reason, Cause::Block);
             if (outcome.wakeAfter != kNever)
-                m_events.push({m_now + outcome.wakeAfter, kPriorityWake, 0, EventKind::Wake,
+                pushEvent({m_now + outcome.wakeAfter, kPriorityWake, 0, EventKind::Wake,
                                t.id.value, seq});
+            if (t.waitingOn.valid()) checkDeadlock(t.id);
             break;
         }
         case RunOutcome::Kind::Yield:
             deschedule(core, ThreadState::Ready, WaitReason::None, Cause::Yield);
             break;
+        case RunOutcome::Kind::Checkpoint:
+            // FORCE_SWITCHING: drop the GIL and wait until another thread has taken it.
+            if (holdsGil(t) && dropGil(t, true)) {
+                deschedule(core, ThreadState::Waiting, WaitReason::Gil, Cause::Block);
+            } else {
+                planNext(core);
+            }
+            break;
         case RunOutcome::Kind::Exit:
+            if (holdsGil(t)) dropGil(t, false);
             t.exitCode = outcome.exitCode;
             deschedule(core, ThreadState::Terminated, WaitReason::None, Cause::Exit);
             exitThread(m_threads[core.last.index()], outcome.exitCode);
@@ -324,17 +357,19 @@ void Machine::deschedule(CoreInfo& core, ThreadState state, WaitReason reason, C
     core.preempt = false;
     core.hasPending = false;
     t.core = CoreId::invalid();
+    t.lastCore = core.id;
     // Charged after leaving the core, so the policy sees it as no longer running.
     m_scheduler->charge(*this, id, m_now - core.runStart, cause);
     setState(t, state, reason, cause);
     if (state == ThreadState::Ready) m_scheduler->enqueue(*this, id, cause);
-    m_dirty = true;
+    markDirty();
 }
 
 void Machine::exitThread(ThreadInfo& t, int exitCode) {
     t.finish = m_now;
     t.exitCode = exitCode;
     ProcessInfo& p = m_processes[t.process.index()];
+    releaseJoiners(t.id);
     if (m_extension) m_extension->onThreadExit(*this, t.id);
     if (--p.liveThreads == 0 && p.exited < 0) {
         p.exited = m_now;
@@ -357,18 +392,24 @@ void Machine::exitThread(ThreadInfo& t, int exitCode) {
 
 void Machine::dispatch() {
     m_dirty = false;
-    for (auto& core : m_cores) {
-        if (core.running.valid()) continue;
-        const ThreadId t = m_scheduler->pickNext(*this, core.id);
+    while (true) {
+        auto idle = std::find_if(m_cores.begin(), m_cores.end(),
+                                 [](const CoreInfo& c) { return !c.running.valid(); });
+        if (idle == m_cores.end()) break;
+        const ThreadId t = m_scheduler->pickNext(*this, idle->id);
         if (!t.valid()) break;
-        startOnCore(core, t);
+        // Like Linux's wake affinity: back to the core it last ran on when that one is idle.
+        const CoreId last = m_threads[t.index()].lastCore;
+        const bool lastIdle = last.valid() && !m_cores[last.index()].running.valid();
+        startOnCore(lastIdle ? m_cores[last.index()] : *idle, t);
     }
-    if (m_scheduler->readyCount() > 0) {
-        m_orderBuffer.clear();
-        m_scheduler->readyOrder(m_orderBuffer);
+    if (m_scheduler->mayPreempt() && m_scheduler->readyCount() > 0) {
         std::size_t pending = 0;
         for (const auto& c : m_cores)
             if (c.preempt) ++pending;
+        // At most one preemption per core: only the head of the ready set matters.
+        m_orderBuffer.clear();
+        m_scheduler->readyOrder(m_orderBuffer, m_cores.size());
         for (std::size_t i = pending; i < m_orderBuffer.size(); ++i) {
             const ThreadId ready = m_orderBuffer[i];
             CoreInfo* victim = nullptr;
@@ -423,13 +464,16 @@ void Machine::makeReady(ThreadInfo& t, Cause cause) {
     if (t.arrival < 0) t.arrival = m_now;
     setState(t, ThreadState::Ready, WaitReason::None, cause);
     m_scheduler->enqueue(*this, t.id, cause);
-    m_dirty = true;
+    markDirty();
 }
 
 void Machine::setState(ThreadInfo& t, ThreadState s, WaitReason r, Cause cause) {
     const SimTime spent = m_now - t.lastChange;
     if (t.state == ThreadState::Ready) t.readyTime += spent;
-    if (t.state == ThreadState::Waiting) t.waitingTime += spent;
+    if (t.state == ThreadState::Waiting) {
+        t.waitingTime += spent;
+        if (t.reason == WaitReason::Gil) t.gilWait += spent;
+    }
     t.state = s;
     t.reason = r;
     t.lastChange = m_now;
@@ -450,12 +494,13 @@ void Machine::setState(ThreadInfo& t, ThreadState s, WaitReason r, Cause cause) 
 void Machine::wake(ThreadId id) {
     ThreadInfo& t = m_threads[id.index()];
     if (t.state != ThreadState::Waiting) return;
+    t.timedWait = false;
     ++t.blockSeq;
     makeReady(t, Cause::Wake);
 }
 
 void Machine::scheduleTimer(SimTime at, std::uint64_t arg) {
-    m_events.push({std::max(at, m_now), kPriorityTimer, 0, EventKind::Timer, 0, arg});
+    pushEvent({std::max(at, m_now), kPriorityTimer, 0, EventKind::Timer, 0, arg});
 }
 
 void Machine::terminate(ThreadId id, int exitCode) {
@@ -468,7 +513,7 @@ void Machine::terminate(ThreadId id, int exitCode) {
             core.running = ThreadId::invalid();
             core.nextAction = kNever;
             t.core = CoreId::invalid();
-            m_dirty = true;
+            markDirty();
         } else {
             deschedule(core, ThreadState::Terminated, WaitReason::None, Cause::Killed);
             exitThread(t, exitCode);
@@ -476,6 +521,10 @@ void Machine::terminate(ThreadId id, int exitCode) {
         }
     }
     if (t.state == ThreadState::Ready) m_scheduler->remove(id);
+    GilState& gil = m_processes[t.process.index()].gil;
+    if (holdsGil(t)) dropGil(t, false);
+    gil.waiters.erase(std::remove(gil.waiters.begin(), gil.waiters.end(), id), gil.waiters.end());
+    if (gil.forcedWaiter == id) gil.forcedWaiter = ThreadId::invalid();
     ++t.blockSeq;
     setState(t, ThreadState::Terminated, WaitReason::None, Cause::Killed);
     exitThread(t, exitCode);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include "core/sched/scheduler.h"
 #include "core/sim/event_queue.h"
 #include "core/sim/random.h"
+#include "core/sync/kernel_object.h"
 #include "core/trace/record.h"
 #include "core/util/clone_ptr.h"
 
@@ -23,6 +25,24 @@ struct MachineSettings {
     SimTime contextSwitch = 0;     // core time lost when it switches to another thread
     std::uint64_t seed = 1;
     int shellPid = 1000;           // the simulated shell every top-level process is a child of
+    bool stopOnDeadlock = true;    // end the run when a deadlock forms
+};
+
+// Threads blocked forever on each other, found when the last of them blocked.
+struct DeadlockInfo {
+    SimTime time = 0;
+    std::vector<ThreadId> threads;  // t[i] waits for objects[i], held by t[i+1] (cyclic)
+    std::vector<ObjectId> objects;
+};
+
+enum class SyncStatus : std::uint8_t {
+    Done,             // completed now; results are in the thread's wakeResult/wakeValue
+    Failed,           // a non-blocking attempt could not complete
+    Wait,             // registered as a waiter: the program must block (with its timeout)
+    NotHeld,          // release of a lock that is not held / RLock not owned by the caller
+    TooManyReleases,  // BoundedSemaphore released above its bound
+    NotOwner,         // Condition wait/notify without holding its lock
+    Broken,           // Barrier is broken
 };
 
 // Hooks for the layer that runs on top of the kernel (the Python runtime): timers it set,
@@ -41,15 +61,16 @@ public:
 class Machine {
 public:
     explicit Machine(MachineSettings settings);
-    Machine(const Machine& other);
-    Machine& operator=(const Machine& other);
+    // Copies are snapshots: they carry everything but the attached trace.
+    Machine(const Machine&) = default;
+    Machine& operator=(const Machine&) = default;
     Machine(Machine&&) noexcept = default;
     Machine& operator=(Machine&&) noexcept = default;
     ~Machine();
 
     // Records go to `trace` (not owned; not copied with the machine).
     void attachTrace(Trace* trace);
-    Trace* trace() const { return m_trace; }
+    Trace* trace() const { return m_trace.get(); }
     void setExtension(std::unique_ptr<MachineExtension> ext) { m_extension = std::move(ext); }
     MachineExtension* extension() const { return m_extension.get(); }
 
@@ -63,6 +84,8 @@ public:
     // --- running ---
     // One action: an event, a core's step or a dispatch round. False when nothing is left.
     bool step();
+    // The same, but only if the action happens at or before `until`.
+    bool step(SimTime until);
     // Runs every action at or before `until`.
     void runUntil(SimTime until);
     // Time of the next action (kNever when done).
@@ -84,7 +107,36 @@ public:
     // Ends the current run of the thread on `core` at once: a machine change needs the
     // other cores to catch up (used by the runtime after waking or creating threads).
     void interruptRun() { m_interrupt = true; }
+    // Moves the clock of kernel services to `t` (a program's position inside its run).
+    void advanceTo(SimTime t) {
+        if (t > m_now) m_now = t;
+    }
     bool runInterrupted() const { return m_interrupt; }
+
+    // --- the GIL (one per process) ---
+    // Turns the GIL of `p` on or off (free-threaded) and sets its switch interval.
+    void setGil(ProcessId p, bool enabled, SimTime interval = 5 * kMillisecond);
+    bool gilDropRequested(ThreadId t) const;
+
+    // --- kernel objects (threading / queue / multiprocessing synchronisation) ---
+    // `count`: Semaphore initial value, Barrier parties; `limit`: BoundedSemaphore bound or
+    // Queue capacity (<= 0: unbounded); `lock`: a Condition's lock.
+    ObjectId createObject(ObjectKind kind, std::string name, std::int64_t count = 0,
+                          std::int64_t limit = 0, ObjectId lock = ObjectId::invalid());
+    SyncStatus acquire(ThreadId t, ObjectId o, bool blocking);
+    SyncStatus release(ThreadId t, ObjectId o);
+    SyncStatus eventWait(ThreadId t, ObjectId o);
+    void eventSet(ThreadId t, ObjectId o);
+    void eventClear(ThreadId t, ObjectId o);
+    SyncStatus conditionWait(ThreadId t, ObjectId cond);
+    SyncStatus notify(ThreadId t, ObjectId cond, int n);  // n < 0: notify_all
+    SyncStatus barrierWait(ThreadId t, ObjectId o);        // Done: wakeValue = arrival index
+    SyncStatus queuePut(ThreadId t, ObjectId q, std::uint64_t token, bool blocking);
+    SyncStatus queueGet(ThreadId t, ObjectId q, bool blocking);  // Done: wakeValue = token
+    SyncStatus join(ThreadId t, ThreadId target);
+    const std::vector<KernelObject>& objects() const { return m_objects; }
+    const KernelObject& object(ObjectId o) const { return m_objects[o.index()]; }
+    const std::optional<DeadlockInfo>& deadlock() const { return m_deadlock; }
 
     // --- queries ---
     const MachineSettings& settings() const { return m_settings; }
@@ -122,6 +174,25 @@ private:
     void record(RecordKind kind, std::uint32_t subject, std::uint16_t core = 0xffff,
                 std::uint32_t object = kNone);
     int allocateOsId() { return m_nextOsId++; }
+    // The ready set or the cores changed: dispatch before time moves on, and end the
+    // current program run so that the other cores catch up.
+    void markDirty();
+    void pushEvent(const Event& e);
+    void waitOn(ThreadInfo& t, KernelObject& o);
+    void grant(KernelObject& o, ThreadId w, WakeResult r, std::uint64_t value, SyncOp op);
+    void recordSync(ThreadId t, const KernelObject& o, SyncOp op);
+    std::uint16_t syncValue(const KernelObject& o) const;
+    bool timeoutWait(ThreadInfo& t);
+    void handOverLock(KernelObject& lock);
+    void releaseJoiners(ThreadId ended);
+    void checkDeadlock(ThreadId t);
+    bool holdsGil(const ThreadInfo& t) const;
+    bool takeGil(ThreadInfo& t);
+    void waitForGil(CoreInfo& core, ThreadInfo& t);
+    bool dropGil(ThreadInfo& t, bool forced);
+    void armGilTimer(ThreadInfo& t);
+    void onGilInterval(ThreadInfo& w, std::uint64_t seq);
+    void recordGil(const ThreadInfo& t, GilOp op);
 
     MachineSettings m_settings;
     std::vector<ProcessInfo> m_processes;
@@ -140,7 +211,23 @@ private:
     bool m_dirty = false;      // the ready set or the cores changed: dispatch before time moves
     bool m_interrupt = false;
     std::vector<ThreadId> m_orderBuffer;
-    Trace* m_trace = nullptr;
+    std::vector<KernelObject> m_objects;
+    std::vector<ObjectId> m_joinObjectOf;  // per thread, its Join object (lazily created)
+    std::optional<DeadlockInfo> m_deadlock;
+    // Not part of the machine's state: a copy starts detached.
+    struct TraceLink {
+        Trace* ptr = nullptr;
+        TraceLink() = default;
+        TraceLink(Trace* p) : ptr(p) {}
+        TraceLink(const TraceLink&) {}
+        TraceLink& operator=(const TraceLink&) { return *this; }
+        TraceLink(TraceLink&&) noexcept = default;
+        TraceLink& operator=(TraceLink&&) noexcept = default;
+        Trace* get() const { return ptr; }
+        Trace* operator->() const { return ptr; }
+        explicit operator bool() const { return ptr != nullptr; }
+    };
+    TraceLink m_trace;
 };
 
 }  // namespace taskscope::core

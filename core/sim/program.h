@@ -17,6 +17,7 @@ struct RunOutcome {
         Block,     // wait; `wakeAfter` (from the block instant) or someone else wakes it
         Yield,     // give up the core but stay Ready
         Exit,      // the thread is done
+        Checkpoint,  // stopped at a GIL check point because a drop request is pending
     };
     Kind kind = Kind::Continue;
     WaitReason reason = WaitReason::None;
@@ -29,6 +30,7 @@ struct RunOutcome {
     }
     static RunOutcome exit(int code) { return {Kind::Exit, WaitReason::None, kNever, code}; }
     static RunOutcome yield() { return {Kind::Yield, WaitReason::None, kNever, 0}; }
+    static RunOutcome checkpoint() { return {Kind::Checkpoint, WaitReason::Gil, kNever, 0}; }
 };
 
 // The machine as seen by the program running on a core: its clock and its thread.
@@ -42,7 +44,14 @@ public:
     void consume(SimTime ns) { m_clock += ns; }
     ThreadId thread() const { return m_thread; }
     CoreId core() const { return m_core; }
-    Machine& machine() { return m_machine; }
+    // The machine, with its clock moved to this program's position in its run, so that
+    // kernel services record the right instant.
+    Machine& machine();
+    // True when the run should end at this step boundary (see Machine::interruptRun).
+    bool interrupted() const;
+    // True when another thread asked this thread's process GIL to be dropped: a program
+    // that executes Python returns RunOutcome::checkpoint() at its next GIL check point.
+    bool gilDropRequested() const;
 
 private:
     Machine& m_machine;

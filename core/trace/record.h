@@ -18,6 +18,17 @@ enum class RecordKind : std::uint8_t {
     CoreIdle,       // core has nothing to run
     Marker,         // subject = thread, object = string id (taskscope.mark)
     Output,         // subject = thread, object = string id, extra = stream (1 or 2)
+    ObjectCreate,   // subject = object, extra = ObjectKind
+    Sync,           // subject = thread, object = object, extra = SyncOp, core = value after
+    Deadlock,       // subject = thread closing the cycle, object = the object it waits for
+    Gil,            // subject = thread, object = process, extra = GilOp
+};
+
+enum class GilOp : std::uint8_t {
+    Request,      // wants the GIL and must wait
+    Acquire,      // holds it
+    DropRequest,  // a waiter's interval expired: the holder must drop it at a check point
+    Release,      // dropped it (blocking call, exit, or a drop request)
 };
 
 inline constexpr std::uint32_t kNone = UINT32_MAX;

@@ -23,6 +23,11 @@ void Trace::defineThread(std::uint32_t index, TraceThreadInfo info) {
     m_threads[index] = std::move(info);
 }
 
+void Trace::defineObject(std::uint32_t index, TraceObjectInfo info) {
+    if (index >= m_objects.size()) m_objects.resize(index + 1u);
+    m_objects[index] = std::move(info);
+}
+
 std::uint32_t Trace::intern(std::string_view text) {
     m_strings.emplace_back(text);
     return static_cast<std::uint32_t>(m_strings.size() - 1);
@@ -49,11 +54,30 @@ void Trace::append(SimTime time, const RecordBody& body) {
             }
             m_threadLanes[body.subject].push_back(index);
             break;
+        case RecordKind::Gil: {
+            const auto op = static_cast<GilOp>(body.extra16);
+            if (op != GilOp::Acquire && op != GilOp::Release) break;
+            if (body.object >= m_gilLanes.size()) m_gilLanes.resize(body.object + 1u);
+            m_gilLanes[body.object].push_back(index);
+            break;
+        }
         default: break;
     }
     m_live.apply({time, body});
-    if (m_time.size() % m_snapshotInterval == 0) m_snapshots.push_back(m_live);
+    if (--m_untilSnapshot == 0) {
+        m_untilSnapshot = m_snapshotInterval;
+        m_snapshots.push_back(m_live);
+    }
     if (time > m_endTime) m_endTime = time;
+}
+
+void Trace::compact() {
+    m_time.shrink_to_fit();
+    m_body.shrink_to_fit();
+    for (auto& lane : m_coreLanes) lane.shrink_to_fit();
+    for (auto& lane : m_threadLanes) lane.shrink_to_fit();
+    for (auto& lane : m_gilLanes) lane.shrink_to_fit();
+    m_snapshots.shrink_to_fit();
 }
 
 std::size_t Trace::lowerBound(SimTime t) const {
@@ -101,6 +125,15 @@ void Trace::threadSegments(std::uint32_t thread, SimTime t0, SimTime t1,
     laneSegments(m_threadLanes[thread], m_time, m_endTime, t0, t1, out);
 }
 
+void Trace::gilSegments(std::uint32_t process, SimTime t0, SimTime t1,
+                        std::vector<Segment>& out) const {
+    if (process >= m_gilLanes.size()) {
+        out.clear();
+        return;
+    }
+    laneSegments(m_gilLanes[process], m_time, m_endTime, t0, t1, out);
+}
+
 TraceState Trace::stateAfter(std::size_t count) const {
     count = std::min(count, m_time.size());
     const std::size_t snap = std::min(count / m_snapshotInterval, m_snapshots.size() - 1);
@@ -122,6 +155,7 @@ std::size_t Trace::memoryBytes() const {
                         m_body.capacity() * sizeof(RecordBody);
     for (const auto& lane : m_coreLanes) bytes += lane.capacity() * sizeof(std::uint32_t);
     for (const auto& lane : m_threadLanes) bytes += lane.capacity() * sizeof(std::uint32_t);
+    for (const auto& lane : m_gilLanes) bytes += lane.capacity() * sizeof(std::uint32_t);
     for (const auto& s : m_snapshots)
         bytes += sizeof(TraceState) + s.threads.capacity() * sizeof(TraceState::Thread) +
                  s.cores.capacity() * sizeof(TraceState::Core) +
@@ -153,6 +187,7 @@ std::uint64_t Trace::hash() const {
         mix(&b.object, sizeof b.object);
     }
     for (const auto& t : m_threads) mix(t.name.data(), t.name.size());
+    for (const auto& o : m_objects) mix(o.name.data(), o.name.size());
     for (const auto& s : m_strings) mix(s.data(), s.size());
     mix(&m_endTime, sizeof m_endTime);
     return h;

@@ -24,6 +24,11 @@ struct TraceProcessInfo {
     std::uint32_t parent = kNone;
 };
 
+struct TraceObjectInfo {
+    std::string name;
+    std::uint8_t kind = 0;  // ObjectKind
+};
+
 // A stretch of one lane (a core or a thread) between two of its records.
 struct Segment {
     SimTime start = 0;
@@ -35,7 +40,8 @@ struct Segment {
 // per-lane indexes into it, and periodic states for fast seeking.
 class Trace {
 public:
-    explicit Trace(std::size_t snapshotInterval = 4096) : m_snapshotInterval(snapshotInterval) {}
+    explicit Trace(std::size_t snapshotInterval = 4096)
+        : m_snapshotInterval(snapshotInterval), m_untilSnapshot(snapshotInterval) {}
 
     // --- recording (the Machine calls these in time order) ---
     void setCoreCount(int cores);
@@ -43,9 +49,12 @@ public:
     // index order: a workload's processes are created at their arrival times).
     void defineProcess(std::uint32_t index, TraceProcessInfo info);
     void defineThread(std::uint32_t index, TraceThreadInfo info);
+    void defineObject(std::uint32_t index, TraceObjectInfo info);
     std::uint32_t intern(std::string_view text);
     void append(SimTime time, const RecordBody& body);
     void setEndTime(SimTime t) { m_endTime = t; }
+    // Releases spare capacity once a run is complete.
+    void compact();
 
     // --- queries ---
     std::size_t size() const { return m_time.size(); }
@@ -57,6 +66,7 @@ public:
     int coreCount() const { return static_cast<int>(m_coreLanes.size()); }
     const std::vector<TraceThreadInfo>& threads() const { return m_threads; }
     const std::vector<TraceProcessInfo>& processes() const { return m_processes; }
+    const std::vector<TraceObjectInfo>& objects() const { return m_objects; }
     const std::string& text(std::uint32_t id) const { return m_strings[id]; }
 
     // First record with time >= t / > t.
@@ -67,6 +77,8 @@ public:
     void coreSegments(int core, SimTime t0, SimTime t1, std::vector<Segment>& out) const;
     void threadSegments(std::uint32_t thread, SimTime t0, SimTime t1,
                         std::vector<Segment>& out) const;
+    // Holder changes of a process's GIL (Gil records with Acquire / Release).
+    void gilSegments(std::uint32_t process, SimTime t0, SimTime t1, std::vector<Segment>& out) const;
 
     // The state after every record with time <= t has been applied.
     TraceState stateAt(SimTime t) const;
@@ -84,12 +96,15 @@ private:
                              SimTime t1, std::vector<Segment>& out);
 
     std::size_t m_snapshotInterval;
+    std::size_t m_untilSnapshot;  // records left before the next stored state
     std::vector<SimTime> m_time;
     std::vector<RecordBody> m_body;
     std::vector<std::vector<std::uint32_t>> m_coreLanes;
     std::vector<std::vector<std::uint32_t>> m_threadLanes;
+    std::vector<std::vector<std::uint32_t>> m_gilLanes;
     std::vector<TraceThreadInfo> m_threads;
     std::vector<TraceProcessInfo> m_processes;
+    std::vector<TraceObjectInfo> m_objects;
     std::vector<std::string> m_strings;
     TraceState m_live;
     std::vector<TraceState> m_snapshots;  // m_snapshots[k] = state after k * interval records

@@ -1,5 +1,7 @@
 #include "core/trace/trace_state.h"
 
+#include "core/sync/kernel_object.h"
+
 namespace taskscope::core {
 
 namespace {
@@ -48,6 +50,56 @@ void TraceState::apply(const Record& r) {
             slot(cores, b.core) = {Core::Activity::Switching, b.subject};
             break;
         case RecordKind::CoreIdle: slot(cores, b.core) = {Core::Activity::Idle, kNone}; break;
+        case RecordKind::ObjectCreate: slot(objects, b.subject) = {}; break;
+        case RecordKind::Sync: {
+            auto& o = slot(objects, b.object);
+            auto& t = slot(threads, b.subject);
+            o.value = b.core;
+            switch (static_cast<SyncOp>(b.extra16)) {
+                case SyncOp::Request:
+                    t.waitingOn = b.object;
+                    ++o.waiters;
+                    break;
+                case SyncOp::Acquired:
+                    if (t.waitingOn == b.object) {
+                        t.waitingOn = kNone;
+                        if (o.waiters > 0) --o.waiters;
+                    }
+                    o.holder = b.subject;
+                    break;
+                case SyncOp::Release: o.holder = kNone; break;
+                case SyncOp::Timeout:
+                case SyncOp::Get:
+                case SyncOp::Put:
+                case SyncOp::BarrierPass:
+                case SyncOp::Broken:
+                case SyncOp::Set:
+                    if (t.waitingOn == b.object) {
+                        t.waitingOn = kNone;
+                        if (o.waiters > 0) --o.waiters;
+                    }
+                    break;
+                default: break;
+            }
+            break;
+        }
+        case RecordKind::Deadlock: ++deadlocks; break;
+        case RecordKind::Gil: {
+            auto& p = slot(processes, b.object);
+            switch (static_cast<GilOp>(b.extra16)) {
+                case GilOp::Acquire:
+                    p.gilHolder = b.subject;
+                    p.gilDropRequest = false;
+                    break;
+                case GilOp::Release:
+                    p.gilHolder = kNone;
+                    p.gilDropRequest = false;
+                    break;
+                case GilOp::DropRequest: p.gilDropRequest = true; break;
+                case GilOp::Request: break;
+            }
+            break;
+        }
         case RecordKind::Marker:
         case RecordKind::Output: break;
     }

@@ -16,6 +16,12 @@ struct TraceState {
         ThreadState state = ThreadState::New;
         WaitReason reason = WaitReason::None;
         std::uint16_t core = 0xffff;
+        std::uint32_t waitingOn = kNone;  // kernel object
+    };
+    struct Object {
+        std::uint32_t holder = kNone;  // Lock/RLock owner
+        std::uint16_t value = 0;       // queue length, semaphore value, event flag
+        std::uint16_t waiters = 0;
     };
     struct Core {
         enum class Activity : std::uint8_t { Idle, Switching, Running };
@@ -27,6 +33,8 @@ struct TraceState {
         bool zombie = false;
         bool reaped = false;
         int exitCode = 0;
+        std::uint32_t gilHolder = kNone;
+        bool gilDropRequest = false;
     };
 
     SimTime time = 0;
@@ -34,20 +42,27 @@ struct TraceState {
     std::vector<Thread> threads;
     std::vector<Core> cores;
     std::vector<Process> processes;
+    std::vector<Object> objects;
+    std::uint32_t deadlocks = 0;
 
     void apply(const Record& r);
     friend bool operator==(const TraceState&, const TraceState&) = default;
 };
 
 inline bool operator==(const TraceState::Thread& a, const TraceState::Thread& b) {
-    return a.exists == b.exists && a.state == b.state && a.reason == b.reason && a.core == b.core;
+    return a.exists == b.exists && a.state == b.state && a.reason == b.reason && a.core == b.core &&
+           a.waitingOn == b.waitingOn;
+}
+inline bool operator==(const TraceState::Object& a, const TraceState::Object& b) {
+    return a.holder == b.holder && a.value == b.value && a.waiters == b.waiters;
 }
 inline bool operator==(const TraceState::Core& a, const TraceState::Core& b) {
     return a.activity == b.activity && a.thread == b.thread;
 }
 inline bool operator==(const TraceState::Process& a, const TraceState::Process& b) {
     return a.exists == b.exists && a.zombie == b.zombie && a.reaped == b.reaped &&
-           a.exitCode == b.exitCode;
+           a.exitCode == b.exitCode && a.gilHolder == b.gilHolder &&
+           a.gilDropRequest == b.gilDropRequest;
 }
 
 }  // namespace taskscope::core

@@ -121,8 +121,169 @@ Expected<std::vector<SimTime>> burstList(const json& v, SimTime unit, const std:
     return bursts;
 }
 
-const char* kKnownKeys[] = {"cores", "policy", "quantum", "context_switch", "time_unit",
-                            "seed", "mlfq", "processes", "title", "description", "name"};
+const char* kKnownKeys[] = {"cores",   "policy",    "quantum", "context_switch", "time_unit",
+                            "seed",    "mlfq",      "objects", "processes",      "title",
+                            "description", "name",  "gil",     "switch_interval"};
+
+struct ObjectType {
+    std::string_view name;
+    ObjectKind kind;
+};
+constexpr ObjectType kObjectTypes[] = {
+    {"lock", ObjectKind::Lock},           {"rlock", ObjectKind::RLock},
+    {"semaphore", ObjectKind::Semaphore}, {"bounded_semaphore", ObjectKind::BoundedSemaphore},
+    {"event", ObjectKind::Event},         {"condition", ObjectKind::Condition},
+    {"barrier", ObjectKind::Barrier},     {"queue", ObjectKind::Queue},
+};
+
+Expected<std::vector<WorkloadObject>> parseObjects(const json& list, const std::string& file) {
+    std::vector<WorkloadObject> objects;
+    if (!list.is_array())
+        return error(file, "objects: expected a list like [{\"name\": \"A\", \"type\": \"lock\"}]");
+    auto indexOf = [&](const std::string& name) -> std::uint32_t {
+        for (std::size_t i = 0; i < objects.size(); ++i)
+            if (objects[i].name == name) return static_cast<std::uint32_t>(i);
+        return UINT32_MAX;
+    };
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const json& o = list[i];
+        const std::string where = fmt::format("objects[{}]", i);
+        if (!o.is_object() || !o.contains("name") || !o["name"].is_string() || !o.contains("type") ||
+            !o["type"].is_string())
+            return error(file, where + ": expected {\"name\": ..., \"type\": lock|rlock|semaphore|"
+                                       "bounded_semaphore|event|condition|barrier|queue}");
+        WorkloadObject wo;
+        wo.name = o["name"].get<std::string>();
+        if (indexOf(wo.name) != UINT32_MAX)
+            return error(file, fmt::format("{}: the name \"{}\" is used twice", where, wo.name));
+        const std::string type = o["type"].get<std::string>();
+        bool known = false;
+        for (const auto& t : kObjectTypes)
+            if (t.name == type) {
+                wo.kind = t.kind;
+                known = true;
+            }
+        if (!known)
+            return error(file, fmt::format("{}.type: unknown type \"{}\"; expected lock, rlock, semaphore, "
+                                           "bounded_semaphore, event, condition, barrier or queue", where, type));
+        for (const auto& [key, value] : o.items()) {
+            if (key == "name" || key == "type") continue;
+            if (key == "value" || key == "parties" || key == "capacity") {
+                auto v = intValue(value, file, where + "." + key, 0, 0, 1000000);
+                if (!v) return v.error();
+                if (key == "value") wo.count = *v;
+                else wo.limit = *v;
+                if (key == "value" && wo.kind == ObjectKind::BoundedSemaphore) wo.limit = *v;
+            } else if (key == "lock") {
+                const auto idx = value.is_string() ? indexOf(value.get<std::string>()) : UINT32_MAX;
+                if (idx == UINT32_MAX)
+                    return error(file, fmt::format("{}.lock: expected the name of a lock declared before it", where));
+                wo.lock = idx;
+            } else {
+                return error(file, fmt::format("{}: unknown field \"{}\"", where, key));
+            }
+        }
+        if (wo.kind == ObjectKind::Barrier && wo.limit < 1)
+            return error(file, where + ": a barrier needs \"parties\" >= 1");
+        if (wo.kind == ObjectKind::Condition && wo.lock == UINT32_MAX) {
+            // A condition without a lock gets its own, as threading.Condition() does.
+            WorkloadObject lock;
+            lock.name = wo.name + ".lock";
+            lock.kind = ObjectKind::RLock;
+            objects.push_back(lock);
+            wo.lock = static_cast<std::uint32_t>(objects.size() - 1);
+        }
+        objects.push_back(std::move(wo));
+    }
+    return objects;
+}
+
+Expected<std::vector<ScriptOp>> parseScript(const json& list, const Workload& w,
+                                            const std::vector<std::string>& processNames,
+                                            const std::string& file, const std::string& where, int line) {
+    std::vector<ScriptOp> ops;
+    if (!list.is_array() || list.empty())
+        return error(file, where + ": expected a list of steps like [[\"cpu\", 2], [\"acquire\", \"A\"]]", line);
+    auto objectIndex = [&](const json& v, const std::string& at) -> Expected<std::uint32_t> {
+        if (v.is_string())
+            for (std::size_t i = 0; i < w.objects.size(); ++i)
+                if (w.objects[i].name == v.get<std::string>()) return static_cast<std::uint32_t>(i);
+        return error(file, fmt::format("{}: {} is not an object declared in \"objects\"", at, describe(v)), line);
+    };
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const json& step = list[i];
+        const std::string at = fmt::format("{}[{}]", where, i);
+        if (!step.is_array() || step.empty() || !step[0].is_string())
+            return error(file, at + ": expected a step like [\"cpu\", 2] or [\"acquire\", \"A\"]", line);
+        const std::string name = step[0].get<std::string>();
+        ScriptOp op;
+        using K = ScriptOp::Kind;
+        auto needArgs = [&](std::size_t n) -> bool { return step.size() >= n + 1; };
+        if (name == "repeat") {
+            if (step.size() != 3 || !step[1].is_number_integer() || step[1].get<int>() < 1 || step[1].get<int>() > 100000)
+                return error(file, at + ": expected [\"repeat\", N, [steps...]] with 1 <= N <= 100000", line);
+            auto body = parseScript(step[2], w, processNames, file, at + "[2]", line);
+            if (!body) return body.error();
+            for (int r = 0; r < step[1].get<int>(); ++r) ops.insert(ops.end(), body->begin(), body->end());
+            continue;
+        }
+        if (name == "cpu" || name == "io" || name == "sleep") {
+            op.kind = name == "cpu" ? K::Cpu : name == "io" ? K::Io : K::Sleep;
+            if (!needArgs(1)) return error(file, at + ": expected [\"" + name + "\", length]", line);
+            auto t = timeValue(step[1], w.unit, file, at + "[1]", line, false);
+            if (!t) return t.error();
+            op.time = *t;
+        } else if (name == "acquire" || name == "release" || name == "wait" || name == "set" ||
+                   name == "clear" || name == "notify" || name == "notify_all" || name == "put" ||
+                   name == "get") {
+            if (!needArgs(1)) return error(file, at + ": expected [\"" + name + "\", \"object\"]", line);
+            auto idx = objectIndex(step[1], at + "[1]");
+            if (!idx) return idx.error();
+            op.target = *idx;
+            const ObjectKind kind = w.objects[*idx].kind;
+            const bool lockish = kind == ObjectKind::Lock || kind == ObjectKind::RLock ||
+                                 kind == ObjectKind::Semaphore || kind == ObjectKind::BoundedSemaphore;
+            bool fits = true;
+            if (name == "acquire" || name == "release") { op.kind = name == "acquire" ? K::Acquire : K::Release; fits = lockish; }
+            else if (name == "wait") { op.kind = K::Wait; fits = kind == ObjectKind::Event || kind == ObjectKind::Condition || kind == ObjectKind::Barrier; }
+            else if (name == "set" || name == "clear") { op.kind = name == "set" ? K::Set : K::Clear; fits = kind == ObjectKind::Event; }
+            else if (name == "notify" || name == "notify_all") { op.kind = name == "notify" ? K::Notify : K::NotifyAll; fits = kind == ObjectKind::Condition; }
+            else { op.kind = name == "put" ? K::Put : K::Get; fits = kind == ObjectKind::Queue; }
+            if (!fits)
+                return error(file, fmt::format("{}: \"{}\" does not apply to {} \"{}\"", at, name,
+                                               toString(kind), w.objects[*idx].name), line);
+            if (op.kind == K::Put && step.size() >= 3) {
+                if (!step[2].is_number_unsigned()) return error(file, at + "[2]: expected a non-negative whole number (the item)", line);
+                op.value = step[2].get<std::uint64_t>();
+            } else if ((op.kind == K::Acquire || op.kind == K::Wait || op.kind == K::Get || op.kind == K::Put) && step.size() >= 3) {
+                auto t = timeValue(step[2], w.unit, file, at + "[2] (timeout)", line, false);
+                if (!t) return t.error();
+                op.time = *t;
+            }
+        } else if (name == "join") {
+            op.kind = K::Join;
+            bool found = false;
+            if (needArgs(1) && step[1].is_string())
+                for (std::size_t p = 0; p < processNames.size(); ++p)
+                    if (processNames[p] == step[1].get<std::string>()) {
+                        op.target = static_cast<std::uint32_t>(p);
+                        found = true;
+                    }
+            if (!found) return error(file, at + ": expected [\"join\", \"<name of another process>\"]", line);
+        } else if (name == "mark" || name == "print") {
+            op.kind = name == "mark" ? K::Mark : K::Print;
+            if (!needArgs(1) || !step[1].is_string())
+                return error(file, at + ": expected [\"" + name + "\", \"text\"]", line);
+            op.text = step[1].get<std::string>();
+        } else {
+            return error(file, fmt::format("{}: unknown step \"{}\"; expected cpu, io, sleep, acquire, release, "
+                                           "wait, set, clear, notify, notify_all, put, get, join, mark, print, repeat",
+                                           at, name), line);
+        }
+        ops.push_back(std::move(op));
+    }
+    return ops;
+}
 
 }  // namespace
 
@@ -221,6 +382,20 @@ Expected<Workload> parseWorkloadJson(std::string_view text, const std::string& f
         }
         w.mlfq = settings;
     }
+    if (root.contains("gil")) {
+        if (!root["gil"].is_boolean()) return error(file, "gil: expected true or false");
+        w.gil = root["gil"].get<bool>();
+    }
+    if (root.contains("switch_interval")) {
+        auto t = timeValue(root["switch_interval"], w.unit, file, "switch_interval", 0, false);
+        if (!t) return t.error();
+        w.switchInterval = *t;
+    }
+    if (root.contains("objects")) {
+        auto objects = parseObjects(root["objects"], file);
+        if (!objects) return objects.error();
+        w.objects = std::move(*objects);
+    }
     if (!root.contains("processes"))
         return error(file, "missing \"processes\": a list like [{\"name\": \"P1\", \"arrival\": 0, \"bursts\": [5]}]");
     const auto& procs = root["processes"];
@@ -246,19 +421,65 @@ Expected<Workload> parseWorkloadJson(std::string_view text, const std::string& f
                 auto b = burstList(value, w.unit, file, where + "." + key, line);
                 if (!b) return b.error();
                 wp.bursts = std::move(*b);
+            } else if (key == "script") {
+                // parsed below, once every thread name is known
+            } else if (key == "gil") {
+                if (!value.is_boolean()) return error(file, where + ".gil: expected true or false", line);
+                wp.gil = value.get<bool>();
+            } else if (key == "threads") {
+                if (!value.is_array())
+                    return error(file, where + ".threads: expected a list like [{\"name\": \"T1\", \"script\": [...]}]", line);
+                for (std::size_t k = 0; k < value.size(); ++k) {
+                    const json& th = value[k];
+                    const std::string at = fmt::format("{}.threads[{}]", where, k);
+                    if (!th.is_object() || !th.contains("script"))
+                        return error(file, at + ": expected {\"name\": ..., \"script\": [...]}", line);
+                    WorkloadThread wt;
+                    wt.name = th.contains("name") && th["name"].is_string() ? th["name"].get<std::string>()
+                                                                         : fmt::format("Thread-{}", k + 1);
+                    wt.arrival = -1;
+                    if (th.contains("arrival")) {
+                        auto t = timeValue(th["arrival"], w.unit, file, at + ".arrival", line, true);
+                        if (!t) return t.error();
+                        wt.arrival = *t;
+                    }
+                    wp.threads.push_back(std::move(wt));
+                }
             } else if (key == "priority") {
                 auto pr = intValue(value, file, where + ".priority", line, -1000000, 1000000);
                 if (!pr) return pr.error();
                 wp.priority = *pr;
             } else {
-                return error(file, fmt::format("{}: unknown field \"{}\"; expected name, arrival, bursts, priority",
+                return error(file, fmt::format("{}: unknown field \"{}\"; expected name, arrival, bursts, script, priority",
                                                where, key), line);
             }
         }
-        if (wp.bursts.empty())
-            return error(file, fmt::format("{}: missing \"bursts\" (CPU, I/O, CPU, ... lengths)", where), line);
+        if (wp.bursts.empty() && !p.contains("script"))
+            return error(file, fmt::format("{}: missing \"bursts\" (CPU, I/O, CPU, ... lengths) or \"script\"", where), line);
         if (wp.name.empty()) wp.name = fmt::format("P{}", i + 1);
+        for (auto& th : wp.threads)
+            if (th.arrival < 0) th.arrival = wp.arrival;
         w.processes.push_back(std::move(wp));
+    }
+    // Threads are numbered in creation order: each process, then its further threads.
+    std::vector<std::string> names;
+    for (const auto& p : w.processes) {
+        names.push_back(p.name);
+        for (const auto& th : p.threads) names.push_back(th.name);
+    }
+    for (std::size_t i = 0; i < procs.size(); ++i) {
+        const int line = lineOfProcess(text, i);
+        if (procs[i].contains("script")) {
+            auto ops = parseScript(procs[i]["script"], w, names, file, fmt::format("processes[{}].script", i), line);
+            if (!ops) return ops.error();
+            w.processes[i].script = std::move(*ops);
+        }
+        for (std::size_t k = 0; k < w.processes[i].threads.size(); ++k) {
+            auto ops = parseScript(procs[i]["threads"][k]["script"], w, names, file,
+                                   fmt::format("processes[{}].threads[{}].script", i, k), line);
+            if (!ops) return ops.error();
+            w.processes[i].threads[k].script = std::move(*ops);
+        }
     }
     return w;
 }
@@ -408,10 +629,19 @@ MachineSettings settingsFor(const Workload& w) {
 }
 
 void populate(Machine& machine, const Workload& w) {
+    for (const auto& o : w.objects)
+        machine.createObject(o.kind, o.name, o.count, o.limit,
+                             o.lock == UINT32_MAX ? ObjectId::invalid() : ObjectId{o.lock});
     for (const auto& p : w.processes) {
         const ProcessId pid = machine.createProcess(p.name, p.name, ProcessId::invalid());
-        machine.createThread(pid, p.name, std::make_unique<BurstProgram>(p.bursts), p.arrival,
-                             p.priority);
+        std::unique_ptr<Program> program;
+        if (!p.script.empty()) program = std::make_unique<ScriptProgram>(p.script);
+        else program = std::make_unique<BurstProgram>(p.bursts);
+        machine.createThread(pid, p.name, std::move(program), p.arrival, p.priority);
+        for (const auto& th : p.threads)
+            machine.createThread(pid, th.name, std::make_unique<ScriptProgram>(th.script), th.arrival,
+                                 p.priority);
+        machine.setGil(pid, p.gil.value_or(w.gil), w.switchInterval);
     }
 }
 

@@ -7,8 +7,16 @@
 #include "core/sched/policy.h"
 #include "core/sim/machine.h"
 #include "core/util/diagnostic.h"
+#include "core/workload/script_program.h"
 
 namespace taskscope::core {
+
+// A further thread of a workload process (the process itself is its main thread).
+struct WorkloadThread {
+    std::string name;
+    SimTime arrival = 0;
+    std::vector<ScriptOp> script;
+};
 
 // A classic scheduling exercise: a table of processes with arrival, bursts and priority.
 struct WorkloadProcess {
@@ -16,6 +24,18 @@ struct WorkloadProcess {
     SimTime arrival = 0;
     std::vector<SimTime> bursts;  // CPU, I/O, CPU, ... (odd count)
     int priority = 0;
+    std::vector<ScriptOp> script;  // when not empty, runs instead of `bursts`
+    std::vector<WorkloadThread> threads;
+    std::optional<bool> gil;       // this process has a GIL (default: the workload's)
+};
+
+// A kernel object shared by the scripted processes of a workload.
+struct WorkloadObject {
+    std::string name;
+    ObjectKind kind = ObjectKind::Lock;
+    std::int64_t count = 0;   // semaphore value, barrier parties
+    std::int64_t limit = 0;   // queue capacity, bounded semaphore bound
+    std::uint32_t lock = UINT32_MAX;  // condition: index of its lock
 };
 
 struct Workload {
@@ -29,6 +49,9 @@ struct Workload {
     std::optional<SimTime> contextSwitch;
     std::optional<std::uint64_t> seed;
     std::optional<MlfqSettings> mlfq;
+    bool gil = false;                          // processes have a CPython-style GIL
+    SimTime switchInterval = 5 * kMillisecond; // the GIL's switch interval
+    std::vector<WorkloadObject> objects;
     std::vector<WorkloadProcess> processes;
 };
 

@@ -1,0 +1,416 @@
+// The Machine's kernel objects: locks, semaphores, events, conditions, barriers, queues
+// and joins, with the semantics of CPython's threading/queue/multiprocessing (REFERENCE.md
+// §2-4). Waiters are woken in FIFO order, which CPython guarantees for Condition and
+// leaves unspecified for locks; FIFO keeps every run reproducible.
+#include <algorithm>
+
+#include "core/sim/machine.h"
+#include "core/trace/trace.h"
+
+namespace taskscope::core {
+
+ObjectId Machine::createObject(ObjectKind kind, std::string name, std::int64_t count,
+                               std::int64_t limit, ObjectId lock) {
+    KernelObject o;
+    o.id = ObjectId{static_cast<std::uint32_t>(m_objects.size())};
+    o.kind = kind;
+    o.name = std::move(name);
+    o.count = count;
+    o.limit = limit;
+    o.lock = lock;
+    if (kind == ObjectKind::BoundedSemaphore && o.limit <= 0) o.limit = count;
+    m_objects.push_back(std::move(o));
+    const KernelObject& added = m_objects.back();
+    if (m_trace) {
+        m_trace->defineObject(added.id.value, {added.name, static_cast<std::uint8_t>(kind)});
+        RecordBody b;
+        b.kind = RecordKind::ObjectCreate;
+        b.subject = added.id.value;
+        b.extra16 = static_cast<std::uint16_t>(kind);
+        m_trace->append(m_now, b);
+    }
+    return added.id;
+}
+
+std::uint16_t Machine::syncValue(const KernelObject& o) const {
+    std::int64_t v = 0;
+    switch (o.kind) {
+        case ObjectKind::Queue: v = static_cast<std::int64_t>(o.items.size()); break;
+        case ObjectKind::Event: v = o.flag ? 1 : 0; break;
+        case ObjectKind::Lock:
+        case ObjectKind::RLock: v = o.holder.valid() ? 1 : 0; break;
+        default: v = o.count; break;
+    }
+    return static_cast<std::uint16_t>(std::clamp<std::int64_t>(v, 0, 0xffff));
+}
+
+void Machine::recordSync(ThreadId t, const KernelObject& o, SyncOp op) {
+    if (!m_trace) return;
+    RecordBody b;
+    b.kind = RecordKind::Sync;
+    b.subject = t.value;
+    b.object = o.id.value;
+    b.extra16 = static_cast<std::uint16_t>(op);
+    b.core = syncValue(o);
+    m_trace->append(m_now, b);
+}
+
+void Machine::waitOn(ThreadInfo& t, KernelObject& o) {
+    t.waitingOn = o.id;
+    t.wakeResult = WakeResult::None;
+    t.wakeValue = 0;
+    t.waitStart = m_now;
+    ++o.contended;
+    recordSync(t.id, o, SyncOp::Request);
+}
+
+void Machine::grant(KernelObject& o, ThreadId w, WakeResult r, std::uint64_t value, SyncOp op) {
+    ThreadInfo& t = m_threads[w.index()];
+    t.waitingOn = ObjectId::invalid();
+    t.wakeResult = r;
+    t.wakeValue = value;
+    o.totalWait += m_now - t.waitStart;
+    recordSync(w, o, op);
+    // A waiter that registered but has not yet blocked (its run is still being applied)
+    // simply continues; see finishRun.
+    if (t.state == ThreadState::Waiting) wake(w);
+    else t.earlyWake = true;
+}
+
+// ---------------------------------------------------------------------------------------
+// Locks and semaphores
+
+SyncStatus Machine::acquire(ThreadId tid, ObjectId oid, bool blocking) {
+    ThreadInfo& t = m_threads[tid.index()];
+    KernelObject& o = m_objects[oid.index()];
+    bool got = false;
+    switch (o.kind) {
+        case ObjectKind::Lock: got = !o.holder.valid(); break;
+        case ObjectKind::RLock:
+            if (o.holder == tid) {
+                ++o.count;
+                t.wakeResult = WakeResult::Acquired;
+                return SyncStatus::Done;
+            }
+            got = !o.holder.valid();
+            break;
+        case ObjectKind::Semaphore:
+        case ObjectKind::BoundedSemaphore: got = o.count > 0; break;
+        default: return SyncStatus::Failed;
+    }
+    if (got) {
+        if (o.kind == ObjectKind::Semaphore || o.kind == ObjectKind::BoundedSemaphore) {
+            --o.count;
+        } else {
+            o.holder = tid;
+            o.count = 1;
+        }
+        ++o.acquisitions;
+        t.wakeResult = WakeResult::Acquired;
+        recordSync(tid, o, SyncOp::Acquired);
+        return SyncStatus::Done;
+    }
+    if (!blocking) return SyncStatus::Failed;
+    o.waiters.push_back({tid});
+    waitOn(t, o);
+    return SyncStatus::Wait;
+}
+
+void Machine::handOverLock(KernelObject& o) {
+    if (o.waiters.empty()) {
+        o.holder = ThreadId::invalid();
+        o.count = 0;
+        return;
+    }
+    const Waiter w = o.waiters.front();
+    o.waiters.pop_front();
+    o.holder = w.thread;
+    o.count = w.reacquire && o.kind == ObjectKind::RLock ? static_cast<std::int64_t>(w.arg) : 1;
+    ++o.acquisitions;
+    grant(o, w.thread, w.reacquire ? static_cast<WakeResult>(w.result) : WakeResult::Acquired, 0,
+          SyncOp::Acquired);
+}
+
+SyncStatus Machine::release(ThreadId tid, ObjectId oid) {
+    KernelObject& o = m_objects[oid.index()];
+    switch (o.kind) {
+        case ObjectKind::Lock:
+            // threading.Lock has no owner: any thread may release it, but only when locked.
+            if (!o.holder.valid()) return SyncStatus::NotHeld;
+            recordSync(tid, o, SyncOp::Release);
+            handOverLock(o);
+            return SyncStatus::Done;
+        case ObjectKind::RLock:
+            if (o.holder != tid) return SyncStatus::NotHeld;
+            if (--o.count > 0) return SyncStatus::Done;
+            recordSync(tid, o, SyncOp::Release);
+            handOverLock(o);
+            return SyncStatus::Done;
+        case ObjectKind::Semaphore:
+        case ObjectKind::BoundedSemaphore:
+            if (o.kind == ObjectKind::BoundedSemaphore && o.waiters.empty() && o.count >= o.limit)
+                return SyncStatus::TooManyReleases;
+            recordSync(tid, o, SyncOp::Release);
+            if (!o.waiters.empty()) {
+                const Waiter w = o.waiters.front();
+                o.waiters.pop_front();
+                ++o.acquisitions;
+                grant(o, w.thread, WakeResult::Acquired, 0, SyncOp::Acquired);
+            } else {
+                ++o.count;
+            }
+            return SyncStatus::Done;
+        default: return SyncStatus::Failed;
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Events, conditions, barriers
+
+SyncStatus Machine::eventWait(ThreadId tid, ObjectId oid) {
+    ThreadInfo& t = m_threads[tid.index()];
+    KernelObject& o = m_objects[oid.index()];
+    if (o.flag) {
+        t.wakeResult = WakeResult::Set;
+        return SyncStatus::Done;
+    }
+    o.waiters.push_back({tid});
+    waitOn(t, o);
+    return SyncStatus::Wait;
+}
+
+void Machine::eventSet(ThreadId tid, ObjectId oid) {
+    KernelObject& o = m_objects[oid.index()];
+    o.flag = true;
+    recordSync(tid, o, SyncOp::Set);
+    while (!o.waiters.empty()) {
+        const Waiter w = o.waiters.front();
+        o.waiters.pop_front();
+        grant(o, w.thread, WakeResult::Set, 0, SyncOp::Set);
+    }
+}
+
+void Machine::eventClear(ThreadId tid, ObjectId oid) {
+    KernelObject& o = m_objects[oid.index()];
+    o.flag = false;
+    recordSync(tid, o, SyncOp::Clear);
+}
+
+SyncStatus Machine::conditionWait(ThreadId tid, ObjectId cid) {
+    KernelObject& c = m_objects[cid.index()];
+    KernelObject& lock = m_objects[c.lock.index()];
+    if (lock.holder != tid) return SyncStatus::NotOwner;
+    ThreadInfo& t = m_threads[tid.index()];
+    // wait() releases the lock completely (all RLock levels) and takes it back later.
+    const auto depth = static_cast<std::uint64_t>(std::max<std::int64_t>(lock.count, 1));
+    c.waiters.push_back({tid, depth});
+    waitOn(t, c);
+    recordSync(tid, lock, SyncOp::Release);
+    handOverLock(lock);
+    return SyncStatus::Wait;
+}
+
+SyncStatus Machine::notify(ThreadId tid, ObjectId cid, int n) {
+    KernelObject& c = m_objects[cid.index()];
+    KernelObject& lock = m_objects[c.lock.index()];
+    if (lock.holder != tid) return SyncStatus::NotOwner;
+    recordSync(tid, c, SyncOp::Notify);
+    while (!c.waiters.empty() && n != 0) {
+        Waiter w = c.waiters.front();
+        c.waiters.pop_front();
+        if (n > 0) --n;
+        // The notified thread now waits to take the lock back (the notifier holds it).
+        ThreadInfo& t = m_threads[w.thread.index()];
+        recordSync(w.thread, c, SyncOp::Acquired);
+        w.reacquire = true;
+        w.result = static_cast<std::uint8_t>(WakeResult::Acquired);
+        lock.waiters.push_back(w);
+        t.waitingOn = lock.id;
+        recordSync(w.thread, lock, SyncOp::Request);
+    }
+    return SyncStatus::Done;
+}
+
+SyncStatus Machine::barrierWait(ThreadId tid, ObjectId oid) {
+    ThreadInfo& t = m_threads[tid.index()];
+    KernelObject& o = m_objects[oid.index()];
+    if (o.flag) return SyncStatus::Broken;
+    const std::uint64_t index = static_cast<std::uint64_t>(o.count);
+    if (o.count + 1 >= o.limit) {
+        // The last arrival releases everyone; arrival indexes are 0 .. parties-1.
+        t.wakeResult = WakeResult::Passed;
+        t.wakeValue = index;
+        std::uint64_t i = 0;
+        while (!o.waiters.empty()) {
+            const Waiter w = o.waiters.front();
+            o.waiters.pop_front();
+            grant(o, w.thread, WakeResult::Passed, i++, SyncOp::BarrierPass);
+        }
+        o.count = 0;
+        ++o.generation;
+        recordSync(tid, o, SyncOp::BarrierPass);
+        return SyncStatus::Done;
+    }
+    ++o.count;
+    o.waiters.push_back({tid, index});
+    waitOn(t, o);
+    return SyncStatus::Wait;
+}
+
+// ---------------------------------------------------------------------------------------
+// Queues
+
+SyncStatus Machine::queuePut(ThreadId tid, ObjectId qid, std::uint64_t token, bool blocking) {
+    ThreadInfo& t = m_threads[tid.index()];
+    KernelObject& q = m_objects[qid.index()];
+    const bool full = q.limit > 0 && static_cast<std::int64_t>(q.items.size()) >= q.limit;
+    if (full) {
+        if (!blocking) return SyncStatus::Failed;
+        q.putters.push_back({tid, token});
+        waitOn(t, q);
+        return SyncStatus::Wait;
+    }
+    ++q.unfinished;
+    t.wakeResult = WakeResult::Item;
+    if (!q.waiters.empty()) {
+        // A blocked get() takes the item at once.
+        const Waiter w = q.waiters.front();
+        q.waiters.pop_front();
+        recordSync(tid, q, SyncOp::Put);
+        grant(q, w.thread, WakeResult::Item, token, SyncOp::Get);
+        return SyncStatus::Done;
+    }
+    q.items.push_back(token);
+    q.highWater = std::max(q.highWater, q.items.size());
+    recordSync(tid, q, SyncOp::Put);
+    return SyncStatus::Done;
+}
+
+SyncStatus Machine::queueGet(ThreadId tid, ObjectId qid, bool blocking) {
+    ThreadInfo& t = m_threads[tid.index()];
+    KernelObject& q = m_objects[qid.index()];
+    if (q.items.empty()) {
+        if (!blocking) return SyncStatus::Failed;
+        q.waiters.push_back({tid});
+        waitOn(t, q);
+        return SyncStatus::Wait;
+    }
+    t.wakeResult = WakeResult::Item;
+    t.wakeValue = q.items.front();
+    q.items.pop_front();
+    recordSync(tid, q, SyncOp::Get);
+    if (!q.putters.empty()) {
+        // A slot opened: the oldest blocked put() goes through.
+        const Waiter w = q.putters.front();
+        q.putters.pop_front();
+        q.items.push_back(w.arg);
+        ++q.unfinished;
+        grant(q, w.thread, WakeResult::Item, 0, SyncOp::Put);
+    }
+    return SyncStatus::Done;
+}
+
+// ---------------------------------------------------------------------------------------
+// Joins, timeouts, deadlock
+
+SyncStatus Machine::join(ThreadId tid, ThreadId target) {
+    ThreadInfo& t = m_threads[tid.index()];
+    if (m_threads[target.index()].state == ThreadState::Terminated) {
+        t.wakeResult = WakeResult::Joined;
+        return SyncStatus::Done;
+    }
+    if (m_joinObjectOf.size() <= target.index()) m_joinObjectOf.resize(target.index() + 1);
+    ObjectId& jo = m_joinObjectOf[target.index()];
+    if (!jo.valid()) {
+        jo = createObject(ObjectKind::Join, "join " + m_threads[target.index()].name);
+        m_objects[jo.index()].target = target;
+    }
+    KernelObject& o = m_objects[jo.index()];
+    o.waiters.push_back({tid});
+    waitOn(t, o);
+    return SyncStatus::Wait;
+}
+
+void Machine::releaseJoiners(ThreadId ended) {
+    if (ended.index() >= m_joinObjectOf.size() || !m_joinObjectOf[ended.index()].valid()) return;
+    KernelObject& o = m_objects[m_joinObjectOf[ended.index()].index()];
+    while (!o.waiters.empty()) {
+        const Waiter w = o.waiters.front();
+        o.waiters.pop_front();
+        grant(o, w.thread, WakeResult::Joined, 0, SyncOp::Acquired);
+    }
+}
+
+bool Machine::timeoutWait(ThreadInfo& t) {
+    KernelObject& o = m_objects[t.waitingOn.index()];
+    auto drop = [&](std::deque<Waiter>& list) {
+        auto it = std::find_if(list.begin(), list.end(), [&](const Waiter& w) { return w.thread == t.id; });
+        if (it == list.end()) return std::optional<Waiter>{};
+        Waiter w = *it;
+        list.erase(it);
+        return std::optional<Waiter>{w};
+    };
+    std::optional<Waiter> w = drop(o.waiters);
+    if (!w) w = drop(o.putters);
+    t.waitingOn = ObjectId::invalid();
+    t.wakeResult = WakeResult::Timeout;
+    recordSync(t.id, o, SyncOp::Timeout);
+    if (o.kind == ObjectKind::Barrier) {
+        // A timeout breaks the barrier for everyone waiting on it.
+        o.flag = true;
+        o.count = 0;
+        while (!o.waiters.empty()) {
+            const Waiter other = o.waiters.front();
+            o.waiters.pop_front();
+            grant(o, other.thread, WakeResult::Broken, 0, SyncOp::Broken);
+        }
+    }
+    if (o.kind == ObjectKind::Condition && w) {
+        // wait(timeout) still takes the lock back before it returns False.
+        KernelObject& lock = m_objects[o.lock.index()];
+        if (!lock.holder.valid()) {
+            lock.holder = t.id;
+            lock.count = lock.kind == ObjectKind::RLock ? static_cast<std::int64_t>(w->arg) : 1;
+            recordSync(t.id, lock, SyncOp::Acquired);
+            return true;
+        }
+        Waiter again = *w;
+        again.reacquire = true;
+        again.result = static_cast<std::uint8_t>(WakeResult::Timeout);
+        lock.waiters.push_back(again);
+        t.waitingOn = lock.id;
+        t.wakeResult = WakeResult::None;
+        recordSync(t.id, lock, SyncOp::Request);
+        return false;
+    }
+    return true;
+}
+
+void Machine::checkDeadlock(ThreadId start) {
+    if (m_deadlock) return;
+    // Follow "waits for object" -> "object held by thread" edges from the thread that just
+    // blocked. A cycle of threads that all wait without a timeout can never end.
+    std::vector<ThreadId> threads;
+    std::vector<ObjectId> objects;
+    ThreadId cur = start;
+    for (std::size_t steps = 0; steps <= m_threads.size(); ++steps) {
+        const ThreadInfo& t = m_threads[cur.index()];
+        if (t.state != ThreadState::Waiting || t.timedWait || !t.waitingOn.valid()) return;
+        const KernelObject& o = m_objects[t.waitingOn.index()];
+        ThreadId next;
+        if (o.kind == ObjectKind::Lock || o.kind == ObjectKind::RLock) next = o.holder;
+        else if (o.kind == ObjectKind::Join) next = o.target;
+        if (!next.valid()) return;
+        threads.push_back(cur);
+        objects.push_back(o.id);
+        if (next == start) {
+            m_deadlock = DeadlockInfo{m_now, threads, objects};
+            if (m_trace) record(RecordKind::Deadlock, start.value, 0xffff, objects.front().value);
+            return;
+        }
+        if (std::find(threads.begin(), threads.end(), next) != threads.end()) return;
+        cur = next;
+    }
+}
+
+}  // namespace taskscope::core

@@ -1,0 +1,78 @@
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+
+#include "core/sim/time.h"
+#include "core/util/strong_id.h"
+
+namespace taskscope::core {
+
+enum class ObjectKind : std::uint8_t {
+    Lock,              // threading.Lock / multiprocessing.Lock (holder tracked for the views)
+    RLock,             // re-entrant: owner + count
+    Semaphore,
+    BoundedSemaphore,
+    Event,
+    Condition,         // waits on `lock`
+    Barrier,
+    Queue,             // bounded FIFO of item tokens
+    Join,              // completion of `target` (Thread.join / Process.join)
+};
+
+std::string_view toString(ObjectKind k);
+
+// What a thread is doing at an object, for the views and the trace.
+enum class SyncOp : std::uint8_t {
+    Create,
+    Request,    // asked (acquire, get, put, wait, join) and must wait
+    Acquired,   // got the lock / semaphore / item / event
+    Release,
+    Timeout,
+    Put,
+    Get,
+    Set,
+    Clear,
+    Notify,
+    BarrierPass,
+    Broken,
+};
+
+std::string_view toString(SyncOp op);
+
+struct Waiter {
+    ThreadId thread;
+    std::uint64_t arg = 0;  // put: the item token; condition: saved RLock count
+    bool reacquire = false; // condition: now waiting to take the lock back
+    std::uint8_t result = 0; // condition re-acquire: the WakeResult to deliver
+};
+
+// One synchronisation object of the simulated kernel. Plain data; the Machine keeps the
+// invariants. Queues hold opaque item tokens: the runtime keeps the items themselves.
+struct KernelObject {
+    ObjectId id;
+    ObjectKind kind = ObjectKind::Lock;
+    std::string name;
+    ThreadId holder;             // Lock/RLock owner; invalid when free
+    std::int64_t count = 0;      // RLock depth; Semaphore value; Barrier arrivals
+    std::int64_t limit = 0;      // BoundedSemaphore bound; Queue capacity (<= 0: none); Barrier parties
+    bool flag = false;           // Event set; Barrier broken
+    ObjectId lock;               // Condition: its lock
+    ThreadId target;             // Join: the thread waited for
+    std::uint64_t generation = 0;
+    std::deque<std::uint64_t> items;  // Queue
+    std::int64_t unfinished = 0;      // JoinableQueue tasks not yet done
+    std::deque<Waiter> waiters;       // FIFO
+    std::deque<Waiter> putters;       // Queue: blocked put()s with their items
+    std::deque<Waiter> joiners;       // JoinableQueue.join()
+
+    // Statistics.
+    std::uint64_t acquisitions = 0;
+    std::uint64_t contended = 0;
+    SimTime totalWait = 0;
+    std::size_t highWater = 0;
+};
+
+}  // namespace taskscope::core

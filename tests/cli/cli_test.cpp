@@ -1,0 +1,246 @@
+// Runs the real `taskscope` binary the way a user or a grading script would.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+struct Result {
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+
+Result run(const std::string& args) {
+    const auto dir = std::filesystem::temp_directory_path();
+    const auto errFile = dir / ("taskscope_cli_err_" + std::to_string(::getpid()));
+    const std::string cmd = std::string(TASKSCOPE_BINARY) + " " + args + " 2>" + errFile.string();
+    Result r;
+    FILE* p = popen(cmd.c_str(), "r");
+    std::array<char, 4096> buf{};
+    std::size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+    const int status = pclose(p);
+    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::ifstream e(errFile);
+    std::stringstream ss;
+    ss << e.rdbuf();
+    r.err = ss.str();
+    std::filesystem::remove(errFile);
+    return r;
+}
+
+std::string data(const std::string& name) { return std::string(TASKSCOPE_TEST_DATA) + "/" + name; }
+
+std::string temp(const std::string& name) {
+    return (std::filesystem::temp_directory_path() / ("taskscope_cli_" + std::to_string(::getpid()) + "_" + name)).string();
+}
+
+std::string slurp(const std::string& path) {
+    std::ifstream f(path);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+TEST(Cli, StatsToStdoutGiveTextbookAverages) {
+    const Result r = run("run " + data("fcfs_silberschatz.json") + " --stats -");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_DOUBLE_EQ(j["average"]["waiting"].get<double>(), 17.0);
+    EXPECT_DOUBLE_EQ(j["average"]["turnaround"].get<double>(), 27.0);
+    EXPECT_DOUBLE_EQ(j["makespan"].get<double>(), 30.0);
+    EXPECT_EQ(j["processes"].size(), 3u);
+    EXPECT_EQ(j["processes"][1]["name"], "P2");
+    EXPECT_EQ(j["processes"][1]["pid"], 1002);
+    EXPECT_DOUBLE_EQ(j["processes"][1]["first_run"].get<double>(), 24.0);
+    EXPECT_DOUBLE_EQ(j["processes"][2]["response"].get<double>(), 27.0);
+    EXPECT_EQ(j["context_switches"], 2);
+    EXPECT_DOUBLE_EQ(j["utilization"][0].get<double>(), 1.0);
+}
+
+TEST(Cli, OptionsOverrideTheFile) {
+    const Result r = run("run " + data("fcfs_silberschatz.json") + " --policy rr --quantum 4 --stats -");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_NEAR(j["average"]["waiting"].get<double>(), 17.0 / 3.0, 1e-9);
+    const Result two = run("run " + data("fcfs_silberschatz.json") + " --cores 2 --stats -");
+    ASSERT_EQ(two.status, 0) << two.err;
+    const auto k = nlohmann::json::parse(two.out);
+    EXPECT_DOUBLE_EQ(k["average"]["waiting"].get<double>(), 1.0);  // P3 waits 3 on core 1
+    EXPECT_EQ(k["utilization"].size(), 2u);
+}
+
+TEST(Cli, CsvWorkloadWithPriority) {
+    const Result r = run("run " + data("priority_silberschatz.csv") + " --policy priority --stats -");
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_DOUBLE_EQ(nlohmann::json::parse(r.out)["average"]["waiting"].get<double>(), 8.2);
+}
+
+TEST(Cli, SummaryTableIsTheDefaultOutput) {
+    const Result r = run("run " + data("srtf_silberschatz.json"));
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.out.find("average waiting 6.5 ms, turnaround 13 ms"), std::string::npos) << r.out;
+}
+
+TEST(Cli, ChromeTraceIsValidJsonWithNamedTracks) {
+    const std::string path = temp("trace.json");
+    const Result r = run("run " + data("srtf_silberschatz.json") + " --trace " + path);
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto j = nlohmann::json::parse(slurp(path));
+    ASSERT_TRUE(j.contains("traceEvents"));
+    int slicesOnCore = 0, metadata = 0;
+    double coreBusyUs = 0;
+    bool namedP4 = false;
+    for (const auto& e : j["traceEvents"]) {
+        ASSERT_TRUE(e.contains("ph"));
+        ASSERT_TRUE(e.contains("pid"));
+        ASSERT_TRUE(e.contains("tid"));
+        const std::string ph = e["ph"];
+        if (ph == "M") {
+            ++metadata;
+            if (e["name"] == "thread_name" && e["args"]["name"] == "P4") namedP4 = true;
+        } else if (ph == "X") {
+            ASSERT_TRUE(e.contains("ts"));
+            ASSERT_TRUE(e.contains("dur"));
+            ASSERT_TRUE(e.contains("name"));
+            ASSERT_GE(e["dur"].get<double>(), 0);
+            if (e["pid"] == 0 && e["cat"] == "cpu") {
+                ++slicesOnCore;
+                coreBusyUs += e["dur"].get<double>();
+            }
+        }
+    }
+    EXPECT_TRUE(namedP4);
+    EXPECT_EQ(metadata, 1 + 1 + 4 + 4);  // cores process, one core, 4 processes, 4 threads
+    EXPECT_EQ(slicesOnCore, 5);          // P1, P2, P4, P1, P3
+    EXPECT_DOUBLE_EQ(coreBusyUs, 26000.0);
+    std::filesystem::remove(path);
+}
+
+TEST(Cli, CsvHasOneRowPerSlice) {
+    const std::string path = temp("slices.csv");
+    const Result r = run("run " + data("srtf_silberschatz.json") + " --csv " + path);
+    ASSERT_EQ(r.status, 0) << r.err;
+    std::istringstream in(slurp(path));
+    std::string line;
+    std::vector<std::string> rows;
+    while (std::getline(in, line)) rows.push_back(line);
+    ASSERT_EQ(rows.size(), 6u);
+    EXPECT_EQ(rows[0], "core,pid,tid,process,thread,start_ms,end_ms,duration_ms");
+    EXPECT_EQ(rows[1], "0,1001,1001,P1,P1,0,1,1");
+    EXPECT_EQ(rows[2], "0,1002,1002,P2,P2,1,5,4");
+    EXPECT_EQ(rows[5], "0,1003,1003,P3,P3,17,26,9");
+    std::filesystem::remove(path);
+}
+
+TEST(Cli, UntilCutsTheRun) {
+    const Result r = run("run " + data("fcfs_silberschatz.json") + " --until 10 --stats -");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["finished"], 0);
+    EXPECT_TRUE(j["processes"][0]["finish"].is_null());
+    EXPECT_DOUBLE_EQ(j["processes"][0]["cpu"].get<double>(), 10.0);
+}
+
+TEST(Cli, SameSeedSameTrace) {
+    const std::string a = temp("a.json"), b = temp("b.json");
+    ASSERT_EQ(run("run " + data("srtf_silberschatz.json") + " --policy fair --cores 2 --seed 3 --trace " + a).status, 0);
+    ASSERT_EQ(run("run " + data("srtf_silberschatz.json") + " --policy fair --cores 2 --seed 3 --trace " + b).status, 0);
+    EXPECT_EQ(slurp(a), slurp(b));
+    EXPECT_GT(slurp(a).size(), 500u);
+    std::filesystem::remove(a);
+    std::filesystem::remove(b);
+}
+
+TEST(Cli, DeadlockEndsWithStatus3AndExplains) {
+    const Result r = run("run " + data("deadlock_two_locks.json") + " --stats -");
+    EXPECT_EQ(r.status, 3);
+    EXPECT_NE(r.err.find("taskscope: deadlock at 1 ms: T2 (pid 1002) waits for Lock A held by T1; "
+                         "T1 (pid 1001) waits for Lock B held by T2"),
+              std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("[x] hold and wait"), std::string::npos) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_DOUBLE_EQ(j["deadlock"]["time"].get<double>(), 1.0);
+    EXPECT_EQ(j["deadlock"]["threads"].size(), 2u);
+    EXPECT_EQ(j["deadlock"]["coffman"].size(), 4u);
+    EXPECT_TRUE(j["deadlock"]["coffman"][3]["holds"].get<bool>());
+}
+
+TEST(Cli, AllThreadsBlockedEndsWithStatus3) {
+    const Result r = run("run " + data("blocked_get.json"));
+    EXPECT_EQ(r.status, 3);
+    EXPECT_NE(r.err.find("taskscope: all threads blocked at 1 ms (real Python would hang here):\n"
+                         "  consumer (pid 1001) waits for Queue q (0 items)"),
+              std::string::npos) << r.err;
+    EXPECT_NE(r.out.find("waiting for items\n"), std::string::npos) << r.out;
+}
+
+// ---- bad input: one clear message, exit status 2, never a crash ----
+
+TEST(CliErrors, MissingFile) {
+    const Result r = run("run /nonexistent/nope.json");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(r.err, "taskscope: error: /nonexistent/nope.json: cannot open the file; check the path and permissions\n");
+}
+
+TEST(CliErrors, MalformedJsonNamesLineAndColumn) {
+    const Result r = run("run " + data("bad_syntax.json"));
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("bad_syntax.json:4:"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("malformed JSON"), std::string::npos) << r.err;
+}
+
+TEST(CliErrors, NegativeBurstNamesTheField) {
+    const Result r = run("run " + data("bad_negative_burst.json"));
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("bad_negative_burst.json:3: processes[1].bursts[0]: must be a positive number"),
+              std::string::npos) << r.err;
+}
+
+TEST(CliErrors, UnknownPolicyOption) {
+    const Result r = run("run " + data("fcfs_silberschatz.json") + " --policy lottery");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("unknown policy 'lottery'"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("fcfs|sjf|srtf|rr"), std::string::npos) << r.err;
+}
+
+TEST(CliErrors, UnknownOptionAndBadValues) {
+    Result r = run("run " + data("fcfs_silberschatz.json") + " --frobnicate");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("--frobnicate"), std::string::npos) << r.err;
+    r = run("run " + data("fcfs_silberschatz.json") + " --cores 0");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("--cores"), std::string::npos) << r.err;
+    r = run("run " + data("fcfs_silberschatz.json") + " --quantum -3");
+    EXPECT_EQ(r.status, 2);
+    r = run("run");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("file"), std::string::npos) << r.err;
+}
+
+TEST(CliErrors, UnwritableOutput) {
+    const Result r = run("run " + data("fcfs_silberschatz.json") + " --trace /nonexistent/dir/t.json");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("cannot write '/nonexistent/dir/t.json'"), std::string::npos) << r.err;
+}
+
+TEST(Cli, HelpAndVersion) {
+    Result r = run("--help");
+    EXPECT_EQ(r.status, 0);
+    EXPECT_NE(r.out.find("run"), std::string::npos);
+    r = run("run --help");
+    EXPECT_EQ(r.status, 0);
+    EXPECT_NE(r.out.find("--policy"), std::string::npos);
+    r = run("--version");
+    EXPECT_EQ(r.status, 0);
+    EXPECT_EQ(r.out.rfind("taskscope ", 0), 0u);
+}
+
+}  // namespace
