@@ -26,8 +26,12 @@ int main(int argc, char** argv) {
     w.cores = 2;
     w.policy = core::PolicyKind::RoundRobin;
     w.quantum = 2 * core::kMicrosecond;
-    for (int i = 0; i < 8; ++i)
-        w.processes.push_back({"P" + std::to_string(i), 0, {90000 * core::kMicrosecond}, 0});
+    for (int i = 0; i < 8; ++i) {
+        core::WorkloadProcess p;
+        p.name = "P" + std::to_string(i);
+        p.bursts = {90000 * core::kMicrosecond};
+        w.processes.push_back(p);
+    }
     SimulationController c;
     QElapsedTimer clock;
     clock.start();

@@ -93,6 +93,36 @@ private slots:
         QVERIFY(svg.readAll().contains("<svg"));
     }
 
+    void gilLaneShowsTheHolder() {
+        // Seed 001: two CPU-bound threads of one process share its GIL, 5 ms each in turn.
+        SimulationController c;
+        Theme theme;
+        QString error;
+        QVERIFY2(c.openFile(QStringLiteral(TASKSCOPE_UI_TEST_DATA "/../../../resources/workloads/gil_two_cpu_threads.json"), &error),
+                 qPrintable(error));
+        QVERIFY(c.index().hasGil());
+        TimelineView view(&c, &theme);
+        view.resize(view.labelWidth() + 1000, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setScale(TimeScale{0, 1e5});  // 0.1 ms per pixel: 0..100 ms in 1000 px
+        int gilRow = -1;
+        for (std::size_t i = 0; i < view.rows().size(); ++i)
+            if (view.rows()[i].kind == TimelineRow::Kind::Gil) gilRow = static_cast<int>(i);
+        QVERIFY(gilRow > 0);
+        const auto spans = view.spansForRow(gilRow);
+        QVERIFY(spans.size() >= 10);
+        // Alternating holders: neighbours differ in colour, and the lane has no gaps.
+        for (std::size_t i = 1; i < spans.size(); ++i) {
+            QVERIFY(spans[i].colour != spans[i - 1].colour);
+            QCOMPARE(spans[i].x0, spans[i - 1].x1);
+        }
+        const QRect d = view.dataRect();
+        const QString tip = view.toolTipAt(QPoint(d.left() + spans[0].x0 + 2,
+                                                  d.top() + view.rows()[static_cast<std::size_t>(gilRow)].y + 5));
+        QVERIFY2(tip.startsWith(QStringLiteral("GIL held by")), qPrintable(tip));
+    }
+
     void statesViewPlacesTokens() {
         SimulationController c;
         Theme theme;

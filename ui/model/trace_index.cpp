@@ -33,6 +33,7 @@ void TraceIndex::clear() {
     m_events.clear();
     m_outputs.clear();
     m_processed = 0;
+    m_hasGil = false;
 }
 
 void TraceIndex::update(const core::Trace& trace) {
@@ -82,6 +83,7 @@ void TraceIndex::update(const core::Trace& trace) {
                 m_events.push_back(index);
                 break;
             case RecordKind::Marker: m_events.push_back(index); break;
+            case RecordKind::Gil: m_hasGil = true; break;
             default: break;
         }
     }

@@ -37,6 +37,8 @@ public:
     void clear();
     void update(const core::Trace& trace);
     std::size_t processed() const { return m_processed; }
+    // True once the run has recorded GIL activity (Python threads, GIL workloads).
+    bool hasGil() const { return m_hasGil; }
 
     const std::vector<ThreadPoint>& points(std::uint32_t thread) const;
     // The last state change of `thread` at or before t (nullptr: none yet).
@@ -71,6 +73,7 @@ private:
     std::vector<std::uint32_t> m_events;
     std::vector<std::uint32_t> m_outputs;
     std::size_t m_processed = 0;
+    bool m_hasGil = false;
 };
 
 }  // namespace taskscope::ui

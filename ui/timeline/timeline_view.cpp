@@ -70,8 +70,10 @@ QRect TimelineView::dataRect() const {
 }
 
 void TimelineView::setGilLanes(bool on) {
-    if (on == m_gilLanes) return;
-    m_gilLanes = on;
+    m_gilRequested = on;
+    const bool show = on || m_controller->index().hasGil();
+    if (show == m_gilLanes) return;
+    m_gilLanes = show;
     rebuildLayout();
 }
 
@@ -102,6 +104,12 @@ int TimelineView::keyForRecord(const TimelineRow& row, std::uint32_t record) con
             default: return -1;
         }
     }
+    if (row.kind == TimelineRow::Kind::Gil) {
+        // The GIL lane shows its holder in the holder's colour; released is empty.
+        if (b.kind != RecordKind::Gil || static_cast<core::GilOp>(b.extra16) != core::GilOp::Acquire) return -1;
+        const int size = m_theme->colourBlindSafe() ? 8 : kPaletteSize;
+        return kThreadKeyBase + static_cast<int>(b.subject % static_cast<std::uint32_t>(size));
+    }
     if (b.kind == RecordKind::ThreadCreate) return stateKey(ThreadState::New, core::WaitReason::None);
     if (b.state == ThreadState::Terminated) return -1;
     return stateKey(b.state, b.reason);
@@ -109,6 +117,7 @@ int TimelineView::keyForRecord(const TimelineRow& row, std::uint32_t record) con
 
 void TimelineView::onProgramChanged() {
     m_fitPending = true;
+    m_gilLanes = m_gilRequested || m_controller->index().hasGil();
     m_revision = ~0ull;
     rebuildLayout();
     if (isVisible()) fitAll();
@@ -225,9 +234,12 @@ void TimelineView::onAdvanced(qint64, quint64 revision) {
     if (revision != m_revision) {
         m_revision = revision;
         const auto& trace = m_controller->trace();
+        const bool gil = m_gilRequested || m_controller->index().hasGil();
         if (trace.threads().size() != m_knownThreads ||
-            trace.processes().size() != m_knownProcesses)
+            trace.processes().size() != m_knownProcesses || gil != m_gilLanes) {
+            m_gilLanes = gil;
             rebuildLayout();
+        }
         if (m_fitPending && isVisible()) fitAll();
         updateScrollBars();
     }
@@ -268,6 +280,8 @@ void TimelineView::computeSpans(const TimelineRow& row, const TimeScale& scale, 
             trace.coreSegments(static_cast<int>(row.index), 0, end, m_segments);
         else if (row.kind == TimelineRow::Kind::Thread)
             trace.threadSegments(row.index, 0, end, m_segments);
+        else if (row.kind == TimelineRow::Kind::Gil)
+            trace.gilSegments(row.index, 0, end, m_segments);
         else
             m_segments.clear();
         m_lanes[r].assign(m_segments, trace.endTime(),
@@ -344,7 +358,9 @@ void TimelineView::paintContent(QPainter& p, const QRect& area, const TimeScale&
             p.fillRect(band, m_theme->headerBackground());
         else if (r % 2 == 1)
             p.fillRect(band, m_theme->alternateBackground());
-        if (row.kind != TimelineRow::Kind::Core && row.kind != TimelineRow::Kind::Thread) continue;
+        if (row.kind != TimelineRow::Kind::Core && row.kind != TimelineRow::Kind::Thread &&
+            row.kind != TimelineRow::Kind::Gil)
+            continue;
         const int pad = std::max(2, row.height / 8);
         for (const PixelSpan& s : spans(cache, static_cast<int>(r), scale, data.width()))
             m_batches[static_cast<std::size_t>(s.colour)].push_back(
@@ -375,7 +391,7 @@ void TimelineView::paintContent(QPainter& p, const QRect& area, const TimeScale&
         const TimelineRow& row = m_rows[r];
         const int y = data.top() + row.y - scrollY;
         if (y > data.bottom()) break;
-        if (row.kind != TimelineRow::Kind::Core) continue;
+        if (row.kind != TimelineRow::Kind::Core && row.kind != TimelineRow::Kind::Gil) continue;
         for (const PixelSpan& s : cache.rows[r]) {
             if (s.x1 - s.x0 < 28 || s.colour < kThreadKeyBase) continue;
             const QRect box(data.left() + s.x0 + 3, y, s.x1 - s.x0 - 6, row.height);
@@ -531,6 +547,8 @@ QString TimelineView::toolTipAt(const QPoint& pos) {
         trace.coreSegments(static_cast<int>(row.index), t, std::max(t1, t + 1), segs);
     else if (row.kind == TimelineRow::Kind::Thread)
         trace.threadSegments(row.index, t, std::max(t1, t + 1), segs);
+    else if (row.kind == TimelineRow::Kind::Gil)
+        trace.gilSegments(row.index, t, std::max(t1, t + 1), segs);
     else if (row.kind == TimelineRow::Kind::Process) {
         const ProcessTimes pt = m_controller->index().processTimes(row.index);
         const auto& info = trace.processes()[row.index];
@@ -551,6 +569,11 @@ QString TimelineView::toolTipAt(const QPoint& pos) {
     const QString more = segs.size() > 1 ? tr("<br><i>%n more slice(s) in this pixel; zoom in</i>", "",
                                               static_cast<int>(segs.size() - 1))
                                          : QString();
+    if (row.kind == TimelineRow::Kind::Gil) {
+        const bool held = b.kind == RecordKind::Gil && static_cast<core::GilOp>(b.extra16) == core::GilOp::Acquire;
+        return (held ? tr("GIL held by <b>%1</b><br>%2").arg(threadLabel(b.subject).toHtmlEscaped(), span)
+                     : tr("GIL free<br>%1").arg(span)) + more;
+    }
     if (row.kind == TimelineRow::Kind::Core) {
         QString what;
         switch (b.kind) {

@@ -108,7 +108,8 @@ private:
     int m_colourVersion = 0;
     int m_labelWidth = 150;
     bool m_follow = true;
-    bool m_gilLanes = false;
+    bool m_gilLanes = false;      // shown: asked for, or the run has GIL records
+    bool m_gilRequested = false;
     bool m_fitPending = true;
     bool m_updatingScrollBars = false;
     std::size_t m_knownThreads = 0;
