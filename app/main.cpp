@@ -3,7 +3,7 @@
 #include "app/cli.h"
 
 #ifdef TASKSCOPE_HAS_GUI
-#include "ui/gui_main.h"
+#include "ui/app/gui_main.h"
 #endif
 
 int main(int argc, char** argv) {

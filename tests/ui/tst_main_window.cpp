@@ -1,0 +1,210 @@
+// The main window: default lesson, docks and reset layout, shortcuts, settings persistence,
+// bad files (error dialog naming file:line, no crash), command-line options.
+#include <QDir>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMessageBox>
+#include <QSlider>
+#include <QtTest>
+
+#include "tests/ui/test_support.h"
+
+#include "ui/app/gui_main.h"
+#include "ui/app/main_window.h"
+#include "ui/app/preferences.h"
+#include "ui/sim/simulation_controller.h"
+#include "ui/style/theme.h"
+#include "ui/timeline/timeline_view.h"
+
+using namespace taskscope;
+using namespace taskscope::ui;
+using core::kMillisecond;
+
+namespace {
+const QString kIoTwoCores = QStringLiteral(TASKSCOPE_UI_TEST_DATA "/io_two_cores.json");
+const QString kBad = QStringLiteral(TASKSCOPE_UI_TEST_DATA "/bad_bursts.json");
+}  // namespace
+
+class MainWindowTest : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::shared_ptr<Preferences> prefs(const QString& name = QStringLiteral("t.ini")) {
+        return std::make_shared<Preferences>(m_dir.filePath(name));
+    }
+
+private slots:
+    void opensTheDefaultLesson() {
+        MainWindow w(prefs(QStringLiteral("default.ini")));
+        QVERIFY(w.openResource(MainWindow::defaultLesson()));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        SimulationController* c = w.controller();
+        QVERIFY(c->runComplete());
+        QCOMPARE(c->settings().cores, 2);
+        QCOMPARE(c->settings().policy.kind, core::PolicyKind::RoundRobin);
+        QCOMPARE(c->trace().processes().size(), std::size_t{5});
+        QVERIFY(w.windowTitle().startsWith(QStringLiteral("rr_classroom.json")));
+        // Every view is a dock, all visible by default.
+        const auto docks = w.findChildren<QDockWidget*>();
+        QCOMPARE(docks.size(), 7);
+        QVERIFY(w.findChild<QDockWidget*>(QStringLiteral("timelineDock"))->isVisible());
+        QVERIFY(w.findChild<QDockWidget*>(QStringLiteral("statesDock"))->isVisible());
+        QVERIFY(w.findChild<QDockWidget*>(QStringLiteral("processesDock"))->isVisible());
+    }
+
+    void shortcutsDriveTheController() {
+        MainWindow w(prefs(QStringLiteral("keys.ini")));
+        QVERIFY(w.openFile(kIoTwoCores));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.activateWindow();
+        SimulationController* c = w.controller();
+        QTest::keyClick(&w, Qt::Key_Right);
+        QCOMPARE(c->cursor(), 1 * kMillisecond);
+        QTest::keyClick(&w, Qt::Key_Right);
+        QCOMPARE(c->cursor(), 4 * kMillisecond);
+        QVERIFY2(w.clockLabel()->text().contains(QStringLiteral("4.000 ms / 13 ms")), qPrintable(w.clockLabel()->text()));
+        QTest::keyClick(&w, Qt::Key_Left);
+        QCOMPARE(c->cursor(), 1 * kMillisecond);
+        QTest::keyClick(&w, Qt::Key_Space);
+        QVERIFY(c->playing());
+        QTest::keyClick(&w, Qt::Key_Space);
+        QVERIFY(!c->playing());
+        QTest::keyClick(&w, Qt::Key_Home);
+        QCOMPARE(c->cursor(), core::SimTime{0});
+    }
+
+    void speedSliderIsLogarithmic() {
+        QCOMPARE(MainWindow::speedForSlider(0), 0.01);
+        QCOMPARE(MainWindow::speedForSlider(1000), 1000.0);
+        QCOMPARE(MainWindow::speedForSlider(400), 1.0);  // 10^(-2 + 0.4 * 5)
+        QCOMPARE(MainWindow::sliderForSpeed(1.0), 400);
+        QCOMPARE(MainWindow::sliderForSpeed(10.0), 600);
+        MainWindow w(prefs(QStringLiteral("speed.ini")));
+        w.speedSlider()->setValue(600);
+        QCOMPARE(w.controller()->speed(), 10.0);
+        w.controller()->setSpeed(0.1);
+        QCOMPARE(w.speedSlider()->value(), 200);
+    }
+
+    void badFileShowsAnErrorNamingFileAndLine() {
+        MainWindow w(prefs(QStringLiteral("bad.ini")));
+        QVERIFY(w.openFile(kIoTwoCores));
+        w.show();
+        QVERIFY(!w.openFile(kBad));
+        QVERIFY2(w.lastError().contains(QStringLiteral("bad_bursts.json:4:")), qPrintable(w.lastError()));
+        auto* box = w.findChild<QMessageBox*>(QStringLiteral("errorDialog"));
+        QVERIFY(box);
+        QVERIFY(box->text().contains(QStringLiteral("bad_bursts.json:4:")));
+        QVERIFY(box->isVisible());
+        box->accept();
+        // The previous program still runs.
+        QCOMPARE(w.controller()->endTime(), 13 * kMillisecond);
+        QVERIFY(!w.openFile(m_dir.filePath(QStringLiteral("nope.csv"))));
+        QVERIFY(w.lastError().contains(QStringLiteral("cannot open")));
+    }
+
+    void preferencesPersist() {
+        const QString file = QStringLiteral("persist.ini");
+        QByteArray savedState;
+        {
+            MainWindow w(prefs(file));
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            QVERIFY(w.openFile(kIoTwoCores));
+            w.findChild<QDockWidget*>(QStringLiteral("consoleDock"))->close();
+            w.theme()->setMode(Theme::Mode::Dark);  // via the action below, as a user would
+            for (QAction* a : w.findChildren<QAction*>())
+                if (a->text() == QStringLiteral("&Dark theme")) a->setChecked(true);
+            w.resize(1111, 777);
+            w.close();
+        }
+        auto p = prefs(file);
+        QCOMPARE(p->recentFiles().value(0), QFileInfo(kIoTwoCores).absoluteFilePath());
+        QVERIFY(p->darkTheme());
+        QVERIFY(!p->windowState().isEmpty());
+        MainWindow again(p);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QCOMPARE(again.theme()->mode(), Theme::Mode::Dark);
+        QVERIFY(!again.findChild<QDockWidget*>(QStringLiteral("consoleDock"))->isVisible());
+        QCOMPARE(again.size(), QSize(1111, 777));
+        // Reset layout brings the closed dock back.
+        again.resetLayout();
+        QVERIFY(again.findChild<QDockWidget*>(QStringLiteral("consoleDock"))->isVisibleTo(&again));
+    }
+
+    void recentFilesAreBounded() {
+        auto p = prefs(QStringLiteral("recent.ini"));
+        for (int i = 0; i < 12; ++i) p->addRecentFile(QStringLiteral("/tmp/f%1.json").arg(i));
+        p->addRecentFile(QStringLiteral("/tmp/f5.json"));
+        const QStringList r = p->recentFiles();
+        QCOMPARE(r.size(), Preferences::kMaxRecent);
+        QCOMPARE(r.front(), QStringLiteral("/tmp/f5.json"));
+        QCOMPARE(r.count(QStringLiteral("/tmp/f5.json")), 1);
+    }
+
+    void presenterModeEnlarges() {
+        MainWindow w(prefs(QStringLiteral("presenter.ini")));
+        w.show();
+        const int lane = w.theme()->laneHeight();
+        const qreal font = QApplication::font().pointSizeF();
+        w.setPresenterMode(true);
+        QVERIFY(w.theme()->presenter());
+        QVERIFY(w.theme()->laneHeight() > lane);
+        QVERIFY(QApplication::font().pointSizeF() > font * 1.5);
+        w.setPresenterMode(false);
+        QCOMPARE(QApplication::font().pointSizeF(), font);
+        QCOMPARE(w.theme()->laneHeight(), lane);
+    }
+
+    void everyLessonPlaysAndStepsBackToAFreshStart() {
+        MainWindow w(prefs(QStringLiteral("lessons.ini")));
+        w.setQuietErrors(true);
+        w.show();
+        const QStringList lessons = QDir(QStringLiteral(":/workloads")).entryList({QStringLiteral("*.json")});
+        QVERIFY(lessons.size() >= 5);
+        QVERIFY(lessons.contains(QStringLiteral("rr_classroom.json")));
+        for (const QString& name : lessons) {
+            QVERIFY2(w.openResource(QStringLiteral(":/workloads/") + name), qPrintable(w.lastError()));
+            SimulationController* c = w.controller();
+            const core::TraceState fresh = c->state();
+            c->runToCompletion();
+            QVERIFY(c->endTime() > 0);
+            // Play to the end at full speed.
+            c->setSpeed(SimulationController::kMaxSpeed);
+            c->play();
+            QTRY_VERIFY_WITH_TIMEOUT(!c->playing(), 10000);
+            QCOMPARE(c->cursor(), c->endTime());
+            // Every process finished and was reaped by the shell, unless the lesson deadlocks.
+            if (c->state().deadlocks == 0)
+                for (const auto& p : c->state().processes) QVERIFY2(p.reaped, qPrintable(name));
+            int steps = 0;
+            while (c->cursor() > 0 && steps < 100000) {
+                c->stepBack();
+                ++steps;
+            }
+            QCOMPARE(c->cursor(), core::SimTime{0});
+            QVERIFY2(c->state() == fresh, qPrintable(name));
+            QVERIFY(steps >= 1);
+        }
+    }
+
+    void parsesTheCommandLine() {
+        GuiOptions o = parseGuiOptions({"--screenshot", "out.png", "lesson.json", "--at", "50ms", "--size", "800x600"});
+        QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+        QCOMPARE(o.screenshot, QStringLiteral("out.png"));
+        QCOMPARE(o.file, QStringLiteral("lesson.json"));
+        QCOMPARE(o.at, QStringLiteral("50ms"));
+        QCOMPARE(o.size, QSize(800, 600));
+        QVERIFY(parseGuiOptions({"--size", "huge"}).error.contains(QStringLiteral("WIDTHxHEIGHT")));
+        QVERIFY(parseGuiOptions({"--at"}).error.contains(QStringLiteral("needs a value")));
+        QVERIFY(parseGuiOptions({"--bogus"}).error.contains(QStringLiteral("unknown option")));
+        QVERIFY(parseGuiOptions({"a.json", "b.json"}).error.contains(QStringLiteral("more than one file")));
+        QCOMPARE(parseGuiOptions({"x.py"}).file, QStringLiteral("x.py"));
+    }
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "tst_main_window.moc"

@@ -1,0 +1,126 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QActionGroup;
+class QComboBox;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QSlider;
+class QToolButton;
+
+namespace taskscope::ui {
+
+class ConsoleView;
+class Preferences;
+class ProcessView;
+class SettingsPanel;
+class SimulationController;
+class StatesView;
+class StatsView;
+class Theme;
+class TimelineView;
+class WorkloadEditor;
+
+// The Taskscope window: a toolbar to play, step and seek; every view in a dock that can be
+// moved, tabbed, closed and restored; the layout and preferences remembered.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // `preferences` may be shared with tests; when null the user's own settings are used.
+    explicit MainWindow(std::shared_ptr<Preferences> preferences = {}, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    SimulationController* controller() const { return m_controller; }
+    Theme* theme() const { return m_theme; }
+    TimelineView* timeline() const { return m_timeline; }
+    ProcessView* processView() const { return m_processView; }
+    StatesView* statesView() const { return m_states; }
+    ConsoleView* console() const { return m_console; }
+    StatsView* stats() const { return m_stats; }
+    SettingsPanel* settingsPanel() const { return m_settings; }
+    WorkloadEditor* workloadEditor() const { return m_editor; }
+    QLabel* clockLabel() const { return m_clock; }
+    QSlider* speedSlider() const { return m_speedSlider; }
+
+    // Opens a file; on failure shows an error naming file:line and keeps the current run.
+    bool openFile(const QString& path);
+    // Opens a built-in lesson (a resource path like ":/workloads/rr_classroom.json").
+    bool openResource(const QString& resourcePath);
+    static QString defaultLesson() { return QStringLiteral(":/workloads/rr_classroom.json"); }
+    // The last error shown (for tests and the screenshot mode).
+    QString lastError() const { return m_lastError; }
+    // Errors go to lastError() only, never to a dialog (headless screenshot mode).
+    void setQuietErrors(bool on) { m_quietErrors = on; }
+
+    void resetLayout();
+    void setPresenterMode(bool on);
+    bool presenterMode() const { return m_presenter; }
+    // Slider position (0..1000) <-> speed (0.01x..1000x, logarithmic).
+    static double speedForSlider(int value);
+    static int sliderForSpeed(double speed);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildActions();
+    void buildToolBar();
+    void buildMenus();
+    void buildDocks();
+    void rebuildLessonsMenu();
+    void rebuildRecentMenu();
+    void showError(const QString& title, const QString& message);
+    void updateClock();
+    void updateTitle();
+    void onOpen();
+    void onExport();
+    void savePreferences();
+
+    std::shared_ptr<Preferences> m_prefs;
+    SimulationController* m_controller;
+    Theme* m_theme;
+    TimelineView* m_timeline = nullptr;
+    ProcessView* m_processView = nullptr;
+    StatesView* m_states = nullptr;
+    ConsoleView* m_console = nullptr;
+    StatsView* m_stats = nullptr;
+    SettingsPanel* m_settings = nullptr;
+    WorkloadEditor* m_editor = nullptr;
+    QList<QDockWidget*> m_docks;
+    QDockWidget* m_settingsDock = nullptr;
+    QByteArray m_defaultState;
+
+    QAction* m_openAction = nullptr;
+    QAction* m_exportAction = nullptr;
+    QAction* m_playAction = nullptr;
+    QAction* m_stepAction = nullptr;
+    QAction* m_stepBackAction = nullptr;
+    QAction* m_runToAction = nullptr;
+    QAction* m_resetAction = nullptr;
+    QAction* m_presenterAction = nullptr;
+    QAction* m_darkAction = nullptr;
+    QAction* m_colourBlindAction = nullptr;
+    QAction* m_pauseOnMarkersAction = nullptr;
+    QAction* m_stepEventAction = nullptr;
+    QAction* m_stepTickAction = nullptr;
+    QAction* m_stepBytecodeAction = nullptr;
+    QMenu* m_lessonsMenu = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QToolButton* m_stepButton = nullptr;
+    QSlider* m_speedSlider = nullptr;
+    QLabel* m_speedLabel = nullptr;
+    QLabel* m_clock = nullptr;
+    QString m_lastError;
+    bool m_quietErrors = false;
+    bool m_presenter = false;
+    QFont m_normalFont;
+    QByteArray m_statePresenterSaved;
+};
+
+}  // namespace taskscope::ui

@@ -1,0 +1,158 @@
+#include "ui/model/trace_index.h"
+
+#include <algorithm>
+
+namespace taskscope::ui {
+
+using core::RecordKind;
+using core::SimTime;
+using core::ThreadState;
+
+namespace {
+const std::vector<ThreadPoint> kNoPoints;
+
+template <typename T>
+T& slot(std::vector<T>& v, std::size_t i) {
+    if (i >= v.size()) v.resize(i + 1);
+    return v[i];
+}
+
+std::size_t countAtOrBefore(const core::Trace& trace, const std::vector<std::uint32_t>& list,
+                            SimTime t) {
+    return static_cast<std::size_t>(
+        std::upper_bound(list.begin(), list.end(), t,
+                         [&](SimTime v, std::uint32_t i) { return v < trace.time(i); }) -
+        list.begin());
+}
+}  // namespace
+
+void TraceIndex::clear() {
+    m_points.clear();
+    m_open.clear();
+    m_processes.clear();
+    m_events.clear();
+    m_outputs.clear();
+    m_processed = 0;
+    m_hasGil = false;
+}
+
+void TraceIndex::update(const core::Trace& trace) {
+    for (std::size_t i = m_processed; i < trace.size(); ++i) {
+        const SimTime t = trace.time(i);
+        const core::RecordBody& b = trace.body(i);
+        const auto index = static_cast<std::uint32_t>(i);
+        switch (b.kind) {
+            case RecordKind::ThreadCreate: {
+                Open& o = slot(m_open, b.subject);
+                o = Open{};
+                o.since = t;
+                slot(m_points, b.subject).push_back({t, 0, 0, 0, ThreadState::New,
+                                                     ThreadState::New, core::WaitReason::None,
+                                                     core::Cause::None});
+                break;
+            }
+            case RecordKind::State: {
+                Open& o = slot(m_open, b.subject);
+                const SimTime spent = t - o.since;
+                if (o.state == ThreadState::Running) o.cpu += spent;
+                if (o.state == ThreadState::Ready) o.ready += spent;
+                if (o.state == ThreadState::Waiting) o.blocked += spent;
+                if (b.state == ThreadState::Ready && o.arrival < 0) o.arrival = t;
+                if (b.state == ThreadState::Running && o.firstRun < 0) o.firstRun = t;
+                if (b.state == ThreadState::Terminated && o.finish < 0) o.finish = t;
+                slot(m_points, b.subject)
+                    .push_back({t, o.cpu, o.ready, o.blocked, b.state, o.state, b.reason, b.cause});
+                o.state = b.state;
+                o.since = t;
+                break;
+            }
+            case RecordKind::ProcessCreate:
+                slot(m_processes, b.subject).created = t;
+                m_events.push_back(index);
+                break;
+            case RecordKind::ProcessExit:
+                slot(m_processes, b.subject).exited = t;
+                m_events.push_back(index);
+                break;
+            case RecordKind::ProcessReap:
+                slot(m_processes, b.subject).reaped = t;
+                m_events.push_back(index);
+                break;
+            case RecordKind::Output:
+                m_outputs.push_back(index);
+                m_events.push_back(index);
+                break;
+            case RecordKind::Marker: m_events.push_back(index); break;
+            case RecordKind::Gil: m_hasGil = true; break;
+            default: break;
+        }
+    }
+    m_processed = trace.size();
+}
+
+const std::vector<ThreadPoint>& TraceIndex::points(std::uint32_t thread) const {
+    return thread < m_points.size() ? m_points[thread] : kNoPoints;
+}
+
+const ThreadPoint* TraceIndex::pointAt(std::uint32_t thread, SimTime t) const {
+    const auto& pts = points(thread);
+    auto it = std::upper_bound(pts.begin(), pts.end(), t,
+                               [](SimTime v, const ThreadPoint& p) { return v < p.time; });
+    if (it == pts.begin()) return nullptr;
+    return &*(it - 1);
+}
+
+SimTime TraceIndex::cpuAt(std::uint32_t thread, SimTime t) const {
+    const ThreadPoint* p = pointAt(thread, t);
+    if (!p) return 0;
+    return p->cpu + (p->state == ThreadState::Running ? t - p->time : 0);
+}
+
+SimTime TraceIndex::readyAt(std::uint32_t thread, SimTime t) const {
+    const ThreadPoint* p = pointAt(thread, t);
+    if (!p) return 0;
+    return p->ready + (p->state == ThreadState::Ready ? t - p->time : 0);
+}
+
+SimTime TraceIndex::blockedAt(std::uint32_t thread, SimTime t) const {
+    const ThreadPoint* p = pointAt(thread, t);
+    if (!p) return 0;
+    return p->blocked + (p->state == ThreadState::Waiting ? t - p->time : 0);
+}
+
+namespace {
+SimTime firstEntry(const std::vector<ThreadPoint>& pts, ThreadState s, SimTime t) {
+    for (const auto& p : pts) {
+        if (p.time > t) break;
+        if (p.state == s) return p.time;
+    }
+    return -1;
+}
+}  // namespace
+
+SimTime TraceIndex::arrivalAt(std::uint32_t thread, SimTime t) const {
+    return firstEntry(points(thread), ThreadState::Ready, t);
+}
+
+SimTime TraceIndex::firstRunAt(std::uint32_t thread, SimTime t) const {
+    return firstEntry(points(thread), ThreadState::Running, t);
+}
+
+SimTime TraceIndex::finishAt(std::uint32_t thread, SimTime t) const {
+    const ThreadPoint* p = pointAt(thread, t);
+    return p && p->state == ThreadState::Terminated ? p->time : -1;
+}
+
+ProcessTimes TraceIndex::processTimes(std::uint32_t process) const {
+    return process < m_processes.size() ? m_processes[process] : ProcessTimes{};
+}
+
+std::size_t TraceIndex::eventCountAt(const core::Trace& trace, SimTime t) const {
+    return countAtOrBefore(trace, m_events, t);
+}
+
+std::size_t TraceIndex::outputCountAt(const core::Trace& trace, SimTime t) const {
+    return countAtOrBefore(trace, m_outputs, t);
+}
+
+}  // namespace taskscope::ui

@@ -1,0 +1,300 @@
+#include "ui/sim/simulation_controller.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cmath>
+
+namespace taskscope::ui {
+
+using core::SimTime;
+
+namespace {
+// A run that records more than this is cut (an endless program must not eat the memory).
+constexpr std::size_t kMaxRecords = 30'000'000;
+constexpr SimTime kMaxSimTime = 3600 * core::kSecond;
+constexpr int kFrameMs = 16;
+}  // namespace
+
+SimulationController::SimulationController(QObject* parent)
+    : QObject(parent), m_trace(std::make_unique<core::Trace>()) {
+    m_runTimer.setInterval(0);
+    connect(&m_runTimer, &QTimer::timeout, this, &SimulationController::onRunTimer);
+    m_frameTimer.setInterval(kFrameMs);
+    m_frameTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_frameTimer, &QTimer::timeout, this, &SimulationController::onFrame);
+}
+
+SimulationController::~SimulationController() = default;
+
+bool SimulationController::openFile(const QString& path, QString* error) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("py")) {
+        if (error)
+            *error = tr("%1: Python programs need the language runtime, which this build does "
+                        "not include yet; open a .json or .csv workload instead")
+                         .arg(path);
+        return false;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = tr("%1: cannot open the file (%2); check the path and permissions")
+                         .arg(path, file.errorString());
+        return false;
+    }
+    auto parsed = suffix == QLatin1String("csv")
+                      ? core::parseWorkloadCsv(file.readAll().toStdString(), path.toStdString())
+                  : suffix == QLatin1String("json")
+                      ? core::parseWorkloadJson(file.readAll().toStdString(), path.toStdString())
+                      : core::Expected<core::Workload>(core::Diagnostic{
+                            path.toStdString(), 0, 0,
+                            "unknown file type; expected a .json or .csv workload (or a .py "
+                            "program)"});
+    if (!parsed) {
+        if (error) *error = QString::fromStdString(parsed.error().format());
+        return false;
+    }
+    openWorkload(std::move(*parsed), QFileInfo(path).fileName(), path);
+    return true;
+}
+
+bool SimulationController::openWorkloadText(const QByteArray& text, const QString& name,
+                                            QString* error) {
+    const std::string file = name.toStdString();
+    auto parsed = name.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
+                      ? core::parseWorkloadCsv(text.toStdString(), file)
+                      : core::parseWorkloadJson(text.toStdString(), file);
+    if (!parsed) {
+        if (error) *error = QString::fromStdString(parsed.error().format());
+        return false;
+    }
+    openWorkload(std::move(*parsed), name);
+    return true;
+}
+
+void SimulationController::openWorkload(core::Workload workload, const QString& title,
+                                        const QString& path) {
+    m_workload = std::move(workload);
+    m_title = title;
+    m_sourcePath = path;
+    m_settings = programSettings();
+    restart(0);
+    setSpeed(suggestedSpeed(m_complete ? endTime() : 20 * core::kSecond));
+}
+
+core::MachineSettings SimulationController::programSettings() const {
+    return m_workload ? core::settingsFor(*m_workload) : core::MachineSettings{};
+}
+
+void SimulationController::setSettings(const core::MachineSettings& settings) {
+    m_settings = settings;
+    restart(m_cursor);
+}
+
+SimTime SimulationController::tickSize() const {
+    return m_workload ? m_workload->unit : core::kMillisecond;
+}
+
+void SimulationController::restart(SimTime keepCursor) {
+    setPlaying(false);
+    m_runTarget.reset();
+    m_runTimer.stop();
+    m_machine.reset();
+    m_trace = std::make_unique<core::Trace>();
+    m_index.clear();
+    m_complete = true;
+    m_truncated = false;
+    if (m_workload) {
+        m_machine.emplace(m_settings);
+        m_machine->attachTrace(m_trace.get());
+        core::populate(*m_machine, *m_workload);
+        m_complete = false;
+        // Short runs (every classic exercise) finish here, so the first frame shows all of it.
+        runSlice(250);
+        if (!m_complete) m_runTimer.start();
+    }
+    ++m_revision;
+    m_cursor = std::clamp<SimTime>(keepCursor, 0, endTime());
+    m_cursorFraction = 0;
+    updateState();
+    emit programChanged();
+    emit advanced(m_cursor, m_revision);
+}
+
+void SimulationController::runSlice(qint64 budgetMs) {
+    if (m_complete || !m_machine) return;
+    QElapsedTimer clock;
+    clock.start();
+    core::Machine& m = *m_machine;
+    for (;;) {
+        bool more = true;
+        for (int i = 0; i < 1024 && more; ++i) more = m.step();
+        if (!more) {
+            m_complete = true;
+            m.runUntil(core::kNever);  // records the end time
+            break;
+        }
+        if (m_trace->size() > kMaxRecords || m.now() > kMaxSimTime) {
+            m_complete = true;
+            m_truncated = true;
+            break;
+        }
+        if (clock.elapsed() >= budgetMs) break;
+    }
+    m_trace->setEndTime(std::max(m_trace->endTime(), m.now()));
+    m_index.update(*m_trace);
+}
+
+void SimulationController::onRunTimer() {
+    runSlice(12);
+    if (m_complete) m_runTimer.stop();
+    ++m_revision;
+    updateState();
+    emit advanced(m_cursor, m_revision);
+}
+
+void SimulationController::runToCompletion() {
+    if (m_complete) return;
+    while (!m_complete) runSlice(1000);
+    m_runTimer.stop();
+    ++m_revision;
+    updateState();
+    emit advanced(m_cursor, m_revision);
+}
+
+void SimulationController::updateState() {
+    m_state = m_trace->stateAt(m_cursor);
+}
+
+void SimulationController::seek(SimTime t) {
+    const SimTime clamped = std::clamp<SimTime>(t, 0, endTime());
+    m_cursorFraction = 0;
+    if (clamped == m_cursor && m_state.time == clamped) return;
+    m_cursor = clamped;
+    updateState();
+    emit advanced(m_cursor, m_revision);
+}
+
+void SimulationController::stepForward() {
+    pause();
+    if (m_stepMode == StepMode::Tick) {
+        seek(m_cursor + tickSize());
+        return;
+    }
+    std::size_t next = m_trace->upperBound(m_cursor);
+    if (next >= m_trace->size() && !m_complete) {
+        runSlice(50);
+        ++m_revision;
+        next = m_trace->upperBound(m_cursor);
+    }
+    seek(next < m_trace->size() ? m_trace->time(next) : endTime());
+}
+
+void SimulationController::stepBack() {
+    pause();
+    if (m_stepMode == StepMode::Tick) {
+        seek(m_cursor - tickSize());
+        return;
+    }
+    const std::size_t at = m_trace->lowerBound(m_cursor);
+    seek(at == 0 ? 0 : m_trace->time(at - 1));
+}
+
+void SimulationController::reset() {
+    pause();
+    m_runTarget.reset();
+    seek(0);
+}
+
+void SimulationController::setPlaying(bool on) {
+    if (m_playing == on) return;
+    m_playing = on;
+    if (on) {
+        m_frameClock.start();
+        m_frameTimer.start();
+    } else {
+        m_frameTimer.stop();
+        m_runTarget.reset();
+    }
+    emit playingChanged(on);
+}
+
+void SimulationController::play() {
+    if (!m_workload) return;
+    // Play at the end starts over, as media players do.
+    if (m_complete && m_cursor >= endTime() && !m_runTarget) seek(0);
+    setPlaying(true);
+}
+
+void SimulationController::pause() { setPlaying(false); }
+
+void SimulationController::togglePlay() { m_playing ? pause() : play(); }
+
+void SimulationController::runTo(SimTime target) {
+    if (target <= m_cursor) {
+        seek(target);
+        return;
+    }
+    m_runTarget = target;
+    setPlaying(true);
+    m_runTarget = target;  // setPlaying(true) keeps it; set again for clarity when already on
+}
+
+void SimulationController::setSpeed(double speed) {
+    speed = std::clamp(speed, kMinSpeed, kMaxSpeed);
+    if (speed == m_speed) return;
+    m_speed = speed;
+    emit speedChanged(speed);
+}
+
+double SimulationController::suggestedSpeed(SimTime runLength, double seconds) {
+    const double ideal = static_cast<double>(runLength) / (seconds * core::kSecond);
+    // Snap down to 1-2-5 so that the slider shows a round number.
+    double best = kMinSpeed;
+    for (double decade = 0.01; decade <= kMaxSpeed; decade *= 10)
+        for (const double m : {1.0, 2.0, 5.0})
+            if (decade * m <= ideal * 1.0001) best = decade * m;
+    return std::clamp(best, kMinSpeed, kMaxSpeed);
+}
+
+void SimulationController::onFrame() {
+    const qint64 wallNs = m_frameClock.nsecsElapsed();
+    m_frameClock.restart();
+    const double advance = static_cast<double>(wallNs) * m_speed + m_cursorFraction;
+    const auto whole = static_cast<SimTime>(std::floor(advance));
+    double fraction = advance - static_cast<double>(whole);
+    SimTime target = m_cursor + whole;
+    bool stop = false;
+    if (m_runTarget && target >= *m_runTarget) {
+        target = *m_runTarget;
+        stop = true;
+    }
+    if (m_pauseOnMarkers) {
+        // Stop on the first marker crossed during this frame.
+        const auto& ev = m_index.events();
+        const std::size_t from = m_index.eventCountAt(*m_trace, m_cursor);
+        for (std::size_t i = from; i < ev.size() && m_trace->time(ev[i]) <= target; ++i) {
+            if (m_trace->body(ev[i]).kind == core::RecordKind::Marker) {
+                target = m_trace->time(ev[i]);
+                stop = true;
+                break;
+            }
+        }
+    }
+    if (target >= endTime()) {
+        target = endTime();
+        fraction = 0;
+        if (m_complete) stop = true;  // otherwise wait for the run to catch up
+    }
+    if (target != m_cursor) {
+        m_cursor = target;
+        updateState();
+        emit advanced(m_cursor, m_revision);
+    }
+    m_cursorFraction = fraction;
+    if (stop) pause();
+}
+
+}  // namespace taskscope::ui

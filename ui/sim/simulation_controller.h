@@ -1,0 +1,135 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+#include "core/sim/machine.h"
+#include "core/trace/trace.h"
+#include "core/workload/workload.h"
+#include "ui/model/trace_index.h"
+
+namespace taskscope::ui {
+
+// Owns the simulation of the open program and the cursor every view follows.
+// The machine runs ahead of the cursor (in slices of wall time on the event loop, so a long
+// or endless program never freezes the window); the cursor moves over the recorded trace,
+// so stepping back or seeking never re-simulates.
+class SimulationController : public QObject {
+    Q_OBJECT
+public:
+    enum class StepMode { Event, Tick };
+    Q_ENUM(StepMode)
+
+    static constexpr double kMinSpeed = 0.01;
+    static constexpr double kMaxSpeed = 1000.0;
+
+    explicit SimulationController(QObject* parent = nullptr);
+    ~SimulationController() override;
+
+    // --- what runs ---
+    // A workload (.json/.csv) or, once the language lands, a Python program. On failure
+    // returns false and sets `error` to "file:line: message"; the current run is kept.
+    bool openFile(const QString& path, QString* error);
+    // A workload from memory (built-in lessons, the table editor). `name` labels errors.
+    bool openWorkloadText(const QByteArray& text, const QString& name, QString* error);
+    // `path`: the file it came from (empty for built-in lessons and the table editor).
+    void openWorkload(core::Workload workload, const QString& title, const QString& path = {});
+    bool hasProgram() const { return m_workload.has_value(); }
+    const core::Workload* workload() const { return m_workload ? &*m_workload : nullptr; }
+    QString title() const { return m_title; }
+    QString sourcePath() const { return m_sourcePath; }
+
+    // The settings of the run; changing them re-runs from the start and keeps the cursor.
+    const core::MachineSettings& settings() const { return m_settings; }
+    void setSettings(const core::MachineSettings& settings);
+    // The defaults of the open program (what the file asked for).
+    core::MachineSettings programSettings() const;
+
+    // --- the run ---
+    const core::Trace& trace() const { return *m_trace; }
+    const core::Machine* machine() const { return m_machine ? &*m_machine : nullptr; }
+    const TraceIndex& index() const { return m_index; }
+    bool runComplete() const { return m_complete; }
+    bool truncated() const { return m_truncated; }
+    core::SimTime endTime() const { return m_trace->endTime(); }
+    // Runs the rest of the simulation now (tests, screenshots, exports).
+    void runToCompletion();
+    // The unit a "tick" step moves and times are shown in (the workload's time unit).
+    core::SimTime tickSize() const;
+    // Bumped whenever the trace changes (new run, more records): views drop their caches.
+    quint64 revision() const { return m_revision; }
+
+    // --- the cursor ---
+    core::SimTime cursor() const { return m_cursor; }
+    // Every thread, core and process at the cursor.
+    const core::TraceState& state() const { return m_state; }
+    void seek(core::SimTime t);
+    StepMode stepMode() const { return m_stepMode; }
+    void setStepMode(StepMode mode) { m_stepMode = mode; }
+    // One scheduler event (the next / previous record time) or one tick.
+    void stepForward();
+    void stepBack();
+    // Back to the start, paused.
+    void reset();
+
+    // --- playing ---
+    bool playing() const { return m_playing; }
+    void play();
+    void pause();
+    void togglePlay();
+    // Plays until `target` and stops there.
+    void runTo(core::SimTime target);
+    double speed() const { return m_speed; }
+    void setSpeed(double speed);
+    // Pause when playing reaches a taskscope.mark / marker record.
+    bool pauseOnMarkers() const { return m_pauseOnMarkers; }
+    void setPauseOnMarkers(bool on) { m_pauseOnMarkers = on; }
+    // The speed that plays the whole run in about `seconds` of wall time.
+    static double suggestedSpeed(core::SimTime runLength, double seconds = 20.0);
+
+signals:
+    // The cursor moved or the trace changed; views pull what they need.
+    void advanced(qint64 cursor, quint64 revision);
+    // A new program (or new settings) started running.
+    void programChanged();
+    void playingChanged(bool playing);
+    void speedChanged(double speed);
+
+private:
+    void restart(core::SimTime keepCursor);
+    void runSlice(qint64 budgetMs);
+    void onRunTimer();
+    void onFrame();
+    void updateState();
+    void setPlaying(bool on);
+
+    std::optional<core::Workload> m_workload;
+    QString m_title;
+    QString m_sourcePath;
+    core::MachineSettings m_settings;
+    std::optional<core::Machine> m_machine;
+    std::unique_ptr<core::Trace> m_trace;
+    TraceIndex m_index;
+    core::TraceState m_state;
+    bool m_complete = true;
+    bool m_truncated = false;
+    quint64 m_revision = 0;
+
+    core::SimTime m_cursor = 0;
+    double m_cursorFraction = 0;  // sub-nanosecond remainder while playing slowly
+    StepMode m_stepMode = StepMode::Event;
+    bool m_playing = false;
+    double m_speed = 1.0;
+    bool m_pauseOnMarkers = false;
+    std::optional<core::SimTime> m_runTarget;
+    QTimer m_runTimer;
+    QTimer m_frameTimer;
+    QElapsedTimer m_frameClock;
+};
+
+}  // namespace taskscope::ui

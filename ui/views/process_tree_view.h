@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QWidget>
+
+#include <vector>
+
+#include "ui/model/process_table.h"
+#include "ui/model/process_tree_layout.h"
+
+namespace taskscope::ui {
+
+class SimulationController;
+class Theme;
+
+// pstree as a picture: one box per process (name, pid, thread count) coloured by its state
+// at the cursor, children to the right of their parent. A new child grows out of its parent;
+// a zombie is greyed and marked <defunct>; a reaped process disappears.
+class ProcessTreeView : public QWidget {
+    Q_OBJECT
+public:
+    ProcessTreeView(SimulationController* controller, Theme* theme, QWidget* parent = nullptr);
+
+    const std::vector<PsRow>& rows() const { return m_rows; }
+    const std::vector<TreeNode>& nodes() const { return m_nodes; }
+    // Where the box of `pid` is drawn (empty if not shown).
+    QRectF nodeRect(int pid) const;
+    void refresh();
+
+    QSize sizeHint() const override { return {360, 220}; }
+    QSize minimumSizeHint() const override { return {120, 80}; }
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    QRectF boxFor(const TreeNode& node) const;
+    QString boxText(const PsRow& row) const;
+
+    SimulationController* m_controller;
+    Theme* m_theme;
+    std::vector<PsRow> m_rows;
+    std::vector<TreeNode> m_nodes;
+    QHash<int, qint64> m_appeared;  // pid -> wall ms when it first appeared
+    QElapsedTimer m_clock;
+    qreal m_columnWidth = 150;
+};
+
+}  // namespace taskscope::ui

@@ -1,0 +1,145 @@
+#include "ui/views/settings_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+#include "ui/sim/simulation_controller.h"
+
+namespace taskscope::ui {
+
+using core::PolicyKind;
+
+namespace {
+const PolicyKind kPolicies[] = {PolicyKind::Fcfs,     PolicyKind::Sjf,
+                                PolicyKind::Srtf,     PolicyKind::RoundRobin,
+                                PolicyKind::Priority, PolicyKind::PriorityPreemptive,
+                                PolicyKind::Mlfq,     PolicyKind::Fair};
+}
+
+SettingsPanel::SettingsPanel(SimulationController* controller, QWidget* parent)
+    : QWidget(parent), m_controller(controller) {
+    setObjectName(QStringLiteral("settingsPanel"));
+    m_cores = new QSpinBox;
+    m_cores->setRange(1, 64);
+    m_policy = new QComboBox;
+    const QString names[] = {tr("FCFS (first come, first served)"), tr("SJF (shortest job first)"),
+                             tr("SRTF (shortest remaining time)"), tr("Round robin"),
+                             tr("Priority"), tr("Priority, preemptive"),
+                             tr("MLFQ (multilevel feedback)"), tr("Fair (Linux CFS-like)")};
+    for (std::size_t i = 0; i < std::size(kPolicies); ++i)
+        m_policy->addItem(names[i], static_cast<int>(kPolicies[i]));
+    m_quantum = new QDoubleSpinBox;
+    m_quantum->setRange(0.001, 1e6);
+    m_quantum->setDecimals(3);
+    m_switch = new QDoubleSpinBox;
+    m_switch->setRange(0, 1e6);
+    m_switch->setDecimals(3);
+    m_seed = new QSpinBox;
+    m_seed->setRange(0, 1'000'000'000);
+    m_unitNote = new QLabel;
+    m_unitNote->setWordWrap(true);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("Cores"), m_cores);
+    form->addRow(tr("Policy"), m_policy);
+    form->addRow(tr("Time slice"), m_quantum);
+    form->addRow(tr("Context switch"), m_switch);
+    form->addRow(tr("Seed"), m_seed);
+
+    // Python settings: shown so the what-if space is visible, enabled when .py programs run.
+    auto* python = new QGroupBox(tr("Python programs"));
+    auto* pyForm = new QFormLayout(python);
+    auto* gil = new QCheckBox(tr("GIL (uncheck: free-threaded 3.13t)"));
+    gil->setChecked(true);
+    auto* interval = new QDoubleSpinBox;
+    interval->setValue(5);
+    interval->setSuffix(tr(" ms"));
+    auto* start = new QComboBox;
+    start->addItems({QStringLiteral("fork"), QStringLiteral("spawn"), QStringLiteral("forkserver")});
+    pyForm->addRow(gil);
+    pyForm->addRow(tr("Switch interval"), interval);
+    pyForm->addRow(tr("Start method"), start);
+    python->setEnabled(false);
+    python->setToolTip(tr("Available when a Python program is open"));
+
+    auto* defaults = new QPushButton(tr("Program defaults"));
+    defaults->setToolTip(tr("Back to the settings the open file asks for"));
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_unitNote);
+    layout->addWidget(defaults);
+    layout->addWidget(python);
+    layout->addStretch(1);
+
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(300);
+    connect(&m_debounce, &QTimer::timeout, this, &SettingsPanel::applyNow);
+    connect(m_cores, &QSpinBox::valueChanged, this, &SettingsPanel::scheduleApply);
+    connect(m_policy, &QComboBox::currentIndexChanged, this, &SettingsPanel::scheduleApply);
+    connect(m_quantum, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::scheduleApply);
+    connect(m_switch, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::scheduleApply);
+    connect(m_seed, &QSpinBox::valueChanged, this, &SettingsPanel::scheduleApply);
+    connect(defaults, &QPushButton::clicked, this, [this] {
+        m_debounce.stop();
+        m_controller->setSettings(m_controller->programSettings());
+    });
+    connect(controller, &SimulationController::programChanged, this, &SettingsPanel::loadFromController);
+    loadFromController();
+}
+
+void SettingsPanel::loadFromController() {
+    m_loading = true;
+    const auto& s = m_controller->settings();
+    const double unit = static_cast<double>(m_controller->tickSize());
+    const QString suffix = m_controller->workload()
+                               ? QStringLiteral(" %1").arg(QString::fromStdString(m_controller->workload()->timeUnit))
+                               : QStringLiteral(" ms");
+    m_cores->setValue(s.cores);
+    m_policy->setCurrentIndex(m_policy->findData(static_cast<int>(s.policy.kind)));
+    m_quantum->setSuffix(suffix);
+    m_switch->setSuffix(suffix);
+    m_quantum->setValue(static_cast<double>(s.policy.quantum) / unit);
+    m_switch->setValue(static_cast<double>(s.contextSwitch) / unit);
+    m_seed->setValue(static_cast<int>(s.seed));
+    m_unitNote->setText(tr("Changing a setting re-runs the program and keeps the cursor time."));
+    updateEnabled();
+    m_loading = false;
+}
+
+void SettingsPanel::updateEnabled() {
+    const auto kind = static_cast<PolicyKind>(m_policy->currentData().toInt());
+    m_quantum->setEnabled(kind == PolicyKind::RoundRobin);
+}
+
+core::MachineSettings SettingsPanel::formSettings() const {
+    core::MachineSettings s = m_controller->settings();
+    const double unit = static_cast<double>(m_controller->tickSize());
+    s.cores = m_cores->value();
+    s.policy.kind = static_cast<PolicyKind>(m_policy->currentData().toInt());
+    s.policy.quantum = std::max<core::SimTime>(1, std::llround(m_quantum->value() * unit));
+    s.contextSwitch = std::llround(m_switch->value() * unit);
+    s.seed = static_cast<std::uint64_t>(m_seed->value());
+    return s;
+}
+
+void SettingsPanel::scheduleApply() {
+    updateEnabled();
+    if (!m_loading) m_debounce.start();
+}
+
+void SettingsPanel::applyNow() {
+    m_debounce.stop();
+    if (!m_controller->hasProgram()) return;
+    m_controller->setSettings(formSettings());
+}
+
+}  // namespace taskscope::ui

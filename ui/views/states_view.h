@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QPainterPath>
+#include <QWidget>
+
+#include <vector>
+
+#include "ui/model/state_tokens.h"
+
+namespace taskscope::ui {
+
+class SimulationController;
+class Theme;
+
+// The five-state diagram (New, Ready, Running, Waiting, Terminated) with one token per thread
+// in the state it is in at the cursor. When a thread changes state the token travels along
+// the arrow of that transition (admit, dispatch, timeout, wait, wake, exit).
+class StatesView : public QWidget {
+    Q_OBJECT
+public:
+    StatesView(SimulationController* controller, Theme* theme, QWidget* parent = nullptr);
+
+    const std::vector<StateToken>& tokens() const { return m_tokens; }
+    // The box of a state in widget coordinates.
+    QRectF stateBox(core::ThreadState state) const;
+    // Where the token of `thread` rests (its slot in its state box); null if not shown.
+    QPointF tokenRestingPoint(std::uint32_t thread) const;
+    // The arrow a transition is drawn as.
+    QPainterPath arrowPath(Transition t) const;
+    // True while a token is travelling along an arrow.
+    bool animating() const;
+    void refresh();
+
+    QSize sizeHint() const override { return {420, 260}; }
+    QSize minimumSizeHint() const override { return {240, 160}; }
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    bool event(QEvent* event) override;
+
+private:
+    struct Travel {
+        Transition transition = Transition::None;
+        core::ThreadState from = core::ThreadState::New;
+        qint64 start = 0;  // wall ms
+    };
+    QPointF slotPoint(core::ThreadState state, int slot, int count) const;
+    qreal tokenRadius() const;
+    QString transitionLabel(Transition t) const;
+    QPainterPath pathBetween(core::ThreadState from, core::ThreadState to, qreal bend) const;
+
+    SimulationController* m_controller;
+    Theme* m_theme;
+    std::vector<StateToken> m_tokens;
+    QHash<std::uint32_t, Travel> m_travel;
+    QHash<std::uint32_t, std::pair<core::ThreadState, core::SimTime>> m_shown;
+    QElapsedTimer m_clock;
+};
+
+}  // namespace taskscope::ui
