@@ -24,6 +24,8 @@ enum class RecordKind : std::uint8_t {
     Gil,            // subject = thread, object = process, extra = GilOp
 };
 
+inline constexpr std::size_t kRecordKindCount = static_cast<std::size_t>(RecordKind::Gil) + 1;
+
 enum class GilOp : std::uint8_t {
     Request,      // wants the GIL and must wait
     Acquire,      // holds it

@@ -38,6 +38,7 @@ void Trace::append(SimTime time, const RecordBody& body) {
     const auto index = static_cast<std::uint32_t>(m_time.size());
     m_time.push_back(time);
     m_body.push_back(body);
+    ++m_kindCounts[static_cast<std::size_t>(body.kind)];
     switch (body.kind) {
         case RecordKind::CoreRun:
         case RecordKind::CoreSwitch:
@@ -95,6 +96,24 @@ void Trace::clear() {
     m_snapshots.clear();
     m_untilSnapshot = m_snapshotInterval;
     m_endTime = 0;
+    m_kindCounts.fill(0);
+}
+
+namespace {
+const std::vector<std::uint32_t> kEmptyLane;
+}
+
+const std::vector<std::uint32_t>& Trace::coreLane(int core) const {
+    return core >= 0 && static_cast<std::size_t>(core) < m_coreLanes.size() ? m_coreLanes[static_cast<std::size_t>(core)]
+                                                                             : kEmptyLane;
+}
+
+const std::vector<std::uint32_t>& Trace::threadLane(std::uint32_t thread) const {
+    return thread < m_threadLanes.size() ? m_threadLanes[thread] : kEmptyLane;
+}
+
+const std::vector<std::uint32_t>& Trace::gilLane(std::uint32_t process) const {
+    return process < m_gilLanes.size() ? m_gilLanes[process] : kEmptyLane;
 }
 
 std::size_t Trace::lowerBound(SimTime t) const {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -82,6 +83,13 @@ public:
     // Holder changes of a process's GIL (Gil records with Acquire / Release).
     void gilSegments(std::uint32_t process, SimTime t0, SimTime t1, std::vector<Segment>& out) const;
 
+    // The record indexes of one lane, in time order (for views that search in place).
+    const std::vector<std::uint32_t>& coreLane(int core) const;
+    const std::vector<std::uint32_t>& threadLane(std::uint32_t thread) const;
+    const std::vector<std::uint32_t>& gilLane(std::uint32_t process) const;
+    // How many records of a kind the trace holds (to decide cheaply which lanes to show).
+    std::size_t countOf(RecordKind kind) const { return m_kindCounts[static_cast<std::size_t>(kind)]; }
+
     // The state after every record with time <= t has been applied.
     TraceState stateAt(SimTime t) const;
     // The state after the first `count` records.
@@ -99,6 +107,7 @@ private:
 
     std::size_t m_snapshotInterval;
     std::size_t m_untilSnapshot;  // records left before the next stored state
+    std::array<std::size_t, kRecordKindCount> m_kindCounts{};
     std::vector<SimTime> m_time;
     std::vector<RecordBody> m_body;
     std::vector<std::vector<std::uint32_t>> m_coreLanes;

@@ -329,6 +329,9 @@ Expected<Workload> parseWorkloadJson(std::string_view text, const std::string& f
     }
     Workload w;
     w.file = file;
+    if (root.contains("title") && root["title"].is_string()) w.title = root["title"].get<std::string>();
+    if (root.contains("description") && root["description"].is_string())
+        w.description = root["description"].get<std::string>();
     if (root.contains("time_unit")) {
         const auto& tu = root["time_unit"];
         const auto unit = tu.is_string() ? parseTimeUnit(tu.get<std::string>()) : std::nullopt;
@@ -613,18 +616,21 @@ Expected<Workload> parseWorkloadCsv(std::string_view text, const std::string& fi
     return w;
 }
 
+Expected<Workload> parseWorkload(std::string_view text, const std::string& name) {
+    const auto dot = name.rfind('.');
+    std::string ext = dot == std::string::npos ? "" : name.substr(dot + 1);
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == "csv") return parseWorkloadCsv(text, name);
+    if (ext == "json") return parseWorkloadJson(text, name);
+    return error(name, "unknown file type; expected a .json or .csv workload (or a .py program)");
+}
+
 Expected<Workload> loadWorkload(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return error(path, "cannot open the file; check the path and permissions");
     std::ostringstream ss;
     ss << in.rdbuf();
-    const std::string text = ss.str();
-    const auto dot = path.rfind('.');
-    std::string ext = dot == std::string::npos ? "" : path.substr(dot + 1);
-    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (ext == "csv") return parseWorkloadCsv(text, path);
-    if (ext == "json") return parseWorkloadJson(text, path);
-    return error(path, "unknown file type; expected a .json or .csv workload (or a .py program)");
+    return parseWorkload(ss.str(), path);
 }
 
 MachineSettings settingsFor(const Workload& w) {

@@ -40,6 +40,8 @@ struct WorkloadObject {
 
 struct Workload {
     std::string file;
+    std::string title;        // free text for lesson lists
+    std::string description;
     std::string timeUnit = "ms";
     SimTime unit = kMillisecond;  // nanoseconds per time unit of the file
     // Settings given by the file (unset: use the defaults or the command line).
@@ -59,6 +61,8 @@ struct Workload {
 // (`name,arrival,bursts,priority`). Errors name the file and the line or field.
 Expected<Workload> parseWorkloadJson(std::string_view text, const std::string& file);
 Expected<Workload> parseWorkloadCsv(std::string_view text, const std::string& file);
+// Parses `text` as JSON or CSV, chosen by the extension of `name`.
+Expected<Workload> parseWorkload(std::string_view text, const std::string& name);
 // Reads `path` and picks the format by extension (.json / .csv).
 Expected<Workload> loadWorkload(const std::string& path);
 

@@ -94,6 +94,21 @@ TEST(Trace, StateAtMatchesAStraightReplayEverywhere) {
     EXPECT_TRUE(end.processes[0].reaped);
 }
 
+TEST(Trace, LaneIndexesAndKindCounts) {
+    auto run = runRr();
+    const Trace& t = run->trace;
+    // P1 P2 P3 P1 P3, then P1 alone gets a fresh 4 ms slice four times (15-31).
+    EXPECT_EQ(t.countOf(RecordKind::CoreRun), 9u);
+    EXPECT_EQ(t.countOf(RecordKind::ProcessCreate), 3u);
+    EXPECT_EQ(t.countOf(RecordKind::Gil), 0u);
+    EXPECT_EQ(t.coreLane(0).size(), t.countOf(RecordKind::CoreRun) + t.countOf(RecordKind::CoreIdle) +
+                                        t.countOf(RecordKind::CoreSwitch));
+    EXPECT_TRUE(t.coreLane(5).empty());
+    EXPECT_TRUE(t.gilLane(0).empty());
+    ASSERT_FALSE(t.threadLane(2).empty());
+    EXPECT_EQ(t.body(t.threadLane(2).front()).kind, RecordKind::ThreadCreate);
+}
+
 TEST(Trace, RecordsAreInTimeOrderAndCompact) {
     auto run = runRr();
     const Trace& t = run->trace;

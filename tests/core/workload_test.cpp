@@ -32,6 +32,19 @@ TEST(WorkloadJson, ParsesEveryField) {
     EXPECT_EQ(s.policy.quantum, 4 * kMicrosecond);
 }
 
+TEST(WorkloadJson, KeepsTitleAndDescription) {
+    auto w = parseWorkload(R"({"title": "RR", "description": "slices", "processes": [{"bursts": [5]}]})", "x.json");
+    ASSERT_TRUE(w.ok());
+    EXPECT_EQ(w->title, "RR");
+    EXPECT_EQ(w->description, "slices");
+    auto c = parseWorkload("name,bursts\nA,3\n", "x.CSV");
+    ASSERT_TRUE(c.ok());
+    EXPECT_EQ(c->processes[0].name, "A");
+    auto bad = parseWorkload("x", "x.txt");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.error().message.find("unknown file type"), std::string::npos);
+}
+
 TEST(WorkloadJson, DefaultsAreTheClassicOnes) {
     auto w = parseWorkloadJson(R"({"processes": [{"bursts": [5]}]})", "w.json");
     ASSERT_TRUE(w.ok());
