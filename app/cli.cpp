@@ -36,6 +36,7 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     run->add_option("--stats", o.statsPath, "write statistics as JSON to FILE ('-' = stdout)");
     run->add_option("--trace", o.tracePath, "write a Chrome trace (Perfetto) JSON to FILE");
     run->add_option("--csv", o.csvPath, "write one CSV row per run slice to FILE");
+    run->add_option("--stats-csv", o.statsCsvPath, "write one CSV row of statistics per process to FILE");
     run->add_flag("--summary", o.summary, "print a table of per-process statistics");
 
     try {

@@ -171,7 +171,14 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
     if (o.csvPath)
         ok &= withOutput(*o.csvPath, out, err,
                          [&](std::ostream& s) { writeSliceCsv(trace, s, w.unit, w.timeUnit); });
-    if (o.summary || (!o.statsPath && !o.tracePath && !o.csvPath)) {
+    if (o.statsCsvPath)
+        ok &= withOutput(*o.statsCsvPath, out, err,
+                         [&](std::ostream& s) { writeStatsCsv(stats, s, w.unit, w.timeUnit); });
+    if (trace.size() > 1000000 && o.tracePath)
+        err << fmt::format("taskscope: note: the trace has {} events; chrome://tracing and Perfetto in the "
+                           "browser struggle above about a million (use --until to cut the run)\n",
+                           trace.size());
+    if (o.summary || (!o.statsPath && !o.tracePath && !o.csvPath && !o.statsCsvPath)) {
         printSummary(stats, w.unit, w.timeUnit, out);
         if (machine.lostUpdateCount() > 0) {
             const LostUpdate& l = machine.lostUpdates().front();

@@ -19,6 +19,7 @@ struct RunOptions {
     std::optional<std::string> statsPath;  // "-" = stdout
     std::optional<std::string> tracePath;
     std::optional<std::string> csvPath;
+    std::optional<std::string> statsCsvPath;
     bool summary = false;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace taskscope::core {
@@ -76,6 +77,24 @@ RunStats computeStats(const Machine& m) {
     s.contextSwitches = m.contextSwitches();
     if (s.makespan > 0) s.throughput = s.finished / (static_cast<double>(s.makespan) / kSecond);
     return s;
+}
+
+void writeStatsCsv(const RunStats& s, std::ostream& out, SimTime unit, const std::string& unitName) {
+    const auto u = static_cast<double>(unit);
+    auto t = [u](SimTime v) { return v < 0 ? std::string() : fmt::format("{}", static_cast<double>(v) / u); };
+    out << fmt::format("name,pid,arrival_{0},first_run_{0},finish_{0},cpu_{0},waiting_{0},blocked_{0},"
+                       "turnaround_{0},response_{0}\n",
+                       unitName);
+    for (const auto& p : s.processes) {
+        std::string name = p.name;
+        if (name.find_first_of(",\"\n") != std::string::npos) {
+            std::string q = "\"";
+            for (char c : name) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+            name = q + "\"";
+        }
+        out << fmt::format("{},{},{},{},{},{},{},{},{},{}\n", name, p.pid, t(p.arrival), t(p.firstRun),
+                           t(p.finish), t(p.cpu), t(p.waiting), t(p.blocked), t(p.turnaround), t(p.response));
+    }
 }
 
 nlohmann::json statsToJson(const RunStats& s, SimTime unit, const std::string& unitName) {

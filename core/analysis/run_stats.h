@@ -1,5 +1,6 @@
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,10 @@ struct RunStats {
 };
 
 RunStats computeStats(const Machine& m);
+
+// One CSV row per process: name,pid,arrival,first_run,finish,cpu,waiting,blocked,turnaround,
+// response (times in `unit`; empty where the event has not happened).
+void writeStatsCsv(const RunStats& s, std::ostream& out, SimTime unit, const std::string& unitName);
 
 // The `--stats` JSON, with times in `unit` nanoseconds (the workload's time unit).
 nlohmann::json statsToJson(const RunStats& s, SimTime unit, const std::string& unitName);

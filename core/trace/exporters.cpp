@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/sync/kernel_object.h"
+
 namespace taskscope::core {
 
 namespace {
@@ -20,6 +22,8 @@ std::string micros(SimTime ns) {
 std::string quoted(const std::string& s) { return nlohmann::json(s).dump(); }
 
 constexpr int kCorePid = 0;
+// GIL tracks get tids far above any simulated tid so they never collide.
+constexpr int kGilTidBase = 9000000;
 
 std::string stateLabel(const RecordBody& b) {
     if (b.kind == RecordKind::ThreadCreate) return "new";
@@ -82,14 +86,69 @@ void writeChromeTrace(const Trace& trace, std::ostream& out) {
                              quoted(stateLabel(b)), pid, tid, micros(s.start), micros(s.end - s.start)));
         }
     }
+    // A GIL track per process that had one: who held it when.
+    for (std::uint32_t p = 0; p < trace.processes().size(); ++p) {
+        trace.gilSegments(p, 0, kNever, segs);
+        if (segs.empty()) continue;
+        const int pid = trace.processes()[p].pid;
+        const int tid = kGilTidBase + static_cast<int>(p);
+        emit(fmt::format(R"({{"ph":"M","name":"thread_name","pid":{},"tid":{},"args":{{"name":"GIL"}}}})", pid, tid));
+        for (const auto& s : segs) {
+            const RecordBody& b = trace.body(s.record);
+            if (static_cast<GilOp>(b.extra16) != GilOp::Acquire || s.end <= s.start) continue;
+            emit(fmt::format(R"({{"ph":"X","cat":"gil","name":{},"pid":{},"tid":{},"ts":{},"dur":{}}})",
+                             quoted("GIL: " + trace.threads()[b.subject].name), pid, tid, micros(s.start),
+                             micros(s.end - s.start)));
+        }
+    }
+    // Instants: markers, output, kernel-object events, GIL drop requests, deadlocks; a counter
+    // of Ready threads on the cores' process.
+    int ready = 0;
+    std::vector<ThreadState> stateOf(trace.threads().size(), ThreadState::New);
     for (std::size_t i = 0; i < trace.size(); ++i) {
         const RecordBody& b = trace.body(i);
-        if (b.kind != RecordKind::Marker && b.kind != RecordKind::Output) continue;
-        const bool marker = b.kind == RecordKind::Marker;
-        emit(fmt::format(R"({{"ph":"i","s":"t","cat":"{}","name":{},"pid":{},"tid":{},"ts":{}}})",
-                         marker ? "marker" : "output",
-                         quoted(marker ? trace.text(b.object) : "print: " + trace.text(b.object)),
-                         pidOf(b.subject), trace.threads()[b.subject].tid, micros(trace.time(i))));
+        const std::string ts = micros(trace.time(i));
+        switch (b.kind) {
+            case RecordKind::Marker:
+            case RecordKind::Output: {
+                const bool marker = b.kind == RecordKind::Marker;
+                emit(fmt::format(R"({{"ph":"i","s":"t","cat":"{}","name":{},"pid":{},"tid":{},"ts":{}}})",
+                                 marker ? "marker" : "output",
+                                 quoted(marker ? trace.text(b.object) : "print: " + trace.text(b.object)),
+                                 pidOf(b.subject), trace.threads()[b.subject].tid, ts));
+                break;
+            }
+            case RecordKind::Sync: {
+                const auto op = static_cast<SyncOp>(b.extra16);
+                const std::string object =
+                    b.object < trace.objects().size() ? trace.objects()[b.object].name : "?";
+                emit(fmt::format(R"({{"ph":"i","s":"t","cat":"sync","name":{},"pid":{},"tid":{},"ts":{},"args":{{"object":{},"value":{}}}}})",
+                                 quoted(std::string(toString(op)) + " " + object), pidOf(b.subject),
+                                 trace.threads()[b.subject].tid, ts, quoted(object), b.core));
+                break;
+            }
+            case RecordKind::Gil:
+                if (static_cast<GilOp>(b.extra16) == GilOp::DropRequest)
+                    emit(fmt::format(R"({{"ph":"i","s":"t","cat":"gil","name":"GIL drop request","pid":{},"tid":{},"ts":{}}})",
+                                     pidOf(b.subject), trace.threads()[b.subject].tid, ts));
+                break;
+            case RecordKind::Deadlock:
+                emit(fmt::format(R"({{"ph":"i","s":"g","cat":"deadlock","name":{},"pid":{},"tid":{},"ts":{}}})",
+                                 quoted("deadlock: " + trace.threads()[b.subject].name), pidOf(b.subject),
+                                 trace.threads()[b.subject].tid, ts));
+                break;
+            case RecordKind::State: {
+                ThreadState& before = stateOf[b.subject];
+                const int delta = (b.state == ThreadState::Ready) - (before == ThreadState::Ready);
+                before = b.state;
+                if (delta == 0) break;
+                ready += delta;
+                emit(fmt::format(R"({{"ph":"C","name":"ready queue","pid":{},"tid":0,"ts":{},"args":{{"threads":{}}}}})",
+                                 kCorePid, ts, ready));
+                break;
+            }
+            default: break;
+        }
     }
     out << "\n]}\n";
 }

@@ -140,6 +140,44 @@ TEST(Cli, CsvHasOneRowPerSlice) {
     std::filesystem::remove(path);
 }
 
+TEST(Cli, StatsCsvHasOneRowPerProcess) {
+    const std::string path = temp("stats.csv");
+    const Result r = run("run " + data("srtf_silberschatz.json") + " --stats-csv " + path);
+    ASSERT_EQ(r.status, 0) << r.err;
+    std::istringstream in(slurp(path));
+    std::string line;
+    std::vector<std::string> rows;
+    while (std::getline(in, line)) rows.push_back(line);
+    ASSERT_EQ(rows.size(), 5u);
+    EXPECT_EQ(rows[0], "name,pid,arrival_ms,first_run_ms,finish_ms,cpu_ms,waiting_ms,blocked_ms,turnaround_ms,response_ms");
+    EXPECT_EQ(rows[1], "P1,1001,0,0,17,8,9,0,17,0");
+    EXPECT_EQ(rows[3], "P3,1003,2,17,26,9,15,0,24,15");
+    std::filesystem::remove(path);
+}
+
+TEST(Cli, ChromeTraceHasGilTrackDropRequestsAndReadyCounter) {
+    const std::string path = temp("gil.json");
+    const Result r = run("run " + std::string(TASKSCOPE_SOURCE_DIR) + "/resources/workloads/gil_two_cpu_threads.json --trace " + path);
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto j = nlohmann::json::parse(slurp(path));
+    int gilSlices = 0, dropRequests = 0, counters = 0;
+    bool gilTrackNamed = false;
+    for (const auto& e : j["traceEvents"]) {
+        if (e["ph"] == "M" && e["args"]["name"] == "GIL") gilTrackNamed = true;
+        if (e["ph"] == "X" && e["cat"] == "gil") ++gilSlices;
+        if (e["ph"] == "i" && e["name"] == "GIL drop request") ++dropRequests;
+        if (e["ph"] == "C") {
+            ++counters;
+            ASSERT_TRUE(e["args"].contains("threads"));
+        }
+    }
+    EXPECT_TRUE(gilTrackNamed);
+    EXPECT_EQ(gilSlices, 20);  // the GIL changes hands every 5 ms over 100 ms
+    EXPECT_EQ(dropRequests, 19);
+    EXPECT_GT(counters, 0);
+    std::filesystem::remove(path);
+}
+
 TEST(Cli, UntilCutsTheRun) {
     const Result r = run("run " + data("fcfs_silberschatz.json") + " --until 10 --stats -");
     ASSERT_EQ(r.status, 0) << r.err;
