@@ -7,27 +7,7 @@
 namespace taskscope::core::testing {
 namespace {
 
-struct GilRun {
-    Machine machine{MachineSettings{}};
-    Trace trace;
-    const ThreadInfo& thread(const std::string& name) const {
-        for (const auto& t : machine.threads())
-            if (t.name == name) return t;
-        throw std::runtime_error(name);
-    }
-    double ms(SimTime t) const { return static_cast<double>(t) / kMillisecond; }
-};
-
-std::unique_ptr<GilRun> runGil(const std::string& json) {
-    auto w = parseWorkloadJson(json, "gil.json");
-    EXPECT_TRUE(w.ok()) << (w.ok() ? "" : w.error().format());
-    auto r = std::make_unique<GilRun>();
-    r->machine = Machine(settingsFor(*w));
-    r->machine.attachTrace(&r->trace);
-    populate(r->machine, *w);
-    r->machine.runUntil(kNever);
-    return r;
-}
+double ms(SimTime t) { return static_cast<double>(t) / kMillisecond; }
 
 const char* kTwoCpuThreads = R"({"cores": 2, "policy": "fair", "gil": %s,
     "processes": [{"name": "main", "script": [["cpu", 50]],
@@ -40,13 +20,13 @@ std::string twoThreads(bool gil) {
 }
 
 TEST(Gil, CpuBoundThreadsTakeTurnsEverySwitchInterval) {
-    auto r = runGil(twoThreads(true));
+    auto r = simulate(twoThreads(true));
     // T2 waits one interval (5 ms), then the GIL alternates every 5 ms: 100 ms for 2 x 50 ms.
-    EXPECT_DOUBLE_EQ(r->ms(r->thread("T2").firstRun), 0);
-    EXPECT_DOUBLE_EQ(r->ms(r->thread("main").finish), 95);
-    EXPECT_DOUBLE_EQ(r->ms(r->thread("T2").finish), 100);
-    EXPECT_DOUBLE_EQ(r->ms(r->thread("main").gilWait), 45);
-    EXPECT_DOUBLE_EQ(r->ms(r->thread("T2").gilWait), 50);
+    EXPECT_DOUBLE_EQ(ms(r->thread("T2").firstRun), 0);
+    EXPECT_DOUBLE_EQ(ms(r->thread("main").finish), 95);
+    EXPECT_DOUBLE_EQ(ms(r->thread("T2").finish), 100);
+    EXPECT_DOUBLE_EQ(ms(r->thread("main").gilWait), 45);
+    EXPECT_DOUBLE_EQ(ms(r->thread("T2").gilWait), 50);
     const GilState& gil = r->machine.process(ProcessId{0}).gil;
     // Each thread stays on its own core (wake affinity), and each core is busy half the time.
     const RunStats stats = computeStats(r->machine);
@@ -69,66 +49,66 @@ TEST(Gil, CpuBoundThreadsTakeTurnsEverySwitchInterval) {
 }
 
 TEST(Gil, FreeThreadedRunsInParallel) {
-    auto r = runGil(twoThreads(false));
-    EXPECT_DOUBLE_EQ(r->ms(r->thread("main").finish), 50);
-    EXPECT_DOUBLE_EQ(r->ms(r->thread("T2").finish), 50);
+    auto r = simulate(twoThreads(false));
+    EXPECT_DOUBLE_EQ(ms(r->thread("main").finish), 50);
+    EXPECT_DOUBLE_EQ(ms(r->thread("T2").finish), 50);
     EXPECT_EQ(r->thread("T2").gilWait, 0);
 }
 
 TEST(Gil, EachProcessHasItsOwnGil) {
-    auto r = runGil(R"({"cores": 2, "policy": "fair", "gil": true, "processes": [
+    auto r = simulate(R"({"cores": 2, "policy": "fair", "gil": true, "processes": [
         {"name": "P1", "script": [["cpu", 50]]}, {"name": "P2", "script": [["cpu", 50]]}]})");
-    EXPECT_DOUBLE_EQ(r->ms(r->thread("P1").finish), 50);
-    EXPECT_DOUBLE_EQ(r->ms(r->thread("P2").finish), 50);
+    EXPECT_DOUBLE_EQ(ms(r->thread("P1").finish), 50);
+    EXPECT_DOUBLE_EQ(ms(r->thread("P2").finish), 50);
 }
 
 TEST(Gil, ShorterSwitchIntervalSwitchesMoreOften) {
-    auto r = runGil(R"({"cores": 2, "policy": "fair", "gil": true, "switch_interval": 1,
+    auto r = simulate(R"({"cores": 2, "policy": "fair", "gil": true, "switch_interval": 1,
         "processes": [{"name": "main", "script": [["cpu", 10]],
                        "threads": [{"name": "T2", "script": [["cpu", 10]]}]}]})");
     EXPECT_EQ(r->machine.process(ProcessId{0}).gil.switches, 20u);
-    EXPECT_DOUBLE_EQ(r->ms(r->thread("T2").finish), 20);
+    EXPECT_DOUBLE_EQ(ms(r->thread("T2").finish), 20);
 }
 
 TEST(Gil, ConvoyEffectSlowsTheIoThread) {
     // Each 1 ms sleep returns into a ~5 ms wait for the GIL held by the CPU-bound thread:
     // 10 iterations take 65.1 ms instead of 10.1 ms.
-    auto r = runGil(R"({"cores": 2, "policy": "fair", "gil": true,
+    auto r = simulate(R"({"cores": 2, "policy": "fair", "gil": true,
         "processes": [{"name": "cpu", "script": [["cpu", 100]],
                        "threads": [{"name": "io", "script": [["repeat", 10, [["cpu", 0.01], ["sleep", 1]]]]}]}]})");
-    EXPECT_NEAR(r->ms(r->thread("io").finish), 65.1, 1e-9);
-    EXPECT_NEAR(r->ms(r->thread("io").gilWait), 55, 1e-9);
-    EXPECT_NEAR(r->ms(r->thread("cpu").finish), 100.1, 1e-9);
+    EXPECT_NEAR(ms(r->thread("io").finish), 65.1, 1e-9);
+    EXPECT_NEAR(ms(r->thread("io").gilWait), 55, 1e-9);
+    EXPECT_NEAR(ms(r->thread("cpu").finish), 100.1, 1e-9);
     // Without the GIL the I/O thread is not held back.
-    auto free = runGil(R"({"cores": 2, "policy": "fair", "gil": false,
+    auto free = simulate(R"({"cores": 2, "policy": "fair", "gil": false,
         "processes": [{"name": "cpu", "script": [["cpu", 100]],
                        "threads": [{"name": "io", "script": [["repeat", 10, [["cpu", 0.01], ["sleep", 1]]]]}]}]})");
-    EXPECT_NEAR(free->ms(free->thread("io").finish), 10.1, 1e-9);
+    EXPECT_NEAR(ms(free->thread("io").finish), 10.1, 1e-9);
 }
 
 TEST(Gil, SleepingThreadsOverlap) {
     // I/O-bound work overlaps in threads even with the GIL: sleeps release it.
-    auto r = runGil(R"({"cores": 2, "policy": "fair", "gil": true,
+    auto r = simulate(R"({"cores": 2, "policy": "fair", "gil": true,
         "processes": [{"name": "main", "script": [["sleep", 20]],
                        "threads": [{"name": "a", "script": [["sleep", 20]]}, {"name": "b", "script": [["sleep", 20]]},
                                    {"name": "c", "script": [["sleep", 20]]}]}]})");
-    for (const char* name : {"main", "a", "b", "c"}) EXPECT_DOUBLE_EQ(r->ms(r->thread(name).finish), 20) << name;
+    for (const char* name : {"main", "a", "b", "c"}) EXPECT_DOUBLE_EQ(ms(r->thread(name).finish), 20) << name;
 }
 
 TEST(Gil, LockWaitReleasesTheGil) {
-    auto r = runGil(R"({"cores": 2, "policy": "fair", "gil": true, "objects": [{"name": "L", "type": "lock"}],
+    auto r = simulate(R"({"cores": 2, "policy": "fair", "gil": true, "objects": [{"name": "L", "type": "lock"}],
         "processes": [{"name": "main", "script": [["acquire", "L"], ["sleep", 10], ["release", "L"]],
                        "threads": [{"name": "T2", "script": [["acquire", "L"], ["cpu", 1], ["release", "L"]]}]}]})");
-    EXPECT_DOUBLE_EQ(r->ms(r->thread("T2").finish), 11);
-    EXPECT_DOUBLE_EQ(r->ms(r->thread("main").finish), 10);
+    EXPECT_DOUBLE_EQ(ms(r->thread("T2").finish), 11);
+    EXPECT_DOUBLE_EQ(ms(r->thread("main").finish), 10);
 }
 
 TEST(Gil, DeterministicAcrossRuns) {
     const std::string json = R"({"cores": 3, "policy": "fair", "gil": true,
         "processes": [{"name": "main", "script": [["repeat", 5, [["cpu", 3], ["sleep", 1]]]],
                        "threads": [{"name": "a", "script": [["cpu", 17]]}, {"name": "b", "script": [["repeat", 7, [["cpu", 1], ["io", 2]]]]}]}]})";
-    auto a = runGil(json);
-    auto b = runGil(json);
+    auto a = simulate(json);
+    auto b = simulate(json);
     EXPECT_EQ(a->trace.hash(), b->trace.hash());
     EXPECT_EQ(a->machine.now(), b->machine.now());
 }

@@ -7,35 +7,6 @@
 namespace taskscope::core::testing {
 namespace {
 
-struct Sim {
-    Machine machine{MachineSettings{}};
-    Trace trace;
-
-    const ThreadInfo& thread(const std::string& name) const {
-        for (const auto& t : machine.threads())
-            if (t.name == name) return t;
-        throw std::runtime_error("no thread " + name);
-    }
-    double finish(const std::string& name) const { return thread(name).finish / double(kMillisecond); }
-    double blocked(const std::string& name) const { return thread(name).waitingTime / double(kMillisecond); }
-    const KernelObject& object(const std::string& name) const {
-        for (const auto& o : machine.objects())
-            if (o.name == name) return o;
-        throw std::runtime_error("no object " + name);
-    }
-};
-
-std::unique_ptr<Sim> simulate(const std::string& json) {
-    auto w = parseWorkloadJson(json, "sync.json");
-    EXPECT_TRUE(w.ok()) << (w.ok() ? "" : w.error().format());
-    auto sim = std::make_unique<Sim>();
-    sim->machine = Machine(settingsFor(*w));
-    sim->machine.attachTrace(&sim->trace);
-    populate(sim->machine, *w);
-    sim->machine.runUntil(kNever);
-    return sim;
-}
-
 TEST(Sync, LockIsMutuallyExclusiveAcrossCores) {
     auto s = simulate(R"({"cores": 2, "objects": [{"name": "L", "type": "lock"}], "processes": [
         {"name": "T1", "script": [["acquire", "L"], ["cpu", 5], ["release", "L"]]},

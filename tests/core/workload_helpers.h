@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <memory>
+#include <stdexcept>
 #include <string>
 
 #include "core/analysis/run_stats.h"
@@ -44,6 +46,36 @@ inline RunResult runJson(const std::string& json, int cores = 0) {
     r.traceHash = trace.hash();
     r.unit = static_cast<double>(w->unit);
     return r;
+}
+
+// A whole run kept for inspection: the machine, its trace, lookups by name.
+struct Sim {
+    Machine machine{MachineSettings{}};
+    Trace trace;
+
+    const ThreadInfo& thread(const std::string& name) const {
+        for (const auto& t : machine.threads())
+            if (t.name == name) return t;
+        throw std::runtime_error("no thread " + name);
+    }
+    double finish(const std::string& name) const { return thread(name).finish / double(kMillisecond); }
+    double blocked(const std::string& name) const { return thread(name).waitingTime / double(kMillisecond); }
+    const KernelObject& object(const std::string& name) const {
+        for (const auto& o : machine.objects())
+            if (o.name == name) return o;
+        throw std::runtime_error("no object " + name);
+    }
+};
+
+inline std::unique_ptr<Sim> simulate(const std::string& json) {
+    auto w = parseWorkloadJson(json, "sync.json");
+    EXPECT_TRUE(w.ok()) << (w.ok() ? "" : w.error().format());
+    auto sim = std::make_unique<Sim>();
+    sim->machine = Machine(settingsFor(*w));
+    sim->machine.attachTrace(&sim->trace);
+    populate(sim->machine, *w);
+    sim->machine.runUntil(kNever);
+    return sim;
 }
 
 }  // namespace taskscope::core::testing
