@@ -48,8 +48,8 @@ def together(task, make):
 
 
 if __name__ == '__main__':
-    print(f"{'two tasks':<14}{'sequential':>12}{'concurrent':>12}{'parallel':>12}")
-    print(f"{'':<14}{'':>12}{'(threads)':>12}{'(processes)':>12}")
+    print("{:<14}{:>12}{:>12}{:>12}".format("two tasks", "sequential", "concurrent", "parallel"))
+    print("{:<14}{:>12}{:>12}{:>12}".format("", "", "(threads)", "(processes)"))
     for label, task in (("no blocking", cpu_task), ("blocking", blocking_task)):
         seq = sequential(task)
         con = together(task, threading.Thread)

@@ -43,4 +43,3 @@ if __name__ == '__main__':
     t2.join(0.1)
     if t1.is_alive() and t2.is_alive():
         print("deadlock: after 2 s both threads are still blocked, each waiting for the lock the other holds")
-        print("lock_a locked:", lock_a.locked(), " lock_b locked:", lock_b.locked())
