@@ -5,14 +5,16 @@
 # Usage: [QUIET_WAIT=S] bench/fidelity/run_all.sh [RUNS] [PYTHON]
 # Other builds or programs on the machine skew the CPU cases (processes above all).
 # Before each case the CPU use of the whole machine over 0.5 s is sampled and recorded
-# (_busy, 0..1, and _load1); with QUIET_WAIT=S the script first waits up to S seconds
-# for the machine to be quiet (busy < 10%).
+# (_busy, 0..1, and _load1), and again right after it (_busy_after); with QUIET_WAIT=S
+# the script first waits up to S seconds for the machine to be quiet (busy < 10%).
+# The summary uses only the quiet runs (busy < 10% before and after) when there are
+# at least 3 of them, else all runs; "used_runs" says which.
 set -eu
 cd "$(dirname "$0")"
 RUNS=${1:-5}
 PY=${2:-python3}
 CASES="cpu_threads_vs_serial cpu_processes_vs_serial io_threads_overlap gil_handoff_latency
-bounded_queue_blocks pool_reuses_pids value_race deadlock_two_locks loop_cost"
+bounded_queue_blocks pool_reuses_pids value_race deadlock_two_locks thread_counter_race loop_cost"
 QUIET_WAIT=${QUIET_WAIT:-0}
 busy() { # fraction of all CPU time that was not idle during 0.5 s
     "$PY" -c '
@@ -41,8 +43,9 @@ while [ "$i" -le "$RUNS" ]; do
         b=$(quiet)
         load=$(cut -d' ' -f1 /proc/loadavg)
         line=$(timeout 120 "$PY" "$c.py")
-        echo "$line" | "$PY" -c 'import json,sys; d=json.loads(sys.stdin.read()); d["_busy"]=float(sys.argv[1]); d["_load1"]=float(sys.argv[2]); d["_run"]=int(sys.argv[3]); print(json.dumps(d))' "$b" "$load" "$i" >>"$RAW"
-        echo "run $i $c (busy before: $b): $line" >&2
+        a=$(busy)
+        echo "$line" | "$PY" -c 'import json,sys; d=json.loads(sys.stdin.read()); d["_busy"]=float(sys.argv[1]); d["_busy_after"]=float(sys.argv[2]); d["_load1"]=float(sys.argv[3]); d["_run"]=int(sys.argv[4]); print(json.dumps(d))' "$b" "$a" "$load" "$i" >>"$RAW"
+        echo "run $i $c (busy before/after: $b/$a): $line" >&2
     done
     i=$((i + 1))
 done
@@ -55,10 +58,12 @@ cases = {}
 for r in rows:
     cases.setdefault(r["case"], []).append(r)
 out = {}
-for name, rs in cases.items():
-    agg = {}
+for name, all_rs in cases.items():
+    quiet = [r for r in all_rs if r["_busy"] < 0.1 and r["_busy_after"] < 0.1]
+    rs = quiet if len(quiet) >= 3 else all_rs
+    agg = {"used_runs": ("quiet" if rs is quiet else "all") + f" ({len(rs)} of {len(all_rs)})"}
     for k in rs[0]:
-        if k in ("case", "_run"):
+        if k in ("case", "_run", "_busy", "_busy_after", "_load1"):
             continue
         vals = [r.get(k) for r in rs]
         nums = [v for v in vals if isinstance(v, (int, float)) and not isinstance(v, bool)]
