@@ -47,8 +47,8 @@ def fmt(v):
 def main():
     path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "cpython_results.json")
     doc = json.load(open(path))
-    print("| case | quantity | CPython median | min–max | issue 5 expects |")
-    print("|---|---|---|---|---|")
+    print("| case | quantity | CPython median | min–max | runs used | issue 5 expects |")
+    print("|---|---|---|---|---|---|")
     for case, key, what, want in ROWS:
         agg = doc["cases"].get(case, {}).get(key)
         if agg is None:
@@ -57,7 +57,8 @@ def main():
             med, rng = fmt(agg["median"]), f"{fmt(agg['min'])}–{fmt(agg['max'])}"
         else:
             med, rng = fmt(agg["most_common"]), f"{agg['count']} of {agg['of']} runs"
-        print(f"| `{case}` | {what} | **{med}** | {rng} | {want} |")
+        used = doc["cases"][case].get("used_runs", "")
+        print(f"| `{case}` | {what} | **{med}** | {rng} | {used} | {want} |")
 
 
 if __name__ == "__main__":

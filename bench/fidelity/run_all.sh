@@ -2,7 +2,7 @@
 # Runs every fidelity case under python3 RUNS times (default 5) and writes
 # cpython_results.json beside this script: the median of every number, the most
 # frequent value of every list or flag, the raw runs, and a description of the machine.
-# Usage: [QUIET_WAIT=S] bench/fidelity/run_all.sh [RUNS] [PYTHON]
+# Usage: [QUIET_WAIT=S] [CASES="a b"] [OUT=file.json] bench/fidelity/run_all.sh [RUNS] [PYTHON]
 # Other builds or programs on the machine skew the CPU cases (processes above all).
 # Before each case the CPU use of the whole machine over 0.5 s is sampled and recorded
 # (_busy, 0..1, and _load1), and again right after it (_busy_after); with QUIET_WAIT=S
@@ -13,8 +13,9 @@ set -eu
 cd "$(dirname "$0")"
 RUNS=${1:-5}
 PY=${2:-python3}
-CASES="cpu_threads_vs_serial cpu_processes_vs_serial io_threads_overlap gil_handoff_latency
-bounded_queue_blocks pool_reuses_pids value_race deadlock_two_locks thread_counter_race loop_cost"
+CASES=${CASES:-"cpu_threads_vs_serial cpu_processes_vs_serial io_threads_overlap gil_handoff_latency
+bounded_queue_blocks pool_reuses_pids value_race deadlock_two_locks thread_counter_race loop_cost"}
+OUT=${OUT:-cpython_results.json}
 QUIET_WAIT=${QUIET_WAIT:-0}
 busy() { # fraction of all CPU time that was not idle during 0.5 s
     "$PY" -c '
@@ -49,7 +50,7 @@ while [ "$i" -le "$RUNS" ]; do
     done
     i=$((i + 1))
 done
-"$PY" - "$RAW" "$RUNS" >cpython_results.json <<'PYEOF'
+"$PY" - "$RAW" "$RUNS" >"$OUT" <<'PYEOF'
 import json, os, platform, statistics, subprocess, sys, time
 from collections import Counter
 raw, runs = sys.argv[1], int(sys.argv[2])
@@ -91,4 +92,4 @@ doc = {
 }
 print(json.dumps(doc, indent=1, ensure_ascii=False))
 PYEOF
-echo "wrote $(pwd)/cpython_results.json" >&2
+echo "wrote $(pwd)/$OUT" >&2
