@@ -72,3 +72,8 @@ public:
 };
 
 }  // namespace taskscope::core::lang
+
+namespace taskscope::core::lang {
+// Human-readable listing of a code object and the code objects in its constants.
+std::string disassemble(const CodeObject& code);
+}  // namespace taskscope::core::lang

@@ -794,7 +794,6 @@ private:
             if (!h.type && i + 1 < s.handlers.size()) fail(h.pos, "default 'except:' must be last");
             int next = newLabel();
             if (h.type) {
-                emit(Op::DUP_TOP);
                 compileExpr(*h.type);
                 setPos(h.pos);
                 emit(Op::CHECK_EXC_MATCH);

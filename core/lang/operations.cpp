@@ -552,7 +552,13 @@ Value richCompare(VmThread& t, const Value& a, const Value& b, CmpOp op) {
                 }
                 break;
             case ObjKind::Range:
-            case ObjKind::Slice:
+                if (op == CmpOp::Eq || op == CmpOp::Ne) {
+                    const auto* x = a.as<RangeObject>();
+                    const auto* y = b.as<RangeObject>();
+                    int64_t n = x->length();
+                    bool eq = n == y->length() && (n == 0 || (x->start() == y->start() && (n == 1 || x->step() == y->step())));
+                    return Value::boolean(op == CmpOp::Eq ? eq : !eq);
+                }
                 break;
             default:
                 break;
@@ -1563,7 +1569,9 @@ void setAttr(VmThread& t, const Value& obj, const Value& nameValue, Value value)
                 Value attr = inst->cls()->lookup(name);
                 if (attr && attr.isKind(ObjKind::Property)) {
                     const auto* p = attr.as<PropertyObject>();
-                    if (p->m_fset.isNull()) throwPy(BT().AttributeError, "can't set attribute '" + name->str() + "'");
+                    if (p->m_fset.isNull()) {
+                        throwPy(BT().AttributeError, "property '" + name->str() + "' of '" + inst->cls()->name() + "' object has no setter");
+                    }
                     t.call(p->m_fset, {obj, value});
                     return;
                 }
@@ -1639,7 +1647,9 @@ void delAttr(VmThread& t, const Value& obj, const Value& nameValue) {
         Value attr = inst->cls()->lookup(name);
         if (attr && attr.isKind(ObjKind::Property)) {
             const auto* p = attr.as<PropertyObject>();
-            if (p->m_fdel.isNull()) throwPy(BT().AttributeError, "can't delete attribute '" + name->str() + "'");
+            if (p->m_fdel.isNull()) {
+                throwPy(BT().AttributeError, "property '" + name->str() + "' of '" + inst->cls()->name() + "' object has no deleter");
+            }
             t.call(p->m_fdel, {obj});
             return;
         }
@@ -1655,8 +1665,8 @@ void delAttr(VmThread& t, const Value& obj, const Value& nameValue) {
     throwPy(BT().AttributeError, "'" + typeName(obj) + "' object has no attribute '" + name->str() + "'");
 }
 
-Value lookupMethod(VmThread& t, const Value& obj, const Value& nameValue, bool* bindSelf) {
-    *bindSelf = false;
+Value lookupMethod(VmThread& t, const Value& obj, const Value& nameValue, Value* selfOut) {
+    *selfOut = Value();
     const auto* name = nameValue.as<StrObject>();
     if (obj.isPtr()) {
         ObjKind k = obj.kind();
@@ -1667,7 +1677,7 @@ Value lookupMethod(VmThread& t, const Value& obj, const Value& nameValue, bool* 
                          (attr.isKind(ObjKind::NativeFunction) && attr.as<NativeFunctionObject>()->isMethod()))) {
                 DictObject* d = inst->dictIfAny();
                 if (!d || d->findStr(name) < 0) {
-                    *bindSelf = true;
+                    *selfOut = obj;
                     return attr;
                 }
             }
@@ -1687,7 +1697,7 @@ Value lookupMethod(VmThread& t, const Value& obj, const Value& nameValue, bool* 
                         if (!attr) continue;
                         if (attr.isKind(ObjKind::Function) ||
                             (attr.isKind(ObjKind::NativeFunction) && attr.as<NativeFunctionObject>()->isMethod())) {
-                            *bindSelf = true;
+                            *selfOut = s->obj();
                             return attr;
                         }
                         break;
@@ -1700,7 +1710,7 @@ Value lookupMethod(VmThread& t, const Value& obj, const Value& nameValue, bool* 
     TypeObject* tp = typeOf(obj);
     Value attr = tp->lookup(name);
     if (attr && attr.isKind(ObjKind::NativeFunction) && attr.as<NativeFunctionObject>()->isMethod()) {
-        *bindSelf = true;
+        *selfOut = obj;
         return attr;
     }
     return getAttr(t, obj, nameValue);

@@ -51,8 +51,8 @@ Value getAttrOrNull(VmThread& t, const Value& obj, const Value& name);  // null 
 void setAttr(VmThread& t, const Value& obj, const Value& name, Value value);
 void delAttr(VmThread& t, const Value& obj, const Value& name);
 // Looks up a method for `obj.name(...)` without creating a bound method: returns the
-// function and sets *bindSelf when obj must be passed as the first argument.
-Value lookupMethod(VmThread& t, const Value& obj, const Value& name, bool* bindSelf);
+// function and sets *selfOut to the object to pass as the first argument (null if none).
+Value lookupMethod(VmThread& t, const Value& obj, const Value& name, Value* selfOut);
 // Special method lookup on the type only (as CPython does for dunders); null if absent.
 Value lookupSpecial(const Value& obj, std::string_view name);
 

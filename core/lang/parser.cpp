@@ -1064,7 +1064,7 @@ ExprPtr Parser::parseAtom() {
                 if (c != '_') text += c;
             }
             char last = text.back();
-            if (last == 'j' || last == 'J') unsupported(pos, "complex numbers", "use two floats (real and imaginary parts)");
+            if (last == 'j' || last == 'J') unsupported(pos, "the complex number literal", "use two floats (real and imaginary parts)");
             bool isHex = text.size() > 1 && (text[1] == 'x' || text[1] == 'X');
             if (!isHex && text.find_first_of(".eE") != std::string::npos) {
                 e->constant = makeFloat(std::strtod(text.c_str(), nullptr));

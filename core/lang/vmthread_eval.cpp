@@ -122,6 +122,10 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                 Op op = instrOp(word);
                 uint32_t arg = instrArg(word);
                 consumed += costs[static_cast<int>(op)];
+#ifdef TASKSCOPE_VM_TRACE
+                std::fprintf(stderr, "[%zu] %u %s %u depth=%ld\n", m_frames.size(), pc - 1, opName(op), arg,
+                             static_cast<long>(sp - f->stackBase()));
+#endif
                 switch (op) {
                     case Op::NOP:
                         break;
@@ -307,12 +311,11 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                     case Op::LOAD_METHOD: {
                         SYNC();
                         Value obj = POP();
-                        bool bind = false;
-                        Value m = lookupMethod(*this, obj, names[arg], &bind);
+                        Value self;
+                        Value m = lookupMethod(*this, obj, names[arg], &self);
                         f = &m_frames.back();
                         PUSH(std::move(m));
-                        if (bind) PUSH(std::move(obj));
-                        else PUSH(Value());
+                        PUSH(std::move(self));
                         break;
                     }
                     case Op::BINARY_SUBSCR: {
@@ -664,10 +667,16 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                     }
                     case Op::BUILD_CONST_SET: {
                         SYNC();
+                        // CPython builds the frozenset constant, then rebuilds it in its own iteration
+                        // order when merging constants, then SET_UPDATEs an empty set from it.
                         Value tmp = makeSet();
                         for (const auto& x : consts[arg].as<TupleObject>()->items()) tmp.as<SetObject>()->add(*this, x);
+                        Value tmp2 = makeSet();
+                        for (const auto& slot : tmp.as<SetObject>()->slots()) {
+                            if (!slot.key.isNull()) tmp2.as<SetObject>()->add(*this, slot.key, slot.hash);
+                        }
                         Value s = makeSet();
-                        s.as<SetObject>()->merge(*this, *tmp.as<SetObject>());
+                        s.as<SetObject>()->merge(*this, *tmp2.as<SetObject>());
                         PUSH(std::move(s));
                         break;
                     }

@@ -2,11 +2,13 @@
 // a trivial host (real stdout/stderr/stdin). Exit codes follow CPython: 0, SystemExit's code,
 // 1 after an uncaught exception; 2 for a compile error (the diagnostic goes to stderr).
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
 
+#include "core/lang/codeobject.h"
 #include "core/lang/instanceobject.h"
 #include "core/lang/interpreter.h"
 #include "core/lang/typeobject.h"
@@ -41,6 +43,11 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: taskscope-pyrun FILE.py [args...]\n");
         return 2;
     }
+    bool dis = std::string(argv[1]) == "--dis";
+    if (dis) {
+        ++argv;
+        --argc;
+    }
     std::string path = argv[1];
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -53,13 +60,20 @@ int main(int argc, char** argv) {
 
     ConsoleHost host;
     InterpreterConfig cfg;
-    cfg.filename = path;
+    // CPython reports the main script by its absolute path (3.9+).
+    std::error_code ec;
+    std::filesystem::path abs = std::filesystem::absolute(path, ec);
+    cfg.filename = ec ? path : abs.lexically_normal().string();
     for (int i = 1; i < argc; ++i) cfg.argv.push_back(argv[i]);
     Interpreter interp(host, cfg);
     auto code = interp.compileMain(source);
     if (!code) {
         std::fprintf(stderr, "%s\n%s\n", code.error().brief().c_str(), code.error().pythonStyle().c_str());
         return 2;
+    }
+    if (dis) {
+        std::fputs(disassemble(*code->as<CodeObject>()).c_str(), stdout);
+        return 0;
     }
     auto thread = interp.newThread();
     thread->startModule(*code);
