@@ -342,7 +342,6 @@ std::string formatValue(VmThread& t, const Value& v, std::string_view specText) 
             std::string body = formatFloatBody(intToDouble(v), sp, sp.type, &sign);
             return pad(body, sign, sp, '>');
         }
-        if (v.isBool() && !sp.type) return pad(v.isTrue() ? "True" : "False", "", sp, '<');
         if (sp.precision >= 0) valueError("Precision not allowed in integer format specifier");
         return formatInt(t, v, sp);
     }

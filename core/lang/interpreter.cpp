@@ -154,7 +154,7 @@ uint64_t Interpreter::addressOf(const Value& v) {
 namespace {
 
 std::string qualifiedExcName(const TypeObject* tp) {
-    if (tp->m_module == "builtins") return tp->m_qualname;
+    if (tp->m_module == "builtins" || tp->m_module == "__main__") return tp->m_qualname;
     return tp->m_module + "." + tp->m_qualname;
 }
 

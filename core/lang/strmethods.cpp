@@ -8,6 +8,46 @@ namespace taskscope::core::lang {
 
 namespace {
 
+// Simple case mapping for ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic.
+uint32_t toUpperCp(uint32_t cp) {
+    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') ? cp - 32 : cp;
+    if (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7) return cp - 32;
+    if (cp == 0xFF) return 0x178;
+    if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x131 && cp != 0x138 && cp != 0x149) {
+        bool oddPairs = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+        if (oddPairs ? (cp % 2 == 0) : (cp % 2 == 1)) return cp - 1;
+        return cp;
+    }
+    if (cp >= 0x3B1 && cp <= 0x3C9) return cp == 0x3C2 ? 0x3A3 : cp - 32;
+    if (cp >= 0x430 && cp <= 0x44F) return cp - 32;
+    if (cp >= 0x450 && cp <= 0x45F) return cp - 80;
+    return cp;
+}
+uint32_t toLowerCp(uint32_t cp) {
+    if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 32;
+    if (cp == 0x178) return 0xFF;
+    if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x131 && cp != 0x138 && cp != 0x149) {
+        bool oddPairs = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+        if (oddPairs ? (cp % 2 == 1) : (cp % 2 == 0)) return cp + 1;
+        return cp;
+    }
+    if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) return cp + 32;
+    if (cp >= 0x410 && cp <= 0x42F) return cp + 32;
+    if (cp >= 0x400 && cp <= 0x40F) return cp + 80;
+    return cp;
+}
+std::string mapCase(const std::string& s, bool upper) {
+    std::string out;
+    out.reserve(s.size());
+    std::size_t p = 0;
+    while (p < s.size()) {
+        uint32_t cp = decodeUtf8(s, p);
+        appendUtf8(out, upper ? toUpperCp(cp) : toLowerCp(cp));
+    }
+    return out;
+}
+
 const StrObject* selfStr(NativeCall& c) { return c.self().as<StrObject>(); }
 const std::string& S(NativeCall& c) { return selfStr(c)->str(); }
 
@@ -201,16 +241,8 @@ NativeResult s_join(NativeCall& c) {
     return NativeResult::ret(make<StrObject>(std::move(out), len));
 }
 
-NativeResult s_upper(NativeCall& c) {
-    std::string out = S(c);
-    for (auto& ch : out) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    return ret(out);
-}
-NativeResult s_lower(NativeCall& c) {
-    std::string out = S(c);
-    for (auto& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return ret(out);
-}
+NativeResult s_upper(NativeCall& c) { return ret(mapCase(S(c), true)); }
+NativeResult s_lower(NativeCall& c) { return ret(mapCase(S(c), false)); }
 NativeResult s_casefold(NativeCall& c) { return s_lower(c); }
 NativeResult s_swapcase(NativeCall& c) {
     std::string out = S(c);

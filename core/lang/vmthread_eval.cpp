@@ -810,12 +810,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                                        std::to_string(items.size()) + ")");
                         }
                         if (items.size() > arg) {
-                            std::string msg = "too many values to unpack (expected " + std::to_string(arg);
-                            if (seq.isKind(ObjKind::Tuple) || seq.isKind(ObjKind::List) || seq.isKind(ObjKind::Str) ||
-                                seq.isKind(ObjKind::Dict)) {
-                                msg += ", got " + std::to_string(length(*this, seq));
-                            }
-                            valueError(msg + ")");
+                            valueError("too many values to unpack (expected " + std::to_string(arg) + ")");
                         }
                         for (uint32_t i = arg; i > 0; --i) PUSH(std::move(items[i - 1]));
                         break;
