@@ -3,7 +3,8 @@
 stderr lines declared in its header:
     # expect-exit: 2
     # expect-stderr: name.py:3:5: error: ...
-Every expect-stderr line must appear verbatim as a line of stderr."""
+Every expect-stderr line must appear verbatim as a line of stderr; {file} stands for the
+program's absolute path (CPython and taskscope-pyrun report the main script that way)."""
 import argparse
 import os
 import subprocess
@@ -23,7 +24,7 @@ def main():
             if line.startswith("# expect-exit:"):
                 want_exit = int(line.split(":", 1)[1])
             elif line.startswith("# expect-stderr: "):
-                want_lines.append(line[len("# expect-stderr: "):].rstrip("\n"))
+                want_lines.append(line[len("# expect-stderr: "):].rstrip("\n").replace("{file}", os.path.abspath(a.program)))
     p = subprocess.run([a.pyrun, name], cwd=cwd, capture_output=True, timeout=60, stdin=subprocess.DEVNULL)
     err = p.stderr.decode("utf-8", "replace")
     lines = err.splitlines()
