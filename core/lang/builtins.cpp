@@ -284,7 +284,7 @@ NativeResult b_sum(NativeCall& c) {
     int64_t n = 0;
     while (Value x = iterNext(t, it)) {
         if (acc.isSmallInt() && x.isSmallInt()) {
-            int64_t r;
+            int64_t r = 0;
             if (!__builtin_add_overflow(acc.smallInt(), x.smallInt(), &r) && Value::fitsSmall(r)) {
                 acc = Value::smallInt(r);
                 ++n;

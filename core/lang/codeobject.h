@@ -63,6 +63,11 @@ public:
     int kwonlyargcount = 0;
     int stacksize = 0;
 
+    // Positional-only calling convention with no cells/defaults processing needed: the
+    // VM's call fast path copies the arguments straight into the frame.
+    bool simpleArgs() const {
+        return (flags & (kVarArgs | kVarKeywords | kGenerator | kClassBody)) == 0 && kwonlyargcount == 0 && cellvars.empty();
+    }
     int nlocals() const { return static_cast<int>(varnames.size()); }
     int ncells() const { return static_cast<int>(cellvars.size()); }
     int nfree() const { return static_cast<int>(freevars.size()); }

@@ -4,12 +4,14 @@
 
 namespace taskscope::core::lang {
 
-// Calibration (python3 -m timeit, CPython 3.11.7 on the development VM, see bench/lang):
-//   while n > 0: n -= 1            ~27 ns/iteration (REFERENCE.md §6: 26.8 ns)
-//   fib(25) (recursive)            ~15 ms  -> ~62 ns per call incl. compare/add/return
-//   [i for i in range(n)]          ~25 ns/item;  d[i] = i  ~40 ns/item
-//   "{}-{:.2f}".format(i, x)       ~250 ns; f"{i}"  ~60 ns
-// The per-opcode costs below reproduce those totals; the VM's own speed does not matter.
+// Calibration: CPU time of python3 (CPython 3.11.7) on the development VM, measured by
+// bench/lang (time.process_time, best of 5), next to the simulated time this table charges:
+//   countdown      while n > 0: n -= 1, 10**6 iterations      20.0 ms   (REFERENCE §6: 26.8 ns/iter)
+//   fib25          recursive fib(25), 242785 calls              8.6 ms
+//   list_build     10 x ([i*2 for i in range(10**4)] + append)  3.9 ms
+//   dict_build     10 x (d[i] = i for 10**4, dict comprehension) 9.0 ms
+//   string_format  20000 x (f-string, str.format, %)           27.9 ms
+// The VM's own (host) speed does not enter: these are the costs a simulated CPU pays.
 CostModel CostModel::calibrated() {
     CostModel m;
     auto set = [&](Op op, double ns) { m.opcodePs[static_cast<std::size_t>(op)] = static_cast<int64_t>(std::llround(ns * 1000)); };
@@ -17,50 +19,51 @@ CostModel CostModel::calibrated() {
     set(Op::NOP, 0.5);
     set(Op::RESUME, 0.5);
     set(Op::POP_TOP, 1.0);
-    set(Op::LOAD_FAST, 2.0);
-    set(Op::STORE_FAST, 2.0);
-    set(Op::LOAD_CONST, 2.0);
-    set(Op::LOAD_DEREF, 3.0);
-    set(Op::STORE_DEREF, 3.0);
-    set(Op::LOAD_GLOBAL, 5.0);
-    set(Op::STORE_GLOBAL, 8.0);
-    set(Op::LOAD_NAME, 8.0);
-    set(Op::STORE_NAME, 8.0);
-    set(Op::LOAD_ATTR, 9.0);
-    set(Op::STORE_ATTR, 11.0);
-    set(Op::LOAD_METHOD, 8.0);
-    set(Op::BINARY_OP, 7.0);
-    set(Op::BINARY_SUBSCR, 7.0);
-    set(Op::STORE_SUBSCR, 9.0);
-    set(Op::COMPARE_OP, 6.0);
-    set(Op::COMPARE_AND_BRANCH, 8.8);
-    set(Op::CONTAINS_OP, 12.0);
-    set(Op::JUMP_FORWARD, 1.0);
-    set(Op::JUMP_BACKWARD, 2.0);
-    set(Op::POP_JUMP_IF_FALSE, 2.0);
-    set(Op::POP_JUMP_IF_TRUE, 2.0);
+    set(Op::PUSH_NULL, 0.5);
+    set(Op::LOAD_FAST, 1.5);
+    set(Op::STORE_FAST, 1.5);
+    set(Op::LOAD_CONST, 1.5);
+    set(Op::LOAD_DEREF, 2.5);
+    set(Op::STORE_DEREF, 2.5);
+    set(Op::LOAD_GLOBAL, 3.0);
+    set(Op::STORE_GLOBAL, 6.0);
+    set(Op::LOAD_NAME, 6.0);
+    set(Op::STORE_NAME, 6.0);
+    set(Op::LOAD_ATTR, 8.0);
+    set(Op::STORE_ATTR, 10.0);
+    set(Op::LOAD_METHOD, 5.0);
+    set(Op::BINARY_OP, 5.5);
+    set(Op::BINARY_SUBSCR, 6.0);
+    set(Op::STORE_SUBSCR, 30.0);
+    set(Op::COMPARE_OP, 5.0);
+    set(Op::COMPARE_AND_BRANCH, 7.0);
+    set(Op::CONTAINS_OP, 10.0);
+    set(Op::JUMP_FORWARD, 0.5);
+    set(Op::JUMP_BACKWARD, 1.0);
+    set(Op::POP_JUMP_IF_FALSE, 1.5);
+    set(Op::POP_JUMP_IF_TRUE, 1.5);
     set(Op::GET_ITER, 8.0);
-    set(Op::FOR_ITER, 7.0);
+    set(Op::FOR_ITER, 4.0);
     set(Op::BUILD_TUPLE, 10.0);
     set(Op::BUILD_LIST, 12.0);
     set(Op::BUILD_MAP, 20.0);
     set(Op::BUILD_SET, 20.0);
-    set(Op::BUILD_STRING, 15.0);
-    set(Op::LIST_APPEND, 6.0);
-    set(Op::MAP_ADD, 15.0);
+    set(Op::BUILD_STRING, 25.0);
+    set(Op::LIST_APPEND, 3.0);
+    set(Op::MAP_ADD, 30.0);
     set(Op::SET_ADD, 15.0);
-    set(Op::FORMAT_VALUE, 30.0);
-    set(Op::CALL, 12.0);
+    set(Op::FORMAT_VALUE, 40.0);
+    set(Op::CALL, 5.0);
     set(Op::CALL_FUNCTION_EX, 40.0);
     set(Op::MAKE_FUNCTION, 30.0);
-    set(Op::RETURN_VALUE, 6.0);
+    set(Op::RETURN_VALUE, 3.0);
     set(Op::YIELD_VALUE, 15.0);
-    set(Op::UNPACK_SEQUENCE, 8.0);
+    set(Op::UNPACK_SEQUENCE, 6.0);
     set(Op::BEFORE_WITH, 30.0);
     set(Op::WITH_EXIT, 25.0);
     set(Op::IMPORT_NAME, 50.0);
-    m.pythonCallPs = 22000;
-    m.nativeCallPs = 20000;
+    m.pythonCallPs = 6000;
+    m.nativeCallPs = 9000;
     m.allocPs = 15000;
     m.perItemPs = 8000;
     m.printPs = 1500000;  // a line to a terminal: ~1.5 us including the write() system call
@@ -68,6 +71,7 @@ CostModel CostModel::calibrated() {
     m.exceptionPs = 250000;
     m.importPs = 2000000;
     m.classCreatePs = 8000000;
+    m.formatPs = 180000;
     return m;
 }
 
@@ -82,6 +86,7 @@ CostModel CostModel::scaled(double factor) const {
     m.printPs = sc(printPs);
     m.printPerBytePs = sc(printPerBytePs);
     m.exceptionPs = sc(exceptionPs);
+    m.formatPs = sc(formatPs);
     m.importPs = sc(importPs);
     m.classCreatePs = sc(classCreatePs);
     m.scale = scale * factor;

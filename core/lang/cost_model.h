@@ -20,6 +20,7 @@ struct CostModel {
     int64_t printPs = 0;           // one print() call
     int64_t printPerBytePs = 0;
     int64_t exceptionPs = 0;       // raising and unwinding one frame
+    int64_t formatPs = 0;          // formatting one value (f-string field, str.format, %)
     int64_t importPs = 0;
     int64_t classCreatePs = 0;
     double scale = 1.0;            // applied by scaled(); kept for display

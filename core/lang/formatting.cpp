@@ -486,7 +486,7 @@ std::string percentFormat(VmThread& t, const std::string& fmt, const Value& args
                 break;
             }
             default: {
-                char buf[64];
+                char buf[96];
                 std::snprintf(buf, sizeof buf, "unsupported format character '%c' (0x%x) at index %zu", type, type, i);
                 valueError(buf);
             }

@@ -112,21 +112,21 @@ Value intFromDouble(double d) {
 
 Value intAdd(const Value& a, const Value& b) {
     if (isSmallish(a) && isSmallish(b)) {
-        int64_t r;
+        int64_t r = 0;
         if (!__builtin_add_overflow(small(a), small(b), &r)) return intFrom(r);
     }
     return bigOp(a, b, [](mpz_ptr r, mpz_srcptr x, mpz_srcptr y) { mpz_add(r, x, y); });
 }
 Value intSub(const Value& a, const Value& b) {
     if (isSmallish(a) && isSmallish(b)) {
-        int64_t r;
+        int64_t r = 0;
         if (!__builtin_sub_overflow(small(a), small(b), &r)) return intFrom(r);
     }
     return bigOp(a, b, [](mpz_ptr r, mpz_srcptr x, mpz_srcptr y) { mpz_sub(r, x, y); });
 }
 Value intMul(const Value& a, const Value& b) {
     if (isSmallish(a) && isSmallish(b)) {
-        int64_t r;
+        int64_t r = 0;
         if (!__builtin_mul_overflow(small(a), small(b), &r)) return intFrom(r);
     }
     return bigOp(a, b, [](mpz_ptr r, mpz_srcptr x, mpz_srcptr y) { mpz_mul(r, x, y); });

@@ -932,7 +932,11 @@ Value binaryOp(VmThread& t, const Value& a, const Value& b, BinOp op, bool inpla
         }
         if (isSeqForRepeat(b) && ai) return repeatSequence(t, b, a);
     }
-    if (op == BinOp::Mod && isStr(a)) return makeStr(percentFormat(t, strOfValue(a), b));
+    if (op == BinOp::Mod && isStr(a)) {
+        int64_t n = b.isKind(ObjKind::Tuple) ? b.as<TupleObject>()->size() : 1;
+        t.addCostPs(t.interp().costs().formatPs * (n + 1));
+        return makeStr(percentFormat(t, strOfValue(a), b));
+    }
     if (a.isKind(ObjKind::DictView) || b.isKind(ObjKind::DictView)) {
         if ((op == BinOp::And || op == BinOp::Or || op == BinOp::Sub || op == BinOp::Xor)) {
             Value sa = makeSet(), sb = makeSet();

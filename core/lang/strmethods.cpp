@@ -474,6 +474,7 @@ NativeResult s_format(NativeCall& c) {
     for (std::size_t i = 0; i < c.kwargc(); ++i) kwNamesV.push_back(makeStr(c.kwName(i)));
     Value names = makeTuple(std::move(kwNamesV));
     std::span<const Value> args = c.args().subspan(1);
+    t.addCostPs(t.interp().costs().formatPs * static_cast<int64_t>(args.size() + c.kwargc() + 1));
     return ret(strFormat(t, S(c), args, kwValues, c.kwargc() ? names.as<TupleObject>() : nullptr));
 }
 

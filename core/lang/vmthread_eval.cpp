@@ -842,6 +842,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         if (conv == 1) v = strValue(*this, v);
                         else if (conv == 2 || conv == 3) v = reprValue(*this, v);
                         Value out;
+                        consumed += m_interp.costs().formatPs;
+                        m_consumedPs = consumed;
                         if (spec && !strOfValue(spec).empty()) out = makeStr(formatValue(*this, v, strOfValue(spec)));
                         else if (isStr(v)) out = v;
                         else out = makeStr(formatValue(*this, v, ""));
@@ -862,8 +864,39 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value& selfOrNull = args[-1];
                         Value* start = selfOrNull.isNull() ? args : args - 1;
                         std::size_t n = selfOrNull.isNull() ? arg : arg + 1;
-                        Value callable = args[-2];
                         Value* callableSlot = args - 2;
+                        // Fast path: a plain Python function called with exactly its positional
+                        // parameters. The arguments move straight into the new frame.
+                        if (!kw && callableSlot->isKind(ObjKind::Function)) {
+                            auto* fn = callableSlot->as<FunctionObject>();
+                            CodeObject* co = fn->code();
+                            if (co->simpleArgs() && static_cast<std::size_t>(co->argcount) == n &&
+                                static_cast<int>(m_frames.size()) + m_recursion < m_interp.recursionLimit()) {
+                                auto size = static_cast<std::size_t>(co->frameSize());
+                                Value* newSlots = allocSlots(size);
+                                for (std::size_t i = 0; i < n; ++i) newSlots[i] = std::move(start[i]);
+                                if (fn->m_closure) {
+                                    const auto& cells = fn->m_closure.as<TupleObject>()->items();
+                                    std::size_t nl = static_cast<std::size_t>(co->nlocals());
+                                    for (std::size_t i = 0; i < cells.size(); ++i) newSlots[nl + i] = cells[i];
+                                }
+                                f->pc = pc;
+                                Value func = std::move(*callableSlot);
+                                for (Value* p = callableSlot; p < sp; ++p) *p = Value();
+                                f->sp = callableSlot;
+                                m_consumedPs = consumed + m_interp.costs().pythonCallPs;
+                                Frame& nf = m_frames.emplace_back();
+                                nf.func = std::move(func);
+                                nf.code = co;
+                                nf.globals = fn->globals();
+                                nf.builtins = fn->builtins();
+                                nf.slots = newSlots;
+                                nf.sp = nf.stackBase();
+                                RELOAD();
+                                break;
+                            }
+                        }
+                        Value callable = *callableSlot;
                         SYNC();
                         Value result;
                         bool cp = false;
@@ -963,6 +996,15 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         break;
                     }
                     case Op::RETURN_VALUE: {
+                        if (f->returnKind == ReturnKind::Normal && !f->gen && !f->stopAfter && m_frames.size() > baseDepth + 1) {
+                            // Plain Python-to-Python return.
+                            Value ret = POP();
+                            m_consumedPs = consumed;
+                            popFrame();
+                            RELOAD();
+                            PUSH(std::move(ret));
+                            break;
+                        }
                         Value ret = POP();
                         SYNC();
                         ReturnKind rk = f->returnKind;
