@@ -469,6 +469,7 @@ bool numericCompare(const Value& a, const Value& b, CmpOp op, bool* result) {
     if ((ai || af) && (bi || bf)) {
         if (af && bf) {
             double x = floatOf(a), y = floatOf(b);
+            *result = false;
             switch (op) {
                 case CmpOp::Lt: *result = x < y; break;
                 case CmpOp::Le: *result = x <= y; break;
