@@ -35,7 +35,7 @@ struct Handler {
     int depth;
 };
 
-enum class FBlockKind { ForLoop, WhileLoop, TryExcept, FinallyTry, FinallyEnd, HandlerCleanup, With };
+enum class FBlockKind { ForLoop, WhileLoop, TryExcept, FinallyTry, FinallyEnd, HandlerCleanup, With, PopValue };
 
 struct FBlock {
     FBlockKind kind;
@@ -654,7 +654,13 @@ private:
             case FBlockKind::TryExcept:
                 break;
             case FBlockKind::ForLoop:
-                if (!preserveTop) emit(Op::POP_TOP);  // a return discards the whole frame anyway
+                if (preserveTop) emit(Op::ROT_TWO);
+                emit(Op::POP_TOP);  // the loop's iterator
+                break;
+            case FBlockKind::PopValue:
+                // A return value saved while an inlined finally body runs.
+                if (preserveTop) emit(Op::ROT_TWO);
+                emit(Op::POP_TOP);
                 break;
             case FBlockKind::FinallyTry: {
                 int savedDepth = u.blockDepth;
@@ -662,6 +668,10 @@ private:
                 // The finally body runs inside the enclosing blocks only.
                 std::vector<FBlock> savedBlocks = u.fblocks;
                 u.fblocks.assign(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(i));
+                if (preserveTop) {
+                    // break/continue/return inside this finally must drop the pending return value.
+                    u.fblocks.push_back(FBlock{FBlockKind::PopValue, -1, -1, nullptr, {}, u.handlerStack.size(), u.blockDepth - 1});
+                }
                 compileBody(*fb.finalbody);
                 u.fblocks = savedBlocks;
                 u.blockDepth = savedDepth;
