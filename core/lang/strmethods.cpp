@@ -423,6 +423,24 @@ NativeResult s_islower(NativeCall& c) {
     return NativeResult::ret(Value::boolean(cased));
 }
 
+NativeResult s_istitle(NativeCall& c) {
+    const std::string& s = S(c);
+    bool cased = false, prevCased = false;
+    for (char ch : s) {
+        auto u = static_cast<unsigned char>(ch);
+        if (std::isupper(u)) {
+            if (prevCased) return NativeResult::ret(Value::boolean(false));
+            prevCased = cased = true;
+        } else if (std::islower(u)) {
+            if (!prevCased) return NativeResult::ret(Value::boolean(false));
+            prevCased = cased = true;
+        } else {
+            prevCased = false;
+        }
+    }
+    return NativeResult::ret(Value::boolean(cased));
+}
+
 NativeResult justify(NativeCall& c, char how) {
     c.expectArgs(2, 3);
     int64_t width = toIndex(c.thread(), c.arg(1));
@@ -594,6 +612,7 @@ void addStrMethods(BuiltinTypes& bt) {
     addMethod(t, "isidentifier", s_isidentifier);
     addMethod(t, "isupper", s_isupper);
     addMethod(t, "islower", s_islower);
+    addMethod(t, "istitle", s_istitle);
     addMethod(t, "ljust", s_ljust);
     addMethod(t, "rjust", s_rjust);
     addMethod(t, "center", s_center);
