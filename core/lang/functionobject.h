@@ -1,0 +1,145 @@
+#pragma once
+// Callables and the descriptors built from them.
+
+#include <cstdint>
+#include <string>
+
+#include "core/lang/codeobject.h"
+#include "core/lang/dictobject.h"
+#include "core/lang/native.h"
+#include "core/lang/object.h"
+
+namespace taskscope::core::lang {
+
+class CellObject final : public Object {
+public:
+    CellObject() : Object(ObjKind::Cell) {}
+    explicit CellObject(Value v) : Object(ObjKind::Cell), m_contents(std::move(v)) {}
+    TypeObject* type() const override;
+    Value deepCopy(CopyMemo& memo) const override;
+    void clearRefs() override { m_contents = Value(); }
+    Value& contents() { return m_contents; }
+
+private:
+    Value m_contents;
+};
+
+class FunctionObject final : public Object {
+public:
+    FunctionObject(Value code, Value globals, Value builtins);
+    TypeObject* type() const override;
+    Value deepCopy(CopyMemo& memo) const override;
+    void clearRefs() override;
+
+    CodeObject* code() const { return m_code.as<CodeObject>(); }
+    DictObject* globals() const { return m_globals.as<DictObject>(); }
+    DictObject* builtins() const { return m_builtins.as<DictObject>(); }
+    const Value& codeValue() const { return m_code; }
+    const Value& globalsValue() const { return m_globals; }
+
+    Value m_defaults;    // tuple or null
+    Value m_kwdefaults;  // dict or null
+    Value m_closure;     // tuple of cells or null
+    Value m_dict;        // function attributes, created on demand
+    Value m_name;        // str
+    Value m_qualname;    // str
+    Value m_module;      // str
+    uint64_t m_serial = 0;
+
+private:
+    Value m_code;
+    Value m_globals;
+    Value m_builtins;
+};
+
+class NativeFunctionObject final : public Object {
+public:
+    enum Flags : uint32_t {
+        kNoCheckpoint = 1,  // len/isinstance/list.append/type: no GIL check after the call
+        kMethod = 2,        // lives in a type's dict; binds self like a Python function
+    };
+    NativeFunctionObject(std::string name, NativeFn fn, uint32_t flags = 0)
+        : Object(ObjKind::NativeFunction), m_name(std::move(name)), m_fn(fn), m_flags(flags) {}
+    TypeObject* type() const override;
+    Value deepCopy(CopyMemo&) const override { return Value(const_cast<NativeFunctionObject*>(this)); }
+
+    const std::string& name() const { return m_name; }
+    NativeFn fn() const { return m_fn; }
+    uint32_t flags() const { return m_flags; }
+    bool isMethod() const { return (m_flags & kMethod) != 0; }
+
+    std::string m_qualname;       // e.g. "list.append"; defaults to the name
+    std::string m_module;         // for repr, e.g. "builtins"
+    Value m_data;                 // an arbitrary value the native can read back
+    void* m_hostContext = nullptr;  // host pointer (shared, never copied)
+    int64_t m_extraCostPs = 0;     // on top of CostModel::nativeCallPs
+
+private:
+    std::string m_name;
+    NativeFn m_fn;
+    uint32_t m_flags;
+};
+
+class BoundMethodObject final : public Object {
+public:
+    BoundMethodObject(Value self, Value func)
+        : Object(ObjKind::BoundMethod), m_self(std::move(self)), m_func(std::move(func)) {}
+    TypeObject* type() const override;
+    Value deepCopy(CopyMemo& memo) const override;
+    void clearRefs() override {
+        m_self = Value();
+        m_func = Value();
+    }
+    const Value& self() const { return m_self; }
+    const Value& func() const { return m_func; }
+
+private:
+    Value m_self;
+    Value m_func;
+};
+
+// property, staticmethod, classmethod share one shape: wrapped callables.
+class PropertyObject final : public Object {
+public:
+    PropertyObject(Value fget, Value fset, Value fdel)
+        : Object(ObjKind::Property), m_fget(std::move(fget)), m_fset(std::move(fset)), m_fdel(std::move(fdel)) {}
+    TypeObject* type() const override;
+    Value deepCopy(CopyMemo& memo) const override;
+    void clearRefs() override {
+        m_fget = Value();
+        m_fset = Value();
+        m_fdel = Value();
+    }
+    Value m_fget, m_fset, m_fdel;
+};
+
+class MethodWrapperObject final : public Object {
+public:
+    MethodWrapperObject(ObjKind kind, Value func) : Object(kind), m_func(std::move(func)) {}
+    TypeObject* type() const override;
+    Value deepCopy(CopyMemo& memo) const override;
+    void clearRefs() override { m_func = Value(); }
+    const Value& func() const { return m_func; }
+
+private:
+    Value m_func;
+};
+
+// super(): attribute lookup in the MRO of `obj`'s type after `startType`.
+class SuperObject final : public Object {
+public:
+    SuperObject(Value startType, Value obj)
+        : Object(ObjKind::Super), m_startType(std::move(startType)), m_obj(std::move(obj)) {}
+    TypeObject* type() const override;
+    Value deepCopy(CopyMemo& memo) const override;
+    const Value& startType() const { return m_startType; }
+    const Value& obj() const { return m_obj; }
+
+private:
+    Value m_startType;
+    Value m_obj;
+};
+
+Value makeNative(std::string name, NativeFn fn, uint32_t flags = 0);
+
+}  // namespace taskscope::core::lang

@@ -1,0 +1,5 @@
+print(repr("abc"), repr("it's"), repr('say "hi"'), repr("both ' and \""))
+print(repr("new\nline"), repr("tab\t"), repr("back\\slash"), repr("\x00\x1f\x7f"))
+print(repr(""), repr(" "), str("x"), ["a", 'b', "c'd"])
+print(repr("é"), repr("\u200b"), repr("\xad"), repr("中"))
+print({"k": "v"}, ("t",), ("a", "b"))

@@ -1,0 +1,13 @@
+s = "Hello, World"
+print(len(s), s[0], s[-1], s[2:5], s[::-1], s[::2], s[-5:], s[:100])
+print(s.upper(), s.lower(), s.title(), s.swapcase(), "hello world".capitalize())
+print(s.find("o"), s.rfind("o"), s.find("z"), s.index("W"), s.count("l"))
+print(s.startswith("Hell"), s.endswith(("x", "ld")), s.replace("l", "L"), s.replace("l", "L", 1))
+print("  pad  ".strip(), "xxhixx".strip("x"), "  a".lstrip(), "b  ".rstrip() + "|")
+print("a,b,,c".split(","), "a b  c".split(), "a,b,c".split(",", 1), "a,b,c".rsplit(",", 1))
+print("-".join(["x", "y", "z"]), "".join(str(i) for i in range(5)))
+print("abc" * 3, "ab" + "cd", "x" in "xyz", "12".zfill(5), "-12".zfill(5))
+print("hi".center(8, "*"), "hi".ljust(5) + "|", "hi".rjust(5), "abc".center(6))
+print("123".isdigit(), "abc".isalpha(), "  ".isspace(), "Ab1".isalnum(), "abc".islower(), "ABC".isupper())
+print("line1\nline2\r\nline3".splitlines(), "a-b-c".partition("-"), "a-b-c".rpartition("-"))
+print(ord("A"), chr(97), chr(0x4e2d), ord("中"), "%s is %d" % ("x", 3))

@@ -1,0 +1,5 @@
+def a(): return b()
+def b(): return c()
+def c(): return d()
+def d(): return {}.get("x").upper()
+a()
