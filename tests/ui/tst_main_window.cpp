@@ -47,7 +47,7 @@ private slots:
         QVERIFY(w.windowTitle().startsWith(QStringLiteral("rr_classroom.json")));
         // Every view is a dock, all visible by default.
         const auto docks = w.findChildren<QDockWidget*>();
-        QCOMPARE(docks.size(), 7);
+        QCOMPARE(docks.size(), 11);
         QVERIFY(w.findChild<QDockWidget*>(QStringLiteral("timelineDock"))->isVisible());
         QVERIFY(w.findChild<QDockWidget*>(QStringLiteral("statesDock"))->isVisible());
         QVERIFY(w.findChild<QDockWidget*>(QStringLiteral("processesDock"))->isVisible());

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/sync/kernel_object.h"
 #include "ui/model/time_format.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
@@ -332,6 +333,61 @@ void TimelineView::paintEvent(QPaintEvent*) {
     m_lastPaintNs = clock.nsecsElapsed();
 }
 
+void TimelineView::paintSyncGlyphs(QPainter& p, const QRect& data, const TimeScale& scale, int scrollY,
+                                   int firstRow) {
+    // Lock acquire (filled triangle) / release (hollow), queue put (filled square) / get
+    // (hollow), lost update and deadlock (a cross in the alert colour), at the top of the
+    // thread lanes. Level of detail: a glyph closer than kMinGap px to the previous one on
+    // its lane is skipped (alerts are always drawn).
+    constexpr double kMinGap = 6.0;
+    const auto& trace = m_controller->trace();
+    const auto& index = m_controller->index();
+    const QColor alert = m_theme->colourBlindSafe() ? QColor(213, 94, 0) : QColor(214, 39, 40);
+    const SimTime t0 = scale.origin;
+    const SimTime t1 = scale.toTime(data.width());
+    m_glyphsDrawn = 0;
+    for (std::size_t r = static_cast<std::size_t>(std::max(0, firstRow)); r < m_rows.size(); ++r) {
+        const TimelineRow& row = m_rows[r];
+        const int y = data.top() + row.y - scrollY;
+        if (y > data.bottom()) break;
+        if (row.kind != TimelineRow::Kind::Thread) continue;
+        const auto& marks = index.syncMarks(row.index);
+        auto it = std::lower_bound(marks.begin(), marks.end(), t0,
+                                   [&](std::uint32_t i, SimTime t) { return trace.time(i) < t; });
+        const double g = std::max(3.0, row.height / 4.0);  // half the glyph size
+        double lastX = -1e9;
+        for (; it != marks.end(); ++it) {
+            const SimTime t = trace.time(*it);
+            if (t > t1) break;
+            const double x = data.left() + scale.toX(t);
+            const core::RecordBody& b = trace.body(*it);
+            const bool isAlert = b.kind == RecordKind::Deadlock ||
+                                 static_cast<core::SyncOp>(b.extra16) == core::SyncOp::LostUpdate;
+            if (!isAlert && x - lastX < kMinGap) continue;
+            lastX = x;
+            ++m_glyphsDrawn;
+            const double top = y + 1.0;
+            if (isAlert) {
+                p.setPen(QPen(alert, 2.5));
+                p.drawLine(QPointF(x - g, top), QPointF(x + g, top + 2 * g));
+                p.drawLine(QPointF(x + g, top), QPointF(x - g, top + 2 * g));
+                continue;
+            }
+            const auto op = static_cast<core::SyncOp>(b.extra16);
+            const bool filled = op == core::SyncOp::Acquired || op == core::SyncOp::Put;
+            p.setPen(QPen(m_theme->text(), 1.2));
+            p.setBrush(filled ? QBrush(m_theme->text()) : QBrush(m_theme->background()));
+            if (op == core::SyncOp::Acquired || op == core::SyncOp::Release) {
+                const QPointF tri[3] = {{x - g, top}, {x + g, top}, {x, top + 1.6 * g}};
+                p.drawPolygon(tri, 3);
+            } else {
+                p.drawRect(QRectF(x - g * 0.8, top, g * 1.6, g * 1.6));
+            }
+        }
+    }
+    p.setBrush(Qt::NoBrush);
+}
+
 void TimelineView::paintContent(QPainter& p, const QRect& area, const TimeScale& scale,
                                 int scrollY, SpanCache& cache, bool showCursor) {
     const auto& trace = m_controller->trace();
@@ -433,6 +489,7 @@ void TimelineView::paintContent(QPainter& p, const QRect& area, const TimeScale&
         p.drawText(QPointF(x + h / 2 + 2, y + h + fm.ascent() / 2.0 - 1),
                    QString::fromStdString(trace.text(b.object)));
     }
+    paintSyncGlyphs(p, data, scale, scrollY, firstRow);
     p.setClipping(false);
 
     // The axis.
