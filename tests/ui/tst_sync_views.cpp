@@ -107,6 +107,8 @@ private slots:
         QVERIFY(rows[0].kind == ObjectKind::Value);
         QCOMPARE(rows[0].value, 5);
         QCOMPARE(rows[0].lostUpdates, 5);
+        QCOMPARE(rows[0].stores, 10);
+        QCOMPARE(QString::fromStdString(rows[0].summary), QStringLiteral("= 5 after 10 writes, 5 lost updates"));
         c.seek(0);
         QCOMPARE(syncObjectRows(c.trace(), c.index(), c.state(), c.machine())[0].lostUpdates, 0);
     }

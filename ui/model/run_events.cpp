@@ -51,8 +51,7 @@ std::vector<RunEvent> runEvents(const core::Trace& trace, const TraceIndex& inde
                 break;
             case RecordKind::Gil:
                 e.kind = RunEvent::Kind::GilDropRequest;
-                e.text = "GIL drop request: " + threadName(trace, b.subject) + " waited a switch interval in " +
-                         processName(trace, b.object);
+                e.text = threadName(trace, b.subject) + " waited a switch interval: the holder must drop the GIL";
                 break;
             case RecordKind::Sync: {
                 e.kind = RunEvent::Kind::LostUpdate;

@@ -48,6 +48,7 @@ std::vector<SyncObjectRow> syncObjectRows(const core::Trace& trace, const TraceI
             row.highWater = static_cast<int>(p->highWater);
             row.lostUpdates = static_cast<int>(p->lostUpdates);
             row.acquisitions = static_cast<int>(p->acquisitions);
+            row.stores = static_cast<int>(p->stores);
         }
         const std::string waiting =
             row.waiters.empty() ? std::string() : ", " + std::to_string(row.waiters.size()) + " waiting";
@@ -80,8 +81,9 @@ std::vector<SyncObjectRow> syncObjectRows(const core::Trace& trace, const TraceI
                                                                   " ends" + waiting;
                 break;
             case ObjectKind::Value:
-                row.summary = "= " + std::to_string(row.value) + ", " + std::to_string(row.lostUpdates) +
-                              " lost update" + (row.lostUpdates == 1 ? "" : "s");
+                row.summary = "= " + std::to_string(row.value) + " after " + std::to_string(row.stores) +
+                              " writes, " + std::to_string(row.lostUpdates) + " lost update" +
+                              (row.lostUpdates == 1 ? "" : "s");
                 break;
         }
         rows.push_back(std::move(row));

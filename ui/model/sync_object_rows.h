@@ -27,6 +27,7 @@ struct SyncObjectRow {
     int highWater = 0;                   // queue: the longest it has been so far
     int lostUpdates = 0;                 // shared value: lost updates so far
     int acquisitions = 0;                // locks, semaphores: acquisitions so far
+    int stores = 0;                      // shared value: writes so far
     std::uint32_t joinTarget = core::kNone;  // Join: the thread waited for
     std::string summary;                 // one line: "held by T1, 1 waiting"
 };

@@ -101,6 +101,7 @@ void TraceIndex::update(const core::Trace& trace) {
                 p.highWater = std::max<std::uint32_t>(p.highWater, b.core == 0xffff ? 0 : b.core);
                 if (op == core::SyncOp::LostUpdate) ++p.lostUpdates;
                 if (op == core::SyncOp::Acquired) ++p.acquisitions;
+                if (op == core::SyncOp::Store) ++p.stores;
                 pts.push_back(p);
                 switch (op) {
                     case core::SyncOp::Acquired:

@@ -36,6 +36,7 @@ struct ObjectPoint {
     std::uint32_t highWater = 0;    // largest value so far (a queue's longest length)
     std::uint32_t lostUpdates = 0;  // LostUpdate records so far
     std::uint32_t acquisitions = 0; // Acquired records so far
+    std::uint32_t stores = 0;       // writes to a shared value so far
 };
 
 // Indexes over a Trace that the views need and the Trace does not keep: per-thread running

@@ -64,7 +64,7 @@ void SyncObjectsView::showEvent(QShowEvent* event) {
     refresh();
 }
 
-int SyncObjectsView::cardHeight() const { return fontMetrics().height() * 3 + 14; }
+int SyncObjectsView::cardHeight() const { return fontMetrics().height() * 4 + 14; }
 
 void SyncObjectsView::refresh() {
     const SimulationController& c = *m_controller;
@@ -135,7 +135,9 @@ void SyncObjectsView::paintCards(QPainter& p, int width) {
             case ObjectKind::Join:
                 detail = row.joinTarget == core::kNone ? QString() : tr("until %1 ends").arg(QString::fromStdString(threadName(trace, row.joinTarget)));
                 break;
-            case ObjectKind::Value: detail = tr("lost updates so far: %1").arg(row.lostUpdates); break;
+            case ObjectKind::Value:
+                detail = tr("%n write(s) so far", "", row.stores) + tr(" \u00b7 lost updates: %1").arg(row.lostUpdates);
+                break;
         }
         p.setPen(row.kind == ObjectKind::Value && row.lostUpdates > 0 ? alert : m_theme->mutedText());
         const QRect detailBox(card.left() + 16 + titleW, card.top() + 3, card.width() - titleW - 24, lineH);
@@ -143,7 +145,7 @@ void SyncObjectsView::paintCards(QPainter& p, int width) {
 
         // Picture line.
         const int py = card.top() + lineH + 8;
-        const int ph = lineH + 4;
+        const int ph = lineH * 2;
         int x = card.left() + 8;
         switch (row.kind) {
             case ObjectKind::Lock:
@@ -156,7 +158,7 @@ void SyncObjectsView::paintCards(QPainter& p, int width) {
                 p.setBrush(row.holder == core::kNone ? m_theme->grid() : m_theme->threadColour(row.holder));
                 p.drawRoundedRect(QRect(box.left(), box.top() + ph / 4, ph, ph * 3 / 4), 2, 2);
                 x += ph + 8;
-                if (row.holder != core::kNone) x = threadChip(x, py, row.holder, ph);
+                if (row.holder != core::kNone) x = threadChip(x, py + (ph - lineH - 6) / 2, row.holder, lineH + 6);
                 break;
             }
             case ObjectKind::Queue:
@@ -167,7 +169,7 @@ void SyncObjectsView::paintCards(QPainter& p, int width) {
                 int boxCount = row.capacity > 0 ? row.capacity : std::max(row.value, queue ? row.highWater : row.value);
                 boxCount = std::max(boxCount, row.value);
                 const int drawn = std::min(boxCount, kMaxBoxes);
-                const int bw = std::max(8, std::min(ph, (card.width() / 2) / std::max(1, drawn)));
+                const int bw = std::max(8, std::min(ph, (card.width() * 2 / 3) / std::max(1, drawn)));
                 for (int k = 0; k < drawn; ++k) {
                     const QRect b(x + k * (bw + 2), py, bw, ph);
                     p.setPen(QPen(m_theme->text(), 1));
@@ -224,7 +226,7 @@ void SyncObjectsView::paintCards(QPainter& p, int width) {
             x += fm.horizontalAdvance(label) + 6;
             for (const std::uint32_t t : row.waiters) {
                 if (x > card.right() - 30) break;
-                x = threadChip(x, py, t, ph);
+                x = threadChip(x, py + (ph - lineH - 6) / 2, t, lineH + 6);
             }
         }
     }

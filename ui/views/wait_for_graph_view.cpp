@@ -3,6 +3,8 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPainterPath>
+#include <QScrollArea>
+#include <QSplitter>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -15,13 +17,17 @@ namespace taskscope::ui {
 
 class WaitForCanvas : public QWidget {
 public:
-    explicit WaitForCanvas(WaitForGraphView* view) : m_view(view) { setMinimumHeight(160); }
+    explicit WaitForCanvas(WaitForGraphView* view) : m_view(view) { setMinimumHeight(180); }
 
 protected:
     void paintEvent(QPaintEvent*) override {
         QPainter p(this);
         p.setRenderHint(QPainter::Antialiasing);
         m_view->paintGraph(p, rect());
+    }
+    void resizeEvent(QResizeEvent* event) override {
+        QWidget::resizeEvent(event);
+        m_view->layoutNodes(rect());
     }
 
 private:
@@ -44,12 +50,24 @@ WaitForGraphView::WaitForGraphView(SimulationController* controller, Theme* them
     setObjectName(QStringLiteral("waitForGraphView"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_canvas, 1);
+    // The checklist scrolls below the graph: with five philosophers its evidence is long.
+    auto* split = new QSplitter(Qt::Vertical);
+    split->setChildrenCollapsible(false);
+    split->addWidget(m_canvas);
+    auto* scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_conditions);
+    scroll->setMinimumHeight(fontMetrics().height() * 3);
+    split->addWidget(scroll);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({560, 440});
+    layout->addWidget(split, 1);
     m_conditions->setObjectName(QStringLiteral("coffmanConditions"));
     m_conditions->setWordWrap(true);
     m_conditions->setTextFormat(Qt::RichText);
     m_conditions->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    layout->addWidget(m_conditions);
     connect(controller, &SimulationController::advanced, this, [this] {
         if (isVisible()) refresh();
     });
@@ -103,9 +121,12 @@ void WaitForGraphView::layoutNodes(const QRect& area) {
     }
     for (std::size_t k = 0; k < n; ++k) place(static_cast<int>(k));
     m_positions.assign(n, QPointF());
-    const QPointF centre = QRectF(area).center();
-    const double rx = std::max(20.0, area.width() / 2.0 - 60);
-    const double ry = std::max(20.0, area.height() / 2.0 - 26);
+    // Room for the legend below and a node's half height plus an edge label all round.
+    const double lineH = m_canvas->fontMetrics().height();
+    const QRectF ring = QRectF(area).adjusted(0, 0, 0, -lineH - 4);
+    const QPointF centre = ring.center();
+    const double rx = std::max(20.0, ring.width() / 2.0 - 70);
+    const double ry = std::max(20.0, ring.height() / 2.0 - 1.2 * lineH - 4);
     for (std::size_t i = 0; i < order.size(); ++i) {
         const double a = -std::numbers::pi / 2 + 2 * std::numbers::pi * static_cast<double>(i) / static_cast<double>(order.size());
         m_positions[static_cast<std::size_t>(order[i])] =
@@ -129,9 +150,15 @@ void WaitForGraphView::paintGraph(QPainter& p, const QRect& area) {
     }
     const QColor alert = m_theme->colourBlindSafe() ? QColor(213, 94, 0) : QColor(214, 39, 40);
     const double r = fm.height() * 1.1;
+    // Objects are drawn by name only (the square says "lock"); the full label is in the
+    // checklist.
+    const auto shownLabel = [&](const WaitForGraph::Node& node) {
+        if (node.thread || node.index >= m_controller->trace().objects().size()) return QString::fromStdString(node.label);
+        return QString::fromStdString(m_controller->trace().objects()[node.index].name);
+    };
     const auto nodeSize = [&](const WaitForGraph::Node& node) {
-        const double w = std::max(2 * r, fm.horizontalAdvance(QString::fromStdString(node.label)) + 14.0);
-        return QSizeF(w, 2 * r);
+        const double w = std::max(2 * r, fm.horizontalAdvance(shownLabel(node)) + 14.0);
+        return QSizeF(w, node.thread ? 2 * r : 1.6 * r);
     };
     // Edges first, clipped at the node borders, with an arrow head.
     for (const auto& e : m_graph.edges) {
@@ -164,9 +191,14 @@ void WaitForGraphView::paintGraph(QPainter& p, const QRect& area) {
         p.drawPolygon(head, 3);
         // The label halfway, offset to the side.
         const QString label = waits ? tr("waits for") : tr("held by");
-        const QPointF mid = (from + to) / 2 + nrm * (fm.height() * 0.6);
-        p.setPen(red ? alert : m_theme->mutedText());
+        // Outside the ring of nodes, so the labels of two edges meeting at a node stay apart.
+        const QPointF half = (from + to) / 2;
+        const QPointF out = half - QRectF(area).center();
+        const QPointF side = QPointF::dotProduct(nrm, out) < 0 ? -nrm : nrm;
         const double lw = fm.horizontalAdvance(label);
+        const double push = std::abs(side.x()) * (lw / 2 + 4) + std::abs(side.y()) * (fm.height() * 0.7);
+        const QPointF mid = half + side * push;
+        p.setPen(red ? alert : m_theme->mutedText());
         p.drawText(QRectF(mid.x() - lw / 2 - 2, mid.y() - fm.height() / 2.0, lw + 4, fm.height()), Qt::AlignCenter, label);
     }
     for (std::size_t k = 0; k < m_graph.nodes.size(); ++k) {
@@ -184,7 +216,7 @@ void WaitForGraphView::paintGraph(QPainter& p, const QRect& area) {
             p.drawRect(box);
             p.setPen(m_theme->text());
         }
-        p.drawText(box, Qt::AlignCenter, QString::fromStdString(node.label));
+        p.drawText(box, Qt::AlignCenter, shownLabel(node));
     }
     // The legend.
     p.setPen(m_theme->mutedText());
