@@ -15,6 +15,9 @@
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
 #include "ui/timeline/timeline_view.h"
+#include "ui/views/run_events_view.h"
+#include "ui/views/sync_objects_view.h"
+#include "ui/views/wait_for_graph_view.h"
 
 using namespace taskscope;
 using namespace taskscope::ui;
@@ -180,6 +183,15 @@ private slots:
             // Every process finished and was reaped by the shell, unless the lesson deadlocks.
             if (c->state().deadlocks == 0)
                 for (const auto& p : c->state().processes) QVERIFY2(p.reaped, qPrintable(name));
+            // The sync views agree with the machine: a deadlock lesson ends with the cycle
+            // red in the wait-for graph, and the events list holds every notable record.
+            w.waitForGraph()->refresh();
+            QCOMPARE(w.waitForGraph()->graph().deadlocked, c->state().deadlocks > 0);
+            QCOMPARE(w.waitForGraph()->graph().deadlocked, c->machine()->deadlock().has_value());
+            w.runEvents()->refresh();
+            QCOMPARE(w.runEvents()->events().size(), c->index().runEvents().size());
+            w.syncObjects()->refresh();
+            QCOMPARE(w.syncObjects()->rows().size() > 0, !c->trace().objects().empty());
             int steps = 0;
             while (c->cursor() > 0 && steps < 100000) {
                 c->stepBack();

@@ -158,6 +158,27 @@ private slots:
         QVERIFY(!before.conditions[3].holds);  // circular wait
     }
 
+    void waitForGraphAgreesWithTheMachineOnThePhilosophers() {
+        SimulationController c;
+        QVERIFY(c.openFile(workload("dining_philosophers.json"), nullptr));
+        c.runToCompletion();
+        c.seek(c.endTime());
+        const WaitForGraph g = waitForGraph(c.trace(), c.state(), c.machine());
+        QVERIFY(g.deadlocked);
+        QVERIFY(c.machine()->deadlock().has_value());
+        const auto& d = *c.machine()->deadlock();
+        QCOMPARE(d.threads.size(), std::size_t{5});
+        // Five philosophers and five forks in one cycle, as the machine found it.
+        QCOMPARE(g.cycle.size(), 2 * d.threads.size());
+        for (const auto t : d.threads) {
+            const int n = g.findThread(t.value);
+            QVERIFY(n >= 0);
+            QVERIFY(g.nodes[static_cast<std::size_t>(n)].inCycle);
+        }
+        for (const auto o : d.objects) QVERIFY(g.nodes[static_cast<std::size_t>(g.findObject(o.value))].inCycle);
+        for (const auto& cond : g.conditions) QVERIFY2(cond.holds, cond.name.c_str());
+    }
+
     void runEventsListLostUpdatesAndSeeks() {
         SimulationController c;
         Theme theme;
