@@ -286,6 +286,32 @@ private slots:
         view.grab();
         QCOMPARE(view.glyphsDrawn(), 3);
     }
+
+    void timelineTooltipsNameTheSyncOperation() {
+        SimulationController c;
+        Theme theme;
+        QVERIFY(c.openFile(workload("producer_consumer.json"), nullptr));
+        c.runToCompletion();
+        TimelineView view(&c, &theme);
+        view.resize(view.labelWidth() + 400, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setScale(TimeScale{0, 1e5});  // 1 px = 0.1 ms
+        const std::uint32_t producer = threadNamed(c, "producer");
+        int row = -1;
+        for (std::size_t i = 0; i < view.rows().size(); ++i)
+            if (view.rows()[i].kind == TimelineRow::Kind::Thread && view.rows()[i].index == producer) row = static_cast<int>(i);
+        QVERIFY(row >= 0);
+        const QRect d = view.dataRect();
+        const int y = d.top() + view.rows()[static_cast<std::size_t>(row)].y + 3;
+        // At 2 ms the producer puts its second item (one in the queue).
+        QString tip = view.toolTipAt(QPoint(d.left() + 20, y));
+        QVERIFY2(tip.contains(QStringLiteral("put an item into Queue q (now 1)")), qPrintable(tip));
+        // At 6.3 ms it is blocked on the full queue (its put goes through at 7 ms).
+        tip = view.toolTipAt(QPoint(d.left() + 63, y));
+        QVERIFY2(tip.contains(QStringLiteral("for Queue q")), qPrintable(tip));
+        QVERIFY2(!tip.contains(QStringLiteral("put an item")), qPrintable(tip));
+    }
 };
 
 QTEST_MAIN(SyncViewsTest)

@@ -17,6 +17,7 @@
 #include <cmath>
 
 #include "core/sync/kernel_object.h"
+#include "ui/model/sync_object_rows.h"
 #include "ui/model/time_format.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
@@ -642,17 +643,58 @@ QString TimelineView::toolTipAt(const QPoint& pos) {
         }
         return tr("CPU %1 %2<br>%3").arg(row.index).arg(what, span) + more;
     }
+    // Sync glyphs within a few pixels of the pointer, named first.
+    QString glyphs;
+    {
+        const auto& marks = m_controller->index().syncMarks(row.index);
+        const SimTime from = m_scale.toTime(pos.x() - data.left() - 5);
+        const SimTime to = m_scale.toTime(pos.x() - data.left() + 5);
+        auto it = std::lower_bound(marks.begin(), marks.end(), from,
+                                   [&](std::uint32_t i, SimTime v) { return trace.time(i) < v; });
+        for (int shown = 0; it != marks.end() && trace.time(*it) <= to && shown < 4; ++it, ++shown) {
+            const auto& g = trace.body(*it);
+            const QString obj = QString::fromStdString(objectLabel(trace, g.object)).toHtmlEscaped();
+            QString what;
+            if (g.kind == RecordKind::Deadlock) {
+                what = tr("<b style='color:#d62728'>deadlock</b>: waits for %1, closing the cycle").arg(obj);
+            } else {
+                switch (static_cast<core::SyncOp>(g.extra16)) {
+                    case core::SyncOp::Acquired: what = tr("acquired %1").arg(obj); break;
+                    case core::SyncOp::Release: what = tr("released %1").arg(obj); break;
+                    case core::SyncOp::Put: what = tr("put an item into %1 (now %2)").arg(obj).arg(g.core); break;
+                    case core::SyncOp::Get: what = tr("got an item from %1 (now %2)").arg(obj).arg(g.core); break;
+                    case core::SyncOp::LostUpdate:
+                        what = tr("<b style='color:#d62728'>lost update</b> on %1: wrote over another thread's write").arg(obj);
+                        break;
+                    default: continue;
+                }
+            }
+            glyphs += tr("%1 %2<br>").arg(QString::fromStdString(formatDuration(trace.time(*it))), what);
+        }
+    }
     QString state = QString::fromLatin1(core::toString(b.kind == RecordKind::ThreadCreate
                                                            ? ThreadState::New
                                                            : b.state).data());
-    if (b.kind == RecordKind::State && b.state == ThreadState::Waiting)
+    if (b.kind == RecordKind::State && b.state == ThreadState::Waiting) {
         state += tr(" (%1)").arg(QString::fromLatin1(core::toString(b.reason).data()));
+        // What it waits for, and who holds that (the wait-for graph in one line).
+        const core::TraceState at = trace.stateAt(t);
+        if (row.index < at.threads.size() && at.threads[row.index].waitingOn != core::kNone) {
+            const std::uint32_t o = at.threads[row.index].waitingOn;
+            state += tr(" for %1").arg(QString::fromStdString(objectLabel(trace, o)).toHtmlEscaped());
+            const auto kind = o < trace.objects().size() ? static_cast<core::ObjectKind>(trace.objects()[o].kind)
+                                                         : core::ObjectKind::Value;
+            if ((kind == core::ObjectKind::Lock || kind == core::ObjectKind::RLock) && o < at.objects.size() &&
+                at.objects[o].holder != core::kNone)
+                state += tr(", held by %1").arg(threadLabel(at.objects[o].holder).toHtmlEscaped());
+        }
+    }
     if (b.kind == RecordKind::State && b.state == ThreadState::Running && b.core != 0xffff)
         state += tr(" on CPU %1").arg(b.core);
     const QString cause = b.kind == RecordKind::State && b.cause != core::Cause::None
                               ? tr("<br>after: %1").arg(QString::fromLatin1(core::toString(b.cause).data()))
                               : QString();
-    return tr("<b>%1</b>: %2<br>%3%4").arg(threadLabel(row.index).toHtmlEscaped(), state, span, cause) + more;
+    return glyphs + tr("<b>%1</b>: %2<br>%3%4").arg(threadLabel(row.index).toHtmlEscaped(), state, span, cause) + more;
 }
 
 bool TimelineView::viewportEvent(QEvent* event) {
