@@ -162,6 +162,28 @@ private slots:
         QCOMPARE(w.theme()->laneHeight(), lane);
     }
 
+    void clickingADeadlockEventRaisesTheWaitForGraph() {
+        MainWindow w(prefs(QStringLiteral("events.ini")));
+        QVERIFY(w.openResource(QStringLiteral(":/workloads/deadlock_two_locks.json")));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto* eventsDock = w.findChild<QDockWidget*>(QStringLiteral("eventsDock"));
+        eventsDock->raise();
+        QTRY_VERIFY(w.runEvents()->isVisible());
+        int row = -1;
+        for (std::size_t i = 0; i < w.runEvents()->events().size(); ++i)
+            if (w.runEvents()->events()[i].kind == RunEvent::Kind::Deadlock) row = static_cast<int>(i);
+        QVERIFY(row >= 0);
+        auto* states = w.findChild<QDockWidget*>(QStringLiteral("statesDock"));
+        states->raise();
+        // A dock behind another tab keeps isVisible(); what shows is its visible region.
+        QTRY_VERIFY(w.waitForGraph()->visibleRegion().isEmpty());
+        w.runEvents()->activate(row);
+        QCOMPARE(w.controller()->cursor(), 1 * kMillisecond);
+        QTRY_VERIFY(!w.waitForGraph()->visibleRegion().isEmpty());
+        QVERIFY(w.waitForGraph()->graph().deadlocked);
+    }
+
     void everyLessonPlaysAndStepsBackToAFreshStart() {
         MainWindow w(prefs(QStringLiteral("lessons.ini")));
         w.setQuietErrors(true);

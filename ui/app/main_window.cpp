@@ -362,6 +362,16 @@ void MainWindow::buildDocks() {
     m_breakpoints = new BreakpointsView(m_controller);
     connect(m_timeline, &TimelineView::runToRequested, m_controller, &SimulationController::runTo);
     connect(m_timeline, &TimelineView::exportRequested, this, &MainWindow::onExport);
+    connect(m_events, &RunEventsView::eventActivated, this, [this](int kind) {
+        const char* name = kind == static_cast<int>(RunEvent::Kind::Deadlock)     ? "waitForDock"
+                           : kind == static_cast<int>(RunEvent::Kind::LostUpdate) ? "syncObjectsDock"
+                                                                                  : nullptr;
+        if (!name) return;
+        if (QDockWidget* d = findChild<QDockWidget*>(QLatin1String(name)); d && !d->isFloating()) {
+            d->show();
+            d->raise();
+        }
+    });
 
     QDockWidget* timeline = dock(m_timeline, tr("Timeline"), QStringLiteral("timelineDock"));
     QDockWidget* processes = dock(m_processView, tr("Processes"), QStringLiteral("processesDock"));

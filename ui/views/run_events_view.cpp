@@ -63,7 +63,9 @@ void RunEventsView::showEvent(QShowEvent* event) {
 void RunEventsView::activate(int row) {
     if (row < 0 || static_cast<std::size_t>(row) >= m_events.size()) return;
     m_controller->pause();
-    m_controller->seek(m_events[static_cast<std::size_t>(row)].time);
+    const RunEvent& e = m_events[static_cast<std::size_t>(row)];
+    m_controller->seek(e.time);
+    emit eventActivated(static_cast<int>(e.kind));
 }
 
 void RunEventsView::refresh() {

@@ -30,6 +30,11 @@ public:
 
     QSize sizeHint() const override { return {420, 260}; }
 
+signals:
+    // An event was clicked and the cursor moved to it (the window raises the view that
+    // explains it: the wait-for graph for a deadlock, the sync objects for a lost update).
+    void eventActivated(int kind);
+
 protected:
     void showEvent(QShowEvent* event) override;
 
