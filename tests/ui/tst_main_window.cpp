@@ -1,5 +1,6 @@
 // The main window: default lesson, docks and reset layout, shortcuts, settings persistence,
 // bad files (error dialog naming file:line, no crash), command-line options.
+#include <QCheckBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QLabel>
@@ -15,6 +16,7 @@
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
 #include "ui/timeline/timeline_view.h"
+#include "ui/views/breakpoints_view.h"
 #include "ui/views/run_events_view.h"
 #include "ui/views/sync_objects_view.h"
 #include "ui/views/wait_for_graph_view.h"
@@ -120,17 +122,22 @@ private slots:
             w.theme()->setMode(Theme::Mode::Dark);  // via the action below, as a user would
             for (QAction* a : w.findChildren<QAction*>())
                 if (a->text() == QStringLiteral("&Dark theme")) a->setChecked(true);
+            w.breakpoints()->deadlockBox()->setChecked(true);  // the Breakpoints dock
             w.resize(1111, 777);
             w.close();
         }
         auto p = prefs(file);
         QCOMPARE(p->recentFiles().value(0), QFileInfo(kIoTwoCores).absoluteFilePath());
         QVERIFY(p->darkTheme());
+        QVERIFY(p->pauseOnDeadlock());
+        QVERIFY(!p->pauseOnLostUpdate());
         QVERIFY(!p->windowState().isEmpty());
         MainWindow again(p);
         again.show();
         QVERIFY(QTest::qWaitForWindowExposed(&again));
         QCOMPARE(again.theme()->mode(), Theme::Mode::Dark);
+        QVERIFY(again.controller()->pauseOnDeadlock());
+        QVERIFY(again.breakpoints()->deadlockBox()->isChecked());
         QVERIFY(!again.findChild<QDockWidget*>(QStringLiteral("consoleDock"))->isVisible());
         QCOMPARE(again.size(), QSize(1111, 777));
         // Reset layout brings the closed dock back.

@@ -72,6 +72,8 @@ MainWindow::MainWindow(std::shared_ptr<Preferences> preferences, QWidget* parent
     m_theme->setMode(m_prefs->darkTheme() ? Theme::Mode::Dark : Theme::Mode::Light);
     m_theme->setColourBlindSafe(m_prefs->colourBlindSafe());
     m_controller->setPauseOnMarkers(m_prefs->pauseOnMarkers());
+    m_controller->setPauseOnDeadlock(m_prefs->pauseOnDeadlock());
+    m_controller->setPauseOnLostUpdate(m_prefs->pauseOnLostUpdate());
     m_controller->setStepMode(m_prefs->stepMode() == QLatin1String("tick") ? SimulationController::StepMode::Tick
                                                                           : SimulationController::StepMode::Event);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
@@ -197,9 +199,11 @@ void MainWindow::buildActions() {
     connect(m_pauseOnMarkersAction, &QAction::toggled, m_controller, &SimulationController::setPauseOnMarkers);
     m_pauseOnDeadlockAction = new QAction(tr("Pause on &deadlock"), this);
     m_pauseOnDeadlockAction->setCheckable(true);
+    m_pauseOnDeadlockAction->setChecked(m_controller->pauseOnDeadlock());
     connect(m_pauseOnDeadlockAction, &QAction::toggled, m_controller, &SimulationController::setPauseOnDeadlock);
     m_pauseOnLostUpdateAction = new QAction(tr("Pause on &lost update"), this);
     m_pauseOnLostUpdateAction->setCheckable(true);
+    m_pauseOnLostUpdateAction->setChecked(m_controller->pauseOnLostUpdate());
     connect(m_pauseOnLostUpdateAction, &QAction::toggled, m_controller, &SimulationController::setPauseOnLostUpdate);
     // The menu and the Breakpoints view both switch the conditions: follow the controller.
     connect(m_controller, &SimulationController::breakpointsChanged, this, [this] {
@@ -208,6 +212,8 @@ void MainWindow::buildActions() {
         m_pauseOnDeadlockAction->setChecked(m_controller->pauseOnDeadlock());
         m_pauseOnLostUpdateAction->setChecked(m_controller->pauseOnLostUpdate());
         m_prefs->setPauseOnMarkers(m_controller->pauseOnMarkers());
+        m_prefs->setPauseOnDeadlock(m_controller->pauseOnDeadlock());
+        m_prefs->setPauseOnLostUpdate(m_controller->pauseOnLostUpdate());
     });
     connect(m_controller, &SimulationController::pausedAtBreak, this, [this](qint64 t, const QString& reason) {
         statusBar()->showMessage(tr("Paused at %1: %2")
