@@ -76,9 +76,9 @@ std::vector<SyncObjectRow> syncObjectRows(const core::Trace& trace, const TraceI
                 break;
             case ObjectKind::Condition: row.summary = std::to_string(row.waiters.size()) + " waiting"; break;
             case ObjectKind::Join:
-                row.summary = row.joinTarget == core::kNone ? waiting.substr(2)
-                                                            : "until " + threadName(trace, row.joinTarget) +
-                                                                  " ends" + waiting;
+                row.summary = (row.joinTarget == core::kNone ? std::string("until a thread ends")
+                                                             : "until " + threadName(trace, row.joinTarget) + " ends") +
+                              waiting;
                 break;
             case ObjectKind::Value:
                 row.summary = "= " + std::to_string(row.value) + " after " + std::to_string(row.stores) +

@@ -115,6 +115,10 @@ void WaitForGraphView::layoutNodes(const QRect& area) {
     for (const int k : m_graph.cycle) place(k);
     for (std::size_t k = 0; k < n; ++k) {
         if (!m_graph.nodes[k].thread) continue;
+        // What it holds before it, what it waits for after it: held-by and waits-for
+        // edges join neighbours on the ring instead of crossing it.
+        for (const auto& e : m_graph.edges)
+            if (e.to == static_cast<int>(k) && e.kind == WaitForGraph::Edge::Kind::HeldBy) place(e.from);
         place(static_cast<int>(k));
         for (const auto& e : m_graph.edges)
             if (e.from == static_cast<int>(k) && e.kind == WaitForGraph::Edge::Kind::WaitsFor) place(e.to);
