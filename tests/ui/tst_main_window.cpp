@@ -1,5 +1,6 @@
 // The main window: default lesson, docks and reset layout, shortcuts, settings persistence,
 // bad files (error dialog naming file:line, no crash), command-line options.
+#include <QCheckBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QLabel>
@@ -15,6 +16,10 @@
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
 #include "ui/timeline/timeline_view.h"
+#include "ui/views/breakpoints_view.h"
+#include "ui/views/run_events_view.h"
+#include "ui/views/sync_objects_view.h"
+#include "ui/views/wait_for_graph_view.h"
 
 using namespace taskscope;
 using namespace taskscope::ui;
@@ -47,7 +52,7 @@ private slots:
         QVERIFY(w.windowTitle().startsWith(QStringLiteral("rr_classroom.json")));
         // Every view is a dock, all visible by default.
         const auto docks = w.findChildren<QDockWidget*>();
-        QCOMPARE(docks.size(), 7);
+        QCOMPARE(docks.size(), 11);
         QVERIFY(w.findChild<QDockWidget*>(QStringLiteral("timelineDock"))->isVisible());
         QVERIFY(w.findChild<QDockWidget*>(QStringLiteral("statesDock"))->isVisible());
         QVERIFY(w.findChild<QDockWidget*>(QStringLiteral("processesDock"))->isVisible());
@@ -117,17 +122,22 @@ private slots:
             w.theme()->setMode(Theme::Mode::Dark);  // via the action below, as a user would
             for (QAction* a : w.findChildren<QAction*>())
                 if (a->text() == QStringLiteral("&Dark theme")) a->setChecked(true);
+            w.breakpoints()->deadlockBox()->setChecked(true);  // the Breakpoints dock
             w.resize(1111, 777);
             w.close();
         }
         auto p = prefs(file);
         QCOMPARE(p->recentFiles().value(0), QFileInfo(kIoTwoCores).absoluteFilePath());
         QVERIFY(p->darkTheme());
+        QVERIFY(p->pauseOnDeadlock());
+        QVERIFY(!p->pauseOnLostUpdate());
         QVERIFY(!p->windowState().isEmpty());
         MainWindow again(p);
         again.show();
         QVERIFY(QTest::qWaitForWindowExposed(&again));
         QCOMPARE(again.theme()->mode(), Theme::Mode::Dark);
+        QVERIFY(again.controller()->pauseOnDeadlock());
+        QVERIFY(again.breakpoints()->deadlockBox()->isChecked());
         QVERIFY(!again.findChild<QDockWidget*>(QStringLiteral("consoleDock"))->isVisible());
         QCOMPARE(again.size(), QSize(1111, 777));
         // Reset layout brings the closed dock back.
@@ -159,6 +169,28 @@ private slots:
         QCOMPARE(w.theme()->laneHeight(), lane);
     }
 
+    void clickingADeadlockEventRaisesTheWaitForGraph() {
+        MainWindow w(prefs(QStringLiteral("events.ini")));
+        QVERIFY(w.openResource(QStringLiteral(":/workloads/deadlock_two_locks.json")));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto* eventsDock = w.findChild<QDockWidget*>(QStringLiteral("eventsDock"));
+        eventsDock->raise();
+        QTRY_VERIFY(w.runEvents()->isVisible());
+        int row = -1;
+        for (std::size_t i = 0; i < w.runEvents()->events().size(); ++i)
+            if (w.runEvents()->events()[i].kind == RunEvent::Kind::Deadlock) row = static_cast<int>(i);
+        QVERIFY(row >= 0);
+        auto* states = w.findChild<QDockWidget*>(QStringLiteral("statesDock"));
+        states->raise();
+        // A dock behind another tab keeps isVisible(); what shows is its visible region.
+        QTRY_VERIFY(w.waitForGraph()->visibleRegion().isEmpty());
+        w.runEvents()->activate(row);
+        QCOMPARE(w.controller()->cursor(), 1 * kMillisecond);
+        QTRY_VERIFY(!w.waitForGraph()->visibleRegion().isEmpty());
+        QVERIFY(w.waitForGraph()->graph().deadlocked);
+    }
+
     void everyLessonPlaysAndStepsBackToAFreshStart() {
         MainWindow w(prefs(QStringLiteral("lessons.ini")));
         w.setQuietErrors(true);
@@ -180,6 +212,15 @@ private slots:
             // Every process finished and was reaped by the shell, unless the lesson deadlocks.
             if (c->state().deadlocks == 0)
                 for (const auto& p : c->state().processes) QVERIFY2(p.reaped, qPrintable(name));
+            // The sync views agree with the machine: a deadlock lesson ends with the cycle
+            // red in the wait-for graph, and the events list holds every notable record.
+            w.waitForGraph()->refresh();
+            QCOMPARE(w.waitForGraph()->graph().deadlocked, c->state().deadlocks > 0);
+            QCOMPARE(w.waitForGraph()->graph().deadlocked, c->machine()->deadlock().has_value());
+            w.runEvents()->refresh();
+            QCOMPARE(w.runEvents()->events().size(), c->index().runEvents().size());
+            w.syncObjects()->refresh();
+            QCOMPARE(w.syncObjects()->rows().size() > 0, !c->trace().objects().empty());
             int steps = 0;
             while (c->cursor() > 0 && steps < 100000) {
                 c->stepBack();

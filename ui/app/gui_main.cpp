@@ -110,7 +110,7 @@ int screenshot(const GuiOptions& o) {
         auto* dock = window.findChild<QDockWidget*>(o.raise + QStringLiteral("Dock"));
         if (!dock) {
             std::fprintf(stderr, "taskscope: error: --raise: no view \"%s\"; try timeline, processes, states, "
-                                 "stats, console, settings, workload\n", qPrintable(o.raise));
+                                 "stats, console, settings, workload, syncObjects, waitFor, events, breakpoints\n", qPrintable(o.raise));
             return 2;
         }
         dock->show();

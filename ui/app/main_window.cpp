@@ -30,10 +30,14 @@
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
 #include "ui/timeline/timeline_view.h"
+#include "ui/views/breakpoints_view.h"
 #include "ui/views/console_view.h"
 #include "ui/views/process_view.h"
+#include "ui/views/run_events_view.h"
 #include "ui/views/settings_panel.h"
 #include "ui/views/states_view.h"
+#include "ui/views/sync_objects_view.h"
+#include "ui/views/wait_for_graph_view.h"
 #include "ui/views/workload_editor.h"
 
 namespace taskscope::ui {
@@ -68,6 +72,8 @@ MainWindow::MainWindow(std::shared_ptr<Preferences> preferences, QWidget* parent
     m_theme->setMode(m_prefs->darkTheme() ? Theme::Mode::Dark : Theme::Mode::Light);
     m_theme->setColourBlindSafe(m_prefs->colourBlindSafe());
     m_controller->setPauseOnMarkers(m_prefs->pauseOnMarkers());
+    m_controller->setPauseOnDeadlock(m_prefs->pauseOnDeadlock());
+    m_controller->setPauseOnLostUpdate(m_prefs->pauseOnLostUpdate());
     m_controller->setStepMode(m_prefs->stepMode() == QLatin1String("tick") ? SimulationController::StepMode::Tick
                                                                           : SimulationController::StepMode::Event);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
@@ -190,9 +196,29 @@ void MainWindow::buildActions() {
     m_pauseOnMarkersAction = new QAction(tr("Pause at &markers"), this);
     m_pauseOnMarkersAction->setCheckable(true);
     m_pauseOnMarkersAction->setChecked(m_controller->pauseOnMarkers());
-    connect(m_pauseOnMarkersAction, &QAction::toggled, this, [this](bool on) {
-        m_controller->setPauseOnMarkers(on);
-        m_prefs->setPauseOnMarkers(on);
+    connect(m_pauseOnMarkersAction, &QAction::toggled, m_controller, &SimulationController::setPauseOnMarkers);
+    m_pauseOnDeadlockAction = new QAction(tr("Pause on &deadlock"), this);
+    m_pauseOnDeadlockAction->setCheckable(true);
+    m_pauseOnDeadlockAction->setChecked(m_controller->pauseOnDeadlock());
+    connect(m_pauseOnDeadlockAction, &QAction::toggled, m_controller, &SimulationController::setPauseOnDeadlock);
+    m_pauseOnLostUpdateAction = new QAction(tr("Pause on &lost update"), this);
+    m_pauseOnLostUpdateAction->setCheckable(true);
+    m_pauseOnLostUpdateAction->setChecked(m_controller->pauseOnLostUpdate());
+    connect(m_pauseOnLostUpdateAction, &QAction::toggled, m_controller, &SimulationController::setPauseOnLostUpdate);
+    // The menu and the Breakpoints view both switch the conditions: follow the controller.
+    connect(m_controller, &SimulationController::breakpointsChanged, this, [this] {
+        const QSignalBlocker a(m_pauseOnMarkersAction), b(m_pauseOnDeadlockAction), c(m_pauseOnLostUpdateAction);
+        m_pauseOnMarkersAction->setChecked(m_controller->pauseOnMarkers());
+        m_pauseOnDeadlockAction->setChecked(m_controller->pauseOnDeadlock());
+        m_pauseOnLostUpdateAction->setChecked(m_controller->pauseOnLostUpdate());
+        m_prefs->setPauseOnMarkers(m_controller->pauseOnMarkers());
+        m_prefs->setPauseOnDeadlock(m_controller->pauseOnDeadlock());
+        m_prefs->setPauseOnLostUpdate(m_controller->pauseOnLostUpdate());
+    });
+    connect(m_controller, &SimulationController::pausedAtBreak, this, [this](qint64 t, const QString& reason) {
+        statusBar()->showMessage(tr("Paused at %1: %2")
+                                     .arg(QString::fromStdString(formatInUnit(t, m_controller->tickSize())), reason),
+                                 10000);
     });
 }
 
@@ -275,6 +301,14 @@ void MainWindow::buildMenus() {
     stepMenu->addActions({m_stepEventAction, m_stepTickAction, m_stepBytecodeAction});
     sim->addSeparator();
     sim->addAction(m_pauseOnMarkersAction);
+    sim->addAction(m_pauseOnDeadlockAction);
+    sim->addAction(m_pauseOnLostUpdateAction);
+    sim->addAction(tr("&Breakpoints..."), this, [this] {
+        if (auto* d = findChild<QDockWidget*>(QStringLiteral("breakpointsDock"))) {
+            d->show();
+            d->raise();
+        }
+    });
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* d : m_docks) m_viewMenu->addAction(d->toggleViewAction());
@@ -328,8 +362,22 @@ void MainWindow::buildDocks() {
     m_stats = new StatsView(m_controller, m_theme);
     m_settings = new SettingsPanel(m_controller);
     m_editor = new WorkloadEditor(m_controller);
+    m_sync = new SyncObjectsView(m_controller, m_theme);
+    m_waitFor = new WaitForGraphView(m_controller, m_theme);
+    m_events = new RunEventsView(m_controller, m_theme);
+    m_breakpoints = new BreakpointsView(m_controller);
     connect(m_timeline, &TimelineView::runToRequested, m_controller, &SimulationController::runTo);
     connect(m_timeline, &TimelineView::exportRequested, this, &MainWindow::onExport);
+    connect(m_events, &RunEventsView::eventActivated, this, [this](int kind) {
+        const char* name = kind == static_cast<int>(RunEvent::Kind::Deadlock)     ? "waitForDock"
+                           : kind == static_cast<int>(RunEvent::Kind::LostUpdate) ? "syncObjectsDock"
+                                                                                  : nullptr;
+        if (!name) return;
+        if (QDockWidget* d = findChild<QDockWidget*>(QLatin1String(name)); d && !d->isFloating()) {
+            d->show();
+            d->raise();
+        }
+    });
 
     QDockWidget* timeline = dock(m_timeline, tr("Timeline"), QStringLiteral("timelineDock"));
     QDockWidget* processes = dock(m_processView, tr("Processes"), QStringLiteral("processesDock"));
@@ -338,6 +386,10 @@ void MainWindow::buildDocks() {
     QDockWidget* console = dock(m_console, tr("Console"), QStringLiteral("consoleDock"));
     m_settingsDock = dock(m_settings, tr("Run settings"), QStringLiteral("settingsDock"));
     QDockWidget* editor = dock(m_editor, tr("Workload table"), QStringLiteral("workloadDock"));
+    QDockWidget* sync = dock(m_sync, tr("Sync objects"), QStringLiteral("syncObjectsDock"));
+    QDockWidget* waitFor = dock(m_waitFor, tr("Wait-for graph"), QStringLiteral("waitForDock"));
+    QDockWidget* events = dock(m_events, tr("Run events"), QStringLiteral("eventsDock"));
+    QDockWidget* breakpoints = dock(m_breakpoints, tr("Breakpoints"), QStringLiteral("breakpointsDock"));
 
     // No central widget: every view is a dock, so any of them can take the big area.
     auto* spacer = new QWidget;
@@ -350,7 +402,13 @@ void MainWindow::buildDocks() {
     tabifyDockWidget(stats, console);
     tabifyDockWidget(stats, m_settingsDock);
     tabifyDockWidget(stats, editor);
+    tabifyDockWidget(states, sync);
+    tabifyDockWidget(states, waitFor);
+    tabifyDockWidget(processes, events);
+    tabifyDockWidget(processes, breakpoints);
     stats->raise();
+    states->raise();
+    processes->raise();
     resizeDocks({timeline, processes}, {470, 360}, Qt::Vertical);
     resizeDocks({processes, states, stats}, {430, 470, 500}, Qt::Horizontal);
 }
@@ -361,7 +419,8 @@ void MainWindow::resetLayout() {
         d->setFloating(false);
         d->show();
     }
-    if (QDockWidget* stats = findChild<QDockWidget*>(QStringLiteral("statsDock"))) stats->raise();
+    for (const char* name : {"statsDock", "statesDock", "processesDock"})
+        if (QDockWidget* d = findChild<QDockWidget*>(QLatin1String(name))) d->raise();
 }
 
 void MainWindow::rebuildLessonsMenu() {

@@ -15,7 +15,11 @@ class QToolButton;
 
 namespace taskscope::ui {
 
+class BreakpointsView;
 class ConsoleView;
+class RunEventsView;
+class SyncObjectsView;
+class WaitForGraphView;
 class Preferences;
 class ProcessView;
 class SettingsPanel;
@@ -43,6 +47,10 @@ public:
     ConsoleView* console() const { return m_console; }
     StatsView* stats() const { return m_stats; }
     SettingsPanel* settingsPanel() const { return m_settings; }
+    SyncObjectsView* syncObjects() const { return m_sync; }
+    WaitForGraphView* waitForGraph() const { return m_waitFor; }
+    RunEventsView* runEvents() const { return m_events; }
+    BreakpointsView* breakpoints() const { return m_breakpoints; }
     WorkloadEditor* workloadEditor() const { return m_editor; }
     QLabel* clockLabel() const { return m_clock; }
     QSlider* speedSlider() const { return m_speedSlider; }
@@ -91,6 +99,10 @@ private:
     StatsView* m_stats = nullptr;
     SettingsPanel* m_settings = nullptr;
     WorkloadEditor* m_editor = nullptr;
+    SyncObjectsView* m_sync = nullptr;
+    WaitForGraphView* m_waitFor = nullptr;
+    RunEventsView* m_events = nullptr;
+    BreakpointsView* m_breakpoints = nullptr;
     QList<QDockWidget*> m_docks;
     QDockWidget* m_settingsDock = nullptr;
     QByteArray m_defaultState;
@@ -106,6 +118,8 @@ private:
     QAction* m_darkAction = nullptr;
     QAction* m_colourBlindAction = nullptr;
     QAction* m_pauseOnMarkersAction = nullptr;
+    QAction* m_pauseOnDeadlockAction = nullptr;
+    QAction* m_pauseOnLostUpdateAction = nullptr;
     QAction* m_stepEventAction = nullptr;
     QAction* m_stepTickAction = nullptr;
     QAction* m_stepBytecodeAction = nullptr;

@@ -30,5 +30,9 @@ bool Preferences::colourBlindSafe() const { return m_settings->value("view/colou
 void Preferences::setColourBlindSafe(bool on) { m_settings->setValue("view/colourBlindSafe", on); }
 bool Preferences::pauseOnMarkers() const { return m_settings->value("run/pauseOnMarkers", false).toBool(); }
 void Preferences::setPauseOnMarkers(bool on) { m_settings->setValue("run/pauseOnMarkers", on); }
+bool Preferences::pauseOnDeadlock() const { return m_settings->value("run/pauseOnDeadlock", false).toBool(); }
+void Preferences::setPauseOnDeadlock(bool on) { m_settings->setValue("run/pauseOnDeadlock", on); }
+bool Preferences::pauseOnLostUpdate() const { return m_settings->value("run/pauseOnLostUpdate", false).toBool(); }
+void Preferences::setPauseOnLostUpdate(bool on) { m_settings->setValue("run/pauseOnLostUpdate", on); }
 
 }  // namespace taskscope::ui

@@ -34,6 +34,10 @@ public:
     void setColourBlindSafe(bool on);
     bool pauseOnMarkers() const;
     void setPauseOnMarkers(bool on);
+    bool pauseOnDeadlock() const;
+    void setPauseOnDeadlock(bool on);
+    bool pauseOnLostUpdate() const;
+    void setPauseOnLostUpdate(bool on);
 
     QSettings& settings() { return *m_settings; }
     void sync() { m_settings->sync(); }

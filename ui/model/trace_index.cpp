@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/sync/kernel_object.h"
+
 namespace taskscope::ui {
 
 using core::RecordKind;
@@ -10,6 +12,8 @@ using core::ThreadState;
 
 namespace {
 const std::vector<ThreadPoint> kNoPoints;
+const std::vector<ObjectPoint> kNoObjectPoints;
+const std::vector<std::uint32_t> kNoRecords;
 
 template <typename T>
 T& slot(std::vector<T>& v, std::size_t i) {
@@ -32,6 +36,9 @@ void TraceIndex::clear() {
     m_processes.clear();
     m_events.clear();
     m_outputs.clear();
+    m_runEvents.clear();
+    m_objectPoints.clear();
+    m_syncMarks.clear();
     m_processed = 0;
     m_hasGil = false;
 }
@@ -41,6 +48,7 @@ void TraceIndex::update(const core::Trace& trace) {
         const SimTime t = trace.time(i);
         const core::RecordBody& b = trace.body(i);
         const auto index = static_cast<std::uint32_t>(i);
+        if (isRunEvent(b)) m_runEvents.push_back(index);
         switch (b.kind) {
             case RecordKind::ThreadCreate: {
                 Open& o = slot(m_open, b.subject);
@@ -84,6 +92,28 @@ void TraceIndex::update(const core::Trace& trace) {
                 break;
             case RecordKind::Marker: m_events.push_back(index); break;
             case RecordKind::Gil: m_hasGil = true; break;
+            case RecordKind::Sync: {
+                auto& pts = slot(m_objectPoints, b.object);
+                ObjectPoint p = pts.empty() ? ObjectPoint{} : pts.back();
+                p.time = t;
+                p.record = index;
+                const auto op = static_cast<core::SyncOp>(b.extra16);
+                p.highWater = std::max<std::uint32_t>(p.highWater, b.core == 0xffff ? 0 : b.core);
+                if (op == core::SyncOp::LostUpdate) ++p.lostUpdates;
+                if (op == core::SyncOp::Acquired) ++p.acquisitions;
+                if (op == core::SyncOp::Store) ++p.stores;
+                pts.push_back(p);
+                switch (op) {
+                    case core::SyncOp::Acquired:
+                    case core::SyncOp::Release:
+                    case core::SyncOp::Put:
+                    case core::SyncOp::Get:
+                    case core::SyncOp::LostUpdate: slot(m_syncMarks, b.subject).push_back(index); break;
+                    default: break;
+                }
+                break;
+            }
+            case RecordKind::Deadlock: slot(m_syncMarks, b.subject).push_back(index); break;
             default: break;
         }
     }
@@ -149,6 +179,38 @@ ProcessTimes TraceIndex::processTimes(std::uint32_t process) const {
 
 std::size_t TraceIndex::eventCountAt(const core::Trace& trace, SimTime t) const {
     return countAtOrBefore(trace, m_events, t);
+}
+
+std::size_t TraceIndex::runEventCountAt(const core::Trace& trace, SimTime t) const {
+    return countAtOrBefore(trace, m_runEvents, t);
+}
+
+bool TraceIndex::isRunEvent(const core::RecordBody& b) {
+    switch (b.kind) {
+        case RecordKind::ProcessCreate:
+        case RecordKind::ProcessExit:
+        case RecordKind::Deadlock:
+        case RecordKind::Marker: return true;
+        case RecordKind::Sync: return static_cast<core::SyncOp>(b.extra16) == core::SyncOp::LostUpdate;
+        case RecordKind::Gil: return static_cast<core::GilOp>(b.extra16) == core::GilOp::DropRequest;
+        default: return false;
+    }
+}
+
+const std::vector<ObjectPoint>& TraceIndex::objectPoints(std::uint32_t object) const {
+    return object < m_objectPoints.size() ? m_objectPoints[object] : kNoObjectPoints;
+}
+
+const ObjectPoint* TraceIndex::objectPointAt(std::uint32_t object, SimTime t) const {
+    const auto& pts = objectPoints(object);
+    auto it = std::upper_bound(pts.begin(), pts.end(), t,
+                               [](SimTime v, const ObjectPoint& p) { return v < p.time; });
+    if (it == pts.begin()) return nullptr;
+    return &*(it - 1);
+}
+
+const std::vector<std::uint32_t>& TraceIndex::syncMarks(std::uint32_t thread) const {
+    return thread < m_syncMarks.size() ? m_syncMarks[thread] : kNoRecords;
 }
 
 std::size_t TraceIndex::outputCountAt(const core::Trace& trace, SimTime t) const {

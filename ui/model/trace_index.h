@@ -29,6 +29,16 @@ struct ProcessTimes {
     core::SimTime reaped = -1;
 };
 
+// One Sync record on a kernel object, with what the object had seen up to it.
+struct ObjectPoint {
+    core::SimTime time = 0;
+    std::uint32_t record = 0;
+    std::uint32_t highWater = 0;    // largest value so far (a queue's longest length)
+    std::uint32_t lostUpdates = 0;  // LostUpdate records so far
+    std::uint32_t acquisitions = 0; // Acquired records so far
+    std::uint32_t stores = 0;       // writes to a shared value so far
+};
+
 // Indexes over a Trace that the views need and the Trace does not keep: per-thread running
 // totals, process lifetimes and the list of notable records (output, markers, spawn, exit).
 // Built incrementally: the trace is append-only, so update() only reads new records.
@@ -56,6 +66,18 @@ public:
     const std::vector<std::uint32_t>& events() const { return m_events; }
     // How many of events() happen at or before t.
     std::size_t eventCountAt(const core::Trace& trace, core::SimTime t) const;
+    // What a teacher wants to jump to: spawn, exit, deadlock, lost update, marker, GIL drop
+    // request (see isRunEvent), in time order.
+    const std::vector<std::uint32_t>& runEvents() const { return m_runEvents; }
+    std::size_t runEventCountAt(const core::Trace& trace, core::SimTime t) const;
+    static bool isRunEvent(const core::RecordBody& b);
+    // Sync records of one kernel object, in time order, with running totals.
+    const std::vector<ObjectPoint>& objectPoints(std::uint32_t object) const;
+    // The last of objectPoints(object) at or before t (nullptr: none yet).
+    const ObjectPoint* objectPointAt(std::uint32_t object, core::SimTime t) const;
+    // Per thread: its lock acquire/release, queue put/get, lost updates and deadlocks, for
+    // the timeline's glyphs.
+    const std::vector<std::uint32_t>& syncMarks(std::uint32_t thread) const;
     // Output records only, in time order.
     const std::vector<std::uint32_t>& outputs() const { return m_outputs; }
     std::size_t outputCountAt(const core::Trace& trace, core::SimTime t) const;
@@ -72,6 +94,9 @@ private:
     std::vector<ProcessTimes> m_processes;
     std::vector<std::uint32_t> m_events;
     std::vector<std::uint32_t> m_outputs;
+    std::vector<std::uint32_t> m_runEvents;
+    std::vector<std::vector<ObjectPoint>> m_objectPoints;
+    std::vector<std::vector<std::uint32_t>> m_syncMarks;
     std::size_t m_processed = 0;
     bool m_hasGil = false;
 };

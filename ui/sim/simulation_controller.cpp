@@ -225,6 +225,7 @@ void SimulationController::play() {
     if (!m_workload) return;
     // Play at the end starts over, as media players do.
     if (m_complete && m_cursor >= endTime() && !m_runTarget) seek(0);
+    m_lastPauseReason.clear();
     setPlaying(true);
 }
 
@@ -271,17 +272,12 @@ void SimulationController::onFrame() {
         target = *m_runTarget;
         stop = true;
     }
-    if (m_pauseOnMarkers) {
-        // Stop on the first marker crossed during this frame.
-        const auto& ev = m_index.events();
-        const std::size_t from = m_index.eventCountAt(*m_trace, m_cursor);
-        for (std::size_t i = from; i < ev.size() && m_trace->time(ev[i]) <= target; ++i) {
-            if (m_trace->body(ev[i]).kind == core::RecordKind::Marker) {
-                target = m_trace->time(ev[i]);
-                stop = true;
-                break;
-            }
-        }
+    QString reason;
+    if (const auto at = firstBreak(m_cursor, target, &reason)) {
+        target = *at;
+        stop = true;
+        fraction = 0;
+        m_lastPauseReason = reason;
     }
     if (target >= endTime()) {
         target = endTime();
@@ -294,7 +290,96 @@ void SimulationController::onFrame() {
         emit advanced(m_cursor, m_revision);
     }
     m_cursorFraction = fraction;
-    if (stop) pause();
+    if (stop) {
+        pause();
+        if (!reason.isEmpty()) emit pausedAtBreak(m_cursor, reason);
+    }
+}
+
+void SimulationController::setPauseOnMarkers(bool on) {
+    if (on == m_pauseOnMarkers) return;
+    m_pauseOnMarkers = on;
+    emit breakpointsChanged();
+}
+
+void SimulationController::setPauseOnDeadlock(bool on) {
+    if (on == m_pauseOnDeadlock) return;
+    m_pauseOnDeadlock = on;
+    emit breakpointsChanged();
+}
+
+void SimulationController::setPauseOnLostUpdate(bool on) {
+    if (on == m_pauseOnLostUpdate) return;
+    m_pauseOnLostUpdate = on;
+    emit breakpointsChanged();
+}
+
+void SimulationController::addStateWatch(const StateWatch& w) {
+    if (std::find(m_stateWatches.begin(), m_stateWatches.end(), w) != m_stateWatches.end()) return;
+    m_stateWatches.push_back(w);
+    emit breakpointsChanged();
+}
+
+void SimulationController::removeStateWatch(std::size_t i) {
+    if (i >= m_stateWatches.size()) return;
+    m_stateWatches.erase(m_stateWatches.begin() + static_cast<std::ptrdiff_t>(i));
+    emit breakpointsChanged();
+}
+
+void SimulationController::clearStateWatches() {
+    m_stateWatches.clear();
+    emit breakpointsChanged();
+}
+
+std::optional<SimTime> SimulationController::firstBreak(SimTime from, SimTime to, QString* reason) const {
+    std::optional<SimTime> best;
+    auto consider = [&](SimTime t, const QString& why) {
+        if (t <= from || t > to || (best && *best <= t)) return;
+        best = t;
+        if (reason) *reason = why;
+    };
+    if (m_pauseOnMarkers || m_pauseOnDeadlock || m_pauseOnLostUpdate) {
+        const auto& ev = m_index.runEvents();
+        for (std::size_t i = m_index.runEventCountAt(*m_trace, from); i < ev.size(); ++i) {
+            const SimTime t = m_trace->time(ev[i]);
+            if (t > to) break;
+            const core::RecordBody& b = m_trace->body(ev[i]);
+            const auto name = [&](std::uint32_t th) {
+                return th < m_trace->threads().size() ? QString::fromStdString(m_trace->threads()[th].name)
+                                                      : QString::number(th);
+            };
+            if (m_pauseOnMarkers && b.kind == core::RecordKind::Marker) {
+                consider(t, tr("marker \"%1\"").arg(QString::fromStdString(m_trace->text(b.object))));
+                break;
+            }
+            if (m_pauseOnDeadlock && b.kind == core::RecordKind::Deadlock) {
+                consider(t, tr("deadlock (%1 closed the cycle)").arg(name(b.subject)));
+                break;
+            }
+            if (m_pauseOnLostUpdate && b.kind == core::RecordKind::Sync) {
+                consider(t, tr("lost update by %1").arg(name(b.subject)));
+                break;
+            }
+        }
+    }
+    for (const StateWatch& w : m_stateWatches) {
+        const std::size_t threads = m_trace->threads().size();
+        for (std::uint32_t th = 0; th < threads; ++th) {
+            if (w.thread != core::kNone && w.thread != th) continue;
+            const auto& pts = m_index.points(th);
+            auto it = std::upper_bound(pts.begin(), pts.end(), from,
+                                       [](SimTime v, const ThreadPoint& p) { return v < p.time; });
+            for (; it != pts.end() && it->time <= to; ++it) {
+                if (it->state != w.state) continue;
+                consider(it->time, tr("%1 became %2")
+                                       .arg(QString::fromStdString(m_trace->threads()[th].name),
+                                            QString::fromLatin1(core::toString(w.state).data(),
+                                                                static_cast<int>(core::toString(w.state).size()))));
+                break;
+            }
+        }
+    }
+    return best;
 }
 
 }  // namespace taskscope::ui

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "core/sim/machine.h"
 #include "core/trace/trace.h"
@@ -88,7 +89,26 @@ public:
     void setSpeed(double speed);
     // Pause when playing reaches a taskscope.mark / marker record.
     bool pauseOnMarkers() const { return m_pauseOnMarkers; }
-    void setPauseOnMarkers(bool on) { m_pauseOnMarkers = on; }
+    void setPauseOnMarkers(bool on);
+    // Further pause conditions (breakpoints) for Play and Run to.
+    bool pauseOnDeadlock() const { return m_pauseOnDeadlock; }
+    void setPauseOnDeadlock(bool on);
+    bool pauseOnLostUpdate() const { return m_pauseOnLostUpdate; }
+    void setPauseOnLostUpdate(bool on);
+    // "When P3 becomes Waiting": pause when `thread` (kNone: any thread) enters `state`.
+    struct StateWatch {
+        std::uint32_t thread = core::kNone;
+        core::ThreadState state = core::ThreadState::Waiting;
+        friend bool operator==(const StateWatch&, const StateWatch&) = default;
+    };
+    const std::vector<StateWatch>& stateWatches() const { return m_stateWatches; }
+    void addStateWatch(const StateWatch& w);
+    void removeStateWatch(std::size_t i);
+    void clearStateWatches();
+    // Why playing stopped last (empty: it was not a pause condition).
+    QString lastPauseReason() const { return m_lastPauseReason; }
+    // The first time in (from, to] where a pause condition holds, with the reason.
+    std::optional<core::SimTime> firstBreak(core::SimTime from, core::SimTime to, QString* reason) const;
     // The speed that plays the whole run in about `seconds` of wall time.
     static double suggestedSpeed(core::SimTime runLength, double seconds = 20.0);
 
@@ -99,6 +119,10 @@ signals:
     void programChanged();
     void playingChanged(bool playing);
     void speedChanged(double speed);
+    // Playing stopped at a pause condition (deadlock, lost update, marker, state watch).
+    void pausedAtBreak(qint64 time, const QString& reason);
+    // A pause condition was switched on or off, or a state watch added or removed.
+    void breakpointsChanged();
 
 private:
     void restart(core::SimTime keepCursor);
@@ -126,6 +150,10 @@ private:
     bool m_playing = false;
     double m_speed = 1.0;
     bool m_pauseOnMarkers = false;
+    bool m_pauseOnDeadlock = false;
+    bool m_pauseOnLostUpdate = false;
+    std::vector<StateWatch> m_stateWatches;
+    QString m_lastPauseReason;
     std::optional<core::SimTime> m_runTarget;
     QTimer m_runTimer;
     QTimer m_frameTimer;

@@ -16,6 +16,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/sync/kernel_object.h"
+#include "ui/model/sync_object_rows.h"
 #include "ui/model/time_format.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
@@ -332,6 +334,61 @@ void TimelineView::paintEvent(QPaintEvent*) {
     m_lastPaintNs = clock.nsecsElapsed();
 }
 
+void TimelineView::paintSyncGlyphs(QPainter& p, const QRect& data, const TimeScale& scale, int scrollY,
+                                   int firstRow) {
+    // Lock acquire (filled triangle) / release (hollow), queue put (filled square) / get
+    // (hollow), lost update and deadlock (a cross in the alert colour), at the top of the
+    // thread lanes. Level of detail: a glyph closer than kMinGap px to the previous one on
+    // its lane is skipped (alerts are always drawn).
+    constexpr double kMinGap = 6.0;
+    const auto& trace = m_controller->trace();
+    const auto& index = m_controller->index();
+    const QColor alert = m_theme->colourBlindSafe() ? QColor(213, 94, 0) : QColor(214, 39, 40);
+    const SimTime t0 = scale.origin;
+    const SimTime t1 = scale.toTime(data.width());
+    m_glyphsDrawn = 0;
+    for (std::size_t r = static_cast<std::size_t>(std::max(0, firstRow)); r < m_rows.size(); ++r) {
+        const TimelineRow& row = m_rows[r];
+        const int y = data.top() + row.y - scrollY;
+        if (y > data.bottom()) break;
+        if (row.kind != TimelineRow::Kind::Thread) continue;
+        const auto& marks = index.syncMarks(row.index);
+        auto it = std::lower_bound(marks.begin(), marks.end(), t0,
+                                   [&](std::uint32_t i, SimTime t) { return trace.time(i) < t; });
+        const double g = std::max(3.0, row.height / 4.0);  // half the glyph size
+        double lastX = -1e9;
+        for (; it != marks.end(); ++it) {
+            const SimTime t = trace.time(*it);
+            if (t > t1) break;
+            const double x = data.left() + scale.toX(t);
+            const core::RecordBody& b = trace.body(*it);
+            const bool isAlert = b.kind == RecordKind::Deadlock ||
+                                 static_cast<core::SyncOp>(b.extra16) == core::SyncOp::LostUpdate;
+            if (!isAlert && x - lastX < kMinGap) continue;
+            lastX = x;
+            ++m_glyphsDrawn;
+            const double top = y + 1.0;
+            if (isAlert) {
+                p.setPen(QPen(alert, 2.5));
+                p.drawLine(QPointF(x - g, top), QPointF(x + g, top + 2 * g));
+                p.drawLine(QPointF(x + g, top), QPointF(x - g, top + 2 * g));
+                continue;
+            }
+            const auto op = static_cast<core::SyncOp>(b.extra16);
+            const bool filled = op == core::SyncOp::Acquired || op == core::SyncOp::Put;
+            p.setPen(QPen(m_theme->text(), 1.2));
+            p.setBrush(filled ? QBrush(m_theme->text()) : QBrush(m_theme->background()));
+            if (op == core::SyncOp::Acquired || op == core::SyncOp::Release) {
+                const QPointF tri[3] = {{x - g, top}, {x + g, top}, {x, top + 1.6 * g}};
+                p.drawPolygon(tri, 3);
+            } else {
+                p.drawRect(QRectF(x - g * 0.8, top, g * 1.6, g * 1.6));
+            }
+        }
+    }
+    p.setBrush(Qt::NoBrush);
+}
+
 void TimelineView::paintContent(QPainter& p, const QRect& area, const TimeScale& scale,
                                 int scrollY, SpanCache& cache, bool showCursor) {
     const auto& trace = m_controller->trace();
@@ -433,6 +490,7 @@ void TimelineView::paintContent(QPainter& p, const QRect& area, const TimeScale&
         p.drawText(QPointF(x + h / 2 + 2, y + h + fm.ascent() / 2.0 - 1),
                    QString::fromStdString(trace.text(b.object)));
     }
+    paintSyncGlyphs(p, data, scale, scrollY, firstRow);
     p.setClipping(false);
 
     // The axis.
@@ -585,17 +643,58 @@ QString TimelineView::toolTipAt(const QPoint& pos) {
         }
         return tr("CPU %1 %2<br>%3").arg(row.index).arg(what, span) + more;
     }
+    // Sync glyphs within a few pixels of the pointer, named first.
+    QString glyphs;
+    {
+        const auto& marks = m_controller->index().syncMarks(row.index);
+        const SimTime from = m_scale.toTime(pos.x() - data.left() - 5);
+        const SimTime to = m_scale.toTime(pos.x() - data.left() + 5);
+        auto it = std::lower_bound(marks.begin(), marks.end(), from,
+                                   [&](std::uint32_t i, SimTime v) { return trace.time(i) < v; });
+        for (int shown = 0; it != marks.end() && trace.time(*it) <= to && shown < 4; ++it, ++shown) {
+            const auto& g = trace.body(*it);
+            const QString obj = QString::fromStdString(objectLabel(trace, g.object)).toHtmlEscaped();
+            QString what;
+            if (g.kind == RecordKind::Deadlock) {
+                what = tr("<b style='color:#d62728'>deadlock</b>: waits for %1, closing the cycle").arg(obj);
+            } else {
+                switch (static_cast<core::SyncOp>(g.extra16)) {
+                    case core::SyncOp::Acquired: what = tr("acquired %1").arg(obj); break;
+                    case core::SyncOp::Release: what = tr("released %1").arg(obj); break;
+                    case core::SyncOp::Put: what = tr("put an item into %1 (now %2)").arg(obj).arg(g.core); break;
+                    case core::SyncOp::Get: what = tr("got an item from %1 (now %2)").arg(obj).arg(g.core); break;
+                    case core::SyncOp::LostUpdate:
+                        what = tr("<b style='color:#d62728'>lost update</b> on %1: wrote over another thread's write").arg(obj);
+                        break;
+                    default: continue;
+                }
+            }
+            glyphs += tr("%1 %2<br>").arg(QString::fromStdString(formatDuration(trace.time(*it))), what);
+        }
+    }
     QString state = QString::fromLatin1(core::toString(b.kind == RecordKind::ThreadCreate
                                                            ? ThreadState::New
                                                            : b.state).data());
-    if (b.kind == RecordKind::State && b.state == ThreadState::Waiting)
+    if (b.kind == RecordKind::State && b.state == ThreadState::Waiting) {
         state += tr(" (%1)").arg(QString::fromLatin1(core::toString(b.reason).data()));
+        // What it waits for, and who holds that (the wait-for graph in one line).
+        const core::TraceState at = trace.stateAt(t);
+        if (row.index < at.threads.size() && at.threads[row.index].waitingOn != core::kNone) {
+            const std::uint32_t o = at.threads[row.index].waitingOn;
+            state += tr(" for %1").arg(QString::fromStdString(objectLabel(trace, o)).toHtmlEscaped());
+            const auto kind = o < trace.objects().size() ? static_cast<core::ObjectKind>(trace.objects()[o].kind)
+                                                         : core::ObjectKind::Value;
+            if ((kind == core::ObjectKind::Lock || kind == core::ObjectKind::RLock) && o < at.objects.size() &&
+                at.objects[o].holder != core::kNone)
+                state += tr(", held by %1").arg(threadLabel(at.objects[o].holder).toHtmlEscaped());
+        }
+    }
     if (b.kind == RecordKind::State && b.state == ThreadState::Running && b.core != 0xffff)
         state += tr(" on CPU %1").arg(b.core);
     const QString cause = b.kind == RecordKind::State && b.cause != core::Cause::None
                               ? tr("<br>after: %1").arg(QString::fromLatin1(core::toString(b.cause).data()))
                               : QString();
-    return tr("<b>%1</b>: %2<br>%3%4").arg(threadLabel(row.index).toHtmlEscaped(), state, span, cause) + more;
+    return glyphs + tr("<b>%1</b>: %2<br>%3%4").arg(threadLabel(row.index).toHtmlEscaped(), state, span, cause) + more;
 }
 
 bool TimelineView::viewportEvent(QEvent* event) {

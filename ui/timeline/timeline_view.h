@@ -38,6 +38,9 @@ public:
     int axisHeight() const;
     QRect dataRect() const;
     const std::vector<TimelineRow>& rows() const { return m_rows; }
+    // Sync glyphs (lock, queue, lost update, deadlock) drawn by the last paint, after the
+    // level-of-detail thinning.
+    int glyphsDrawn() const { return m_glyphsDrawn; }
     // The spans row `row` paints at the current scale (computed on demand).
     const std::vector<PixelSpan>& spansForRow(int row);
     // What the tooltip at viewport position `pos` says (empty: none).
@@ -77,6 +80,7 @@ private:
         std::vector<char> valid;
     };
 
+    void paintSyncGlyphs(QPainter& p, const QRect& data, const TimeScale& scale, int scrollY, int firstRow);
     void onAdvanced(qint64 cursor, quint64 revision);
     void onProgramChanged();
     void rebuildLayout();
@@ -96,6 +100,7 @@ private:
     Theme* m_theme;
     TimeScale m_scale;
     std::vector<TimelineRow> m_rows;
+    int m_glyphsDrawn = 0;
     std::vector<int> m_threadRow;  // thread index -> row (-1: none)
     SpanCache m_cache;
     std::vector<core::Segment> m_segments;          // reused while building lanes
