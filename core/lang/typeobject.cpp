@@ -116,6 +116,13 @@ void addMethod(TypeObject* type, std::string_view name, NativeFn fn, uint32_t fl
     type->dict()->setStr(internStr(name), Value(f));
 }
 
+void addProperty(TypeObject* type, std::string_view name, NativeFn getter, NativeFn setter) {
+    Value get = makeNative(std::string(name), getter);
+    Value set = setter ? makeNative(std::string(name), setter) : Value();
+    type->dict()->setStr(internStr(name), make<PropertyObject>(get, set, Value()));
+    ++type->m_version;
+}
+
 Value makeClass(std::string name, std::vector<Value> bases, std::string module) {
     if (bases.empty()) bases.push_back(Value(builtinTypes().object));
     auto* t = new TypeObject(std::move(name), std::move(bases), makeDict());

@@ -79,6 +79,9 @@ const BuiltinTypes& builtinTypes();
 
 // Adds a native method to a type's dict (used while building builtin and host types).
 void addMethod(TypeObject* type, std::string_view name, NativeFn fn, uint32_t flags = 0);
+// Adds a property with native getter (and optional setter), e.g. Process.pid / .daemon.
+// The getter receives self as arg(0); the setter receives self and the value.
+void addProperty(TypeObject* type, std::string_view name, NativeFn getter, NativeFn setter = nullptr);
 // Creates a new (non-builtin) class, e.g. for host modules: `class Process(object)`.
 Value makeClass(std::string name, std::vector<Value> bases, std::string module = "__main__");
 

@@ -80,6 +80,13 @@ public:
             auto* p = c.self().as<InstanceObject>()->payloadAs<ProcPayload>();
             return NativeResult::ret(Value::smallInt(p ? p->id : -1));
         });
+        addProperty(tp, "ident", [](NativeCall& c) {
+            auto* p = c.arg(0).as<InstanceObject>()->payloadAs<ProcPayload>();
+            return NativeResult::ret(Value::smallInt(p ? p->id : -1));
+        }, [](NativeCall& c) {
+            c.arg(0).as<InstanceObject>()->payloadAs<ProcPayload>()->id = static_cast<int>(c.arg(1).smallInt());
+            return NativeResult::ret();
+        });
         d->setStr("Process", cls);
         (void)interp;
         return mod;
@@ -210,11 +217,11 @@ TEST(Host, NativeClassCanBeSubclassed) {
         "        self.n = n\n"
         "    def run(self):\n"
         "        print('worker', self.n, self.pid())\n"
-        "w = Worker(5)\nw.start()\nprint(isinstance(w, sim.Process))\n");
+        "w = Worker(5)\nw.ident = 7\nw.start()\nprint(isinstance(w, sim.Process), w.ident)\n");
     EXPECT_EQ(runToEnd(*f.main).status, RunStatus::Finished) << f.host.err;
     ASSERT_EQ(f.host.started.size(), 1u);
     EXPECT_EQ(runToEnd(*f.host.started[0]).status, RunStatus::Finished);
-    EXPECT_EQ(f.host.out, "True\nworker 5 100\n");
+    EXPECT_EQ(f.host.out, "True 7\nworker 5 7\n");
 }
 
 TEST(Host, UncaughtExceptionInThreadGivesBanner) {
