@@ -52,6 +52,12 @@ public:
     std::vector<int32_t> cell2arg;  // for each cell: the argument it starts from, or -1
     std::vector<ExceptionTableEntry> exceptionTable;
     mutable std::vector<GlobalCache> globalCaches;  // one per entry of `names`
+    // LOAD_METHOD on builtin types (immutable, so a hit stays valid): type and method.
+    struct MethodCache {
+        const TypeObject* type = nullptr;
+        Value method;
+    };
+    mutable std::vector<MethodCache> methodCaches;  // one per entry of `names`
 
     std::string name;
     std::string qualname;

@@ -159,6 +159,7 @@ private:
         }
         co->stacksize = computeStackSize(*co);
         co->globalCaches.resize(co->names.size());
+        co->methodCaches.resize(co->names.size());
         Value result = u.code;
         m_units.pop_back();
         return result;

@@ -109,12 +109,14 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
     Value* sp = nullptr;
     uint32_t pc = 0;
     int64_t consumed = 0;
+    // Nested runs (natives calling back into Python) ignore the budget.
+    const int64_t budget = nested ? INT64_MAX : m_budgetPs;
     RELOAD();
 
     for (;;) {
         try {
             for (;;) {
-                if (!nested && consumed >= m_budgetPs) {
+                if (consumed >= budget) {
                     SYNC();
                     return Stop::Budget;
                 }
@@ -309,6 +311,30 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         break;
                     }
                     case Op::LOAD_METHOD: {
+                        {
+                            const Value& top = TOP();
+                            ObjKind k = top.isPtr() ? top.kind() : ObjKind::BigInt;
+                            if (top.isPtr() && (k == ObjKind::List || k == ObjKind::Dict || k == ObjKind::Str ||
+                                                k == ObjKind::Set || k == ObjKind::Tuple)) {
+                                auto& mc = f->code->methodCaches[arg];
+                                const TypeObject* tp = top.obj()->type();
+                                if (mc.type == tp) {
+                                    Value self = POP();
+                                    PUSH(mc.method);
+                                    PUSH(std::move(self));
+                                    break;
+                                }
+                                Value m = tp->lookup(names[arg].as<StrObject>());
+                                if (m.isKind(ObjKind::NativeFunction) && m.as<NativeFunctionObject>()->isMethod()) {
+                                    mc.type = tp;
+                                    mc.method = m;
+                                    Value self = POP();
+                                    PUSH(std::move(m));
+                                    PUSH(std::move(self));
+                                    break;
+                                }
+                            }
+                        }
                         SYNC();
                         Value obj = POP();
                         Value self;
