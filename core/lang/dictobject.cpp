@@ -109,6 +109,7 @@ void DictObject::rebuildIndex(std::size_t minCapacity) {
     std::size_t size = 8;
     while (size * 2 < minCapacity * 3) size <<= 1;
     m_index.assign(size, kEmpty);
+    m_dummies = 0;
     std::size_t mask = size - 1;
     for (std::size_t ix = 0; ix < m_entries.size(); ++ix) {
         auto perturb = static_cast<uint64_t>(m_entries[ix].hash);
@@ -122,7 +123,10 @@ void DictObject::rebuildIndex(std::size_t minCapacity) {
 }
 
 void DictObject::insertNew(int64_t hash, Value key, Value value) {
-    if ((m_entries.size() + 1) * 3 >= m_index.size() * 2) rebuildIndex(static_cast<std::size_t>(m_used + 1) * 2);
+    // Deleted slots count towards the load too: a table full of them has no empty slot
+    // left to end a probe.
+    if ((m_entries.size() + static_cast<std::size_t>(m_dummies) + 1) * 3 >= m_index.size() * 2)
+        rebuildIndex(static_cast<std::size_t>(m_used + 1) * 2);
     std::size_t mask = m_index.size() - 1;
     auto perturb = static_cast<uint64_t>(hash);
     std::size_t i = static_cast<std::size_t>(hash) & mask;
@@ -172,6 +176,7 @@ bool DictObject::remove(VmThread& t, const Value& key) {
         i = (i * 5 + perturb + 1) & mask;
     }
     m_index[i] = kDeleted;
+    ++m_dummies;
     Entry& e = m_entries[static_cast<std::size_t>(ix)];
     Value oldKey = std::move(e.key);
     Value oldValue = std::move(e.value);
@@ -201,6 +206,7 @@ bool DictObject::removeStr(std::string_view key) {
         i = (i * 5 + perturb + 1) & mask;
     }
     m_index[i] = kDeleted;
+    ++m_dummies;
     Value oldKey = std::move(e.key);
     Value oldValue = std::move(e.value);
     e.key = Value();
@@ -216,6 +222,7 @@ void DictObject::clear() {
     old.swap(m_entries);
     m_index.clear();
     m_used = 0;
+    m_dummies = 0;
     ++m_keysVersion;
     ++m_mutations;
     old.clear();  // values may run destructors that touch this dict; it is consistent now

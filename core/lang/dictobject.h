@@ -62,6 +62,7 @@ private:
     std::vector<Entry> m_entries;
     std::vector<int32_t> m_index;  // -1 empty, -2 deleted, else entry index
     int64_t m_used = 0;
+    int64_t m_dummies = 0;  // index slots marked deleted since the last rebuild
     uint64_t m_keysVersion = 0;
     uint64_t m_mutations = 0;
 };
