@@ -290,7 +290,7 @@ RunOutcome Runtime::run(ThreadContext& ctx, SimTime limit, PyThread& th) {
     PyProcess& proc = *process(th.process);
     if (m_options.gil) {
         const auto interval = static_cast<SimTime>(std::llround(proc.interp->switchInterval() * 1e9));
-        if (m.process(th.process).gil.interval != interval) m.setGil(th.process, true, std::max<SimTime>(interval, 1));
+        if (m.process(th.process).gil.interval != interval) m.setGil(th.process, true, std::max<SimTime>(interval, 1), m_options.gilJitter);
     }
     if (th.phase == PyThread::Phase::Shutdown) return shutdown(ctx, th);
     if (th.phase == PyThread::Phase::Done) return RunOutcome::exit(th.exitCode);
@@ -490,7 +490,7 @@ ProcessId Runtime::forkServer(PyProcess& parent) {
     sp.daemon = true;
     sp.forkserver = true;
     sp.importingMain = true;
-    if (m_options.gil) m.setGil(server, true, m_options.switchInterval);
+    if (m_options.gil) m.setGil(server, true, m_options.switchInterval, m_options.gilJitter);
     auto code = sp.interp->compileMain(m_options.source);
     auto vm = sp.interp->newThread();
     if (code) vm->startModule(*code);
@@ -549,7 +549,7 @@ int Runtime::startProcess(VmThread& caller, const Value& obj, const std::string&
     cp.startMethod = method;
     cp.parentIdent = static_cast<std::uint64_t>(m.thread(cur.id).tid);
     cp.importingMain = method != StartMethod::Fork;
-    if (m_options.gil) m.setGil(child, true, m_options.switchInterval);
+    if (m_options.gil) m.setGil(child, true, m_options.switchInterval, m_options.gilJitter);
     PyThread& t = addThread(m, child, "MainThread", std::move(vm), m.now(), 0, false);
     if (method == StartMethod::Fork) {
         t.pendingWork = scaled(c.forkChild);
@@ -585,7 +585,7 @@ lang::Expected<ProcessId> loadPython(Machine& m, const PythonOptions& options) {
     rt->setMainProcess(pid);
     auto vm = proc.interp->newThread();
     vm->startModule(*code);
-    m.setGil(pid, options.gil, options.switchInterval);
+    m.setGil(pid, options.gil, options.switchInterval, options.gilJitter);
     PyThread& th = rt->addThread(m, pid, "MainThread", std::move(vm), m.now(), 0, false);
     th.moduleEntry = true;
     m.setExtension(std::make_unique<RuntimeExtension>(rt));
