@@ -16,6 +16,9 @@
 #include "ui/app/preferences.h"
 #include "ui/model/display_names.h"
 #include "ui/model/lesson_header.h"
+#include "ui/sim/simulation_controller.h"
+#include "ui/style/theme.h"
+#include "ui/timeline/timeline_view.h"
 
 using namespace taskscope;
 using namespace taskscope::ui;
@@ -154,6 +157,30 @@ private slots:
         LessonHeader none;
         none.title = QStringLiteral("T");
         QCOMPARE(none.localTitle(true), QStringLiteral("T"));  // no Chinese: the English
+    }
+
+    // A tooltip built from several pieces: state, wait reason, span, transition cause.
+    void timelineTooltipInChinese() {
+        QVERIFY(applyLanguage(Language::Chinese));
+        SimulationController c;
+        Theme theme;
+        QVERIFY(c.openFile(QStringLiteral(TASKSCOPE_UI_TEST_DATA "/io_two_cores.json"), nullptr));
+        TimelineView view(&c, &theme);
+        view.resize(view.labelWidth() + 400, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setScale(TimeScale{0, 1e5});  // 1 px = 0.1 ms
+        const auto& rows = view.rows();
+        int aRow = -1;
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            if (rows[i].kind == TimelineRow::Kind::Thread && rows[i].index == 0) aRow = static_cast<int>(i);
+        QVERIFY(aRow > 0);
+        const QRect d = view.dataRect();
+        // Thread A waits for I/O from 4 ms to 10 ms.
+        const QString tip = view.toolTipAt(QPoint(d.left() + 60, d.top() + rows[static_cast<std::size_t>(aRow)].y + 5));
+        QVERIFY2(tip.contains(QStringLiteral(u"等待(阻塞)(I/O)")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral(u"从 4 ms 起,持续 6 ms")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral(u"原因:阻塞")), qPrintable(tip));
     }
 
     void mainWindowInChinese() {
