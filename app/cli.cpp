@@ -38,6 +38,15 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     run->add_option("--csv", o.csvPath, "write one CSV row per run slice to FILE");
     run->add_option("--stats-csv", o.statsCsvPath, "write one CSV row of statistics per process to FILE");
     run->add_flag("--summary", o.summary, "print a table of per-process statistics");
+    run->add_option("--max-steps", o.maxSteps, "stop after this many scheduler steps (Python programs)")
+        ->check(CLI::PositiveNumber);
+    run->add_option("--switch-interval", o.switchInterval, "GIL switch interval in ms (default 5)")
+        ->check(CLI::PositiveNumber);
+    run->add_flag("--no-gil", o.noGil, "run Python free-threaded (no GIL, as python3.13t)");
+    run->add_option("--start-method", o.startMethod, "multiprocessing start method: fork, spawn, forkserver");
+    run->add_option("--cost-scale", o.costScale, "multiply every simulated cost (2 = a CPU twice as slow)")
+        ->check(CLI::PositiveNumber);
+    run->add_option("args", o.programArgs, "arguments for a Python program (sys.argv[1:]); put them after --");
 
     try {
         app.parse(argc, argv);
