@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/model/display_names.h"
+
 namespace taskscope::ui {
 
 using core::SimTime;
@@ -373,8 +375,7 @@ std::optional<SimTime> SimulationController::firstBreak(SimTime from, SimTime to
                 if (it->state != w.state) continue;
                 consider(it->time, tr("%1 became %2")
                                        .arg(QString::fromStdString(m_trace->threads()[th].name),
-                                            QString::fromLatin1(core::toString(w.state).data(),
-                                                                static_cast<int>(core::toString(w.state).size()))));
+                                            stateName(w.state)));
                 break;
             }
         }

@@ -18,6 +18,7 @@
 
 #include "core/sync/kernel_object.h"
 #include "ui/model/sync_object_rows.h"
+#include "ui/model/display_names.h"
 #include "ui/model/time_format.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
@@ -672,11 +673,9 @@ QString TimelineView::toolTipAt(const QPoint& pos) {
             glyphs += tr("%1 %2<br>").arg(QString::fromStdString(formatDuration(trace.time(*it))), what);
         }
     }
-    QString state = QString::fromLatin1(core::toString(b.kind == RecordKind::ThreadCreate
-                                                           ? ThreadState::New
-                                                           : b.state).data());
+    QString state = stateName(b.kind == RecordKind::ThreadCreate ? ThreadState::New : b.state);
     if (b.kind == RecordKind::State && b.state == ThreadState::Waiting) {
-        state += tr(" (%1)").arg(QString::fromLatin1(core::toString(b.reason).data()));
+        state += tr(" (%1)").arg(reasonName(b.reason));
         // What it waits for, and who holds that (the wait-for graph in one line).
         const core::TraceState at = trace.stateAt(t);
         if (row.index < at.threads.size() && at.threads[row.index].waitingOn != core::kNone) {
@@ -692,7 +691,7 @@ QString TimelineView::toolTipAt(const QPoint& pos) {
     if (b.kind == RecordKind::State && b.state == ThreadState::Running && b.core != 0xffff)
         state += tr(" on CPU %1").arg(b.core);
     const QString cause = b.kind == RecordKind::State && b.cause != core::Cause::None
-                              ? tr("<br>after: %1").arg(QString::fromLatin1(core::toString(b.cause).data()))
+                              ? tr("<br>after: %1").arg(causeName(b.cause))
                               : QString();
     return glyphs + tr("<b>%1</b>: %2<br>%3%4").arg(threadLabel(row.index).toHtmlEscaped(), state, span, cause) + more;
 }
