@@ -1,12 +1,152 @@
 #include "app/cli.h"
 
 #include <CLI/CLI.hpp>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <fmt/format.h>
 #include <ostream>
 
 #include "app/run_command.h"
 #include "core/sched/policy.h"
+#include "core/trace/trace.h"
+#include "core/workload/workload.h"
 
 namespace taskscope::app {
+
+namespace {
+ImageExporter& exporterSlot() {
+    static ImageExporter exporter;
+    return exporter;
+}
+
+std::string trim(std::string s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
+    std::size_t i = 0;
+    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    return s.substr(i);
+}
+
+// "10ms", "2.5 s", "300us", or a bare number in `unit`: the same units as the workload's
+// "time_unit" (core::parseTimeUnit), so the GUI's --at and this read times alike.
+std::optional<core::SimTime> parseTime(const std::string& text, core::SimTime unit) {
+    const std::string s = trim(text);
+    if (s.empty() || s[0] == '-' || s[0] == '+') return std::nullopt;
+    char* end = nullptr;
+    const double v = std::strtod(s.c_str(), &end);
+    if (end == s.c_str() || !std::isfinite(v) || v < 0) return std::nullopt;
+    const std::string suffix = trim(end);
+    core::SimTime ns = unit;
+    if (!suffix.empty()) {
+        const auto parsed = core::parseTimeUnit(suffix);
+        if (!parsed) return std::nullopt;
+        ns = *parsed;
+    }
+    const double t = v * static_cast<double>(ns);
+    if (t > 9.0e18) return std::nullopt;
+    return static_cast<core::SimTime>(std::llround(t));
+}
+}  // namespace
+
+void setImageExporter(ImageExporter exporter) { exporterSlot() = std::move(exporter); }
+const ImageExporter& imageExporter() { return exporterSlot(); }
+
+std::optional<TimeRange> parseTimeRange(const std::string& text, core::SimTime unit, const std::string& unitName,
+                                        std::string* error) {
+    auto fail = [&](const std::string& why) -> std::optional<TimeRange> {
+        if (error) *error = "--range " + text + ": " + why;
+        return std::nullopt;
+    };
+    const auto colon = text.find(':');
+    if (colon == std::string::npos || text.find(':', colon + 1) != std::string::npos)
+        return fail("expected START:END, for example 10ms:50ms, 0:2.5s or 100: (to the end)");
+    TimeRange r;
+    const std::string a = trim(text.substr(0, colon));
+    const std::string b = trim(text.substr(colon + 1));
+    const std::string hint = "; write a time like 10ms, 2.5s, 300us, or a number in the file's unit (" + unitName + ")";
+    if (!a.empty()) {
+        const auto t = parseTime(a, unit);
+        if (!t) return fail("\"" + a + "\" is not a time" + hint);
+        r.from = *t;
+    }
+    if (!b.empty()) {
+        const auto t = parseTime(b, unit);
+        if (!t) return fail("\"" + b + "\" is not a time" + hint);
+        r.to = *t;
+    }
+    if (r.to <= r.from) return fail("the end must be after the start");
+    return r;
+}
+
+int prepareImages(const RunOptions& o, const core::Workload& w, ImageExportRequest& request, std::ostream& err) {
+    if (!o.wantsImages()) {
+        if (o.range || o.title || o.page || o.noGilLanes || o.noThreadLanes || o.imageScale != 1.0 ||
+            o.view != "timeline" || o.imageWidth != 1400)
+            err << "taskscope: note: --range, --scale, --title, --view, --page, --width, --no-gil-lanes and "
+                   "--no-thread-lanes only shape --png, --svg and --pdf, and none was asked for\n";
+        return kExitOk;
+    }
+    if (!imageExporter()) {
+        err << "taskscope: error: this build has no GUI; image export (--png, --svg, --pdf) needs the Qt build\n";
+        return kExitBadInput;
+    }
+    request = ImageExportRequest{};
+    request.pngPath = o.pngPath.value_or("");
+    request.svgPath = o.svgPath.value_or("");
+    request.pdfPath = o.pdfPath.value_or("");
+    request.scale = o.imageScale;
+    request.gilLanes = !o.noGilLanes;
+    request.threadLanes = !o.noThreadLanes;
+    request.view = o.view;
+    request.page = o.page.value_or("");
+    request.width = o.imageWidth;
+    request.file = o.file;
+    request.workload = &w;
+    if (o.title) {
+        request.title = *o.title;
+    } else {
+        const auto slash = o.file.find_last_of("/\\");
+        request.title = !w.title.empty() ? w.title : slash == std::string::npos ? o.file : o.file.substr(slash + 1);
+    }
+    if (o.range) {
+        std::string why;
+        const auto r = parseTimeRange(*o.range, w.unit, w.timeUnit, &why);
+        if (!r) {
+            err << "taskscope: error: " << why << "\n";
+            return kExitBadInput;
+        }
+        request.hasRange = true;
+        request.from = r->from;
+        request.to = r->to;
+    }
+    if (o.pdfPath && !o.page) request.page.clear();
+    return kExitOk;
+}
+
+bool writeImages(ImageExportRequest& request, const core::MachineSettings& settings, const core::Machine& machine,
+                 const core::Trace& trace, std::ostream& err) {
+    if (request.hasRange) {
+        const core::SimTime end = trace.endTime();
+        if (request.to == core::kNever) request.to = std::max<core::SimTime>(end, request.from + 1);
+        if (request.from >= end && end > 0) {
+            const double u = request.workload ? static_cast<double>(request.workload->unit) : 1e6;
+            const std::string unitName = request.workload ? request.workload->timeUnit : "ms";
+            err << fmt::format("taskscope: error: --range: starts at {:g} {} but the run ends at {:g} {}\n",
+                               static_cast<double>(request.from) / u, unitName, static_cast<double>(end) / u,
+                               unitName);
+            return false;
+        }
+    }
+    request.settings = &settings;
+    request.machine = &machine;
+    request.trace = &trace;
+    std::string error;
+    if (!imageExporter()(request, &error)) {
+        err << "taskscope: error: " << error << "\n";
+        return false;
+    }
+    return true;
+}
 
 bool isHeadlessCommand(int argc, char** argv) {
     if (argc < 2) return false;
@@ -38,6 +178,32 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     run->add_option("--csv", o.csvPath, "write one CSV row per run slice to FILE");
     run->add_option("--stats-csv", o.statsCsvPath, "write one CSV row of statistics per process to FILE");
     run->add_flag("--summary", o.summary, "print a table of per-process statistics");
+    auto* images = "Images (Qt build)";
+    run->add_option("--png", o.pngPath, "draw the timeline (or --view) as a PNG image to FILE")->group(images);
+    run->add_option("--svg", o.svgPath, "... as an SVG drawing to FILE")->group(images);
+    run->add_option("--pdf", o.pdfPath, "... as a PDF page to FILE")->group(images);
+    run->add_option("--scale", o.imageScale, "PNG pixels per point, e.g. 2 for slides (0.25-8)")
+        ->check(CLI::Range(0.25, 8.0))
+        ->group(images);
+    run->add_option("--range", o.range, "only START:END of the run, e.g. 10ms:50ms, 2s:, 0:300us")->group(images);
+    run->add_flag("--no-gil-lanes", o.noGilLanes, "leave out the GIL lanes")->group(images);
+    run->add_flag("--no-thread-lanes", o.noThreadLanes, "leave out the thread lanes (cores only)")->group(images);
+    run->add_option("--title", o.title, "title above the picture (default: the file's title or name; '' for none)")
+        ->group(images);
+    run->add_option("--view", o.view, std::string("what to draw: ") + kImageViews)
+        ->check(CLI::IsMember(
+            {"timeline", "states", "processes", "wait-for", "stats", "waiting-chart", "utilization-chart"},
+            CLI::ignore_case))
+        ->group(images);
+    run->add_option("--page", o.page, "PDF page: A3, A4, A5, Letter or Legal (landscape; add -portrait); "
+                                      "default: the picture's own size")
+        ->check(CLI::IsMember({"A3", "A4", "A5", "Letter", "Legal", "A3-portrait", "A4-portrait", "A5-portrait",
+                               "Letter-portrait", "Legal-portrait"},
+                              CLI::ignore_case))
+        ->group(images);
+    run->add_option("--width", o.imageWidth, "picture width in points (400-16000; default 1400)")
+        ->check(CLI::Range(400, 16000))
+        ->group(images);
 
     try {
         app.parse(argc, argv);

@@ -93,6 +93,8 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
     if (o.quantum) settings.policy.quantum = std::max<SimTime>(1, toTime(*o.quantum, w.unit));
     if (o.contextSwitch) settings.contextSwitch = toTime(*o.contextSwitch, w.unit);
     if (o.seed) settings.seed = *o.seed;
+    ImageExportRequest images;
+    if (const int status = prepareImages(o, w, images, err); status != kExitOk) return status;
 
     Machine machine(settings);
     Trace trace;
@@ -174,11 +176,12 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
     if (o.statsCsvPath)
         ok &= withOutput(*o.statsCsvPath, out, err,
                          [&](std::ostream& s) { writeStatsCsv(stats, s, w.unit, w.timeUnit); });
+    if (o.wantsImages()) ok &= writeImages(images, settings, machine, trace, err);
     if (trace.size() > 1000000 && o.tracePath)
         err << fmt::format("taskscope: note: the trace has {} events; chrome://tracing and Perfetto in the "
                            "browser struggle above about a million (use --until to cut the run)\n",
                            trace.size());
-    if (o.summary || (!o.statsPath && !o.tracePath && !o.csvPath && !o.statsCsvPath)) {
+    if (o.summary || (!o.statsPath && !o.tracePath && !o.csvPath && !o.statsCsvPath && !o.wantsImages())) {
         printSummary(stats, w.unit, w.timeUnit, out);
         if (machine.lostUpdateCount() > 0) {
             const LostUpdate& l = machine.lostUpdates().front();
