@@ -4,7 +4,9 @@
 #include <QDomDocument>
 #include <QFile>
 #include <QImage>
+#include <QPainter>
 #include <QRegularExpression>
+#include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 #include <QtTest>
@@ -117,6 +119,23 @@ private slots:
         QCOMPARE(image.pixelColor(middleOf(pic, *lane3, 2 * kMillisecond, 22 * kMillisecond, 2)).rgb(),
                  theme.stateColour(core::ThreadState::Ready, core::WaitReason::None).rgb());
         QCOMPARE(image.pixelColor(middleOf(pic, *lane3, 27 * kMillisecond, 30 * kMillisecond, 2)).rgb(),
+                 theme.stateColour(core::ThreadState::Running, core::WaitReason::None).rgb());
+        // The SVG draws the same picture: rendered back, the same colours at the same places.
+        ExportOptions svg = o;
+        svg.format = ExportOptions::Format::Svg;
+        svg.path = dir.filePath(QStringLiteral("convoy.svg"));
+        QVERIFY2(exportTimeline(view, svg, &error), qPrintable(error));
+        QSvgRenderer renderer(svg.path);
+        QVERIFY(renderer.isValid());
+        QCOMPARE(renderer.viewBox().size(), pic.size);
+        QImage back(pic.size, QImage::Format_RGB32);
+        back.fill(Qt::white);
+        {
+            QPainter painter(&back);
+            renderer.render(&painter);
+        }
+        QCOMPARE(back.pixelColor(middleOf(pic, *core0, 0, 24 * kMillisecond, 1)).rgb(), theme.threadColour(0).rgb());
+        QCOMPARE(back.pixelColor(middleOf(pic, *lane3, 27 * kMillisecond, 30 * kMillisecond, 1)).rgb(),
                  theme.stateColour(core::ThreadState::Running, core::WaitReason::None).rgb());
         // The legend names the states that occur.
         QStringList labels;

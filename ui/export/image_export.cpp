@@ -218,8 +218,10 @@ TimelinePicture planTimelinePicture(const TimelineView& view, const ExportOption
         y = h;
     }
     const int axisH = view.axisHeight();
-    pic.timeline = QRect(0, y, width, axisH + layoutHeight(pic.rows) + 1);
-    pic.data = QRect(view.labelWidth(), y + axisH, width - view.labelWidth(), layoutHeight(pic.rows));
+    // A margin on the right so that the last tick's label is not cut at the edge.
+    const int margin = fm.horizontalAdvance(QStringLiteral("000.0 ms")) + 6;
+    pic.timeline = QRect(0, y, width - margin, axisH + layoutHeight(pic.rows) + 1);
+    pic.data = QRect(view.labelWidth(), y + axisH, pic.timeline.width() - view.labelWidth(), layoutHeight(pic.rows));
     pic.scale = fitScale(pic.from, pic.to, pic.data.width());
     y = pic.timeline.bottom() + 1;
     if (o.legend) {
@@ -239,6 +241,9 @@ void paintTimelinePicture(QPainter& p, TimelineView& view, const TimelinePicture
     p.setFont(font);
     p.fillRect(QRect(QPoint(0, 0), pic.size), theme.background());
     paintTitleBand(p, pic.titleBand, font, theme, o.title, o.subtitle.isEmpty() ? subtitleFor(c, pic) : o.subtitle);
+    p.fillRect(QRect(pic.timeline.right() + 1, pic.timeline.top(), pic.size.width() - pic.timeline.width(),
+                     pic.data.top() - pic.timeline.top()),
+               theme.headerBackground());
     view.paintRows(p, pic.timeline, pic.scale, pic.rows);
     if (pic.legendBand.isEmpty()) return;
     p.setFont(font);
