@@ -10,6 +10,7 @@
 #include "app/run_command.h"
 #include "core/sched/policy.h"
 #include "core/trace/trace.h"
+#include "core/sim/machine.h"
 #include "core/workload/workload.h"
 
 namespace taskscope::app {
@@ -63,7 +64,8 @@ std::optional<TimeRange> parseTimeRange(const std::string& text, core::SimTime u
     TimeRange r;
     const std::string a = trim(text.substr(0, colon));
     const std::string b = trim(text.substr(colon + 1));
-    const std::string hint = "; write a time like 10ms, 2.5s, 300us, or a number in the file's unit (" + unitName + ")";
+    const std::string hint = "; write a time like 10ms, 2.5s, 300us, or a number in the file's time unit" +
+                             (unitName.empty() ? std::string() : " (" + unitName + ")");
     if (!a.empty()) {
         const auto t = parseTime(a, unit);
         if (!t) return fail("\"" + a + "\" is not a time" + hint);
@@ -78,7 +80,7 @@ std::optional<TimeRange> parseTimeRange(const std::string& text, core::SimTime u
     return r;
 }
 
-int prepareImages(const RunOptions& o, const core::Workload& w, ImageExportRequest& request, std::ostream& err) {
+int checkImageOptions(const RunOptions& o, std::ostream& err) {
     if (!o.wantsImages()) {
         if (o.range || o.title || o.page || o.noGilLanes || o.noThreadLanes || o.imageScale != 1.0 ||
             o.view != "timeline" || o.imageWidth != 1400)
@@ -90,7 +92,19 @@ int prepareImages(const RunOptions& o, const core::Workload& w, ImageExportReque
         err << "taskscope: error: this build has no GUI; image export (--png, --svg, --pdf) needs the Qt build\n";
         return kExitBadInput;
     }
-    request = ImageExportRequest{};
+    // The syntax and the order of the range, before a possibly long run (bare numbers
+    // compare alike in any unit).
+    std::string why;
+    if (o.range && !parseTimeRange(*o.range, core::kMillisecond, "", &why)) {
+        err << "taskscope: error: " << why << "\n";
+        return kExitBadInput;
+    }
+    return kExitOk;
+}
+
+bool writeImages(const RunOptions& o, const core::Machine& machine, const core::Trace& trace, core::SimTime unit,
+                 const std::string& unitName, const std::string& title, std::ostream& err) {
+    ImageExportRequest request;
     request.pngPath = o.pngPath.value_or("");
     request.svgPath = o.svgPath.value_or("");
     request.pdfPath = o.pdfPath.value_or("");
@@ -101,43 +115,33 @@ int prepareImages(const RunOptions& o, const core::Workload& w, ImageExportReque
     request.page = o.page.value_or("");
     request.width = o.imageWidth;
     request.file = o.file;
-    request.workload = &w;
+    request.unit = unit;
+    request.unitName = unitName;
     if (o.title) {
         request.title = *o.title;
     } else {
         const auto slash = o.file.find_last_of("/\\");
-        request.title = !w.title.empty() ? w.title : slash == std::string::npos ? o.file : o.file.substr(slash + 1);
+        request.title = !title.empty() ? title : slash == std::string::npos ? o.file : o.file.substr(slash + 1);
     }
     if (o.range) {
         std::string why;
-        const auto r = parseTimeRange(*o.range, w.unit, w.timeUnit, &why);
+        const auto r = parseTimeRange(*o.range, unit, unitName, &why);
         if (!r) {
             err << "taskscope: error: " << why << "\n";
-            return kExitBadInput;
+            return false;
+        }
+        const core::SimTime end = trace.endTime();
+        if (r->from >= end && end > 0) {
+            const auto u = static_cast<double>(unit);
+            err << fmt::format("taskscope: error: --range: starts at {:g} {} but the run ends at {:g} {}\n",
+                               static_cast<double>(r->from) / u, unitName, static_cast<double>(end) / u, unitName);
+            return false;
         }
         request.hasRange = true;
         request.from = r->from;
-        request.to = r->to;
+        request.to = r->to == core::kNever ? std::max<core::SimTime>(end, r->from + 1) : r->to;
     }
-    if (o.pdfPath && !o.page) request.page.clear();
-    return kExitOk;
-}
-
-bool writeImages(ImageExportRequest& request, const core::MachineSettings& settings, const core::Machine& machine,
-                 const core::Trace& trace, std::ostream& err) {
-    if (request.hasRange) {
-        const core::SimTime end = trace.endTime();
-        if (request.to == core::kNever) request.to = std::max<core::SimTime>(end, request.from + 1);
-        if (request.from >= end && end > 0) {
-            const double u = request.workload ? static_cast<double>(request.workload->unit) : 1e6;
-            const std::string unitName = request.workload ? request.workload->timeUnit : "ms";
-            err << fmt::format("taskscope: error: --range: starts at {:g} {} but the run ends at {:g} {}\n",
-                               static_cast<double>(request.from) / u, unitName, static_cast<double>(end) / u,
-                               unitName);
-            return false;
-        }
-    }
-    request.settings = &settings;
+    request.settings = &machine.settings();
     request.machine = &machine;
     request.trace = &trace;
     std::string error;
@@ -178,6 +182,15 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     run->add_option("--csv", o.csvPath, "write one CSV row per run slice to FILE");
     run->add_option("--stats-csv", o.statsCsvPath, "write one CSV row of statistics per process to FILE");
     run->add_flag("--summary", o.summary, "print a table of per-process statistics");
+    run->add_option("--max-steps", o.maxSteps, "stop after this many scheduler steps (Python programs)")
+        ->check(CLI::PositiveNumber);
+    run->add_option("--switch-interval", o.switchInterval, "GIL switch interval in ms (default 5)")
+        ->check(CLI::PositiveNumber);
+    run->add_flag("--no-gil", o.noGil, "run Python free-threaded (no GIL, as python3.13t)");
+    run->add_option("--start-method", o.startMethod, "multiprocessing start method: fork, spawn, forkserver");
+    run->add_option("--cost-scale", o.costScale, "multiply every simulated cost (2 = a CPU twice as slow)")
+        ->check(CLI::PositiveNumber);
+    run->add_option("args", o.programArgs, "arguments for a Python program (sys.argv[1:]); put them after --");
     auto* images = "Images (Qt build)";
     run->add_option("--png", o.pngPath, "draw the timeline (or --view) as a PNG image to FILE")->group(images);
     run->add_option("--svg", o.svgPath, "... as an SVG drawing to FILE")->group(images);

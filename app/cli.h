@@ -11,7 +11,6 @@ namespace taskscope::core {
 class Machine;
 class Trace;
 struct MachineSettings;
-struct Workload;
 }  // namespace taskscope::core
 
 namespace taskscope::app {
@@ -21,6 +20,7 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitProgramError = 1;  // the simulated program raised
 inline constexpr int kExitBadInput = 2;      // bad file, bad option, compile error
 inline constexpr int kExitDeadlock = 3;      // every live thread blocked forever
+inline constexpr int kExitStopped = 4;       // a Python program hit the default 30 s limit
 
 // `taskscope run ...` and the other headless sub-commands. `argv[0]` is the program name.
 // Returns the process exit status; never throws on user input.
@@ -44,7 +44,8 @@ struct ImageExportRequest {
     int width = 1400;                       // logical pixels
     // The run, as simulated.
     std::string file;
-    const core::Workload* workload = nullptr;
+    core::SimTime unit = 1'000'000;  // the program's time unit (ns), for axes and charts
+    std::string unitName = "ms";
     const core::MachineSettings* settings = nullptr;
     const core::Machine* machine = nullptr;
     const core::Trace* trace = nullptr;
@@ -61,13 +62,13 @@ inline constexpr const char* kImageViews =
 // side may be empty (from the start / to the end: `end` is then kNever). On error returns
 // nullopt with a message naming the option ("--range 5:2: the end must be after the start").
 struct RunOptions;
-// Checks the image options of `o` before a run (exit status 2 and a message on `err` when
-// they are wrong, 0 when fine or not asked for) and fills `request` (paths, range, lanes...).
-int prepareImages(const RunOptions& o, const core::Workload& workload, ImageExportRequest& request,
-                  std::ostream& err);
-// Draws the images of the finished run; false after a message on `err`.
-bool writeImages(ImageExportRequest& request, const core::MachineSettings& settings, const core::Machine& machine,
-                 const core::Trace& trace, std::ostream& err);
+// Checks the image options before a run: exit status 2 after a message on `err` for a build
+// without the exporter or a malformed --range, else 0.
+int checkImageOptions(const RunOptions& o, std::ostream& err);
+// Draws the pictures `o` asks for of a finished run (times in --range without a unit are in
+// `unit`; `title` is the default title, e.g. the workload's). False after a message on `err`.
+bool writeImages(const RunOptions& o, const core::Machine& machine, const core::Trace& trace, core::SimTime unit,
+                 const std::string& unitName, const std::string& title, std::ostream& err);
 
 struct TimeRange {
     core::SimTime from = 0;

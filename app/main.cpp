@@ -41,7 +41,13 @@ bool exportImagesWithQt(const taskscope::app::ImageExportRequest& r, std::string
     run.machine = r.machine;
     run.trace = r.trace;
     run.settings = *r.settings;
-    if (r.workload) run.workload = *r.workload;
+    // The views read the program's time unit (charts, steps) from its workload.
+    taskscope::core::Workload unit;
+    unit.unit = r.unit;
+    unit.timeUnit = r.unitName;
+    unit.title = r.title;
+    unit.file = r.file;
+    run.workload = std::move(unit);
     run.title = QString::fromStdString(r.title);
     QString message;
     const bool ok = taskscope::ui::exportHeadless(run, outputs, &message);

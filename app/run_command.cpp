@@ -12,6 +12,7 @@
 #include "core/analysis/run_stats.h"
 #include "core/trace/exporters.h"
 #include "core/trace/trace.h"
+#include "core/runtime/python.h"
 #include "core/workload/workload.h"
 
 namespace taskscope::app {
@@ -72,6 +73,10 @@ void printSummary(const RunStats& s, SimTime unit, const std::string& unitName, 
     out << "\n";
 }
 
+// `title`: the program's own title, the default of pictures (--png...).
+int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit, const std::string& unitName,
+              bool isProgram, std::ostream& out, std::ostream& err, const std::string& title = {});
+
 int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
     auto loaded = loadWorkload(o.file);
     if (!loaded) {
@@ -79,6 +84,8 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
         return kExitBadInput;
     }
     Workload& w = *loaded;
+    const SimTime unit = w.unit;
+    const std::string unitName = w.timeUnit;
     MachineSettings settings = settingsFor(w);
     if (o.cores) settings.cores = *o.cores;
     if (o.policy) {
@@ -90,19 +97,25 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
         }
         settings.policy.kind = *kind;
     }
-    if (o.quantum) settings.policy.quantum = std::max<SimTime>(1, toTime(*o.quantum, w.unit));
-    if (o.contextSwitch) settings.contextSwitch = toTime(*o.contextSwitch, w.unit);
+    if (o.quantum) settings.policy.quantum = std::max<SimTime>(1, toTime(*o.quantum, unit));
+    if (o.contextSwitch) settings.contextSwitch = toTime(*o.contextSwitch, unit);
     if (o.seed) settings.seed = *o.seed;
-    ImageExportRequest images;
-    if (const int status = prepareImages(o, w, images, err); status != kExitOk) return status;
 
     Machine machine(settings);
     Trace trace;
     machine.attachTrace(&trace);
     populate(machine, w);
-    machine.runUntil(o.until ? toTime(*o.until, w.unit) : kNever);
+    machine.runUntil(o.until ? toTime(*o.until, unit) : kNever);
     trace.compact();
+    return reportRun(o, machine, trace, unit, unitName, /*isProgram=*/false, out, err, w.title);
+}
 
+// Prints the console output and the findings of a finished run (deadlock, blocked threads,
+// lost updates) and writes the requested files. Returns kExitOk, kExitDeadlock or
+// kExitBadInput (an output file could not be written).
+int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit, const std::string& unitName,
+              bool isProgram, std::ostream& out, std::ostream& err, const std::string& title) {
+    const auto u = static_cast<double>(unit);
     // The console output of the run, in simulated-time order (to stderr when stdout
     // carries the statistics JSON).
     const bool statsOnStdout = o.statsPath && *o.statsPath == "-";
@@ -112,13 +125,12 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
         (b.extra16 == 2 || statsOnStdout ? err : out) << trace.text(b.object);
     }
     const RunStats stats = computeStats(machine);
-    nlohmann::json statsJson = statsToJson(stats, w.unit, w.timeUnit);
+    nlohmann::json statsJson = statsToJson(stats, unit, unitName);
     int status = kExitOk;
-    const auto u = static_cast<double>(w.unit);
     if (const auto& d = machine.deadlock()) {
         status = kExitDeadlock;
         err << fmt::format("taskscope: deadlock at {:g} {}: {}\n", static_cast<double>(d->time) / u,
-                           w.timeUnit, describeCycle(machine, *d));
+                           unitName, describeCycle(machine, *d));
         nlohmann::json conditions = nlohmann::json::array();
         for (const auto& c : coffmanConditions(machine, *d)) {
             err << fmt::format("  {} {}: {}\n", c.holds ? "[x]" : "[ ]", c.name, c.evidence);
@@ -135,7 +147,7 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
     } else if (const auto blocked = describeAllBlocked(machine); !blocked.empty()) {
         status = kExitDeadlock;
         err << fmt::format("taskscope: all threads blocked at {:g} {} (real Python would hang here):\n",
-                           static_cast<double>(machine.now()) / u, w.timeUnit);
+                           static_cast<double>(machine.now()) / u, unitName);
         for (const auto& line : blocked) err << "  " << line << "\n";
         statsJson["blocked"] = blocked;
     }
@@ -172,22 +184,24 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
         ok &= withOutput(*o.tracePath, out, err, [&](std::ostream& s) { writeChromeTrace(trace, s); });
     if (o.csvPath)
         ok &= withOutput(*o.csvPath, out, err,
-                         [&](std::ostream& s) { writeSliceCsv(trace, s, w.unit, w.timeUnit); });
+                         [&](std::ostream& s) { writeSliceCsv(trace, s, unit, unitName); });
     if (o.statsCsvPath)
         ok &= withOutput(*o.statsCsvPath, out, err,
-                         [&](std::ostream& s) { writeStatsCsv(stats, s, w.unit, w.timeUnit); });
-    if (o.wantsImages()) ok &= writeImages(images, settings, machine, trace, err);
+                         [&](std::ostream& s) { writeStatsCsv(stats, s, unit, unitName); });
+    if (o.wantsImages()) ok &= writeImages(o, machine, trace, unit, unitName, title, err);
     if (trace.size() > 1000000 && o.tracePath)
         err << fmt::format("taskscope: note: the trace has {} events; chrome://tracing and Perfetto in the "
                            "browser struggle above about a million (use --until to cut the run)\n",
                            trace.size());
-    if (o.summary || (!o.statsPath && !o.tracePath && !o.csvPath && !o.statsCsvPath && !o.wantsImages())) {
-        printSummary(stats, w.unit, w.timeUnit, out);
+    // A Python program's stdout is its own output: the table only when asked for.
+    if (o.summary ||
+        (!isProgram && !o.statsPath && !o.tracePath && !o.csvPath && !o.statsCsvPath && !o.wantsImages())) {
+        printSummary(stats, unit, unitName, out);
         if (machine.lostUpdateCount() > 0) {
             const LostUpdate& l = machine.lostUpdates().front();
             out << fmt::format("lost updates: {} (first at {:g} {}: {} wrote {} from a value read at {:g}, "
                                "overwriting {}'s write at {:g})\n",
-                               machine.lostUpdateCount(), static_cast<double>(l.time) / u, w.timeUnit,
+                               machine.lostUpdateCount(), static_cast<double>(l.time) / u, unitName,
                                machine.thread(l.thread).name, machine.object(l.object).name,
                                static_cast<double>(l.readAt) / u, machine.thread(l.other).name,
                                static_cast<double>(l.otherWroteAt) / u);
@@ -196,16 +210,101 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
     return ok ? status : kExitBadInput;
 }
 
+// Python programs: the time unit of options and reports is the millisecond.
+int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
+    std::ifstream in(o.file, std::ios::binary);
+    if (!in) {
+        err << "taskscope: error: cannot open '" << o.file << "': check the path\n";
+        return kExitBadInput;
+    }
+    std::string source((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const SimTime unit = kMillisecond;
+    const std::string unitName = "ms";
+    MachineSettings settings;
+    settings.cores = 4;
+    settings.policy.kind = PolicyKind::Fair;
+    settings.contextSwitch = 2 * kMicrosecond;
+    if (o.cores) settings.cores = *o.cores;
+    if (o.policy) {
+        const auto kind = parsePolicy(*o.policy);
+        if (!kind) {
+            err << "taskscope: error: --policy: unknown policy '" << *o.policy << "'; expected one of "
+                << policyNames() << "\n";
+            return kExitBadInput;
+        }
+        settings.policy.kind = *kind;
+    }
+    if (o.quantum) settings.policy.quantum = std::max<SimTime>(1, toTime(*o.quantum, unit));
+    if (o.contextSwitch) settings.contextSwitch = toTime(*o.contextSwitch, unit);
+    if (o.seed) settings.seed = *o.seed;
+
+    runtime::PythonOptions py;
+    const auto slash = o.file.find_last_of('/');
+    py.filename = slash == std::string::npos ? o.file : o.file.substr(slash + 1);
+    py.source = std::move(source);
+    py.argv = o.programArgs;
+    py.gil = !o.noGil;
+    if (o.switchInterval) py.switchInterval = std::max<SimTime>(1, toTime(*o.switchInterval, unit));
+    if (o.startMethod) {
+        const auto m = runtime::parseStartMethod(*o.startMethod);
+        if (!m) {
+            err << "taskscope: error: --start-method: unknown method '" << *o.startMethod
+                << "'; expected fork, spawn or forkserver\n";
+            return kExitBadInput;
+        }
+        py.startMethod = *m;
+    }
+    if (o.costScale) py.costScale = *o.costScale;
+    py.readLine = []() -> std::optional<std::string> {
+        std::string line;
+        if (!std::getline(std::cin, line)) return std::nullopt;
+        return line;
+    };
+
+    Machine machine(settings);
+    Trace trace;
+    machine.attachTrace(&trace);
+    auto loaded = runtime::loadPython(machine, py);
+    if (!loaded) {
+        lang::Diagnostic d = loaded.error();
+        d.file = o.file;
+        err << d.pythonStyle();
+        err << "taskscope: error: " << d.brief() << "\n";
+        return kExitBadInput;
+    }
+    const ProcessId mainProcess = *loaded;
+    // An endless program must not hang the command: stop at --until / --max-steps, or at
+    // 30 s of simulated time when neither is given.
+    constexpr double kDefaultUntilMs = 30000;
+    const SimTime until = toTime(o.until.value_or(kDefaultUntilMs), unit);
+    const std::uint64_t maxSteps = o.maxSteps.value_or(UINT64_MAX);
+    std::uint64_t steps = 0;
+    while (steps < maxSteps && machine.step(until)) ++steps;
+    trace.compact();
+    int status = reportRun(o, machine, trace, unit, unitName, /*isProgram=*/true, out, err);
+    if (status != kExitOk) return status;
+    const ProcessInfo& main = machine.process(mainProcess);
+    if (main.exited < 0) {
+        const bool bySteps = steps >= maxSteps;
+        err << fmt::format("taskscope: stopped at {:g} ms of simulated time ({}); the program had not finished. "
+                           "Use {} to run longer.\n",
+                           static_cast<double>(machine.now()) / 1e6,
+                           bySteps ? fmt::format("--max-steps {}", maxSteps)
+                                   : o.until ? fmt::format("--until {:g}", *o.until)
+                                             : std::string("the default limit of 30000 ms"),
+                           bySteps ? "a larger --max-steps" : "--until MS");
+        return o.until || o.maxSteps ? kExitOk : kExitStopped;
+    }
+    return main.exitCode == 0 ? kExitOk : (main.exitCode < 0 ? 128 - main.exitCode : main.exitCode);
+}
+
 }  // namespace
 
 int runCommand(const RunOptions& o, std::ostream& out, std::ostream& err) {
+    if (const int status = checkImageOptions(o, err); status != kExitOk) return status;
     const auto dot = o.file.rfind('.');
     const std::string ext = dot == std::string::npos ? "" : o.file.substr(dot + 1);
-    if (ext == "py") {
-        err << "taskscope: error: " << o.file
-            << ": Python programs are not supported by this build yet\n";
-        return kExitBadInput;
-    }
+    if (ext == "py") return runPython(o, out, err);
     return runWorkload(o, out, err);
 }
 

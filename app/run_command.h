@@ -4,6 +4,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace taskscope::app {
 
@@ -21,6 +22,13 @@ struct RunOptions {
     std::optional<std::string> csvPath;
     std::optional<std::string> statsCsvPath;
     bool summary = false;
+    // Python programs.
+    std::optional<std::uint64_t> maxSteps;      // scheduler steps before stopping
+    std::optional<double> switchInterval;       // GIL switch interval, ms
+    bool noGil = false;                         // free-threaded (PEP 703)
+    std::optional<std::string> startMethod;     // fork, spawn, forkserver
+    std::optional<double> costScale;            // multiplies every simulated cost
+    std::vector<std::string> programArgs;       // sys.argv[1:]
     // Pictures of the run (drawn by the Qt build; see ImageExportRequest in app/cli.h).
     std::optional<std::string> pngPath;
     std::optional<std::string> svgPath;

@@ -542,6 +542,11 @@ void Machine::mark(ThreadId t, std::string_view label) {
     record(RecordKind::Marker, t.value, 0xffff, m_trace->intern(label));
 }
 
+void Machine::sourceLine(ThreadId t, int line) {
+    if (!m_trace || line <= 0) return;
+    record(RecordKind::Line, t.value, 0xffff, static_cast<std::uint32_t>(line));
+}
+
 void Machine::output(ThreadId t, int stream, std::string_view text) {
     if (!m_trace) return;
     RecordBody b;

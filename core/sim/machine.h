@@ -111,6 +111,8 @@ public:
     void wake(ThreadId t);
     void scheduleTimer(SimTime at, std::uint64_t arg);
     void mark(ThreadId t, std::string_view label);
+    // The source line a Python thread has reached (for the code view).
+    void sourceLine(ThreadId t, int line);
     void output(ThreadId t, int stream, std::string_view text);
     // Terminates a thread that is not running on a core at this instant (kill, daemon exit).
     void terminate(ThreadId t, int exitCode);
@@ -146,6 +148,10 @@ public:
     SyncStatus queuePut(ThreadId t, ObjectId q, std::uint64_t token, bool blocking);
     SyncStatus queueGet(ThreadId t, ObjectId q, bool blocking);  // Done: wakeValue = token
     SyncStatus join(ThreadId t, ThreadId target);
+    // JoinableQueue / queue.Queue: task_done() (Failed when called too many times) and
+    // join() (waits until every item put has been marked done).
+    SyncStatus queueTaskDone(ThreadId t, ObjectId q);
+    SyncStatus queueJoin(ThreadId t, ObjectId q);
     // Shared memory: a read starts a read-modify-write; a write after another thread changed
     // the value in between is a lost update (recorded, counted, kept in lostUpdates()).
     std::int64_t valueLoad(ThreadId t, ObjectId o, int line = 0);

@@ -310,6 +310,32 @@ SyncStatus Machine::queueGet(ThreadId tid, ObjectId qid, bool blocking) {
     return SyncStatus::Done;
 }
 
+SyncStatus Machine::queueTaskDone(ThreadId tid, ObjectId qid) {
+    KernelObject& q = m_objects[qid.index()];
+    if (q.unfinished <= 0) return SyncStatus::Failed;
+    if (--q.unfinished == 0) {
+        while (!q.joiners.empty()) {
+            const Waiter w = q.joiners.front();
+            q.joiners.pop_front();
+            grant(q, w.thread, WakeResult::Joined, 0, SyncOp::Acquired);
+        }
+    }
+    (void)tid;
+    return SyncStatus::Done;
+}
+
+SyncStatus Machine::queueJoin(ThreadId tid, ObjectId qid) {
+    ThreadInfo& t = m_threads[tid.index()];
+    KernelObject& q = m_objects[qid.index()];
+    if (q.unfinished <= 0) {
+        t.wakeResult = WakeResult::Joined;
+        return SyncStatus::Done;
+    }
+    q.joiners.push_back({tid});
+    waitOn(t, q);
+    return SyncStatus::Wait;
+}
+
 // ---------------------------------------------------------------------------------------
 // Shared values and lost updates
 
@@ -392,6 +418,7 @@ bool Machine::timeoutWait(ThreadInfo& t) {
     };
     std::optional<Waiter> w = drop(o.waiters);
     if (!w) w = drop(o.putters);
+    if (!w) w = drop(o.joiners);
     t.waitingOn = ObjectId::invalid();
     t.wakeResult = WakeResult::Timeout;
     recordSync(t.id, o, SyncOp::Timeout);

@@ -22,9 +22,10 @@ enum class RecordKind : std::uint8_t {
     Sync,           // subject = thread, object = object, extra = SyncOp, core = value after
     Deadlock,       // subject = thread closing the cycle, object = the object it waits for
     Gil,            // subject = thread, object = process, extra = GilOp
+    Line,           // subject = thread, object = the source line it is at (Python programs)
 };
 
-inline constexpr std::size_t kRecordKindCount = static_cast<std::size_t>(RecordKind::Gil) + 1;
+inline constexpr std::size_t kRecordKindCount = static_cast<std::size_t>(RecordKind::Line) + 1;
 
 enum class GilOp : std::uint8_t {
     Request,      // wants the GIL and must wait

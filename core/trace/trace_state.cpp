@@ -84,6 +84,7 @@ void TraceState::apply(const Record& r) {
             break;
         }
         case RecordKind::Deadlock: ++deadlocks; break;
+        case RecordKind::Line: slot(threads, b.subject).line = b.object; break;
         case RecordKind::Gil: {
             auto& p = slot(processes, b.object);
             switch (static_cast<GilOp>(b.extra16)) {

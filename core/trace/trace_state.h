@@ -17,6 +17,7 @@ struct TraceState {
         WaitReason reason = WaitReason::None;
         std::uint16_t core = 0xffff;
         std::uint32_t waitingOn = kNone;  // kernel object
+        std::uint32_t line = 0;           // Python source line (0: unknown)
     };
     struct Object {
         std::uint32_t holder = kNone;  // Lock/RLock owner
@@ -51,7 +52,7 @@ struct TraceState {
 
 inline bool operator==(const TraceState::Thread& a, const TraceState::Thread& b) {
     return a.exists == b.exists && a.state == b.state && a.reason == b.reason && a.core == b.core &&
-           a.waitingOn == b.waitingOn;
+           a.waitingOn == b.waitingOn && a.line == b.line;
 }
 inline bool operator==(const TraceState::Object& a, const TraceState::Object& b) {
     return a.holder == b.holder && a.value == b.value && a.waiters == b.waiters;

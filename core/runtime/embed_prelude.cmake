@@ -1,0 +1,11 @@
+# Writes OUT: a C++ file with the text of every DIR/*.py as a raw string literal.
+set(body "// Generated from core/runtime/py/*.py by embed_prelude.cmake. Do not edit.\n#include <string_view>\n\nnamespace taskscope::core::runtime {\n\nconst char* preludeSource(std::string_view module) {\n")
+file(GLOB IN ${DIR}/*.py)
+list(SORT IN)
+foreach(f IN LISTS IN)
+  get_filename_component(name ${f} NAME_WE)
+  file(READ ${f} content)
+  string(APPEND body "    if (module == \"${name}\") return R\"__py__(${content})__py__\";\n")
+endforeach()
+string(APPEND body "    return nullptr;\n}\n\n}  // namespace taskscope::core::runtime\n")
+file(WRITE ${OUT} "${body}")

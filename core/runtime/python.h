@@ -1,0 +1,71 @@
+#pragma once
+// Python programs on the simulated machine: loadPython() compiles a program and creates its
+// main process; from then on Machine::step() runs it like any workload. Each simulated
+// thread executes bytecode of the Python-subset VM (core/lang) and pays its simulated cost;
+// threading, queue, multiprocessing, os, time and taskscope are simulated modules whose
+// blocking calls block the simulated thread on kernel objects of the machine.
+//
+// The runtime is attached to the machine (MachineExtension) and shared by its copies: a
+// copy of a Machine that runs Python is not an independent snapshot (the VM state is not
+// copied). Step back and seek over the recorded trace instead.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/lang/diagnostic.h"
+#include "core/sim/machine.h"
+
+namespace taskscope::core::runtime {
+
+enum class StartMethod : std::uint8_t { Fork, Spawn, Forkserver };
+std::string_view toString(StartMethod m);
+std::optional<StartMethod> parseStartMethod(std::string_view s);
+
+// What the runtime's own operations cost in simulated time (REFERENCE.md §6). Bytecode
+// costs are in core/lang/cost_model.cpp; everything is scaled by PythonOptions::costScale.
+struct RuntimeCosts {
+    SimTime threadStart = 40 * kMicrosecond;       // Thread.start(): clone + bootstrap
+    SimTime forkParent = 450 * kMicrosecond;       // os.fork() in the parent
+    SimTime forkChild = 250 * kMicrosecond;        // the child until its target runs
+    SimTime spawnParent = 1500 * kMicrosecond;     // fork+exec of python3, pickling the Process
+    SimTime interpreterStart = 20 * kMillisecond;  // a new python3 starts (spawn, forkserver)
+    SimTime forkserverRequest = 700 * kMicrosecond;  // ask the fork server for a child
+    SimTime pickleBase = 1500;                     // pickle dumps+loads of a small object (ns)
+    SimTime picklePerObject = 120;                 // per object inside it (ns)
+    SimTime pipeOp = 2500;                         // one pipe write or read syscall (ns)
+    SimTime lockOp = 60;                           // a kernel lock/event/condition call (ns)
+    SimTime systemCommand = 200 * kMillisecond;    // os.system(): the child's run time
+    std::string describe() const;
+};
+
+struct PythonOptions {
+    std::string filename = "main.py";
+    std::string source;
+    std::vector<std::string> argv;    // sys.argv[1:]
+    bool gil = true;                  // false: free-threaded (PEP 703)
+    SimTime switchInterval = 5 * kMillisecond;
+    StartMethod startMethod = StartMethod::Fork;
+    double costScale = 1.0;           // multiplies every bytecode and runtime cost
+    RuntimeCosts costs;
+    // Lines for input() in the main process; nullopt = end of input (EOFError).
+    std::function<std::optional<std::string>()> readLine;
+    // Echo input() lines into the console output (what a terminal shows).
+    bool echoInput = false;
+};
+
+// Compiles the program and creates its main process (pid 1001+) on `m`, which must not
+// run another Python program. A syntax error or unsupported construct is returned with
+// file:line:col; nothing is created then.
+lang::Expected<ProcessId> loadPython(Machine& m, const PythonOptions& options);
+
+// Where a simulated thread is in its Python code (for the code view), or nullopt.
+struct PythonThreadLocation {
+    std::string function;
+    std::string filename;
+    int line = 0;
+};
+std::optional<PythonThreadLocation> pythonLocation(const Machine& m, ThreadId t);
+
+}  // namespace taskscope::core::runtime

@@ -1,0 +1,179 @@
+#pragma once
+// The Python runtime of one machine: interpreters (one per simulated process), VM threads
+// (one per simulated thread), the item stores of queues and shared values, and the glue
+// between natives and the machine. Internal to core/runtime.
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/lang/host.h"
+#include "core/lang/interpreter.h"
+#include "core/lang/native.h"
+#include "core/lang/vmthread.h"
+#include "core/runtime/python.h"
+#include "core/sim/machine.h"
+#include "core/sim/program.h"
+
+namespace taskscope::core::runtime {
+
+class Runtime;
+
+struct PyProcess {
+    ProcessId id;
+    std::unique_ptr<lang::Interpreter> interp;
+    ThreadId mainThread;
+    bool daemon = false;           // a daemonic multiprocessing child: SIGTERMed at parent exit
+    bool importingMain = false;    // spawn child re-running the main module
+    bool forkserver = false;       // the fork server process
+    std::uint64_t parentIdent = 0; // the thread that forked (threading._after_fork)
+    StartMethod startMethod = StartMethod::Fork;
+    std::unordered_map<std::string, lang::Value> modules;  // host modules already created
+};
+
+struct PyThread {
+    enum class Phase : std::uint8_t { Run, Shutdown, Done };
+    ThreadId id;
+    ProcessId process;
+    std::unique_ptr<lang::VmThread> vm;
+    std::string name;
+    bool daemon = false;
+    bool processMain = false;      // the first thread of its process
+    bool moduleEntry = false;      // runs the main module (exit code from SystemExit)
+    bool started = false;
+    Phase phase = Phase::Run;
+    int exitCode = 0;
+    // A spawned child first re-runs the main module, then calls this (Process._bootstrap).
+    lang::Value afterModule;
+    ProcessId spawnParent;         // whose Process object afterModule is
+    ThreadId startedWaiter;        // Thread.start() waits until this thread runs
+    // The wait this thread is in: what its program returns, and how the VM resumes.
+    RunOutcome blockOutcome;
+    std::function<void(Runtime&, Machine&, PyThread&)> onWake;
+    SimTime pendingWork = 0;       // taskscope.work(): CPU left, run outside the VM
+    bool yieldCore = false;        // time.sleep(0): give up the core
+    std::int64_t runBase = 0;      // VM time consumed before this run (ns)
+    std::int64_t synced = 0;       // of this run, already added to the machine clock
+    int lastLine = 0;
+};
+
+// Items of a queue or pipe: the kernel object holds tokens, the runtime the values.
+struct ItemStore {
+    int order = 0;  // 0 FIFO, 1 LIFO, 2 priority
+    bool copy = false;  // multiprocessing: items are pickled (copied) between processes
+    std::uint64_t nextToken = 1;
+    std::uint64_t nextSeq = 1;
+    std::unordered_map<std::uint64_t, std::pair<std::uint64_t, lang::Value>> items;
+};
+
+class Runtime final : public lang::Host, public std::enable_shared_from_this<Runtime> {
+public:
+    explicit Runtime(PythonOptions options);
+    ~Runtime() override;
+
+    // --- Host ---
+    void write(lang::Interpreter& interp, lang::VmThread* thread, lang::OutStream stream,
+               std::string_view text) override;
+    lang::InputResult readLine(lang::Interpreter& interp, lang::VmThread& thread) override;
+    lang::Value createModule(lang::Interpreter& interp, std::string_view name) override;
+
+    // --- the program of every Python thread ---
+    RunOutcome run(ThreadContext& ctx, SimTime limit, PyThread& th);
+
+    // --- building ---
+    PyProcess& addProcess(ProcessId id, std::unique_ptr<lang::Interpreter> interp);
+    PyThread& addThread(Machine& m, ProcessId p, std::string name, std::unique_ptr<lang::VmThread> vm,
+                        SimTime at, SimTime admitDelay, bool daemon);
+    PyProcess* process(ProcessId p);
+    PyProcess* processByPid(const Machine& m, int pid);
+    PyThread* thread(ThreadId t);
+    PyThread* threadByIdent(std::uint64_t ident);
+    PyThread& current() { return *m_current; }
+    PyProcess& currentProcess();
+
+    // --- for natives (valid while a thread runs) ---
+    // The machine with its clock at the calling thread's position.
+    Machine& machine();
+    SimTime now();
+    bool interrupted() const;
+    // Ends the native call with `v`, ending the run too when the machine needs other cores
+    // to catch up (after a wake-up or a new thread).
+    lang::NativeResult done(lang::Value v = lang::Value::none());
+    // Blocks the calling thread: its program returns `outcome`; `onWake` resumes the VM.
+    lang::NativeResult block(RunOutcome outcome, std::function<void(Runtime&, Machine&, PyThread&)> onWake);
+    void charge(SimTime ns);  // runtime cost (scaled) on the calling thread
+    const PythonOptions& options() const { return m_options; }
+    SimTime scaled(SimTime ns) const;
+    // The user's source line for a kernel object's label ("lock = Lock()" → "lock").
+    std::string objectLabel(std::string_view fallbackKind);
+    int userLine();
+
+    ItemStore& items(ObjectId q) { return m_items[q.value]; }
+    std::unordered_map<std::uint32_t, lang::Value>& values() { return m_values; }
+    lang::Value copyForTransfer(const lang::Value& v);  // pickle + unpickle: a deep copy
+
+    // Processes.
+    int startProcess(lang::VmThread& caller, const lang::Value& processObject, const std::string& name,
+                     bool daemon, StartMethod method);
+    void signalProcess(ProcessId p, int exitCode);
+    StartMethod startMethod() const { return m_startMethod; }
+    void setStartMethod(StartMethod m) { m_startMethod = m; }
+
+    // Threads started by threading.Thread.start().
+    std::uint64_t startThread(const lang::Value& callable, const std::string& name, bool daemon);
+
+    void setMainProcess(ProcessId p) { m_mainProcess = p; }
+
+private:
+    RunOutcome finishThread(ThreadContext& ctx, PyThread& th);
+    RunOutcome shutdown(ThreadContext& ctx, PyThread& th);
+    void syncClock();
+    void recordLine(PyThread& th);
+    PyProcess& createChildInterpreter(PyProcess& parent, ProcessId child, StartMethod method,
+                                      lang::CopyMemo& memo);
+    ProcessId forkServer(PyProcess& parent);
+
+    PythonOptions m_options;
+    StartMethod m_startMethod;
+    std::map<std::uint32_t, std::unique_ptr<PyProcess>> m_processes;
+    std::unordered_map<std::uint32_t, std::unique_ptr<PyThread>> m_threads;
+    std::unordered_map<std::uint64_t, ThreadId> m_identToThread;
+    std::unordered_map<std::uint32_t, ItemStore> m_items;
+    std::unordered_map<std::uint32_t, lang::Value> m_values;
+    ProcessId m_mainProcess;
+    ProcessId m_forkServer;
+    lang::Value m_mainCode;
+    ThreadContext* m_ctx = nullptr;
+    PyThread* m_current = nullptr;
+    std::vector<std::string> m_pendingInput;
+
+    friend lang::Expected<ProcessId> loadPython(Machine& m, const PythonOptions& options);
+    friend class RuntimeExtension;
+};
+
+// The Program of every Python thread: runs its VM thread through the runtime.
+class PythonProgram final : public Program {
+public:
+    PythonProgram(std::shared_ptr<Runtime> rt, PyThread* th) : m_rt(std::move(rt)), m_th(th) {}
+    std::unique_ptr<Program> clone() const override { return std::make_unique<PythonProgram>(m_rt, m_th); }
+    RunOutcome run(ThreadContext& ctx, SimTime limit) override { return m_rt->run(ctx, limit, *m_th); }
+    SimTime remainingBurst() const override { return m_th->pendingWork > 0 ? m_th->pendingWork : -1; }
+    bool isolated() const override { return m_th->pendingWork > 0; }
+
+private:
+    std::shared_ptr<Runtime> m_rt;
+    PyThread* m_th;
+};
+
+// Module factories (modules.cpp).
+lang::Value makeKernelModule(Runtime& rt, lang::Interpreter& interp);
+lang::Value makeOsModule(Runtime& rt, lang::Interpreter& interp);
+lang::Value makeTimeModule(Runtime& rt, lang::Interpreter& interp);
+lang::Value makeTaskscopeModule(Runtime& rt, lang::Interpreter& interp);
+// The Python source of threading, queue and multiprocessing (generated from py/*.py).
+const char* preludeSource(std::string_view module);
+
+}  // namespace taskscope::core::runtime
