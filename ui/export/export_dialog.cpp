@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -52,7 +53,9 @@ ExportDialog::ExportDialog(const QString& defaultTitle, QSettings* settings, QWi
     auto* pathRow = new QHBoxLayout;
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browse);
-    form->addRow(tr("F&ile:"), pathRow);
+    auto* pathLabel = new QLabel(tr("F&ile:"));
+    pathLabel->setBuddy(m_path);
+    form->addRow(pathLabel, pathRow);
 
     m_whole = new QRadioButton(tr("&Whole run"));
     m_visible = new QRadioButton(tr("Visible &range of the timeline"));
