@@ -70,6 +70,9 @@ QString svgTexts(const QString& path, int* rects, QString* error) {
         xml.readNext();
         if (!xml.isStartElement()) continue;
         if (xml.name() == QLatin1String("rect")) ++*rects;
+        // Runs of rectangles are written as one path of "M x y h w v h h -w z" subpaths.
+        if (xml.name() == QLatin1String("path"))
+            *rects += static_cast<int>(xml.attributes().value(QLatin1String("d")).count(QLatin1Char('M')));
         if (xml.name() == QLatin1String("text")) texts += xml.readElementText(QXmlStreamReader::IncludeChildElements) + QLatin1Char('\n');
     }
     if (xml.hasError()) *error = xml.errorString();

@@ -1,6 +1,8 @@
 #include "ui/export/image_export.h"
 
 #include <QApplication>
+#include <QBuffer>
+#include <QRegularExpression>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QFontMetrics>
@@ -176,6 +178,43 @@ QString subtitleFor(const SimulationController& c, const TimelinePicture& pic) {
     return text;
 }
 
+// QSvgGenerator writes one `<rect x=".." y=".." width=".." height=".."/>` line per rectangle of
+// a batch (the fill is on the enclosing <g>). A run of them becomes one <path> of "M x y h w v h
+// h -w z" subpaths: the same shapes (they never overlap: one lane each, clockwise, nonzero)
+// in about 40 % of the bytes, which keeps a busy 100-lane SVG under 2 MB.
+QByteArray compactSvgRects(const QByteArray& svg) {
+    static const QRegularExpression rect(
+        QStringLiteral(R"re(^<rect x="(-?[0-9.e+-]+)" y="(-?[0-9.e+-]+)" width="([0-9.e+-]+)" height="([0-9.e+-]+)"/>$)re"));
+    const QList<QByteArray> lines = svg.split('\n');
+    QByteArray out;
+    out.reserve(svg.size());
+    QByteArray path;
+    int inRun = 0;
+    QByteArray firstLine;
+    auto flush = [&] {
+        if (inRun == 1) out += firstLine + '\n';
+        else if (inRun > 1) out += "<path fill-rule=\"nonzero\" d=\"" + path + "\"/>\n";
+        path.clear();
+        inRun = 0;
+    };
+    for (const QByteArray& line : lines) {
+        const auto m = line.startsWith("<rect x=") ? rect.match(QString::fromLatin1(line)) : QRegularExpressionMatch();
+        if (!m.hasMatch()) {
+            flush();
+            out += line;
+            out += '\n';
+            continue;
+        }
+        if (inRun == 0) firstLine = line;
+        ++inRun;
+        path += 'M' + m.captured(1).toLatin1() + ' ' + m.captured(2).toLatin1() + 'h' + m.captured(3).toLatin1() +
+                'v' + m.captured(4).toLatin1() + "h-" + m.captured(3).toLatin1() + 'z';
+    }
+    flush();
+    if (out.endsWith('\n') && !svg.endsWith('\n')) out.chop(1);
+    return out;
+}
+
 }  // namespace
 
 TimelinePicture planTimelinePicture(const TimelineView& view, const ExportOptions& o) {
@@ -314,8 +353,10 @@ bool writePicture(const ExportOptions& o, QSize size, const QColor& background,
             break;
         }
         case ExportOptions::Format::Svg: {
+            QBuffer buffer;
+            buffer.open(QIODevice::WriteOnly);
             QSvgGenerator svg;
-            svg.setOutputDevice(&file);
+            svg.setOutputDevice(&buffer);
             svg.setSize(size);
             svg.setViewBox(QRect(QPoint(0, 0), size));
             svg.setResolution(dpi);
@@ -325,6 +366,8 @@ bool writePicture(const ExportOptions& o, QSize size, const QColor& background,
             if (!p.begin(&svg)) return fail(tr("cannot write '%1' as SVG").arg(o.path));
             paint(p);
             p.end();
+            if (file.write(compactSvgRects(buffer.data())) < 0)
+                return fail(tr("cannot write '%1': %2").arg(o.path, file.errorString()));
             break;
         }
         case ExportOptions::Format::Pdf: {
