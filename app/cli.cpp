@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <fstream>
 #include <ostream>
 
 #include "app/run_command.h"
@@ -46,6 +47,16 @@ std::optional<core::SimTime> parseTime(const std::string& text, core::SimTime un
     const double t = v * static_cast<double>(ns);
     if (t > 9.0e18) return std::nullopt;
     return static_cast<core::SimTime>(std::llround(t));
+}
+// A lesson's "# title: ..." header line (Python programs), or "".
+std::string headerTitle(const std::string& path) {
+    std::ifstream f(path);
+    std::string line;
+    for (int i = 0; i < 30 && std::getline(f, line); ++i) {
+        if (line.rfind("# title:", 0) == 0) return trim(line.substr(8));
+        if (!line.empty() && line[0] != '#') break;
+    }
+    return {};
 }
 }  // namespace
 
@@ -121,7 +132,11 @@ bool writeImages(const RunOptions& o, const core::Machine& machine, const core::
         request.title = *o.title;
     } else {
         const auto slash = o.file.find_last_of("/\\");
-        request.title = !title.empty() ? title : slash == std::string::npos ? o.file : o.file.substr(slash + 1);
+        const std::string header = title.empty() ? headerTitle(o.file) : std::string();
+        request.title = !title.empty()    ? title
+                        : !header.empty() ? header
+                        : slash == std::string::npos ? o.file
+                                                     : o.file.substr(slash + 1);
     }
     if (o.range) {
         std::string why;
