@@ -361,6 +361,19 @@ private slots:
         QCOMPARE(back.scale, 3.0);
         QString error;
         QVERIFY2(window.exportWith(back, &error), qPrintable(error));
+        // "Visible range": what the window's timeline shows, after a zoom.
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        TimelineView* timeline = window.timeline();
+        timeline->fitAll();
+        timeline->zoomBy(4.0, 0);
+        ExportOptions visible;
+        visible.range = ExportOptions::Range::Visible;
+        const TimelinePicture vp = planTimelinePicture(*timeline, visible);
+        QCOMPARE(vp.from, timeline->scale().origin);
+        QCOMPARE(vp.to, timeline->scale().toTime(timeline->dataRect().width()));
+        QVERIFY(vp.to < window.controller()->endTime());
         QVERIFY(QFileInfo(o.path).size() > 1000);
         // Ctrl+E is the export action.
         bool found = false;

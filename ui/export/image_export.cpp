@@ -39,7 +39,10 @@ using core::WaitReason;
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("Export", text); }
+// Context "Export" for the translators (lupdate reads Export::tr("...")).
+struct Export {
+    Q_DECLARE_TR_FUNCTIONS(Export)
+};
 
 QString fromView(std::string_view s) {
     return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
@@ -117,14 +120,14 @@ std::vector<LegendEntry> legendFor(const SimulationController& c, const Theme& t
             const auto reason = static_cast<WaitReason>(r);
             const QRgb rgb = theme.stateColour(ThreadState::Waiting, reason).rgb();
             auto it = std::find_if(waits.begin(), waits.end(), [&](const auto& w) { return w.first == rgb; });
-            const QString name = reason == WaitReason::Gil ? tr("the GIL") : fromView(core::toString(reason));
+            const QString name = reason == WaitReason::Gil ? Export::tr("the GIL") : fromView(core::toString(reason));
             if (it == waits.end())
                 waits.push_back({rgb, QStringList{name}});
             else
                 it->second << name;
         }
         for (const auto& [rgb, names] : waits)
-            out.push_back({QColor::fromRgb(rgb), tr("Waiting: %1").arg(names.join(QStringLiteral(", "))), false});
+            out.push_back({QColor::fromRgb(rgb), Export::tr("Waiting: %1").arg(names.join(QStringLiteral(", "))), false});
     } else {
         // Without thread lanes the core lanes' colours need their key: one swatch per thread.
         const auto& threads = trace.threads();
@@ -133,10 +136,10 @@ std::vector<LegendEntry> legendFor(const SimulationController& c, const Theme& t
             out.push_back({theme.threadColour(static_cast<std::uint32_t>(t)),
                            QString::fromStdString(threads[t].name), false});
         if (threads.size() > shown)
-            out.push_back({theme.mutedText(), tr("... %1 more threads").arg(threads.size() - shown), false});
+            out.push_back({theme.mutedText(), Export::tr("... %1 more threads").arg(threads.size() - shown), false});
     }
-    if (switches) out.push_back({theme.switchColour(), tr("context switch"), true});
-    if (gilLanes) out.push_back({QColor(), tr("GIL lane: the holder's colour"), false});
+    if (switches) out.push_back({theme.switchColour(), Export::tr("context switch"), true});
+    if (gilLanes) out.push_back({QColor(), Export::tr("GIL lane: the holder's colour"), false});
     return out;
 }
 
@@ -168,11 +171,11 @@ int layoutLegend(const QFontMetrics& fm, const std::vector<LegendEntry>& entries
 QString subtitleFor(const SimulationController& c, const TimelinePicture& pic) {
     const core::MachineSettings& s = c.settings();
     QString text = fromView(core::policyName(s.policy.kind));
-    text += s.cores == 1 ? tr(", 1 core") : tr(", %1 cores").arg(s.cores);
+    text += s.cores == 1 ? Export::tr(", 1 core") : Export::tr(", %1 cores").arg(s.cores);
     if (s.policy.kind == core::PolicyKind::RoundRobin)
-        text += tr(", time slice %1").arg(QString::fromStdString(formatDuration(s.policy.quantum)));
+        text += Export::tr(", time slice %1").arg(QString::fromStdString(formatDuration(s.policy.quantum)));
     text += QStringLiteral("  \u00b7  ") +
-            tr("%1 to %2").arg(pic.from == 0 ? QStringLiteral("0") : QString::fromStdString(formatDuration(pic.from)),
+            Export::tr("%1 to %2").arg(pic.from == 0 ? QStringLiteral("0") : QString::fromStdString(formatDuration(pic.from)),
                                QString::fromStdString(formatDuration(pic.to)));
     text += QStringLiteral("  \u00b7  Taskscope");
     return text;
@@ -322,10 +325,10 @@ bool writePicture(const ExportOptions& o, QSize size, const QColor& background,
         if (error) *error = message;
         return false;
     };
-    if (size.isEmpty()) return fail(tr("%1: nothing to draw").arg(o.path));
+    if (size.isEmpty()) return fail(Export::tr("%1: nothing to draw").arg(o.path));
     QSaveFile file(o.path);
     if (!file.open(QIODevice::WriteOnly))
-        return fail(tr("cannot write '%1': check that the folder exists and is writable").arg(o.path));
+        return fail(Export::tr("cannot write '%1': check that the folder exists and is writable").arg(o.path));
     // Text is laid out in the screen's logical pixels (96 dpi offscreen): vector outputs use
     // the same resolution so that fonts keep their size relative to the lanes.
     const int dpi = 96;
@@ -335,12 +338,12 @@ bool writePicture(const ExportOptions& o, QSize size, const QColor& background,
             const QSize pixels(static_cast<int>(std::ceil(size.width() * scale)),
                                static_cast<int>(std::ceil(size.height() * scale)));
             if (static_cast<qint64>(pixels.width()) * pixels.height() > 400'000'000LL)
-                return fail(tr("%1: the image would be %2 x %3 pixels; lower the scale or the width")
+                return fail(Export::tr("%1: the image would be %2 x %3 pixels; lower the scale or the width")
                                 .arg(o.path)
                                 .arg(pixels.width())
                                 .arg(pixels.height()));
             QImage image(pixels, QImage::Format_RGB32);
-            if (image.isNull()) return fail(tr("%1: not enough memory for the image").arg(o.path));
+            if (image.isNull()) return fail(Export::tr("%1: not enough memory for the image").arg(o.path));
             image.setDevicePixelRatio(scale);
             image.fill(background);
             {
@@ -349,7 +352,7 @@ bool writePicture(const ExportOptions& o, QSize size, const QColor& background,
             }
             image.setDotsPerMeterX(static_cast<int>(std::lround(dpi * scale / 0.0254)));
             image.setDotsPerMeterY(static_cast<int>(std::lround(dpi * scale / 0.0254)));
-            if (!image.save(&file, "PNG")) return fail(tr("cannot write '%1' as PNG").arg(o.path));
+            if (!image.save(&file, "PNG")) return fail(Export::tr("cannot write '%1' as PNG").arg(o.path));
             break;
         }
         case ExportOptions::Format::Svg: {
@@ -361,13 +364,13 @@ bool writePicture(const ExportOptions& o, QSize size, const QColor& background,
             svg.setViewBox(QRect(QPoint(0, 0), size));
             svg.setResolution(dpi);
             svg.setTitle(o.title.isEmpty() ? QStringLiteral("Taskscope") : o.title);
-            svg.setDescription(tr("Exported by Taskscope"));
+            svg.setDescription(Export::tr("Exported by Taskscope"));
             QPainter p;
-            if (!p.begin(&svg)) return fail(tr("cannot write '%1' as SVG").arg(o.path));
+            if (!p.begin(&svg)) return fail(Export::tr("cannot write '%1' as SVG").arg(o.path));
             paint(p);
             p.end();
             if (file.write(compactSvgRects(buffer.data())) < 0)
-                return fail(tr("cannot write '%1': %2").arg(o.path, file.errorString()));
+                return fail(Export::tr("cannot write '%1': %2").arg(o.path, file.errorString()));
             break;
         }
         case ExportOptions::Format::Pdf: {
@@ -384,9 +387,9 @@ bool writePicture(const ExportOptions& o, QSize size, const QColor& background,
                                       QPageSize::Point, QStringLiteral("Taskscope"), QPageSize::ExactMatch);
                 layout = QPageLayout(exact, QPageLayout::Portrait, QMarginsF(0, 0, 0, 0), QPageLayout::Point);
             }
-            if (!pdf.setPageLayout(layout)) return fail(tr("%1: the page size was refused").arg(o.path));
+            if (!pdf.setPageLayout(layout)) return fail(Export::tr("%1: the page size was refused").arg(o.path));
             QPainter p;
-            if (!p.begin(&pdf)) return fail(tr("cannot write '%1' as PDF").arg(o.path));
+            if (!p.begin(&pdf)) return fail(Export::tr("cannot write '%1' as PDF").arg(o.path));
             const QRect paintRect = pdf.pageLayout().paintRectPixels(dpi);
             const double k = std::min(static_cast<double>(paintRect.width()) / size.width(),
                                       static_cast<double>(paintRect.height()) / size.height());
@@ -399,7 +402,7 @@ bool writePicture(const ExportOptions& o, QSize size, const QColor& background,
         }
     }
     if (!file.commit())
-        return fail(tr("cannot write '%1': check that the folder exists and is writable").arg(o.path));
+        return fail(Export::tr("cannot write '%1': check that the folder exists and is writable").arg(o.path));
     return true;
 }
 
