@@ -851,7 +851,7 @@ class Pool:
             if task is None:
                 break
             for t in task:
-                if self._state != RUN:
+                if self._state == TERMINATE:
                     break
                 self._inqueue.put(t)
         self._outqueue.put(None)
