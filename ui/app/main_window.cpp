@@ -238,6 +238,7 @@ void MainWindow::buildToolBar() {
     lessons->setMenu(m_lessonsMenu = new QMenu(tr("Lessons"), this));
     rebuildLessonsMenu();
     bar->addWidget(lessons);
+    bar->addAction(m_exportAction);
     bar->addSeparator();
     bar->addAction(m_stepBackAction);
     bar->addAction(m_playAction);
