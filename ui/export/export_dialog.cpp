@@ -131,7 +131,6 @@ ExportDialog::ExportDialog(const QString& defaultTitle, QSettings* settings, QWi
     } else {
         m_path->setText(QDir::home().filePath(QStringLiteral("timeline.png")));
     }
-    m_visible->setChecked(m_visible->isChecked());
     m_whole->setChecked(!m_visible->isChecked());
 
     connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
