@@ -26,6 +26,8 @@
 
 #include "ui/app/language.h"
 #include "ui/app/preferences.h"
+#include "ui/export/export_dialog.h"
+#include "ui/export/image_export.h"
 #include "ui/charts/stats_view.h"
 #include "ui/model/lesson_header.h"
 #include "ui/model/time_format.h"
@@ -122,8 +124,9 @@ void MainWindow::buildActions() {
     m_openAction->setToolTip(tr("Open a workload (.json, .csv) or a Python program (.py) (Ctrl+O)"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::onOpen);
 
-    m_exportAction = new QAction(icon("export"), tr("&Export timeline..."), this);
+    m_exportAction = new QAction(icon("export"), tr("&Export..."), this);
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setToolTip(tr("Export the timeline, a diagram or a chart as PNG, SVG or PDF (Ctrl+E)"));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::onExport);
 
     m_playAction = new QAction(icon("play"), tr("Play"), this);
@@ -237,6 +240,7 @@ void MainWindow::buildToolBar() {
     lessons->setMenu(m_lessonsMenu = new QMenu(tr("Lessons"), this));
     rebuildLessonsMenu();
     bar->addWidget(lessons);
+    bar->addAction(m_exportAction);
     bar->addSeparator();
     bar->addAction(m_stepBackAction);
     bar->addAction(m_playAction);
@@ -367,7 +371,7 @@ void MainWindow::buildMenus() {
     help->addAction(tr("&Keys"), this, [this] {
         QMessageBox::information(this, tr("Keys"),
                                  tr("Space: play / pause\n\u2192 / \u2190: step forward / back\nHome: reset\n"
-                                    "Ctrl+O: open\nCtrl+E: export the timeline\nCtrl+R: run to a time\n"
+                                    "Ctrl+O: open\nCtrl+E: export the timeline or a view\nCtrl+R: run to a time\n"
                                     "F11: presenter mode\nTimeline: click to seek, drag to pan, "
                                     "Ctrl+wheel to zoom, drag the time axis to scrub"));
     });
@@ -555,15 +559,22 @@ void MainWindow::onOpen() {
 }
 
 void MainWindow::onExport() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the timeline"), QStringLiteral("timeline.png"),
-                                                      tr("PNG image (*.png);;SVG drawing (*.svg)"));
-    if (path.isEmpty()) return;
+    ExportDialog dialog(m_controller->title(), &m_prefs->settings(), this);
+    if (dialog.exec() != QDialog::Accepted) return;
     QString error;
-    if (!m_timeline->exportImage(path, true, &error)) {
+    if (!exportWith(dialog.options(), &error)) {
         showError(tr("Export failed"), error);
         return;
     }
-    statusBar()->showMessage(tr("Wrote %1").arg(path), 5000);
+    statusBar()->showMessage(tr("Wrote %1").arg(dialog.options().path), 5000);
+}
+
+bool MainWindow::exportWith(const ExportOptions& options, QString* error) {
+    m_controller->runToCompletion();
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool ok = exportView(*m_controller, *m_theme, m_timeline, options, error);
+    QApplication::restoreOverrideCursor();
+    return ok;
 }
 
 void MainWindow::updateClock() {

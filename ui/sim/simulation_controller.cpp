@@ -86,6 +86,30 @@ void SimulationController::openWorkload(core::Workload workload, const QString& 
     setSpeed(suggestedSpeed(m_complete ? endTime() : 20 * core::kSecond));
 }
 
+void SimulationController::adoptRun(std::optional<core::Workload> workload, const QString& title,
+                                    const core::MachineSettings& settings, const core::Machine& machine,
+                                    const core::Trace& trace) {
+    setPlaying(false);
+    m_runTarget.reset();
+    m_runTimer.stop();
+    m_workload = std::move(workload);
+    m_title = title;
+    m_sourcePath.clear();
+    m_settings = settings;
+    m_machine.emplace(machine);  // a copy does not write to any trace
+    m_trace = std::make_unique<core::Trace>(trace);
+    m_index.clear();
+    m_index.update(*m_trace);
+    m_complete = true;
+    m_truncated = false;
+    ++m_revision;
+    m_cursor = endTime();
+    m_cursorFraction = 0;
+    updateState();
+    emit programChanged();
+    emit advanced(m_cursor, m_revision);
+}
+
 core::MachineSettings SimulationController::programSettings() const {
     return m_workload ? core::settingsFor(*m_workload) : core::MachineSettings{};
 }
