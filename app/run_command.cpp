@@ -239,8 +239,7 @@ int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
     if (o.seed) settings.seed = *o.seed;
 
     runtime::PythonOptions py;
-    const auto slash = o.file.find_last_of('/');
-    py.filename = slash == std::string::npos ? o.file : o.file.substr(slash + 1);
+    py.filename = o.file;  // tracebacks name the script as it was given, as python3 does
     py.source = std::move(source);
     py.argv = o.programArgs;
     py.gil = !o.noGil;

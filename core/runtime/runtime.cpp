@@ -202,8 +202,7 @@ std::string Runtime::objectLabel(std::string_view fallbackKind) {
         std::smatch match;
         if (std::regex_search(text, match, assign)) return match[1].str();
     }
-    static int counter = 0;
-    return fmt::format("{}-{}", fallbackKind, ++counter);
+    return fmt::format("{}-{}", fallbackKind, ++m_labelCounter);
 }
 
 Value Runtime::copyForTransfer(const Value& v) {
@@ -262,6 +261,17 @@ Value Runtime::createModule(Interpreter& interp, std::string_view name) {
     fn->m_qualname = fn->m_name;
     fn->m_module = makeStr(name);
     m_current->vm->callNested(func, {});
+    if (name == "multiprocessing") {
+        // A spawned child's context is already set (by spawn_main), so a top-level
+        // set_start_method() there fails with "context has already been set".
+        const PyProcess& proc = currentProcess();
+        if (proc.id != m_mainProcess && proc.startMethod != StartMethod::Fork && !proc.forkserver) {
+            d->setStr("_start_method", makeStr(toString(proc.startMethod)));
+            // spawn's prepare() names the child's current_process() before main re-runs.
+            if (Value cur = d->getStr("_current_process"); cur && m_ctx)
+                setAttr(*m_current->vm, cur, makeStr("_name"), makeStr(m_ctx->machine().process(proc.id).name));
+        }
+    }
     return mod;
 }
 
@@ -301,6 +311,9 @@ RunOutcome Runtime::run(ThreadContext& ctx, SimTime limit, PyThread& th) {
             if (w.state == ThreadState::Waiting) m.wake(w.id);
             else if (w.state != ThreadState::Terminated) w.earlyWake = true;
             th.startedWaiter = ThreadId::invalid();
+            // The starter may need this core's GIL: end this run soon so that the machine
+            // sees it waiting (and arms its switch-interval timer) at the right time.
+            if (ctx.interrupted()) limit = ctx.now();
         }
     }
     if (th.pendingWork > 0) {
@@ -489,6 +502,7 @@ ProcessId Runtime::forkServer(PyProcess& parent) {
     sp.interp->setCosts(parent.interp->costs());
     sp.daemon = true;
     sp.forkserver = true;
+    sp.startMethod = StartMethod::Forkserver;
     sp.importingMain = true;
     if (m_options.gil) m.setGil(server, true, m_options.switchInterval, m_options.gilJitter);
     auto code = sp.interp->compileMain(m_options.source);
