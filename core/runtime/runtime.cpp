@@ -164,10 +164,15 @@ void Runtime::syncClock() {
 
 Machine& Runtime::machine() {
     syncClock();
+    if (m_current) m_current->touchingNow = true;
     return m_ctx->machine();
 }
 
-SimTime Runtime::now() { return machine().now(); }
+SimTime Runtime::now() {
+    // Reading the clock changes nothing another core can see: no strict lock step needed.
+    syncClock();
+    return m_ctx->machine().now();
+}
 
 bool Runtime::interrupted() const { return m_ctx && m_ctx->interrupted(); }
 
@@ -289,13 +294,16 @@ void Runtime::recordLine(PyThread& th) {
 RunOutcome Runtime::run(ThreadContext& ctx, SimTime limit, PyThread& th) {
     m_ctx = &ctx;
     m_current = &th;
+    th.touchingNow = false;
     struct Reset {
         Runtime* rt;
+        PyThread* th;
         ~Reset() {
+            th->touchedKernel = th->touchingNow;
             rt->m_ctx = nullptr;
             rt->m_current = nullptr;
         }
-    } reset{this};
+    } reset{this, &th};
     Machine& m = ctx.machine();
     PyProcess& proc = *process(th.process);
     if (m_options.gil) {

@@ -58,6 +58,8 @@ struct PyThread {
     std::int64_t runBase = 0;      // VM time consumed before this run (ns)
     std::int64_t synced = 0;       // of this run, already added to the machine clock
     int lastLine = 0;
+    bool touchedKernel = true;     // used a machine service in its last run (strict lock step)
+    bool touchingNow = false;
 };
 
 // Items of a queue or pipe: the kernel object holds tokens, the runtime the values.
@@ -162,6 +164,8 @@ public:
     RunOutcome run(ThreadContext& ctx, SimTime limit) override { return m_rt->run(ctx, limit, *m_th); }
     SimTime remainingBurst() const override { return m_th->pendingWork > 0 ? m_th->pendingWork : -1; }
     bool isolated() const override { return m_th->pendingWork > 0; }
+    // Pure bytecode touches nothing another core can see; after a kernel call, stay in step.
+    SimTime lockstepSlack() const override { return m_th->touchedKernel ? 0 : 20 * kMicrosecond; }
 
 private:
     std::shared_ptr<Runtime> m_rt;

@@ -207,8 +207,11 @@ SimTime Machine::runLimit(const CoreInfo& core) const {
     SimTime limit = std::min(m_events.nextTime(), core.sliceEnd);
     // Programs that share state advance in step with the other cores, so that their
     // interleaving follows simulated time one step at a time.
+    const ThreadInfo* self = core.running.valid() ? &m_threads[core.running.index()] : nullptr;
+    const SimTime slack = self && self->program ? self->program->lockstepSlack() : 0;
     for (const auto& c : m_cores)
-        if (&c != &core && c.running.valid()) limit = std::min(limit, c.nextAction);
+        if (&c != &core && c.running.valid() && c.nextAction != kNever)
+            limit = std::min(limit, c.nextAction + slack);
     if (m_dirty) limit = m_now;
     return limit;
 }

@@ -78,6 +78,11 @@ public:
     // True when the program shares no state with other threads, so it may run up to
     // `limit` without interleaving step by step with other cores.
     virtual bool isolated() const { return false; }
+
+    // How far this program may run ahead of the other cores when it is not isolated. 0 keeps
+    // strict lock step; a program that has not touched shared state lately can allow some
+    // slack, so that two busy cores do not alternate one instruction at a time.
+    virtual SimTime lockstepSlack() const { return 0; }
 };
 
 }  // namespace taskscope::core

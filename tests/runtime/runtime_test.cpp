@@ -443,3 +443,35 @@ TEST(PythonErrors, UnknownModuleIsAModuleNotFoundError) {
     EXPECT_EQ(run.exitCode(), 1);
     EXPECT_EQ(lastLine(run.err), "ModuleNotFoundError: No module named 'numpy'");
 }
+
+// ---- every lesson runs to its end ------------------------------------------------------
+
+class Lessons : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Lessons, RunsToTheEndWithTheExpectedStatus) {
+    const fs::path path = fs::path(TASKSCOPE_LESSONS) / GetParam();
+    PyRun run = runFile(path);
+    ASSERT_TRUE(run.compiled) << run.compileError;
+    if (GetParam() == "003_deadlock.py") {
+        EXPECT_TRUE(run.machine.deadlock().has_value());
+        return;
+    }
+    ASSERT_TRUE(run.finished()) << run.err;
+    EXPECT_EQ(run.exitCode(), GetParam() == "003_sys_exit.py" ? 1 : 0) << run.err;
+    EXPECT_FALSE(run.out.empty());
+    EXPECT_EQ(run.err.find("internal error"), std::string::npos) << run.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(All, Lessons, ::testing::ValuesIn([] {
+                             std::vector<std::string> names;
+                             for (const auto& e : fs::directory_iterator(TASKSCOPE_LESSONS))
+                                 if (e.path().extension() == ".py") names.push_back(e.path().filename().string());
+                             std::sort(names.begin(), names.end());
+                             return names;
+                         }()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                             std::string n = "L" + info.param.substr(0, info.param.size() - 3);
+                             for (char& c : n)
+                                 if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                             return n;
+                         });
