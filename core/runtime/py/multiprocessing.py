@@ -681,7 +681,7 @@ _job_counter = 0
 
 
 def _mapstar(args):
-    return list(map(args[0], args[1]))
+    return [args[0](x) for x in args[1]]
 
 
 def _starmapstar(args):
