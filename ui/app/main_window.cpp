@@ -91,6 +91,16 @@ MainWindow::MainWindow(std::shared_ptr<Preferences> preferences, QWidget* parent
     connect(m_controller, &SimulationController::programChanged, this, [this] {
         updateTitle();
         updateClock();
+        // A newly opened Python program brings its code and its GIL to the front.
+        static constexpr quint64 kNoSerial = ~quint64{0};
+        if (m_controller->isPython() && property("pythonSerial").value<quint64>() != m_controller->programSerial()) {
+            setProperty("pythonSerial", QVariant::fromValue(m_controller->programSerial()));
+            for (const char* name : {"codeDock", "gilDock"})
+                if (QDockWidget* d = findChild<QDockWidget*>(QLatin1String(name)); d && !d->isFloating())
+                    d->raise();
+        } else if (!m_controller->isPython()) {
+            setProperty("pythonSerial", QVariant::fromValue(kNoSerial));
+        }
     });
     connect(m_controller, &SimulationController::playingChanged, this, [this](bool playing) {
         m_playAction->setText(playing ? tr("Pause") : tr("Play"));

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QSaveFile>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QTextBlock>
 #include <QToolBar>
@@ -642,6 +643,16 @@ void CodeView::updateMarkers() {
                                  [](const Marker& a, const Marker& b) { return a.thread == b.thread && a.line == b.line; });
     if (same) return;
     m_markers = std::move(markers);
+    // Follow the threads (unless the user is typing): when no marker is in sight, bring the
+    // first one to the middle.
+    if (!m_markers.empty() && !m_editor->hasFocus()) {
+        const int first = m_editor->firstVisibleBlock().blockNumber() + 1;
+        const int rows = std::max(1, m_editor->viewport()->height() / std::max(1, m_editor->fontMetrics().height()));
+        const bool inSight = std::any_of(m_markers.begin(), m_markers.end(), [&](const Marker& m) {
+            return m.line >= first && m.line < first + rows;
+        });
+        if (!inSight) m_editor->verticalScrollBar()->setValue(std::max(0, m_markers.front().line - 1 - rows / 2));
+    }
     updateSelections();
     m_editor->viewport()->update();
     m_editor->m_gutter->update();

@@ -15,7 +15,7 @@
 namespace taskscope::ui {
 
 namespace {
-constexpr int kHeader = 26;
+constexpr int kHeader = 40;
 constexpr int kBatonRow = 74;
 constexpr int kThreadRow = 20;
 constexpr int kGap = 14;
@@ -136,10 +136,10 @@ void GilView::paintCanvas(QPainter& p, const QRect& area) {
                                   : QString::number(s.process);
         p.setFont(bold);
         p.setPen(text);
-        p.drawText(QRect(left, y, right - left, kHeader), Qt::AlignLeft | Qt::AlignVCenter, pname);
+        p.drawText(QRect(left, y, right - left, 20), Qt::AlignLeft | Qt::AlignVCenter, pname);
         p.setFont(font());
         p.setPen(muted);
-        p.drawText(QRect(left, y, right - left, kHeader), Qt::AlignRight | Qt::AlignVCenter,
+        p.drawText(QRect(left, y + 20, right - left, 18), Qt::AlignLeft | Qt::AlignVCenter,
                    tr("hand-offs: %1   acquisitions: %2   switch interval: %3")
                        .arg(s.handoffs)
                        .arg(s.acquisitions)
