@@ -16,7 +16,16 @@ namespace taskscope::ui {
 
 namespace {
 constexpr int kHeader = 40;
-constexpr int kBatonRow = 74;
+constexpr int kBatonRow = 60;
+constexpr int kWaiterRow = 50;
+constexpr int kWaiterWidth = 128;
+constexpr int kQueueLabel = 70;
+
+int waitersPerRow(int width) { return std::max(1, (width - 24 - kQueueLabel) / (kWaiterWidth + 8)); }
+int waiterRows(const GilProcessState& s, int width) {
+    const int n = static_cast<int>(s.waiters.size());
+    return std::max(1, (n + waitersPerRow(width) - 1) / waitersPerRow(width));
+}
 constexpr int kThreadRow = 20;
 constexpr int kGap = 14;
 
@@ -32,6 +41,11 @@ protected:
         QPainter p(this);
         p.setRenderHint(QPainter::Antialiasing);
         m_view->paintCanvas(p, rect());
+    }
+    void resizeEvent(QResizeEvent* event) override {
+        QWidget::resizeEvent(event);
+        // The queue wraps: a narrower view needs more height.
+        if (const int h = m_view->canvasHeight(); h != minimumHeight()) setMinimumHeight(h);
     }
 
 private:
@@ -96,7 +110,8 @@ int GilView::canvasHeight() const {
     if (m_states.empty()) return 120;
     int h = kGap;
     for (const auto& s : m_states)
-        h += kHeader + kBatonRow + kThreadRow * static_cast<int>(s.threads.size()) + 2 * kGap;
+        h += kHeader + kBatonRow + kWaiterRow * waiterRows(s, m_canvas->width()) + 6 +
+             kThreadRow * static_cast<int>(s.threads.size()) + 2 * kGap;
     return h;
 }
 
@@ -202,27 +217,30 @@ void GilView::paintCanvas(QPainter& p, const QRect& area) {
             p.setFont(font());
         }
 
-        // --- the queue of waiters ---
-        int x = flagBox.right() + 12;
-        if (!s.waiters.empty()) {
-            p.setPen(muted);
-            p.drawText(QRect(x, y + 8, 60, 44), Qt::AlignLeft | Qt::AlignVCenter, tr("waiting:"));
-            x += fm.horizontalAdvance(tr("waiting:")) + 8;
+        y += kBatonRow;
+
+        // --- the queue of waiters, in request order, wrapping onto more rows ---
+        p.setPen(muted);
+        const int queueLeft = left + kQueueLabel;
+        p.drawText(QRect(left, y, kQueueLabel, kWaiterRow), Qt::AlignLeft | Qt::AlignVCenter,
+                   s.waiters.empty() ? tr("queue:") : tr("waiting:"));
+        if (s.waiters.empty()) {
+            p.drawText(QRect(queueLeft, y, right - queueLeft, kWaiterRow), Qt::AlignLeft | Qt::AlignVCenter,
+                       tr("no thread is waiting for the GIL"));
         }
-        for (const auto& w : s.waiters) {
-            const int width = std::max(110, fm.horizontalAdvance(threadLabel(w.thread)) + 20);
-            if (x + width > right) {
-                p.setPen(muted);
-                p.drawText(QRect(x, y + 8, right - x, 44), Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("\u2026"));
-                break;
-            }
-            const QRect box(x, y + 8, width, 44);
+        const int perRow = waitersPerRow(area.width());
+        for (std::size_t k = 0; k < s.waiters.size(); ++k) {
+            const auto& w = s.waiters[k];
+            const int col = static_cast<int>(k) % perRow;
+            const int row = static_cast<int>(k) / perRow;
+            const QRect box(queueLeft + col * (kWaiterWidth + 8), y + row * kWaiterRow + 4, kWaiterWidth, kWaiterRow - 8);
             const QColor c = colour(w.thread);
             p.setPen(QPen(c, 1.5));
             p.setBrush(Qt::NoBrush);
             p.drawRoundedRect(box, 6, 6);
             p.setPen(text);
-            p.drawText(box.adjusted(6, 2, -4, -24), Qt::AlignLeft | Qt::AlignVCenter, threadLabel(w.thread));
+            p.drawText(box.adjusted(6, 2, -4, -22), Qt::AlignLeft | Qt::AlignVCenter,
+                       fm.elidedText(threadLabel(w.thread), Qt::ElideRight, box.width() - 10));
             const core::SimTime waited = now - w.since;
             p.setPen(muted);
             p.drawText(box.adjusted(6, 18, -4, -8), Qt::AlignLeft | Qt::AlignVCenter, tr("waits %1").arg(duration(waited)));
@@ -234,9 +252,8 @@ void GilView::paintCanvas(QPainter& p, const QRect& area) {
             const double f = interval > 0 ? std::min(1.0, static_cast<double>(waited) / static_cast<double>(interval)) : 1.0;
             p.setBrush(c);
             p.drawRect(QRectF(track.left(), track.top(), track.width() * f, track.height()));
-            x += width + 8;
         }
-        y += kBatonRow;
+        y += kWaiterRow * waiterRows(s, area.width()) + 6;
 
         // --- per-thread GIL wait up to the cursor ---
         core::SimTime maxWait = 1;
