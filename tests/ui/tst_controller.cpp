@@ -175,8 +175,10 @@ private slots:
         QTest::newRow("csv arrival") << QStringLiteral(TASKSCOPE_UI_TEST_DATA "/bad_arrival.csv")
                                      << QStringLiteral("bad_arrival.csv:3: arrival");
         QTest::newRow("missing") << QStringLiteral("/nonexistent/lesson.json") << QStringLiteral("cannot open");
-        QTest::newRow("python") << QStringLiteral(TASKSCOPE_UI_TEST_DATA "/missing.py")
-                                << QStringLiteral("language runtime");
+        QTest::newRow("python missing") << QStringLiteral(TASKSCOPE_UI_TEST_DATA "/missing.py")
+                                        << QStringLiteral("cannot open");
+        QTest::newRow("python syntax") << QStringLiteral(TASKSCOPE_UI_TEST_DATA "/syntax_error.py")
+                                       << QStringLiteral("syntax_error.py:3:");
         QTest::newRow("unknown type") << QStringLiteral(TASKSCOPE_UI_TEST_DATA "/../CMakeLists.txt")
                                       << QStringLiteral("unknown file type");
     }

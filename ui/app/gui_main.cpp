@@ -18,6 +18,7 @@
 #include "ui/model/time_format.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
+#include "ui/views/code_view.h"
 
 namespace taskscope::ui {
 
@@ -89,6 +90,8 @@ int screenshot(const GuiOptions& o) {
     applyLanguage(parseLanguage(o.lang.isEmpty() ? QStringLiteral("en") : o.lang).value_or(Language::English));
     MainWindow window(prefs);
     window.setQuietErrors(true);
+    // Never show the user's own saved edits of a Python program in a picture.
+    window.codeView()->setAutosaveDirectory(dir.filePath(QStringLiteral("edits")));
     const bool ok = o.file.isEmpty() ? window.openResource(MainWindow::defaultLesson()) : window.openFile(o.file);
     if (!ok) {
         std::fprintf(stderr, "taskscope: error: %s\n", qPrintable(window.lastError()));
@@ -118,7 +121,7 @@ int screenshot(const GuiOptions& o) {
         auto* dock = window.findChild<QDockWidget*>(o.raise + QStringLiteral("Dock"));
         if (!dock) {
             std::fprintf(stderr, "taskscope: error: --raise: no view \"%s\"; try timeline, processes, states, "
-                                 "stats, console, settings, workload, syncObjects, waitFor, events, breakpoints\n", qPrintable(o.raise));
+                                 "stats, console, settings, workload, syncObjects, waitFor, events, breakpoints, code, gil\n", qPrintable(o.raise));
             return 2;
         }
         dock->show();

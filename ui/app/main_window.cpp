@@ -35,6 +35,8 @@
 #include "ui/style/theme.h"
 #include "ui/timeline/timeline_view.h"
 #include "ui/views/breakpoints_view.h"
+#include "ui/views/code_view.h"
+#include "ui/views/gil_view.h"
 #include "ui/views/console_view.h"
 #include "ui/views/process_view.h"
 #include "ui/views/run_events_view.h"
@@ -93,6 +95,16 @@ MainWindow::MainWindow(std::shared_ptr<Preferences> preferences, QWidget* parent
     connect(m_controller, &SimulationController::programChanged, this, [this] {
         updateTitle();
         updateClock();
+        // A newly opened Python program brings its code and its GIL to the front.
+        static constexpr quint64 kNoSerial = ~quint64{0};
+        if (m_controller->isPython() && property("pythonSerial").value<quint64>() != m_controller->programSerial()) {
+            setProperty("pythonSerial", QVariant::fromValue(m_controller->programSerial()));
+            for (const char* name : {"codeDock", "gilDock"})
+                if (QDockWidget* d = findChild<QDockWidget*>(QLatin1String(name)); d && !d->isFloating())
+                    d->raise();
+        } else if (!m_controller->isPython()) {
+            setProperty("pythonSerial", QVariant::fromValue(kNoSerial));
+        }
     });
     connect(m_controller, &SimulationController::playingChanged, this, [this](bool playing) {
         m_playAction->setText(playing ? tr("Pause") : tr("Play"));
@@ -404,6 +416,9 @@ void MainWindow::buildDocks() {
     m_waitFor = new WaitForGraphView(m_controller, m_theme);
     m_events = new RunEventsView(m_controller, m_theme);
     m_breakpoints = new BreakpointsView(m_controller);
+    m_code = new CodeView(m_controller, m_theme);
+    m_gil = new GilView(m_controller, m_theme);
+    connect(m_code, &CodeView::statusMessage, this, [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); });
     connect(m_timeline, &TimelineView::runToRequested, m_controller, &SimulationController::runTo);
     connect(m_timeline, &TimelineView::exportRequested, this, &MainWindow::onExport);
     connect(m_events, &RunEventsView::eventActivated, this, [this](int kind) {
@@ -428,6 +443,8 @@ void MainWindow::buildDocks() {
     QDockWidget* waitFor = dock(m_waitFor, tr("Wait-for graph"), QStringLiteral("waitForDock"));
     QDockWidget* events = dock(m_events, tr("Run events"), QStringLiteral("eventsDock"));
     QDockWidget* breakpoints = dock(m_breakpoints, tr("Breakpoints"), QStringLiteral("breakpointsDock"));
+    QDockWidget* code = dock(m_code, tr("Code"), QStringLiteral("codeDock"));
+    QDockWidget* gil = dock(m_gil, tr("GIL"), QStringLiteral("gilDock"));
 
     // No central widget: every view is a dock, so any of them can take the big area.
     auto* spacer = new QWidget;
@@ -444,6 +461,8 @@ void MainWindow::buildDocks() {
     tabifyDockWidget(states, waitFor);
     tabifyDockWidget(processes, events);
     tabifyDockWidget(processes, breakpoints);
+    tabifyDockWidget(processes, code);
+    tabifyDockWidget(states, gil);
     stats->raise();
     states->raise();
     processes->raise();
@@ -523,10 +542,20 @@ bool MainWindow::openResource(const QString& resourcePath) {
         return false;
     }
     if (resourcePath.endsWith(QLatin1String(".py"))) {
-        showError(tr("Cannot open lesson"),
-                  tr("%1: Python lessons need the language runtime, which this build does not include yet")
-                      .arg(QFileInfo(resourcePath).fileName()));
-        return false;
+        const QString source = QString::fromUtf8(f.readAll());
+        if (!m_controller->openPythonText(source, QFileInfo(resourcePath).fileName(), resourcePath, &error)) {
+            showError(tr("Cannot open lesson"), error);
+            return false;
+        }
+        // The lesson's "# watch:" header says what to look at.
+        for (const QString& line : source.split(QLatin1Char('\n'))) {
+            if (line.startsWith(QLatin1String("# watch:"))) {
+                statusBar()->showMessage(line.mid(8).trimmed());
+                break;
+            }
+            if (!line.startsWith(QLatin1Char('#'))) break;
+        }
+        return true;
     }
     const QByteArray text = f.readAll();
     if (!m_controller->openWorkloadText(text, QFileInfo(resourcePath).fileName(), &error)) {

@@ -18,6 +18,8 @@ namespace taskscope::ui {
 struct ExportOptions;
 
 class BreakpointsView;
+class CodeView;
+class GilView;
 class ConsoleView;
 class RunEventsView;
 class SyncObjectsView;
@@ -54,6 +56,8 @@ public:
     RunEventsView* runEvents() const { return m_events; }
     BreakpointsView* breakpoints() const { return m_breakpoints; }
     WorkloadEditor* workloadEditor() const { return m_editor; }
+    CodeView* codeView() const { return m_code; }
+    GilView* gilView() const { return m_gil; }
     QLabel* clockLabel() const { return m_clock; }
     QSlider* speedSlider() const { return m_speedSlider; }
 
@@ -108,6 +112,8 @@ private:
     WaitForGraphView* m_waitFor = nullptr;
     RunEventsView* m_events = nullptr;
     BreakpointsView* m_breakpoints = nullptr;
+    CodeView* m_code = nullptr;
+    GilView* m_gil = nullptr;
     QList<QDockWidget*> m_docks;
     QDockWidget* m_settingsDock = nullptr;
     QByteArray m_defaultState;

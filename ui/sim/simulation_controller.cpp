@@ -33,11 +33,14 @@ SimulationController::~SimulationController() = default;
 bool SimulationController::openFile(const QString& path, QString* error) {
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("py")) {
-        if (error)
-            *error = tr("%1: Python programs need the language runtime, which this build does "
-                        "not include yet; open a .json or .csv workload instead")
-                         .arg(path);
-        return false;
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            if (error)
+                *error = tr("%1: cannot open the file (%2); check the path and permissions")
+                             .arg(path, file.errorString());
+            return false;
+        }
+        return openPythonText(QString::fromUtf8(file.readAll()), QFileInfo(path).fileName(), path, error);
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -76,9 +79,98 @@ bool SimulationController::openWorkloadText(const QByteArray& text, const QStrin
     return true;
 }
 
+QString SimulationController::SourceError::text() const {
+    return QStringLiteral("%1:%2:%3: %4").arg(file).arg(line).arg(column).arg(message);
+}
+
+core::runtime::PythonOptions SimulationController::pythonOptions(const QString& source, const QString& name) const {
+    core::runtime::PythonOptions o;
+    o.filename = name.isEmpty() ? std::string("main.py") : name.toStdString();
+    o.source = source.toStdString();
+    o.gil = m_pythonSettings.gil;
+    o.switchInterval = std::max<SimTime>(1, m_pythonSettings.switchInterval);
+    o.startMethod = m_pythonSettings.startMethod;
+    o.costScale = m_pythonSettings.costScale;
+    // The GUI has no terminal: input() sees the end of input (EOFError), as with < /dev/null.
+    o.readLine = [] { return std::optional<std::string>(); };
+    return o;
+}
+
+bool SimulationController::openPythonText(const QString& source, const QString& name, const QString& path,
+                                          QString* error, SourceError* detail) {
+    return startPython(source, name, path, error, detail, /*keepSettings=*/false);
+}
+
+bool SimulationController::runSource(const QString& source, QString* error, SourceError* detail) {
+    if (!m_python) {
+        if (error) *error = tr("no Python program is open; open a .py file first");
+        return false;
+    }
+    return startPython(source, m_title, m_sourcePath, error, detail, /*keepSettings=*/true);
+}
+
+bool SimulationController::startPython(const QString& source, const QString& name, const QString& path,
+                                       QString* error, SourceError* detail, bool keepSettings) {
+    // Compile on a scratch machine first, so that a program with an error keeps the current run.
+    {
+        core::Machine scratch{core::MachineSettings{}};
+        auto loaded = core::runtime::loadPython(scratch, pythonOptions(source, name));
+        if (!loaded) {
+            const core::lang::Diagnostic& d = loaded.error();
+            SourceError e;
+            e.file = name;
+            e.line = d.pos.line;
+            e.column = d.pos.column;
+            e.message = QString::fromStdString(d.message);
+            e.hint = QString::fromStdString(d.hint);
+            m_sourceError = e;
+            if (error) *error = e.text() + (e.hint.isEmpty() ? QString() : tr(" (hint: %1)").arg(e.hint));
+            if (detail) *detail = e;
+            emit sourceErrorChanged();
+            return false;
+        }
+    }
+    const bool hadError = m_sourceError.has_value();
+    m_sourceError.reset();
+    if (hadError) emit sourceErrorChanged();
+    m_workload.reset();
+    m_python = true;
+    m_source = source;
+    m_title = name;
+    m_sourcePath = path;
+    if (!keepSettings) {
+        ++m_programSerial;
+        m_pythonSettings = PythonSettings{};
+        m_settings = programSettings();
+        if (!m_lineBreakpoints.empty()) setLineBreakpoints({});  // they belonged to another file
+    }
+    restart(0);
+    setSpeed(suggestedSpeed(m_complete ? endTime() : 20 * core::kSecond));
+    return true;
+}
+
+void SimulationController::setSettings(const core::MachineSettings& settings, const PythonSettings& python) {
+    m_settings = settings;
+    m_pythonSettings = python;
+    restart(m_cursor);
+}
+
+void SimulationController::setPythonSettings(const PythonSettings& settings) {
+    if (settings == m_pythonSettings) return;
+    m_pythonSettings = settings;
+    if (m_python) restart(m_cursor);
+}
+
 void SimulationController::openWorkload(core::Workload workload, const QString& title,
                                         const QString& path) {
     m_workload = std::move(workload);
+    ++m_programSerial;
+    m_python = false;
+    m_source.clear();
+    if (m_sourceError) {
+        m_sourceError.reset();
+        emit sourceErrorChanged();
+    }
     m_title = title;
     m_sourcePath = path;
     m_settings = programSettings();
@@ -93,6 +185,7 @@ void SimulationController::adoptRun(std::optional<core::Workload> workload, cons
     m_runTarget.reset();
     m_runTimer.stop();
     m_workload = std::move(workload);
+    m_python = false;  // shown as recorded: nothing to re-run from source
     m_title = title;
     m_sourcePath.clear();
     m_settings = settings;
@@ -111,6 +204,14 @@ void SimulationController::adoptRun(std::optional<core::Workload> workload, cons
 }
 
 core::MachineSettings SimulationController::programSettings() const {
+    if (m_python) {
+        // What `taskscope run FILE.py` uses (app/run_command.cpp).
+        core::MachineSettings s;
+        s.cores = 4;
+        s.policy.kind = core::PolicyKind::Fair;
+        s.contextSwitch = 2 * core::kMicrosecond;
+        return s;
+    }
     return m_workload ? core::settingsFor(*m_workload) : core::MachineSettings{};
 }
 
@@ -130,9 +231,23 @@ void SimulationController::restart(SimTime keepCursor) {
     m_machine.reset();
     m_trace = std::make_unique<core::Trace>();
     m_index.clear();
+    m_lineRecords.clear();
+    m_lineScanned = 0;
     m_complete = true;
     m_truncated = false;
-    if (m_workload) {
+    if (m_python) {
+        m_machine.emplace(m_settings);
+        m_machine->attachTrace(m_trace.get());
+        // The machine stays where it is from here on: the runtime keeps per-thread VM state
+        // tied to it (a copy is not a snapshot), so the cursor seeks over the trace instead.
+        if (core::runtime::loadPython(*m_machine, pythonOptions(m_source, m_title))) {
+            m_complete = false;
+            runSlice(250);
+            if (!m_complete) m_runTimer.start();
+        } else {
+            m_machine.reset();  // cannot happen: the source compiled before it was accepted
+        }
+    } else if (m_workload) {
         m_machine.emplace(m_settings);
         m_machine->attachTrace(m_trace.get());
         core::populate(*m_machine, *m_workload);
@@ -156,10 +271,15 @@ void SimulationController::runSlice(qint64 budgetMs) {
     core::Machine& m = *m_machine;
     for (;;) {
         bool more = true;
-        for (int i = 0; i < 1024 && more; ++i) more = m.step();
+        for (int i = 0; i < 1024 && more; ++i) more = m_python ? m.step(kPythonTimeLimit) : m.step();
         if (!more) {
             m_complete = true;
-            m.runUntil(core::kNever);  // records the end time
+            if (m_python && !m.done() && !(m.deadlock() && m_settings.stopOnDeadlock)) {
+                m_truncated = true;  // still running at the time limit
+                m.runUntil(kPythonTimeLimit);
+            } else {
+                m.runUntil(core::kNever);  // records the end time
+            }
             break;
         }
         if (m_trace->size() > kMaxRecords || m.now() > kMaxSimTime) {
@@ -171,6 +291,11 @@ void SimulationController::runSlice(qint64 budgetMs) {
     }
     m_trace->setEndTime(std::max(m_trace->endTime(), m.now()));
     m_index.update(*m_trace);
+    if (m_python) {
+        for (; m_lineScanned < m_trace->size(); ++m_lineScanned)
+            if (m_trace->body(m_lineScanned).kind == core::RecordKind::Line)
+                m_lineRecords.push_back(static_cast<std::uint32_t>(m_lineScanned));
+    }
 }
 
 void SimulationController::onRunTimer() {
@@ -248,7 +373,7 @@ void SimulationController::setPlaying(bool on) {
 }
 
 void SimulationController::play() {
-    if (!m_workload) return;
+    if (!hasProgram()) return;
     // Play at the end starts over, as media players do.
     if (m_complete && m_cursor >= endTime() && !m_runTarget) seek(0);
     m_lastPauseReason.clear();
@@ -357,6 +482,22 @@ void SimulationController::clearStateWatches() {
     emit breakpointsChanged();
 }
 
+void SimulationController::setLineBreakpoints(std::vector<int> lines) {
+    std::sort(lines.begin(), lines.end());
+    lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+    if (lines == m_lineBreakpoints) return;
+    m_lineBreakpoints = std::move(lines);
+    emit breakpointsChanged();
+}
+
+void SimulationController::toggleLineBreakpoint(int line) {
+    std::vector<int> lines = m_lineBreakpoints;
+    const auto it = std::find(lines.begin(), lines.end(), line);
+    if (it != lines.end()) lines.erase(it);
+    else lines.push_back(line);
+    setLineBreakpoints(std::move(lines));
+}
+
 std::optional<SimTime> SimulationController::firstBreak(SimTime from, SimTime to, QString* reason) const {
     std::optional<SimTime> best;
     auto consider = [&](SimTime t, const QString& why) {
@@ -386,6 +527,20 @@ std::optional<SimTime> SimulationController::firstBreak(SimTime from, SimTime to
                 consider(t, tr("lost update by %1").arg(name(b.subject)));
                 break;
             }
+        }
+    }
+    if (!m_lineBreakpoints.empty()) {
+        auto it = std::upper_bound(m_lineRecords.begin(), m_lineRecords.end(), from,
+                                   [this](SimTime v, std::uint32_t r) { return v < m_trace->time(r); });
+        for (; it != m_lineRecords.end() && m_trace->time(*it) <= to; ++it) {
+            const core::RecordBody& b = m_trace->body(*it);
+            if (!std::binary_search(m_lineBreakpoints.begin(), m_lineBreakpoints.end(), static_cast<int>(b.object)))
+                continue;
+            const QString who = b.subject < m_trace->threads().size()
+                                    ? QString::fromStdString(m_trace->threads()[b.subject].name)
+                                    : QString::number(b.subject);
+            consider(m_trace->time(*it), tr("%1 reached line %2").arg(who).arg(b.object));
+            break;
         }
     }
     for (const StateWatch& w : m_stateWatches) {

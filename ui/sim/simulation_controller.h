@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/runtime/python.h"
 #include "core/sim/machine.h"
 #include "core/trace/trace.h"
 #include "core/workload/workload.h"
@@ -32,10 +33,44 @@ public:
     explicit SimulationController(QObject* parent = nullptr);
     ~SimulationController() override;
 
+    // The settings of a Python run that the machine does not know (the runtime's options).
+    struct PythonSettings {
+        bool gil = true;  // false: free-threaded (PEP 703, 3.13t)
+        core::SimTime switchInterval = 5 * core::kMillisecond;
+        core::runtime::StartMethod startMethod = core::runtime::StartMethod::Fork;
+        double costScale = 1.0;
+        friend bool operator==(const PythonSettings&, const PythonSettings&) = default;
+    };
+    // Where a Python program failed to compile (line and column are 1-based).
+    struct SourceError {
+        QString file;
+        int line = 0;
+        int column = 0;
+        QString message;
+        QString hint;
+        // "file:line:col: message"
+        QString text() const;
+    };
+
     // --- what runs ---
-    // A workload (.json/.csv) or, once the language lands, a Python program. On failure
-    // returns false and sets `error` to "file:line: message"; the current run is kept.
+    // A workload (.json/.csv) or a Python program (.py). On failure returns false and sets
+    // `error` to "file:line: message" ("file:line:col: message" for Python); the current run
+    // is kept.
     bool openFile(const QString& path, QString* error);
+    // A Python program from memory. `name` labels errors and the window; `path` is the file it
+    // came from (a ":/lessons/..." resource for built-in lessons), the key of saved edits.
+    bool openPythonText(const QString& source, const QString& name, const QString& path, QString* error,
+                        SourceError* detail = nullptr);
+    // Runs new source text for the open Python program (the code view's Run): the title,
+    // path and settings stay. On a compile error returns false and the current run is kept.
+    bool runSource(const QString& source, QString* error, SourceError* detail = nullptr);
+    bool isPython() const { return m_python; }
+    // Bumped when a program is opened (not when it re-runs with new settings or new text).
+    quint64 programSerial() const { return m_programSerial; }
+    // The source text of the running Python program (empty for workloads).
+    QString sourceText() const { return m_source; }
+    // The last compile error of openPythonText / runSource (nullopt after a success).
+    const std::optional<SourceError>& sourceError() const { return m_sourceError; }
     // A workload from memory (built-in lessons, the table editor). `name` labels errors.
     bool openWorkloadText(const QByteArray& text, const QString& name, QString* error);
     // `path`: the file it came from (empty for built-in lessons and the table editor).
@@ -45,7 +80,7 @@ public:
     void adoptRun(std::optional<core::Workload> workload, const QString& title,
                   const core::MachineSettings& settings, const core::Machine& machine,
                   const core::Trace& trace);
-    bool hasProgram() const { return m_workload.has_value(); }
+    bool hasProgram() const { return m_workload.has_value() || m_python; }
     const core::Workload* workload() const { return m_workload ? &*m_workload : nullptr; }
     QString title() const { return m_title; }
     QString sourcePath() const { return m_sourcePath; }
@@ -53,8 +88,17 @@ public:
     // The settings of the run; changing them re-runs from the start and keeps the cursor.
     const core::MachineSettings& settings() const { return m_settings; }
     void setSettings(const core::MachineSettings& settings);
-    // The defaults of the open program (what the file asked for).
+    // The defaults of the open program (what the file asked for; for Python programs the
+    // CLI's defaults: 4 cores, the fair policy, a 2 us context switch).
     core::MachineSettings programSettings() const;
+    // GIL, switch interval, start method and cost scale of Python runs; changing them re-runs
+    // a Python program from the start and keeps the cursor.
+    const PythonSettings& pythonSettings() const { return m_pythonSettings; }
+    void setPythonSettings(const PythonSettings& settings);
+    // Both at once (one re-run).
+    void setSettings(const core::MachineSettings& settings, const PythonSettings& python);
+    // A Python run stops at this simulated time (an endless program must not run forever).
+    static constexpr core::SimTime kPythonTimeLimit = 30 * core::kSecond;
 
     // --- the run ---
     const core::Trace& trace() const { return *m_trace; }
@@ -110,6 +154,10 @@ public:
     void addStateWatch(const StateWatch& w);
     void removeStateWatch(std::size_t i);
     void clearStateWatches();
+    // Line breakpoints of the Python program (1-based): pause when a thread reaches one.
+    const std::vector<int>& lineBreakpoints() const { return m_lineBreakpoints; }
+    void setLineBreakpoints(std::vector<int> lines);
+    void toggleLineBreakpoint(int line);
     // Why playing stopped last (empty: it was not a pause condition).
     QString lastPauseReason() const { return m_lastPauseReason; }
     // The first time in (from, to] where a pause condition holds, with the reason.
@@ -126,11 +174,16 @@ signals:
     void speedChanged(double speed);
     // Playing stopped at a pause condition (deadlock, lost update, marker, state watch).
     void pausedAtBreak(qint64 time, const QString& reason);
-    // A pause condition was switched on or off, or a state watch added or removed.
+    // A pause condition was switched on or off, or a state watch or line breakpoint changed.
     void breakpointsChanged();
+    // sourceError() changed (a compile error, or a program that compiled after one).
+    void sourceErrorChanged();
 
 private:
     void restart(core::SimTime keepCursor);
+    bool startPython(const QString& source, const QString& name, const QString& path, QString* error,
+                     SourceError* detail, bool keepSettings);
+    core::runtime::PythonOptions pythonOptions(const QString& source, const QString& name) const;
     void runSlice(qint64 budgetMs);
     void onRunTimer();
     void onFrame();
@@ -138,6 +191,14 @@ private:
     void setPlaying(bool on);
 
     std::optional<core::Workload> m_workload;
+    bool m_python = false;
+    quint64 m_programSerial = 0;
+    QString m_source;
+    std::optional<SourceError> m_sourceError;
+    PythonSettings m_pythonSettings;
+    std::vector<std::uint32_t> m_lineRecords;  // indexes of Line records (line breakpoints)
+    std::size_t m_lineScanned = 0;
+    std::vector<int> m_lineBreakpoints;
     QString m_title;
     QString m_sourcePath;
     core::MachineSettings m_settings;

@@ -56,20 +56,38 @@ SettingsPanel::SettingsPanel(SimulationController* controller, QWidget* parent)
     form->addRow(tr("Seed"), m_seed);
 
     // Python settings: shown so the what-if space is visible, enabled when .py programs run.
-    auto* python = new QGroupBox(tr("Python programs"));
-    auto* pyForm = new QFormLayout(python);
-    auto* gil = new QCheckBox(tr("GIL (uncheck: free-threaded 3.13t)"));
-    gil->setChecked(true);
-    auto* interval = new QDoubleSpinBox;
-    interval->setValue(5);
-    interval->setSuffix(tr(" ms"));
-    auto* start = new QComboBox;
-    start->addItems({QStringLiteral("fork"), QStringLiteral("spawn"), QStringLiteral("forkserver")});
-    pyForm->addRow(gil);
-    pyForm->addRow(tr("Switch interval"), interval);
-    pyForm->addRow(tr("Start method"), start);
-    python->setEnabled(false);
-    python->setToolTip(tr("Available when a Python program is open"));
+    m_python = new QGroupBox(tr("Python programs"));
+    auto* pyForm = new QFormLayout(m_python);
+    m_gil = new QCheckBox(tr("GIL (uncheck: free-threaded 3.13t)"));
+    m_gil->setChecked(true);
+    m_gil->setToolTip(tr("One global interpreter lock per process: only one of its threads runs Python "
+                         "bytecode at a time"));
+    m_interval = new QDoubleSpinBox;
+    m_interval->setRange(0.001, 1000);
+    m_interval->setDecimals(3);
+    m_interval->setValue(5);
+    m_interval->setSuffix(tr(" ms"));
+    m_interval->setToolTip(tr("sys.setswitchinterval(): how long a thread waits for the GIL before it asks "
+                              "the holder to drop it"));
+    m_startMethod = new QComboBox;
+    m_startMethod->addItem(QStringLiteral("fork"), static_cast<int>(core::runtime::StartMethod::Fork));
+    m_startMethod->addItem(QStringLiteral("spawn"), static_cast<int>(core::runtime::StartMethod::Spawn));
+    m_startMethod->addItem(QStringLiteral("forkserver"), static_cast<int>(core::runtime::StartMethod::Forkserver));
+    m_startMethod->setToolTip(tr("How multiprocessing starts a child process"));
+    m_costScale = new QDoubleSpinBox;
+    m_costScale->setRange(0.01, 100);
+    m_costScale->setDecimals(2);
+    m_costScale->setSingleStep(0.1);
+    m_costScale->setValue(1.0);
+    m_costScale->setSuffix(QStringLiteral("\u00d7"));
+    m_costScale->setToolTip(tr("Multiplies the simulated cost of every bytecode and runtime operation "
+                               "(1\u00d7: calibrated against CPython 3.11)"));
+    pyForm->addRow(m_gil);
+    pyForm->addRow(tr("Switch interval"), m_interval);
+    pyForm->addRow(tr("Start method"), m_startMethod);
+    pyForm->addRow(tr("Cost scale"), m_costScale);
+    m_python->setEnabled(false);
+    m_python->setToolTip(tr("Available when a Python program is open"));
 
     auto* defaults = new QPushButton(tr("Program defaults"));
     defaults->setToolTip(tr("Back to the settings the open file asks for"));
@@ -77,7 +95,7 @@ SettingsPanel::SettingsPanel(SimulationController* controller, QWidget* parent)
     layout->addLayout(form);
     layout->addWidget(m_unitNote);
     layout->addWidget(defaults);
-    layout->addWidget(python);
+    layout->addWidget(m_python);
     layout->addStretch(1);
 
     m_debounce.setSingleShot(true);
@@ -88,9 +106,13 @@ SettingsPanel::SettingsPanel(SimulationController* controller, QWidget* parent)
     connect(m_quantum, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::scheduleApply);
     connect(m_switch, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::scheduleApply);
     connect(m_seed, &QSpinBox::valueChanged, this, &SettingsPanel::scheduleApply);
+    connect(m_gil, &QCheckBox::toggled, this, &SettingsPanel::scheduleApply);
+    connect(m_interval, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::scheduleApply);
+    connect(m_startMethod, &QComboBox::currentIndexChanged, this, &SettingsPanel::scheduleApply);
+    connect(m_costScale, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::scheduleApply);
     connect(defaults, &QPushButton::clicked, this, [this] {
         m_debounce.stop();
-        m_controller->setSettings(m_controller->programSettings());
+        m_controller->setSettings(m_controller->programSettings(), SimulationController::PythonSettings{});
     });
     connect(controller, &SimulationController::programChanged, this, &SettingsPanel::loadFromController);
     loadFromController();
@@ -110,6 +132,13 @@ void SettingsPanel::loadFromController() {
     m_quantum->setValue(static_cast<double>(s.policy.quantum) / unit);
     m_switch->setValue(static_cast<double>(s.contextSwitch) / unit);
     m_seed->setValue(static_cast<int>(s.seed));
+    const auto& py = m_controller->pythonSettings();
+    m_gil->setChecked(py.gil);
+    m_interval->setValue(static_cast<double>(py.switchInterval) / static_cast<double>(core::kMillisecond));
+    m_startMethod->setCurrentIndex(m_startMethod->findData(static_cast<int>(py.startMethod)));
+    m_costScale->setValue(py.costScale);
+    m_python->setEnabled(m_controller->isPython());
+    m_python->setToolTip(m_controller->isPython() ? QString() : tr("Available when a Python program is open"));
     m_unitNote->setText(tr("Changing a setting re-runs the program and keeps the cursor time."));
     updateEnabled();
     m_loading = false;
@@ -118,6 +147,16 @@ void SettingsPanel::loadFromController() {
 void SettingsPanel::updateEnabled() {
     const auto kind = static_cast<PolicyKind>(m_policy->currentData().toInt());
     m_quantum->setEnabled(kind == PolicyKind::RoundRobin);
+    m_interval->setEnabled(m_gil->isChecked());
+}
+
+SimulationController::PythonSettings SettingsPanel::formPythonSettings() const {
+    SimulationController::PythonSettings py;
+    py.gil = m_gil->isChecked();
+    py.switchInterval = std::max<core::SimTime>(1, std::llround(m_interval->value() * core::kMillisecond));
+    py.startMethod = static_cast<core::runtime::StartMethod>(m_startMethod->currentData().toInt());
+    py.costScale = m_costScale->value();
+    return py;
 }
 
 core::MachineSettings SettingsPanel::formSettings() const {
@@ -139,7 +178,10 @@ void SettingsPanel::scheduleApply() {
 void SettingsPanel::applyNow() {
     m_debounce.stop();
     if (!m_controller->hasProgram()) return;
-    m_controller->setSettings(formSettings());
+    if (m_controller->isPython())
+        m_controller->setSettings(formSettings(), formPythonSettings());
+    else
+        m_controller->setSettings(formSettings());
 }
 
 }  // namespace taskscope::ui

@@ -4,19 +4,21 @@
 #include <QWidget>
 
 #include "core/sim/machine.h"
+#include "ui/sim/simulation_controller.h"
 
+class QCheckBox;
 class QComboBox;
+class QGroupBox;
 class QDoubleSpinBox;
 class QLabel;
 class QSpinBox;
 
 namespace taskscope::ui {
 
-class SimulationController;
-
-// Run settings: cores, policy, time slice, context-switch cost, seed (and, greyed until
-// Python programs run, the GIL and start-method settings). A change re-runs the program from
-// the start and keeps the cursor time, so the what-if is visible at once.
+// Run settings: cores, policy, time slice, context-switch cost, seed and, for Python
+// programs, the GIL (on/off, switch interval), the start method and the cost scale. A change
+// re-runs the program from the start and keeps the cursor time, so the what-if is visible at
+// once.
 class SettingsPanel : public QWidget {
     Q_OBJECT
 public:
@@ -24,11 +26,16 @@ public:
 
     // The settings the form describes (applied after a short pause in typing).
     core::MachineSettings formSettings() const;
+    SimulationController::PythonSettings formPythonSettings() const;
     // Applies the form now instead of after the pause.
     void applyNow();
     QSpinBox* coresBox() const { return m_cores; }
     QComboBox* policyBox() const { return m_policy; }
     QDoubleSpinBox* quantumBox() const { return m_quantum; }
+    QCheckBox* gilBox() const { return m_gil; }
+    QDoubleSpinBox* switchIntervalBox() const { return m_interval; }
+    QComboBox* startMethodBox() const { return m_startMethod; }
+    QDoubleSpinBox* costScaleBox() const { return m_costScale; }
 
 private:
     void loadFromController();
@@ -42,6 +49,11 @@ private:
     QDoubleSpinBox* m_switch;
     QSpinBox* m_seed;
     QLabel* m_unitNote;
+    QGroupBox* m_python;
+    QCheckBox* m_gil;
+    QDoubleSpinBox* m_interval;
+    QComboBox* m_startMethod;
+    QDoubleSpinBox* m_costScale;
     QTimer m_debounce;
     bool m_loading = false;
 };

@@ -1,0 +1,4 @@
+import time
+
+def f(:
+    pass

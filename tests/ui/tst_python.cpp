@@ -1,0 +1,295 @@
+// Python programs in the GUI: the controller opens .py files and lessons, compile errors keep
+// the run, the Code view's thread markers and edits, the GIL view's model, the Python run
+// settings.
+#include <QCheckBox>
+#include <QFile>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "tests/ui/test_support.h"
+
+#include "ui/model/gil_model.h"
+#include "ui/sim/simulation_controller.h"
+#include "ui/style/theme.h"
+#include "ui/views/code_view.h"
+#include "ui/views/gil_view.h"
+#include "ui/views/settings_panel.h"
+
+using namespace taskscope;
+using namespace taskscope::ui;
+using core::kMillisecond;
+
+namespace {
+const QString kLessons = QStringLiteral(TASKSCOPE_UI_TEST_DATA "/../../../resources/lessons/");
+const QString kSingDance = kLessons + QStringLiteral("000_sing_dance_processes.py");
+const QString kGilLesson = kLessons + QStringLiteral("001_gil_two_cpu_threads.py");
+const QString kTiny = QStringLiteral("import time\nx = 1\ntime.sleep(1)\nprint(x)\n");
+
+std::uint32_t threadNamed(const core::Trace& trace, const std::string& name, std::uint32_t process = 0) {
+    for (std::uint32_t i = 0; i < trace.threads().size(); ++i)
+        if (trace.threads()[i].name == name && trace.threads()[i].process == process) return i;
+    return core::kNone;
+}
+
+std::uint32_t processWithPid(const core::Trace& trace, int pid) {
+    for (std::uint32_t i = 0; i < trace.processes().size(); ++i)
+        if (trace.processes()[i].pid == pid) return i;
+    return core::kNone;
+}
+
+QString consoleText(const core::Trace& trace) {
+    QString out;
+    for (std::size_t i = 0; i < trace.size(); ++i)
+        if (trace.body(i).kind == core::RecordKind::Output)
+            out += QString::fromStdString(trace.text(trace.body(i).object));
+    return out;
+}
+}  // namespace
+
+class PythonTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void opensAPythonLesson() {
+        SimulationController c;
+        QSignalSpy changed(&c, &SimulationController::programChanged);
+        QString error;
+        QVERIFY2(c.openFile(kSingDance, &error), qPrintable(error));
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(c.isPython());
+        QVERIFY(c.hasProgram());
+        QVERIFY(c.sourceText().contains(QStringLiteral("def sing():")));
+        QCOMPARE(c.title(), QStringLiteral("000_sing_dance_processes.py"));
+        // The CLI's defaults for Python programs.
+        QCOMPARE(c.settings().cores, 4);
+        QCOMPARE(static_cast<int>(c.settings().policy.kind), static_cast<int>(core::PolicyKind::Fair));
+        QCOMPARE(c.tickSize(), kMillisecond);
+        c.runToCompletion();
+        QVERIFY(!c.truncated());
+        const core::Trace& trace = c.trace();
+        const std::uint32_t main = processWithPid(trace, 1001);
+        QVERIFY(main != core::kNone);
+        QCOMPARE(QString::fromStdString(trace.processes()[main].name), QStringLiteral("MainProcess"));
+        int children = 0, python = 0;
+        for (const auto& p : trace.processes()) {
+            if (p.pid >= 1001) ++python;
+            if (p.ppid == 1001) ++children;
+        }
+        QCOMPARE(python, 3);
+        QCOMPARE(children, 2);
+        const QString console = consoleText(trace);
+        QVERIFY2(console.contains(QStringLiteral("main process pid=1001")), qPrintable(console));
+        QVERIFY(console.contains(QStringLiteral("singing 2")));
+        QVERIFY(console.contains(QStringLiteral("ppid=1001")));
+        // About 1.5 s: the two children overlap.
+        QVERIFY2(c.endTime() > 1400 * kMillisecond && c.endTime() < 1800 * kMillisecond,
+                 qPrintable(QString::number(static_cast<double>(c.endTime()) / 1e6)));
+    }
+
+    void aSyntaxErrorKeepsTheRun() {
+        SimulationController c;
+        QVERIFY(c.openFile(kSingDance, nullptr));
+        c.runToCompletion();
+        const core::SimTime end = c.endTime();
+        const std::size_t records = c.trace().size();
+        c.seek(300 * kMillisecond);
+        QSignalSpy changed(&c, &SimulationController::programChanged);
+        QString error;
+        SimulationController::SourceError detail;
+        QVERIFY(!c.openPythonText(QStringLiteral("x = 1\nif x\n    print(x)\n"), QStringLiteral("bad.py"), {}, &error,
+                                  &detail));
+        QVERIFY2(QRegularExpression(QStringLiteral("^bad\\.py:2:\\d+: ")).match(error).hasMatch(), qPrintable(error));
+        QCOMPARE(detail.line, 2);
+        QVERIFY(detail.column > 0);
+        QVERIFY(c.sourceError().has_value());
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(c.title(), QStringLiteral("000_sing_dance_processes.py"));
+        QCOMPARE(c.endTime(), end);
+        QCOMPARE(c.trace().size(), records);
+        QCOMPARE(c.cursor(), 300 * kMillisecond);
+        // An error in edited text also keeps the run; a good text clears the error.
+        QVERIFY(!c.runSource(QStringLiteral("def f(:\n"), &error));
+        QCOMPARE(c.endTime(), end);
+        QVERIFY(c.runSource(kTiny, &error));
+        QVERIFY(!c.sourceError().has_value());
+        QCOMPARE(c.title(), QStringLiteral("000_sing_dance_processes.py"));
+        QCOMPARE(c.sourceText(), kTiny);
+    }
+
+    void codeViewMarksTheLineOfEachThread() {
+        SimulationController c;
+        Theme theme;
+        QTemporaryDir dir;
+        CodeView view(&c, &theme);
+        view.setAutosaveDirectory(dir.path());
+        QVERIFY(c.openPythonText(kTiny, QStringLiteral("tiny.py"), QStringLiteral("/nonexistent/tiny.py"), nullptr));
+        c.runToCompletion();
+        QCOMPARE(view.editor()->toPlainText(), kTiny);
+        const std::uint32_t main = threadNamed(c.trace(), "MainThread");
+        QVERIFY(main != core::kNone);
+        c.seek(500 * kMillisecond);
+        QCOMPARE(c.state().threads[main].line, 3u);
+        QCOMPARE(view.markers().size(), std::size_t{1});
+        QCOMPARE(view.markers()[0].thread, main);
+        QCOMPARE(view.markers()[0].line, 3);
+        QCOMPARE(view.threadsOnLine(3), std::vector<std::uint32_t>{main});
+        QVERIFY(view.threadsOnLine(2).empty());
+        // After the program ended there is no marker.
+        c.seek(c.endTime());
+        QVERIFY(view.markers().empty());
+    }
+
+    void codeViewKeepsEditsOnACompileError() {
+        SimulationController c;
+        Theme theme;
+        QTemporaryDir dir;
+        CodeView view(&c, &theme);
+        view.setAutosaveDirectory(dir.path());
+        const QString key = QStringLiteral("/nonexistent/tiny.py");
+        QVERIFY(c.openPythonText(kTiny, QStringLiteral("tiny.py"), key, nullptr));
+        const QString broken = QStringLiteral("import time\nx = (1\ntime.sleep(1)\nprint(x)\n");
+        view.editor()->setPlainText(broken);
+        QVERIFY(!view.runEdited());
+        QCOMPARE(view.editor()->toPlainText(), broken);
+        QVERIFY(view.errorLine() > 0);
+        QVERIFY2(view.errorText().startsWith(QStringLiteral("tiny.py:")), qPrintable(view.errorText()));
+        QCOMPARE(c.sourceText(), kTiny);  // the last good program keeps running
+        // The edits were saved under the file's key...
+        QVERIFY(QFile::exists(view.autosavePath(key)));
+        // ...and come back (and run) when the file is opened again in a new view.
+        const QString fixed = QStringLiteral("import time\nx = 2\ntime.sleep(1)\nprint(x)\n");
+        view.editor()->setPlainText(fixed);
+        QVERIFY(view.runEdited());
+        QCOMPARE(view.errorLine(), 0);
+        QCOMPARE(c.sourceText(), fixed);
+        SimulationController c2;
+        CodeView view2(&c2, &theme);
+        view2.setAutosaveDirectory(dir.path());
+        QVERIFY(c2.openPythonText(kTiny, QStringLiteral("tiny.py"), key, nullptr));
+        QCOMPARE(view2.editor()->toPlainText(), fixed);
+        QCOMPARE(c2.sourceText(), fixed);
+        // Revert drops them.
+        view2.revert();
+        QCOMPARE(view2.editor()->toPlainText(), kTiny);
+        QCOMPARE(c2.sourceText(), kTiny);
+        QVERIFY(!QFile::exists(view2.autosavePath(key)));
+    }
+
+    void lineBreakpointsPausePlay() {
+        SimulationController c;
+        QVERIFY(c.openPythonText(kTiny, QStringLiteral("tiny.py"), {}, nullptr));
+        c.runToCompletion();
+        QString reason;
+        QVERIFY(!c.firstBreak(0, c.endTime(), &reason));
+        c.toggleLineBreakpoint(3);
+        QCOMPARE(c.lineBreakpoints(), std::vector<int>{3});
+        const auto at = c.firstBreak(0, c.endTime(), &reason);
+        QVERIFY(at.has_value());
+        QVERIFY2(reason.contains(QStringLiteral("line 3")), qPrintable(reason));
+        QVERIFY(*at < 500 * kMillisecond);
+        c.toggleLineBreakpoint(3);
+        QVERIFY(c.lineBreakpoints().empty());
+    }
+
+    void gilViewReportsHolderAndHandoffs() {
+        SimulationController c;
+        Theme theme;
+        QVERIFY(c.openFile(kGilLesson, nullptr));
+        c.runToCompletion();
+        GilView view(&c, &theme);
+        view.resize(600, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const core::Trace& trace = c.trace();
+        for (const core::SimTime t : {250 * kMillisecond, 300 * kMillisecond, c.endTime()}) {
+            c.seek(t);
+            view.refresh();
+            QCOMPARE(view.states().size(), std::size_t{1});
+            const GilProcessState& s = view.states()[0];
+            // Independently from the trace: holder changes among the Acquire records up to t.
+            std::uint32_t handoffs = 0, acquisitions = 0, last = core::kNone;
+            for (std::size_t i = 0; i < trace.size() && trace.time(i) <= t; ++i) {
+                const core::RecordBody& b = trace.body(i);
+                if (b.kind != core::RecordKind::Gil || b.object != s.process ||
+                    static_cast<core::GilOp>(b.extra16) != core::GilOp::Acquire)
+                    continue;
+                ++acquisitions;
+                if (last != core::kNone && last != b.subject) ++handoffs;
+                last = b.subject;
+            }
+            QCOMPARE(s.handoffs, handoffs);
+            QCOMPARE(s.acquisitions, acquisitions);
+            QCOMPARE(s.holder, c.state().processes[s.process].gilHolder);
+            QCOMPARE(s.dropRequest, c.state().processes[s.process].gilDropRequest);
+        }
+        c.seek(250 * kMillisecond);
+        view.refresh();
+        const GilProcessState& s = view.states()[0];
+        // Two spinning threads share the GIL by then: many hand-offs, one holds it, one waits.
+        QVERIFY2(s.handoffs >= 5, qPrintable(QString::number(s.handoffs)));
+        QVERIFY(s.holder != core::kNone);
+        QCOMPARE(QString::fromStdString(trace.threads()[s.holder].name).contains(QStringLiteral("spin")), true);
+        QCOMPARE(s.waiters.size(), std::size_t{1});
+        QVERIFY(s.waiters[0].thread != s.holder);
+        QCOMPARE(s.threads.size(), std::size_t{3});
+        for (const auto& tw : s.threads) QVERIFY(tw.wait > 0);
+        QVERIFY(view.message().isEmpty());
+    }
+
+    void gilOffMeansNoGilRecords() {
+        SimulationController c;
+        Theme theme;
+        QVERIFY(c.openFile(kGilLesson, nullptr));
+        c.runToCompletion();
+        QVERIFY(c.trace().countOf(core::RecordKind::Gil) > 0);
+        SettingsPanel panel(&c);
+        QVERIFY(panel.gilBox()->isEnabled() || panel.gilBox()->parentWidget()->isEnabled());
+        panel.gilBox()->setChecked(false);
+        panel.applyNow();
+        QVERIFY(!c.pythonSettings().gil);
+        c.runToCompletion();
+        QCOMPARE(c.trace().countOf(core::RecordKind::Gil), std::size_t{0});
+        GilView view(&c, &theme);
+        view.refresh();
+        QVERIFY(view.states().empty());
+        QVERIFY2(view.message().contains(QStringLiteral("free-threaded")), qPrintable(view.message()));
+        // Free-threaded: the two spinning threads run side by side, so the run is shorter.
+        const core::SimTime freeEnd = c.endTime();
+        c.setPythonSettings({});
+        c.runToCompletion();
+        QVERIFY(c.endTime() > freeEnd);
+    }
+
+    void pythonSettingsApplyToTheRun() {
+        SimulationController c;
+        QVERIFY(c.openFile(kGilLesson, nullptr));
+        c.runToCompletion();
+        const core::SimTime normal = c.endTime();
+        SimulationController::PythonSettings slow;
+        slow.costScale = 2.0;
+        c.setPythonSettings(slow);
+        c.runToCompletion();
+        QVERIFY2(c.endTime() > normal * 3 / 2, qPrintable(QString::number(static_cast<double>(c.endTime()) / 1e6)));
+        // Opening a program again goes back to the defaults.
+        QVERIFY(c.openFile(kGilLesson, nullptr));
+        QCOMPARE(c.pythonSettings().costScale, 1.0);
+    }
+
+    void lessonsAreEmbedded() {
+        QFile f(QStringLiteral(":/lessons/001_gil_two_cpu_threads.py"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        SimulationController c;
+        QString error;
+        QVERIFY2(c.openPythonText(QString::fromUtf8(f.readAll()), QStringLiteral("001_gil_two_cpu_threads.py"),
+                                  f.fileName(), &error),
+                 qPrintable(error));
+        QCOMPARE(c.sourcePath(), QStringLiteral(":/lessons/001_gil_two_cpu_threads.py"));
+    }
+};
+
+QTEST_MAIN(PythonTest)
+#include "tst_python.moc"

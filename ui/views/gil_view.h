@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QWidget>
+
+#include <vector>
+
+#include "ui/model/gil_model.h"
+
+class QLabel;
+class QScrollArea;
+
+namespace taskscope::ui {
+
+class SimulationController;
+class Theme;
+
+// The GIL of each Python process at the cursor: the baton drawn at the thread that holds it,
+// the threads waiting for it queued beside it (with how long each has waited), the drop
+// request flag lit while a waiter has asked the holder to let go, and counters up to the
+// cursor: hand-offs and the GIL wait of each thread. With the GIL off (free-threaded) it says so.
+class GilView : public QWidget {
+    Q_OBJECT
+public:
+    GilView(SimulationController* controller, Theme* theme, QWidget* parent = nullptr);
+
+    // The processes drawn, at the cursor (empty when the GIL is off or nothing ran yet).
+    const std::vector<GilProcessState>& states() const { return m_states; }
+    const GilModel& model() const { return m_model; }
+    // What the view says instead of drawing (free-threaded, no Python program, ...).
+    QString message() const { return m_message; }
+    void refresh();
+
+    QSize sizeHint() const override { return {520, 360}; }
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    friend class GilCanvas;
+    void paintCanvas(QPainter& p, const QRect& area);
+    int canvasHeight() const;
+    QString threadLabel(std::uint32_t thread) const;
+
+    SimulationController* m_controller;
+    Theme* m_theme;
+    QScrollArea* m_scroll;
+    QWidget* m_canvas;
+    GilModel m_model;
+    quint64 m_revision = ~quint64{0};
+    std::vector<GilProcessState> m_states;
+    QString m_message;
+};
+
+}  // namespace taskscope::ui
