@@ -45,6 +45,85 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>the GIL</source>
+        <translation>GIL</translation>
+    </message>
+    <message>
+        <source>Waiting: %1</source>
+        <translation>等待:%1</translation>
+    </message>
+    <message>
+        <source>... %1 more threads</source>
+        <translation>……另有 %1 个线程</translation>
+    </message>
+    <message>
+        <source>context switch</source>
+        <translation>上下文切换</translation>
+    </message>
+    <message>
+        <source>GIL lane: the holder&apos;s colour</source>
+        <translation>GIL 通道:持有者的颜色</translation>
+    </message>
+    <message>
+        <source>, 1 core</source>
+        <translation>,1 个核心</translation>
+    </message>
+    <message>
+        <source>, %1 cores</source>
+        <translation>,%1 个核心</translation>
+    </message>
+    <message>
+        <source>, time slice %1</source>
+        <translation>,时间片 %1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>%1: nothing to draw</source>
+        <translation>%1:没有可绘制的内容</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;%1&apos;: check that the folder exists and is writable</source>
+        <translation>无法写入“%1”:请检查文件夹是否存在且可写</translation>
+    </message>
+    <message>
+        <source>%1: the image would be %2 x %3 pixels; lower the scale or the width</source>
+        <translation>%1:图像将达 %2 x %3 像素;请降低缩放比例或宽度</translation>
+    </message>
+    <message>
+        <source>%1: not enough memory for the image</source>
+        <translation>%1:内存不足,无法生成图像</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;%1&apos; as PNG</source>
+        <translation>无法将“%1”写为 PNG</translation>
+    </message>
+    <message>
+        <source>Exported by Taskscope</source>
+        <translation>由 Taskscope 导出</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;%1&apos; as SVG</source>
+        <translation>无法将“%1”写为 SVG</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;%1&apos;: %2</source>
+        <translation>无法写入“%1”:%2</translation>
+    </message>
+    <message>
+        <source>%1: the page size was refused</source>
+        <translation>%1:页面尺寸被拒绝</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;%1&apos; as PDF</source>
+        <translation>无法将“%1”写为 PDF</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>row %1: %2</source>
@@ -283,6 +362,87 @@
     </message>
 </context>
 <context>
+    <name>taskscope::ui::CodeView</name>
+    <message>
+        <source>Click a line number to set or clear a breakpoint</source>
+        <translation>点击行号设置或清除断点</translation>
+    </message>
+    <message>
+        <source>Line %1: click to set or clear a breakpoint</source>
+        <translation>第 %1 行:点击设置或清除断点</translation>
+    </message>
+    <message numerus="yes">
+        <source>Line %1: %n thread(s) here; click to set or clear a breakpoint</source>
+        <translation>
+            <numerusform>第 %1 行:%n 个线程在此;点击设置或清除断点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Run the edited program from the start (Ctrl+R in the editor)</source>
+        <translation>从头运行编辑后的程序(在编辑器中按 Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Drop your edits and go back to the file&apos;s own text</source>
+        <translation>放弃你的修改,恢复文件原文</translation>
+    </message>
+    <message>
+        <source>Open a Python program (.py) to see its code here: File → Open or File → Lessons → Python programs.</source>
+        <translation>打开一个 Python 程序(.py)即可在此查看代码:文件 → 打开,或 文件 → 课程 → Python 程序。</translation>
+    </message>
+    <message>
+        <source>Restored your edits of %1; Revert goes back to the file</source>
+        <translation>已恢复你对 %1 的修改;“还原”可回到文件原文</translation>
+    </message>
+    <message>
+        <source>Cannot save your edits to %1: %2</source>
+        <translation>无法保存你对 %1 的修改:%2</translation>
+    </message>
+    <message>
+        <source>Running the edited program</source>
+        <translation>正在运行编辑后的程序</translation>
+    </message>
+    <message>
+        <source>hint: %1</source>
+        <translation>提示:%1</translation>
+    </message>
+    <message>
+        <source>No Python program open</source>
+        <translation>没有打开 Python 程序</translation>
+    </message>
+    <message>
+        <source>Error on line %1 (the last good version keeps running)</source>
+        <translation>第 %1 行有错误(仍在运行上一个正确的版本)</translation>
+    </message>
+    <message>
+        <source>Edited: Run (Ctrl+R) to see it run</source>
+        <translation>已修改:点击“运行”(Ctrl+R)查看运行效果</translation>
+    </message>
+    <message>
+        <source>Running your edited version</source>
+        <translation>正在运行你修改后的版本</translation>
+    </message>
+    <message>
+        <source>Running %1</source>
+        <translation>正在运行 %1</translation>
+    </message>
+    <message>
+        <source>Breakpoint on line %1: Play pauses when a thread reaches it</source>
+        <translation>第 %1 行断点:有线程到达时播放会暂停</translation>
+    </message>
+    <message>
+        <source>Breakpoint on line %1 cleared</source>
+        <translation>已清除第 %1 行断点</translation>
+    </message>
+</context>
+<context>
     <name>taskscope::ui::ConsoleView</name>
     <message>
         <source>Double-click a line to move the cursor to it</source>
@@ -326,6 +486,218 @@
     </message>
 </context>
 <context>
+    <name>taskscope::ui::ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>State diagram</source>
+        <translation>状态图</translation>
+    </message>
+    <message>
+        <source>Process tree</source>
+        <translation>进程树</translation>
+    </message>
+    <message>
+        <source>Wait-for graph</source>
+        <translation>等待图</translation>
+    </message>
+    <message>
+        <source>Statistics (both charts)</source>
+        <translation>统计(两张图表)</translation>
+    </message>
+    <message>
+        <source>Chart: waiting and turnaround</source>
+        <translation>图表:等待时间与周转时间</translation>
+    </message>
+    <message>
+        <source>Chart: CPU utilization</source>
+        <translation>图表:CPU 利用率</translation>
+    </message>
+    <message>
+        <source>&amp;View:</source>
+        <translation>视图(&amp;V):</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG 矢量图</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>浏览(&amp;B)...</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>文件(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Whole run</source>
+        <translation>整个运行(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Visible &amp;range of the timeline</source>
+        <translation>时间线的可见范围(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>范围:</translation>
+    </message>
+    <message>
+        <source>&amp;GIL lanes</source>
+        <translation>GIL 通道(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Thread lanes</source>
+        <translation>线程通道(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Legend</source>
+        <translation>图例(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Include:</source>
+        <translation>包含:</translation>
+    </message>
+    <message>
+        <source>Pixels per point of the PNG: 2× stays sharp on slides</source>
+        <translation>PNG 每点的像素数:2× 在幻灯片上依然清晰</translation>
+    </message>
+    <message>
+        <source>PNG &amp;scale:</source>
+        <translation>PNG 缩放(&amp;S):</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> 点</translation>
+    </message>
+    <message>
+        <source>&amp;Width:</source>
+        <translation>宽度(&amp;W):</translation>
+    </message>
+    <message>
+        <source>no title</source>
+        <translation>无标题</translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation>标题(&amp;I):</translation>
+    </message>
+    <message>
+        <source>The picture&apos;s own size</source>
+        <translation>图片自身的尺寸</translation>
+    </message>
+    <message>
+        <source>PDF &amp;page:</source>
+        <translation>PDF 页面(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Choose a file to export to.</source>
+        <translation>请选择要导出到的文件。</translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::GilView</name>
+    <message>
+        <source>free-threaded: no GIL (threads run side by side)</source>
+        <translation>自由线程:没有 GIL(线程并行运行)</translation>
+    </message>
+    <message>
+        <source>No GIL activity in this run yet</source>
+        <translation>本次运行中还没有 GIL 活动</translation>
+    </message>
+    <message>
+        <source>No GIL in this run: open a Python program (or a workload with a GIL) to see it</source>
+        <translation>本次运行没有 GIL:打开一个 Python 程序(或带 GIL 的工作负载)即可查看</translation>
+    </message>
+    <message>
+        <source>No thread has taken the GIL yet at this time</source>
+        <translation>此刻还没有线程拿到过 GIL</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2)</source>
+        <translation>%1(pid %2)</translation>
+    </message>
+    <message>
+        <source>hand-offs: %1   acquisitions: %2   switch interval: %3</source>
+        <translation>交接:%1   获取:%2   切换间隔:%3</translation>
+    </message>
+    <message>
+        <source>holds it for %1</source>
+        <translation>已持有 %1</translation>
+    </message>
+    <message>
+        <source>free: nobody holds the GIL</source>
+        <translation>空闲:没有线程持有 GIL</translation>
+    </message>
+    <message>
+        <source>drop request!</source>
+        <translation>释放请求!</translation>
+    </message>
+    <message>
+        <source>drop request</source>
+        <translation>释放请求</translation>
+    </message>
+    <message>
+        <source>queue:</source>
+        <translation>队列:</translation>
+    </message>
+    <message>
+        <source>waiting:</source>
+        <translation>等待中:</translation>
+    </message>
+    <message>
+        <source>no thread is waiting for the GIL</source>
+        <translation>没有线程在等待 GIL</translation>
+    </message>
+    <message>
+        <source>waits %1</source>
+        <translation>已等待 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>GIL wait %1 · %n turn(s)</source>
+        <translation>
+            <numerusform>GIL 等待 %1 · %n 轮</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>taskscope::ui::MainWindow</name>
     <message>
         <source>Ready</source>
@@ -350,10 +722,6 @@
     <message>
         <source>Open a workload (.json, .csv) or a Python program (.py) (Ctrl+O)</source>
         <translation>打开工作负载(.json、.csv)或 Python 程序(.py)(Ctrl+O)</translation>
-    </message>
-    <message>
-        <source>&amp;Export timeline...</source>
-        <translation>导出时间线(&amp;E)...</translation>
     </message>
     <message>
         <source>Play / pause (Space)</source>
@@ -548,24 +916,6 @@
         <translation>快捷键</translation>
     </message>
     <message>
-        <source>Space: play / pause
-→ / ←: step forward / back
-Home: reset
-Ctrl+O: open
-Ctrl+E: export the timeline
-Ctrl+R: run to a time
-F11: presenter mode
-Timeline: click to seek, drag to pan, Ctrl+wheel to zoom, drag the time axis to scrub</source>
-        <translation>空格:播放 / 暂停
-→ / ←:单步前进 / 后退
-Home:重置
-Ctrl+O:打开
-Ctrl+E:导出时间线
-Ctrl+R:运行到指定时刻
-F11:演示模式
-时间线:单击跳转,拖动平移,Ctrl+滚轮缩放,拖动时间轴快速浏览</translation>
-    </message>
-    <message>
         <source>&amp;About Taskscope</source>
         <translation>关于 Taskscope(&amp;A)</translation>
     </message>
@@ -642,24 +992,12 @@ F11:演示模式
         <translation>%1:此版本中没有</translation>
     </message>
     <message>
-        <source>%1: Python lessons need the language runtime, which this build does not include yet</source>
-        <translation>%1:Python 课程需要语言运行时,此版本尚未包含</translation>
-    </message>
-    <message>
         <source>Open a program or workload</source>
         <translation>打开程序或工作负载</translation>
     </message>
     <message>
         <source>Taskscope programs (*.py *.json *.csv);;Workloads (*.json *.csv);;Python programs (*.py);;All files (*)</source>
         <translation>Taskscope 程序 (*.py *.json *.csv);;工作负载 (*.json *.csv);;Python 程序 (*.py);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Export the timeline</source>
-        <translation>导出时间线</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -690,6 +1028,40 @@ F11:演示模式
         <translation>
             <numerusform>%1:%2,%n 个核心</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Export...</source>
+        <translation>导出(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>Export the timeline, a diagram or a chart as PNG, SVG or PDF (Ctrl+E)</source>
+        <translation>将时间线、图示或图表导出为 PNG、SVG 或 PDF(Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Space: play / pause
+→ / ←: step forward / back
+Home: reset
+Ctrl+O: open
+Ctrl+E: export the timeline or a view
+Ctrl+R: run to a time
+F11: presenter mode
+Timeline: click to seek, drag to pan, Ctrl+wheel to zoom, drag the time axis to scrub</source>
+        <translation>空格:播放 / 暂停
+→ / ←:前进 / 后退一步
+Home:重置
+Ctrl+O:打开
+Ctrl+E:导出时间线或某个视图
+Ctrl+R:运行到某一时刻
+F11:演示模式
+时间线:点击定位,拖动平移,Ctrl+滚轮缩放,拖动时间轴快速浏览</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>GIL</source>
+        <translation>GIL</translation>
     </message>
 </context>
 <context>
@@ -873,13 +1245,29 @@ F11:演示模式
         <source>Changing a setting re-runs the program and keeps the cursor time.</source>
         <translation>修改设置会重新运行程序,并保持光标所在时刻。</translation>
     </message>
+    <message>
+        <source>One global interpreter lock per process: only one of its threads runs Python bytecode at a time</source>
+        <translation>每个进程一个全局解释器锁:同一时刻只有它的一个线程能执行 Python 字节码</translation>
+    </message>
+    <message>
+        <source>sys.setswitchinterval(): how long a thread waits for the GIL before it asks the holder to drop it</source>
+        <translation>sys.setswitchinterval():线程等待 GIL 多久之后请求持有者释放它</translation>
+    </message>
+    <message>
+        <source>How multiprocessing starts a child process</source>
+        <translation>multiprocessing 启动子进程的方式</translation>
+    </message>
+    <message>
+        <source>Multiplies the simulated cost of every bytecode and runtime operation (1×: calibrated against CPython 3.11)</source>
+        <translation>将每条字节码和运行时操作的模拟开销乘以此倍数(1×:按 CPython 3.11 校准)</translation>
+    </message>
+    <message>
+        <source>Cost scale</source>
+        <translation>开销倍数</translation>
+    </message>
 </context>
 <context>
     <name>taskscope::ui::SimulationController</name>
-    <message>
-        <source>%1: Python programs need the language runtime, which this build does not include yet; open a .json or .csv workload instead</source>
-        <translation>%1:Python 程序需要语言运行时,此版本尚未包含;请改为打开 .json 或 .csv 工作负载</translation>
-    </message>
     <message>
         <source>%1: cannot open the file (%2); check the path and permissions</source>
         <translation>%1:无法打开文件(%2);请检查路径和权限</translation>
@@ -899,6 +1287,18 @@ F11:演示模式
     <message>
         <source>%1 became %2</source>
         <translation>%1 变为 %2</translation>
+    </message>
+    <message>
+        <source>no Python program is open; open a .py file first</source>
+        <translation>没有打开 Python 程序;请先打开一个 .py 文件</translation>
+    </message>
+    <message>
+        <source> (hint: %1)</source>
+        <translation>(提示:%1)</translation>
+    </message>
+    <message>
+        <source>%1 reached line %2</source>
+        <translation>%1 到达第 %2 行</translation>
     </message>
 </context>
 <context>
@@ -1229,18 +1629,6 @@ Open a lesson such as &quot;Deadlock: two locks&quot; or &quot;Bounded queue&quo
     <message>
         <source>Export image...</source>
         <translation>导出图像...</translation>
-    </message>
-    <message>
-        <source>Taskscope timeline</source>
-        <translation>Taskscope 时间线</translation>
-    </message>
-    <message>
-        <source>%1: cannot write the SVG file</source>
-        <translation>%1:无法写入 SVG 文件</translation>
-    </message>
-    <message>
-        <source>%1: cannot write the image; check the folder and the extension (.png, .svg)</source>
-        <translation>%1:无法写入图像;请检查文件夹和扩展名(.png、.svg)</translation>
     </message>
 </context>
 <context>
