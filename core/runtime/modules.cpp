@@ -231,9 +231,18 @@ NativeResult k_barrier_wait(NativeCall& c) {
     }
 }
 
-NativeResult k_not_supported(NativeCall& c) {
-    return c.raise(builtinTypes().NotImplementedError,
-                   "Barrier.abort() and Barrier.reset() are not supported by Taskscope yet");
+NativeResult k_barrier_abort(NativeCall& c) {
+    c.expectArgs(1, 1);
+    Runtime& rt = rtOf(c);
+    rt.machine().barrierAbort(rt.current().id, objectArg(c, 0));
+    return rt.done();
+}
+
+NativeResult k_barrier_reset(NativeCall& c) {
+    c.expectArgs(1, 1);
+    Runtime& rt = rtOf(c);
+    rt.machine().barrierReset(rt.current().id, objectArg(c, 0));
+    return rt.done();
 }
 
 // ---- queues -------------------------------------------------------------------------------
@@ -707,8 +716,8 @@ Value makeKernelModule(Runtime& rt, Interpreter& interp) {
     addFn(d, n, "cond_wait", k_cond_wait);
     addFn(d, n, "notify", k_notify);
     addFn(d, n, "barrier_wait", k_barrier_wait);
-    addFn(d, n, "barrier_abort", k_not_supported);
-    addFn(d, n, "barrier_reset", k_not_supported);
+    addFn(d, n, "barrier_abort", k_barrier_abort);
+    addFn(d, n, "barrier_reset", k_barrier_reset);
     addFn(d, n, "queue_new", k_queue_new);
     addFn(d, n, "queue_put", k_queue_put);
     addFn(d, n, "queue_get", k_queue_get);

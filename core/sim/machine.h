@@ -147,6 +147,10 @@ public:
     SyncStatus conditionWait(ThreadId t, ObjectId cond);
     SyncStatus notify(ThreadId t, ObjectId cond, int n);  // n < 0: notify_all
     SyncStatus barrierWait(ThreadId t, ObjectId o);        // Done: wakeValue = arrival index
+    // Barrier.abort(): broken, every waiter gets Broken. Barrier.reset(): waiters get Broken,
+    // then the barrier is whole and empty again.
+    void barrierAbort(ThreadId t, ObjectId o);
+    void barrierReset(ThreadId t, ObjectId o);
     SyncStatus queuePut(ThreadId t, ObjectId q, std::uint64_t token, bool blocking);
     SyncStatus queueGet(ThreadId t, ObjectId q, bool blocking);  // Done: wakeValue = token
     SyncStatus join(ThreadId t, ThreadId target);

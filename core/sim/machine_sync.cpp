@@ -257,6 +257,25 @@ SyncStatus Machine::barrierWait(ThreadId tid, ObjectId oid) {
     return SyncStatus::Wait;
 }
 
+void Machine::barrierAbort(ThreadId tid, ObjectId oid) {
+    KernelObject& o = m_objects[oid.index()];
+    o.flag = true;
+    o.count = 0;
+    recordSync(tid, o, SyncOp::Broken);
+    while (!o.waiters.empty()) {
+        const Waiter w = o.waiters.front();
+        o.waiters.pop_front();
+        grant(o, w.thread, WakeResult::Broken, 0, SyncOp::Broken);
+    }
+}
+
+void Machine::barrierReset(ThreadId tid, ObjectId oid) {
+    barrierAbort(tid, oid);
+    KernelObject& o = m_objects[oid.index()];
+    o.flag = false;
+    ++o.generation;
+}
+
 // ---------------------------------------------------------------------------------------
 // Queues
 

@@ -409,6 +409,53 @@ t1.start(); t2.start(); t1.join(); t2.join()
     EXPECT_EQ(run.machine.object(d.objects[0]).name == "a" || run.machine.object(d.objects[0]).name == "b", true);
 }
 
+TEST(PythonDeadlock, ThreeLockCycleIsFoundWithEveryThreadAndLock) {
+    PyRun run(R"(import threading, time
+locks = [threading.Lock() for _ in range(3)]
+def philosopher(i):
+    with locks[i]:
+        time.sleep(0.01)
+        with locks[(i + 1) % 3]:
+            print('ate', i)
+ts = [threading.Thread(target=philosopher, args=(i,)) for i in range(3)]
+for t in ts: t.start()
+for t in ts: t.join()
+)");
+    ASSERT_TRUE(run.machine.deadlock().has_value());
+    const auto& d = *run.machine.deadlock();
+    EXPECT_EQ(d.threads.size(), 3u);
+    EXPECT_EQ(d.objects.size(), 3u);
+    EXPECT_EQ(run.out, "");
+}
+
+TEST(PythonDeadlock, TimeoutsAvoidTheDeadlock) {
+    PyRun run(R"(import threading, time
+a = threading.Lock(); b = threading.Lock()
+def one():
+    with a:
+        time.sleep(0.01)
+        if b.acquire(timeout=0.1): b.release()
+def two():
+    with b:
+        time.sleep(0.01)
+        if a.acquire(timeout=0.2): a.release()
+t1 = threading.Thread(target=one); t2 = threading.Thread(target=two)
+t1.start(); t2.start(); t1.join(); t2.join()
+print('no deadlock')
+)");
+    EXPECT_FALSE(run.machine.deadlock().has_value());
+    ASSERT_TRUE(run.finished());
+    EXPECT_EQ(run.out, "no deadlock\n");
+}
+
+TEST(PythonDeadlock, GetFromAQueueNobodyFillsBlocksEveryThread) {
+    PyRun run("import queue\nq = queue.Queue()\nprint('waiting')\nq.get()\n");
+    EXPECT_FALSE(run.finished());
+    EXPECT_TRUE(run.machine.done());
+    EXPECT_EQ(run.machine.thread(ThreadId{0}).state, ThreadState::Waiting);
+    EXPECT_EQ(run.machine.thread(ThreadId{0}).reason, WaitReason::Queue);
+}
+
 TEST(PythonDeterminism, SameSeedSameTrace) {
     const std::string src = readFile(fs::path(TASKSCOPE_LESSONS) / "000_pool_close_join.py");
     PyRun a(src), b(src);

@@ -46,7 +46,9 @@ class Queue:
         return 0 < self.maxsize <= _k.queue_size(self._id)
 
     def put(self, item, block=True, timeout=None):
-        if not _k.queue_put(self._id, item, block, _check_timeout(block, timeout)):
+        # As Lib/queue.py: an unbounded queue never looks at block or timeout.
+        t = _check_timeout(block, timeout) if self.maxsize > 0 else -1.0
+        if not _k.queue_put(self._id, item, block, t):
             raise Full
 
     def get(self, block=True, timeout=None):
