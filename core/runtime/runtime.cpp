@@ -8,6 +8,7 @@
 #include "core/lang/copymemo.h"
 #include "core/lang/dictobject.h"
 #include "core/lang/functionobject.h"
+#include "core/lang/listobject.h"
 #include "core/lang/moduleobject.h"
 #include "core/lang/operations.h"
 #include "core/lang/strobject.h"
@@ -242,11 +243,22 @@ Value Runtime::createModule(Interpreter& interp, std::string_view name) {
     if (name == "os") return makeOsModule(*this, interp);
     if (name == "time") return makeTimeModule(*this, interp);
     if (name == "taskscope") return makeTaskscopeModule(*this, interp);
-    const char* src = preludeSource(name);
+    if (name == "concurrent") {
+        // A package with nothing but its submodule futures.
+        Value pkg = makeModule("concurrent");
+        pkg.as<ModuleObject>()->dict()->setStr("__name__", makeStr("concurrent"));
+        pkg.as<ModuleObject>()->dict()->setStr("__path__", makeList());
+        return pkg;
+    }
+    std::string file(name);
+    std::replace(file.begin(), file.end(), '.', '_');
+    const char* src = preludeSource(file);
     if (!src || !m_current) return Value();
-    const std::string filename = name == "multiprocessing"
-                                     ? std::string("/usr/lib/python3.11/multiprocessing/__init__.py")
-                                     : fmt::format("/usr/lib/python3.11/{}.py", name);
+    std::string path(name);
+    std::replace(path.begin(), path.end(), '.', '/');
+    const bool package = name == "multiprocessing" || name == "concurrent.futures";
+    const std::string filename = package ? fmt::format("/usr/lib/python3.11/{}/__init__.py", path)
+                                         : fmt::format("/usr/lib/python3.11/{}.py", path);
     auto code = interp.compile(src, filename);
     if (!code) {
         // A bug in Taskscope's own module: say so instead of failing silently.
@@ -266,6 +278,12 @@ Value Runtime::createModule(Interpreter& interp, std::string_view name) {
     fn->m_qualname = fn->m_name;
     fn->m_module = makeStr(name);
     m_current->vm->callNested(func, {});
+    if (const auto dot = name.rfind('.'); dot != std::string_view::npos) {
+        // A submodule is an attribute of its package (import concurrent.futures).
+        Value parent = interp.sysModules().as<DictObject>()->getStr(name.substr(0, dot));
+        if (parent && parent.isKind(ObjKind::Module))
+            parent.as<ModuleObject>()->dict()->setStr(name.substr(dot + 1), mod);
+    }
     if (name == "multiprocessing") {
         // A spawned child's context is already set (by spawn_main), so a top-level
         // set_start_method() there fails with "context has already been set".

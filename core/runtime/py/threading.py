@@ -440,3 +440,28 @@ def stack_size(size=0):
 
 
 _main_thread = _MainThread()
+
+
+class local:
+    # threading.local: attributes are per thread (keyed by the thread's ident).
+    def __init__(self, *args, **kwargs):
+        object.__setattr__(self, '_local__dicts', {})
+
+    def __getattr__(self, name):
+        d = object.__getattribute__(self, '_local__dicts').get(_k.get_ident())
+        if d is not None and name in d:
+            return d[name]
+        raise AttributeError("'_thread._local' object has no attribute '%s'" % name)
+
+    def __setattr__(self, name, value):
+        dicts = object.__getattribute__(self, '_local__dicts')
+        ident = _k.get_ident()
+        if ident not in dicts:
+            dicts[ident] = {}
+        dicts[ident][name] = value
+
+    def __delattr__(self, name):
+        d = object.__getattribute__(self, '_local__dicts').get(_k.get_ident())
+        if d is None or name not in d:
+            raise AttributeError(name)
+        del d[name]
