@@ -976,6 +976,16 @@ ExprPtr Parser::parseCallTrailer(ExprPtr func) {
                 if (!call->elts.empty() || !call->keywords.empty() || !atOp(")")) {
                     fail(gen->pos, "Generator expression must be parenthesized");
                 }
+                // sum(f.result() for f in fs): a builtin that consumes the whole iterable
+                // gets a list comprehension instead, so that a blocking call inside runs in a
+                // resumable frame (natives cannot block in callbacks). The result is the same.
+                const Expr& callee = *call->a;
+                static const char* const kConsumers[] = {"sum", "sorted", "list", "tuple", "set", "frozenset",
+                                                         "min", "max", "dict"};
+                bool consumer = callee.kind == ExprKind::Attribute && callee.name == "join";
+                if (callee.kind == ExprKind::Name)
+                    for (const char* n : kConsumers) consumer = consumer || callee.name == n;
+                if (consumer) gen->kind = ExprKind::ListComp;
                 call->elts.push_back(std::move(gen));
                 break;
             }
