@@ -1,12 +1,171 @@
 #include "app/cli.h"
 
 #include <CLI/CLI.hpp>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <fmt/format.h>
+#include <fstream>
 #include <ostream>
 
 #include "app/run_command.h"
 #include "core/sched/policy.h"
+#include "core/trace/trace.h"
+#include "core/sim/machine.h"
+#include "core/workload/workload.h"
 
 namespace taskscope::app {
+
+namespace {
+ImageExporter& exporterSlot() {
+    static ImageExporter exporter;
+    return exporter;
+}
+
+std::string trim(std::string s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
+    std::size_t i = 0;
+    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    return s.substr(i);
+}
+
+// "10ms", "2.5 s", "300us", or a bare number in `unit`: the same units as the workload's
+// "time_unit" (core::parseTimeUnit), so the GUI's --at and this read times alike.
+std::optional<core::SimTime> parseTime(const std::string& text, core::SimTime unit) {
+    const std::string s = trim(text);
+    if (s.empty() || s[0] == '-' || s[0] == '+') return std::nullopt;
+    char* end = nullptr;
+    const double v = std::strtod(s.c_str(), &end);
+    if (end == s.c_str() || !std::isfinite(v) || v < 0) return std::nullopt;
+    const std::string suffix = trim(end);
+    core::SimTime ns = unit;
+    if (!suffix.empty()) {
+        const auto parsed = core::parseTimeUnit(suffix);
+        if (!parsed) return std::nullopt;
+        ns = *parsed;
+    }
+    const double t = v * static_cast<double>(ns);
+    if (t > 9.0e18) return std::nullopt;
+    return static_cast<core::SimTime>(std::llround(t));
+}
+// A lesson's "# title: ..." header line (Python programs), or "".
+std::string headerTitle(const std::string& path) {
+    std::ifstream f(path);
+    std::string line;
+    for (int i = 0; i < 30 && std::getline(f, line); ++i) {
+        if (line.rfind("# title:", 0) == 0) return trim(line.substr(8));
+        if (!line.empty() && line[0] != '#') break;
+    }
+    return {};
+}
+}  // namespace
+
+void setImageExporter(ImageExporter exporter) { exporterSlot() = std::move(exporter); }
+const ImageExporter& imageExporter() { return exporterSlot(); }
+
+std::optional<TimeRange> parseTimeRange(const std::string& text, core::SimTime unit, const std::string& unitName,
+                                        std::string* error) {
+    auto fail = [&](const std::string& why) -> std::optional<TimeRange> {
+        if (error) *error = "--range " + text + ": " + why;
+        return std::nullopt;
+    };
+    const auto colon = text.find(':');
+    if (colon == std::string::npos || text.find(':', colon + 1) != std::string::npos)
+        return fail("expected START:END, for example 10ms:50ms, 0:2.5s or 100: (to the end)");
+    TimeRange r;
+    const std::string a = trim(text.substr(0, colon));
+    const std::string b = trim(text.substr(colon + 1));
+    const std::string hint = "; write a time like 10ms, 2.5s, 300us, or a number in the file's time unit" +
+                             (unitName.empty() ? std::string() : " (" + unitName + ")");
+    if (!a.empty()) {
+        const auto t = parseTime(a, unit);
+        if (!t) return fail("\"" + a + "\" is not a time" + hint);
+        r.from = *t;
+    }
+    if (!b.empty()) {
+        const auto t = parseTime(b, unit);
+        if (!t) return fail("\"" + b + "\" is not a time" + hint);
+        r.to = *t;
+    }
+    if (r.to <= r.from) return fail("the end must be after the start");
+    return r;
+}
+
+int checkImageOptions(const RunOptions& o, std::ostream& err) {
+    if (!o.wantsImages()) {
+        if (o.range || o.title || o.page || o.noGilLanes || o.noThreadLanes || o.imageScale != 1.0 ||
+            o.view != "timeline" || o.imageWidth != 1400)
+            err << "taskscope: note: --range, --scale, --title, --view, --page, --width, --no-gil-lanes and "
+                   "--no-thread-lanes only shape --png, --svg and --pdf, and none was asked for\n";
+        return kExitOk;
+    }
+    if (!imageExporter()) {
+        err << "taskscope: error: this build has no GUI; image export (--png, --svg, --pdf) needs the Qt build\n";
+        return kExitBadInput;
+    }
+    // The syntax and the order of the range, before a possibly long run (bare numbers
+    // compare alike in any unit).
+    std::string why;
+    if (o.range && !parseTimeRange(*o.range, core::kMillisecond, "", &why)) {
+        err << "taskscope: error: " << why << "\n";
+        return kExitBadInput;
+    }
+    return kExitOk;
+}
+
+bool writeImages(const RunOptions& o, const core::Machine& machine, const core::Trace& trace, core::SimTime unit,
+                 const std::string& unitName, const std::string& title, std::ostream& err) {
+    ImageExportRequest request;
+    request.pngPath = o.pngPath.value_or("");
+    request.svgPath = o.svgPath.value_or("");
+    request.pdfPath = o.pdfPath.value_or("");
+    request.scale = o.imageScale;
+    request.gilLanes = !o.noGilLanes;
+    request.threadLanes = !o.noThreadLanes;
+    request.view = o.view;
+    request.page = o.page.value_or("");
+    request.width = o.imageWidth;
+    request.file = o.file;
+    request.unit = unit;
+    request.unitName = unitName;
+    if (o.title) {
+        request.title = *o.title;
+    } else {
+        const auto slash = o.file.find_last_of("/\\");
+        const std::string header = title.empty() ? headerTitle(o.file) : std::string();
+        request.title = !title.empty()    ? title
+                        : !header.empty() ? header
+                        : slash == std::string::npos ? o.file
+                                                     : o.file.substr(slash + 1);
+    }
+    if (o.range) {
+        std::string why;
+        const auto r = parseTimeRange(*o.range, unit, unitName, &why);
+        if (!r) {
+            err << "taskscope: error: " << why << "\n";
+            return false;
+        }
+        const core::SimTime end = trace.endTime();
+        if (r->from >= end && end > 0) {
+            const auto u = static_cast<double>(unit);
+            err << fmt::format("taskscope: error: --range: starts at {:g} {} but the run ends at {:g} {}\n",
+                               static_cast<double>(r->from) / u, unitName, static_cast<double>(end) / u, unitName);
+            return false;
+        }
+        request.hasRange = true;
+        request.from = r->from;
+        request.to = r->to == core::kNever ? std::max<core::SimTime>(end, r->from + 1) : r->to;
+    }
+    request.settings = &machine.settings();
+    request.machine = &machine;
+    request.trace = &trace;
+    std::string error;
+    if (!imageExporter()(request, &error)) {
+        err << "taskscope: error: " << error << "\n";
+        return false;
+    }
+    return true;
+}
 
 bool isHeadlessCommand(int argc, char** argv) {
     if (argc < 2) return false;
@@ -47,6 +206,32 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     run->add_option("--cost-scale", o.costScale, "multiply every simulated cost (2 = a CPU twice as slow)")
         ->check(CLI::PositiveNumber);
     run->add_option("args", o.programArgs, "arguments for a Python program (sys.argv[1:]); put them after --");
+    auto* images = "Images (Qt build)";
+    run->add_option("--png", o.pngPath, "draw the timeline (or --view) as a PNG image to FILE")->group(images);
+    run->add_option("--svg", o.svgPath, "... as an SVG drawing to FILE")->group(images);
+    run->add_option("--pdf", o.pdfPath, "... as a PDF page to FILE")->group(images);
+    run->add_option("--scale", o.imageScale, "PNG pixels per point, e.g. 2 for slides (0.25-8)")
+        ->check(CLI::Range(0.25, 8.0))
+        ->group(images);
+    run->add_option("--range", o.range, "only START:END of the run, e.g. 10ms:50ms, 2s:, 0:300us")->group(images);
+    run->add_flag("--no-gil-lanes", o.noGilLanes, "leave out the GIL lanes")->group(images);
+    run->add_flag("--no-thread-lanes", o.noThreadLanes, "leave out the thread lanes (cores only)")->group(images);
+    run->add_option("--title", o.title, "title above the picture (default: the file's title or name; '' for none)")
+        ->group(images);
+    run->add_option("--view", o.view, std::string("what to draw: ") + kImageViews)
+        ->check(CLI::IsMember(
+            {"timeline", "states", "processes", "wait-for", "stats", "waiting-chart", "utilization-chart"},
+            CLI::ignore_case))
+        ->group(images);
+    run->add_option("--page", o.page, "PDF page: A3, A4, A5, Letter or Legal (landscape; add -portrait); "
+                                      "default: the picture's own size")
+        ->check(CLI::IsMember({"A3", "A4", "A5", "Letter", "Legal", "A3-portrait", "A4-portrait", "A5-portrait",
+                               "Letter-portrait", "Legal-portrait"},
+                              CLI::ignore_case))
+        ->group(images);
+    run->add_option("--width", o.imageWidth, "picture width in points (400-16000; default 1400)")
+        ->check(CLI::Range(400, 16000))
+        ->group(images);
 
     try {
         app.parse(argc, argv);

@@ -1,6 +1,17 @@
 #pragma once
 
+#include <functional>
 #include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "core/sim/time.h"
+
+namespace taskscope::core {
+class Machine;
+class Trace;
+struct MachineSettings;
+}  // namespace taskscope::core
 
 namespace taskscope::app {
 
@@ -17,5 +28,53 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err);
 
 // True when argv asks for a headless sub-command (so no GUI must be created).
 bool isHeadlessCommand(int argc, char** argv);
+
+// Images of a finished run (`taskscope run ... --png/--svg/--pdf`). Drawing needs Qt, which
+// this library must not use: the Qt build installs the exporter (app/main.cpp); without one
+// those options fail with "this build has no GUI".
+struct ImageExportRequest {
+    std::string pngPath, svgPath, pdfPath;  // empty: not asked
+    double scale = 1.0;                     // PNG pixels per logical pixel
+    bool hasRange = false;                  // else the whole run
+    core::SimTime from = 0, to = 0;         // nanoseconds
+    bool gilLanes = true, threadLanes = true;
+    std::string title;                      // empty: no title band
+    std::string view = "timeline";          // see kImageViews
+    std::string page;                       // PDF page ("A4", "Letter-portrait"); empty: fit
+    int width = 1400;                       // logical pixels
+    // The run, as simulated.
+    std::string file;
+    core::SimTime unit = 1'000'000;  // the program's time unit (ns), for axes and charts
+    std::string unitName = "ms";
+    const core::MachineSettings* settings = nullptr;
+    const core::Machine* machine = nullptr;
+    const core::Trace* trace = nullptr;
+};
+// Returns false with a message (no "taskscope: error:" prefix) when a picture cannot be made.
+using ImageExporter = std::function<bool(const ImageExportRequest&, std::string* error)>;
+void setImageExporter(ImageExporter exporter);
+const ImageExporter& imageExporter();
+// The views --view accepts, '|'-separated.
+inline constexpr const char* kImageViews =
+    "timeline|states|processes|wait-for|stats|waiting-chart|utilization-chart";
+
+// "T0:T1" with times like 10ms, 2.5s, 300us or bare numbers in `unit` nanoseconds; either
+// side may be empty (from the start / to the end: `end` is then kNever). On error returns
+// nullopt with a message naming the option ("--range 5:2: the end must be after the start").
+struct RunOptions;
+// Checks the image options before a run: exit status 2 after a message on `err` for a build
+// without the exporter or a malformed --range, else 0.
+int checkImageOptions(const RunOptions& o, std::ostream& err);
+// Draws the pictures `o` asks for of a finished run (times in --range without a unit are in
+// `unit`; `title` is the default title, e.g. the workload's). False after a message on `err`.
+bool writeImages(const RunOptions& o, const core::Machine& machine, const core::Trace& trace, core::SimTime unit,
+                 const std::string& unitName, const std::string& title, std::ostream& err);
+
+struct TimeRange {
+    core::SimTime from = 0;
+    core::SimTime to = core::kNever;
+};
+std::optional<TimeRange> parseTimeRange(const std::string& text, core::SimTime unit, const std::string& unitName,
+                                        std::string* error);
 
 }  // namespace taskscope::app

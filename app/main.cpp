@@ -3,10 +3,64 @@
 #include "app/cli.h"
 
 #ifdef TASKSCOPE_HAS_GUI
+#include <QString>
+
+#include "core/sim/machine.h"
+#include "core/workload/workload.h"
 #include "ui/app/gui_main.h"
+#include "ui/export/headless_export.h"
+
+namespace {
+// `taskscope run ... --png/--svg/--pdf`: the Qt-free command line hands the finished run to
+// the Qt exporter (which creates its QApplication only now, offscreen).
+bool exportImagesWithQt(const taskscope::app::ImageExportRequest& r, std::string* error) {
+    using taskscope::ui::ExportOptions;
+    ExportOptions base;
+    base.view = taskscope::ui::exportViewForName(QString::fromStdString(r.view)).value_or(ExportOptions::View::Timeline);
+    base.scale = r.scale;
+    base.range = r.hasRange ? ExportOptions::Range::Custom : ExportOptions::Range::Whole;
+    base.from = r.from;
+    base.to = r.to;
+    base.gilLanes = r.gilLanes;
+    base.threadLanes = r.threadLanes;
+    base.title = QString::fromStdString(r.title);
+    base.width = r.width;
+    if (!r.page.empty()) base.page = taskscope::ui::exportPageForName(QString::fromStdString(r.page), &base.portrait);
+    std::vector<ExportOptions> outputs;
+    auto add = [&](const std::string& path, ExportOptions::Format format) {
+        if (path.empty()) return;
+        ExportOptions o = base;
+        o.path = QString::fromStdString(path);
+        o.format = format;
+        outputs.push_back(o);
+    };
+    add(r.pngPath, ExportOptions::Format::Png);
+    add(r.svgPath, ExportOptions::Format::Svg);
+    add(r.pdfPath, ExportOptions::Format::Pdf);
+    taskscope::ui::HeadlessRun run;
+    run.machine = r.machine;
+    run.trace = r.trace;
+    run.settings = *r.settings;
+    // The views read the program's time unit (charts, steps) from its workload.
+    taskscope::core::Workload unit;
+    unit.unit = r.unit;
+    unit.timeUnit = r.unitName;
+    unit.title = r.title;
+    unit.file = r.file;
+    run.workload = std::move(unit);
+    run.title = QString::fromStdString(r.title);
+    QString message;
+    const bool ok = taskscope::ui::exportHeadless(run, outputs, &message);
+    if (!ok && error) *error = message.toStdString();
+    return ok;
+}
+}  // namespace
 #endif
 
 int main(int argc, char** argv) {
+#ifdef TASKSCOPE_HAS_GUI
+    taskscope::app::setImageExporter(&exportImagesWithQt);
+#endif
     if (taskscope::app::isHeadlessCommand(argc, argv))
         return taskscope::app::runCli(argc, argv, std::cout, std::cerr);
 #ifdef TASKSCOPE_HAS_GUI

@@ -73,8 +73,9 @@ void printSummary(const RunStats& s, SimTime unit, const std::string& unitName, 
     out << "\n";
 }
 
+// `title`: the program's own title, the default of pictures (--png...).
 int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit, const std::string& unitName,
-              bool isProgram, std::ostream& out, std::ostream& err);
+              bool isProgram, std::ostream& out, std::ostream& err, const std::string& title = {});
 
 int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
     auto loaded = loadWorkload(o.file);
@@ -106,14 +107,14 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
     populate(machine, w);
     machine.runUntil(o.until ? toTime(*o.until, unit) : kNever);
     trace.compact();
-    return reportRun(o, machine, trace, unit, unitName, /*isProgram=*/false, out, err);
+    return reportRun(o, machine, trace, unit, unitName, /*isProgram=*/false, out, err, w.title);
 }
 
 // Prints the console output and the findings of a finished run (deadlock, blocked threads,
 // lost updates) and writes the requested files. Returns kExitOk, kExitDeadlock or
 // kExitBadInput (an output file could not be written).
 int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit, const std::string& unitName,
-              bool isProgram, std::ostream& out, std::ostream& err) {
+              bool isProgram, std::ostream& out, std::ostream& err, const std::string& title) {
     const auto u = static_cast<double>(unit);
     // The console output of the run, in simulated-time order (to stderr when stdout
     // carries the statistics JSON).
@@ -187,12 +188,14 @@ int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
     if (o.statsCsvPath)
         ok &= withOutput(*o.statsCsvPath, out, err,
                          [&](std::ostream& s) { writeStatsCsv(stats, s, unit, unitName); });
+    if (o.wantsImages()) ok &= writeImages(o, machine, trace, unit, unitName, title, err);
     if (trace.size() > 1000000 && o.tracePath)
         err << fmt::format("taskscope: note: the trace has {} events; chrome://tracing and Perfetto in the "
                            "browser struggle above about a million (use --until to cut the run)\n",
                            trace.size());
     // A Python program's stdout is its own output: the table only when asked for.
-    if (o.summary || (!isProgram && !o.statsPath && !o.tracePath && !o.csvPath && !o.statsCsvPath)) {
+    if (o.summary ||
+        (!isProgram && !o.statsPath && !o.tracePath && !o.csvPath && !o.statsCsvPath && !o.wantsImages())) {
         printSummary(stats, unit, unitName, out);
         if (machine.lostUpdateCount() > 0) {
             const LostUpdate& l = machine.lostUpdates().front();
@@ -236,8 +239,7 @@ int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
     if (o.seed) settings.seed = *o.seed;
 
     runtime::PythonOptions py;
-    const auto slash = o.file.find_last_of('/');
-    py.filename = slash == std::string::npos ? o.file : o.file.substr(slash + 1);
+    py.filename = o.file;  // tracebacks name the script as it was given, as python3 does
     py.source = std::move(source);
     py.argv = o.programArgs;
     py.gil = !o.noGil;
@@ -298,6 +300,7 @@ int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
 }  // namespace
 
 int runCommand(const RunOptions& o, std::ostream& out, std::ostream& err) {
+    if (const int status = checkImageOptions(o, err); status != kExitOk) return status;
     const auto dot = o.file.rfind('.');
     const std::string ext = dot == std::string::npos ? "" : o.file.substr(dot + 1);
     if (ext == "py") return runPython(o, out, err);

@@ -29,6 +29,20 @@ struct RunOptions {
     std::optional<std::string> startMethod;     // fork, spawn, forkserver
     std::optional<double> costScale;            // multiplies every simulated cost
     std::vector<std::string> programArgs;       // sys.argv[1:]
+    // Pictures of the run (drawn by the Qt build; see ImageExportRequest in app/cli.h).
+    std::optional<std::string> pngPath;
+    std::optional<std::string> svgPath;
+    std::optional<std::string> pdfPath;
+    double imageScale = 1.0;
+    std::optional<std::string> range;  // "T0:T1"
+    bool noGilLanes = false;
+    bool noThreadLanes = false;
+    std::optional<std::string> title;  // unset: the workload's title, else the file name
+    std::string view = "timeline";
+    std::optional<std::string> page;
+    int imageWidth = 1400;
+
+    bool wantsImages() const { return pngPath || svgPath || pdfPath; }
 };
 
 int runCommand(const RunOptions& options, std::ostream& out, std::ostream& err);

@@ -7,6 +7,7 @@ TASKSCOPE_PACKAGES=(
   nlohmann-json3-dev libfmt-dev libcli11-dev libgmp-dev
   qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libgl-dev fonts-noto-cjk xvfb xauth
+  dpkg-dev desktop-file-utils
 )
 
 taskscope_install_deps() {

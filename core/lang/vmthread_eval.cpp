@@ -292,6 +292,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value obj = POP();
                         Value v = getAttr(*this, obj, names[arg]);
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(v));
                         break;
                     }
@@ -301,6 +302,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value v = POP();
                         setAttr(*this, obj, names[arg], std::move(v));
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         break;
                     }
                     case Op::DELETE_ATTR: {
@@ -308,6 +310,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value obj = POP();
                         delAttr(*this, obj, names[arg]);
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         break;
                     }
                     case Op::LOAD_METHOD: {
@@ -340,6 +343,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value self;
                         Value m = lookupMethod(*this, obj, names[arg], &self);
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(m));
                         PUSH(std::move(self));
                         break;
@@ -359,6 +363,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         SYNC();
                         Value v = getItem(*this, obj, key);
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(v));
                         break;
                     }
@@ -378,6 +383,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         SYNC();
                         setItem(*this, obj, key, std::move(v));
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         break;
                     }
                     case Op::DELETE_SUBSCR: {
@@ -386,6 +392,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value obj = POP();
                         delItem(*this, obj, key);
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         break;
                     }
                     case Op::BINARY_OP: {
@@ -450,6 +457,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value aa = POP();
                         Value r = binaryOp(*this, aa, bb, static_cast<BinOp>(bop), (arg & kInplace) != 0);
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(r));
                         break;
                     }
@@ -462,6 +470,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value v = POP();
                         Value r = unaryNegative(*this, v);
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(r));
                         break;
                     }
@@ -470,6 +479,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value v = POP();
                         Value r = unaryPositive(*this, v);
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(r));
                         break;
                     }
@@ -478,6 +488,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value v = POP();
                         Value r = unaryInvert(*this, v);
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(r));
                         break;
                     }
@@ -490,6 +501,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             SYNC();
                             b = truthy(*this, v);
                             f = &m_frames.back();
+                            consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         }
                         PUSH(Value::boolean(!b));
                         break;
@@ -509,6 +521,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value aa = POP();
                         Value r = richCompare(*this, aa, bb, static_cast<CmpOp>(arg));
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(r));
                         break;
                     }
@@ -536,6 +549,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             Value res = richCompare(*this, aa, bb, static_cast<CmpOp>(cmp));
                             r = res.isBool() ? res.isTrue() : truthy(*this, res);
                             f = &m_frames.back();
+                            consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         }
                         if (r == want) {
                             bool backward = target < pc;
@@ -556,6 +570,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value item = POP();
                         bool r = contains(*this, container, item);
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(Value::boolean(r != (arg != 0)));
                         break;
                     }
@@ -580,6 +595,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             SYNC();
                             b = truthy(*this, v);
                             f = &m_frames.back();
+                            consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         }
                         if (b == (op == Op::POP_JUMP_IF_TRUE)) {
                             bool backward = arg < pc;
@@ -593,6 +609,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         SYNC();
                         bool b = truthy(*this, TOP());
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         if (b == (op == Op::JUMP_IF_TRUE_OR_POP)) {
                             pc = arg;
                         } else {
@@ -607,6 +624,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value v = POP();
                         Value it = getIter(*this, v);
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(it));
                         break;
                     }
@@ -616,6 +634,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             SYNC();
                             Value v = it.as<IteratorObject>()->next(*this);
                             f = &m_frames.back();
+                            consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                             if (v) {
                                 PUSH(std::move(v));
                             } else {
@@ -629,6 +648,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             Value gen = it;
                             if (!resumeGenerator(gen, Value::none(), static_cast<int32_t>(arg), false)) {
                                 f = &m_frames.back();
+                                consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                                 *--sp = Value();
                                 pc = arg;
                                 break;
@@ -659,6 +679,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             break;
                         }
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         if (o == CallOutcome::Blocked) {
                             SYNC();
                             return Stop::Blocked;
@@ -687,6 +708,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         for (uint32_t i = 0; i < arg; ++i) s.as<SetObject>()->add(*this, base[i]);
                         for (uint32_t i = 0; i < arg; ++i) *--sp = Value();
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(s));
                         consumed += m_interp.costs().allocPs;
                         break;
@@ -713,6 +735,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         for (uint32_t i = 0; i < arg; ++i) d.as<DictObject>()->set(*this, base[2 * i], base[2 * i + 1]);
                         for (uint32_t i = 0; i < 2 * arg; ++i) *--sp = Value();
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(d));
                         consumed += m_interp.costs().allocPs;
                         break;
@@ -746,6 +769,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value v = POP();
                         sp[-static_cast<int>(arg)].as<SetObject>()->add(*this, v);
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         break;
                     }
                     case Op::MAP_ADD: {
@@ -754,6 +778,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value k = POP();
                         sp[-static_cast<int>(arg)].as<DictObject>()->set(*this, k, std::move(v));
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         break;
                     }
                     case Op::LIST_EXTEND: {
@@ -761,6 +786,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value iterable = POP();
                         std::vector<Value> items = toVector(*this, iterable);
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         auto& dst = sp[-static_cast<int>(arg)].as<ListObject>()->items();
                         dst.insert(dst.end(), items.begin(), items.end());
                         break;
@@ -770,6 +796,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value iterable = POP();
                         sp[-static_cast<int>(arg)].as<SetObject>()->update(*this, iterable);
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         break;
                     }
                     case Op::DICT_UPDATE: {
@@ -777,6 +804,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value other = POP();
                         dictUpdateFrom(*this, sp[-static_cast<int>(arg)].as<DictObject>(), other);
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         break;
                     }
                     case Op::DICT_MERGE: {
@@ -801,6 +829,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             d->set(*this, e.key, e.hash, e.value);
                         }
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         break;
                     }
                     case Op::LIST_TO_TUPLE: {
@@ -831,6 +860,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             if (items.size() > arg) break;
                         }
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         if (items.size() < arg) {
                             valueError("not enough values to unpack (expected " + std::to_string(arg) + ", got " +
                                        std::to_string(items.size()) + ")");
@@ -850,6 +880,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         }
                         std::vector<Value> items = toVector(*this, seq);
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         if (items.size() < before + after) {
                             valueError("not enough values to unpack (expected at least " + std::to_string(before + after) +
                                        ", got " + std::to_string(items.size()) + ")");
@@ -874,6 +905,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         else if (isStr(v)) out = v;
                         else out = makeStr(formatValue(*this, v, ""));
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(out));
                         break;
                     }
@@ -936,6 +968,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             break;
                         }
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         sp = callableSlot;
                         if (o == CallOutcome::Blocked) {
                             SYNC();
@@ -979,6 +1012,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             break;
                         }
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         if (o == CallOutcome::Blocked) {
                             SYNC();
                             return Stop::Blocked;
@@ -1108,6 +1142,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             e->m_suppressContext = true;
                         }
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         throwPyValue(inst);
                     }
                     case Op::PUSH_EXC_INFO: {
@@ -1163,6 +1198,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             break;
                         }
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         if (o == CallOutcome::Blocked) {
                             SYNC();
                             return Stop::Blocked;
@@ -1202,6 +1238,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             break;
                         }
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         if (o == CallOutcome::Blocked) {
                             SYNC();
                             return Stop::Blocked;
@@ -1235,6 +1272,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             dot = next + 1;
                         }
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(top ? first : result);
                         break;
                     }
@@ -1248,6 +1286,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                                                           "' (unknown location)");
                         }
                         f = &m_frames.back();
+                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(v));
                         break;
                     }
@@ -1284,12 +1323,14 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                 return Stop::Finished;
             }
             f = &m_frames.back();
+            consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
             f->pc = pc;
             f->sp = sp;
             m_consumedPs = consumed;
             raiseInFrame(std::move(e.exception), false);
         } catch (std::bad_alloc&) {
             f = &m_frames.back();
+            consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
             f->pc = pc;
             f->sp = sp;
             m_consumedPs = consumed;

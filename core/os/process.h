@@ -64,6 +64,7 @@ struct ThreadInfo {
 struct GilState {
     bool enabled = false;
     SimTime interval = 5 * kMillisecond;  // sys.setswitchinterval
+    SimTime jitter = 0;                   // extra wake-up latency, up to this much
     ThreadId holder;
     ThreadId lastHolder;
     ThreadId forcedWaiter;        // dropped on request; waits until another thread has it

@@ -46,6 +46,9 @@ struct PythonOptions {
     std::vector<std::string> argv;    // sys.argv[1:]
     bool gil = true;                  // false: free-threaded (PEP 703)
     SimTime switchInterval = 5 * kMillisecond;
+    // Wake-up latency of the GIL's timed wait, up to this much (REFERENCE.md §6: the
+    // interval plus tens of µs on bare metal).
+    SimTime gilJitter = 50 * kMicrosecond;
     StartMethod startMethod = StartMethod::Fork;
     double costScale = 1.0;           // multiplies every bytecode and runtime cost
     RuntimeCosts costs;

@@ -202,8 +202,7 @@ std::string Runtime::objectLabel(std::string_view fallbackKind) {
         std::smatch match;
         if (std::regex_search(text, match, assign)) return match[1].str();
     }
-    static int counter = 0;
-    return fmt::format("{}-{}", fallbackKind, ++counter);
+    return fmt::format("{}-{}", fallbackKind, ++m_labelCounter);
 }
 
 Value Runtime::copyForTransfer(const Value& v) {
@@ -262,6 +261,17 @@ Value Runtime::createModule(Interpreter& interp, std::string_view name) {
     fn->m_qualname = fn->m_name;
     fn->m_module = makeStr(name);
     m_current->vm->callNested(func, {});
+    if (name == "multiprocessing") {
+        // A spawned child's context is already set (by spawn_main), so a top-level
+        // set_start_method() there fails with "context has already been set".
+        const PyProcess& proc = currentProcess();
+        if (proc.id != m_mainProcess && proc.startMethod != StartMethod::Fork && !proc.forkserver) {
+            d->setStr("_start_method", makeStr(toString(proc.startMethod)));
+            // spawn's prepare() names the child's current_process() before main re-runs.
+            if (Value cur = d->getStr("_current_process"); cur && m_ctx)
+                setAttr(*m_current->vm, cur, makeStr("_name"), makeStr(m_ctx->machine().process(proc.id).name));
+        }
+    }
     return mod;
 }
 
@@ -290,7 +300,7 @@ RunOutcome Runtime::run(ThreadContext& ctx, SimTime limit, PyThread& th) {
     PyProcess& proc = *process(th.process);
     if (m_options.gil) {
         const auto interval = static_cast<SimTime>(std::llround(proc.interp->switchInterval() * 1e9));
-        if (m.process(th.process).gil.interval != interval) m.setGil(th.process, true, std::max<SimTime>(interval, 1));
+        if (m.process(th.process).gil.interval != interval) m.setGil(th.process, true, std::max<SimTime>(interval, 1), m_options.gilJitter);
     }
     if (th.phase == PyThread::Phase::Shutdown) return shutdown(ctx, th);
     if (th.phase == PyThread::Phase::Done) return RunOutcome::exit(th.exitCode);
@@ -301,6 +311,9 @@ RunOutcome Runtime::run(ThreadContext& ctx, SimTime limit, PyThread& th) {
             if (w.state == ThreadState::Waiting) m.wake(w.id);
             else if (w.state != ThreadState::Terminated) w.earlyWake = true;
             th.startedWaiter = ThreadId::invalid();
+            // The starter may need this core's GIL: end this run soon so that the machine
+            // sees it waiting (and arms its switch-interval timer) at the right time.
+            if (ctx.interrupted()) limit = ctx.now();
         }
     }
     if (th.pendingWork > 0) {
@@ -489,8 +502,9 @@ ProcessId Runtime::forkServer(PyProcess& parent) {
     sp.interp->setCosts(parent.interp->costs());
     sp.daemon = true;
     sp.forkserver = true;
+    sp.startMethod = StartMethod::Forkserver;
     sp.importingMain = true;
-    if (m_options.gil) m.setGil(server, true, m_options.switchInterval);
+    if (m_options.gil) m.setGil(server, true, m_options.switchInterval, m_options.gilJitter);
     auto code = sp.interp->compileMain(m_options.source);
     auto vm = sp.interp->newThread();
     if (code) vm->startModule(*code);
@@ -549,7 +563,7 @@ int Runtime::startProcess(VmThread& caller, const Value& obj, const std::string&
     cp.startMethod = method;
     cp.parentIdent = static_cast<std::uint64_t>(m.thread(cur.id).tid);
     cp.importingMain = method != StartMethod::Fork;
-    if (m_options.gil) m.setGil(child, true, m_options.switchInterval);
+    if (m_options.gil) m.setGil(child, true, m_options.switchInterval, m_options.gilJitter);
     PyThread& t = addThread(m, child, "MainThread", std::move(vm), m.now(), 0, false);
     if (method == StartMethod::Fork) {
         t.pendingWork = scaled(c.forkChild);
@@ -585,7 +599,7 @@ lang::Expected<ProcessId> loadPython(Machine& m, const PythonOptions& options) {
     rt->setMainProcess(pid);
     auto vm = proc.interp->newThread();
     vm->startModule(*code);
-    m.setGil(pid, options.gil, options.switchInterval);
+    m.setGil(pid, options.gil, options.switchInterval, options.gilJitter);
     PyThread& th = rt->addThread(m, pid, "MainThread", std::move(vm), m.now(), 0, false);
     th.moduleEntry = true;
     m.setExtension(std::make_unique<RuntimeExtension>(rt));

@@ -148,7 +148,7 @@ private:
     lang::Value m_mainCode;
     ThreadContext* m_ctx = nullptr;
     PyThread* m_current = nullptr;
-    std::vector<std::string> m_pendingInput;
+    int m_labelCounter = 0;
 
     friend lang::Expected<ProcessId> loadPython(Machine& m, const PythonOptions& options);
     friend class RuntimeExtension;

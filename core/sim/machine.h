@@ -129,7 +129,9 @@ public:
 
     // --- the GIL (one per process) ---
     // Turns the GIL of `p` on or off (free-threaded) and sets its switch interval.
-    void setGil(ProcessId p, bool enabled, SimTime interval = 5 * kMillisecond);
+    // `jitter`: up to this much wake-up latency (uniform, from the run's seed) is added to
+    // each interval, as a real timed wait has.
+    void setGil(ProcessId p, bool enabled, SimTime interval = 5 * kMillisecond, SimTime jitter = 0);
     bool gilDropRequested(ThreadId t) const;
 
     // --- kernel objects (threading / queue / multiprocessing synchronisation) ---

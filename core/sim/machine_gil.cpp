@@ -10,10 +10,11 @@
 
 namespace taskscope::core {
 
-void Machine::setGil(ProcessId p, bool enabled, SimTime interval) {
+void Machine::setGil(ProcessId p, bool enabled, SimTime interval, SimTime jitter) {
     GilState& gil = m_processes[p.index()].gil;
     gil.enabled = enabled;
     gil.interval = std::max<SimTime>(interval, 1);
+    gil.jitter = std::max<SimTime>(jitter, 0);
 }
 
 bool Machine::gilDropRequested(ThreadId t) const {
@@ -65,7 +66,10 @@ void Machine::armGilTimer(ThreadInfo& t) {
     const GilState& gil = m_processes[t.process.index()].gil;
     t.gilSwitchSeen = gil.switchNumber;
     ++t.gilTimerSeq;
-    pushEvent({m_now + gil.interval, kPriorityTimer, 0, EventKind::GilInterval, t.id.value,
+    // A timed wait returns after the interval plus the OS wake-up latency, which varies:
+    // without that variation the hand-off would always land on the same bytecode.
+    const SimTime late = gil.jitter > 0 ? static_cast<SimTime>(m_random.below(static_cast<std::uint64_t>(gil.jitter) + 1)) : 0;
+    pushEvent({m_now + gil.interval + late, kPriorityTimer, 0, EventKind::GilInterval, t.id.value,
                t.gilTimerSeq});
 }
 

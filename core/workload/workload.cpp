@@ -123,7 +123,8 @@ Expected<std::vector<SimTime>> burstList(const json& v, SimTime unit, const std:
 
 const char* kKnownKeys[] = {"cores",   "policy",    "quantum", "context_switch", "time_unit",
                             "seed",    "mlfq",      "objects", "processes",      "title",
-                            "description", "name",  "gil",     "switch_interval"};
+                            "description", "name",  "gil",     "switch_interval",
+                            "title_zh", "description_zh"};
 
 struct ObjectType {
     std::string_view name;

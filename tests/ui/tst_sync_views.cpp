@@ -261,7 +261,7 @@ private slots:
         d.seek(1 * kMillisecond);
         const auto at = d.firstBreak(d.cursor(), d.endTime(), &reason);
         QVERIFY(at.has_value());
-        QCOMPARE(reason, QStringLiteral("producer became waiting"));
+        QCOMPARE(reason, QStringLiteral("producer became Waiting"));
         QCOMPARE(str(d.trace().stateAt(*at).threads[producer].state), str(ThreadState::Waiting));
         d.setSpeed(SimulationController::kMaxSpeed);
         d.play();

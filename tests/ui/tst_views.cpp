@@ -69,7 +69,7 @@ private slots:
         const QRect d = view.dataRect();
         const int y = d.top() + rows[static_cast<std::size_t>(aRow)].y + 5;
         const QString tip = view.toolTipAt(QPoint(d.left() + 60, y));
-        QVERIFY2(tip.contains(QStringLiteral("waiting (io)")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("Waiting (I/O)")), qPrintable(tip));
         QVERIFY2(tip.contains(QStringLiteral("from 4 ms for 6 ms")), qPrintable(tip));
         QVERIFY2(tip.contains(QStringLiteral("block")), qPrintable(tip));
         const QString coreTip = view.toolTipAt(QPoint(d.left() + 50, d.top() + rows[1].y + 5));

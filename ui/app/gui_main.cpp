@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "ui/app/language.h"
 #include "ui/app/main_window.h"
 #include "ui/app/preferences.h"
 #include "ui/model/time_format.h"
@@ -49,6 +50,12 @@ GuiOptions parseGuiOptions(const std::vector<std::string>& args) {
             o.dark = true;
         } else if (a == "--raise") {
             if (auto v = value("--raise")) o.raise = QString::fromStdString(*v);
+        } else if (a == "--lang" || a == "--language") {
+            if (auto v = value("--lang")) {
+                o.lang = QString::fromStdString(*v);
+                if (!parseLanguage(o.lang))
+                    o.error = QStringLiteral("--lang: expected zh_CN, en or system, got \"%1\"").arg(o.lang);
+            }
         } else if (a == "--presenter") {
             o.presenter = true;
         } else if (a == "--colour-blind" || a == "--color-blind") {
@@ -80,6 +87,7 @@ int screenshot(const GuiOptions& o) {
     auto prefs = std::make_shared<Preferences>(dir.filePath(QStringLiteral("taskscope.ini")));
     prefs->setDarkTheme(o.dark);
     prefs->setColourBlindSafe(o.colourBlind);
+    applyLanguage(parseLanguage(o.lang.isEmpty() ? QStringLiteral("en") : o.lang).value_or(Language::English));
     MainWindow window(prefs);
     window.setQuietErrors(true);
     // Never show the user's own saved edits of a Python program in a picture.
@@ -143,14 +151,18 @@ int guiMain(int argc, char** argv) {
     const GuiOptions o = parseGuiOptions(args);
     if (!o.error.isEmpty()) {
         std::fprintf(stderr,
-                     "taskscope: error: %s\nusage: taskscope [FILE]\n"
-                     "       taskscope --screenshot OUT.png [FILE] [--at T] [--size WxH] [--dark] [--presenter] [--colour-blind] [--raise VIEW]\n",
+                     "taskscope: error: %s\nusage: taskscope [FILE] [--lang zh_CN|en|system]\n"
+                     "       taskscope --screenshot OUT.png [FILE] [--at T] [--size WxH] [--dark] [--presenter] [--colour-blind] [--raise VIEW] [--lang zh_CN|en]\n",
                      qPrintable(o.error));
         return 2;
     }
     if (!o.screenshot.isEmpty()) return screenshot(o);
 
-    MainWindow window;
+    auto prefs = std::make_shared<Preferences>();
+    const Language lang = parseLanguage(o.lang.isEmpty() ? prefs->language() : o.lang).value_or(Language::System);
+    if (!applyLanguage(lang))
+        std::fprintf(stderr, "taskscope: warning: the Chinese translation is missing from this build\n");
+    MainWindow window(prefs);
     window.show();
     if (o.file.isEmpty())
         window.openResource(MainWindow::defaultLesson());

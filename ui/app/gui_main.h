@@ -12,6 +12,7 @@ namespace taskscope::ui {
 // What the GUI command line asks for:
 //   taskscope [FILE]
 //   taskscope --screenshot OUT.png [FILE] [--at T] [--size WxH]
+//   either with [--lang zh_CN|en|system]
 struct GuiOptions {
     QString file;                 // empty: the default lesson
     QString screenshot;           // non-empty: render the window to this PNG and exit
@@ -21,6 +22,8 @@ struct GuiOptions {
     bool presenter = false;       // --presenter: large fonts and lanes
     bool colourBlind = false;     // --colour-blind: the Okabe-Ito palette
     QString raise;                // --raise DOCK: bring a tabbed dock to the front (console...)
+    QString lang;                 // --lang zh_CN|en|system; empty: the stored preference
+                                  // (screenshots: English, so that pictures are reproducible)
     QString error;                // non-empty: the arguments were wrong
 };
 

@@ -24,8 +24,12 @@
 
 #include <cmath>
 
+#include "ui/app/language.h"
 #include "ui/app/preferences.h"
+#include "ui/export/export_dialog.h"
+#include "ui/export/image_export.h"
 #include "ui/charts/stats_view.h"
+#include "ui/model/lesson_header.h"
 #include "ui/model/time_format.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
@@ -132,8 +136,9 @@ void MainWindow::buildActions() {
     m_openAction->setToolTip(tr("Open a workload (.json, .csv) or a Python program (.py) (Ctrl+O)"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::onOpen);
 
-    m_exportAction = new QAction(icon("export"), tr("&Export timeline..."), this);
+    m_exportAction = new QAction(icon("export"), tr("&Export..."), this);
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setToolTip(tr("Export the timeline, a diagram or a chart as PNG, SVG or PDF (Ctrl+E)"));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::onExport);
 
     m_playAction = new QAction(icon("play"), tr("Play"), this);
@@ -247,6 +252,7 @@ void MainWindow::buildToolBar() {
     lessons->setMenu(m_lessonsMenu = new QMenu(tr("Lessons"), this));
     rebuildLessonsMenu();
     bar->addWidget(lessons);
+    bar->addAction(m_exportAction);
     bar->addSeparator();
     bar->addAction(m_stepBackAction);
     bar->addAction(m_playAction);
@@ -340,12 +346,44 @@ void MainWindow::buildMenus() {
     m_viewMenu->addAction(m_presenterAction);
     m_viewMenu->addAction(m_darkAction);
     m_viewMenu->addAction(m_colourBlindAction);
+    m_viewMenu->addSeparator();
+    // The language is applied at startup (translators, fonts and lesson titles are chosen
+    // once); a change is stored and takes effect at the next start.
+    QMenu* language = m_viewMenu->addMenu(tr("&Language"));
+    language->setObjectName(QStringLiteral("languageMenu"));
+    auto* languages = new QActionGroup(language);
+    const struct {
+        Language lang;
+        QString text;
+    } choices[] = {{Language::System, tr("System")},
+                   {Language::English, QStringLiteral("English")},
+                   {Language::Chinese, QStringLiteral(u"简体中文")}};  // 简体中文
+    const Language stored = parseLanguage(m_prefs->language()).value_or(Language::System);
+    for (const auto& c : choices) {
+        QAction* a = language->addAction(c.text);
+        a->setObjectName(QStringLiteral("language_") + languageCode(c.lang));
+        a->setCheckable(true);
+        a->setChecked(c.lang == stored);
+        a->setActionGroup(languages);
+        const Language lang = c.lang;
+        connect(a, &QAction::triggered, this, [this, lang] {
+            m_prefs->setLanguage(languageCode(lang));
+            m_prefs->sync();
+            if (resolveLanguage(lang) == currentLanguage()) return;
+            const QString note = tr("The language changes the next time Taskscope starts.");
+            statusBar()->showMessage(note, 10000);
+            if (m_quietErrors) return;
+            auto* box = new QMessageBox(QMessageBox::Information, tr("Language"), note, QMessageBox::Ok, this);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        });
+    }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keys"), this, [this] {
         QMessageBox::information(this, tr("Keys"),
                                  tr("Space: play / pause\n\u2192 / \u2190: step forward / back\nHome: reset\n"
-                                    "Ctrl+O: open\nCtrl+E: export the timeline\nCtrl+R: run to a time\n"
+                                    "Ctrl+O: open\nCtrl+E: export the timeline or a view\nCtrl+R: run to a time\n"
                                     "F11: presenter mode\nTimeline: click to seek, drag to pan, "
                                     "Ctrl+wheel to zoom, drag the time axis to scrub"));
     });
@@ -446,16 +484,12 @@ void MainWindow::rebuildLessonsMenu() {
     m_lessonsMenu->clear();
     m_lessonsMenu->addSection(tr("Scheduling exercises"));
     const QDir workloads(QStringLiteral(":/workloads"));
+    // Titles and descriptions in the interface language (title_zh / description_zh).
+    const bool chinese = currentLanguage() == Language::Chinese;
     for (const QFileInfo& info : workloads.entryInfoList({QStringLiteral("*.json"), QStringLiteral("*.csv")}, QDir::Files, QDir::Name)) {
-        QString title = info.completeBaseName();
-        QString description;
-        QFile f(info.filePath());
-        if (info.suffix() == QLatin1String("json") && f.open(QIODevice::ReadOnly)) {
-            const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
-            title = o.value(QStringLiteral("title")).toString(title);
-            description = o.value(QStringLiteral("description")).toString();
-        }
-        QAction* a = m_lessonsMenu->addAction(title);
+        const LessonHeader header = readLessonHeader(info.filePath());
+        const QString description = header.localWatch(chinese);
+        QAction* a = m_lessonsMenu->addAction(header.localTitle(chinese));
         a->setToolTip(description);
         a->setStatusTip(description);
         const QString path = info.filePath();
@@ -467,7 +501,10 @@ void MainWindow::rebuildLessonsMenu() {
     if (!programs.isEmpty()) {
         m_lessonsMenu->addSection(tr("Python programs"));
         for (const QFileInfo& info : programs) {
-            QAction* a = m_lessonsMenu->addAction(info.completeBaseName());
+            const LessonHeader header = readLessonHeader(info.filePath());
+            QAction* a = m_lessonsMenu->addAction(header.localTitle(chinese));
+            a->setToolTip(header.localWatch(chinese));
+            a->setStatusTip(header.localWatch(chinese));
             const QString path = info.filePath();
             connect(a, &QAction::triggered, this, [this, path] { openResource(path); });
         }
@@ -525,9 +562,8 @@ bool MainWindow::openResource(const QString& resourcePath) {
         showError(tr("Cannot open lesson"), error);
         return false;
     }
-    const QJsonObject o = QJsonDocument::fromJson(text).object();
-    if (o.contains(QStringLiteral("description")))
-        statusBar()->showMessage(o.value(QStringLiteral("description")).toString());
+    const QString description = readLessonHeader(resourcePath).localWatch(currentLanguage() == Language::Chinese);
+    if (!description.isEmpty()) statusBar()->showMessage(description);
     return true;
 }
 
@@ -552,15 +588,22 @@ void MainWindow::onOpen() {
 }
 
 void MainWindow::onExport() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the timeline"), QStringLiteral("timeline.png"),
-                                                      tr("PNG image (*.png);;SVG drawing (*.svg)"));
-    if (path.isEmpty()) return;
+    ExportDialog dialog(m_controller->title(), &m_prefs->settings(), this);
+    if (dialog.exec() != QDialog::Accepted) return;
     QString error;
-    if (!m_timeline->exportImage(path, true, &error)) {
+    if (!exportWith(dialog.options(), &error)) {
         showError(tr("Export failed"), error);
         return;
     }
-    statusBar()->showMessage(tr("Wrote %1").arg(path), 5000);
+    statusBar()->showMessage(tr("Wrote %1").arg(dialog.options().path), 5000);
+}
+
+bool MainWindow::exportWith(const ExportOptions& options, QString* error) {
+    m_controller->runToCompletion();
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool ok = exportView(*m_controller, *m_theme, m_timeline, options, error);
+    QApplication::restoreOverrideCursor();
+    return ok;
 }
 
 void MainWindow::updateClock() {

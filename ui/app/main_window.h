@@ -15,6 +15,8 @@ class QToolButton;
 
 namespace taskscope::ui {
 
+struct ExportOptions;
+
 class BreakpointsView;
 class CodeView;
 class GilView;
@@ -68,6 +70,9 @@ public:
     QString lastError() const { return m_lastError; }
     // Errors go to lastError() only, never to a dialog (headless screenshot mode).
     void setQuietErrors(bool on) { m_quietErrors = on; }
+
+    // Writes an export (File > Export... without the dialog; tests).
+    bool exportWith(const ExportOptions& options, QString* error);
 
     void resetLayout();
     void setPresenterMode(bool on);

@@ -34,5 +34,7 @@ bool Preferences::pauseOnDeadlock() const { return m_settings->value("run/pauseO
 void Preferences::setPauseOnDeadlock(bool on) { m_settings->setValue("run/pauseOnDeadlock", on); }
 bool Preferences::pauseOnLostUpdate() const { return m_settings->value("run/pauseOnLostUpdate", false).toBool(); }
 void Preferences::setPauseOnLostUpdate(bool on) { m_settings->setValue("run/pauseOnLostUpdate", on); }
+QString Preferences::language() const { return m_settings->value("view/language", "system").toString(); }
+void Preferences::setLanguage(const QString& code) { m_settings->setValue("view/language", code); }
 
 }  // namespace taskscope::ui

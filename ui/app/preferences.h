@@ -38,6 +38,9 @@ public:
     void setPauseOnDeadlock(bool on);
     bool pauseOnLostUpdate() const;
     void setPauseOnLostUpdate(bool on);
+    // The interface language: "system" (default), "en" or "zh_CN"; read at startup.
+    QString language() const;
+    void setLanguage(const QString& code);
 
     QSettings& settings() { return *m_settings; }
     void sync() { m_settings->sync(); }

@@ -1,5 +1,8 @@
 #include "ui/model/run_events.h"
 
+#include <QCoreApplication>
+#include <QString>
+
 #include "core/analysis/deadlock_report.h"
 #include "core/sim/machine.h"
 #include "core/sync/kernel_object.h"
@@ -10,10 +13,13 @@ namespace taskscope::ui {
 using core::RecordKind;
 
 namespace {
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
 std::string processName(const core::Trace& trace, std::uint32_t p) {
-    if (p >= trace.processes().size()) return "process " + std::to_string(p);
+    if (p >= trace.processes().size())
+        return QCoreApplication::translate("RunEvents", "process %1").arg(p).toStdString();
     const auto& info = trace.processes()[p];
-    return info.name + " (pid " + std::to_string(info.pid) + ")";
+    return QCoreApplication::translate("RunEvents", "%1 (pid %2)").arg(q(info.name)).arg(info.pid).toStdString();
 }
 }  // namespace
 
@@ -30,38 +36,52 @@ std::vector<RunEvent> runEvents(const core::Trace& trace, const TraceIndex& inde
         switch (b.kind) {
             case RecordKind::ProcessCreate:
                 e.kind = RunEvent::Kind::Spawn;
-                e.text = "spawn " + processName(trace, b.subject);
+                e.text = QCoreApplication::translate("RunEvents", "spawn %1").arg(q(processName(trace, b.subject))).toStdString();
                 break;
             case RecordKind::ProcessExit:
                 e.kind = RunEvent::Kind::Exit;
-                e.text = "exit " + processName(trace, b.subject) + ", code " +
-                         std::to_string(static_cast<std::int16_t>(b.extra16));
+                e.text = QCoreApplication::translate("RunEvents", "exit %1, code %2")
+                             .arg(q(processName(trace, b.subject)))
+                             .arg(static_cast<std::int16_t>(b.extra16))
+                             .toStdString();
                 break;
             case RecordKind::Deadlock:
                 e.kind = RunEvent::Kind::Deadlock;
                 if (machine && machine->deadlock() && machine->deadlock()->time == e.time)
-                    e.text = "deadlock: " + core::describeCycle(*machine, *machine->deadlock());
+                    e.text = QCoreApplication::translate("RunEvents", "deadlock: %1")
+                                 .arg(q(core::describeCycle(*machine, *machine->deadlock())))
+                                 .toStdString();
                 else
-                    e.text = "deadlock: " + threadName(trace, b.subject) + " waits for " +
-                             objectLabel(trace, b.object);
+                    e.text = QCoreApplication::translate("RunEvents", "deadlock: %1 waits for %2")
+                                 .arg(q(threadName(trace, b.subject)), q(objectLabel(trace, b.object)))
+                                 .toStdString();
                 break;
             case RecordKind::Marker:
                 e.kind = RunEvent::Kind::Marker;
-                e.text = "mark \"" + trace.text(b.object) + "\" by " + threadName(trace, b.subject);
+                e.text = QCoreApplication::translate("RunEvents", "mark \"%1\" by %2")
+                             .arg(q(trace.text(b.object)), q(threadName(trace, b.subject)))
+                             .toStdString();
                 break;
             case RecordKind::Gil:
                 e.kind = RunEvent::Kind::GilDropRequest;
-                e.text = threadName(trace, b.subject) + " waited a switch interval: the holder must drop the GIL";
+                e.text = QCoreApplication::translate("RunEvents", "%1 waited a switch interval: the holder must drop the GIL")
+                             .arg(q(threadName(trace, b.subject)))
+                             .toStdString();
                 break;
             case RecordKind::Sync: {
                 e.kind = RunEvent::Kind::LostUpdate;
-                e.text = "lost update on " + objectLabel(trace, b.object) + ": " + threadName(trace, b.subject);
+                const QString who = q(threadName(trace, b.subject));
+                const QString what = q(objectLabel(trace, b.object));
                 const core::LostUpdate* lu = nullptr;
                 if (machine && lost < machine->lostUpdates().size()) lu = &machine->lostUpdates()[lost];
                 if (lu && lu->time == e.time && lu->thread.value == b.subject)
-                    e.text += " overwrote " + threadName(trace, lu->other.value) + "'s write";
+                    e.text = QCoreApplication::translate("RunEvents", "lost update on %1: %2 overwrote %3's write")
+                                 .arg(what, who, q(threadName(trace, lu->other.value)))
+                                 .toStdString();
                 else
-                    e.text += " wrote from a stale read";
+                    e.text = QCoreApplication::translate("RunEvents", "lost update on %1: %2 wrote from a stale read")
+                                 .arg(what, who)
+                                 .toStdString();
                 ++lost;
                 break;
             }

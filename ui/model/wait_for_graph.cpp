@@ -1,5 +1,8 @@
 #include "ui/model/wait_for_graph.h"
 
+#include <QCoreApplication>
+#include <QString>
+
 #include <algorithm>
 
 #include "core/sim/machine.h"
@@ -10,6 +13,10 @@ namespace taskscope::ui {
 
 using core::ObjectKind;
 using core::kNone;
+
+namespace {
+QString q(const std::string& s) { return QString::fromStdString(s); }
+}  // namespace
 
 int WaitForGraph::findThread(std::uint32_t thread) const {
     for (std::size_t i = 0; i < nodes.size(); ++i)
@@ -148,10 +155,10 @@ WaitForGraph waitForGraph(const core::Trace& trace, const core::TraceState& stat
         if (n.thread || !isLock(kindOf(trace, n.index))) continue;
         if (!g.cycle.empty() && !n.inCycle) continue;
         const std::uint32_t h = holderOf(n.index);
-        if (h != kNone) exclusive.push_back(n.label + " has one holder (" + threadName(trace, h) + ")");
+        if (h != kNone) exclusive.push_back(QCoreApplication::translate("WaitForGraph", "%1 has one holder (%2)").arg(q(n.label), q(threadName(trace, h))).toStdString());
     }
     g.conditions.push_back({"mutual exclusion", !exclusive.empty(),
-                            exclusive.empty() ? "no lock is held" : join(exclusive, "; ")});
+                            exclusive.empty() ? QCoreApplication::translate("WaitForGraph", "no lock is held").toStdString() : join(exclusive, "; ")});
     std::vector<std::string> holdWait;
     for (const std::uint32_t t : focusThreads) {
         const std::uint32_t waits = state.threads[t].waitingOn;
@@ -160,22 +167,24 @@ WaitForGraph waitForGraph(const core::Trace& trace, const core::TraceState& stat
         for (std::uint32_t o = 0; o < state.objects.size(); ++o)
             if (isLock(kindOf(trace, o)) && state.objects[o].holder == t) held.push_back(trace.objects()[o].name);
         if (!held.empty())
-            holdWait.push_back(threadName(trace, t) + " holds " + join(held, ", ") + " and waits for " +
-                               (waits < trace.objects().size() ? trace.objects()[waits].name : std::string("?")));
+            holdWait.push_back(QCoreApplication::translate("WaitForGraph", "%1 holds %2 and waits for %3")
+                                   .arg(q(threadName(trace, t)), q(join(held, ", ")),
+                                        q(waits < trace.objects().size() ? trace.objects()[waits].name : std::string("?")))
+                                   .toStdString());
     }
     g.conditions.push_back({"hold and wait", !holdWait.empty(),
-                            holdWait.empty() ? "no thread holds a lock while it waits" : join(holdWait, "; ")});
+                            holdWait.empty() ? QCoreApplication::translate("WaitForGraph", "no thread holds a lock while it waits").toStdString() : join(holdWait, "; ")});
     g.conditions.push_back({"no preemption", true,
-                            "a lock is released only by its holder; the kernel never takes it away"});
+                            QCoreApplication::translate("WaitForGraph", "a lock is released only by its holder; the kernel never takes it away").toStdString()});
     std::vector<std::string> cycleText;
     for (std::size_t i = 0; i + 1 < g.cycle.size(); i += 2) {
         const auto& t = g.nodes[static_cast<std::size_t>(g.cycle[i])];
         const auto& o = g.nodes[static_cast<std::size_t>(g.cycle[i + 1])];
         const auto& next = g.nodes[static_cast<std::size_t>(g.cycle[(i + 2) % g.cycle.size()])];
-        cycleText.push_back(t.label + " waits for " + o.label + " held by " + next.label);
+        cycleText.push_back(QCoreApplication::translate("WaitForGraph", "%1 waits for %2 held by %3").arg(q(t.label), q(o.label), q(next.label)).toStdString());
     }
     g.conditions.push_back({"circular wait", !g.cycle.empty(),
-                            g.cycle.empty() ? "no cycle in the wait-for graph" : join(cycleText, "; ")});
+                            g.cycle.empty() ? QCoreApplication::translate("WaitForGraph", "no cycle in the wait-for graph").toStdString() : join(cycleText, "; ")});
     return g;
 }
 

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/model/display_names.h"
+
 namespace taskscope::ui {
 
 using core::SimTime;
@@ -174,6 +176,39 @@ void SimulationController::openWorkload(core::Workload workload, const QString& 
     m_settings = programSettings();
     restart(0);
     setSpeed(suggestedSpeed(m_complete ? endTime() : 20 * core::kSecond));
+}
+
+void SimulationController::adoptRun(std::optional<core::Workload> workload, const QString& title,
+                                    const core::MachineSettings& settings, const core::Machine& machine,
+                                    const core::Trace& trace) {
+    setPlaying(false);
+    m_runTarget.reset();
+    m_runTimer.stop();
+    m_workload = std::move(workload);
+    ++m_programSerial;
+    m_python = false;  // shown as recorded: no source to edit or re-run
+    m_source.clear();
+    m_lineRecords.clear();
+    m_lineScanned = 0;
+    if (m_sourceError) {
+        m_sourceError.reset();
+        emit sourceErrorChanged();
+    }
+    m_title = title;
+    m_sourcePath.clear();
+    m_settings = settings;
+    m_machine.emplace(machine);  // a copy does not write to any trace
+    m_trace = std::make_unique<core::Trace>(trace);
+    m_index.clear();
+    m_index.update(*m_trace);
+    m_complete = true;
+    m_truncated = false;
+    ++m_revision;
+    m_cursor = endTime();
+    m_cursorFraction = 0;
+    updateState();
+    emit programChanged();
+    emit advanced(m_cursor, m_revision);
 }
 
 core::MachineSettings SimulationController::programSettings() const {
@@ -527,8 +562,7 @@ std::optional<SimTime> SimulationController::firstBreak(SimTime from, SimTime to
                 if (it->state != w.state) continue;
                 consider(it->time, tr("%1 became %2")
                                        .arg(QString::fromStdString(m_trace->threads()[th].name),
-                                            QString::fromLatin1(core::toString(w.state).data(),
-                                                                static_cast<int>(core::toString(w.state).size()))));
+                                            stateName(w.state)));
                 break;
             }
         }

@@ -75,6 +75,11 @@ public:
     bool openWorkloadText(const QByteArray& text, const QString& name, QString* error);
     // `path`: the file it came from (empty for built-in lessons and the table editor).
     void openWorkload(core::Workload workload, const QString& title, const QString& path = {});
+    // A run made elsewhere (the headless command line, which already simulated it with its
+    // options): shown as it is, complete, nothing re-simulated. The cursor goes to its end.
+    void adoptRun(std::optional<core::Workload> workload, const QString& title,
+                  const core::MachineSettings& settings, const core::Machine& machine,
+                  const core::Trace& trace);
     bool hasProgram() const { return m_workload.has_value() || m_python; }
     const core::Workload* workload() const { return m_workload ? &*m_workload : nullptr; }
     QString title() const { return m_title; }

@@ -31,9 +31,11 @@ std::vector<TimelineRow> layoutTimeline(const core::Trace& trace,
         if (p < threadsOf.size()) threadsOf[p].push_back(t);
     }
     for (const std::uint32_t p : order) {
+        if (!o.threadLanes && !o.gilLanes) break;  // a plain Gantt chart of the cores
         add(TimelineRow::Kind::Process, p, o.headerHeight,
             procs[p].name + " (" + std::to_string(procs[p].pid) + ")");
         if (o.gilLanes) add(TimelineRow::Kind::Gil, p, o.laneHeight, "GIL");
+        if (!o.threadLanes) continue;
         for (const std::uint32_t t : threadsOf[p]) {
             const auto& ti = trace.threads()[t];
             add(TimelineRow::Kind::Thread, t, o.laneHeight,

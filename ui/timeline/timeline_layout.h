@@ -22,6 +22,7 @@ struct TimelineLayoutOptions {
     int laneHeight = 20;
     int headerHeight = 20;
     bool gilLanes = false;  // one lane per process for its GIL (holder, waiters)
+    bool threadLanes = true;  // off (exports): cores only, processes kept for their GIL lanes
 };
 
 // The rows for a trace: a "CPU cores" section with one lane per core, then each process (by

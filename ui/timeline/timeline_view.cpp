@@ -9,15 +9,17 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
-#include <QSvgGenerator>
 #include <QToolTip>
 #include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "core/sync/kernel_object.h"
+#include "ui/export/image_export.h"
 #include "ui/model/sync_object_rows.h"
+#include "ui/model/display_names.h"
 #include "ui/model/time_format.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
@@ -332,6 +334,25 @@ void TimelineView::paintEvent(QPaintEvent*) {
     m_revision = m_controller->revision();
     paintContent(p, viewport()->rect(), m_scale, verticalScrollBar()->value(), m_cache, true);
     m_lastPaintNs = clock.nsecsElapsed();
+}
+
+void TimelineView::paintRows(QPainter& p, const QRect& area, const TimeScale& scale,
+                             const std::vector<TimelineRow>& rows) {
+    m_revision = m_controller->revision();
+    std::vector<TimelineRow> ownRows = std::exchange(m_rows, rows);
+    std::vector<int> ownThreadRow = m_threadRow;
+    m_threadRow.assign(m_controller->trace().threads().size(), -1);
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].kind == TimelineRow::Kind::Thread && m_rows[i].index < m_threadRow.size())
+            m_threadRow[m_rows[i].index] = static_cast<int>(i);
+    // Lane indexes are kept per row: rebuilt for these rows, and again for the view's own.
+    m_lanesRevision = ~0ull;
+    SpanCache cache;
+    paintContent(p, area, scale, 0, cache, false);
+    m_rows = std::move(ownRows);
+    m_threadRow = std::move(ownThreadRow);
+    m_lanesRevision = ~0ull;
+    m_cache.revision = ~0ull;
 }
 
 void TimelineView::paintSyncGlyphs(QPainter& p, const QRect& data, const TimeScale& scale, int scrollY,
@@ -672,11 +693,9 @@ QString TimelineView::toolTipAt(const QPoint& pos) {
             glyphs += tr("%1 %2<br>").arg(QString::fromStdString(formatDuration(trace.time(*it))), what);
         }
     }
-    QString state = QString::fromLatin1(core::toString(b.kind == RecordKind::ThreadCreate
-                                                           ? ThreadState::New
-                                                           : b.state).data());
+    QString state = stateName(b.kind == RecordKind::ThreadCreate ? ThreadState::New : b.state);
     if (b.kind == RecordKind::State && b.state == ThreadState::Waiting) {
-        state += tr(" (%1)").arg(QString::fromLatin1(core::toString(b.reason).data()));
+        state += tr(" (%1)").arg(reasonName(b.reason));
         // What it waits for, and who holds that (the wait-for graph in one line).
         const core::TraceState at = trace.stateAt(t);
         if (row.index < at.threads.size() && at.threads[row.index].waitingOn != core::kNone) {
@@ -692,7 +711,7 @@ QString TimelineView::toolTipAt(const QPoint& pos) {
     if (b.kind == RecordKind::State && b.state == ThreadState::Running && b.core != 0xffff)
         state += tr(" on CPU %1").arg(b.core);
     const QString cause = b.kind == RecordKind::State && b.cause != core::Cause::None
-                              ? tr("<br>after: %1").arg(QString::fromLatin1(core::toString(b.cause).data()))
+                              ? tr("<br>after: %1").arg(causeName(b.cause))
                               : QString();
     return glyphs + tr("<b>%1</b>: %2<br>%3%4").arg(threadLabel(row.index).toHtmlEscaped(), state, span, cause) + more;
 }
@@ -793,44 +812,15 @@ void TimelineView::contextMenuEvent(QContextMenuEvent* event) {
 }
 
 bool TimelineView::exportImage(const QString& path, bool wholeRun, QString* error) {
-    const int width = std::max(800, viewport()->width());
-    const int height = axisHeight() + layoutHeight(m_rows) + 4;
-    TimeScale scale = m_scale;
-    if (wholeRun) {
-        const SimTime end = std::max<SimTime>(m_controller->endTime(), 1);
-        scale = fitScale(0, end + end / 50, width - m_labelWidth);
-    }
-    SpanCache cache;
-    m_revision = m_controller->revision();
-    const QRect area(0, 0, width, height);
-    if (QFileInfo(path).suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(area.size());
-        svg.setViewBox(area);
-        svg.setTitle(tr("Taskscope timeline"));
-        QPainter p;
-        if (!p.begin(&svg)) {
-            if (error) *error = tr("%1: cannot write the SVG file").arg(path);
-            return false;
-        }
-        p.setFont(font());
-        paintContent(p, area, scale, 0, cache, !wholeRun);
-        p.end();
-        return true;
-    }
-    const qreal dpr = 2.0;  // sharp on slides
-    QImage image(area.size() * dpr, QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(dpr);
-    QPainter p(&image);
-    p.setFont(font());
-    paintContent(p, area, scale, 0, cache, !wholeRun);
-    p.end();
-    if (!image.save(path)) {
-        if (error) *error = tr("%1: cannot write the image; check the folder and the extension (.png, .svg)").arg(path);
-        return false;
-    }
-    return true;
+    // One export path for the whole app (ui/export): title, legend, PDF and all.
+    ExportOptions o;
+    o.path = path;
+    o.format = exportFormatForSuffix(QFileInfo(path).suffix()).value_or(ExportOptions::Format::Png);
+    o.range = wholeRun ? ExportOptions::Range::Whole : ExportOptions::Range::Visible;
+    o.scale = 2.0;  // sharp on slides
+    o.width = std::max(800, viewport()->width());
+    o.title = m_controller->title();
+    return exportTimeline(*this, o, error);
 }
 
 }  // namespace taskscope::ui

@@ -24,6 +24,8 @@ class TimelineView : public QAbstractScrollArea {
 public:
     TimelineView(SimulationController* controller, Theme* theme, QWidget* parent = nullptr);
 
+    SimulationController* controller() const { return m_controller; }
+    Theme* theme() const { return m_theme; }
     const TimeScale& scale() const { return m_scale; }
     void setScale(const TimeScale& scale);
     // Shows the whole run.
@@ -50,6 +52,11 @@ public:
 
     // Paints the whole run (or the visible range) into `path` (.png or .svg).
     bool exportImage(const QString& path, bool wholeRun, QString* error);
+    // For exports (ui/export): paints `rows` (a layoutTimeline of this run, perhaps with other
+    // lane options) over `scale` into `area` of any paint device, as the viewport paints them
+    // but with no cursor and no scrolling.
+    void paintRows(QPainter& p, const QRect& area, const TimeScale& scale,
+                   const std::vector<TimelineRow>& rows);
     // Wall time of the last paint event, for the frame budget.
     qint64 lastPaintNs() const { return m_lastPaintNs; }
 

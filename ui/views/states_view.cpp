@@ -9,6 +9,7 @@
 #include <array>
 #include <cmath>
 
+#include "ui/model/display_names.h"
 #include "ui/model/time_format.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
@@ -297,15 +298,14 @@ bool StatesView::event(QEvent* event) {
         for (const auto& t : m_tokens) {
             const QPointF c = tokenRestingPoint(t.thread);
             if (QLineF(c, help->pos()).length() > tokenRadius() + 2) continue;
-            QString state = QString::fromLatin1(core::toString(t.state).data());
+            QString state = stateName(t.state);
             if (t.state == ThreadState::Waiting)
-                state += QStringLiteral(" (%1)").arg(QString::fromLatin1(core::toString(t.reason).data()));
+                state += tr(" (%1)").arg(reasonName(t.reason));
             QToolTip::showText(help->globalPos(),
                                tr("<b>%1</b>: %2 since %3<br>came from %4 (%5)")
                                    .arg(QString::fromStdString(threads[t.thread].name).toHtmlEscaped(), state,
                                         QString::fromStdString(formatDuration(t.changedAt)),
-                                        QString::fromLatin1(core::toString(t.from).data()),
-                                        QString::fromLatin1(core::toString(t.cause).data())),
+                                        stateName(t.from), causeName(t.cause)),
                                this);
             return true;
         }

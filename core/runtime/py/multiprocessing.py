@@ -916,11 +916,9 @@ class Pool:
     def imap(self, func, iterable, chunksize=1):
         self._check_running()
         results = [self.apply_async(func, (x,)) for x in iterable]
-        return self._imap_results(results)
-
-    def _imap_results(self, results):
-        for r in results:
-            yield r.get()
+        # Taskscope waits for every result here (CPython streams them): a builtin such as
+        # list() that consumes an iterator cannot block in the simulated VM.
+        return iter([r.get() for r in results])
 
     def imap_unordered(self, func, iterable, chunksize=1):
         self._check_running()
@@ -930,14 +928,13 @@ class Pool:
             self.apply_async(func, (x,), callback=lambda v: done.put((True, v)),
                              error_callback=lambda e: done.put((False, e)))
             n += 1
-        return self._imap_unordered_results(done, n)
-
-    def _imap_unordered_results(self, done, n):
+        out = []
         for i in range(n):
             ok, v = done.get()
             if not ok:
                 raise v
-            yield v
+            out.append(v)
+        return iter(out)
 
     def close(self):
         if self._state == RUN:

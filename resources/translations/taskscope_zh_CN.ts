@@ -1,0 +1,1492 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Cause</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>admit</source>
+        <translation>接纳</translation>
+    </message>
+    <message>
+        <source>dispatch</source>
+        <translation>调度运行</translation>
+    </message>
+    <message>
+        <source>time slice expired</source>
+        <translation>时间片用完</translation>
+    </message>
+    <message>
+        <source>preempted</source>
+        <translation>被抢占</translation>
+    </message>
+    <message>
+        <source>yield</source>
+        <translation>主动让出</translation>
+    </message>
+    <message>
+        <source>block</source>
+        <translation>阻塞</translation>
+    </message>
+    <message>
+        <source>wake up</source>
+        <translation>唤醒</translation>
+    </message>
+    <message>
+        <source>exit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>killed</source>
+        <translation>被杀死</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>row %1: %2</source>
+        <translation>第 %1 行:%2</translation>
+    </message>
+</context>
+<context>
+    <name>RunEvents</name>
+    <message>
+        <source>process %1</source>
+        <translation>进程 %1</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2)</source>
+        <translation>%1(pid %2)</translation>
+    </message>
+    <message>
+        <source>spawn %1</source>
+        <translation>创建 %1</translation>
+    </message>
+    <message>
+        <source>exit %1, code %2</source>
+        <translation>%1 退出,退出码 %2</translation>
+    </message>
+    <message>
+        <source>deadlock: %1</source>
+        <translation>死锁:%1</translation>
+    </message>
+    <message>
+        <source>deadlock: %1 waits for %2</source>
+        <translation>死锁:%1 等待 %2</translation>
+    </message>
+    <message>
+        <source>mark &quot;%1&quot; by %2</source>
+        <translation>%2 打下标记“%1”</translation>
+    </message>
+    <message>
+        <source>%1 waited a switch interval: the holder must drop the GIL</source>
+        <translation>%1 已等待一个切换间隔:持有者必须释放 GIL</translation>
+    </message>
+    <message>
+        <source>lost update on %1: %2 overwrote %3&apos;s write</source>
+        <translation>%1 上丢失更新:%2 覆盖了 %3 的写入</translation>
+    </message>
+    <message>
+        <source>lost update on %1: %2 wrote from a stale read</source>
+        <translation>%1 上丢失更新:%2 基于过期的读取写入</translation>
+    </message>
+</context>
+<context>
+    <name>State</name>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待(阻塞)</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>终止</translation>
+    </message>
+</context>
+<context>
+    <name>WaitForGraph</name>
+    <message>
+        <source>%1 has one holder (%2)</source>
+        <translation>%1 只有一个持有者(%2)</translation>
+    </message>
+    <message>
+        <source>no lock is held</source>
+        <translation>没有被持有的锁</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 and waits for %3</source>
+        <translation>%1 持有 %2,同时等待 %3</translation>
+    </message>
+    <message>
+        <source>no thread holds a lock while it waits</source>
+        <translation>没有线程在等待时持有锁</translation>
+    </message>
+    <message>
+        <source>a lock is released only by its holder; the kernel never takes it away</source>
+        <translation>锁只能由持有者释放,内核不会强行收回</translation>
+    </message>
+    <message>
+        <source>%1 waits for %2 held by %3</source>
+        <translation>%1 等待 %3 持有的 %2</translation>
+    </message>
+    <message>
+        <source>no cycle in the wait-for graph</source>
+        <translation>等待图中没有环</translation>
+    </message>
+</context>
+<context>
+    <name>WaitReason</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>I/O</source>
+        <translation>I/O</translation>
+    </message>
+    <message>
+        <source>disk</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <source>sleep</source>
+        <translation>睡眠</translation>
+    </message>
+    <message>
+        <source>lock</source>
+        <translation>锁</translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation>条件变量</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>join</source>
+        <translation>join</translation>
+    </message>
+    <message>
+        <source>GIL</source>
+        <translation>GIL</translation>
+    </message>
+    <message>
+        <source>barrier</source>
+        <translation>栅栏</translation>
+    </message>
+    <message>
+        <source>pipe</source>
+        <translation>管道</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::BreakpointsView</name>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待(阻塞)</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <source>Pause on a &amp;deadlock</source>
+        <translation>出现死锁时暂停(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Pause on a &amp;lost update (race)</source>
+        <translation>出现丢失更新(竞争)时暂停(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Pause at &amp;markers (taskscope.mark)</source>
+        <translation>遇到标记时暂停(taskscope.mark)(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Pause on a state change</source>
+        <translation>状态改变时暂停</translation>
+    </message>
+    <message>
+        <source>when</source>
+        <translation>当</translation>
+    </message>
+    <message>
+        <source>becomes</source>
+        <translation>变为</translation>
+    </message>
+    <message>
+        <source>Play stops when threads start waiting for each other in a cycle</source>
+        <translation>当线程开始循环等待彼此时停止播放</translation>
+    </message>
+    <message>
+        <source>Play stops when a write overwrites another thread&apos;s write made after its read</source>
+        <translation>当一次写入覆盖了另一个线程在其读取之后的写入时停止播放</translation>
+    </message>
+    <message>
+        <source>Paused at %1: %2</source>
+        <translation>暂停于 %1:%2</translation>
+    </message>
+    <message>
+        <source>any thread</source>
+        <translation>任意线程</translation>
+    </message>
+    <message>
+        <source>when %1 becomes %2</source>
+        <translation>当 %1 变为 %2</translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::CodeView</name>
+    <message>
+        <source>Click a line number to set or clear a breakpoint</source>
+        <translation>点击行号设置或清除断点</translation>
+    </message>
+    <message>
+        <source>Line %1: click to set or clear a breakpoint</source>
+        <translation>第 %1 行:点击设置或清除断点</translation>
+    </message>
+    <message numerus="yes">
+        <source>Line %1: %n thread(s) here; click to set or clear a breakpoint</source>
+        <translation>
+            <numerusform>第 %1 行:有 %n 个线程在这里;点击设置或清除断点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Run the edited program from the start (Ctrl+R in the editor)</source>
+        <translation>从头运行编辑后的程序(在编辑器中按 Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Drop your edits and go back to the file&apos;s own text</source>
+        <translation>放弃你的修改,回到文件原来的内容</translation>
+    </message>
+    <message>
+        <source>Open a Python program (.py) to see its code here: File → Open or File → Lessons → Python programs.</source>
+        <translation>打开一个 Python 程序(.py)即可在这里看到它的代码:文件 → 打开,或 文件 → 课程 → Python 程序。</translation>
+    </message>
+    <message>
+        <source>Restored your edits of %1; Revert goes back to the file</source>
+        <translation>已恢复你对 %1 的修改;“还原”可回到原文件</translation>
+    </message>
+    <message>
+        <source>Cannot save your edits to %1: %2</source>
+        <translation>无法把你的修改保存到 %1:%2</translation>
+    </message>
+    <message>
+        <source>Running the edited program</source>
+        <translation>正在运行编辑后的程序</translation>
+    </message>
+    <message>
+        <source>hint: %1</source>
+        <translation>提示:%1</translation>
+    </message>
+    <message>
+        <source>No Python program open</source>
+        <translation>没有打开 Python 程序</translation>
+    </message>
+    <message>
+        <source>Error on line %1 (the last good version keeps running)</source>
+        <translation>第 %1 行有错误(继续运行上一个正确的版本)</translation>
+    </message>
+    <message>
+        <source>Edited: Run (Ctrl+R) to see it run</source>
+        <translation>已修改:按“运行”(Ctrl+R)查看运行效果</translation>
+    </message>
+    <message>
+        <source>Running your edited version</source>
+        <translation>正在运行你修改后的版本</translation>
+    </message>
+    <message>
+        <source>Running %1</source>
+        <translation>正在运行 %1</translation>
+    </message>
+    <message>
+        <source>Breakpoint on line %1: Play pauses when a thread reaches it</source>
+        <translation>第 %1 行断点:有线程执行到这一行时播放暂停</translation>
+    </message>
+    <message>
+        <source>Breakpoint on line %1 cleared</source>
+        <translation>已清除第 %1 行的断点</translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::ConsoleView</name>
+    <message>
+        <source>Double-click a line to move the cursor to it</source>
+        <translation>双击一行,把光标移到该时刻</translation>
+    </message>
+    <message>
+        <source>Kernel events</source>
+        <translation>内核事件</translation>
+    </message>
+    <message>
+        <source>Also list process creation, exit, reaping and markers</source>
+        <translation>同时列出进程的创建、退出、回收和标记</translation>
+    </message>
+    <message>
+        <source>All processes</source>
+        <translation>所有进程</translation>
+    </message>
+    <message>
+        <source>◆ mark: %1</source>
+        <translation>◆ 标记:%1</translation>
+    </message>
+    <message>
+        <source>created by %1</source>
+        <translation>由 %1 创建</translation>
+    </message>
+    <message>
+        <source>started by the shell (pid %1)</source>
+        <translation>由 shell 启动(pid %1)</translation>
+    </message>
+    <message>
+        <source>exited with code %1 (zombie until its parent waits)</source>
+        <translation>退出,退出码 %1(在父进程 wait 之前是僵尸进程)</translation>
+    </message>
+    <message>
+        <source>reaped by its parent</source>
+        <translation>已被父进程回收</translation>
+    </message>
+    <message>
+        <source>Nothing printed yet. Workload processes print nothing; turn on kernel events to see them start and exit.</source>
+        <translation>尚无输出。工作负载中的进程不打印任何内容;打开“内核事件”可以看到它们的启动和退出。</translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::GilView</name>
+    <message>
+        <source>free-threaded: no GIL (threads run side by side)</source>
+        <translation>自由线程:没有 GIL(线程并行运行)</translation>
+    </message>
+    <message>
+        <source>No GIL activity in this run yet</source>
+        <translation>本次运行中还没有 GIL 活动</translation>
+    </message>
+    <message>
+        <source>No GIL in this run: open a Python program (or a workload with a GIL) to see it</source>
+        <translation>本次运行没有 GIL:打开一个 Python 程序(或带 GIL 的工作负载)即可看到</translation>
+    </message>
+    <message>
+        <source>No thread has taken the GIL yet at this time</source>
+        <translation>此刻还没有线程获得过 GIL</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2)</source>
+        <translation>%1(pid %2)</translation>
+    </message>
+    <message>
+        <source>hand-offs: %1   acquisitions: %2   switch interval: %3</source>
+        <translation>交接:%1   获取:%2   切换间隔:%3</translation>
+    </message>
+    <message>
+        <source>holds it for %1</source>
+        <translation>已持有 %1</translation>
+    </message>
+    <message>
+        <source>free: nobody holds the GIL</source>
+        <translation>空闲:没有线程持有 GIL</translation>
+    </message>
+    <message>
+        <source>drop request!</source>
+        <translation>释放请求!</translation>
+    </message>
+    <message>
+        <source>drop request</source>
+        <translation>释放请求</translation>
+    </message>
+    <message>
+        <source>queue:</source>
+        <translation>队列:</translation>
+    </message>
+    <message>
+        <source>waiting:</source>
+        <translation>等待中:</translation>
+    </message>
+    <message>
+        <source>no thread is waiting for the GIL</source>
+        <translation>没有线程在等待 GIL</translation>
+    </message>
+    <message>
+        <source>waits %1</source>
+        <translation>已等待 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>GIL wait %1 · %n turn(s)</source>
+        <translation>
+            <numerusform>GIL 等待 %1 · %n 轮</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::MainWindow</name>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>&amp;Open...</source>
+        <translation>打开(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Open a workload (.json, .csv) or a Python program (.py) (Ctrl+O)</source>
+        <translation>打开工作负载(.json、.csv)或 Python 程序(.py)(Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>播放 / 暂停(空格)</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Step forward: one scheduler event or one tick (→)</source>
+        <translation>单步前进:一个调度事件或一个时钟滴答(→)</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation>后退一步</translation>
+    </message>
+    <message>
+        <source>Step back: the previous scheduler event or tick (←)</source>
+        <translation>后退一步:上一个调度事件或时钟滴答(←)</translation>
+    </message>
+    <message>
+        <source>Run to...</source>
+        <translation>运行到...</translation>
+    </message>
+    <message>
+        <source>Play until a time (also: right-click the timeline, &quot;Run to&quot;) (Ctrl+R)</source>
+        <translation>播放到指定时刻(也可在时间线上右键,选“运行到”)(Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Run to</source>
+        <translation>运行到</translation>
+    </message>
+    <message>
+        <source>Play until the time (e.g. 120 ms, 1.5 s):</source>
+        <translation>播放到时刻(例如 120 ms、1.5 s):</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time; write a number with a unit, e.g. 120 ms</source>
+        <translation>“%1”不是时间;请写数字加单位,例如 120 ms</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Back to the start (Home)</source>
+        <translation>回到开始(Home)</translation>
+    </message>
+    <message>
+        <source>One scheduler event</source>
+        <translation>一个调度事件</translation>
+    </message>
+    <message>
+        <source>One time tick</source>
+        <translation>一个时钟滴答</translation>
+    </message>
+    <message>
+        <source>One bytecode (Python programs)</source>
+        <translation>一条字节码(Python 程序)</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark theme</source>
+        <translation>深色主题(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Colour-blind-safe palette</source>
+        <translation>色盲友好配色(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Pause at &amp;markers</source>
+        <translation>遇到标记时暂停(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Pause on &amp;deadlock</source>
+        <translation>出现死锁时暂停(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Pause on &amp;lost update</source>
+        <translation>出现丢失更新时暂停(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Paused at %1: %2</source>
+        <translation>暂停于 %1:%2</translation>
+    </message>
+    <message>
+        <source>Simulation</source>
+        <translation>模拟</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source> Speed </source>
+        <translation> 速度 </translation>
+    </message>
+    <message>
+        <source>Simulated time per wall-clock second: 0.01× to 1000×</source>
+        <translation>每秒真实时间对应的模拟时间:0.01× 到 1000×</translation>
+    </message>
+    <message>
+        <source>Simulated time at the cursor / end of the run</source>
+        <translation>光标处的模拟时间 / 运行结束时间</translation>
+    </message>
+    <message>
+        <source>Run settings</source>
+        <translation>运行设置</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Simulation</source>
+        <translation>模拟(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Step &amp;size</source>
+        <translation>单步粒度(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Breakpoints...</source>
+        <translation>断点(&amp;B)...</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Show whole run</source>
+        <translation>显示整个运行(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;GIL lane per process</source>
+        <translation>每个进程的 GIL 泳道(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Which thread holds each process&apos;s GIL (Python programs)</source>
+        <translation>每个进程的 GIL 由哪个线程持有(Python 程序)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>The language changes the next time Taskscope starts.</source>
+        <translation>语言将在下次启动 Taskscope 时生效。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keys</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>&amp;About Taskscope</source>
+        <translation>关于 Taskscope(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Taskscope</source>
+        <translation>关于 Taskscope</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Taskscope %1&lt;/b&gt;&lt;br&gt;Watch how an operating system and CPython run concurrent programs: processes, states, the scheduler, cores, threads and the GIL.</source>
+        <translation>&lt;b&gt;Taskscope %1&lt;/b&gt;&lt;br&gt;观察操作系统和 CPython 如何运行并发程序:进程、状态、调度器、核心、线程和全局解释器锁(GIL)。</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>States</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>Workload table</source>
+        <translation>工作负载表</translation>
+    </message>
+    <message>
+        <source>Sync objects</source>
+        <translation>同步对象</translation>
+    </message>
+    <message>
+        <source>Wait-for graph</source>
+        <translation>等待图</translation>
+    </message>
+    <message>
+        <source>Run events</source>
+        <translation>运行事件</translation>
+    </message>
+    <message>
+        <source>Breakpoints</source>
+        <translation>断点</translation>
+    </message>
+    <message>
+        <source>Scheduling exercises</source>
+        <translation>调度练习</translation>
+    </message>
+    <message>
+        <source>Python programs</source>
+        <translation>Python 程序</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>无法打开 %1</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>Cannot open lesson</source>
+        <translation>无法打开课程</translation>
+    </message>
+    <message>
+        <source>%1: missing from this build</source>
+        <translation>%1:此版本中没有</translation>
+    </message>
+    <message>
+        <source>Open a program or workload</source>
+        <translation>打开程序或工作负载</translation>
+    </message>
+    <message>
+        <source>Taskscope programs (*.py *.json *.csv);;Workloads (*.json *.csv);;Python programs (*.py);;All files (*)</source>
+        <translation>Taskscope 程序 (*.py *.json *.csv);;工作负载 (*.json *.csv);;Python 程序 (*.py);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+    <message>
+        <source> t = %1 / %2 </source>
+        <translation> t = %1 / %2 </translation>
+    </message>
+    <message>
+        <source> (computing…)</source>
+        <translation> (计算中…)</translation>
+    </message>
+    <message>
+        <source>Taskscope</source>
+        <translation>Taskscope</translation>
+    </message>
+    <message>
+        <source>%1 — Taskscope</source>
+        <translation>%1 — Taskscope</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 on %n core(s)</source>
+        <translation>
+            <numerusform>%1:%2,%n 个核心</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>GIL</source>
+        <translation>GIL</translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::ProcessTreeView</name>
+    <message numerus="yes">
+        <source> ×%n threads</source>
+        <translation>
+            <numerusform> ×%n 个线程</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> &lt;defunct&gt;</source>
+        <translation> &lt;僵尸&gt;</translation>
+    </message>
+    <message>
+        <source>No processes at this time</source>
+        <translation>此刻没有进程</translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::PsTableModel</name>
+    <message>
+        <source>USER</source>
+        <translation>USER</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>PPID</source>
+        <translation>PPID</translation>
+    </message>
+    <message>
+        <source>STAT</source>
+        <translation>STAT</translation>
+    </message>
+    <message>
+        <source>%CPU</source>
+        <translation>%CPU</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>TIME</translation>
+    </message>
+    <message>
+        <source>COMMAND</source>
+        <translation>COMMAND</translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::RunEventsView</name>
+    <message>
+        <source>spawn</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>exit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>DEADLOCK</source>
+        <translation>死锁</translation>
+    </message>
+    <message>
+        <source>lost update</source>
+        <translation>丢失更新</translation>
+    </message>
+    <message>
+        <source>mark</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>GIL drop request</source>
+        <translation>GIL 释放请求</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <source>Click an event to move the cursor there</source>
+        <translation>单击事件,把光标移到该时刻</translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::SettingsPanel</name>
+    <message>
+        <source>FCFS (first come, first served)</source>
+        <translation>FCFS(先来先服务)</translation>
+    </message>
+    <message>
+        <source>SJF (shortest job first)</source>
+        <translation>SJF(短作业优先)</translation>
+    </message>
+    <message>
+        <source>SRTF (shortest remaining time)</source>
+        <translation>SRTF(最短剩余时间优先)</translation>
+    </message>
+    <message>
+        <source>Round robin</source>
+        <translation>时间片轮转(RR)</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Priority, preemptive</source>
+        <translation>优先级(抢占式)</translation>
+    </message>
+    <message>
+        <source>MLFQ (multilevel feedback)</source>
+        <translation>MLFQ(多级反馈队列)</translation>
+    </message>
+    <message>
+        <source>Fair (Linux CFS-like)</source>
+        <translation>公平调度(类似 Linux CFS)</translation>
+    </message>
+    <message>
+        <source>Cores</source>
+        <translation>核心数</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>调度策略</translation>
+    </message>
+    <message>
+        <source>Time slice</source>
+        <translation>时间片</translation>
+    </message>
+    <message>
+        <source>Context switch</source>
+        <translation>上下文切换</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Python programs</source>
+        <translation>Python 程序</translation>
+    </message>
+    <message>
+        <source>GIL (uncheck: free-threaded 3.13t)</source>
+        <translation>GIL(取消勾选:自由线程 3.13t)</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Switch interval</source>
+        <translation>切换间隔</translation>
+    </message>
+    <message>
+        <source>Start method</source>
+        <translation>启动方式</translation>
+    </message>
+    <message>
+        <source>Available when a Python program is open</source>
+        <translation>打开 Python 程序时可用</translation>
+    </message>
+    <message>
+        <source>Program defaults</source>
+        <translation>程序默认值</translation>
+    </message>
+    <message>
+        <source>Back to the settings the open file asks for</source>
+        <translation>恢复为当前文件指定的设置</translation>
+    </message>
+    <message>
+        <source>Changing a setting re-runs the program and keeps the cursor time.</source>
+        <translation>修改设置会重新运行程序,并保持光标所在时刻。</translation>
+    </message>
+    <message>
+        <source>One global interpreter lock per process: only one of its threads runs Python bytecode at a time</source>
+        <translation>每个进程一个全局解释器锁:同一时刻只有它的一个线程执行 Python 字节码</translation>
+    </message>
+    <message>
+        <source>sys.setswitchinterval(): how long a thread waits for the GIL before it asks the holder to drop it</source>
+        <translation>sys.setswitchinterval():线程等待 GIL 多久之后请求持有者释放它</translation>
+    </message>
+    <message>
+        <source>How multiprocessing starts a child process</source>
+        <translation>multiprocessing 启动子进程的方式</translation>
+    </message>
+    <message>
+        <source>Multiplies the simulated cost of every bytecode and runtime operation (1×: calibrated against CPython 3.11)</source>
+        <translation>把每条字节码和每个运行时操作的模拟开销乘以此值(1×:按 CPython 3.11 校准)</translation>
+    </message>
+    <message>
+        <source>Cost scale</source>
+        <translation>开销倍数</translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::SimulationController</name>
+    <message>
+        <source>%1: cannot open the file (%2); check the path and permissions</source>
+        <translation>%1:无法打开文件(%2);请检查路径和权限</translation>
+    </message>
+    <message>
+        <source>marker &quot;%1&quot;</source>
+        <translation>标记“%1”</translation>
+    </message>
+    <message>
+        <source>deadlock (%1 closed the cycle)</source>
+        <translation>死锁(%1 使等待形成了环)</translation>
+    </message>
+    <message>
+        <source>lost update by %1</source>
+        <translation>%1 造成丢失更新</translation>
+    </message>
+    <message>
+        <source>%1 became %2</source>
+        <translation>%1 变为 %2</translation>
+    </message>
+    <message>
+        <source>no Python program is open; open a .py file first</source>
+        <translation>没有打开 Python 程序;请先打开一个 .py 文件</translation>
+    </message>
+    <message>
+        <source> (hint: %1)</source>
+        <translation>(提示:%1)</translation>
+    </message>
+    <message>
+        <source>%1 reached line %2</source>
+        <translation>%1 执行到第 %2 行</translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::StatesView</name>
+    <message>
+        <source>Terminated</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <source>admit</source>
+        <translation>接纳</translation>
+    </message>
+    <message>
+        <source>dispatch</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>时间片用完</translation>
+    </message>
+    <message>
+        <source>I/O or event wait</source>
+        <translation>等待 I/O 或事件</translation>
+    </message>
+    <message>
+        <source>I/O or event done</source>
+        <translation>I/O 或事件完成</translation>
+    </message>
+    <message>
+        <source>exit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待(阻塞)</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 since %3&lt;br&gt;came from %4 (%5)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;:自 %3 起 %2&lt;br&gt;来自 %4(%5)</translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::StatsView</name>
+    <message>
+        <source>At %1: average waiting %2 %4 over %5 arrived, average turnaround %3 %4 over %6 finished</source>
+        <translation>%1 时:已到达的 %5 个进程平均等待时间 %2 %4,已完成的 %6 个进程平均周转时间 %3 %4</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待时间</translation>
+    </message>
+    <message>
+        <source>turnaround</source>
+        <translation>周转时间</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>Waiting and turnaround per process</source>
+        <translation>每个进程的等待时间与周转时间</translation>
+    </message>
+    <message>
+        <source>CPU %1</source>
+        <translation>CPU %1</translation>
+    </message>
+    <message>
+        <source>cursor</source>
+        <translation>光标</translation>
+    </message>
+    <message>
+        <source>CPU utilization per core</source>
+        <translation>每个核心的 CPU 利用率</translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::SyncObjectsView</name>
+    <message>
+        <source>Lock</source>
+        <translation>锁(Lock)</translation>
+    </message>
+    <message>
+        <source>RLock</source>
+        <translation>可重入锁(RLock)</translation>
+    </message>
+    <message>
+        <source>Semaphore</source>
+        <translation>信号量(Semaphore)</translation>
+    </message>
+    <message>
+        <source>BoundedSemaphore</source>
+        <translation>有界信号量(BoundedSemaphore)</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件(Event)</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件变量(Condition)</translation>
+    </message>
+    <message>
+        <source>Barrier</source>
+        <translation>栅栏(Barrier)</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列(Queue)</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>等待结束(join)</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>共享值(Value)</translation>
+    </message>
+    <message>
+        <source>This run has no locks, queues, events or shared values.
+Open a lesson such as &quot;Deadlock: two locks&quot; or &quot;Bounded queue&quot; to see them here.</source>
+        <translation>本次运行没有锁、队列、事件或共享值。
+打开“死锁:两把锁”或“有界队列”等课程,就能在这里看到它们。</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>held by %1</source>
+        <translation>由 %1 持有</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n acquisition(s)</source>
+        <translation>
+            <numerusform> · 获取 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 items · high-water %3</source>
+        <translation>%1 / %2 项 · 最高 %3</translation>
+    </message>
+    <message>
+        <source>%1 items (unbounded) · high-water %2</source>
+        <translation>%1 项(无界)· 最高 %2</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>已设置</translation>
+    </message>
+    <message>
+        <source>clear</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>value %1</source>
+        <translation>值 %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 arrived</source>
+        <translation>已到达 %1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for notify</source>
+        <translation>
+            <numerusform>%n 个在等待 notify</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>until %1 ends</source>
+        <translation>直到 %1 结束</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n write(s) so far</source>
+        <translation>
+            <numerusform>已写入 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · lost updates: %1</source>
+        <translation> · 丢失更新:%1</translation>
+    </message>
+    <message>
+        <source>waiting:</source>
+        <translation>等待者:</translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::TimelineView</name>
+    <message>
+        <source>CPU cores</source>
+        <translation>CPU 核心</translation>
+    </message>
+    <message>
+        <source>CPU %1</source>
+        <translation>CPU %1</translation>
+    </message>
+    <message>
+        <source>GIL</source>
+        <translation>GIL</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; pid %2, parent %3&lt;br&gt;created %4%5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; pid %2,父进程 %3&lt;br&gt;创建于 %4%5</translation>
+    </message>
+    <message>
+        <source>, exited %1</source>
+        <translation>,退出于 %1</translation>
+    </message>
+    <message>
+        <source>from %1 for %2</source>
+        <translation>从 %1 起,持续 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;br&gt;&lt;i&gt;%n more slice(s) in this pixel; zoom in&lt;/i&gt;</source>
+        <translation>
+            <numerusform>&lt;br&gt;&lt;i&gt;此像素内还有 %n 个片段;请放大&lt;/i&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GIL held by &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
+        <translation>GIL 由 &lt;b&gt;%1&lt;/b&gt; 持有&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>GIL free&lt;br&gt;%1</source>
+        <translation>GIL 空闲&lt;br&gt;%1</translation>
+    </message>
+    <message>
+        <source>runs &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>运行 &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>context switch to &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>上下文切换到 &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>CPU %1 %2&lt;br&gt;%3</source>
+        <translation>CPU %1 %2&lt;br&gt;%3</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#d62728&apos;&gt;deadlock&lt;/b&gt;: waits for %1, closing the cycle</source>
+        <translation>&lt;b style=&apos;color:#d62728&apos;&gt;死锁&lt;/b&gt;:等待 %1,形成了环</translation>
+    </message>
+    <message>
+        <source>acquired %1</source>
+        <translation>获得 %1</translation>
+    </message>
+    <message>
+        <source>released %1</source>
+        <translation>释放 %1</translation>
+    </message>
+    <message>
+        <source>put an item into %1 (now %2)</source>
+        <translation>向 %1 放入一项(现有 %2 项)</translation>
+    </message>
+    <message>
+        <source>got an item from %1 (now %2)</source>
+        <translation>从 %1 取出一项(现有 %2 项)</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#d62728&apos;&gt;lost update&lt;/b&gt; on %1: wrote over another thread&apos;s write</source>
+        <translation>%1 上&lt;b style=&apos;color:#d62728&apos;&gt;丢失更新&lt;/b&gt;:覆盖了另一个线程的写入</translation>
+    </message>
+    <message>
+        <source>%1 %2&lt;br&gt;</source>
+        <translation>%1 %2&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <source> for %1</source>
+        <translation>,等待 %1</translation>
+    </message>
+    <message>
+        <source>, held by %1</source>
+        <translation>,由 %1 持有</translation>
+    </message>
+    <message>
+        <source> on CPU %1</source>
+        <translation>,在 CPU %1 上</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;after: %1</source>
+        <translation>&lt;br&gt;原因:%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2&lt;br&gt;%3%4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;:%2&lt;br&gt;%3%4</translation>
+    </message>
+    <message>
+        <source>Run to %1</source>
+        <translation>运行到 %1</translation>
+    </message>
+    <message>
+        <source>Move cursor here</source>
+        <translation>把光标移到这里</translation>
+    </message>
+    <message>
+        <source>Show whole run</source>
+        <translation>显示整个运行</translation>
+    </message>
+    <message>
+        <source>Follow cursor</source>
+        <translation>跟随光标</translation>
+    </message>
+    <message>
+        <source>Export image...</source>
+        <translation>导出图像...</translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::WaitForGraphView</name>
+    <message>
+        <source>Mutual exclusion</source>
+        <translation>互斥</translation>
+    </message>
+    <message>
+        <source>Hold and wait</source>
+        <translation>占有并等待</translation>
+    </message>
+    <message>
+        <source>No preemption</source>
+        <translation>不可抢占</translation>
+    </message>
+    <message>
+        <source>Circular wait</source>
+        <translation>循环等待</translation>
+    </message>
+    <message>
+        <source>Deadlock: all four Coffman conditions hold</source>
+        <translation>死锁:Coffman 四个条件全部成立</translation>
+    </message>
+    <message>
+        <source>Coffman conditions (a deadlock needs all four)</source>
+        <translation>Coffman 条件(四个同时成立才会死锁)</translation>
+    </message>
+    <message>
+        <source>No thread waits for or holds a lock at this instant.</source>
+        <translation>此刻没有线程在等待或持有锁。</translation>
+    </message>
+    <message>
+        <source>waits for</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>held by</source>
+        <translation>被持有</translation>
+    </message>
+    <message>
+        <source>○ thread   □ lock / object   - - waits for   — held by</source>
+        <translation>○ 线程   □ 锁 / 对象   - - 等待   — 被持有</translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::WorkloadEditor</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>到达时间</translation>
+    </message>
+    <message>
+        <source>Bursts (CPU I/O CPU ...)</source>
+        <translation>执行段(CPU I/O CPU ...)</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Run this table with the current run settings</source>
+        <translation>用当前运行设置运行此表</translation>
+    </message>
+    <message>
+        <source>Times in %1. Bursts alternate CPU and I/O and end with CPU.</source>
+        <translation>时间单位为 %1。执行段在 CPU 与 I/O 之间交替,并以 CPU 结束。</translation>
+    </message>
+    <message>
+        <source>arrival must be a number &gt;= 0, got &quot;%1&quot;</source>
+        <translation>到达时间必须是 &gt;= 0 的数,实际为“%1”</translation>
+    </message>
+    <message>
+        <source>give at least one CPU burst, e.g. &quot;5&quot; or &quot;5 2 3&quot;</source>
+        <translation>至少给出一个 CPU 执行段,例如“5”或“5 2 3”</translation>
+    </message>
+    <message>
+        <source>each burst must be a number &gt; 0, got &quot;%1&quot;</source>
+        <translation>每个执行段必须是 &gt; 0 的数,实际为“%1”</translation>
+    </message>
+    <message>
+        <source>bursts alternate CPU and I/O and must end with a CPU burst; add one more</source>
+        <translation>执行段在 CPU 与 I/O 之间交替,且必须以 CPU 执行段结束;请再添加一个</translation>
+    </message>
+    <message>
+        <source>priority must be a whole number, got &quot;%1&quot;</source>
+        <translation>优先级必须是整数,实际为“%1”</translation>
+    </message>
+    <message>
+        <source>add at least one process</source>
+        <translation>请至少添加一个进程</translation>
+    </message>
+    <message>
+        <source>Edited workload</source>
+        <translation>编辑后的工作负载</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,155 @@
+// `taskscope run ... --png/--svg/--pdf`: the real binary, as a batch script would call it.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+struct Result {
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+
+Result run(const std::string& args, const std::string& env = "") {
+    const auto errFile = std::filesystem::temp_directory_path() / ("taskscope_export_err_" + std::to_string(::getpid()));
+    const std::string cmd = env + std::string(TASKSCOPE_BINARY) + " " + args + " 2>" + errFile.string();
+    Result r;
+    FILE* p = popen(cmd.c_str(), "r");
+    std::array<char, 4096> buf{};
+    std::size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+    const int status = pclose(p);
+    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::ifstream e(errFile);
+    std::stringstream ss;
+    ss << e.rdbuf();
+    r.err = ss.str();
+    std::filesystem::remove(errFile);
+    return r;
+}
+
+std::string lesson(const std::string& name) { return std::string(TASKSCOPE_SOURCE_DIR) + "/resources/workloads/" + name; }
+
+std::string temp(const std::string& name) {
+    return (std::filesystem::temp_directory_path() / ("taskscope_export_" + std::to_string(::getpid()) + "_" + name))
+        .string();
+}
+
+std::string slurp(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+// Width and height from a PNG's IHDR chunk.
+std::pair<unsigned, unsigned> pngSize(const std::string& png) {
+    if (png.size() < 24 || png.compare(1, 3, "PNG") != 0) return {0, 0};
+    auto be = [&](std::size_t at) {
+        return (static_cast<unsigned>(static_cast<unsigned char>(png[at])) << 24) |
+               (static_cast<unsigned>(static_cast<unsigned char>(png[at + 1])) << 16) |
+               (static_cast<unsigned>(static_cast<unsigned char>(png[at + 2])) << 8) |
+               static_cast<unsigned>(static_cast<unsigned char>(png[at + 3]));
+    };
+    return {be(16), be(20)};
+}
+
+TEST(CliExport, PngSvgPdfInOneRun) {
+    const std::string png = temp("a.png"), svg = temp("a.svg"), pdf = temp("a.pdf");
+    const Result r = run("run " + lesson("fcfs_convoy.json") + " --png " + png + " --scale 2 --svg " + svg +
+                         " --pdf " + pdf + " --title 'FCFS convoy'");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto [w, h] = pngSize(slurp(png));
+    EXPECT_EQ(w, 2800u);  // 1400 points at 2x
+    EXPECT_GT(h, 200u);
+    const std::string s = slurp(svg);
+    EXPECT_NE(s.find("<svg"), std::string::npos);
+    EXPECT_NE(s.find("FCFS convoy"), std::string::npos);
+    EXPECT_NE(s.find("CPU 0"), std::string::npos);
+    const std::string p = slurp(pdf);
+    EXPECT_EQ(p.rfind("%PDF-", 0), 0u);
+    for (const auto& f : {png, svg, pdf}) std::filesystem::remove(f);
+}
+
+TEST(CliExport, PdfPageSizeAndNoDisplayNeeded) {
+    const std::string pdf = temp("page.pdf");
+    // No display, no platform chosen: the exporter picks the offscreen platform itself.
+    const Result r = run("run " + lesson("rr_classroom.json") + " --pdf " + pdf + " --page A4",
+                         "env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM ");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const std::string p = slurp(pdf);
+    ASSERT_EQ(p.rfind("%PDF-", 0), 0u);
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(p, m, std::regex(R"(/MediaBox\s*\[\s*0\s+0\s+([0-9.]+)\s+([0-9.]+)\s*\])")));
+    EXPECT_NEAR(std::stod(m[1]), 841.9, 1.0);  // A4 landscape, in points
+    EXPECT_NEAR(std::stod(m[2]), 595.3, 1.0);
+    std::filesystem::remove(pdf);
+}
+
+TEST(CliExport, RangeAndLanesChangeThePicture) {
+    const std::string all = temp("all.png"), cores = temp("cores.png"), part = temp("part.png");
+    ASSERT_EQ(run("run " + lesson("gil_two_cpu_threads.json") + " --png " + all).status, 0);
+    Result r = run("run " + lesson("gil_two_cpu_threads.json") + " --png " + cores +
+                   " --no-thread-lanes --no-gil-lanes --width 800");
+    ASSERT_EQ(r.status, 0) << r.err;
+    r = run("run " + lesson("gil_two_cpu_threads.json") + " --png " + part + " --range 10ms:0.02s");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto a = pngSize(slurp(all)), c = pngSize(slurp(cores)), p = pngSize(slurp(part));
+    EXPECT_EQ(c.first, 800u);
+    EXPECT_LT(c.second, a.second);  // fewer lanes
+    EXPECT_EQ(p, a);                // same lanes, another range
+    EXPECT_NE(slurp(part), slurp(all));
+    for (const auto& f : {all, cores, part}) std::filesystem::remove(f);
+}
+
+TEST(CliExport, OtherViews) {
+    for (const std::string view : {"states", "processes", "wait-for", "waiting-chart"}) {
+        const std::string out = temp(view + ".svg");
+        const Result r = run("run " + lesson("deadlock_two_locks.json") + " --view " + view + " --svg " + out);
+        EXPECT_EQ(r.status, 3) << view << ": " << r.err;  // the lesson deadlocks; the picture is still written
+        EXPECT_NE(slurp(out).find("<svg"), std::string::npos) << view;
+        std::filesystem::remove(out);
+    }
+    const Result r = run("run " + lesson("fcfs_convoy.json") + " --view nonsense --png " + temp("x.png"));
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("--view"), std::string::npos) << r.err;
+}
+
+TEST(CliExportErrors, BadRange) {
+    const std::string png = temp("bad.png");
+    Result r = run("run " + lesson("fcfs_convoy.json") + " --png " + png + " --range 5:2");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("--range 5:2: the end must be after the start"), std::string::npos) << r.err;
+    r = run("run " + lesson("fcfs_convoy.json") + " --png " + png + " --range 5xs:7");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("--range 5xs:7: \"5xs\" is not a time"), std::string::npos) << r.err;
+    r = run("run " + lesson("fcfs_convoy.json") + " --png " + png + " --range 10ms");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("expected START:END"), std::string::npos) << r.err;
+    r = run("run " + lesson("fcfs_convoy.json") + " --png " + png + " --range 500:600");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("the run ends at 30 ms"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(png));
+}
+
+TEST(CliExportErrors, UnwritablePathAndBadScale) {
+    Result r = run("run " + lesson("fcfs_convoy.json") + " --png /nonexistent/dir/t.png");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("cannot write '/nonexistent/dir/t.png'"), std::string::npos) << r.err;
+    r = run("run " + lesson("fcfs_convoy.json") + " --pdf /nonexistent/dir/t.pdf");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("cannot write '/nonexistent/dir/t.pdf'"), std::string::npos) << r.err;
+    r = run("run " + lesson("fcfs_convoy.json") + " --png " + temp("s.png") + " --scale 0");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("--scale"), std::string::npos) << r.err;
+}
+
+}  // namespace

@@ -1,0 +1,445 @@
+// Python programs on the simulated machine: outputs equal CPython's, process trees, the
+// GIL, start methods, zombies, races, deadlocks and bad input.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "core/runtime/python.h"
+#include "core/sim/machine.h"
+#include "core/trace/trace.h"
+
+using namespace taskscope::core;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string readFile(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+struct PyRun {
+    Machine machine;
+    Trace trace;
+    ProcessId main;
+    std::string out, err;
+    bool compiled = false;
+    std::string compileError;
+
+    explicit PyRun(const std::string& source, runtime::PythonOptions o = {}, MachineSettings s = defaults())
+        : machine(s) {
+        machine.attachTrace(&trace);
+        o.source = source;
+        if (o.filename.empty()) o.filename = "main.py";
+        auto loaded = runtime::loadPython(machine, o);
+        if (!loaded) {
+            compileError = loaded.error().brief();
+            return;
+        }
+        compiled = true;
+        main = *loaded;
+        machine.runUntil(60 * kSecond);
+        for (std::size_t i = 0; i < trace.size(); ++i) {
+            const RecordBody& b = trace.body(i);
+            if (b.kind == RecordKind::Output) (b.extra16 == 2 ? err : out) += trace.text(b.object);
+        }
+    }
+    static MachineSettings defaults() {
+        MachineSettings s;
+        s.cores = 4;
+        s.policy.kind = PolicyKind::Fair;
+        s.contextSwitch = 2 * kMicrosecond;
+        return s;
+    }
+    int exitCode() const { return machine.process(main).exitCode; }
+    bool finished() const { return machine.process(main).exited >= 0; }
+    double seconds(SimTime t) const { return static_cast<double>(t) / 1e9; }
+};
+
+PyRun runFile(const fs::path& path, runtime::PythonOptions o = {}, MachineSettings s = PyRun::defaults()) {
+    o.filename = path.filename().string();
+    return PyRun(readFile(path), o, s);
+}
+
+// python3's stdout and exit status for a program, run from its folder.
+std::pair<std::string, int> cpython(const fs::path& path) {
+    const std::string cmd = "cd '" + path.parent_path().string() + "' && PYTHONHASHSEED=0 python3 '" +
+                            path.filename().string() + "' 2>/dev/null";
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) return {"", -1};
+    std::string out;
+    std::array<char, 4096> buf{};
+    std::size_t n = 0;
+    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
+    const int status = pclose(p);
+    return {out, WIFEXITED(status) ? WEXITSTATUS(status) : -1};
+}
+
+bool havePython() { return std::system("python3 -c pass >/dev/null 2>&1") == 0; }
+
+std::string lastLine(const std::string& s) {
+    std::string t = s;
+    while (!t.empty() && t.back() == '\n') t.pop_back();
+    const auto nl = t.rfind('\n');
+    return nl == std::string::npos ? t : t.substr(nl + 1);
+}
+
+}  // namespace
+
+// ---- the same output as CPython --------------------------------------------------------
+
+class SameAsCPython : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(SameAsCPython, StdoutExitStatusAndErrorLine) {
+    if (!havePython()) GTEST_SKIP() << "python3 not installed";
+    const fs::path path = fs::path(TASKSCOPE_RUNTIME_PROGRAMS) / GetParam();
+    const auto [expected, status] = cpython(path);
+    PyRun run = runFile(path);
+    ASSERT_TRUE(run.compiled) << run.compileError;
+    ASSERT_TRUE(run.finished()) << "the program did not finish in 60 s of simulated time";
+    EXPECT_EQ(run.out, expected);
+    EXPECT_EQ(run.exitCode(), status);
+    if (status != 0) {
+        // The exception line CPython prints last.
+        const std::string cmd = "cd '" + path.parent_path().string() + "' && python3 '" +
+                                path.filename().string() + "' 2>&1 >/dev/null | tail -1";
+        FILE* p = popen(cmd.c_str(), "r");
+        std::array<char, 1024> buf{};
+        std::string line = fgets(buf.data(), static_cast<int>(buf.size()), p) ? buf.data() : "";
+        pclose(p);
+        EXPECT_EQ(lastLine(run.err), lastLine(line));
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Programs, SameAsCPython, ::testing::ValuesIn([] {
+                             std::vector<std::string> names;
+                             for (const auto& e : fs::directory_iterator(TASKSCOPE_RUNTIME_PROGRAMS))
+                                 if (e.path().extension() == ".py") names.push_back(e.path().filename().string());
+                             std::sort(names.begin(), names.end());
+                             return names;
+                         }()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                             std::string n = info.param.substr(0, info.param.size() - 3);
+                             for (char& c : n)
+                                 if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                             return n;
+                         });
+
+// ---- processes -------------------------------------------------------------------------
+
+TEST(PythonProcesses, SingDanceLessonHasThreeProcessesUnderTheMainOne) {
+    PyRun run = runFile(fs::path(TASKSCOPE_LESSONS) / "000_sing_dance_processes.py");
+    ASSERT_TRUE(run.finished());
+    ASSERT_EQ(run.machine.processes().size(), 3u);
+    const ProcessInfo& main = run.machine.processes()[0];
+    EXPECT_EQ(main.pid, 1001);
+    EXPECT_EQ(main.ppid, 1000);
+    for (int i = 1; i <= 2; ++i) {
+        EXPECT_EQ(run.machine.processes()[i].pid, 1001 + i);
+        EXPECT_EQ(run.machine.processes()[i].ppid, 1001);
+        EXPECT_GE(run.machine.processes()[i].reaped, 0) << "joined children are reaped";
+    }
+    // Two 1.5 s jobs side by side: the run takes about 1.5 s, not 3 s.
+    EXPECT_GT(run.seconds(main.exited), 1.5);
+    EXPECT_LT(run.seconds(main.exited), 1.7);
+    EXPECT_NE(run.out.find("唱歌"), std::string::npos);
+}
+
+TEST(PythonProcesses, AnExitedChildIsAZombieUntilJoined) {
+    PyRun run(R"(import multiprocessing as mp, time
+def f():
+    pass
+if __name__ == '__main__':
+    p = mp.Process(target=f)
+    p.start()
+    time.sleep(0.5)
+    p.join()
+    print(p.exitcode)
+)");
+    ASSERT_TRUE(run.finished());
+    const ProcessInfo& child = run.machine.processes()[1];
+    EXPECT_LT(run.seconds(child.exited), 0.01);
+    EXPECT_NEAR(run.seconds(child.reaped), 0.5, 0.01);
+    EXPECT_EQ(run.out, "0\n");
+}
+
+TEST(PythonProcesses, DaemonChildIsTerminatedWhenTheParentExits) {
+    PyRun run(R"(import multiprocessing as mp, time
+def forever():
+    while True:
+        time.sleep(0.01)
+if __name__ == '__main__':
+    p = mp.Process(target=forever, daemon=True)
+    p.start()
+    time.sleep(0.1)
+    print('bye')
+)");
+    ASSERT_TRUE(run.finished());
+    EXPECT_EQ(run.machine.processes()[1].exitCode, -15);
+    EXPECT_NEAR(run.seconds(run.machine.processes()[1].exited), 0.1, 0.01);
+}
+
+TEST(PythonProcesses, SpawnRerunsUnguardedCodeAndRefusesToStartFromIt) {
+    runtime::PythonOptions o;
+    o.startMethod = runtime::StartMethod::Spawn;
+    PyRun run(R"(import multiprocessing as mp
+print('top level runs in', mp.current_process().name)
+def f():
+    print('child runs')
+p = mp.Process(target=f)
+p.start()
+p.join()
+print('exitcode', p.exitcode)
+)", o);
+    ASSERT_TRUE(run.finished());
+    EXPECT_EQ(run.out, "top level runs in MainProcess\ntop level runs in Process-1\nexitcode 1\n");
+    EXPECT_NE(run.err.find("An attempt has been made to start a new process before the"), std::string::npos);
+    // A spawned child starts a new interpreter: tens of milliseconds, not a fork's 1 ms.
+    EXPECT_GT(run.seconds(run.machine.processes()[1].exited), 0.015);
+}
+
+TEST(PythonProcesses, SpawnWithTheGuardRunsTheTargetByReference) {
+    runtime::PythonOptions o;
+    o.startMethod = runtime::StartMethod::Spawn;
+    PyRun run(R"(import multiprocessing as mp
+counter = 0
+def f(n):
+    print('child got', n, 'counter', counter)
+if __name__ == '__main__':
+    counter = 5
+    p = mp.Process(target=f, args=(3,))
+    p.start()
+    p.join()
+)", o);
+    ASSERT_TRUE(run.finished());
+    // The child re-imported the module: its counter is the module's 0, not the parent's 5.
+    EXPECT_EQ(run.out, "child got 3 counter 0\n");
+}
+
+TEST(PythonProcesses, ForkserverChildrenAreChildrenOfTheServer) {
+    runtime::PythonOptions o;
+    o.startMethod = runtime::StartMethod::Forkserver;
+    PyRun run(R"(import multiprocessing as mp, os
+def f():
+    print('ppid is main:', os.getppid() == 1001)
+if __name__ == '__main__':
+    p = mp.Process(target=f)
+    p.start()
+    p.join()
+)", o);
+    ASSERT_TRUE(run.finished());
+    EXPECT_EQ(run.out, "ppid is main: False\n");
+    EXPECT_EQ(run.machine.processes()[1].name, "forkserver");
+    EXPECT_EQ(run.machine.processes()[2].ppid, run.machine.processes()[1].pid);
+}
+
+TEST(PythonProcesses, InputInAChildRaisesEOFError) {
+    runtime::PythonOptions o;
+    std::vector<std::string> lines{"alice"};
+    o.readLine = [&lines]() -> std::optional<std::string> {
+        if (lines.empty()) return std::nullopt;
+        std::string l = lines.front();
+        lines.erase(lines.begin());
+        return l;
+    };
+    PyRun run(R"(import multiprocessing as mp
+def child():
+    try:
+        input()
+    except EOFError as e:
+        print('child:', type(e).__name__)
+if __name__ == '__main__':
+    print('hello', input())
+    p = mp.Process(target=child)
+    p.start()
+    p.join()
+)", o);
+    ASSERT_TRUE(run.finished());
+    EXPECT_EQ(run.out, "hello alice\nchild: EOFError\n");
+}
+
+TEST(PythonProcesses, OsSystemRunsAChildCommandAndWaits) {
+    PyRun run(R"(import os, time
+t0 = time.time()
+print(os.system('scrapy crawl quotes'))
+print(round(time.time() - t0, 1))
+)");
+    ASSERT_TRUE(run.finished());
+    EXPECT_EQ(run.out, "0\n0.2\n");
+    ASSERT_EQ(run.machine.processes().size(), 2u);
+    EXPECT_EQ(run.machine.processes()[1].name, "scrapy");
+    EXPECT_EQ(run.machine.processes()[1].command, "scrapy crawl quotes");
+}
+
+// ---- the GIL ---------------------------------------------------------------------------
+
+namespace {
+const char* kCpuThreads = R"(import threading, time
+def spin():
+    n = 300000
+    while n > 0:
+        n -= 1
+t0 = time.perf_counter()
+spin(); spin()
+serial = time.perf_counter() - t0
+t0 = time.perf_counter()
+ts = [threading.Thread(target=spin) for _ in range(2)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(round((time.perf_counter() - t0) / serial, 2))
+)";
+}
+
+TEST(PythonGil, TwoCpuThreadsAreNoFasterThanSerial) {
+    PyRun run(kCpuThreads);
+    ASSERT_TRUE(run.finished());
+    const double ratio = std::stod(run.out);
+    EXPECT_GT(ratio, 0.95);
+    EXPECT_LT(ratio, 1.15);
+    // Hand-offs every ~5 ms: the GIL changed hands several times.
+    EXPECT_GT(run.machine.processes()[0].gil.switches, 3u);
+}
+
+TEST(PythonGil, FreeThreadedRunsThemSideBySide) {
+    runtime::PythonOptions o;
+    o.gil = false;
+    PyRun run(kCpuThreads, o);
+    ASSERT_TRUE(run.finished());
+    const double ratio = std::stod(run.out);
+    EXPECT_GT(ratio, 0.45);
+    EXPECT_LT(ratio, 0.6);
+    EXPECT_EQ(run.trace.countOf(RecordKind::Gil), 0u);
+}
+
+TEST(PythonGil, ProcessesRunInParallel) {
+    PyRun run(R"(import multiprocessing as mp, time
+def spin():
+    n = 300000
+    while n > 0:
+        n -= 1
+if __name__ == '__main__':
+    t0 = time.perf_counter()
+    spin(); spin()
+    serial = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    ps = [mp.Process(target=spin) for _ in range(2)]
+    for p in ps: p.start()
+    for p in ps: p.join()
+    print(round((time.perf_counter() - t0) / serial, 2))
+)");
+    ASSERT_TRUE(run.finished());
+    const double ratio = std::stod(run.out);
+    EXPECT_GT(ratio, 0.48);
+    EXPECT_LT(ratio, 0.65);
+}
+
+TEST(PythonGil, SwitchIntervalSetsTheTurnLength) {
+    PyRun run(R"(import sys, threading
+sys.setswitchinterval(0.001)
+def spin():
+    n = 400000
+    while n > 0:
+        n -= 1
+ts = [threading.Thread(target=spin) for _ in range(2)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(sys.getswitchinterval())
+)");
+    ASSERT_TRUE(run.finished());
+    EXPECT_EQ(run.out, "0.001\n");
+    // ~22 ms of work in 1 ms turns: about 20 hand-offs (5 ms turns would give about 4).
+    EXPECT_GT(run.machine.processes()[0].gil.switches, 12u);
+}
+
+// ---- races, deadlocks, determinism -----------------------------------------------------
+
+TEST(PythonRaces, ValueIncrementWithoutTheLockLosesUpdates) {
+    const char* src = R"(import multiprocessing as mp
+def inc(v):
+    for _ in range(3000):
+        LOCKED
+if __name__ == '__main__':
+    v = mp.Value('i', 0)
+    ps = [mp.Process(target=inc, args=(v,)) for _ in range(4)]
+    for p in ps: p.start()
+    for p in ps: p.join()
+    print(v.value)
+)";
+    std::string unlocked = src, locked = src;
+    unlocked.replace(unlocked.find("LOCKED"), 6, "v.value += 1");
+    locked.replace(locked.find("LOCKED"), 6, "with v.get_lock(): v.value += 1");
+    PyRun bad(unlocked);
+    ASSERT_TRUE(bad.finished());
+    EXPECT_LT(std::stoi(bad.out), 12000);
+    EXPECT_GT(bad.machine.lostUpdateCount(), 0u);
+    // One stale write can wipe out several other writes: at most one report per lost increment.
+    EXPECT_LE(bad.machine.lostUpdateCount(), static_cast<std::uint64_t>(12000 - std::stoi(bad.out)));
+    PyRun good(locked);
+    ASSERT_TRUE(good.finished());
+    EXPECT_EQ(good.out, "12000\n");
+    EXPECT_EQ(good.machine.lostUpdateCount(), 0u);
+}
+
+TEST(PythonDeadlock, TwoLocksInOppositeOrderDeadlock) {
+    PyRun run(R"(import threading, time
+a = threading.Lock()
+b = threading.Lock()
+def one():
+    with a:
+        time.sleep(0.01)
+        with b:
+            pass
+def two():
+    with b:
+        time.sleep(0.01)
+        with a:
+            pass
+t1 = threading.Thread(target=one); t2 = threading.Thread(target=two)
+t1.start(); t2.start(); t1.join(); t2.join()
+)");
+    ASSERT_TRUE(run.machine.deadlock().has_value());
+    EXPECT_FALSE(run.finished());
+    const auto& d = *run.machine.deadlock();
+    EXPECT_EQ(d.threads.size(), 2u);
+    EXPECT_EQ(run.machine.object(d.objects[0]).name == "a" || run.machine.object(d.objects[0]).name == "b", true);
+}
+
+TEST(PythonDeterminism, SameSeedSameTrace) {
+    const std::string src = readFile(fs::path(TASKSCOPE_LESSONS) / "000_pool_close_join.py");
+    PyRun a(src), b(src);
+    EXPECT_EQ(a.trace.hash(), b.trace.hash());
+    EXPECT_EQ(a.out, b.out);
+    MachineSettings other = PyRun::defaults();
+    other.seed = 99;
+    PyRun c(src, {}, other);
+    EXPECT_NE(a.out, c.out) << "random.random() follows the run's seed";
+}
+
+// ---- bad input -------------------------------------------------------------------------
+
+TEST(PythonErrors, SyntaxErrorIsReportedWithLineAndColumn) {
+    runtime::PythonOptions o;
+    o.filename = "bad.py";
+    PyRun run("x = 1\nif x > 0\n    print(x)\n", o);
+    EXPECT_FALSE(run.compiled);
+    EXPECT_NE(run.compileError.find("bad.py:2:"), std::string::npos) << run.compileError;
+    EXPECT_TRUE(run.machine.processes().empty());
+}
+
+TEST(PythonErrors, UnsupportedConstructNamesItself) {
+    PyRun run("async def f():\n    pass\n");
+    EXPECT_FALSE(run.compiled);
+    EXPECT_NE(run.compileError.find("not supported by Taskscope"), std::string::npos) << run.compileError;
+}
+
+TEST(PythonErrors, UnknownModuleIsAModuleNotFoundError) {
+    PyRun run("import numpy\n");
+    ASSERT_TRUE(run.finished());
+    EXPECT_EQ(run.exitCode(), 1);
+    EXPECT_EQ(lastLine(run.err), "ModuleNotFoundError: No module named 'numpy'");
+}

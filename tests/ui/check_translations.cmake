@@ -1,0 +1,28 @@
+# cmake -DLUPDATE=... -DTS=... -DSOURCES=<ui dir> -DINCLUDE=<source root> -DWORK=<scratch> -P
+file(REMOVE_RECURSE "${WORK}")
+file(MAKE_DIRECTORY "${WORK}")
+get_filename_component(name "${TS}" NAME)
+file(COPY "${TS}" DESTINATION "${WORK}")
+execute_process(COMMAND "${LUPDATE}" -I "${INCLUDE}" -no-obsolete -locations none -silent
+                        "${SOURCES}" -ts "${WORK}/${name}"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "lupdate failed (${rc}): ${out}${err}")
+endif()
+file(STRINGS "${WORK}/${name}" lines ENCODING UTF-8)
+set(previous "")
+set(untranslated "")
+foreach(line IN LISTS lines)
+  if(line MATCHES "type=\"unfinished\"" OR line MATCHES "<translation></translation>")
+    string(STRIP "${previous}" src)
+    string(APPEND untranslated "\n  ${src}")
+  endif()
+  if(line MATCHES "<source>")
+    set(previous "${line}")
+  endif()
+endforeach()
+if(untranslated)
+  message(FATAL_ERROR "strings without a Chinese translation in ${name} (run the "
+                      "taskscope_ui_lupdate target, then translate them):${untranslated}")
+endif()
+message(STATUS "every tr() string of ${SOURCES} is translated in ${name}")

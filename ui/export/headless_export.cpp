@@ -1,0 +1,54 @@
+#include "ui/export/headless_export.h"
+
+#include <QApplication>
+
+#include <memory>
+
+#include "ui/export/image_export.h"
+#include "ui/sim/simulation_controller.h"
+#include "ui/style/theme.h"
+#include "ui/timeline/timeline_view.h"
+
+namespace taskscope::ui {
+
+namespace {
+// QApplication keeps references to argc and argv for its lifetime.
+int g_argc = 1;
+char g_arg0[] = "taskscope";
+char* g_argv[] = {g_arg0, nullptr};
+}  // namespace
+
+bool exportHeadless(const HeadlessRun& run, const std::vector<ExportOptions>& outputs, QString* error) {
+    if (!run.machine || !run.trace) {
+        if (error) *error = QStringLiteral("nothing was run");
+        return false;
+    }
+    std::unique_ptr<QApplication> app;
+    if (!QCoreApplication::instance()) {
+        // A headless export never needs a display: draw on the offscreen platform unless
+        // the user chose another one.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QApplication>(g_argc, g_argv);
+    }
+    bool ok = true;
+    {
+        Theme theme;
+        theme.applyToApplication();
+        SimulationController controller;
+        controller.adoptRun(run.workload, run.title, run.settings, *run.machine, *run.trace);
+        std::unique_ptr<TimelineView> timeline;
+        for (const ExportOptions& o : outputs) {
+            if (o.view == ExportOptions::View::Timeline && !timeline) {
+                timeline = std::make_unique<TimelineView>(&controller, &theme);
+                timeline->resize(o.width, 600);
+            }
+            if (!exportView(controller, theme, timeline.get(), o, error)) {
+                ok = false;
+                break;
+            }
+        }
+    }
+    return ok;
+}
+
+}  // namespace taskscope::ui
