@@ -185,7 +185,15 @@ void SimulationController::adoptRun(std::optional<core::Workload> workload, cons
     m_runTarget.reset();
     m_runTimer.stop();
     m_workload = std::move(workload);
-    m_python = false;  // shown as recorded: nothing to re-run from source
+    ++m_programSerial;
+    m_python = false;  // shown as recorded: no source to edit or re-run
+    m_source.clear();
+    m_lineRecords.clear();
+    m_lineScanned = 0;
+    if (m_sourceError) {
+        m_sourceError.reset();
+        emit sourceErrorChanged();
+    }
     m_title = title;
     m_sourcePath.clear();
     m_settings = settings;
