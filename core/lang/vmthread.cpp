@@ -789,4 +789,10 @@ int VmThread::currentLine() const {
     return f.code->lineAt(f.pc > 0 ? f.pc - 1 : 0);
 }
 
+int VmThread::currentLineIn(const std::string& filename) const {
+    for (auto it = m_frames.rbegin(); it != m_frames.rend(); ++it)
+        if (it->code->filename == filename) return it->code->lineAt(it->pc > 0 ? it->pc - 1 : 0);
+    return 0;
+}
+
 }  // namespace taskscope::core::lang

@@ -88,6 +88,8 @@ public:
     // Where the thread is (innermost frame last).
     std::vector<StackEntry> stack() const;
     int currentLine() const;
+    // The line of the innermost frame running code from `filename` (0 if none).
+    int currentLineIn(const std::string& filename) const;
     std::size_t depth() const { return m_frames.size(); }
     int64_t totalConsumedNs() const { return m_consumedPs / 1000; }
 

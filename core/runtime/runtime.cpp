@@ -194,10 +194,8 @@ void Runtime::charge(SimTime ns) {
 
 int Runtime::userLine() {
     if (!m_current) return 0;
-    const auto stack = m_current->vm->stack();
-    for (auto it = stack.rbegin(); it != stack.rend(); ++it)
-        if (it->filename == m_options.filename) return it->line;
-    return stack.empty() ? 0 : stack.back().line;
+    const int line = m_current->vm->currentLineIn(m_options.filename);
+    return line > 0 ? line : m_current->vm->currentLine();
 }
 
 std::string Runtime::objectLabel(std::string_view fallbackKind) {
@@ -302,7 +300,8 @@ Value Runtime::createModule(Interpreter& interp, std::string_view name) {
 // Running a thread
 
 void Runtime::recordLine(PyThread& th) {
-    const int line = th.vm->currentLine();
+    // The user's own line, not one inside the embedded threading.py or multiprocessing.
+    const int line = th.vm->currentLineIn(m_options.filename);
     if (line != th.lastLine && line > 0) {
         th.lastLine = line;
         m_ctx->machine().sourceLine(th.id, line);
