@@ -49,6 +49,18 @@ struct StackEntry {
     int line = 0;
 };
 
+class DictObject;
+class VmThread;
+
+// Sees module-level variables being read and written (race detection on globals shared by
+// threads). Set per thread by the host; null costs one branch per global access.
+class GlobalWatcher {
+public:
+    virtual ~GlobalWatcher() = default;
+    virtual void onLoad(VmThread& t, DictObject* globals, const Value& name, const Value& value) = 0;
+    virtual void onStore(VmThread& t, DictObject* globals, const Value& name, const Value& value) = 0;
+};
+
 class VmThread {
 public:
     explicit VmThread(Interpreter& interp);
@@ -95,6 +107,7 @@ public:
 
     // Host bookkeeping: a tag the host sets (e.g. its thread id) and reads back in natives.
     uint64_t m_hostId = 0;
+    GlobalWatcher* m_globalWatcher = nullptr;
     void* m_hostData = nullptr;
 
     // ---- For natives -------------------------------------------------------------------

@@ -240,6 +240,10 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         DictObject* b = f->builtins;
                         if (c.globals == g && c.globalsVersion == g->keysVersion() &&
                             (!c.inBuiltins || c.builtinsVersion == b->keysVersion())) {
+                            if (m_globalWatcher && !c.inBuiltins) [[unlikely]] {
+                                SYNC();
+                                m_globalWatcher->onLoad(*this, g, names[arg], g->valueAt(c.index));
+                            }
                             PUSH(c.inBuiltins ? b->valueAt(c.index) : g->valueAt(c.index));
                             break;
                         }
@@ -247,6 +251,10 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         int64_t ix = g->findStr(name);
                         if (ix >= 0) {
                             c = {g->keysVersion(), b->keysVersion(), g, ix, false};
+                            if (m_globalWatcher) [[unlikely]] {
+                                SYNC();
+                                m_globalWatcher->onLoad(*this, g, names[arg], g->valueAt(ix));
+                            }
                             PUSH(g->valueAt(ix));
                             break;
                         }
@@ -259,6 +267,10 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         throwPy(BT().NameError, "name '" + name->str() + "' is not defined");
                     }
                     case Op::STORE_GLOBAL:
+                        if (m_globalWatcher) [[unlikely]] {
+                            SYNC();
+                            m_globalWatcher->onStore(*this, f->globals, names[arg], TOP());
+                        }
                         f->globals->setStr(names[arg], POP());
                         break;
                     case Op::DELETE_GLOBAL:
@@ -270,15 +282,28 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         const auto* name = names[arg].as<StrObject>();
                         Value v;
                         if (f->locals) v = f->locals.as<DictObject>()->getStr(name);
-                        if (!v) v = f->globals->getStr(name);
+                        if (!v) {
+                            v = f->globals->getStr(name);
+                            if (v && m_globalWatcher) [[unlikely]] {
+                                SYNC();
+                                m_globalWatcher->onLoad(*this, f->globals, names[arg], v);
+                            }
+                        }
                         if (!v) v = f->builtins->getStr(name);
                         if (!v) throwPy(BT().NameError, "name '" + name->str() + "' is not defined");
                         PUSH(std::move(v));
                         break;
                     }
                     case Op::STORE_NAME:
-                        if (f->locals) f->locals.as<DictObject>()->setStr(names[arg], POP());
-                        else f->globals->setStr(names[arg], POP());
+                        if (f->locals) {
+                            f->locals.as<DictObject>()->setStr(names[arg], POP());
+                        } else {
+                            if (m_globalWatcher) [[unlikely]] {
+                                SYNC();
+                                m_globalWatcher->onStore(*this, f->globals, names[arg], TOP());
+                            }
+                            f->globals->setStr(names[arg], POP());
+                        }
                         break;
                     case Op::DELETE_NAME: {
                         DictObject* d = f->locals ? f->locals.as<DictObject>() : f->globals;

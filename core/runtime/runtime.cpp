@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <fmt/format.h>
 #include <regex>
 
@@ -11,6 +12,7 @@
 #include "core/lang/listobject.h"
 #include "core/lang/moduleobject.h"
 #include "core/lang/operations.h"
+#include "core/lang/scalarobjects.h"
 #include "core/lang/strobject.h"
 #include "core/lang/typeobject.h"
 #include "core/workload/burst_program.h"
@@ -500,6 +502,50 @@ void Runtime::signalProcess(ProcessId p, int exitCode) {
 }
 
 // ---------------------------------------------------------------------------------------
+// Races on globals
+
+std::int64_t Runtime::shadowOf(const Value& v) const {
+    if (v.isSmallInt()) return v.smallInt();
+    if (v.isBool()) return v.isTrue() ? 1 : 0;
+    if (v.isKind(ObjKind::Float)) {
+        const double d = v.as<FloatObject>()->value();
+        std::int64_t bits = 0;
+        std::memcpy(&bits, &d, sizeof bits);
+        return bits;
+    }
+    return 0;
+}
+
+namespace {
+bool isPlainNumber(const Value& v) { return v.isSmallInt() || v.isBool() || v.isKind(ObjKind::Float); }
+}  // namespace
+
+void GlobalRaceWatcher::onLoad(VmThread& t, DictObject* globals, const Value& name, const Value& value) {
+    (void)t;
+    if (!isPlainNumber(value)) return;
+    auto it = m_objects.find({globals, std::string(name.as<StrObject>()->view())});
+    if (it == m_objects.end()) return;
+    const int line = m_rt.userLine();
+    Machine& m = m_rt.machine();
+    m.valueLoad(m_rt.current().id, it->second, line, /*quiet=*/true);
+}
+
+void GlobalRaceWatcher::onStore(VmThread& t, DictObject* globals, const Value& name, const Value& value) {
+    (void)t;
+    if (!isPlainNumber(value)) return;
+    const std::string key(name.as<StrObject>()->view());
+    const int line = m_rt.userLine();
+    Machine& m = m_rt.machine();
+    auto it = m_objects.find({globals, key});
+    if (it == m_objects.end()) {
+        const ObjectId o = m.createObject(ObjectKind::Value, key, m_rt.shadowOf(value));
+        m_objects.emplace(std::make_pair(globals, key), o);
+        return;
+    }
+    m.valueStore(m_rt.current().id, it->second, m_rt.shadowOf(value), line, /*quiet=*/true);
+}
+
+// ---------------------------------------------------------------------------------------
 // Threads and processes
 
 std::uint64_t Runtime::startThread(const Value& callable, const std::string& name, bool daemon) {
@@ -511,6 +557,9 @@ std::uint64_t Runtime::startThread(const Value& callable, const std::string& nam
     vm->startCall(callable, {});
     PyThread& t = addThread(m, cur.process, name, std::move(vm), m.now(), 0, daemon);
     t.startedWaiter = cur.id;
+    // From now on this process has several threads: watch its globals for races.
+    cur.vm->m_globalWatcher = &m_globalWatcher;
+    t.vm->m_globalWatcher = &m_globalWatcher;
     m.interruptRun();
     return static_cast<std::uint64_t>(m.thread(t.id).tid);
 }

@@ -71,6 +71,20 @@ struct ItemStore {
     std::unordered_map<std::uint64_t, std::pair<std::uint64_t, lang::Value>> items;
 };
 
+// Race detection on module globals shared by threads: numbers stored to a global while a
+// process has more than one thread become kernel Value objects named after the global;
+// their reads and writes go through the machine's lost-update check.
+class GlobalRaceWatcher final : public lang::GlobalWatcher {
+public:
+    explicit GlobalRaceWatcher(Runtime& rt) : m_rt(rt) {}
+    void onLoad(lang::VmThread& t, lang::DictObject* globals, const lang::Value& name, const lang::Value& value) override;
+    void onStore(lang::VmThread& t, lang::DictObject* globals, const lang::Value& name, const lang::Value& value) override;
+
+private:
+    Runtime& m_rt;
+    std::map<std::pair<const lang::DictObject*, std::string>, ObjectId> m_objects;
+};
+
 class Runtime final : public lang::Host, public std::enable_shared_from_this<Runtime> {
 public:
     explicit Runtime(PythonOptions options);
@@ -126,6 +140,7 @@ public:
 
     // Threads started by threading.Thread.start().
     std::uint64_t startThread(const lang::Value& callable, const std::string& name, bool daemon);
+    std::int64_t shadowOf(const lang::Value& v) const;
 
     void setMainProcess(ProcessId p) { m_mainProcess = p; }
 
@@ -151,6 +166,7 @@ private:
     ThreadContext* m_ctx = nullptr;
     PyThread* m_current = nullptr;
     int m_labelCounter = 0;
+    GlobalRaceWatcher m_globalWatcher{*this};
 
     friend lang::Expected<ProcessId> loadPython(Machine& m, const PythonOptions& options);
     friend class RuntimeExtension;

@@ -160,8 +160,10 @@ public:
     SyncStatus queueJoin(ThreadId t, ObjectId q);
     // Shared memory: a read starts a read-modify-write; a write after another thread changed
     // the value in between is a lost update (recorded, counted, kept in lostUpdates()).
-    std::int64_t valueLoad(ThreadId t, ObjectId o, int line = 0);
-    void valueStore(ThreadId t, ObjectId o, std::int64_t value, int line = 0);
+    // `quiet`: no Load/Store record in the trace (globals watched for races; a lost update
+    // is still recorded).
+    std::int64_t valueLoad(ThreadId t, ObjectId o, int line = 0, bool quiet = false);
+    void valueStore(ThreadId t, ObjectId o, std::int64_t value, int line = 0, bool quiet = false);
     const std::vector<LostUpdate>& lostUpdates() const { return m_lostUpdates; }
     std::uint64_t lostUpdateCount() const { return m_lostUpdateCount; }
     const std::vector<KernelObject>& objects() const { return m_objects; }

@@ -362,17 +362,17 @@ namespace {
 constexpr std::size_t kMaxLostUpdates = 10000;
 }
 
-std::int64_t Machine::valueLoad(ThreadId tid, ObjectId oid, int line) {
+std::int64_t Machine::valueLoad(ThreadId tid, ObjectId oid, int line, bool quiet) {
     KernelObject& o = m_objects[oid.index()];
     const PendingRead read{tid, o.generation, o.count, m_now, line};
     auto it = std::find_if(o.reads.begin(), o.reads.end(), [&](const PendingRead& r) { return r.thread == tid; });
     if (it != o.reads.end()) *it = read;
     else o.reads.push_back(read);
-    recordSync(tid, o, SyncOp::Load);
+    if (!quiet) recordSync(tid, o, SyncOp::Load);
     return o.count;
 }
 
-void Machine::valueStore(ThreadId tid, ObjectId oid, std::int64_t value, int line) {
+void Machine::valueStore(ThreadId tid, ObjectId oid, std::int64_t value, int line, bool quiet) {
     KernelObject& o = m_objects[oid.index()];
     auto it = std::find_if(o.reads.begin(), o.reads.end(), [&](const PendingRead& r) { return r.thread == tid; });
     if (it != o.reads.end()) {
@@ -392,7 +392,7 @@ void Machine::valueStore(ThreadId tid, ObjectId oid, std::int64_t value, int lin
     ++o.generation;
     o.lastWriter = tid;
     o.lastWrite = m_now;
-    recordSync(tid, o, SyncOp::Store);
+    if (!quiet) recordSync(tid, o, SyncOp::Store);
 }
 
 // ---------------------------------------------------------------------------------------

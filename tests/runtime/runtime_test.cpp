@@ -385,6 +385,40 @@ if __name__ == '__main__':
     EXPECT_EQ(good.machine.lostUpdateCount(), 0u);
 }
 
+TEST(PythonRaces, GlobalReadModifyWriteAcrossASwitchIsALostUpdate) {
+    const char* src = R"(import threading, time
+counter = 0
+lock = threading.Lock()
+def bump():
+    global counter
+    for _ in range(200):
+        WITH
+            v = counter
+            time.sleep(0.0001)
+            counter = v + 1
+ts = [threading.Thread(target=bump) for _ in range(2)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(counter)
+)";
+    std::string unlocked = src, locked = src;
+    unlocked.replace(unlocked.find("WITH"), 4, "if True:");
+    locked.replace(locked.find("WITH"), 4, "with lock:");
+    PyRun bad(unlocked);
+    ASSERT_TRUE(bad.finished());
+    EXPECT_LT(std::stoi(bad.out), 400);
+    ASSERT_GT(bad.machine.lostUpdateCount(), 0u);
+    const LostUpdate& l = bad.machine.lostUpdates().front();
+    EXPECT_EQ(bad.machine.object(l.object).name, "counter");
+    EXPECT_EQ(l.readLine, 8);
+    EXPECT_EQ(l.writeLine, 10);
+    EXPECT_NE(l.thread, l.other);
+    PyRun good(locked);
+    ASSERT_TRUE(good.finished());
+    EXPECT_EQ(good.out, "400\n");
+    EXPECT_EQ(good.machine.lostUpdateCount(), 0u);
+}
+
 TEST(PythonDeadlock, TwoLocksInOppositeOrderDeadlock) {
     PyRun run(R"(import threading, time
 a = threading.Lock()
