@@ -273,8 +273,8 @@ int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
     }
     const ProcessId mainProcess = *loaded;
     // An endless program must not hang the command: stop at --until / --max-steps, or at
-    // 30 s of simulated time when neither is given.
-    constexpr double kDefaultUntilMs = 30000;
+    // 10 s of simulated time when neither is given (an endless loop stops within seconds).
+    constexpr double kDefaultUntilMs = 10000;
     const SimTime until = toTime(o.until.value_or(kDefaultUntilMs), unit);
     const std::uint64_t maxSteps = o.maxSteps.value_or(UINT64_MAX);
     std::uint64_t steps = 0;
@@ -290,7 +290,7 @@ int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
                            static_cast<double>(machine.now()) / 1e6,
                            bySteps ? fmt::format("--max-steps {}", maxSteps)
                                    : o.until ? fmt::format("--until {:g}", *o.until)
-                                             : std::string("the default limit of 30000 ms"),
+                                             : std::string("the default limit of 10000 ms"),
                            bySteps ? "a larger --max-steps" : "--until MS");
         return o.until || o.maxSteps ? kExitOk : kExitStopped;
     }
