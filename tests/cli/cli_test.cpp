@@ -282,3 +282,83 @@ TEST(Cli, HelpAndVersion) {
 }
 
 }  // namespace
+
+// ---- Python programs -------------------------------------------------------------------
+
+namespace {
+std::string pyFile(const std::string& name, const std::string& source) {
+    const std::string path = temp(name);
+    std::ofstream(path) << source;
+    return path;
+}
+}  // namespace
+
+TEST(CliPython, OutputGoesToStdoutAndTheExitCodeIsTheProgramsOwn) {
+    const auto f = pyFile("hello.py", "import sys\nprint('hi', sys.argv[1:])\nsys.exit(5)\n");
+    const Result r = run("run " + f + " -- a b");
+    EXPECT_EQ(r.status, 5);
+    EXPECT_EQ(r.out, "hi ['a', 'b']\n");
+}
+
+TEST(CliPython, UncaughtExceptionPrintsATracebackAndExitsWith1) {
+    const auto f = pyFile("boom.py", "def f():\n    raise ValueError('bad')\nf()\n");
+    const Result r = run("run " + f);
+    EXPECT_EQ(r.status, 1);
+    EXPECT_EQ(r.out, "");
+    EXPECT_NE(r.err.find("Traceback (most recent call last):"), std::string::npos);
+    EXPECT_NE(r.err.find("line 2, in f"), std::string::npos);
+    EXPECT_NE(r.err.find("ValueError: bad"), std::string::npos);
+}
+
+TEST(CliPython, CompileErrorNamesFileLineAndColumnAndExitsWith2) {
+    const auto f = pyFile("syntax.py", "x = 1\nif x\n    pass\n");
+    const Result r = run("run " + f);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find(f + ":2:"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("SyntaxError"), std::string::npos) << r.err;
+}
+
+TEST(CliPython, DeadlockExitsWith3AndNamesTheLocks) {
+    const auto f = pyFile("dl.py",
+                          "import threading, time\nfirst = threading.Lock()\nsecond = threading.Lock()\n"
+                          "def a():\n    with first:\n        time.sleep(0.01)\n        with second: pass\n"
+                          "def b():\n    with second:\n        time.sleep(0.01)\n        with first: pass\n"
+                          "t = threading.Thread(target=a); u = threading.Thread(target=b)\n"
+                          "t.start(); u.start(); t.join(); u.join()\n");
+    const Result r = run("run " + f);
+    EXPECT_EQ(r.status, 3);
+    EXPECT_NE(r.err.find("deadlock"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("first"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("second"), std::string::npos) << r.err;
+}
+
+TEST(CliPython, AProgramThatDoesNotEndStopsAtTheDefaultLimit) {
+    const auto f = pyFile("forever.py", "import time\nprint('start')\nwhile True:\n    time.sleep(1)\n");
+    const Result r = run("run " + f);
+    EXPECT_EQ(r.status, 4);
+    EXPECT_EQ(r.out, "start\n");
+    EXPECT_NE(r.err.find("the program had not finished"), std::string::npos) << r.err;
+    const Result limited = run("run " + f + " --until 2500");
+    EXPECT_EQ(limited.status, 0);
+}
+
+TEST(CliPython, StatsHaveOneEntryPerProcessAndThread) {
+    const auto f = pyFile("procs.py",
+                          "import multiprocessing as mp, threading\ndef w():\n    pass\n"
+                          "if __name__ == '__main__':\n    p = mp.Process(target=w); p.start(); p.join()\n"
+                          "    t = threading.Thread(target=w); t.start(); t.join()\n");
+    const Result r = run("run " + f + " --stats -");
+    EXPECT_EQ(r.status, 0);
+    const auto j = nlohmann::json::parse(r.out);
+    ASSERT_EQ(j["processes"].size(), 2u);
+    EXPECT_EQ(j["processes"][0]["pid"], 1001);
+    EXPECT_EQ(j["processes"][1]["pid"], 1002);
+    EXPECT_EQ(j["threads"].size(), 3u);
+}
+
+TEST(CliPython, BadStartMethodIsRejected) {
+    const auto f = pyFile("ok.py", "print(1)\n");
+    const Result r = run("run " + f + " --start-method vfork");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("expected fork, spawn or forkserver"), std::string::npos);
+}
