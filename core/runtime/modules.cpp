@@ -397,6 +397,62 @@ NativeResult k_value_peek(NativeCall& c) {
     return NativeResult::ret(rtOf(c).values()[objectArg(c, 0).value]);
 }
 
+// ---- multiprocessing.Manager: referents live in the manager, proxies call them -----------
+
+constexpr SimTime kManagerCallNs = 40 * kMicrosecond;  // a proxy method call: IPC round trip
+
+NativeResult k_shared_new(NativeCall& c) {
+    c.expectArgs(1, 1);
+    Runtime& rt = rtOf(c);
+    rt.charge(kManagerCallNs);
+    rt.sharedObjects().push_back(rt.copyForTransfer(c.arg(0)));
+    return NativeResult::ret(Value::smallInt(static_cast<std::int64_t>(rt.sharedObjects().size() - 1)));
+}
+
+// shared_call(id, method, args): the referent's method called with copies of args; the
+// result comes back as a copy (pickled both ways, as a manager proxy does).
+NativeResult k_shared_call(NativeCall& c) {
+    c.expectArgs(3, 3);
+    Runtime& rt = rtOf(c);
+    const auto id = static_cast<std::size_t>(toIndex(c.thread(), c.arg(0)));
+    if (id >= rt.sharedObjects().size()) return c.raise(builtinTypes().ValueError, "no such shared object");
+    rt.charge(kManagerCallNs);
+    Value referent = rt.sharedObjects()[id];
+    const std::string name = strArg(c, 1);
+    std::vector<Value> args;
+    for (const Value& a : toVector(c.thread(), c.arg(2))) args.push_back(rt.copyForTransfer(a));
+    VmThread& t = c.thread();
+    auto need = [&](std::size_t n) {
+        if (args.size() != n) throwPy(builtinTypes().TypeError, name + " expects " + std::to_string(n) + " argument(s)");
+    };
+    Value result = Value::none();
+    // Operators of builtin referents (dict, list) are not attributes in the VM.
+    if (name == "__getitem__") {
+        need(1);
+        result = getItem(t, referent, args[0]);
+    } else if (name == "__setitem__") {
+        need(2);
+        setItem(t, referent, args[0], args[1]);
+    } else if (name == "__delitem__") {
+        need(1);
+        delItem(t, referent, args[0]);
+    } else if (name == "__contains__") {
+        need(1);
+        result = Value::boolean(contains(t, referent, args[0]));
+    } else if (name == "__len__") {
+        Value len = c.interp().builtinsDict()->getStr("len");
+        result = t.call(len, {referent});
+    } else if (name == "__str__") {
+        result = strValue(t, referent);
+    } else {
+        Value method = getAttr(t, referent, name);
+        result = t.callNested(method, std::span<const Value>(args.data(), args.size()));
+    }
+    // The caller waits for the manager's answer: give the other cores a chance to run.
+    rt.machine();
+    return rt.done(rt.copyForTransfer(result));
+}
+
 // ---- threads ------------------------------------------------------------------------------
 
 NativeResult k_get_ident(NativeCall& c) {
@@ -729,6 +785,8 @@ Value makeKernelModule(Runtime& rt, Interpreter& interp) {
     addFn(d, n, "value_load", k_value_load);
     addFn(d, n, "value_store", k_value_store);
     addFn(d, n, "value_peek", k_value_peek);
+    addFn(d, n, "shared_new", k_shared_new);
+    addFn(d, n, "shared_call", k_shared_call);
     addFn(d, n, "get_ident", k_get_ident);
     addFn(d, n, "get_native_id", k_get_ident);
     addFn(d, n, "parent_ident", k_parent_ident);

@@ -129,6 +129,8 @@ public:
 
     ItemStore& items(ObjectId q) { return m_items[q.value]; }
     std::unordered_map<std::uint32_t, lang::Value>& values() { return m_values; }
+    // Objects held by multiprocessing.Manager() (the manager process's referents).
+    std::vector<lang::Value>& sharedObjects() { return m_shared; }
     lang::Value copyForTransfer(const lang::Value& v);  // pickle + unpickle: a deep copy
 
     // Processes.
@@ -160,6 +162,7 @@ private:
     std::unordered_map<std::uint64_t, ThreadId> m_identToThread;
     std::unordered_map<std::uint32_t, ItemStore> m_items;
     std::unordered_map<std::uint32_t, lang::Value> m_values;
+    std::vector<lang::Value> m_shared;
     ProcessId m_mainProcess;
     ProcessId m_forkServer;
     lang::Value m_mainCode;

@@ -85,10 +85,253 @@ def freeze_support():
     pass
 
 
+class BaseProxy:
+    _typeid = 'object'
+
+    def __init__(self, referent):
+        self._id = _k.shared_new(referent)
+
+    def _callmethod(self, name, args=()):
+        return _k.shared_call(self._id, name, tuple(args))
+
+    def __str__(self):
+        return self._callmethod('__str__')
+
+    def __repr__(self):
+        return '<%s object, typeid %r at 0x%x>' % (type(self).__name__, self._typeid, id(self))
+
+    def __reduce__(self):
+        return (type(self), ())
+
+
+class DictProxy(BaseProxy):
+    _typeid = 'dict'
+
+    def __getitem__(self, key):
+        return self._callmethod('__getitem__', (key,))
+
+    def __setitem__(self, key, value):
+        self._callmethod('__setitem__', (key, value))
+
+    def __delitem__(self, key):
+        self._callmethod('__delitem__', (key,))
+
+    def __contains__(self, key):
+        return self._callmethod('__contains__', (key,))
+
+    def __len__(self):
+        return self._callmethod('__len__')
+
+    def __iter__(self):
+        return iter(self._callmethod('keys'))
+
+    def get(self, key, default=None):
+        return self._callmethod('get', (key, default))
+
+    def keys(self):
+        return list(self._callmethod('keys'))
+
+    def values(self):
+        return list(self._callmethod('values'))
+
+    def items(self):
+        return list(self._callmethod('items'))
+
+    def update(self, *args, **kwargs):
+        self._callmethod('update', (dict(*args, **kwargs),))
+
+    def pop(self, key, *default):
+        return self._callmethod('pop', (key,) + default)
+
+    def setdefault(self, key, default=None):
+        return self._callmethod('setdefault', (key, default))
+
+    def clear(self):
+        self._callmethod('clear')
+
+    def copy(self):
+        return self._callmethod('copy')
+
+
+class ListProxy(BaseProxy):
+    _typeid = 'list'
+
+    def __getitem__(self, i):
+        return self._callmethod('__getitem__', (i,))
+
+    def __setitem__(self, i, value):
+        self._callmethod('__setitem__', (i, value))
+
+    def __delitem__(self, i):
+        self._callmethod('__delitem__', (i,))
+
+    def __len__(self):
+        return self._callmethod('__len__')
+
+    def __contains__(self, value):
+        return self._callmethod('__contains__', (value,))
+
+    def __iter__(self):
+        return iter(self._callmethod('copy'))
+
+    def append(self, value):
+        self._callmethod('append', (value,))
+
+    def extend(self, values):
+        self._callmethod('extend', (list(values),))
+
+    def insert(self, i, value):
+        self._callmethod('insert', (i, value))
+
+    def pop(self, *i):
+        return self._callmethod('pop', i)
+
+    def remove(self, value):
+        self._callmethod('remove', (value,))
+
+    def index(self, value):
+        return self._callmethod('index', (value,))
+
+    def count(self, value):
+        return self._callmethod('count', (value,))
+
+    def sort(self, reverse=False):
+        self._callmethod('sort', ()) if not reverse else self._callmethod('reverse', ())
+
+    def reverse(self):
+        self._callmethod('reverse')
+
+
+class _ValueHolder:
+    def __init__(self, value):
+        self.value = value
+
+    def get(self):
+        return self.value
+
+    def set(self, value):
+        self.value = value
+
+    def __str__(self):
+        return str(self.value)
+
+
+class ValueProxy(BaseProxy):
+    _typeid = 'Value'
+
+    def __init__(self, value):
+        BaseProxy.__init__(self, _ValueHolder(value))
+
+    def get(self):
+        return self._callmethod('get')
+
+    def set(self, value):
+        self._callmethod('set', (value,))
+
+    @property
+    def value(self):
+        return self._callmethod('get')
+
+    @value.setter
+    def value(self, value):
+        self._callmethod('set', (value,))
+
+
+class _NamespaceHolder:
+    def __init__(self):
+        self.attrs = {}
+
+    def getattr(self, name):
+        return self.attrs[name]
+
+    def setattr(self, name, value):
+        self.attrs[name] = value
+
+    def __str__(self):
+        return 'Namespace(%s)' % ', '.join(['%s=%r' % (k, v) for k, v in self.attrs.items()])
+
+
+class NamespaceProxy(BaseProxy):
+    _typeid = 'Namespace'
+
+    def __init__(self, **kwargs):
+        object.__setattr__(self, '_id', _k.shared_new(_NamespaceHolder()))
+        for k in kwargs:
+            self._callmethod('setattr', (k, kwargs[k]))
+
+    def __getattr__(self, name):
+        try:
+            return self._callmethod('getattr', (name,))
+        except KeyError:
+            raise AttributeError(name)
+
+    def __setattr__(self, name, value):
+        self._callmethod('setattr', (name, value))
+
+
+class SyncManager:
+    # The server process of a real manager is not simulated: each proxy call costs an IPC
+    # round trip (40 µs) and copies its arguments and result.
+    def __init__(self):
+        self._state = 'started'
+
+    def start(self):
+        self._state = 'started'
+
+    def shutdown(self):
+        self._state = 'shutdown'
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.shutdown()
+
+    def dict(self, *args, **kwargs):
+        return DictProxy(dict(*args, **kwargs))
+
+    def list(self, *args):
+        return ListProxy(list(*args))
+
+    def Value(self, typecode, value, lock=True):
+        return ValueProxy(value)
+
+    def Namespace(self, **kwargs):
+        return NamespaceProxy(**kwargs)
+
+    def Queue(self, maxsize=0):
+        return Queue(maxsize)
+
+    def JoinableQueue(self, maxsize=0):
+        return JoinableQueue(maxsize)
+
+    def Lock(self):
+        return threading.Lock()
+
+    def RLock(self):
+        return threading.RLock()
+
+    def Semaphore(self, value=1):
+        return threading.Semaphore(value)
+
+    def BoundedSemaphore(self, value=1):
+        return threading.BoundedSemaphore(value)
+
+    def Event(self):
+        return threading.Event()
+
+    def Condition(self, lock=None):
+        return threading.Condition(lock)
+
+    def Barrier(self, parties, action=None, timeout=None):
+        return threading.Barrier(parties, action, timeout)
+
+    def Pool(self, processes=None, initializer=None, initargs=()):
+        return Pool(processes, initializer, initargs)
+
+
 def Manager():
-    raise NotImplementedError(
-        'multiprocessing.Manager is not supported by Taskscope yet; '
-        'use multiprocessing.Queue, Value or Array to share data')
+    return SyncManager()
 
 
 # --- processes --------------------------------------------------------------------------
