@@ -232,6 +232,31 @@ private slots:
         }
     }
 
+    void everyPythonLessonRunsAndSeeksBackToAFreshStart() {
+        MainWindow w(prefs(QStringLiteral("pylessons.ini")));
+        w.setQuietErrors(true);
+        w.show();
+        const QStringList lessons = QDir(QStringLiteral(":/lessons")).entryList({QStringLiteral("*.py")});
+        QVERIFY(lessons.size() >= 20);
+        for (const QString& name : lessons) {
+            QVERIFY2(w.openResource(QStringLiteral(":/lessons/") + name), qPrintable(name + ": " + w.lastError()));
+            SimulationController* c = w.controller();
+            QVERIFY(c->isPython());
+            const core::TraceState fresh = c->state();
+            c->runToCompletion();
+            QVERIFY2(c->endTime() > 0, qPrintable(name));
+            c->seek(c->endTime());
+            // The main process ended (or the lesson deadlocks on purpose).
+            const bool deadlocked = c->machine()->deadlock().has_value();
+            QVERIFY2(deadlocked || c->state().processes.at(0).zombie || c->state().processes.at(0).reaped,
+                     qPrintable(name));
+            // Some console output was recorded.
+            QVERIFY2(c->trace().countOf(core::RecordKind::Output) > 0, qPrintable(name));
+            c->seek(0);
+            QVERIFY2(c->state() == fresh, qPrintable(name));
+        }
+    }
+
     void parsesTheCommandLine() {
         GuiOptions o = parseGuiOptions({"--screenshot", "out.png", "lesson.json", "--at", "50ms", "--size", "800x600"});
         QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
