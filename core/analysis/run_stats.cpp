@@ -62,6 +62,8 @@ RunStats computeStats(const Machine& m) {
         ts.ready = t.readyTime + (t.state == ThreadState::Ready ? open : 0);
         ts.blocked = t.waitingTime + (t.state == ThreadState::Waiting ? open : 0);
         ts.gilWait = t.gilWait + (t.state == ThreadState::Waiting && t.reason == WaitReason::Gil ? open : 0);
+        ts.blockedByReason = t.waitByReason;
+        if (t.state == ThreadState::Waiting) ts.blockedByReason[static_cast<std::size_t>(t.reason)] += open;
         s.threads.push_back(std::move(ts));
     }
     if (s.finished < static_cast<int>(s.processes.size())) end = std::max(end, m.now());
@@ -118,10 +120,15 @@ nlohmann::json statsToJson(const RunStats& s, SimTime unit, const std::string& u
                          {"response", t(p.response)}});
     }
     json threads = json::array();
-    for (const auto& th : s.threads)
+    for (const auto& th : s.threads) {
+        json byReason = json::object();
+        for (std::size_t r = 1; r < th.blockedByReason.size(); ++r)
+            if (th.blockedByReason[r] > 0) byReason[std::string(toString(static_cast<WaitReason>(r)))] = t(th.blockedByReason[r]);
         threads.push_back({{"name", th.name}, {"process", th.process}, {"pid", th.pid}, {"tid", th.tid},
                            {"finish", t(th.finish)}, {"cpu", t(th.cpu)}, {"ready", t(th.ready)},
-                           {"blocked", t(th.blocked)}, {"gil_wait", t(th.gilWait)}});
+                           {"blocked", t(th.blocked)}, {"gil_wait", t(th.gilWait)},
+                           {"blocked_by_reason", std::move(byReason)}});
+    }
     json out;
     out["time_unit"] = unitName;
     out["processes"] = std::move(procs);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <ostream>
+#include <array>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,7 @@ struct ThreadStats {
     SimTime ready = 0;
     SimTime blocked = 0;  // Waiting, all reasons (includes the GIL)
     SimTime gilWait = 0;  // Waiting for the GIL
+    std::array<SimTime, kWaitReasonCount> blockedByReason{};  // Waiting, per wait reason
 };
 
 struct RunStats {

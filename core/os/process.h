@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <deque>
 #include <string>
 #include <vector>
@@ -55,6 +56,7 @@ struct ThreadInfo {
     bool earlyWake = false;      // granted before its blocking run ended: do not block
     SimTime waitStart = 0;
     SimTime gilWait = 0;               // time Waiting for the GIL
+    std::array<SimTime, kWaitReasonCount> waitByReason{};  // time Waiting, per reason
     std::uint32_t gilTimerSeq = 0;     // invalidates stale GIL interval timers
     std::uint64_t gilSwitchSeen = 0;   // the GIL switch number when its interval began
     ClonePtr<Program> program;

@@ -475,6 +475,7 @@ void Machine::setState(ThreadInfo& t, ThreadState s, WaitReason r, Cause cause) 
     if (t.state == ThreadState::Ready) t.readyTime += spent;
     if (t.state == ThreadState::Waiting) {
         t.waitingTime += spent;
+        t.waitByReason[static_cast<std::size_t>(t.reason)] += spent;
         if (t.reason == WaitReason::Gil) t.gilWait += spent;
     }
     t.state = s;

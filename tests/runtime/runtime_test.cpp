@@ -305,6 +305,34 @@ TEST(PythonGil, TwoCpuThreadsAreNoFasterThanSerial) {
     EXPECT_GT(run.machine.processes()[0].gil.switches, 3u);
 }
 
+TEST(PythonStats, BlockedTimeSplitsExactlyByReason) {
+    PyRun run(R"(import threading, time, queue
+q = queue.Queue()
+lock = threading.Lock()
+def worker():
+    with lock:
+        time.sleep(0.02)
+    q.get()
+t = threading.Thread(target=worker)
+with lock:
+    t.start()
+    time.sleep(0.01)
+time.sleep(0.05)
+q.put(1)
+t.join()
+)");
+    ASSERT_TRUE(run.finished());
+    for (const ThreadInfo& t : run.machine.threads()) {
+        SimTime sum = 0;
+        for (SimTime v : t.waitByReason) sum += v;
+        EXPECT_EQ(sum, t.waitingTime) << t.name;
+    }
+    const ThreadInfo& worker = run.machine.threads()[1];
+    EXPECT_NEAR(static_cast<double>(worker.waitByReason[static_cast<std::size_t>(WaitReason::Lock)]) / 1e6, 10, 0.5);
+    EXPECT_NEAR(static_cast<double>(worker.waitByReason[static_cast<std::size_t>(WaitReason::Sleep)]) / 1e6, 20, 0.5);
+    EXPECT_NEAR(static_cast<double>(worker.waitByReason[static_cast<std::size_t>(WaitReason::Queue)]) / 1e6, 30, 0.5);
+}
+
 TEST(PythonGil, FreeThreadedRunsThemSideBySide) {
     runtime::PythonOptions o;
     o.gil = false;
