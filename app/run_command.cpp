@@ -3,6 +3,7 @@
 #include <cmath>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -281,6 +282,27 @@ int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
     while (steps < maxSteps && machine.step(until)) ++steps;
     trace.compact();
     int status = reportRun(o, machine, trace, unit, unitName, /*isProgram=*/true, out, err);
+    if (status == kExitDeadlock) {
+        // Where each stuck thread is in the program.
+        std::vector<std::string> lines;
+        {
+            std::istringstream src(py.source);
+            for (std::string l; std::getline(src, l);) lines.push_back(l);
+        }
+        err << "  where they wait:\n";
+        for (const ThreadInfo& t : machine.threads()) {
+            if (t.state != ThreadState::Waiting) continue;
+            const auto loc = runtime::pythonLocation(machine, t.id);
+            if (!loc) continue;
+            std::string text = loc->filename == py.filename && loc->line >= 1 &&
+                                       loc->line <= static_cast<int>(lines.size())
+                                   ? lines[static_cast<std::size_t>(loc->line - 1)]
+                                   : std::string();
+            const auto first = text.find_first_not_of(" \t");
+            text = first == std::string::npos ? std::string() : text.substr(first);
+            err << fmt::format("    {} at {}:{}{}\n", t.name, loc->filename, loc->line, text.empty() ? "" : ": " + text);
+        }
+    }
     if (status != kExitOk) return status;
     const ProcessInfo& main = machine.process(mainProcess);
     if (main.exited < 0) {

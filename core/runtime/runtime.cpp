@@ -79,6 +79,9 @@ std::optional<PythonThreadLocation> pythonLocation(const Machine& m, ThreadId t)
     if (!th || !th->vm) return std::nullopt;
     auto stack = th->vm->stack();
     if (stack.empty()) return std::nullopt;
+    // The innermost frame in the user's program (not inside threading.py and friends).
+    for (auto it = stack.rbegin(); it != stack.rend(); ++it)
+        if (it->filename == rt->options().filename) return PythonThreadLocation{it->function, it->filename, it->line};
     return PythonThreadLocation{stack.back().function, stack.back().filename, stack.back().line};
 }
 
