@@ -268,8 +268,10 @@ int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
     if (!loaded) {
         lang::Diagnostic d = loaded.error();
         d.file = o.file;
-        err << d.pythonStyle();
-        err << "taskscope: error: " << d.brief() << "\n";
+        // What python3 prints, then Taskscope's one-line summary (file:line:col, hint).
+        std::string python = d.pythonStyle();
+        if (!python.empty() && python.back() != '\n') python += '\n';
+        err << python << "taskscope: " << d.brief() << "\n";
         return kExitBadInput;
     }
     const ProcessId mainProcess = *loaded;
