@@ -97,7 +97,10 @@ class SameAsCPython : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(SameAsCPython, StdoutExitStatusAndErrorLine) {
     if (!havePython()) GTEST_SKIP() << "python3 not installed";
-    const fs::path path = fs::path(TASKSCOPE_RUNTIME_PROGRAMS) / GetParam();
+    const std::string lessonPrefix = "lesson:";
+    const fs::path path = GetParam().rfind(lessonPrefix, 0) == 0
+                              ? fs::path(TASKSCOPE_LESSONS) / GetParam().substr(lessonPrefix.size())
+                              : fs::path(TASKSCOPE_RUNTIME_PROGRAMS) / GetParam();
     const auto [expected, status] = cpython(path);
     PyRun run = runFile(path);
     ASSERT_TRUE(run.compiled) << run.compileError;
@@ -128,6 +131,17 @@ INSTANTIATE_TEST_SUITE_P(Programs, SameAsCPython, ::testing::ValuesIn([] {
                              for (char& c : n)
                                  if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                              return n;
+                         });
+
+// Lessons whose output does not depend on pids or timing.
+INSTANTIATE_TEST_SUITE_P(Lessons, SameAsCPython,
+                         ::testing::Values("lesson:002_lock_job_with_lock.py", "lesson:002_shared_value_array.py",
+                                           "lesson:003_queue_api.py", "lesson:004_thread_exception.py"),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                             std::string n = info.param.substr(7, info.param.size() - 10);
+                             for (char& c : n)
+                                 if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                             return "L" + n;
                          });
 
 // ---- processes -------------------------------------------------------------------------
@@ -303,6 +317,31 @@ TEST(PythonGil, TwoCpuThreadsAreNoFasterThanSerial) {
     EXPECT_LT(ratio, 1.15);
     // Hand-offs every ~5 ms: the GIL changed hands several times.
     EXPECT_GT(run.machine.processes()[0].gil.switches, 3u);
+}
+
+TEST(PythonSync, ConditionNotifyWakesTheOldestWaiterFirst) {
+    PyRun run(R"(import threading, time
+cond = threading.Condition()
+order = []
+def waiter(i):
+    with cond:
+        cond.wait()
+        order.append(i)
+ts = []
+for i in range(4):
+    t = threading.Thread(target=waiter, args=(i,))
+    t.start()
+    ts.append(t)
+    time.sleep(0.002)
+for _ in range(4):
+    with cond:
+        cond.notify()
+    time.sleep(0.002)
+for t in ts: t.join()
+print(order)
+)");
+    ASSERT_TRUE(run.finished());
+    EXPECT_EQ(run.out, "[0, 1, 2, 3]\n");
 }
 
 TEST(PythonStats, BlockedTimeSplitsExactlyByReason) {
