@@ -456,4 +456,9 @@ ZH = {
     ('SimulationController', 'no Python program is open; open a .py file first'): '没有打开 Python 程序;请先打开一个 .py 文件',
     ('SimulationController', ' (hint: %1)'): '(提示:%1)',
     ('SimulationController', '%1 reached line %2'): '%1 到达第 %2 行',
+    ('ConsoleView', "A line for the program's input(): press Enter to add it; the run restarts with all lines given so far"): '程序 input() 读取的一行:按回车添加;运行会带着已给出的所有行重新开始',
+    ('ConsoleView', 'Clear input'): '清除输入',
+    ('ConsoleView', 'Forget the input lines: input() sees the end of input again'): '忘掉这些输入行:input() 将再次遇到输入结束',
+    ('ConsoleView', 'input() line %1: type and press Enter'): 'input() 第 %1 行:输入后按回车',
+    ('ConsoleView', 'input() lines are for Python programs'): 'input() 输入行只用于 Python 程序',
 }

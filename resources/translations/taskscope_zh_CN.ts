@@ -484,6 +484,26 @@
         <source>Nothing printed yet. Workload processes print nothing; turn on kernel events to see them start and exit.</source>
         <translation>尚无输出。工作负载中的进程不打印任何内容;打开“内核事件”可以看到它们的启动和退出。</translation>
     </message>
+    <message>
+        <source>A line for the program&apos;s input(): press Enter to add it; the run restarts with all lines given so far</source>
+        <translation>程序 input() 读取的一行:按回车添加;运行会带着已给出的所有行重新开始</translation>
+    </message>
+    <message>
+        <source>Clear input</source>
+        <translation>清除输入</translation>
+    </message>
+    <message>
+        <source>Forget the input lines: input() sees the end of input again</source>
+        <translation>忘掉这些输入行:input() 将再次遇到输入结束</translation>
+    </message>
+    <message>
+        <source>input() line %1: type and press Enter</source>
+        <translation>input() 第 %1 行:输入后按回车</translation>
+    </message>
+    <message>
+        <source>input() lines are for Python programs</source>
+        <translation>input() 输入行只用于 Python 程序</translation>
+    </message>
 </context>
 <context>
     <name>taskscope::ui::ExportDialog</name>

@@ -8,11 +8,13 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <QLineEdit>
 
 #include "tests/ui/test_support.h"
 
 #include "ui/model/gil_model.h"
 #include "ui/sim/simulation_controller.h"
+#include "ui/views/console_view.h"
 #include "ui/style/theme.h"
 #include "ui/views/code_view.h"
 #include "ui/views/gil_view.h"
@@ -238,6 +240,27 @@ private slots:
         QCOMPARE(s.threads.size(), std::size_t{3});
         for (const auto& tw : s.threads) QVERIFY(tw.wait > 0);
         QVERIFY(view.message().isEmpty());
+    }
+
+    void inputLinesTypedInTheConsoleFeedInput() {
+        SimulationController c;
+        Theme theme;
+        QVERIFY(c.openPythonText(QStringLiteral("name = input('who? ')\nprint('hello', name)\ntry:\n    input()\nexcept EOFError:\n    print('eof')\n"),
+                                 QStringLiteral("ask.py"), {}, nullptr));
+        ConsoleView console(&c, &theme);
+        auto* line = console.findChild<QLineEdit*>(QStringLiteral("consoleInput"));
+        QVERIFY(line);
+        QVERIFY(line->isEnabled());
+        line->setText(QStringLiteral("Ada"));
+        QMetaObject::invokeMethod(line, "returnPressed");
+        QCOMPARE(c.pythonSettings().input, QStringList{QStringLiteral("Ada")});
+        c.runToCompletion();
+        std::string out;
+        for (std::size_t i = 0; i < c.trace().size(); ++i) {
+            const auto& b = c.trace().body(i);
+            if (b.kind == core::RecordKind::Output) out += c.trace().text(b.object);
+        }
+        QCOMPARE(QString::fromStdString(out), QStringLiteral("who? Ada\nhello Ada\neof\n"));
     }
 
     void gilOffMeansNoGilRecords() {

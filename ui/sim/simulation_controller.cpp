@@ -91,8 +91,16 @@ core::runtime::PythonOptions SimulationController::pythonOptions(const QString& 
     o.switchInterval = std::max<SimTime>(1, m_pythonSettings.switchInterval);
     o.startMethod = m_pythonSettings.startMethod;
     o.costScale = m_pythonSettings.costScale;
-    // The GUI has no terminal: input() sees the end of input (EOFError), as with < /dev/null.
-    o.readLine = [] { return std::optional<std::string>(); };
+    // input() reads the lines typed into the Console's input box, in order, then sees the
+    // end of input (EOFError), as with a file on stdin; they are echoed as a terminal would.
+    auto lines = std::make_shared<std::vector<std::string>>();
+    for (const QString& l : m_pythonSettings.input) lines->push_back(l.toStdString());
+    auto next = std::make_shared<std::size_t>(0);
+    o.readLine = [lines, next]() -> std::optional<std::string> {
+        if (*next >= lines->size()) return std::nullopt;
+        return (*lines)[(*next)++];
+    };
+    o.echoInput = true;
     return o;
 }
 

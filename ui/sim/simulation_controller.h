@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 
 #include <memory>
@@ -39,6 +40,8 @@ public:
         core::SimTime switchInterval = 5 * core::kMillisecond;
         core::runtime::StartMethod startMethod = core::runtime::StartMethod::Fork;
         double costScale = 1.0;
+        // What the program reads with input(), one line each; then end of input (EOFError).
+        QStringList input;
         friend bool operator==(const PythonSettings&, const PythonSettings&) = default;
     };
     // Where a Python program failed to compile (line and column are 1-based).

@@ -3,6 +3,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QPushButton>
+#include <QLineEdit>
 #include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QScrollBar>
@@ -40,6 +42,30 @@ ConsoleView::ConsoleView(SimulationController* controller, Theme* theme, QWidget
     layout->setSpacing(2);
     layout->addLayout(bar);
     layout->addWidget(m_text);
+    // input() for Python programs: lines typed here are what the program reads.
+    m_input = new QLineEdit;
+    m_input->setObjectName(QStringLiteral("consoleInput"));
+    m_input->setToolTip(tr("A line for the program's input(): press Enter to add it; the run restarts with all lines given so far"));
+    m_clearInput = new QPushButton(tr("Clear input"));
+    m_clearInput->setToolTip(tr("Forget the input lines: input() sees the end of input again"));
+    auto* inputBar = new QHBoxLayout;
+    inputBar->setContentsMargins(4, 0, 4, 2);
+    inputBar->addWidget(m_input, 1);
+    inputBar->addWidget(m_clearInput);
+    layout->addLayout(inputBar);
+    connect(m_input, &QLineEdit::returnPressed, this, [this] {
+        auto settings = m_controller->pythonSettings();
+        settings.input << m_input->text();
+        m_input->clear();
+        m_controller->setPythonSettings(settings);
+        updateInputHint();
+    });
+    connect(m_clearInput, &QPushButton::clicked, this, [this] {
+        auto settings = m_controller->pythonSettings();
+        settings.input.clear();
+        m_controller->setPythonSettings(settings);
+        updateInputHint();
+    });
 
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
         m_filterProcess = m_filter->currentData().isValid() ? m_filter->currentData().toUInt() : UINT32_MAX;
@@ -52,9 +78,20 @@ ConsoleView::ConsoleView(SimulationController* controller, Theme* theme, QWidget
     connect(controller, &SimulationController::programChanged, this, [this] {
         rebuildFilter();
         m_revision = ~0ull;
+        updateInputHint();
     });
     connect(theme, &Theme::changed, this, [this] { rebuild(); });
     rebuildFilter();
+    updateInputHint();
+}
+
+void ConsoleView::updateInputHint() {
+    const bool python = m_controller->isPython();
+    m_input->setEnabled(python);
+    m_clearInput->setEnabled(python && !m_controller->pythonSettings().input.isEmpty());
+    const auto n = static_cast<int>(m_controller->pythonSettings().input.size());
+    m_input->setPlaceholderText(python ? tr("input() line %1: type and press Enter").arg(n + 1)
+                                       : tr("input() lines are for Python programs"));
 }
 
 void ConsoleView::showEvent(QShowEvent* event) {

@@ -10,6 +10,9 @@ class QCheckBox;
 class QComboBox;
 class QPlainTextEdit;
 
+class QLineEdit;
+class QPushButton;
+
 namespace taskscope::ui {
 
 class SimulationController;
@@ -44,6 +47,9 @@ private:
     SimulationController* m_controller;
     Theme* m_theme;
     QPlainTextEdit* m_text;
+    QLineEdit* m_input = nullptr;
+    QPushButton* m_clearInput = nullptr;
+    void updateInputHint();
     QComboBox* m_filter;
     QCheckBox* m_events;
     std::size_t m_shownCount = 0;  // records of the index list consumed
