@@ -52,18 +52,6 @@ std::string strArg(NativeCall& c, std::size_t i) { return str(c.thread(), c.arg(
 
 Value pair(bool ok, Value v) { return makeTuple({Value::boolean(ok), std::move(v)}); }
 
-std::int64_t shadowValue(const Value& v) {
-    if (v.isSmallInt()) return v.smallInt();
-    if (v.isBool()) return v.isTrue() ? 1 : 0;
-    if (v.isKind(ObjKind::Float)) {
-        const double d = v.as<FloatObject>()->value();
-        std::int64_t bits = 0;
-        std::memcpy(&bits, &d, sizeof bits);
-        return bits;
-    }
-    return static_cast<std::int64_t>(v.isPtr() ? reinterpret_cast<std::uintptr_t>(v.obj()) : 0);
-}
-
 // Resumes a blocked call with `v`, or with the exception a Python helper raised.
 template <typename F>
 void resumeWith(PyThread& th, F&& compute) {
@@ -358,7 +346,7 @@ NativeResult k_queue_join(NativeCall& c) {
     Machine& m = rt.machine();
     if (m.queueJoin(rt.current().id, objectArg(c, 0)) == SyncStatus::Done) return NativeResult::ret();
     return rt.block(RunOutcome::block(WaitReason::Queue),
-                    [](Runtime&, Machine&, PyThread& th) { th.vm->resume(Value::none()); });
+                    Runtime::resumeNone);
 }
 
 // ---- shared values ------------------------------------------------------------------------
@@ -368,7 +356,7 @@ NativeResult k_value_new(NativeCall& c) {
     Runtime& rt = rtOf(c);
     const std::string label = rt.objectLabel("Value");
     Machine& m = rt.machine();
-    const ObjectId id = m.createObject(ObjectKind::Value, label, shadowValue(c.arg(0)));
+    const ObjectId id = m.createObject(ObjectKind::Value, label, Runtime::shadowOf(c.arg(0)));
     rt.values()[id.value] = c.arg(0);
     return NativeResult::ret(Value::smallInt(id.value));
 }
@@ -387,7 +375,7 @@ NativeResult k_value_store(NativeCall& c) {
     Runtime& rt = rtOf(c);
     const ObjectId o = objectArg(c, 0);
     const int line = rt.userLine();
-    rt.machine().valueStore(rt.current().id, o, shadowValue(c.arg(1)), line);
+    rt.machine().valueStore(rt.current().id, o, Runtime::shadowOf(c.arg(1)), line);
     rt.values()[o.value] = c.arg(1);
     return NativeResult::ret();
 }
@@ -483,7 +471,7 @@ NativeResult k_join_thread(NativeCall& c) {
     Machine& m = rt.machine();
     if (!target || m.join(rt.current().id, target->id) == SyncStatus::Done) return NativeResult::ret();
     return rt.block(RunOutcome::block(WaitReason::Join, timeout),
-                    [](Runtime&, Machine&, PyThread& th) { th.vm->resume(Value::none()); });
+                    Runtime::resumeNone);
 }
 
 NativeResult k_thread_alive(NativeCall& c) {
@@ -572,7 +560,6 @@ NativeResult k_signal_process(NativeCall& c) {
     Runtime& rt = rtOf(c);
     const ProcessId p = processArg(c, rt, 0);
     const auto code = static_cast<int>(toIndex(c.thread(), c.arg(1)));
-    rt.machine();
     if (rt.machine().process(p).exited < 0) rt.signalProcess(p, code);
     return rt.done();
 }
@@ -654,7 +641,7 @@ NativeResult t_sleep(NativeCall& c) {
         return NativeResult::yieldRun(Value::none());
     }
     return rt.block(RunOutcome::block(WaitReason::Sleep, static_cast<SimTime>(std::llround(s * 1e9))),
-                    [](Runtime&, Machine&, PyThread& th) { th.vm->resume(Value::none()); });
+                    Runtime::resumeNone);
 }
 
 std::string formatTime(const char* fmt, double t) {
@@ -738,7 +725,7 @@ NativeResult ts_io(NativeCall& c) {
     c.expectArgs(1, 1);
     Runtime& rt = rtOf(c);
     const SimTime ns = msArg(c, "io()");
-    return rt.block(RunOutcome::block(WaitReason::Io, ns), [](Runtime&, Machine&, PyThread& th) { th.vm->resume(Value::none()); });
+    return rt.block(RunOutcome::block(WaitReason::Io, ns), Runtime::resumeNone);
 }
 
 NativeResult ts_mark(NativeCall& c) {

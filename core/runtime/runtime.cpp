@@ -453,11 +453,10 @@ RunOutcome Runtime::finishThread(ThreadContext& ctx, PyThread& th) {
     } else if (outcome == ThreadOutcome::Raised) {
         th.vm->reportAsThread(th.name);
     }
-    (void)ctx;
     if (th.processMain) {
         th.exitCode = code;
         th.phase = PyThread::Phase::Shutdown;
-        return shutdown(*m_ctx, th);
+        return shutdown(ctx, th);
     }
     th.phase = PyThread::Phase::Done;
     return RunOutcome::exit(0);
@@ -507,7 +506,7 @@ void Runtime::signalProcess(ProcessId p, int exitCode) {
 // ---------------------------------------------------------------------------------------
 // Races on globals
 
-std::int64_t Runtime::shadowOf(const Value& v) const {
+std::int64_t Runtime::shadowOf(const Value& v) {
     if (v.isSmallInt()) return v.smallInt();
     if (v.isBool()) return v.isTrue() ? 1 : 0;
     if (v.isKind(ObjKind::Float)) {
@@ -516,7 +515,7 @@ std::int64_t Runtime::shadowOf(const Value& v) const {
         std::memcpy(&bits, &d, sizeof bits);
         return bits;
     }
-    return 0;
+    return static_cast<std::int64_t>(v.isPtr() ? reinterpret_cast<std::uintptr_t>(v.obj()) : 0);
 }
 
 namespace {
@@ -668,7 +667,6 @@ lang::Expected<ProcessId> loadPython(Machine& m, const PythonOptions& options) {
     interp->setSwitchInterval(static_cast<double>(options.switchInterval) / 1e9);
     auto code = interp->compileMain(options.source);
     if (!code) return code.error();
-    rt->m_mainCode = *code;
     std::string command = "python3 " + options.filename;
     for (const auto& a : options.argv) command += " " + a;
     const ProcessId pid = m.createProcess("MainProcess", command, ProcessId::invalid());

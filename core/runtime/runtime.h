@@ -31,7 +31,6 @@ struct PyProcess {
     bool forkserver = false;       // the fork server process
     std::uint64_t parentIdent = 0; // the thread that forked (threading._after_fork)
     StartMethod startMethod = StartMethod::Fork;
-    std::unordered_map<std::string, lang::Value> modules;  // host modules already created
 };
 
 struct PyThread {
@@ -142,7 +141,11 @@ public:
 
     // Threads started by threading.Thread.start().
     std::uint64_t startThread(const lang::Value& callable, const std::string& name, bool daemon);
-    std::int64_t shadowOf(const lang::Value& v) const;
+    // The int64 the kernel's lost-update check compares for a shared value: ints and bools
+    // as themselves, floats by their bits, anything else by identity.
+    static std::int64_t shadowOf(const lang::Value& v);
+    // The continuation of a blocking call that returns None.
+    static void resumeNone(Runtime&, Machine&, PyThread& th) { th.vm->resume(lang::Value::none()); }
 
     void setMainProcess(ProcessId p) { m_mainProcess = p; }
 
@@ -165,7 +168,6 @@ private:
     std::vector<lang::Value> m_shared;
     ProcessId m_mainProcess;
     ProcessId m_forkServer;
-    lang::Value m_mainCode;
     ThreadContext* m_ctx = nullptr;
     PyThread* m_current = nullptr;
     int m_labelCounter = 0;
