@@ -101,10 +101,14 @@ TEST_P(SameAsCPython, StdoutExitStatusAndErrorLine) {
     const fs::path path = GetParam().rfind(lessonPrefix, 0) == 0
                               ? fs::path(TASKSCOPE_LESSONS) / GetParam().substr(lessonPrefix.size())
                               : fs::path(TASKSCOPE_RUNTIME_PROGRAMS) / GetParam();
-    const auto [expected, status] = cpython(path);
     PyRun run = runFile(path);
     ASSERT_TRUE(run.compiled) << run.compileError;
     ASSERT_TRUE(run.finished()) << "the program did not finish in 60 s of simulated time";
+    // Some programs have more than one valid output under CPython (which of two processes takes a
+    // lock first, when a loaded machine delays one of them): python3 gets three tries to print
+    // Taskscope's output, and the last one is compared.
+    auto [expected, status] = cpython(path);
+    for (int attempt = 1; attempt < 3 && expected != run.out; ++attempt) std::tie(expected, status) = cpython(path);
     EXPECT_EQ(run.out, expected);
     EXPECT_EQ(run.exitCode(), status);
     if (status != 0) {
@@ -145,6 +149,15 @@ INSTANTIATE_TEST_SUITE_P(Lessons, SameAsCPython,
                          });
 
 // ---- processes -------------------------------------------------------------------------
+
+TEST(PythonProcesses, LockJobLessonPrintsTheSeedsOutput) {
+    // Seed 002: the first process to take the lock does all five steps before the other starts;
+    // in Taskscope it is always p1 (started first), as in the seed's printed output.
+    PyRun run = runFile(fs::path(TASKSCOPE_LESSONS) / "002_lock_job_with_lock.py");
+    ASSERT_TRUE(run.finished());
+    EXPECT_EQ(run.out, "1\n2\n3\n4\n5\n8\n11\n14\n17\n20\n");
+    EXPECT_EQ(run.exitCode(), 0);
+}
 
 TEST(PythonProcesses, SingDanceLessonHasThreeProcessesUnderTheMainOne) {
     PyRun run = runFile(fs::path(TASKSCOPE_LESSONS) / "000_sing_dance_processes.py");
