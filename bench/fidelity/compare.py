@@ -15,7 +15,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 CASES = ["cpu_threads_vs_serial", "cpu_processes_vs_serial", "io_threads_overlap", "gil_handoff_latency",
          "bounded_queue_blocks", "pool_reuses_pids", "value_race", "deadlock_two_locks",
-         "thread_counter_race", "loop_cost"]
+         "thread_counter_race", "loop_cost", "op_costs"]
 
 
 def last_json(text):

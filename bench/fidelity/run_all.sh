@@ -14,7 +14,7 @@ cd "$(dirname "$0")"
 RUNS=${1:-5}
 PY=${2:-python3}
 CASES=${CASES:-"cpu_threads_vs_serial cpu_processes_vs_serial io_threads_overlap gil_handoff_latency
-bounded_queue_blocks pool_reuses_pids value_race deadlock_two_locks thread_counter_race loop_cost"}
+bounded_queue_blocks pool_reuses_pids value_race deadlock_two_locks thread_counter_race loop_cost op_costs"}
 OUT=${OUT:-cpython_results.json}
 QUIET_WAIT=${QUIET_WAIT:-0}
 busy() { # fraction of all CPU time that was not idle during 0.5 s

@@ -355,7 +355,8 @@ void sortValues(VmThread& t, std::vector<Value>& items, const Value& key, bool r
     for (std::size_t i : idx) out.push_back(items[i]);
     items.swap(out);
     auto n = static_cast<int64_t>(items.size());
-    t.addCostPs(n * (n > 1 ? static_cast<int64_t>(std::log2(static_cast<double>(n))) + 1 : 1) * t.interp().costs().perItemPs);
+    // About 3 ns per comparison-step (timsort on ints: CPython sorts 10,000 of them in ~0.45 ms).
+    t.addCostPs(n * (n > 1 ? static_cast<int64_t>(std::log2(static_cast<double>(n))) + 1 : 1) * t.interp().costs().perItemPs / 3);
 }
 
 namespace {

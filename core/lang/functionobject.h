@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/lang/codeobject.h"
+#include "core/lang/cost_model.h"
 #include "core/lang/dictobject.h"
 #include "core/lang/native.h"
 #include "core/lang/object.h"
@@ -55,11 +56,21 @@ private:
 class NativeFunctionObject final : public Object {
 public:
     enum Flags : uint32_t {
-        kNoCheckpoint = 1,  // len/isinstance/list.append/type: no GIL check after the call
+        kNoCheckpoint = 1,  // len/isinstance/list.append/type: specialised in 3.11 (cheap, no GIL check after)
         kMethod = 2,        // lives in a type's dict; binds self like a Python function
     };
     NativeFunctionObject(std::string name, NativeFn fn, uint32_t flags = 0)
         : Object(ObjKind::NativeFunction), m_name(std::move(name)), m_fn(fn), m_flags(flags) {}
+    // What a call costs: by the qualified name, resolved on the first call (see nativeCostOf).
+    NativeCost cost() const {
+        if (!m_costKnown) {
+            const bool builtin = m_module.empty() || m_module == "builtins" || m_qualname.find('.') != std::string::npos;
+            m_cost = (m_flags & kNoCheckpoint) ? NativeCost::Specialised
+                                                : nativeCostOf(builtin ? m_qualname : m_module + "." + m_qualname);
+            m_costKnown = true;
+        }
+        return m_cost;
+    }
     TypeObject* type() const override;
     Value deepCopy(CopyMemo&) const override { return Value(const_cast<NativeFunctionObject*>(this)); }
 
@@ -72,12 +83,13 @@ public:
     std::string m_module;         // for repr, e.g. "builtins"
     Value m_data;                 // an arbitrary value the native can read back
     void* m_hostContext = nullptr;  // host pointer (shared, never copied)
-    int64_t m_extraCostPs = 0;     // on top of CostModel::nativeCallPs
 
 private:
     std::string m_name;
     NativeFn m_fn;
     uint32_t m_flags;
+    mutable NativeCost m_cost = NativeCost::Default;
+    mutable bool m_costKnown = false;
 };
 
 class BoundMethodObject final : public Object {

@@ -871,6 +871,9 @@ Value binaryOp(VmThread& t, const Value& a, const Value& b, BinOp op, bool inpla
                 if (op == BinOp::Add) {
                     const auto* x = a.as<StrObject>();
                     const auto* y = b.as<StrObject>();
+                    // A new string object; a non-in-place concatenation also copies both (~16 bytes/ns).
+                    t.addCostPs(t.interp().costs().allocPs +
+                                (inplace ? 0 : static_cast<int64_t>(x->str().size() + y->str().size()) * 60));
                     return make<StrObject>(x->str() + y->str(), x->length() + y->length());
                 }
                 break;
@@ -1276,8 +1279,10 @@ bool contains(VmThread& t, const Value& container, const Value& item) {
                 if (!isStr(item)) typeError("'in <string>' requires string as left operand, not " + typeName(item));
                 return strOfValue(container).find(strOfValue(item)) != std::string::npos;
             case ObjKind::List: {
+                // A linear scan: every element compared costs (the O(n) of `in` on a list).
                 const auto& items = container.as<ListObject>()->items();
                 for (std::size_t i = 0; i < items.size(); ++i) {
+                    t.addCostPs(t.interp().costs().perItemPs * 3 / 4);
                     Value x = items[i];
                     if (x.is(item) || equals(t, x, item)) return true;
                 }
@@ -1285,6 +1290,7 @@ bool contains(VmThread& t, const Value& container, const Value& item) {
             }
             case ObjKind::Tuple:
                 for (const auto& x : container.as<TupleObject>()->items()) {
+                    t.addCostPs(t.interp().costs().perItemPs * 3 / 4);
                     if (x.is(item) || equals(t, x, item)) return true;
                 }
                 return false;

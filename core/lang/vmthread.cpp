@@ -283,7 +283,7 @@ VmThread::CallOutcome VmThread::callNative(const Value& fnValue, const Value* ar
     std::size_t nkw = kwNames ? kwNames->items().size() : 0;
     NativeCall call(*this, *fn, std::span<const Value>(args, nargs - nkw), std::span<const Value>(args + (nargs - nkw), nkw),
                     kwNames, callee);
-    m_consumedPs += m_interp.costs().nativeCallPs + fn->m_extraCostPs;
+    m_consumedPs += m_interp.costs().nativePs(fn->cost());
     VmThread* saved = m_interp.m_currentThread;
     m_interp.m_currentThread = this;
     NativeResult r = fn->fn()(call);
@@ -354,6 +354,7 @@ VmThread::CallOutcome VmThread::invoke(const Value& callable, Value* args, std::
             if (tp->m_new) return callNative(tp->m_new, args, nargs, kwNames, &callable, result, checkpoint);
             if (tp->m_layout == TypeObject::Layout::Builtin) typeError("cannot create '" + tp->name() + "' instances");
             Value instance = allocateInstance(*this, tp);
+            m_consumedPs += m_interp.costs().instancePs;
             if (instance.kind() == ObjKind::Exception) {
                 std::size_t nkw = kwNames ? kwNames->items().size() : 0;
                 instance.as<ExceptionObject>()->m_args = makeTuple(std::vector<Value>(args, args + (nargs - nkw)));

@@ -451,6 +451,9 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                                 default: break;
                             }
                             if (done && Value::fitsSmall(r)) {
+                                // CPython's ints have 30-bit digits: beyond one digit the result
+                                // takes the slower multi-digit path.
+                                if (r >= (int64_t{1} << 30) || r <= -(int64_t{1} << 30)) consumed += m_interp.costs().multiDigitIntPs;
                                 --sp;
                                 *sp = Value();
                                 a = Value::smallInt(r);
@@ -924,7 +927,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         if (conv == 1) v = strValue(*this, v);
                         else if (conv == 2 || conv == 3) v = reprValue(*this, v);
                         Value out;
-                        consumed += m_interp.costs().formatPs;
+                        consumed += m_interp.costs().formatPs * (v.isKind(ObjKind::Float) ? 5 : 1);  // dtoa
                         m_consumedPs = consumed;
                         if (spec && !strOfValue(spec).empty()) out = makeStr(formatValue(*this, v, strOfValue(spec)));
                         else if (isStr(v)) out = v;

@@ -326,3 +326,4 @@ TEST(Host, StackAndCurrentLineForTheCodeView) {
     f.main->resume();
     runToEnd(*f.main);
 }
+

@@ -207,7 +207,18 @@ private slots:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         const core::Trace& trace = c.trace();
-        for (const core::SimTime t : {250 * kMillisecond, 300 * kMillisecond, c.endTime()}) {
+        // The lesson first runs the work serially in the main thread; the two spinning threads
+        // start when a thread other than the main one first takes the GIL.
+        core::SimTime threadsStart = -1;
+        for (std::size_t i = 0; i < trace.size() && threadsStart < 0; ++i) {
+            const core::RecordBody& b = trace.body(i);
+            if (b.kind == core::RecordKind::Gil && static_cast<core::GilOp>(b.extra16) == core::GilOp::Acquire &&
+                QString::fromStdString(trace.threads()[b.subject].name).contains(QStringLiteral("spin")))
+                threadsStart = trace.time(i);
+        }
+        QVERIFY(threadsStart > 0);
+        const core::SimTime during = threadsStart + 80 * kMillisecond;
+        for (const core::SimTime t : {during, during + 50 * kMillisecond, c.endTime()}) {
             c.seek(t);
             view.refresh();
             QCOMPARE(view.states().size(), std::size_t{1});
@@ -228,7 +239,7 @@ private slots:
             QCOMPARE(s.holder, c.state().processes[s.process].gilHolder);
             QCOMPARE(s.dropRequest, c.state().processes[s.process].gilDropRequest);
         }
-        c.seek(250 * kMillisecond);
+        c.seek(during);
         view.refresh();
         const GilProcessState& s = view.states()[0];
         // Two spinning threads share the GIL by then: many hand-offs, one holds it, one waits.
