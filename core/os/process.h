@@ -54,6 +54,7 @@ struct ThreadInfo {
     std::uint64_t wakeValue = 0;
     bool timedWait = false;      // the current wait has a timeout
     bool earlyWake = false;      // granted before its blocking run ended: do not block
+    SimTime earlyWakeAt = 0;     // when that grant happened (on the granting thread's clock)
     SimTime waitStart = 0;
     SimTime gilWait = 0;               // time Waiting for the GIL
     std::array<SimTime, kWaitReasonCount> waitByReason{};  // time Waiting, per reason

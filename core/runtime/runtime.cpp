@@ -339,7 +339,10 @@ RunOutcome Runtime::run(ThreadContext& ctx, SimTime limit, PyThread& th) {
         if (th.startedWaiter.valid()) {
             ThreadInfo& w = m.thread(th.startedWaiter);
             if (w.state == ThreadState::Waiting) m.wake(w.id);
-            else if (w.state != ThreadState::Terminated) w.earlyWake = true;
+            else if (w.state != ThreadState::Terminated) {
+                w.earlyWake = true;
+                w.earlyWakeAt = m.now();
+            }
             th.startedWaiter = ThreadId::invalid();
             // The starter may need this core's GIL: end this run soon so that the machine
             // sees it waiting (and arms its switch-interval timer) at the right time.

@@ -315,7 +315,17 @@ void Machine::finishRun(CoreInfo& core, const RunOutcome& outcome) {
             if (t.earlyWake) {
                 // What it waits for arrived while its run was still being applied.
                 t.earlyWake = false;
-                planNext(core);
+                if (t.earlyWakeAt <= core.clock) {
+                    planNext(core);  // already there when the thread asked: no wait
+                    break;
+                }
+                // It came later than the thread asked (another core's run, applied first,
+                // released it at a later instant): the thread slept until then, as on a
+                // futex, and is woken now.
+                if (holdsGil(t)) dropGil(t, false);
+                const ThreadId id = t.id;
+                deschedule(core, ThreadState::Waiting, outcome.reason, Cause::Block);
+                wake(id);
                 break;
             }
             // Every blocking call releases the GIL (Py_BEGIN_ALLOW_THREADS).

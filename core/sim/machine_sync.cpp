@@ -73,8 +73,12 @@ void Machine::grant(KernelObject& o, ThreadId w, WakeResult r, std::uint64_t val
     recordSync(w, o, op);
     // A waiter that registered but has not yet blocked (its run is still being applied)
     // simply continues; see finishRun.
-    if (t.state == ThreadState::Waiting) wake(w);
-    else t.earlyWake = true;
+    if (t.state == ThreadState::Waiting) {
+        wake(w);
+    } else {
+        t.earlyWake = true;
+        t.earlyWakeAt = m_now;
+    }
 }
 
 // ---------------------------------------------------------------------------------------
