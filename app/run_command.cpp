@@ -221,10 +221,7 @@ int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
     std::string source((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const SimTime unit = kMillisecond;
     const std::string unitName = "ms";
-    MachineSettings settings;
-    settings.cores = 4;
-    settings.policy.kind = PolicyKind::Fair;
-    settings.contextSwitch = 2 * kMicrosecond;
+    MachineSettings settings = runtime::pythonMachineSettings();
     if (o.cores) settings.cores = *o.cores;
     if (o.policy) {
         const auto kind = parsePolicy(*o.policy);

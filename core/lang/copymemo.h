@@ -2,6 +2,7 @@
 // Deep copy with a memo, as the simulator needs for fork (the child gets a copy of the
 // parent's globals) and for snapshots: shared and cyclic structure is preserved.
 
+#include <functional>
 #include <unordered_map>
 
 #include "core/lang/object.h"
@@ -19,8 +20,15 @@ public:
     void remember(const Object* original, const Value& copy) { m_copies[original] = copy; }
     std::size_t size() const { return m_copies.size(); }
 
+    // Objects copied by reference instead of by value (pickle's functions and classes): the
+    // resolver returns what to use for `original`, or null to copy it as usual.
+    using Resolver = std::function<Value(const Object* original)>;
+    void setResolver(Resolver r) { m_resolver = std::move(r); }
+    Value resolve(const Object* original) const { return m_resolver ? m_resolver(original) : Value(); }
+
 private:
     std::unordered_map<const Object*, Value> m_copies;
+    Resolver m_resolver;
 };
 
 // Immediates and immutable builtin objects are returned as they are.

@@ -33,13 +33,17 @@ struct CostModel {
     int64_t printPerBytePs = 0;
     int64_t exceptionPs = 0;       // raising and unwinding one frame
     int64_t formatPs = 0;          // formatting one value (f-string field, str.format, %)
-    int64_t importPs = 0;
+    int64_t importPs = 0;          // first import of a module not in the table (importPsOf)
+    int64_t importCachedPs = 0;    // import of a module already in sys.modules
     int64_t classCreatePs = 0;
     double scale = 1.0;            // applied by scaled(); kept for display
 
     // The table calibrated against CPython 3.11 on the reference machine (see cost_model.cpp).
     static CostModel calibrated();
     CostModel scaled(double factor) const;
+    // A first import of `module` (CPython 3.11 -X importtime on the development VM; modules
+    // python3 has loaded at start-up cost what a cached import costs, importCachedPs).
+    int64_t importPsOf(std::string_view module) const;
     int64_t nativePs(NativeCost c) const {
         switch (c) {
             case NativeCost::Specialised: return specialisedCallPs;

@@ -19,6 +19,10 @@ Value deepCopy(const Value& v, CopyMemo& memo) {
     Object* o = v.obj();
     if (o->immortal()) return v;
     if (Value found = memo.find(o)) return found;
+    if (Value ref = memo.resolve(o)) {
+        memo.remember(o, ref);
+        return ref;
+    }
     return o->deepCopy(memo);
 }
 

@@ -1284,7 +1284,6 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         SYNC();
                         const std::string& full = strOfValue(names[arg >> 1]);
                         bool top = arg & 1;
-                        consumed += m_interp.costs().importPs;
                         m_consumedPs = consumed;
                         Value result;
                         std::size_t dot = 0;
@@ -1292,6 +1291,11 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         for (;;) {
                             std::size_t next = full.find('.', dot);
                             std::string prefix = full.substr(0, next);
+                            // A module already imported costs a dict lookup; a first import its own time.
+                            consumed += m_interp.sysModules().as<DictObject>()->getStr(prefix)
+                                            ? m_interp.costs().importCachedPs
+                                            : m_interp.costs().importPsOf(prefix);
+                            m_consumedPs = consumed;
                             Value mod = m_interp.importModule(this, prefix);
                             if (!mod) throwPy(BT().ModuleNotFoundError, "No module named '" + prefix + "'");
                             if (!first) first = mod;

@@ -245,13 +245,15 @@ Value takeItem(Runtime& rt, Machine& m, ObjectId o, std::uint64_t token, VmThrea
             auto jt = st.items.find(k);
             if (jt == st.items.end()) continue;
             const auto& cur = st.items[best];
-            if (st.order == 1 ? jt->second.first > cur.first : lessThan(vm, jt->second.second, cur.second)) best = k;
+            if (st.order == 1 ? jt->second.seq > cur.seq : lessThan(vm, jt->second.value, cur.value)) best = k;
         }
     }
-    Value v = st.items[best].second;
+    const ItemStore::Item item = st.items[best];
     if (best != token) st.items[best] = st.items[token];
     st.items.erase(token);
-    return v;
+    // Functions and classes were pickled by name: the receiver gets its own.
+    if (item.byReference) return rt.resolveReferences(item.value, vm.interp());
+    return item.value;
 }
 
 NativeResult k_queue_new(NativeCall& c) {
@@ -277,13 +279,14 @@ NativeResult k_queue_put(NativeCall& c) {
     const SimTime timeout = timeoutArg(c, 3);
     ItemStore& st = rt.items(o);
     Value v = c.arg(1);
+    bool byReference = false;
     if (st.copy) {
-        v = rt.copyForTransfer(v);
+        v = rt.copyForTransfer(v, &byReference);
         rt.charge(rt.options().costs.pipeOp);
     }
     rt.charge(rt.options().costs.lockOp);
     const std::uint64_t token = st.nextToken++;
-    st.items[token] = {st.nextSeq++, v};
+    st.items[token] = {st.nextSeq++, v, byReference};
     Machine& m = rt.machine();
     switch (m.queuePut(rt.current().id, o, token, blocking)) {
         case SyncStatus::Done: return rt.done(Value::boolean(true));
@@ -740,12 +743,21 @@ NativeResult ts_now(NativeCall& c) { return NativeResult::ret(makeFloat(static_c
 
 }  // namespace
 
+// charge(seconds): CPU time the calling thread spends in what CPython does in C or in
+// modules Taskscope does not run (e.g. importing multiprocessing.pool); scaled like all costs.
+NativeResult k_charge(NativeCall& c) {
+    c.expectArgs(1, 1);
+    rtOf(c).charge(static_cast<SimTime>(std::llround(toDouble(c.thread(), c.arg(0)) * 1e9)));
+    return NativeResult::ret();
+}
+
 Value makeKernelModule(Runtime& rt, Interpreter& interp) {
     (void)rt, (void)interp;
     Value mod = makeModule("_taskscope");
     DictObject* d = mod.as<ModuleObject>()->dict();
     const char* n = "_taskscope";
     addFn(d, n, "new", k_new);
+    addFn(d, n, "charge", k_charge);
     addFn(d, n, "acquire", k_acquire);
     addFn(d, n, "release", k_release);
     addFn(d, n, "locked", k_locked);

@@ -26,9 +26,10 @@ std::optional<StartMethod> parseStartMethod(std::string_view s);
 // What the runtime's own operations cost in simulated time (REFERENCE.md §6). Bytecode
 // costs are in core/lang/cost_model.cpp; everything is scaled by PythonOptions::costScale.
 struct RuntimeCosts {
-    SimTime threadStart = 40 * kMicrosecond;       // Thread.start(): clone + bootstrap
-    SimTime forkParent = 450 * kMicrosecond;       // os.fork() in the parent
-    SimTime forkChild = 250 * kMicrosecond;        // the child until its target runs
+    SimTime threadStart = 55 * kMicrosecond;       // Thread.start(): clone + bootstrap
+    SimTime forkParent = 700 * kMicrosecond;       // os.fork() in the parent
+    SimTime forkChild = 400 * kMicrosecond;        // the child until its target runs
+    SimTime processExit = 300 * kMicrosecond;      // a child process's exit (atexit, _exit, teardown)
     SimTime spawnParent = 1500 * kMicrosecond;     // fork+exec of python3, pickling the Process
     SimTime interpreterStart = 20 * kMillisecond;  // a new python3 starts (spawn, forkserver)
     SimTime forkserverRequest = 700 * kMicrosecond;  // ask the fork server for a child
@@ -57,6 +58,12 @@ struct PythonOptions {
     // Echo input() lines into the console output (what a terminal shows).
     bool echoInput = false;
 };
+
+// The simulated machine Python programs run on unless told otherwise (CLI, app, tests):
+// 4 cores, the fair (CFS-like) policy, a 2 µs context switch, and a 12 µs wake-up latency
+// for a thread woken by another (futex, pipe, GIL hand-off; REFERENCE.md §6: an Event
+// ping-pong of two threads takes 31 µs, an mp.Queue echo 56 µs, Pool.apply 86-113 µs).
+MachineSettings pythonMachineSettings();
 
 // Compiles the program and creates its main process (pid 1001+) on `m`, which must not
 // run another Python program. A syntax error or unsupported construct is returned with

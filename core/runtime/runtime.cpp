@@ -12,6 +12,7 @@
 #include "core/lang/listobject.h"
 #include "core/lang/moduleobject.h"
 #include "core/lang/operations.h"
+#include "core/lang/runtime.h"
 #include "core/lang/scalarobjects.h"
 #include "core/lang/strobject.h"
 #include "core/lang/typeobject.h"
@@ -20,6 +21,15 @@
 namespace taskscope::core::runtime {
 
 using namespace lang;
+
+MachineSettings pythonMachineSettings() {
+    MachineSettings s;
+    s.cores = 4;
+    s.policy.kind = PolicyKind::Fair;
+    s.contextSwitch = 2 * kMicrosecond;
+    s.wakeLatency = 12 * kMicrosecond;
+    return s;
+}
 
 std::string_view toString(StartMethod m) {
     switch (m) {
@@ -42,10 +52,10 @@ std::string RuntimeCosts::describe() const {
     return fmt::format(
         "thread start {}\nfork: parent {}, child {}\nspawn: parent {}, interpreter start {}\n"
         "forkserver request {}\npickle {} + {} per object\npipe read/write {}\nlock call {}\n"
-        "os.system child {}\n",
+        "os.system child {}\nchild process exit {}\n",
         us(threadStart), us(forkParent), us(forkChild), us(spawnParent), us(interpreterStart),
         us(forkserverRequest), us(pickleBase), us(picklePerObject), us(pipeOp), us(lockOp),
-        us(systemCommand));
+        us(systemCommand), us(processExit));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -214,11 +224,64 @@ std::string Runtime::objectLabel(std::string_view fallbackKind) {
     return fmt::format("{}-{}", fallbackKind, ++m_labelCounter);
 }
 
-Value Runtime::copyForTransfer(const Value& v) {
+namespace {
+// A module-level function or class (what pickle sends as module + name).
+bool pickledByReference(const Object* o) {
+    if (o->kind() == ObjKind::Function) {
+        const auto* f = static_cast<const FunctionObject*>(o);
+        const std::string q = f->m_qualname.isKind(ObjKind::Str) ? std::string(strOfValue(f->m_qualname)) : std::string();
+        return !q.empty() && q.find('.') == std::string::npos && q.find('<') == std::string::npos;
+    }
+    if (o->kind() == ObjKind::Type) {
+        const auto* t = static_cast<const TypeObject*>(o);
+        return !t->m_builtin && t->name().find('.') == std::string::npos;
+    }
+    return false;
+}
+
+std::string referenceName(const Object* o) {
+    if (o->kind() == ObjKind::Function) return std::string(strOfValue(static_cast<const FunctionObject*>(o)->m_qualname));
+    return static_cast<const TypeObject*>(o)->name();
+}
+
+std::string referenceModule(const Object* o) {
+    if (o->kind() == ObjKind::Function) {
+        const auto* f = static_cast<const FunctionObject*>(o);
+        return f->m_module.isKind(ObjKind::Str) ? std::string(strOfValue(f->m_module)) : std::string();
+    }
+    return static_cast<const TypeObject*>(o)->m_module;
+}
+}  // namespace
+
+Value Runtime::copyForTransfer(const Value& v, bool* byReference) {
     CopyMemo memo;
+    bool refs = false;
+    memo.setResolver([&refs](const Object* o) -> Value {
+        if (!pickledByReference(o)) return Value();
+        refs = true;
+        return Value(const_cast<Object*>(o));
+    });
     Value copy = deepCopy(v, memo);
+    if (byReference) *byReference = refs;
     charge(m_options.costs.pickleBase + m_options.costs.picklePerObject * static_cast<SimTime>(memo.size()));
     return copy;
+}
+
+Value Runtime::resolveReferences(const Value& v, Interpreter& receiver) {
+    CopyMemo memo;
+    memo.setResolver([&receiver](const Object* o) -> Value {
+        if (!pickledByReference(o)) return Value();
+        std::string module = referenceModule(o);
+        Value mod;
+        if (module == "__main__" || module == "__mp_main__") mod = receiver.mainModule();
+        else mod = receiver.sysModules().as<DictObject>()->getStr(module);
+        Value found;
+        if (mod.isKind(ObjKind::Module)) found = mod.as<ModuleObject>()->dict()->getStr(referenceName(o));
+        // Not there (defined under `if __name__ == '__main__':` in a spawn child): keep the
+        // sender's object, where CPython would fail to unpickle it.
+        return found && found.isPtr() && found.kind() == o->kind() ? found : Value(const_cast<Object*>(o));
+    });
+    return deepCopy(v, memo);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -457,6 +520,9 @@ RunOutcome Runtime::finishThread(ThreadContext& ctx, PyThread& th) {
         th.vm->reportAsThread(th.name);
     }
     if (th.processMain) {
+        // A multiprocessing child's exit: atexit handlers, flushing, os._exit, the kernel
+        // tearing down its address space (REFERENCE.md §6: fork+_exit+waitpid 1.1 ms).
+        if (!th.moduleEntry) ctx.consume(scaled(m_options.costs.processExit));
         th.exitCode = code;
         th.phase = PyThread::Phase::Shutdown;
         return shutdown(ctx, th);

@@ -67,7 +67,12 @@ struct ItemStore {
     bool copy = false;  // multiprocessing: items are pickled (copied) between processes
     std::uint64_t nextToken = 1;
     std::uint64_t nextSeq = 1;
-    std::unordered_map<std::uint64_t, std::pair<std::uint64_t, lang::Value>> items;
+    struct Item {
+        std::uint64_t seq = 0;
+        lang::Value value;
+        bool byReference = false;  // holds module-level functions or classes of the sender
+    };
+    std::unordered_map<std::uint64_t, Item> items;
 };
 
 // Race detection on module globals shared by threads: numbers stored to a global while a
@@ -130,7 +135,11 @@ public:
     std::unordered_map<std::uint32_t, lang::Value>& values() { return m_values; }
     // Objects held by multiprocessing.Manager() (the manager process's referents).
     std::vector<lang::Value>& sharedObjects() { return m_shared; }
-    lang::Value copyForTransfer(const lang::Value& v);  // pickle + unpickle: a deep copy
+    // pickle + unpickle: a deep copy; module-level functions and classes go by reference
+    // (kept as they are; *byReference says whether there were any), as pickle does.
+    lang::Value copyForTransfer(const lang::Value& v, bool* byReference = nullptr);
+    // What the receiving process sees of such references: its own objects of the same name.
+    lang::Value resolveReferences(const lang::Value& v, lang::Interpreter& receiver);
 
     // Processes.
     int startProcess(lang::VmThread& caller, const lang::Value& processObject, const std::string& name,

@@ -510,6 +510,12 @@ void Machine::wake(ThreadId id) {
     if (t.state != ThreadState::Waiting) return;
     t.timedWait = false;
     ++t.blockSeq;
+    if (m_settings.wakeLatency > 0 && !t.waitingOn.valid()) {
+        // The kernel makes it runnable a little later (IPI, idle exit, scheduler); until
+        // then it still shows as waiting. The Wake event below finds no object to leave.
+        pushEvent({m_now + m_settings.wakeLatency, kPriorityWake, 0, EventKind::Wake, t.id.value, t.blockSeq});
+        return;
+    }
     makeReady(t, Cause::Wake);
 }
 

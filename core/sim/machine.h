@@ -23,6 +23,7 @@ struct MachineSettings {
     int cores = 1;                 // 1..64
     PolicySettings policy;
     SimTime contextSwitch = 0;     // core time lost when it switches to another thread
+    SimTime wakeLatency = 0;       // from a wake-up by another thread (futex, pipe) until runnable
     std::uint64_t seed = 1;
     int shellPid = 1000;           // the simulated shell every top-level process is a child of
     bool stopOnDeadlock = true;    // end the run when a deadlock forms

@@ -221,12 +221,8 @@ void SimulationController::adoptRun(std::optional<core::Workload> workload, cons
 
 core::MachineSettings SimulationController::programSettings() const {
     if (m_python) {
-        // What `taskscope run FILE.py` uses (app/run_command.cpp).
-        core::MachineSettings s;
-        s.cores = 4;
-        s.policy.kind = core::PolicyKind::Fair;
-        s.contextSwitch = 2 * core::kMicrosecond;
-        return s;
+        // What `taskscope run FILE.py` uses.
+        return core::runtime::pythonMachineSettings();
     }
     return m_workload ? core::settingsFor(*m_workload) : core::MachineSettings{};
 }

@@ -1030,6 +1030,9 @@ class MapResult(ApplyResult):
                 self._pool = None
 
 
+_pool_imported = False
+
+
 class Pool:
     def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None,
                  context=None):
@@ -1037,6 +1040,7 @@ class Pool:
         self._state = RUN
         self._method = context._method if context is not None else get_start_method()
         self._taskqueue = _queue.SimpleQueue()
+        self._change = threading.Event()
         self._inqueue = SimpleQueue()
         self._outqueue = SimpleQueue()
         self._cache = {}
@@ -1053,6 +1057,10 @@ class Pool:
         if initializer is not None and not callable(initializer):
             raise TypeError('initializer must be a callable')
         self._processes = processes
+        global _pool_imported
+        if not _pool_imported:
+            _pool_imported = True
+            _k.charge(0.011)  # CPython imports multiprocessing.pool on the first Pool(): 11 ms
         self._repopulate_pool()
         self._worker_handler = threading.Thread(target=Pool._handle_workers, args=(self,), daemon=True)
         self._worker_handler.start()
@@ -1083,9 +1091,13 @@ class Pool:
             self._repopulate_pool()
 
     def _handle_workers(self):
+        # CPython waits on the workers' sentinels and a change notifier (close, terminate,
+        # a finished job): here the notifier is an Event, and workers that exit on their own
+        # (maxtasksperchild, sys.exit) are noticed within 0.1 s.
         while self._state == RUN or (self._cache and self._state != TERMINATE):
             self._maintain_pool()
-            _k.sleep(0.1)
+            self._change.wait(0.1)
+            self._change.clear()
         self._taskqueue.put(None)
 
     def _handle_tasks(self):
@@ -1109,6 +1121,8 @@ class Pool:
             job, i, obj = task
             if job in self._cache:
                 self._cache[job]._set(i, obj)
+                if not self._cache and self._state != RUN:
+                    self._change.set()  # the last job of a closed pool is done
         while self._cache and self._state != TERMINATE:
             task = self._outqueue.get()
             if task is None:
@@ -1182,11 +1196,13 @@ class Pool:
     def close(self):
         if self._state == RUN:
             self._state = CLOSE
+            self._change.set()
 
     def terminate(self):
         if self._state == TERMINATE:
             return
         self._state = TERMINATE
+        self._change.set()
         for p in self._pool:
             if p.exitcode is None:
                 p.terminate()
