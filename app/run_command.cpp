@@ -100,6 +100,7 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
     }
     if (o.quantum) settings.policy.quantum = std::max<SimTime>(1, toTime(*o.quantum, unit));
     if (o.contextSwitch) settings.contextSwitch = toTime(*o.contextSwitch, unit);
+    if (o.wakeLatency) settings.wakeLatency = toTime(*o.wakeLatency, unit);
     if (o.seed) settings.seed = *o.seed;
 
     Machine machine(settings);
@@ -234,6 +235,7 @@ int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
     }
     if (o.quantum) settings.policy.quantum = std::max<SimTime>(1, toTime(*o.quantum, unit));
     if (o.contextSwitch) settings.contextSwitch = toTime(*o.contextSwitch, unit);
+    if (o.wakeLatency) settings.wakeLatency = toTime(*o.wakeLatency, unit);
     if (o.seed) settings.seed = *o.seed;
 
     runtime::PythonOptions py;

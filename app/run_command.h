@@ -15,6 +15,7 @@ struct RunOptions {
     std::optional<std::string> policy;
     std::optional<double> quantum;        // in the file's time unit
     std::optional<double> contextSwitch;  // in the file's time unit
+    std::optional<double> wakeLatency;    // in the file's time unit
     std::optional<std::uint64_t> seed;
     std::optional<double> until;          // in the file's time unit
     std::optional<std::string> statsPath;  // "-" = stdout

@@ -220,6 +220,8 @@ ZH = {
     ("SettingsPanel", "Policy"): "调度策略",
     ("SettingsPanel", "Time slice"): "时间片",
     ("SettingsPanel", "Context switch"): "上下文切换",
+    ("SettingsPanel", "Wake-up latency"): "唤醒延迟",
+    ("SettingsPanel", "How long a thread woken by another (a lock release, a queue item, the GIL) takes to become runnable: the kernel's wake-up latency"): "被其他线程唤醒(释放锁、队列来了数据、GIL)的线程要过多久才能就绪:内核的唤醒延迟",
     ("SettingsPanel", "Seed"): "随机种子",
     ("SettingsPanel", "Python programs"): "Python 程序",
     ("SettingsPanel", "GIL (uncheck: free-threaded 3.13t)"): "GIL(取消勾选:自由线程 3.13t)",

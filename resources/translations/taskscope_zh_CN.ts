@@ -1285,6 +1285,14 @@ F11:演示模式
         <source>Cost scale</source>
         <translation>开销倍数</translation>
     </message>
+    <message>
+        <source>How long a thread woken by another (a lock release, a queue item, the GIL) takes to become runnable: the kernel&apos;s wake-up latency</source>
+        <translation>被其他线程唤醒(释放锁、队列来了数据、GIL)的线程要过多久才能就绪:内核的唤醒延迟</translation>
+    </message>
+    <message>
+        <source>Wake-up latency</source>
+        <translation>唤醒延迟</translation>
+    </message>
 </context>
 <context>
     <name>taskscope::ui::SimulationController</name>

@@ -356,6 +356,25 @@ TEST(CliPython, StatsHaveOneEntryPerProcessAndThread) {
     EXPECT_EQ(j["threads"].size(), 3u);
 }
 
+TEST(CliPython, WakeLatencySetsHowLongAWokenThreadTakes) {
+    // An Event ping-pong: two wake-ups per round trip, so the latency shows twice.
+    const auto f = pyFile("pingpong.py",
+                          "import threading, time\ne1, e2 = threading.Event(), threading.Event()\n"
+                          "def pinger():\n    for i in range(50):\n        e1.wait(); e1.clear(); e2.set()\n"
+                          "t = threading.Thread(target=pinger); t.start()\nt0 = time.perf_counter()\n"
+                          "for i in range(50):\n    e1.set(); e2.wait(); e2.clear()\n"
+                          "print(round((time.perf_counter() - t0) / 50 * 1e6))\nt.join()\n");
+    const Result fast = run("run " + f + " --wake-latency 0");
+    const Result slow = run("run " + f + " --wake-latency 0.1");
+    ASSERT_EQ(fast.status, 0) << fast.err;
+    ASSERT_EQ(slow.status, 0) << slow.err;
+    const int a = std::stoi(fast.out), b = std::stoi(slow.out);
+    EXPECT_LT(a, 10);
+    EXPECT_GE(b - a, 200);  // 2 x 100 us more per round trip
+    EXPECT_LE(b - a, 210);
+    EXPECT_EQ(run("run " + f + " --wake-latency -1").status, 2);
+}
+
 TEST(CliPython, BadStartMethodIsRejected) {
     const auto f = pyFile("ok.py", "print(1)\n");
     const Result r = run("run " + f + " --start-method vfork");

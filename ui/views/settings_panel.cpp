@@ -43,6 +43,11 @@ SettingsPanel::SettingsPanel(SimulationController* controller, QWidget* parent)
     m_switch = new QDoubleSpinBox;
     m_switch->setRange(0, 1e6);
     m_switch->setDecimals(3);
+    m_wake = new QDoubleSpinBox;
+    m_wake->setRange(0, 1e6);
+    m_wake->setDecimals(3);
+    m_wake->setToolTip(tr("How long a thread woken by another (a lock release, a queue item, the GIL) takes "
+                          "to become runnable: the kernel's wake-up latency"));
     m_seed = new QSpinBox;
     m_seed->setRange(0, 1'000'000'000);
     m_unitNote = new QLabel;
@@ -53,6 +58,7 @@ SettingsPanel::SettingsPanel(SimulationController* controller, QWidget* parent)
     form->addRow(tr("Policy"), m_policy);
     form->addRow(tr("Time slice"), m_quantum);
     form->addRow(tr("Context switch"), m_switch);
+    form->addRow(tr("Wake-up latency"), m_wake);
     form->addRow(tr("Seed"), m_seed);
 
     // Python settings: shown so the what-if space is visible, enabled when .py programs run.
@@ -105,6 +111,7 @@ SettingsPanel::SettingsPanel(SimulationController* controller, QWidget* parent)
     connect(m_policy, &QComboBox::currentIndexChanged, this, &SettingsPanel::scheduleApply);
     connect(m_quantum, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::scheduleApply);
     connect(m_switch, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::scheduleApply);
+    connect(m_wake, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::scheduleApply);
     connect(m_seed, &QSpinBox::valueChanged, this, &SettingsPanel::scheduleApply);
     connect(m_gil, &QCheckBox::toggled, this, &SettingsPanel::scheduleApply);
     connect(m_interval, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::scheduleApply);
@@ -129,8 +136,10 @@ void SettingsPanel::loadFromController() {
     m_policy->setCurrentIndex(m_policy->findData(static_cast<int>(s.policy.kind)));
     m_quantum->setSuffix(suffix);
     m_switch->setSuffix(suffix);
+    m_wake->setSuffix(suffix);
     m_quantum->setValue(static_cast<double>(s.policy.quantum) / unit);
     m_switch->setValue(static_cast<double>(s.contextSwitch) / unit);
+    m_wake->setValue(static_cast<double>(s.wakeLatency) / unit);
     m_seed->setValue(static_cast<int>(s.seed));
     const auto& py = m_controller->pythonSettings();
     m_gil->setChecked(py.gil);
@@ -166,6 +175,7 @@ core::MachineSettings SettingsPanel::formSettings() const {
     s.policy.kind = static_cast<PolicyKind>(m_policy->currentData().toInt());
     s.policy.quantum = std::max<core::SimTime>(1, std::llround(m_quantum->value() * unit));
     s.contextSwitch = std::llround(m_switch->value() * unit);
+    s.wakeLatency = std::llround(m_wake->value() * unit);
     s.seed = static_cast<std::uint64_t>(m_seed->value());
     return s;
 }

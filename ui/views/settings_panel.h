@@ -47,6 +47,7 @@ private:
     QComboBox* m_policy;
     QDoubleSpinBox* m_quantum;
     QDoubleSpinBox* m_switch;
+    QDoubleSpinBox* m_wake;
     QSpinBox* m_seed;
     QLabel* m_unitNote;
     QGroupBox* m_python;
