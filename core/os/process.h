@@ -23,6 +23,7 @@ enum class WakeResult : std::uint8_t {
     Passed,    // the Barrier released (wakeValue = arrival index)
     Broken,    // the Barrier broke
     Joined,    // the joined thread ended
+    Retry,     // a lock or semaphore was released: try again when runnable (futex, no hand-off)
 };
 
 // One simulated thread. Plain data; the Machine keeps the invariants.
@@ -56,6 +57,8 @@ struct ThreadInfo {
     bool earlyWake = false;      // granted before its blocking run ended: do not block
     SimTime earlyWakeAt = 0;     // when that grant happened (on the granting thread's clock)
     SimTime waitStart = 0;
+    SimTime deadline = -1;       // when a timed wait times out (-1: no timeout)
+    ObjectId retryObject;        // the lock or semaphore to try again (WakeResult::Retry)
     SimTime gilWait = 0;               // time Waiting for the GIL
     std::array<SimTime, kWaitReasonCount> waitByReason{};  // time Waiting, per reason
     std::uint32_t gilTimerSeq = 0;     // invalidates stale GIL interval timers

@@ -28,6 +28,7 @@ MachineSettings pythonMachineSettings() {
     s.policy.kind = PolicyKind::Fair;
     s.contextSwitch = 2 * kMicrosecond;
     s.wakeLatency = 12 * kMicrosecond;
+    s.bargingLocks = true;
     return s;
 }
 

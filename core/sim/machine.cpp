@@ -191,6 +191,8 @@ void Machine::handleEvent(const Event& e) {
                     t.timedWait = false;
                     break;
                 }
+                // Woken by a release (barging locks): take it now, or wait again.
+                if (t.wakeResult == WakeResult::Retry && !retryAcquire(t)) break;
                 ++t.blockSeq;
                 makeReady(t, Cause::Wake);
             }
@@ -333,6 +335,7 @@ void Machine::finishRun(CoreInfo& core, const RunOutcome& outcome) {
             ++t.blockSeq;
             const std::uint32_t seq = t.blockSeq;
             t.timedWait = outcome.wakeAfter != kNever;
+            t.deadline = t.timedWait ? m_now + outcome.wakeAfter : -1;
             deschedule(core, ThreadState::Waiting, outcome.reason, Cause::Block);
             if (outcome.wakeAfter != kNever)
                 pushEvent({m_now + outcome.wakeAfter, kPriorityWake, 0, EventKind::Wake,
@@ -510,10 +513,20 @@ void Machine::wake(ThreadId id) {
     if (t.state != ThreadState::Waiting) return;
     t.timedWait = false;
     ++t.blockSeq;
+    if (m_settings.wakeLatency <= 0 && t.wakeResult == WakeResult::Retry && t.retryObject.valid()) {
+        if (!retryAcquire(t)) return;
+        makeReady(t, Cause::Wake);
+        return;
+    }
     if (m_settings.wakeLatency > 0 && !t.waitingOn.valid()) {
         // The kernel makes it runnable a little later (IPI, idle exit, scheduler); until
         // then it still shows as waiting. The Wake event below finds no object to leave.
-        pushEvent({m_now + m_settings.wakeLatency, kPriorityWake, 0, EventKind::Wake, t.id.value, t.blockSeq});
+        // It varies (half to one and a half times the setting, from the run's seed): a fixed
+        // latency would let a waiter retry a barging lock at the same phase of the holder's
+        // loop every time, and starve it for ever.
+        const SimTime w = m_settings.wakeLatency;
+        const SimTime late = w / 2 + static_cast<SimTime>(m_random.below(static_cast<std::uint64_t>(w) + 1));
+        pushEvent({m_now + late, kPriorityWake, 0, EventKind::Wake, t.id.value, t.blockSeq});
         return;
     }
     makeReady(t, Cause::Wake);

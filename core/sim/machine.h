@@ -24,6 +24,10 @@ struct MachineSettings {
     PolicySettings policy;
     SimTime contextSwitch = 0;     // core time lost when it switches to another thread
     SimTime wakeLatency = 0;       // from a wake-up by another thread (futex, pipe) until runnable
+    // A released lock or semaphore is not handed to its first waiter: the waiter is woken and
+    // takes it when it becomes runnable, unless someone took it first (Linux futexes, the
+    // POSIX semaphores behind CPython's locks). false: FIFO hand-off (textbook exercises).
+    bool bargingLocks = false;
     std::uint64_t seed = 1;
     int shellPid = 1000;           // the simulated shell every top-level process is a child of
     bool stopOnDeadlock = true;    // end the run when a deadlock forms
@@ -217,6 +221,10 @@ private:
     std::uint16_t syncValue(const KernelObject& o) const;
     bool timeoutWait(ThreadInfo& t);
     void handOverLock(KernelObject& lock);
+    // Barging: wakes the first waiter of `o` to try again (true if there was one to wake).
+    bool wakeToRetry(KernelObject& o);
+    // The woken waiter tries again: takes the lock or semaphore, or waits on it once more.
+    bool retryAcquire(ThreadInfo& t);
     void releaseJoiners(ThreadId ended);
     void checkDeadlock(ThreadId t);
     bool holdsGil(const ThreadInfo& t) const;

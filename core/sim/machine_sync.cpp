@@ -120,7 +120,54 @@ SyncStatus Machine::acquire(ThreadId tid, ObjectId oid, bool blocking) {
     return SyncStatus::Wait;
 }
 
+bool Machine::wakeToRetry(KernelObject& o) {
+    if (!m_settings.bargingLocks || o.waiters.empty()) return false;
+    const Waiter w = o.waiters.front();
+    ThreadInfo& t = m_threads[w.thread.index()];
+    // A Condition's waiter taking its lock back, or one whose blocking run is still being
+    // applied, gets the lock handed over as before.
+    if (w.reacquire || t.state != ThreadState::Waiting) return false;
+    o.waiters.pop_front();
+    t.waitingOn = ObjectId::invalid();
+    t.wakeResult = WakeResult::Retry;
+    t.retryObject = o.id;
+    o.totalWait += m_now - t.waitStart;
+    wake(w.thread);
+    return true;
+}
+
+bool Machine::retryAcquire(ThreadInfo& t) {
+    KernelObject& o = m_objects[t.retryObject.index()];
+    t.retryObject = ObjectId::invalid();
+    const bool semaphore = o.kind == ObjectKind::Semaphore || o.kind == ObjectKind::BoundedSemaphore;
+    if (semaphore ? o.count > 0 : !o.holder.valid()) {
+        if (semaphore) {
+            --o.count;
+        } else {
+            o.holder = t.id;
+            o.count = 1;
+        }
+        ++o.acquisitions;
+        t.wakeResult = WakeResult::Acquired;
+        recordSync(t.id, o, SyncOp::Acquired);
+        return true;
+    }
+    // Someone took it in between: back to sleep, at the end of the queue, with what is left
+    // of its timeout.
+    o.waiters.push_back({t.id});
+    waitOn(t, o);
+    if (t.deadline >= 0) {
+        t.timedWait = true;
+        pushEvent({std::max(t.deadline, m_now), kPriorityWake, 0, EventKind::Wake, t.id.value, t.blockSeq});
+    }
+    return false;
+}
+
 void Machine::handOverLock(KernelObject& o) {
+    // Free first: with barging the woken waiter may take it at once (no wake-up latency).
+    o.holder = ThreadId::invalid();
+    o.count = 0;
+    if (wakeToRetry(o)) return;
     if (o.waiters.empty()) {
         o.holder = ThreadId::invalid();
         o.count = 0;
@@ -155,13 +202,15 @@ SyncStatus Machine::release(ThreadId tid, ObjectId oid) {
             if (o.kind == ObjectKind::BoundedSemaphore && o.waiters.empty() && o.count >= o.limit)
                 return SyncStatus::TooManyReleases;
             recordSync(tid, o, SyncOp::Release);
-            if (!o.waiters.empty()) {
+            ++o.count;
+            if (wakeToRetry(o)) {
+                // the woken waiter takes the count back if nobody else did
+            } else if (!o.waiters.empty()) {
+                --o.count;
                 const Waiter w = o.waiters.front();
                 o.waiters.pop_front();
                 ++o.acquisitions;
                 grant(o, w.thread, WakeResult::Acquired, 0, SyncOp::Acquired);
-            } else {
-                ++o.count;
             }
             return SyncStatus::Done;
         default: return SyncStatus::Failed;

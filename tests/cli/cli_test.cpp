@@ -370,8 +370,9 @@ TEST(CliPython, WakeLatencySetsHowLongAWokenThreadTakes) {
     ASSERT_EQ(slow.status, 0) << slow.err;
     const int a = std::stoi(fast.out), b = std::stoi(slow.out);
     EXPECT_LT(a, 10);
-    EXPECT_GE(b - a, 200);  // 2 x 100 us more per round trip
-    EXPECT_LE(b - a, 210);
+    // 2 x 100 us more per round trip on average (each wake-up takes 50-150 us, from the seed).
+    EXPECT_GE(b - a, 170);
+    EXPECT_LE(b - a, 240);
     EXPECT_EQ(run("run " + f + " --wake-latency -1").status, 2);
 }
 

@@ -449,6 +449,65 @@ print(round(first * 1000, 1), round(again * 1e6, 1))
     EXPECT_LT(again, 2.0);
 }
 
+TEST(PythonSync, AReleasedLockIsNotHandedToTheWaiterWhoMustRetry) {
+    // Linux futexes (CPython's locks): release wakes a waiter, which takes the lock only if
+    // it is still free when it runs; the releasing thread usually takes it back first.
+    PyRun run(R"(import threading, time
+lock = threading.Lock()
+def other():
+    with lock:
+        pass
+lock.acquire()
+t = threading.Thread(target=other)
+t.start()
+time.sleep(0.001)
+for i in range(200):
+    lock.release()
+    lock.acquire()
+lock.release()
+t.join()
+print('ok')
+)");
+    ASSERT_TRUE(run.finished()) << run.err;
+    EXPECT_EQ(run.out, "ok\n");
+    std::uint32_t lock = kNone;
+    for (const KernelObject& o : run.machine.objects())
+        if (o.kind == ObjectKind::Lock && o.name == "lock") lock = o.id.value;
+    ASSERT_NE(lock, kNone);
+    int mainBefore = 0;
+    bool otherGotIt = false;
+    for (std::size_t i = 0; i < run.trace.size() && !otherGotIt; ++i) {
+        const RecordBody& b = run.trace.body(i);
+        if (b.kind != RecordKind::Sync || b.object != lock || static_cast<SyncOp>(b.extra16) != SyncOp::Acquired)
+            continue;
+        if (b.subject == run.machine.process(run.main).threads.front().value) ++mainBefore;
+        else otherGotIt = true;
+    }
+    EXPECT_TRUE(otherGotIt);
+    EXPECT_GT(mainBefore, 10) << "the main thread should take the lock back many times while the other retries";
+    // FIFO hand-off (textbook setting) gives it to the waiter at the first release.
+    MachineSettings fifo = runtime::pythonMachineSettings();
+    fifo.bargingLocks = false;
+    PyRun handed(R"(import threading, time
+lock = threading.Lock()
+order = []
+def other():
+    with lock:
+        order.append('other')
+lock.acquire()
+t = threading.Thread(target=other)
+t.start()
+time.sleep(0.001)
+lock.release()
+lock.acquire()
+order.append('main')
+lock.release()
+t.join()
+print(order)
+)", {}, fifo);
+    EXPECT_EQ(handed.out, "['other', 'main']\n");
+}
+
 TEST(PythonSync, ConditionNotifyWakesTheOldestWaiterFirst) {
     PyRun run(R"(import threading, time
 cond = threading.Condition()
