@@ -108,6 +108,7 @@ struct CoreInfo {
     SimTime clock = 0;        // progress of the running thread is settled up to here
     SimTime nextAction = kNever;
     SimTime runStart = 0;     // when the running thread got the core
+    SimTime runFrom = 0;      // start of the run being applied: CPU since then is not yet in cpu
     SimTime sliceEnd = kNever;
     SimTime busy = 0;         // total time running threads
     SimTime switching = 0;    // total time spent switching contexts

@@ -603,7 +603,11 @@ NativeResult k_default_start_method(NativeCall& c) {
 SimTime cpuOf(Machine& m, ThreadId t) {
     const ThreadInfo& ti = m.thread(t);
     SimTime cpu = ti.cpu;
-    if (ti.state == ThreadState::Running && ti.core.valid()) cpu += std::max<SimTime>(0, m.now() - m.core(ti.core).clock);
+    // A running thread's current run is added to its cpu when the run ends: count it so far.
+    if (ti.state == ThreadState::Running && ti.core.valid()) {
+        const CoreInfo& core = m.core(ti.core);
+        cpu += std::max<SimTime>(0, core.clock - core.runFrom);
+    }
     return cpu;
 }
 

@@ -145,9 +145,11 @@ void Machine::runUntil(SimTime until) {
             ThreadInfo& t = m_threads[core.running.index()];
             if (!t.program->isolated() || core.clock >= m_now) continue;
             const SimTime before = core.clock;
+            core.runFrom = before;
             ThreadContext ctx(*this, t.id, core.id, core.clock);
             t.program->run(ctx, m_now);
             t.cpu += core.clock - before;
+            core.runFrom = core.clock;
             core.busy += core.clock - before;
         }
     }
@@ -233,9 +235,11 @@ void Machine::coreAction(CoreInfo& core) {
     if (program.isolated() && core.clock < m_now) {
         // Settle the lazily run burst up to now; it may end exactly here.
         const SimTime before = core.clock;
+        core.runFrom = before;
         ThreadContext ctx(*this, t.id, core.id, core.clock);
         const RunOutcome outcome = program.run(ctx, m_now);
         t.cpu += core.clock - before;
+        core.runFrom = core.clock;
         core.busy += core.clock - before;
         if (outcome.kind != RunOutcome::Kind::Continue) {
             finishRun(core, outcome);
@@ -262,12 +266,14 @@ void Machine::coreAction(CoreInfo& core) {
         return;
     }
     const SimTime before = core.clock;
+    core.runFrom = before;
     m_interrupt = false;
     ThreadContext ctx(*this, t.id, core.id, core.clock);
     const RunOutcome outcome = program.run(ctx, runLimit(core));
     m_interrupt = false;
     ThreadInfo& after = m_threads[core.running.index()];  // the run may have added threads
     after.cpu += core.clock - before;
+    core.runFrom = core.clock;
     core.busy += core.clock - before;
     if (outcome.kind != RunOutcome::Kind::Continue) {
         core.hasPending = true;

@@ -432,6 +432,26 @@ if __name__ == '__main__':
     EXPECT_LT(closeJoin, 5000);
 }
 
+TEST(PythonCosts, ProcessAndThreadTimeCountTheRunInProgress) {
+    // One thread alone computing for about 2 ms, all inside one run of the thread: its CPU
+    // clocks must count the run as it goes, and equal the wall clock (before, they read 0).
+    PyRun run(R"(import time
+def count(n):
+    while n > 0:
+        n -= 1
+w, p, t = time.perf_counter(), time.process_time(), time.thread_time()
+count(100000)
+print(round((time.perf_counter() - w) * 1000, 3), round((time.process_time() - p) * 1000, 3),
+      round((time.thread_time() - t) * 1000, 3))
+)");
+    ASSERT_TRUE(run.finished()) << run.err;
+    double w = 0, p = 0, t = 0;
+    std::istringstream(run.out) >> w >> p >> t;
+    EXPECT_NEAR(w, 2.0, 0.05);  // 100,000 iterations at 20 ns
+    EXPECT_NEAR(p, w, 0.002);
+    EXPECT_NEAR(t, w, 0.002);
+}
+
 TEST(PythonCosts, FirstImportCostsMillisecondsLaterOnesAlmostNothing) {
     PyRun run(R"(import time
 t = time.perf_counter()
