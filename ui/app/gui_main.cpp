@@ -11,6 +11,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <string_view>
 
 #include "ui/app/language.h"
 #include "ui/app/main_window.h"
@@ -140,7 +141,32 @@ int screenshot(const GuiOptions& o) {
 }
 }  // namespace
 
+namespace {
+// Qt aborts when no display can be opened: a screenshot needs none (offscreen), and a
+// window gets a message saying what to do instead of the abort.
+bool prepareDisplay(int argc, char** argv) {
+    if (qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
+        qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        return true;
+    bool screenshot = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view a = argv[i];
+        if (a == "-platform") return true;
+        if (a == "--screenshot") screenshot = true;
+    }
+    if (screenshot) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        return true;
+    }
+    std::fprintf(stderr,
+                 "taskscope: no display found (DISPLAY is not set). Run it in a desktop session, under\n"
+                 "  xvfb-run, or headless: taskscope --screenshot shot.png [FILE], taskscope run FILE --summary\n");
+    return false;
+}
+}  // namespace
+
 int guiMain(int argc, char** argv) {
+    if (!prepareDisplay(argc, argv)) return 1;
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Taskscope"));
     QApplication::setOrganizationName(QStringLiteral("Taskscope"));
