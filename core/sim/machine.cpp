@@ -519,11 +519,6 @@ void Machine::wake(ThreadId id) {
     if (t.state != ThreadState::Waiting) return;
     t.timedWait = false;
     ++t.blockSeq;
-    if (m_settings.wakeLatency <= 0 && t.wakeResult == WakeResult::Retry && t.retryObject.valid()) {
-        if (!retryAcquire(t)) return;
-        makeReady(t, Cause::Wake);
-        return;
-    }
     if (m_settings.wakeLatency > 0 && !t.waitingOn.valid()) {
         // The kernel makes it runnable a little later (IPI, idle exit, scheduler); until
         // then it still shows as waiting. The Wake event below finds no object to leave.
@@ -535,6 +530,8 @@ void Machine::wake(ThreadId id) {
         pushEvent({m_now + late, kPriorityWake, 0, EventKind::Wake, t.id.value, t.blockSeq});
         return;
     }
+    // Woken by a release (barging locks): take it now, or wait again (as the Wake event does).
+    if (t.wakeResult == WakeResult::Retry && !retryAcquire(t)) return;
     makeReady(t, Cause::Wake);
 }
 
