@@ -1,13 +1,21 @@
 # Sourced by scripts/run and scripts/test: installs what is missing on Debian (bookworm).
 # Nothing is installed when everything is already there.
 
+# apt runs with --no-install-recommends, so everything needed is named here, recommended or
+# not: the ctest setup_packages_closure checks that every file the build, the tests and the
+# app use comes from this list or from what it hard-depends on.
 TASKSCOPE_PACKAGES=(
-  cmake ninja-build g++ pkg-config python3
+  # build
+  cmake ninja-build g++ pkg-config python3 ccache
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev libfmt-dev libcli11-dev libgmp-dev
+  # Qt 6: Qt6Charts' CMake config needs Qt6OpenGL's, which qt6-base-dev only recommends
   qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  libgl-dev fonts-noto-cjk xvfb xauth
-  dpkg-dev desktop-file-utils
+  libqt6opengl6-dev libgl-dev
+  # the app in a window (the xcb plugin loads libXcursor) and its Chinese text
+  libxcursor1 fonts-noto-cjk
+  # tests (a real X server for the window checks) and packaging (cpack -G DEB)
+  xvfb xauth dpkg-dev desktop-file-utils
 )
 
 taskscope_install_deps() {
@@ -25,16 +33,31 @@ taskscope_install_deps() {
     missing=("${keep[@]}")
   fi
   [ ${#missing[@]} -eq 0 ] && return 0
-  echo "taskscope: installing missing packages: ${missing[*]}" >&2
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "taskscope: these Debian packages are missing: ${missing[*]}" >&2
+    echo "  This script installs them with apt-get (Debian bookworm); install their equivalents" >&2
+    echo "  yourself, then run it again." >&2
+    return 1
+  fi
   local sudo=""
   if [ "$(id -u)" != 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
-      echo "taskscope: please install as root: apt-get install ${missing[*]}" >&2
+    if command -v sudo >/dev/null 2>&1; then
+      sudo="sudo"
+    else
+      echo "taskscope: missing packages: ${missing[*]}" >&2
+      echo "  Installing them needs root and sudo is not available. As root, run:" >&2
+      echo "    apt-get update && apt-get install --no-install-recommends ${missing[*]}" >&2
+      echo "  then run this script again as yourself." >&2
       return 1
     fi
   fi
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  echo "taskscope: installing missing packages${sudo:+ with sudo}: ${missing[*]}" >&2
+  if ! $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq ||
+     ! $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"; then
+    echo "taskscope: could not install the missing packages. As root, run:" >&2
+    echo "    apt-get update && apt-get install --no-install-recommends ${missing[*]}" >&2
+    return 1
+  fi
 }
 
 # Configures (once) and builds into build/ with the given preset.
