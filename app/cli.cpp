@@ -1,17 +1,17 @@
 #include "app/cli.h"
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
-#include <fmt/format.h>
 #include <fstream>
 #include <ostream>
 
 #include "app/run_command.h"
 #include "core/sched/policy.h"
-#include "core/trace/trace.h"
 #include "core/sim/machine.h"
+#include "core/trace/trace.h"
 #include "core/workload/workload.h"
 
 namespace taskscope::app {
@@ -60,11 +60,15 @@ std::string headerTitle(const std::string& path) {
 }
 }  // namespace
 
-void setImageExporter(ImageExporter exporter) { exporterSlot() = std::move(exporter); }
-const ImageExporter& imageExporter() { return exporterSlot(); }
+void setImageExporter(ImageExporter exporter) {
+    exporterSlot() = std::move(exporter);
+}
+const ImageExporter& imageExporter() {
+    return exporterSlot();
+}
 
-std::optional<TimeRange> parseTimeRange(const std::string& text, core::SimTime unit, const std::string& unitName,
-                                        std::string* error) {
+std::optional<TimeRange> parseTimeRange(const std::string& text, core::SimTime unit,
+                                        const std::string& unitName, std::string* error) {
     auto fail = [&](const std::string& why) -> std::optional<TimeRange> {
         if (error) *error = "--range " + text + ": " + why;
         return std::nullopt;
@@ -75,8 +79,9 @@ std::optional<TimeRange> parseTimeRange(const std::string& text, core::SimTime u
     TimeRange r;
     const std::string a = trim(text.substr(0, colon));
     const std::string b = trim(text.substr(colon + 1));
-    const std::string hint = "; write a time like 10ms, 2.5s, 300us, or a number in the file's time unit" +
-                             (unitName.empty() ? std::string() : " (" + unitName + ")");
+    const std::string hint =
+        "; write a time like 10ms, 2.5s, 300us, or a number in the file's time unit" +
+        (unitName.empty() ? std::string() : " (" + unitName + ")");
     if (!a.empty()) {
         const auto t = parseTime(a, unit);
         if (!t) return fail("\"" + a + "\" is not a time" + hint);
@@ -93,14 +98,16 @@ std::optional<TimeRange> parseTimeRange(const std::string& text, core::SimTime u
 
 int checkImageOptions(const RunOptions& o, std::ostream& err) {
     if (!o.wantsImages()) {
-        if (o.range || o.title || o.page || o.noGilLanes || o.noThreadLanes || o.imageScale != 1.0 ||
-            o.view != "timeline" || o.imageWidth != 1400)
-            err << "taskscope: note: --range, --scale, --title, --view, --page, --width, --no-gil-lanes and "
+        if (o.range || o.title || o.page || o.noGilLanes || o.noThreadLanes ||
+            o.imageScale != 1.0 || o.view != "timeline" || o.imageWidth != 1400)
+            err << "taskscope: note: --range, --scale, --title, --view, --page, --width, "
+                   "--no-gil-lanes and "
                    "--no-thread-lanes only shape --png, --svg and --pdf, and none was asked for\n";
         return kExitOk;
     }
     if (!imageExporter()) {
-        err << "taskscope: error: this build has no GUI; image export (--png, --svg, --pdf) needs the Qt build\n";
+        err << "taskscope: error: this build has no GUI; image export (--png, --svg, --pdf) needs "
+               "the Qt build\n";
         return kExitBadInput;
     }
     // The syntax and the order of the range, before a possibly long run (bare numbers
@@ -113,8 +120,9 @@ int checkImageOptions(const RunOptions& o, std::ostream& err) {
     return kExitOk;
 }
 
-bool writeImages(const RunOptions& o, const core::Machine& machine, const core::Trace& trace, core::SimTime unit,
-                 const std::string& unitName, const std::string& title, std::ostream& err) {
+bool writeImages(const RunOptions& o, const core::Machine& machine, const core::Trace& trace,
+                 core::SimTime unit, const std::string& unitName, const std::string& title,
+                 std::ostream& err) {
     ImageExportRequest request;
     request.pngPath = o.pngPath.value_or("");
     request.svgPath = o.svgPath.value_or("");
@@ -133,8 +141,8 @@ bool writeImages(const RunOptions& o, const core::Machine& machine, const core::
     } else {
         const auto slash = o.file.find_last_of("/\\");
         const std::string header = title.empty() ? headerTitle(o.file) : std::string();
-        request.title = !title.empty()    ? title
-                        : !header.empty() ? header
+        request.title = !title.empty()               ? title
+                        : !header.empty()            ? header
                         : slash == std::string::npos ? o.file
                                                      : o.file.substr(slash + 1);
     }
@@ -148,8 +156,9 @@ bool writeImages(const RunOptions& o, const core::Machine& machine, const core::
         const core::SimTime end = trace.endTime();
         if (r->from >= end && end > 0) {
             const auto u = static_cast<double>(unit);
-            err << fmt::format("taskscope: error: --range: starts at {:g} {} but the run ends at {:g} {}\n",
-                               static_cast<double>(r->from) / u, unitName, static_cast<double>(end) / u, unitName);
+            err << fmt::format(
+                "taskscope: error: --range: starts at {:g} {} but the run ends at {:g} {}\n",
+                static_cast<double>(r->from) / u, unitName, static_cast<double>(end) / u, unitName);
             return false;
         }
         request.hasRange = true;
@@ -182,16 +191,16 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     auto* run = app.add_subcommand("run", "Run a workload (.json/.csv) or program (.py) headless");
     run->add_option("file", o.file, "workload or program file")->required();
     run->add_option("--cores", o.cores, "number of cores (1-64)")->check(CLI::Range(1, 64));
-    run->add_option("--policy", o.policy,
-                    "scheduling policy: " + core::policyNames());
+    run->add_option("--policy", o.policy, "scheduling policy: " + core::policyNames());
     run->add_option("--quantum", o.quantum, "time slice, in the file's time unit")
         ->check(CLI::PositiveNumber);
     run->add_option("--context-switch", o.contextSwitch,
                     "cost of a context switch, in the file's time unit")
         ->check(CLI::NonNegativeNumber);
-    run->add_option("--wake-latency", o.wakeLatency,
-                    "time from a wake-up by another thread until it is runnable, in the file's time unit "
-                    "(Python programs: 0.012 ms)")
+    run->add_option(
+           "--wake-latency", o.wakeLatency,
+           "time from a wake-up by another thread until it is runnable, in the file's time unit "
+           "(Python programs: 0.012 ms)")
         ->check(CLI::NonNegativeNumber);
     run->add_option("--seed", o.seed, "random seed (same seed, same run)");
     run->add_option("--until", o.until, "stop at this simulated time (file's time unit)")
@@ -199,38 +208,48 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     run->add_option("--stats", o.statsPath, "write statistics as JSON to FILE ('-' = stdout)");
     run->add_option("--trace", o.tracePath, "write a Chrome trace (Perfetto) JSON to FILE");
     run->add_option("--csv", o.csvPath, "write one CSV row per run slice to FILE");
-    run->add_option("--stats-csv", o.statsCsvPath, "write one CSV row of statistics per process to FILE");
+    run->add_option("--stats-csv", o.statsCsvPath,
+                    "write one CSV row of statistics per process to FILE");
     run->add_flag("--summary", o.summary, "print a table of per-process statistics");
-    run->add_option("--max-steps", o.maxSteps, "stop after this many scheduler steps (Python programs)")
+    run->add_option("--max-steps", o.maxSteps,
+                    "stop after this many scheduler steps (Python programs)")
         ->check(CLI::PositiveNumber);
     run->add_option("--switch-interval", o.switchInterval, "GIL switch interval in ms (default 5)")
         ->check(CLI::PositiveNumber);
     run->add_flag("--no-gil", o.noGil, "run Python free-threaded (no GIL, as python3.13t)");
-    run->add_option("--start-method", o.startMethod, "multiprocessing start method: fork, spawn, forkserver");
-    run->add_option("--cost-scale", o.costScale, "multiply every simulated cost (2 = a CPU twice as slow)")
+    run->add_option("--start-method", o.startMethod,
+                    "multiprocessing start method: fork, spawn, forkserver");
+    run->add_option("--cost-scale", o.costScale,
+                    "multiply every simulated cost (2 = a CPU twice as slow)")
         ->check(CLI::PositiveNumber);
-    run->add_option("args", o.programArgs, "arguments for a Python program (sys.argv[1:]); put them after --");
+    run->add_option("args", o.programArgs,
+                    "arguments for a Python program (sys.argv[1:]); put them after --");
     auto* images = "Images (Qt build)";
-    run->add_option("--png", o.pngPath, "draw the timeline (or --view) as a PNG image to FILE")->group(images);
+    run->add_option("--png", o.pngPath, "draw the timeline (or --view) as a PNG image to FILE")
+        ->group(images);
     run->add_option("--svg", o.svgPath, "... as an SVG drawing to FILE")->group(images);
     run->add_option("--pdf", o.pdfPath, "... as a PDF page to FILE")->group(images);
     run->add_option("--scale", o.imageScale, "PNG pixels per point, e.g. 2 for slides (0.25-8)")
         ->check(CLI::Range(0.25, 8.0))
         ->group(images);
-    run->add_option("--range", o.range, "only START:END of the run, e.g. 10ms:50ms, 2s:, 0:300us")->group(images);
+    run->add_option("--range", o.range, "only START:END of the run, e.g. 10ms:50ms, 2s:, 0:300us")
+        ->group(images);
     run->add_flag("--no-gil-lanes", o.noGilLanes, "leave out the GIL lanes")->group(images);
-    run->add_flag("--no-thread-lanes", o.noThreadLanes, "leave out the thread lanes (cores only)")->group(images);
-    run->add_option("--title", o.title, "title above the picture (default: the file's title or name; '' for none)")
+    run->add_flag("--no-thread-lanes", o.noThreadLanes, "leave out the thread lanes (cores only)")
+        ->group(images);
+    run->add_option("--title", o.title,
+                    "title above the picture (default: the file's title or name; '' for none)")
         ->group(images);
     run->add_option("--view", o.view, std::string("what to draw: ") + kImageViews)
-        ->check(CLI::IsMember(
-            {"timeline", "states", "processes", "wait-for", "stats", "waiting-chart", "utilization-chart"},
-            CLI::ignore_case))
+        ->check(CLI::IsMember({"timeline", "states", "processes", "wait-for", "stats",
+                               "waiting-chart", "utilization-chart"},
+                              CLI::ignore_case))
         ->group(images);
-    run->add_option("--page", o.page, "PDF page: A3, A4, A5, Letter or Legal (landscape; add -portrait); "
-                                      "default: the picture's own size")
-        ->check(CLI::IsMember({"A3", "A4", "A5", "Letter", "Legal", "A3-portrait", "A4-portrait", "A5-portrait",
-                               "Letter-portrait", "Legal-portrait"},
+    run->add_option("--page", o.page,
+                    "PDF page: A3, A4, A5, Letter or Legal (landscape; add -portrait); "
+                    "default: the picture's own size")
+        ->check(CLI::IsMember({"A3", "A4", "A5", "Letter", "Legal", "A3-portrait", "A4-portrait",
+                               "A5-portrait", "Letter-portrait", "Legal-portrait"},
                               CLI::ignore_case))
         ->group(images);
     run->add_option("--width", o.imageWidth, "picture width in points (400-16000; default 1400)")

@@ -38,10 +38,10 @@ struct ImageExportRequest {
     bool hasRange = false;                  // else the whole run
     core::SimTime from = 0, to = 0;         // nanoseconds
     bool gilLanes = true, threadLanes = true;
-    std::string title;                      // empty: no title band
-    std::string view = "timeline";          // see kImageViews
-    std::string page;                       // PDF page ("A4", "Letter-portrait"); empty: fit
-    int width = 1400;                       // logical pixels
+    std::string title;              // empty: no title band
+    std::string view = "timeline";  // see kImageViews
+    std::string page;               // PDF page ("A4", "Letter-portrait"); empty: fit
+    int width = 1400;               // logical pixels
     // The run, as simulated.
     std::string file;
     core::SimTime unit = 1'000'000;  // the program's time unit (ns), for axes and charts
@@ -67,14 +67,15 @@ struct RunOptions;
 int checkImageOptions(const RunOptions& o, std::ostream& err);
 // Draws the pictures `o` asks for of a finished run (times in --range without a unit are in
 // `unit`; `title` is the default title, e.g. the workload's). False after a message on `err`.
-bool writeImages(const RunOptions& o, const core::Machine& machine, const core::Trace& trace, core::SimTime unit,
-                 const std::string& unitName, const std::string& title, std::ostream& err);
+bool writeImages(const RunOptions& o, const core::Machine& machine, const core::Trace& trace,
+                 core::SimTime unit, const std::string& unitName, const std::string& title,
+                 std::ostream& err);
 
 struct TimeRange {
     core::SimTime from = 0;
     core::SimTime to = core::kNever;
 };
-std::optional<TimeRange> parseTimeRange(const std::string& text, core::SimTime unit, const std::string& unitName,
-                                        std::string* error);
+std::optional<TimeRange> parseTimeRange(const std::string& text, core::SimTime unit,
+                                        const std::string& unitName, std::string* error);
 
 }  // namespace taskscope::app

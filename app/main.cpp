@@ -16,7 +16,8 @@ namespace {
 bool exportImagesWithQt(const taskscope::app::ImageExportRequest& r, std::string* error) {
     using taskscope::ui::ExportOptions;
     ExportOptions base;
-    base.view = taskscope::ui::exportViewForName(QString::fromStdString(r.view)).value_or(ExportOptions::View::Timeline);
+    base.view = taskscope::ui::exportViewForName(QString::fromStdString(r.view))
+                    .value_or(ExportOptions::View::Timeline);
     base.scale = r.scale;
     base.range = r.hasRange ? ExportOptions::Range::Custom : ExportOptions::Range::Whole;
     base.from = r.from;
@@ -25,7 +26,9 @@ bool exportImagesWithQt(const taskscope::app::ImageExportRequest& r, std::string
     base.threadLanes = r.threadLanes;
     base.title = QString::fromStdString(r.title);
     base.width = r.width;
-    if (!r.page.empty()) base.page = taskscope::ui::exportPageForName(QString::fromStdString(r.page), &base.portrait);
+    if (!r.page.empty())
+        base.page =
+            taskscope::ui::exportPageForName(QString::fromStdString(r.page), &base.portrait);
     std::vector<ExportOptions> outputs;
     auto add = [&](const std::string& path, ExportOptions::Format format) {
         if (path.empty()) return;

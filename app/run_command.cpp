@@ -11,9 +11,9 @@
 #include "app/cli.h"
 #include "core/analysis/deadlock_report.h"
 #include "core/analysis/run_stats.h"
+#include "core/runtime/python.h"
 #include "core/trace/exporters.h"
 #include "core/trace/trace.h"
-#include "core/runtime/python.h"
 #include "core/workload/workload.h"
 
 namespace taskscope::app {
@@ -50,33 +50,40 @@ bool withOutput(const std::string& path, std::ostream& out, std::ostream& err,
 
 void printSummary(const RunStats& s, SimTime unit, const std::string& unitName, std::ostream& out) {
     const auto u = static_cast<double>(unit);
-    auto f = [u](SimTime v) { return v < 0 ? std::string("-") : fmt::format("{:g}", static_cast<double>(v) / u); };
-    out << fmt::format("{:<12} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>10} {:>9}\n", "process", "pid",
-                       "arrival", "first_run", "finish", "cpu", "waiting", "turnaround", "response");
+    auto f = [u](SimTime v) {
+        return v < 0 ? std::string("-") : fmt::format("{:g}", static_cast<double>(v) / u);
+    };
+    out << fmt::format("{:<12} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>10} {:>9}\n", "process",
+                       "pid", "arrival", "first_run", "finish", "cpu", "waiting", "turnaround",
+                       "response");
     for (const auto& p : s.processes)
-        out << fmt::format("{:<12} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>10} {:>9}\n", p.name, p.pid,
-                           f(p.arrival), f(p.firstRun), f(p.finish), f(p.cpu), f(p.waiting),
+        out << fmt::format("{:<12} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>10} {:>9}\n", p.name,
+                           p.pid, f(p.arrival), f(p.firstRun), f(p.finish), f(p.cpu), f(p.waiting),
                            f(p.turnaround), f(p.response));
-    const std::string turnaround =
-        s.finished > 0 ? fmt::format("{:g} {}", s.averageTurnaround / u, unitName) : std::string("- (none finished)");
+    const std::string turnaround = s.finished > 0
+                                       ? fmt::format("{:g} {}", s.averageTurnaround / u, unitName)
+                                       : std::string("- (none finished)");
     if (s.threads.size() > s.processes.size()) {
-        out << fmt::format("{:<12} {:<10} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9}\n", "thread", "process", "tid",
-                           "finish", "cpu", "ready", "blocked", "gil_wait");
+        out << fmt::format("{:<12} {:<10} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9}\n", "thread",
+                           "process", "tid", "finish", "cpu", "ready", "blocked", "gil_wait");
         for (const auto& t : s.threads)
-            out << fmt::format("{:<12} {:<10} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9}\n", t.name, t.process, t.tid,
-                               f(t.finish), f(t.cpu), f(t.ready), f(t.blocked), f(t.gilWait));
+            out << fmt::format("{:<12} {:<10} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9}\n", t.name,
+                               t.process, t.tid, f(t.finish), f(t.cpu), f(t.ready), f(t.blocked),
+                               f(t.gilWait));
     }
-    out << fmt::format("average waiting {:g} {u}, turnaround {}, response {:g} {u}\n", s.averageWaiting / u,
-                       turnaround, s.averageResponse / u, fmt::arg("u", unitName));
-    out << fmt::format("makespan {:g} {}, context switches {}, utilization", static_cast<double>(s.makespan) / u,
-                       unitName, s.contextSwitches);
+    out << fmt::format("average waiting {:g} {u}, turnaround {}, response {:g} {u}\n",
+                       s.averageWaiting / u, turnaround, s.averageResponse / u,
+                       fmt::arg("u", unitName));
+    out << fmt::format("makespan {:g} {}, context switches {}, utilization",
+                       static_cast<double>(s.makespan) / u, unitName, s.contextSwitches);
     for (double x : s.utilization) out << fmt::format(" {:.1f}%", x * 100);
     out << "\n";
 }
 
 // `title`: the program's own title, the default of pictures (--png...).
-int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit, const std::string& unitName,
-              bool isProgram, std::ostream& out, std::ostream& err, const std::string& title = {});
+int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
+              const std::string& unitName, bool isProgram, std::ostream& out, std::ostream& err,
+              const std::string& title = {});
 
 int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
     auto loaded = loadWorkload(o.file);
@@ -92,8 +99,8 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
     if (o.policy) {
         const auto kind = parsePolicy(*o.policy);
         if (!kind) {
-            err << "taskscope: error: --policy: unknown policy '" << *o.policy << "'; expected one of "
-                << policyNames() << "\n";
+            err << "taskscope: error: --policy: unknown policy '" << *o.policy
+                << "'; expected one of " << policyNames() << "\n";
             return kExitBadInput;
         }
         settings.policy.kind = *kind;
@@ -115,8 +122,9 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
 // Prints the console output and the findings of a finished run (deadlock, blocked threads,
 // lost updates) and writes the requested files. Returns kExitOk, kExitDeadlock or
 // kExitBadInput (an output file could not be written).
-int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit, const std::string& unitName,
-              bool isProgram, std::ostream& out, std::ostream& err, const std::string& title) {
+int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
+              const std::string& unitName, bool isProgram, std::ostream& out, std::ostream& err,
+              const std::string& title) {
     const auto u = static_cast<double>(unit);
     // The console output of the run, in simulated-time order (to stderr when stdout
     // carries the statistics JSON).
@@ -148,8 +156,9 @@ int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
                                  {"coffman", conditions}};
     } else if (const auto blocked = describeAllBlocked(machine); !blocked.empty()) {
         status = kExitDeadlock;
-        err << fmt::format("taskscope: all threads blocked at {:g} {} (real Python would hang here):\n",
-                           static_cast<double>(machine.now()) / u, unitName);
+        err << fmt::format(
+            "taskscope: all threads blocked at {:g} {} (real Python would hang here):\n",
+            static_cast<double>(machine.now()) / u, unitName);
         for (const auto& line : blocked) err << "  " << line << "\n";
         statsJson["blocked"] = blocked;
     }
@@ -167,8 +176,10 @@ int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
         statsJson["lost_updates"] = {{"count", machine.lostUpdateCount()}, {"first", lost}};
         nlohmann::json objects = nlohmann::json::array();
         for (const auto& ob : machine.objects()) {
-            nlohmann::json j = {{"name", ob.name}, {"type", std::string(toString(ob.kind))},
-                                {"acquisitions", ob.acquisitions}, {"contended", ob.contended},
+            nlohmann::json j = {{"name", ob.name},
+                                {"type", std::string(toString(ob.kind))},
+                                {"acquisitions", ob.acquisitions},
+                                {"contended", ob.contended},
                                 {"total_wait", static_cast<double>(ob.totalWait) / u}};
             if (ob.kind == ObjectKind::Queue) j["high_water"] = ob.highWater;
             if (ob.kind == ObjectKind::Value) {
@@ -181,9 +192,11 @@ int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
     }
     bool ok = true;
     if (o.statsPath)
-        ok &= withOutput(*o.statsPath, out, err, [&](std::ostream& s) { s << statsJson.dump(2) << "\n"; });
+        ok &= withOutput(*o.statsPath, out, err,
+                         [&](std::ostream& s) { s << statsJson.dump(2) << "\n"; });
     if (o.tracePath)
-        ok &= withOutput(*o.tracePath, out, err, [&](std::ostream& s) { writeChromeTrace(trace, s); });
+        ok &= withOutput(*o.tracePath, out, err,
+                         [&](std::ostream& s) { writeChromeTrace(trace, s); });
     if (o.csvPath)
         ok &= withOutput(*o.csvPath, out, err,
                          [&](std::ostream& s) { writeSliceCsv(trace, s, unit, unitName); });
@@ -192,21 +205,23 @@ int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
                          [&](std::ostream& s) { writeStatsCsv(stats, s, unit, unitName); });
     if (o.wantsImages()) ok &= writeImages(o, machine, trace, unit, unitName, title, err);
     if (trace.size() > 1000000 && o.tracePath)
-        err << fmt::format("taskscope: note: the trace has {} events; chrome://tracing and Perfetto in the "
-                           "browser struggle above about a million (use --until to cut the run)\n",
-                           trace.size());
+        err << fmt::format(
+            "taskscope: note: the trace has {} events; chrome://tracing and Perfetto in the "
+            "browser struggle above about a million (use --until to cut the run)\n",
+            trace.size());
     // A Python program's stdout is its own output: the table only when asked for.
-    if (o.summary ||
-        (!isProgram && !o.statsPath && !o.tracePath && !o.csvPath && !o.statsCsvPath && !o.wantsImages())) {
+    if (o.summary || (!isProgram && !o.statsPath && !o.tracePath && !o.csvPath && !o.statsCsvPath &&
+                      !o.wantsImages())) {
         printSummary(stats, unit, unitName, out);
         if (machine.lostUpdateCount() > 0) {
             const LostUpdate& l = machine.lostUpdates().front();
-            out << fmt::format("lost updates: {} (first at {:g} {}: {} wrote {} from a value read at {:g}, "
-                               "overwriting {}'s write at {:g})\n",
-                               machine.lostUpdateCount(), static_cast<double>(l.time) / u, unitName,
-                               machine.thread(l.thread).name, machine.object(l.object).name,
-                               static_cast<double>(l.readAt) / u, machine.thread(l.other).name,
-                               static_cast<double>(l.otherWroteAt) / u);
+            out << fmt::format(
+                "lost updates: {} (first at {:g} {}: {} wrote {} from a value read at {:g}, "
+                "overwriting {}'s write at {:g})\n",
+                machine.lostUpdateCount(), static_cast<double>(l.time) / u, unitName,
+                machine.thread(l.thread).name, machine.object(l.object).name,
+                static_cast<double>(l.readAt) / u, machine.thread(l.other).name,
+                static_cast<double>(l.otherWroteAt) / u);
         }
     }
     return ok ? status : kExitBadInput;
@@ -227,8 +242,8 @@ int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
     if (o.policy) {
         const auto kind = parsePolicy(*o.policy);
         if (!kind) {
-            err << "taskscope: error: --policy: unknown policy '" << *o.policy << "'; expected one of "
-                << policyNames() << "\n";
+            err << "taskscope: error: --policy: unknown policy '" << *o.policy
+                << "'; expected one of " << policyNames() << "\n";
             return kExitBadInput;
         }
         settings.policy.kind = *kind;
@@ -301,20 +316,22 @@ int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
                                    : std::string();
             const auto first = text.find_first_not_of(" \t");
             text = first == std::string::npos ? std::string() : text.substr(first);
-            err << fmt::format("    {} at {}:{}{}\n", t.name, loc->filename, loc->line, text.empty() ? "" : ": " + text);
+            err << fmt::format("    {} at {}:{}{}\n", t.name, loc->filename, loc->line,
+                               text.empty() ? "" : ": " + text);
         }
     }
     if (status != kExitOk) return status;
     const ProcessInfo& main = machine.process(mainProcess);
     if (main.exited < 0) {
         const bool bySteps = steps >= maxSteps;
-        err << fmt::format("taskscope: stopped at {:g} ms of simulated time ({}); the program had not finished. "
-                           "Use {} to run longer.\n",
-                           static_cast<double>(machine.now()) / 1e6,
-                           bySteps ? fmt::format("--max-steps {}", maxSteps)
-                                   : o.until ? fmt::format("--until {:g}", *o.until)
-                                             : std::string("the default limit of 10000 ms"),
-                           bySteps ? "a larger --max-steps" : "--until MS");
+        err << fmt::format(
+            "taskscope: stopped at {:g} ms of simulated time ({}); the program had not finished. "
+            "Use {} to run longer.\n",
+            static_cast<double>(machine.now()) / 1e6,
+            bySteps   ? fmt::format("--max-steps {}", maxSteps)
+            : o.until ? fmt::format("--until {:g}", *o.until)
+                      : std::string("the default limit of 10000 ms"),
+            bySteps ? "a larger --max-steps" : "--until MS");
         return o.until || o.maxSteps ? kExitOk : kExitStopped;
     }
     return main.exitCode == 0 ? kExitOk : (main.exitCode < 0 ? 128 - main.exitCode : main.exitCode);

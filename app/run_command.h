@@ -17,19 +17,19 @@ struct RunOptions {
     std::optional<double> contextSwitch;  // in the file's time unit
     std::optional<double> wakeLatency;    // in the file's time unit
     std::optional<std::uint64_t> seed;
-    std::optional<double> until;          // in the file's time unit
+    std::optional<double> until;           // in the file's time unit
     std::optional<std::string> statsPath;  // "-" = stdout
     std::optional<std::string> tracePath;
     std::optional<std::string> csvPath;
     std::optional<std::string> statsCsvPath;
     bool summary = false;
     // Python programs.
-    std::optional<std::uint64_t> maxSteps;      // scheduler steps before stopping
-    std::optional<double> switchInterval;       // GIL switch interval, ms
-    bool noGil = false;                         // free-threaded (PEP 703)
-    std::optional<std::string> startMethod;     // fork, spawn, forkserver
-    std::optional<double> costScale;            // multiplies every simulated cost
-    std::vector<std::string> programArgs;       // sys.argv[1:]
+    std::optional<std::uint64_t> maxSteps;   // scheduler steps before stopping
+    std::optional<double> switchInterval;    // GIL switch interval, ms
+    bool noGil = false;                      // free-threaded (PEP 703)
+    std::optional<std::string> startMethod;  // fork, spawn, forkserver
+    std::optional<double> costScale;         // multiplies every simulated cost
+    std::vector<std::string> programArgs;    // sys.argv[1:]
     // Pictures of the run (drawn by the Qt build; see ImageExportRequest in app/cli.h).
     std::optional<std::string> pngPath;
     std::optional<std::string> svgPath;

@@ -53,7 +53,8 @@ void BM_Engine(benchmark::State& state, PolicyKind policy) {
         bytes = trace.memoryBytes();
         actions += m.actionCount();
         benchmark::DoNotOptimize(trace.endTime());
-        state.counters["bytes_per_event"] = static_cast<double>(bytes) / static_cast<double>(trace.size());
+        state.counters["bytes_per_event"] =
+            static_cast<double>(bytes) / static_cast<double>(trace.size());
     }
     state.counters["events_per_s"] =
         benchmark::Counter(static_cast<double>(records), benchmark::Counter::kIsRate);
@@ -116,7 +117,8 @@ void BM_SeekMillionEventRun(benchmark::State& state) {
         benchmark::DoNotOptimize(s.threads.data());
     }
     state.counters["records"] = static_cast<double>(t.size());
-    state.counters["bytes_per_event"] = static_cast<double>(t.memoryBytes()) / static_cast<double>(t.size());
+    state.counters["bytes_per_event"] =
+        static_cast<double>(t.memoryBytes()) / static_cast<double>(t.size());
 }
 BENCHMARK(BM_SeekMillionEventRun)->Unit(benchmark::kMicrosecond);
 
@@ -137,7 +139,8 @@ void BM_LaneQueryVisibleWindow(benchmark::State& state) {
     Random rng(9);
     const SimTime window = t.endTime() / 100;
     for (auto _ : state) {
-        const SimTime at = static_cast<SimTime>(rng.below(static_cast<std::uint64_t>(t.endTime() - window)));
+        const SimTime at =
+            static_cast<SimTime>(rng.below(static_cast<std::uint64_t>(t.endTime() - window)));
         for (int c = 0; c < 4; ++c) {
             t.coreSegments(c, at, at + window, segs);
             benchmark::DoNotOptimize(segs.data());

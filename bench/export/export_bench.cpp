@@ -24,7 +24,8 @@ QByteArray bigWorkload() {
     QByteArray json = R"({"cores": 4, "policy": "rr", "quantum": 1, "processes": [)";
     for (int i = 0; i < 40; ++i) {
         if (i) json += ',';
-        json += QStringLiteral(R"({"name": "W%1", "arrival": 0, "bursts": [2500]})").arg(i).toUtf8();
+        json +=
+            QStringLiteral(R"({"name": "W%1", "arrival": 0, "bursts": [2500]})").arg(i).toUtf8();
     }
     json += "]}";
     return json;
@@ -61,7 +62,8 @@ void BM_Export(benchmark::State& state, ExportOptions::Format format, double sca
     o.threadLanes = threads;
     o.title = QStringLiteral("100,000 slices");
     const char* suffix[] = {"png", "svg", "pdf"};
-    o.path = f.dir.filePath(QStringLiteral("out.") + QLatin1String(suffix[static_cast<int>(format)]));
+    o.path =
+        f.dir.filePath(QStringLiteral("out.") + QLatin1String(suffix[static_cast<int>(format)]));
     for (auto _ : state) {
         QString error;
         if (!exportTimeline(*f.view, o, &error)) state.SkipWithError(qPrintable(error));
@@ -70,11 +72,16 @@ void BM_Export(benchmark::State& state, ExportOptions::Format format, double sca
     state.counters["file_KB"] = static_cast<double>(QFileInfo(o.path).size()) / 1024.0;
 }
 
-BENCHMARK_CAPTURE(BM_Export, png_1x, ExportOptions::Format::Png, 1.0, true)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Export, png_2x, ExportOptions::Format::Png, 2.0, true)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Export, png_cores_only, ExportOptions::Format::Png, 1.0, false)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Export, svg, ExportOptions::Format::Svg, 1.0, true)->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_Export, pdf, ExportOptions::Format::Pdf, 1.0, true)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Export, png_1x, ExportOptions::Format::Png, 1.0, true)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Export, png_2x, ExportOptions::Format::Png, 2.0, true)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Export, png_cores_only, ExportOptions::Format::Png, 1.0, false)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Export, svg, ExportOptions::Format::Svg, 1.0, true)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Export, pdf, ExportOptions::Format::Pdf, 1.0, true)
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

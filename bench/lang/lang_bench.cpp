@@ -6,8 +6,8 @@
 #include <benchmark/benchmark.h>
 
 #include <array>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <map>
 #include <memory>
 #include <string>
@@ -26,10 +26,18 @@ struct Program {
 
 const Program kPrograms[] = {
     {"countdown", "def work():\n    n = 1000000\n    while n > 0:\n        n -= 1\n"},
-    {"fib25", "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\ndef work():\n    fib(25)\n"},
-    {"list_build", "def work():\n    for _ in range(10):\n        xs = [i * 2 for i in range(10000)]\n        ys = []\n        for i in range(10000):\n            ys.append(i)\n"},
-    {"dict_build", "def work():\n    for _ in range(10):\n        d = {}\n        for i in range(10000):\n            d[i] = i\n        e = {k: v for k, v in d.items()}\n"},
-    {"string_format", "def work():\n    out = []\n    for i in range(20000):\n        out.append(f\"{i}-{i * 0.5:.2f}\")\n        out.append(\"{} {}\".format(i, i))\n        out.append(\"%d%%\" % i)\n    return ''.join(out)\n"},
+    {"fib25",
+     "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\ndef work():\n    fib(25)\n"},
+    {"list_build",
+     "def work():\n    for _ in range(10):\n        xs = [i * 2 for i in range(10000)]\n        ys "
+     "= []\n        for i in range(10000):\n            ys.append(i)\n"},
+    {"dict_build",
+     "def work():\n    for _ in range(10):\n        d = {}\n        for i in range(10000):\n       "
+     "     d[i] = i\n        e = {k: v for k, v in d.items()}\n"},
+    {"string_format",
+     "def work():\n    out = []\n    for i in range(20000):\n        out.append(f\"{i}-{i * "
+     "0.5:.2f}\")\n        out.append(\"{} {}\".format(i, i))\n        out.append(\"%d%%\" % i)\n  "
+     "  return ''.join(out)\n"},
 };
 
 class NullHost final : public Host {
@@ -56,7 +64,8 @@ std::pair<int64_t, double> runVm(const Program& p) {
         sim += r.consumedNs;
     } while (r.status != RunStatus::Finished);
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts1);
-    double secs = static_cast<double>(ts1.tv_sec - ts0.tv_sec) + static_cast<double>(ts1.tv_nsec - ts0.tv_nsec) * 1e-9;
+    double secs = static_cast<double>(ts1.tv_sec - ts0.tv_sec) +
+                  static_cast<double>(ts1.tv_nsec - ts0.tv_nsec) * 1e-9;
     return {sim, secs};
 }
 
@@ -64,9 +73,10 @@ double pythonSeconds(const Program& p) {
     static std::map<std::string, double> cache;
     auto it = cache.find(p.name);
     if (it != cache.end()) return it->second;
-    std::string script = std::string(p.setup) +
-                         "import time\nbest = 1e9\nfor _ in range(5):\n    t0 = time.process_time()\n    work()\n"
-                         "    best = min(best, time.process_time() - t0)\nprint(best)\n";
+    std::string script =
+        std::string(p.setup) +
+        "import time\nbest = 1e9\nfor _ in range(5):\n    t0 = time.process_time()\n    work()\n"
+        "    best = min(best, time.process_time() - t0)\nprint(best)\n";
     char path[] = "/tmp/taskscope_bench_XXXXXX.py";
     int fd = mkstemps(path, 3);
     double secs = -1;

@@ -14,7 +14,8 @@ std::string objectLabel(const KernelObject& o) {
 std::string threadLabel(const Machine& m, ThreadId t) {
     const ThreadInfo& th = m.thread(t);
     const ProcessInfo& p = m.process(th.process);
-    if (p.threads.size() > 1 || th.name != p.name) return fmt::format("{} (pid {}, {})", th.name, p.pid, p.name);
+    if (p.threads.size() > 1 || th.name != p.name)
+        return fmt::format("{} (pid {}, {})", th.name, p.pid, p.name);
     return fmt::format("{} (pid {})", th.name, p.pid);
 }
 
@@ -26,8 +27,8 @@ std::string describeCycle(const Machine& m, const DeadlockInfo& d) {
         const KernelObject& o = m.object(d.objects[i]);
         const ThreadId next = d.threads[(i + 1) % d.threads.size()];
         if (!out.empty()) out += "; ";
-        out += fmt::format("{} waits for {} held by {}", threadLabel(m, d.threads[i]), objectLabel(o),
-                           m.thread(next).name);
+        out += fmt::format("{} waits for {} held by {}", threadLabel(m, d.threads[i]),
+                           objectLabel(o), m.thread(next).name);
     }
     return out;
 }
@@ -38,21 +39,26 @@ std::vector<CoffmanCondition> coffmanConditions(const Machine& m, const Deadlock
     for (const ObjectId o : d.objects) {
         const KernelObject& obj = m.object(o);
         if (obj.kind == ObjectKind::Lock || obj.kind == ObjectKind::RLock)
-            exclusive.push_back(fmt::format("{} has one holder ({})", objectLabel(obj), m.thread(obj.holder).name));
+            exclusive.push_back(
+                fmt::format("{} has one holder ({})", objectLabel(obj), m.thread(obj.holder).name));
     }
     out.push_back({"mutual exclusion", !exclusive.empty(),
-                   exclusive.empty() ? "no exclusive resource in the cycle" : fmt::format("{}", fmt::join(exclusive, "; "))});
+                   exclusive.empty() ? "no exclusive resource in the cycle"
+                                     : fmt::format("{}", fmt::join(exclusive, "; "))});
     std::vector<std::string> holdWait;
     for (std::size_t i = 0; i < d.threads.size(); ++i) {
         std::vector<std::string> held;
         for (const auto& o : m.objects())
-            if ((o.kind == ObjectKind::Lock || o.kind == ObjectKind::RLock) && o.holder == d.threads[i])
+            if ((o.kind == ObjectKind::Lock || o.kind == ObjectKind::RLock) &&
+                o.holder == d.threads[i])
                 held.push_back(o.name);
         if (!held.empty())
-            holdWait.push_back(fmt::format("{} holds {} and waits for {}", m.thread(d.threads[i]).name,
-                                           fmt::join(held, ", "), m.object(d.objects[i]).name));
+            holdWait.push_back(fmt::format("{} holds {} and waits for {}",
+                                           m.thread(d.threads[i]).name, fmt::join(held, ", "),
+                                           m.object(d.objects[i]).name));
     }
-    out.push_back({"hold and wait", !holdWait.empty(), fmt::format("{}", fmt::join(holdWait, "; "))});
+    out.push_back(
+        {"hold and wait", !holdWait.empty(), fmt::format("{}", fmt::join(holdWait, "; "))});
     out.push_back({"no preemption", true,
                    "a lock is released only by its holder; the kernel never takes it away"});
     out.push_back({"circular wait", true, describeCycle(m, d)});

@@ -9,7 +9,7 @@ namespace taskscope::core {
 
 // One of the four Coffman conditions, whether it holds now, and why.
 struct CoffmanCondition {
-    std::string name;      // "mutual exclusion", "hold and wait", "no preemption", "circular wait"
+    std::string name;  // "mutual exclusion", "hold and wait", "no preemption", "circular wait"
     bool holds = false;
     std::string evidence;
 };

@@ -20,7 +20,8 @@ RunStats computeStats(const Machine& m) {
         bool allDone = !p.threads.empty();
         for (const ThreadId tid : p.threads) {
             const ThreadInfo& t = m.thread(tid);
-            if (t.arrival >= 0 && (ps.arrival < 0 || t.arrival < ps.arrival)) ps.arrival = t.arrival;
+            if (t.arrival >= 0 && (ps.arrival < 0 || t.arrival < ps.arrival))
+                ps.arrival = t.arrival;
             if (t.firstRun >= 0 && (ps.firstRun < 0 || t.firstRun < ps.firstRun))
                 ps.firstRun = t.firstRun;
             ps.cpu += t.cpu;
@@ -61,9 +62,11 @@ RunStats computeStats(const Machine& m) {
         ts.cpu = t.cpu;
         ts.ready = t.readyTime + (t.state == ThreadState::Ready ? open : 0);
         ts.blocked = t.waitingTime + (t.state == ThreadState::Waiting ? open : 0);
-        ts.gilWait = t.gilWait + (t.state == ThreadState::Waiting && t.reason == WaitReason::Gil ? open : 0);
+        ts.gilWait =
+            t.gilWait + (t.state == ThreadState::Waiting && t.reason == WaitReason::Gil ? open : 0);
         ts.blockedByReason = t.waitByReason;
-        if (t.state == ThreadState::Waiting) ts.blockedByReason[static_cast<std::size_t>(t.reason)] += open;
+        if (t.state == ThreadState::Waiting)
+            ts.blockedByReason[static_cast<std::size_t>(t.reason)] += open;
         s.threads.push_back(std::move(ts));
     }
     if (s.finished < static_cast<int>(s.processes.size())) end = std::max(end, m.now());
@@ -75,18 +78,23 @@ RunStats computeStats(const Machine& m) {
     if (s.finished > 0) s.averageTurnaround = sumTurn / s.finished;
     if (nResp > 0) s.averageResponse = sumResp / nResp;
     for (const auto& c : m.cores())
-        s.utilization.push_back(s.makespan > 0 ? static_cast<double>(c.busy) / static_cast<double>(s.makespan) : 0.0);
+        s.utilization.push_back(
+            s.makespan > 0 ? static_cast<double>(c.busy) / static_cast<double>(s.makespan) : 0.0);
     s.contextSwitches = m.contextSwitches();
     if (s.makespan > 0) s.throughput = s.finished / (static_cast<double>(s.makespan) / kSecond);
     return s;
 }
 
-void writeStatsCsv(const RunStats& s, std::ostream& out, SimTime unit, const std::string& unitName) {
+void writeStatsCsv(const RunStats& s, std::ostream& out, SimTime unit,
+                   const std::string& unitName) {
     const auto u = static_cast<double>(unit);
-    auto t = [u](SimTime v) { return v < 0 ? std::string() : fmt::format("{}", static_cast<double>(v) / u); };
-    out << fmt::format("name,pid,arrival_{0},first_run_{0},finish_{0},cpu_{0},waiting_{0},blocked_{0},"
-                       "turnaround_{0},response_{0}\n",
-                       unitName);
+    auto t = [u](SimTime v) {
+        return v < 0 ? std::string() : fmt::format("{}", static_cast<double>(v) / u);
+    };
+    out << fmt::format(
+        "name,pid,arrival_{0},first_run_{0},finish_{0},cpu_{0},waiting_{0},blocked_{0},"
+        "turnaround_{0},response_{0}\n",
+        unitName);
     for (const auto& p : s.processes) {
         std::string name = p.name;
         if (name.find_first_of(",\"\n") != std::string::npos) {
@@ -94,8 +102,9 @@ void writeStatsCsv(const RunStats& s, std::ostream& out, SimTime unit, const std
             for (char c : name) q += c == '"' ? std::string("\"\"") : std::string(1, c);
             name = q + "\"";
         }
-        out << fmt::format("{},{},{},{},{},{},{},{},{},{}\n", name, p.pid, t(p.arrival), t(p.firstRun),
-                           t(p.finish), t(p.cpu), t(p.waiting), t(p.blocked), t(p.turnaround), t(p.response));
+        out << fmt::format("{},{},{},{},{},{},{},{},{},{}\n", name, p.pid, t(p.arrival),
+                           t(p.firstRun), t(p.finish), t(p.cpu), t(p.waiting), t(p.blocked),
+                           t(p.turnaround), t(p.response));
     }
 }
 
@@ -123,10 +132,18 @@ nlohmann::json statsToJson(const RunStats& s, SimTime unit, const std::string& u
     for (const auto& th : s.threads) {
         json byReason = json::object();
         for (std::size_t r = 1; r < th.blockedByReason.size(); ++r)
-            if (th.blockedByReason[r] > 0) byReason[std::string(toString(static_cast<WaitReason>(r)))] = t(th.blockedByReason[r]);
-        threads.push_back({{"name", th.name}, {"process", th.process}, {"pid", th.pid}, {"tid", th.tid},
-                           {"finish", t(th.finish)}, {"cpu", t(th.cpu)}, {"ready", t(th.ready)},
-                           {"blocked", t(th.blocked)}, {"gil_wait", t(th.gilWait)},
+            if (th.blockedByReason[r] > 0)
+                byReason[std::string(toString(static_cast<WaitReason>(r)))] =
+                    t(th.blockedByReason[r]);
+        threads.push_back({{"name", th.name},
+                           {"process", th.process},
+                           {"pid", th.pid},
+                           {"tid", th.tid},
+                           {"finish", t(th.finish)},
+                           {"cpu", t(th.cpu)},
+                           {"ready", t(th.ready)},
+                           {"blocked", t(th.blocked)},
+                           {"gil_wait", t(th.gilWait)},
                            {"blocked_by_reason", std::move(byReason)}});
     }
     json out;
@@ -140,7 +157,8 @@ nlohmann::json statsToJson(const RunStats& s, SimTime unit, const std::string& u
     out["utilization"] = s.utilization;
     out["context_switches"] = s.contextSwitches;
     out["finished"] = s.finished;
-    out["throughput_per_unit"] = s.makespan > 0 ? s.finished / (static_cast<double>(s.makespan) / u) : 0.0;
+    out["throughput_per_unit"] =
+        s.makespan > 0 ? s.finished / (static_cast<double>(s.makespan) / u) : 0.0;
     return out;
 }
 

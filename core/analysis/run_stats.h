@@ -1,7 +1,7 @@
 #pragma once
 
-#include <ostream>
 #include <array>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -15,9 +15,9 @@ namespace taskscope::core {
 struct ProcessStats {
     std::string name;
     int pid = 0;
-    SimTime arrival = -1;     // first thread became Ready
+    SimTime arrival = -1;  // first thread became Ready
     SimTime firstRun = -1;
-    SimTime finish = -1;      // last thread terminated
+    SimTime finish = -1;  // last thread terminated
     SimTime cpu = 0;
     SimTime waiting = 0;      // time Ready, summed over its threads
     SimTime blocked = 0;      // time Waiting, summed over its threads
@@ -45,9 +45,9 @@ struct RunStats {
     double averageWaiting = 0;
     double averageTurnaround = 0;
     double averageResponse = 0;
-    SimTime start = 0;     // first arrival
-    SimTime end = 0;       // last finish (or the current time if some never finished)
-    SimTime makespan = 0;  // end - start
+    SimTime start = 0;                // first arrival
+    SimTime end = 0;                  // last finish (or the current time if some never finished)
+    SimTime makespan = 0;             // end - start
     std::vector<double> utilization;  // per core, busy / makespan
     std::uint64_t contextSwitches = 0;
     int finished = 0;

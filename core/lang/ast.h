@@ -18,9 +18,32 @@ using StmtPtr = std::unique_ptr<Stmt>;
 using StmtList = std::vector<StmtPtr>;
 
 enum class ExprKind : uint8_t {
-    Name, Constant, BoolOp, BinOp, UnaryOp, Compare, Call, Attribute, Subscript, Slice, List, Tuple,
-    Dict, Set, ListComp, SetComp, DictComp, GeneratorExp, Lambda, IfExp, JoinedStr, FormattedValue,
-    Starred, NamedExpr, Yield, YieldFrom,
+    Name,
+    Constant,
+    BoolOp,
+    BinOp,
+    UnaryOp,
+    Compare,
+    Call,
+    Attribute,
+    Subscript,
+    Slice,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    ListComp,
+    SetComp,
+    DictComp,
+    GeneratorExp,
+    Lambda,
+    IfExp,
+    JoinedStr,
+    FormattedValue,
+    Starred,
+    NamedExpr,
+    Yield,
+    YieldFrom,
 };
 enum class ExprCtx : uint8_t { Load, Store, Del };
 enum class UnaryOpKind : uint8_t { Not, Neg, Pos, Invert };
@@ -57,12 +80,14 @@ struct Expr {
     ExprKind kind;
     SourcePos pos;
     ExprCtx ctx = ExprCtx::Load;
-    std::string name;        // Name id, Attribute attr
-    Value constant;          // Constant (int, float, str, bool, None, Ellipsis)
-    int op = 0;              // BinOp: BinOp; UnaryOp: UnaryOpKind; BoolOp: 0 and, 1 or; FormattedValue: conversion
+    std::string name;  // Name id, Attribute attr
+    Value constant;    // Constant (int, float, str, bool, None, Ellipsis)
+    int op =
+        0;  // BinOp: BinOp; UnaryOp: UnaryOpKind; BoolOp: 0 and, 1 or; FormattedValue: conversion
     std::vector<CompareKind> cmpOps;
-    ExprPtr a, b, c;         // operands (see parser for each kind)
-    std::vector<ExprPtr> elts;    // List/Tuple/Set/Dict keys/Compare comparators/Call args/BoolOp/JoinedStr
+    ExprPtr a, b, c;  // operands (see parser for each kind)
+    std::vector<ExprPtr>
+        elts;  // List/Tuple/Set/Dict keys/Compare comparators/Call args/BoolOp/JoinedStr
     std::vector<ExprPtr> values;  // Dict values
     std::vector<Keyword> keywords;
     std::vector<Comprehension> generators;
@@ -73,8 +98,28 @@ struct Expr {
 };
 
 enum class StmtKind : uint8_t {
-    FunctionDef, ClassDef, Return, Delete, Assign, AugAssign, AnnAssign, For, While, If, With, Raise,
-    Try, Assert, Import, ImportFrom, Global, Nonlocal, ExprStmt, Pass, Break, Continue,
+    FunctionDef,
+    ClassDef,
+    Return,
+    Delete,
+    Assign,
+    AugAssign,
+    AnnAssign,
+    For,
+    While,
+    If,
+    With,
+    Raise,
+    Try,
+    Assert,
+    Import,
+    ImportFrom,
+    Global,
+    Nonlocal,
+    ExprStmt,
+    Pass,
+    Break,
+    Continue,
 };
 
 struct ExceptHandler {
@@ -98,13 +143,13 @@ struct Alias {
 struct Stmt {
     StmtKind kind;
     SourcePos pos;
-    std::string name;                 // FunctionDef/ClassDef name, ImportFrom module
-    std::vector<ExprPtr> targets;     // Assign targets, Delete targets
-    ExprPtr value;                    // Assign/AugAssign/Return/ExprStmt value, Raise exc
-    ExprPtr target;                   // For/AugAssign/AnnAssign target
-    ExprPtr test;                     // If/While/Assert test; Raise cause; For iter
-    ExprPtr msg;                      // Assert message
-    int op = 0;                       // AugAssign BinOp
+    std::string name;              // FunctionDef/ClassDef name, ImportFrom module
+    std::vector<ExprPtr> targets;  // Assign targets, Delete targets
+    ExprPtr value;                 // Assign/AugAssign/Return/ExprStmt value, Raise exc
+    ExprPtr target;                // For/AugAssign/AnnAssign target
+    ExprPtr test;                  // If/While/Assert test; Raise cause; For iter
+    ExprPtr msg;                   // Assert message
+    int op = 0;                    // AugAssign BinOp
     StmtList body, orelse, finalbody;
     std::vector<ExceptHandler> handlers;
     std::vector<WithItem> items;

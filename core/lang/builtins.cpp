@@ -14,7 +14,9 @@ namespace {
 class StreamPayload final : public NativePayload {
 public:
     explicit StreamPayload(OutStream s) : stream(s) {}
-    std::unique_ptr<NativePayload> clone() const override { return std::make_unique<StreamPayload>(stream); }
+    std::unique_ptr<NativePayload> clone() const override {
+        return std::make_unique<StreamPayload>(stream);
+    }
     OutStream stream;
 };
 
@@ -62,9 +64,12 @@ NativeResult b_input(NativeCall& c) {
     if (c.argc() == 1) writeTo(t, t.interp().m_stdout, str(t, c.arg(0)));
     InputResult r = t.interp().host().readLine(t.interp(), t);
     switch (r.kind) {
-        case InputResult::Kind::Line: return NativeResult::ret(makeStr(r.line));
-        case InputResult::Kind::Eof: return c.raise(BT().EOFError, "EOF when reading a line");
-        case InputResult::Kind::Block: return NativeResult::block();
+        case InputResult::Kind::Line:
+            return NativeResult::ret(makeStr(r.line));
+        case InputResult::Kind::Eof:
+            return c.raise(BT().EOFError, "EOF when reading a line");
+        case InputResult::Kind::Block:
+            return NativeResult::block();
     }
     return NativeResult::ret();
 }
@@ -87,11 +92,15 @@ NativeResult b_ascii(NativeCall& c) {
     while (pos < r.size()) {
         uint32_t cp = decodeUtf8(r, pos);
         char buf[16];
-        if (cp < 0x80) out += static_cast<char>(cp);
+        if (cp < 0x80)
+            out += static_cast<char>(cp);
         else {
-            if (cp < 0x100) std::snprintf(buf, sizeof buf, "\\x%02x", cp);
-            else if (cp < 0x10000) std::snprintf(buf, sizeof buf, "\\u%04x", cp);
-            else std::snprintf(buf, sizeof buf, "\\U%08x", cp);
+            if (cp < 0x100)
+                std::snprintf(buf, sizeof buf, "\\x%02x", cp);
+            else if (cp < 0x10000)
+                std::snprintf(buf, sizeof buf, "\\u%04x", cp);
+            else
+                std::snprintf(buf, sizeof buf, "\\U%08x", cp);
             out += buf;
         }
     }
@@ -141,7 +150,8 @@ NativeResult b_iter(NativeCall& c) {
 NativeResult b_next(NativeCall& c) {
     c.expectArgs(1, 2);
     const Value& it = c.arg(0);
-    if (!it.isKind(ObjKind::Iterator) && !it.isKind(ObjKind::Generator) && !(isInstanceLike(it) && lookupSpecial(it, "__next__"))) {
+    if (!it.isKind(ObjKind::Iterator) && !it.isKind(ObjKind::Generator) &&
+        !(isInstanceLike(it) && lookupSpecial(it, "__next__"))) {
         typeError("'" + typeName(it) + "' object is not an iterator");
     }
     Value v = iterNext(c.thread(), it);
@@ -164,7 +174,9 @@ NativeResult b_ord(NativeCall& c) {
     const Value& v = c.arg(0);
     if (!isStr(v)) typeError("ord() expected string of length 1, but " + typeName(v) + " found");
     const auto* s = v.as<StrObject>();
-    if (s->length() != 1) typeError("ord() expected a character, but string of length " + std::to_string(s->length()) + " found");
+    if (s->length() != 1)
+        typeError("ord() expected a character, but string of length " +
+                  std::to_string(s->length()) + " found");
     return NativeResult::ret(intFrom(s->codePointAt(0)));
 }
 
@@ -175,9 +187,15 @@ NativeResult intBase(NativeCall& c, int base, const char* prefix) {
     std::string digits = intToString(intAbs(v), base);
     return NativeResult::ret(makeStr((intSign(v) < 0 ? "-" : "") + std::string(prefix) + digits));
 }
-NativeResult b_hex(NativeCall& c) { return intBase(c, 16, "0x"); }
-NativeResult b_oct(NativeCall& c) { return intBase(c, 8, "0o"); }
-NativeResult b_bin(NativeCall& c) { return intBase(c, 2, "0b"); }
+NativeResult b_hex(NativeCall& c) {
+    return intBase(c, 16, "0x");
+}
+NativeResult b_oct(NativeCall& c) {
+    return intBase(c, 8, "0o");
+}
+NativeResult b_bin(NativeCall& c) {
+    return intBase(c, 2, "0b");
+}
 
 NativeResult b_format(NativeCall& c) {
     c.expectArgs(1, 2);
@@ -187,7 +205,8 @@ NativeResult b_format(NativeCall& c) {
 
 NativeResult b_getattr(NativeCall& c) {
     c.expectArgs(2, 3);
-    if (!isStr(c.arg(1))) typeError("attribute name must be string, not '" + typeName(c.arg(1)) + "'");
+    if (!isStr(c.arg(1)))
+        typeError("attribute name must be string, not '" + typeName(c.arg(1)) + "'");
     if (c.argc() == 3) {
         Value v = getAttrOrNull(c.thread(), c.arg(0), internStr(strOfValue(c.arg(1))));
         return NativeResult::ret(v ? v : c.arg(2));
@@ -197,7 +216,8 @@ NativeResult b_getattr(NativeCall& c) {
 
 NativeResult b_setattr(NativeCall& c) {
     c.expectArgs(3, 3);
-    if (!isStr(c.arg(1))) typeError("attribute name must be string, not '" + typeName(c.arg(1)) + "'");
+    if (!isStr(c.arg(1)))
+        typeError("attribute name must be string, not '" + typeName(c.arg(1)) + "'");
     setAttr(c.thread(), c.arg(0), internStr(strOfValue(c.arg(1))), c.arg(2));
     return NativeResult::ret();
 }
@@ -210,11 +230,14 @@ NativeResult b_delattr(NativeCall& c) {
 
 NativeResult b_hasattr(NativeCall& c) {
     c.expectArgs(2, 2);
-    if (!isStr(c.arg(1))) typeError("attribute name must be string, not '" + typeName(c.arg(1)) + "'");
+    if (!isStr(c.arg(1)))
+        typeError("attribute name must be string, not '" + typeName(c.arg(1)) + "'");
     try {
-        return NativeResult::ret(Value::boolean(static_cast<bool>(getAttrOrNull(c.thread(), c.arg(0), internStr(strOfValue(c.arg(1)))))));
+        return NativeResult::ret(Value::boolean(static_cast<bool>(
+            getAttrOrNull(c.thread(), c.arg(0), internStr(strOfValue(c.arg(1)))))));
     } catch (PyException& e) {
-        if (typeOf(e.exception)->isSubtypeOf(BT().AttributeError)) return NativeResult::ret(Value::boolean(false));
+        if (typeOf(e.exception)->isSubtypeOf(BT().AttributeError))
+            return NativeResult::ret(Value::boolean(false));
         throw;
     }
 }
@@ -248,25 +271,30 @@ NativeResult b_dir(NativeCall& c) {
     };
     if (c.argc() == 0) {
         Frame* f = t.currentFrame();
-        if (f && f->locals) addDict(f->locals.as<DictObject>());
+        if (f && f->locals)
+            addDict(f->locals.as<DictObject>());
         else if (f && !(f->code->flags & CodeObject::kModule)) {
             for (int i = 0; i < f->code->nlocals(); ++i) {
-                if (f->slots[i]) names.push_back(makeStr(f->code->varnames[static_cast<std::size_t>(i)]));
+                if (f->slots[i])
+                    names.push_back(makeStr(f->code->varnames[static_cast<std::size_t>(i)]));
             }
         } else {
             addDict(f ? f->globals : c.interp().mainGlobals());
         }
     } else {
         const Value& o = c.arg(0);
-        if (o.isKind(ObjKind::Module)) addDict(o.as<ModuleObject>()->dict());
+        if (o.isKind(ObjKind::Module))
+            addDict(o.as<ModuleObject>()->dict());
         else {
-            if (isInstanceLike(o) && o.as<InstanceObject>()->dictIfAny()) addDict(o.as<InstanceObject>()->dictIfAny());
+            if (isInstanceLike(o) && o.as<InstanceObject>()->dictIfAny())
+                addDict(o.as<InstanceObject>()->dictIfAny());
             TypeObject* tp = isTypeObj(o) ? asType(o) : typeOf(o);
             for (TypeObject* m : tp->mro()) addDict(m->dict());
         }
     }
     std::vector<Value> unique;
-    std::sort(names.begin(), names.end(), [](const Value& a, const Value& b) { return strOfValue(a) < strOfValue(b); });
+    std::sort(names.begin(), names.end(),
+              [](const Value& a, const Value& b) { return strOfValue(a) < strOfValue(b); });
     for (auto& n : names) {
         if (unique.empty() || strOfValue(unique.back()) != strOfValue(n)) unique.push_back(n);
     }
@@ -310,7 +338,9 @@ NativeResult minmax(NativeCall& c, bool isMax) {
     if (c.argc() == 1) {
         items = toVector(t, c.arg(0));
     } else {
-        if (dflt) typeError(std::string("Cannot specify a default for ") + name + "() with multiple positional arguments");
+        if (dflt)
+            typeError(std::string("Cannot specify a default for ") + name +
+                      "() with multiple positional arguments");
         items.assign(c.args().begin(), c.args().end());
     }
     if (items.empty()) {
@@ -330,8 +360,12 @@ NativeResult minmax(NativeCall& c, bool isMax) {
     t.addCostPs(static_cast<int64_t>(items.size()) * t.interp().costs().perItemPs);
     return NativeResult::ret(best);
 }
-NativeResult b_min(NativeCall& c) { return minmax(c, false); }
-NativeResult b_max(NativeCall& c) { return minmax(c, true); }
+NativeResult b_min(NativeCall& c) {
+    return minmax(c, false);
+}
+NativeResult b_max(NativeCall& c) {
+    return minmax(c, true);
+}
 
 }  // namespace
 
@@ -356,7 +390,8 @@ void sortValues(VmThread& t, std::vector<Value>& items, const Value& key, bool r
     items.swap(out);
     auto n = static_cast<int64_t>(items.size());
     // About 3 ns per comparison-step (timsort on ints: CPython sorts 10,000 of them in ~0.45 ms).
-    t.addCostPs(n * (n > 1 ? static_cast<int64_t>(std::log2(static_cast<double>(n))) + 1 : 1) * t.interp().costs().perItemPs / 3);
+    t.addCostPs(n * (n > 1 ? static_cast<int64_t>(std::log2(static_cast<double>(n))) + 1 : 1) *
+                t.interp().costs().perItemPs / 3);
 }
 
 namespace {
@@ -393,7 +428,8 @@ NativeResult b_enumerate(NativeCall& c) {
     Value iterable = c.argOr(0, "iterable", Value());
     if (!iterable) typeError("enumerate() missing required argument 'iterable' (pos 1)");
     Value start = c.argOr(1, "start", Value::smallInt(0));
-    if (!isInt(start)) typeError("'" + typeName(start) + "' object cannot be interpreted as an integer");
+    if (!isInt(start))
+        typeError("'" + typeName(start) + "' object cannot be interpreted as an integer");
     return NativeResult::ret(makeEnumerate(getIter(c.thread(), iterable), start));
 }
 
@@ -438,14 +474,16 @@ NativeResult b_round(NativeCall& c) {
         Value r = intMod(num, pow10);
         Value twice = intMul(r, Value::smallInt(2));
         int cmp = intCompare(twice, pow10);
-        if (cmp > 0 || (cmp == 0 && intSign(intMod(q, Value::smallInt(2))) != 0)) q = intAdd(q, Value::smallInt(1));
+        if (cmp > 0 || (cmp == 0 && intSign(intMod(q, Value::smallInt(2))) != 0))
+            q = intAdd(q, Value::smallInt(1));
         return NativeResult::ret(intMul(q, pow10));
     }
     if (isFloat(num)) {
         double x = floatOf(num);
         if (nd.isNone()) {
             if (std::isnan(x)) valueError("cannot convert float NaN to integer");
-            if (std::isinf(x)) throwPy(BT().OverflowError, "cannot convert float infinity to integer");
+            if (std::isinf(x))
+                throwPy(BT().OverflowError, "cannot convert float infinity to integer");
             double r = std::nearbyint(x);  // ties to even in the default rounding mode
             return NativeResult::ret(intFromDouble(r));
         }
@@ -464,7 +502,8 @@ NativeResult b_round(NativeCall& c) {
         return NativeResult::ret(makeFloat(y));
     }
     if (isInstanceLike(num)) {
-        Value r = nd.isNone() ? callSpecial(t, num, "__round__", {}) : callSpecial(t, num, "__round__", {nd});
+        Value r = nd.isNone() ? callSpecial(t, num, "__round__", {})
+                              : callSpecial(t, num, "__round__", {nd});
         if (r) return NativeResult::ret(r);
     }
     typeError("type " + typeName(num) + " doesn't define __round__ method");
@@ -480,10 +519,12 @@ NativeResult b_divmod(NativeCall& c) {
 
 NativeResult b_pow(NativeCall& c) {
     c.allowKwargs({"base", "exp", "mod"});
-    Value base = c.argOr(0, "base", Value()), exp = c.argOr(1, "exp", Value()), mod = c.argOr(2, "mod", Value::none());
+    Value base = c.argOr(0, "base", Value()), exp = c.argOr(1, "exp", Value()),
+          mod = c.argOr(2, "mod", Value::none());
     if (!base || !exp) typeError("pow() missing required argument");
     if (!mod.isNone()) {
-        if (!isInt(base) || !isInt(exp) || !isInt(mod)) typeError("pow() 3rd argument not allowed unless all arguments are integers");
+        if (!isInt(base) || !isInt(exp) || !isInt(mod))
+            typeError("pow() 3rd argument not allowed unless all arguments are integers");
         return NativeResult::ret(intPowMod(base, exp, mod));
     }
     return NativeResult::ret(binaryOp(c.thread(), base, exp, BinOp::Pow, false));
@@ -498,10 +539,12 @@ NativeResult b_exit(NativeCall& c) {
 
 NativeResult b_open(NativeCall& c) {
     (void)c;
-    throwPy(BT().OSError, "open() is not supported by Taskscope yet: simulated programs have no file system");
+    throwPy(BT().OSError,
+            "open() is not supported by Taskscope yet: simulated programs have no file system");
 }
 
-// ---- type constructors ---------------------------------------------------------------------------
+// ---- type constructors
+// ---------------------------------------------------------------------------
 Value parseFloat(const std::string& text, bool* ok) {
     std::string s;
     std::size_t a = text.find_first_not_of(" \t\n\r\f\v");
@@ -513,7 +556,9 @@ Value parseFloat(const std::string& text, bool* ok) {
     for (std::size_t i = 0; i < t.size(); ++i) {
         char ch = t[i];
         if (ch == '_') {
-            if (!std::isdigit(static_cast<unsigned char>(prev)) || i + 1 >= t.size() || !std::isdigit(static_cast<unsigned char>(t[i + 1]))) return Value();
+            if (!std::isdigit(static_cast<unsigned char>(prev)) || i + 1 >= t.size() ||
+                !std::isdigit(static_cast<unsigned char>(t[i + 1])))
+                return Value();
             continue;
         }
         s += ch;
@@ -536,7 +581,9 @@ Value parseFloat(const std::string& text, bool* ok) {
         return makeFloat(NAN);
     }
     for (char ch : body) {
-        if (!(std::isdigit(static_cast<unsigned char>(ch)) || ch == '.' || ch == 'e' || ch == '+' || ch == '-')) return Value();
+        if (!(std::isdigit(static_cast<unsigned char>(ch)) || ch == '.' || ch == 'e' || ch == '+' ||
+              ch == '-'))
+            return Value();
     }
     char* end = nullptr;
     double d = std::strtod(s.c_str(), &end);
@@ -560,7 +607,9 @@ NativeResult t_int(NativeCall& c) {
         int64_t b = toIndex(t, base);
         if (b != 0 && (b < 2 || b > 36)) valueError("int() base must be >= 2 and <= 36, or 0");
         auto r = parseInt(strOfValue(v), static_cast<int>(b));
-        if (!r) valueError("invalid literal for int() with base " + std::to_string(b) + ": " + repr(t, v));
+        if (!r)
+            valueError("invalid literal for int() with base " + std::to_string(b) + ": " +
+                       repr(t, v));
         return NativeResult::ret(*r);
     }
     if (isInt(v)) return NativeResult::ret(intAdd(v, Value::smallInt(0)));
@@ -574,7 +623,8 @@ NativeResult t_int(NativeCall& c) {
         if (Value r = callSpecial(t, v, "__int__", {})) return NativeResult::ret(r);
         if (Value r = callSpecial(t, v, "__index__", {})) return NativeResult::ret(r);
     }
-    typeError("int() argument must be a string, a bytes-like object or a real number, not '" + typeName(v) + "'");
+    typeError("int() argument must be a string, a bytes-like object or a real number, not '" +
+              typeName(v) + "'");
 }
 
 NativeResult t_float(NativeCall& c) {
@@ -646,12 +696,16 @@ void dictUpdate(VmThread& t, DictObject* d, const Value& other) {
     int64_t index = 0;
     while (Value item = iterNext(t, it)) {
         std::vector<Value> pair;
-        if (item.isKind(ObjKind::Tuple) || item.isKind(ObjKind::List)) pair = toVector(t, item);
-        else if (isStr(item) || isInstanceLike(item)) pair = toVector(t, item);
-        else typeError("cannot convert dictionary update sequence element #" + std::to_string(index) + " to a sequence");
+        if (item.isKind(ObjKind::Tuple) || item.isKind(ObjKind::List))
+            pair = toVector(t, item);
+        else if (isStr(item) || isInstanceLike(item))
+            pair = toVector(t, item);
+        else
+            typeError("cannot convert dictionary update sequence element #" +
+                      std::to_string(index) + " to a sequence");
         if (pair.size() != 2) {
-            valueError("dictionary update sequence element #" + std::to_string(index) + " has length " +
-                       std::to_string(pair.size()) + "; 2 is required");
+            valueError("dictionary update sequence element #" + std::to_string(index) +
+                       " has length " + std::to_string(pair.size()) + "; 2 is required");
         }
         d->set(t, pair[0], pair[1]);
         ++index;
@@ -664,7 +718,8 @@ NativeResult t_dict(NativeCall& c) {
     c.expectArgs(0, 1);
     Value d = makeDict();
     if (c.argc() == 1) dictUpdate(c.thread(), d.as<DictObject>(), c.arg(0));
-    for (std::size_t i = 0; i < c.kwargc(); ++i) d.as<DictObject>()->setStr(makeStr(c.kwName(i)), c.kwValue(i));
+    for (std::size_t i = 0; i < c.kwargc(); ++i)
+        d.as<DictObject>()->setStr(makeStr(c.kwName(i)), c.kwValue(i));
     return NativeResult::ret(d);
 }
 
@@ -688,11 +743,13 @@ NativeResult t_frozenset(NativeCall& c) {
 NativeResult t_range(NativeCall& c) {
     c.noKwargs();
     if (c.argc() == 0) typeError("range expected at least 1 argument, got 0");
-    if (c.argc() > 3) typeError("range expected at most 3 arguments, got " + std::to_string(c.argc()));
+    if (c.argc() > 3)
+        typeError("range expected at most 3 arguments, got " + std::to_string(c.argc()));
     VmThread& t = c.thread();
     auto idx = [&](const Value& v) {
         if (isFloat(v)) typeError("'float' object cannot be interpreted as an integer");
-        if (v.isKind(ObjKind::BigInt)) throwPy(BT().OverflowError, "Python int too large to convert to C ssize_t");
+        if (v.isKind(ObjKind::BigInt))
+            throwPy(BT().OverflowError, "Python int too large to convert to C ssize_t");
         return toIndex(t, v);
     };
     int64_t start = 0, stop, step = 1;
@@ -710,8 +767,10 @@ NativeResult t_range(NativeCall& c) {
 NativeResult t_slice(NativeCall& c) {
     c.noKwargs();
     c.expectArgs(1, 3);
-    if (c.argc() == 1) return NativeResult::ret(make<SliceObject>(Value::none(), c.arg(0), Value::none()));
-    return NativeResult::ret(make<SliceObject>(c.arg(0), c.arg(1), c.argc() == 3 ? c.arg(2) : Value::none()));
+    if (c.argc() == 1)
+        return NativeResult::ret(make<SliceObject>(Value::none(), c.arg(0), Value::none()));
+    return NativeResult::ret(
+        make<SliceObject>(c.arg(0), c.arg(1), c.argc() == 3 ? c.arg(2) : Value::none()));
 }
 
 NativeResult t_object(NativeCall& c) {
@@ -749,7 +808,8 @@ NativeResult t_type(NativeCall& c) {
 
 NativeResult t_property(NativeCall& c) {
     c.allowKwargs({"fget", "fset", "fdel", "doc"});
-    Value fget = c.argOr(0, "fget", Value()), fset = c.argOr(1, "fset", Value()), fdel = c.argOr(2, "fdel", Value());
+    Value fget = c.argOr(0, "fget", Value()), fset = c.argOr(1, "fset", Value()),
+          fdel = c.argOr(2, "fdel", Value());
     auto norm = [](Value v) { return v.isNone() ? Value() : v; };
     return NativeResult::ret(make<PropertyObject>(norm(fget), norm(fset), norm(fdel)));
 }
@@ -767,23 +827,28 @@ NativeResult t_classmethod(NativeCall& c) {
 NativeResult t_super(NativeCall& c) {
     c.noKwargs();
     if (c.argc() == 2) {
-        if (!isTypeObj(c.arg(0))) typeError("super() argument 1 must be a type, not " + typeName(c.arg(0)));
+        if (!isTypeObj(c.arg(0)))
+            typeError("super() argument 1 must be a type, not " + typeName(c.arg(0)));
         return NativeResult::ret(make<SuperObject>(c.arg(0), c.arg(1)));
     }
     if (c.argc() != 0) typeError("super() takes 0 or 2 arguments");
     Frame* f = c.thread().currentFrame();
     if (!f) throwPy(BT().RuntimeError, "super(): no current frame");
     CodeObject* co = f->code;
-    if (co->argcount == 0 && !(co->flags & CodeObject::kVarArgs)) throwPy(BT().RuntimeError, "super(): no arguments");
+    if (co->argcount == 0 && !(co->flags & CodeObject::kVarArgs))
+        throwPy(BT().RuntimeError, "super(): no arguments");
     Value self = f->slots[0];
     // The first argument may live in a cell if a closure captured it.
     for (std::size_t i = 0; i < co->cellvars.size(); ++i) {
-        if (co->cell2arg[i] == 0) self = f->slots[static_cast<std::size_t>(co->nlocals()) + i].as<CellObject>()->contents();
+        if (co->cell2arg[i] == 0)
+            self =
+                f->slots[static_cast<std::size_t>(co->nlocals()) + i].as<CellObject>()->contents();
     }
     if (!self) throwPy(BT().RuntimeError, "super(): arg[0] deleted");
     for (std::size_t i = 0; i < co->freevars.size(); ++i) {
         if (co->freevars[i] == "__class__") {
-            Value cell = f->slots[static_cast<std::size_t>(co->nlocals()) + co->cellvars.size() + i];
+            Value cell =
+                f->slots[static_cast<std::size_t>(co->nlocals()) + co->cellvars.size() + i];
             Value cls = cell.as<CellObject>()->contents();
             if (!cls) throwPy(BT().RuntimeError, "super(): empty __class__ cell");
             return NativeResult::ret(make<SuperObject>(cls, self));
@@ -917,8 +982,9 @@ Value createBuiltinsModule(Interpreter& interp) {
     fn("exit", b_exit);
     fn("quit", b_exit);
     fn("open", b_open);
-    for (TypeObject* t : {bt.int_, bt.float_, bt.str, bt.bool_, bt.list, bt.tuple, bt.dict, bt.set, bt.frozenset, bt.range,
-                          bt.slice, bt.object, bt.type, bt.property, bt.staticmethod, bt.classmethod, bt.super_}) {
+    for (TypeObject* t : {bt.int_, bt.float_, bt.str, bt.bool_, bt.list, bt.tuple, bt.dict, bt.set,
+                          bt.frozenset, bt.range, bt.slice, bt.object, bt.type, bt.property,
+                          bt.staticmethod, bt.classmethod, bt.super_}) {
         d->setStr(internStr(t->name()), Value(t));
     }
     for (TypeObject* e : bt.exceptionList) d->setStr(internStr(e->name()), Value(e));

@@ -33,7 +33,7 @@ public:
         kVarArgs = 1,
         kVarKeywords = 2,
         kGenerator = 4,
-        kClassBody = 8,   // locals live in a dict (LOAD_NAME / STORE_NAME)
+        kClassBody = 8,  // locals live in a dict (LOAD_NAME / STORE_NAME)
         kModule = 16,
     };
 
@@ -72,13 +72,16 @@ public:
     // Positional-only calling convention with no cells/defaults processing needed: the
     // VM's call fast path copies the arguments straight into the frame.
     bool simpleArgs() const {
-        return (flags & (kVarArgs | kVarKeywords | kGenerator | kClassBody)) == 0 && kwonlyargcount == 0 && cellvars.empty();
+        return (flags & (kVarArgs | kVarKeywords | kGenerator | kClassBody)) == 0 &&
+               kwonlyargcount == 0 && cellvars.empty();
     }
     int nlocals() const { return static_cast<int>(varnames.size()); }
     int ncells() const { return static_cast<int>(cellvars.size()); }
     int nfree() const { return static_cast<int>(freevars.size()); }
     int frameSize() const { return nlocals() + ncells() + nfree() + stacksize; }
-    int lineAt(uint32_t pc) const { return pc < lines.size() ? static_cast<int>(lines[pc]) : firstLine; }
+    int lineAt(uint32_t pc) const {
+        return pc < lines.size() ? static_cast<int>(lines[pc]) : firstLine;
+    }
     const ExceptionTableEntry* handlerFor(uint32_t pc) const;
 };
 

@@ -35,16 +35,25 @@ struct Handler {
     int depth;
 };
 
-enum class FBlockKind { ForLoop, WhileLoop, TryExcept, FinallyTry, FinallyEnd, HandlerCleanup, With, PopValue };
+enum class FBlockKind {
+    ForLoop,
+    WhileLoop,
+    TryExcept,
+    FinallyTry,
+    FinallyEnd,
+    HandlerCleanup,
+    With,
+    PopValue
+};
 
 struct FBlock {
     FBlockKind kind;
     int continueLabel = -1;
     int breakLabel = -1;
     const StmtList* finalbody = nullptr;
-    std::string name;            // HandlerCleanup: the `as` name
-    std::size_t outerHandlers;   // handler stack size outside this block
-    int outerDepth;              // block depth outside this block
+    std::string name;           // HandlerCleanup: the `as` name
+    std::size_t outerHandlers;  // handler stack size outside this block
+    int outerDepth;             // block depth outside this block
 };
 
 class Unit {
@@ -81,7 +90,8 @@ public:
 
 private:
     // ---- unit management -------------------------------------------------------------------
-    void enterUnit(Scope* scope, const std::string& name, const std::string& qualname, int firstLine, uint32_t flags) {
+    void enterUnit(Scope* scope, const std::string& name, const std::string& qualname,
+                   int firstLine, uint32_t flags) {
         auto u = std::make_unique<Unit>();
         u->scope = scope;
         u->code = Value(new CodeObject());
@@ -102,7 +112,8 @@ private:
                 co->varnames.push_back(p);
             }
             for (const auto& [name2, ns] : scope->resolved) {
-                if ((ns == NameScope::Local || ns == NameScope::Cell) && !u->varIndex.count(name2) && !scope->cells.count(name2)) {
+                if ((ns == NameScope::Local || ns == NameScope::Cell) &&
+                    !u->varIndex.count(name2) && !scope->cells.count(name2)) {
                     u->varIndex[name2] = static_cast<int>(co->varnames.size());
                     co->varnames.push_back(name2);
                 }
@@ -112,7 +123,10 @@ private:
             u->cellIndex[c] = static_cast<int>(co->cellvars.size());
             co->cellvars.push_back(c);
             auto it = u->varIndex.find(c);
-            co->cell2arg.push_back(it != u->varIndex.end() && it->second < static_cast<int>(scope->params.size()) ? it->second : -1);
+            co->cell2arg.push_back(it != u->varIndex.end() &&
+                                           it->second < static_cast<int>(scope->params.size())
+                                       ? it->second
+                                       : -1);
         }
         if (scope->kind == ScopeKind::Class && scope->needsClassCell) {
             u->cellIndex["__class__"] = static_cast<int>(co->cellvars.size());
@@ -136,7 +150,9 @@ private:
                 int target = u.labels[static_cast<std::size_t>(in.label)];
                 if (instrOp(in.word) == Op::COMPARE_AND_BRANCH) {
                     if (target >= (1 << 20)) fail({in.line, in.col}, "function too large");
-                    in.word = encodeInstr(Op::COMPARE_AND_BRANCH, (static_cast<uint32_t>(target) << 4) | (instrArg(in.word) & 0xF));
+                    in.word =
+                        encodeInstr(Op::COMPARE_AND_BRANCH, (static_cast<uint32_t>(target) << 4) |
+                                                                (instrArg(in.word) & 0xF));
                 } else {
                     in.word = encodeInstr(instrOp(in.word), static_cast<uint32_t>(target));
                 }
@@ -151,9 +167,10 @@ private:
             while (j < u.instrs.size() && u.instrs[j].handler == h) ++j;
             if (h >= 0) {
                 const Handler& hd = u.handlers[static_cast<std::size_t>(h)];
-                co->exceptionTable.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(j),
-                                              static_cast<uint32_t>(u.labels[static_cast<std::size_t>(hd.label)]),
-                                              static_cast<uint32_t>(hd.depth)});
+                co->exceptionTable.push_back(
+                    {static_cast<uint32_t>(i), static_cast<uint32_t>(j),
+                     static_cast<uint32_t>(u.labels[static_cast<std::size_t>(hd.label)]),
+                     static_cast<uint32_t>(hd.depth)});
             }
             i = j;
         }
@@ -167,56 +184,121 @@ private:
 
     static int stackEffect(Op op, uint32_t arg, bool jump) {
         switch (op) {
-            case Op::NOP: case Op::RESUME: case Op::ROT_TWO: case Op::ROT_THREE: case Op::ROT_FOUR:
-            case Op::DELETE_FAST: case Op::DELETE_DEREF: case Op::DELETE_GLOBAL: case Op::DELETE_NAME:
-            case Op::LOAD_ATTR: case Op::UNARY_NEGATIVE: case Op::UNARY_POSITIVE: case Op::UNARY_NOT:
-            case Op::UNARY_INVERT: case Op::JUMP_FORWARD: case Op::JUMP_BACKWARD: case Op::GET_ITER:
-            case Op::LIST_TO_TUPLE: case Op::KW_NAMES: case Op::CHECK_EXC_MATCH: case Op::WITH_EXIT:
+            case Op::NOP:
+            case Op::RESUME:
+            case Op::ROT_TWO:
+            case Op::ROT_THREE:
+            case Op::ROT_FOUR:
+            case Op::DELETE_FAST:
+            case Op::DELETE_DEREF:
+            case Op::DELETE_GLOBAL:
+            case Op::DELETE_NAME:
+            case Op::LOAD_ATTR:
+            case Op::UNARY_NEGATIVE:
+            case Op::UNARY_POSITIVE:
+            case Op::UNARY_NOT:
+            case Op::UNARY_INVERT:
+            case Op::JUMP_FORWARD:
+            case Op::JUMP_BACKWARD:
+            case Op::GET_ITER:
+            case Op::LIST_TO_TUPLE:
+            case Op::KW_NAMES:
+            case Op::CHECK_EXC_MATCH:
+            case Op::WITH_EXIT:
             case Op::YIELD_VALUE:
                 return 0;
-            case Op::POP_TOP: case Op::STORE_FAST: case Op::STORE_DEREF: case Op::STORE_GLOBAL:
-            case Op::STORE_NAME: case Op::DELETE_ATTR: case Op::BINARY_SUBSCR: case Op::BINARY_OP:
-            case Op::COMPARE_OP: case Op::IS_OP: case Op::CONTAINS_OP: case Op::POP_JUMP_IF_FALSE:
-            case Op::POP_JUMP_IF_TRUE: case Op::LIST_APPEND: case Op::SET_ADD: case Op::LIST_EXTEND:
-            case Op::SET_UPDATE: case Op::DICT_UPDATE: case Op::DICT_MERGE: case Op::RETURN_VALUE:
-            case Op::POP_EXCEPT: case Op::RERAISE: case Op::IMPORT_STAR:
+            case Op::POP_TOP:
+            case Op::STORE_FAST:
+            case Op::STORE_DEREF:
+            case Op::STORE_GLOBAL:
+            case Op::STORE_NAME:
+            case Op::DELETE_ATTR:
+            case Op::BINARY_SUBSCR:
+            case Op::BINARY_OP:
+            case Op::COMPARE_OP:
+            case Op::IS_OP:
+            case Op::CONTAINS_OP:
+            case Op::POP_JUMP_IF_FALSE:
+            case Op::POP_JUMP_IF_TRUE:
+            case Op::LIST_APPEND:
+            case Op::SET_ADD:
+            case Op::LIST_EXTEND:
+            case Op::SET_UPDATE:
+            case Op::DICT_UPDATE:
+            case Op::DICT_MERGE:
+            case Op::RETURN_VALUE:
+            case Op::POP_EXCEPT:
+            case Op::RERAISE:
+            case Op::IMPORT_STAR:
                 return -1;
-            case Op::DUP_TOP: case Op::LOAD_CONST: case Op::LOAD_FAST: case Op::LOAD_DEREF:
-            case Op::LOAD_CLOSURE: case Op::LOAD_CLASSDEREF: case Op::LOAD_GLOBAL: case Op::LOAD_NAME:
-            case Op::LOAD_METHOD: case Op::PUSH_NULL: case Op::PUSH_EXC_INFO: case Op::BEFORE_WITH:
-            case Op::WITH_EXCEPT_START: case Op::IMPORT_NAME: case Op::IMPORT_FROM:
-            case Op::LOAD_ASSERTION_ERROR: case Op::BUILD_CONST_SET:
+            case Op::DUP_TOP:
+            case Op::LOAD_CONST:
+            case Op::LOAD_FAST:
+            case Op::LOAD_DEREF:
+            case Op::LOAD_CLOSURE:
+            case Op::LOAD_CLASSDEREF:
+            case Op::LOAD_GLOBAL:
+            case Op::LOAD_NAME:
+            case Op::LOAD_METHOD:
+            case Op::PUSH_NULL:
+            case Op::PUSH_EXC_INFO:
+            case Op::BEFORE_WITH:
+            case Op::WITH_EXCEPT_START:
+            case Op::IMPORT_NAME:
+            case Op::IMPORT_FROM:
+            case Op::LOAD_ASSERTION_ERROR:
+            case Op::BUILD_CONST_SET:
                 return 1;
-            case Op::DUP_TOP_TWO: return 2;
-            case Op::STORE_ATTR: case Op::DELETE_SUBSCR: case Op::MAP_ADD: case Op::POP_EXCEPT_RERAISE:
-            case Op::BUILD_CLASS: case Op::COMPARE_AND_BRANCH:
+            case Op::DUP_TOP_TWO:
+                return 2;
+            case Op::STORE_ATTR:
+            case Op::DELETE_SUBSCR:
+            case Op::MAP_ADD:
+            case Op::POP_EXCEPT_RERAISE:
+            case Op::BUILD_CLASS:
+            case Op::COMPARE_AND_BRANCH:
                 return -2;
-            case Op::STORE_SUBSCR: return -3;
-            case Op::JUMP_IF_FALSE_OR_POP: case Op::JUMP_IF_TRUE_OR_POP: return jump ? 0 : -1;
-            case Op::FOR_ITER: return jump ? -1 : 1;
-            case Op::BUILD_TUPLE: case Op::BUILD_LIST: case Op::BUILD_SET: case Op::BUILD_STRING:
+            case Op::STORE_SUBSCR:
+                return -3;
+            case Op::JUMP_IF_FALSE_OR_POP:
+            case Op::JUMP_IF_TRUE_OR_POP:
+                return jump ? 0 : -1;
+            case Op::FOR_ITER:
+                return jump ? -1 : 1;
+            case Op::BUILD_TUPLE:
+            case Op::BUILD_LIST:
+            case Op::BUILD_SET:
+            case Op::BUILD_STRING:
             case Op::BUILD_SLICE:
                 return 1 - static_cast<int>(arg);
-            case Op::BUILD_MAP: return 1 - 2 * static_cast<int>(arg);
-            case Op::UNPACK_SEQUENCE: return static_cast<int>(arg) - 1;
-            case Op::UNPACK_EX: return static_cast<int>((arg & 0xFF) + (arg >> 8));
-            case Op::FORMAT_VALUE: return (arg & kFmtHasSpec) ? -1 : 0;
-            case Op::CALL: return -static_cast<int>(arg) - 1;
-            case Op::CALL_FUNCTION_EX: return -2 - static_cast<int>(arg & 1);
-            case Op::MAKE_FUNCTION: return -__builtin_popcount(arg);
-            case Op::RAISE_VARARGS: return -static_cast<int>(arg);
+            case Op::BUILD_MAP:
+                return 1 - 2 * static_cast<int>(arg);
+            case Op::UNPACK_SEQUENCE:
+                return static_cast<int>(arg) - 1;
+            case Op::UNPACK_EX:
+                return static_cast<int>((arg & 0xFF) + (arg >> 8));
+            case Op::FORMAT_VALUE:
+                return (arg & kFmtHasSpec) ? -1 : 0;
+            case Op::CALL:
+                return -static_cast<int>(arg) - 1;
+            case Op::CALL_FUNCTION_EX:
+                return -2 - static_cast<int>(arg & 1);
+            case Op::MAKE_FUNCTION:
+                return -__builtin_popcount(arg);
+            case Op::RAISE_VARARGS:
+                return -static_cast<int>(arg);
         }
         return 0;
     }
 
     static bool isTerminal(Op op) {
-        return op == Op::RETURN_VALUE || op == Op::RAISE_VARARGS || op == Op::RERAISE || op == Op::POP_EXCEPT_RERAISE ||
-               op == Op::JUMP_FORWARD || op == Op::JUMP_BACKWARD;
+        return op == Op::RETURN_VALUE || op == Op::RAISE_VARARGS || op == Op::RERAISE ||
+               op == Op::POP_EXCEPT_RERAISE || op == Op::JUMP_FORWARD || op == Op::JUMP_BACKWARD;
     }
     static bool hasJump(Op op) {
         return op == Op::JUMP_FORWARD || op == Op::JUMP_BACKWARD || op == Op::POP_JUMP_IF_FALSE ||
-               op == Op::POP_JUMP_IF_TRUE || op == Op::JUMP_IF_FALSE_OR_POP || op == Op::JUMP_IF_TRUE_OR_POP ||
-               op == Op::FOR_ITER || op == Op::COMPARE_AND_BRANCH;
+               op == Op::POP_JUMP_IF_TRUE || op == Op::JUMP_IF_FALSE_OR_POP ||
+               op == Op::JUMP_IF_TRUE_OR_POP || op == Op::FOR_ITER || op == Op::COMPARE_AND_BRANCH;
     }
 
     static int computeStackSize(const CodeObject& co) {
@@ -246,7 +328,8 @@ private:
                     visit(op == Op::COMPARE_AND_BRANCH ? (arg >> 4) : arg, jd);
                 }
                 for (const auto& e : co.exceptionTable) {
-                    if (pc >= e.start && pc < e.end) visit(e.handler, static_cast<int>(e.depth) + 1);
+                    if (pc >= e.start && pc < e.end)
+                        visit(e.handler, static_cast<int>(e.depth) + 1);
                 }
                 if (isTerminal(op)) break;
                 depth += stackEffect(op, arg, false);
@@ -272,7 +355,8 @@ private:
         d.sourceLine = Lexer::lineOf(m_source, pos.line);
         throw Failure{std::move(d)};
     }
-    [[noreturn]] void unsupported(SourcePos pos, const std::string& what, const std::string& hint = {}) {
+    [[noreturn]] void unsupported(SourcePos pos, const std::string& what,
+                                  const std::string& hint = {}) {
         Diagnostic d;
         d.kind = Diagnostic::Kind::NotSupported;
         d.file = m_file;
@@ -291,14 +375,17 @@ private:
     int emit(Op op, uint32_t arg = 0) {
         Unit& u = cur();
         if (arg >= (1u << 24)) fail({u.line, u.col}, "too many constants or names in one function");
-        u.instrs.push_back({encodeInstr(op, arg), u.line, u.col, u.handlerStack.empty() ? -1 : u.handlerStack.back()});
+        u.instrs.push_back({encodeInstr(op, arg), u.line, u.col,
+                            u.handlerStack.empty() ? -1 : u.handlerStack.back()});
         return static_cast<int>(u.instrs.size()) - 1;
     }
     int newLabel() {
         cur().labels.push_back(-1);
         return static_cast<int>(cur().labels.size()) - 1;
     }
-    void bind(int label) { cur().labels[static_cast<std::size_t>(label)] = static_cast<int>(cur().instrs.size()); }
+    void bind(int label) {
+        cur().labels[static_cast<std::size_t>(label)] = static_cast<int>(cur().instrs.size());
+    }
     void emitJump(Op op, int label) {
         int i = emit(op, 0);
         cur().instrs[static_cast<std::size_t>(i)].label = label;
@@ -330,7 +417,8 @@ private:
             }
         }
         consts.push_back(v);
-        u.constKeys.push_back(dedupe ? key : std::pair<uint64_t, std::string>{99, std::to_string(consts.size())});
+        u.constKeys.push_back(
+            dedupe ? key : std::pair<uint64_t, std::string>{99, std::to_string(consts.size())});
         return static_cast<uint32_t>(consts.size() - 1);
     }
     void emitLoadConst(const Value& v) { emit(Op::LOAD_CONST, addConst(v)); }
@@ -362,11 +450,20 @@ private:
             case NameScope::Local:
                 if (fastScope) {
                     uint32_t i = static_cast<uint32_t>(u.varIndex.at(name));
-                    emit(ctx == ExprCtx::Load ? Op::LOAD_FAST : ctx == ExprCtx::Store ? Op::STORE_FAST : Op::DELETE_FAST, i);
+                    emit(ctx == ExprCtx::Load    ? Op::LOAD_FAST
+                         : ctx == ExprCtx::Store ? Op::STORE_FAST
+                                                 : Op::DELETE_FAST,
+                         i);
                 } else if (s->kind == ScopeKind::Class) {
-                    emit(ctx == ExprCtx::Load ? Op::LOAD_NAME : ctx == ExprCtx::Store ? Op::STORE_NAME : Op::DELETE_NAME, addName(name));
+                    emit(ctx == ExprCtx::Load    ? Op::LOAD_NAME
+                         : ctx == ExprCtx::Store ? Op::STORE_NAME
+                                                 : Op::DELETE_NAME,
+                         addName(name));
                 } else {
-                    emit(ctx == ExprCtx::Load ? Op::LOAD_GLOBAL : ctx == ExprCtx::Store ? Op::STORE_GLOBAL : Op::DELETE_GLOBAL, addName(name));
+                    emit(ctx == ExprCtx::Load    ? Op::LOAD_GLOBAL
+                         : ctx == ExprCtx::Store ? Op::STORE_GLOBAL
+                                                 : Op::DELETE_GLOBAL,
+                         addName(name));
                 }
                 return;
             case NameScope::Cell:
@@ -375,15 +472,24 @@ private:
                     emit(Op::LOAD_CLASSDEREF, derefIndex(name));
                     return;
                 }
-                emit(ctx == ExprCtx::Load ? Op::LOAD_DEREF : ctx == ExprCtx::Store ? Op::STORE_DEREF : Op::DELETE_DEREF, derefIndex(name));
+                emit(ctx == ExprCtx::Load    ? Op::LOAD_DEREF
+                     : ctx == ExprCtx::Store ? Op::STORE_DEREF
+                                             : Op::DELETE_DEREF,
+                     derefIndex(name));
                 return;
             case NameScope::GlobalExplicit:
             case NameScope::GlobalImplicit:
                 if (s->kind == ScopeKind::Class && ns == NameScope::GlobalImplicit) {
-                    emit(ctx == ExprCtx::Load ? Op::LOAD_NAME : ctx == ExprCtx::Store ? Op::STORE_NAME : Op::DELETE_NAME, addName(name));
+                    emit(ctx == ExprCtx::Load    ? Op::LOAD_NAME
+                         : ctx == ExprCtx::Store ? Op::STORE_NAME
+                                                 : Op::DELETE_NAME,
+                         addName(name));
                     return;
                 }
-                emit(ctx == ExprCtx::Load ? Op::LOAD_GLOBAL : ctx == ExprCtx::Store ? Op::STORE_GLOBAL : Op::DELETE_GLOBAL, addName(name));
+                emit(ctx == ExprCtx::Load    ? Op::LOAD_GLOBAL
+                     : ctx == ExprCtx::Store ? Op::STORE_GLOBAL
+                                             : Op::DELETE_GLOBAL,
+                     addName(name));
                 return;
         }
     }
@@ -410,22 +516,42 @@ private:
                 }
                 return;
             }
-            case StmtKind::AugAssign: compileAugAssign(s); return;
+            case StmtKind::AugAssign:
+                compileAugAssign(s);
+                return;
             case StmtKind::AnnAssign:
                 if (s.value) {
                     compileExpr(*s.value);
                     compileStore(*s.target);
                 }
                 return;
-            case StmtKind::Pass: emit(Op::NOP); return;
-            case StmtKind::If: compileIf(s); return;
-            case StmtKind::While: compileWhile(s); return;
-            case StmtKind::For: compileFor(s); return;
-            case StmtKind::Break: compileBreakContinue(s, true); return;
-            case StmtKind::Continue: compileBreakContinue(s, false); return;
-            case StmtKind::Return: compileReturn(s); return;
-            case StmtKind::FunctionDef: compileFunctionDef(s); return;
-            case StmtKind::ClassDef: compileClassDef(s); return;
+            case StmtKind::Pass:
+                emit(Op::NOP);
+                return;
+            case StmtKind::If:
+                compileIf(s);
+                return;
+            case StmtKind::While:
+                compileWhile(s);
+                return;
+            case StmtKind::For:
+                compileFor(s);
+                return;
+            case StmtKind::Break:
+                compileBreakContinue(s, true);
+                return;
+            case StmtKind::Continue:
+                compileBreakContinue(s, false);
+                return;
+            case StmtKind::Return:
+                compileReturn(s);
+                return;
+            case StmtKind::FunctionDef:
+                compileFunctionDef(s);
+                return;
+            case StmtKind::ClassDef:
+                compileClassDef(s);
+                return;
             case StmtKind::Delete:
                 for (const auto& t : s.targets) compileDelete(*t);
                 return;
@@ -442,8 +568,12 @@ private:
                     emit(Op::RAISE_VARARGS, 0);
                 }
                 return;
-            case StmtKind::Try: compileTry(s); return;
-            case StmtKind::With: compileWith(s, 0); return;
+            case StmtKind::Try:
+                compileTry(s);
+                return;
+            case StmtKind::With:
+                compileWith(s, 0);
+                return;
             case StmtKind::Assert: {
                 int end = newLabel();
                 compileJumpIf(*s.test, end, true);
@@ -526,7 +656,9 @@ private:
 
     void compileStore(const Expr& t) {
         switch (t.kind) {
-            case ExprKind::Name: compileName(t.name, ExprCtx::Store); return;
+            case ExprKind::Name:
+                compileName(t.name, ExprCtx::Store);
+                return;
             case ExprKind::Attribute:
                 compileExpr(*t.a);
                 setPos(t.pos);
@@ -548,11 +680,14 @@ private:
                 if (star == t.elts.size()) {
                     emit(Op::UNPACK_SEQUENCE, static_cast<uint32_t>(t.elts.size()));
                 } else {
-                    uint32_t before = static_cast<uint32_t>(star), after = static_cast<uint32_t>(t.elts.size() - star - 1);
-                    if (before > 255 || after > 255) fail(t.pos, "too many expressions in star-unpacking assignment");
+                    uint32_t before = static_cast<uint32_t>(star),
+                             after = static_cast<uint32_t>(t.elts.size() - star - 1);
+                    if (before > 255 || after > 255)
+                        fail(t.pos, "too many expressions in star-unpacking assignment");
                     emit(Op::UNPACK_EX, before | (after << 8));
                 }
-                for (const auto& e : t.elts) compileStore(e->kind == ExprKind::Starred ? *e->a : *e);
+                for (const auto& e : t.elts)
+                    compileStore(e->kind == ExprKind::Starred ? *e->a : *e);
                 return;
             }
             case ExprKind::Starred:
@@ -565,7 +700,9 @@ private:
     void compileDelete(const Expr& t) {
         setPos(t.pos);
         switch (t.kind) {
-            case ExprKind::Name: compileName(t.name, ExprCtx::Del); return;
+            case ExprKind::Name:
+                compileName(t.name, ExprCtx::Del);
+                return;
             case ExprKind::Attribute:
                 compileExpr(*t.a);
                 emit(Op::DELETE_ATTR, addName(t.name));
@@ -598,7 +735,8 @@ private:
     }
 
     static bool isConstTrue(const Expr& e) {
-        return e.kind == ExprKind::Constant && ((e.constant.isTrue()) || (e.constant.isSmallInt() && e.constant.smallInt() != 0));
+        return e.kind == ExprKind::Constant &&
+               ((e.constant.isTrue()) || (e.constant.isSmallInt() && e.constant.smallInt() != 0));
     }
 
     void compileWhile(const Stmt& s) {
@@ -606,7 +744,8 @@ private:
         bool forever = isConstTrue(*s.test);
         if (!forever) compileJumpIf(*s.test, elseLabel, false);
         bind(body);
-        FBlock fb{FBlockKind::WhileLoop, cont, end, nullptr, {}, cur().handlerStack.size(), cur().blockDepth};
+        FBlock fb{FBlockKind::WhileLoop, cont, end, nullptr, {}, cur().handlerStack.size(),
+                  cur().blockDepth};
         cur().fblocks.push_back(fb);
         compileBody(s.body);
         cur().fblocks.pop_back();
@@ -631,7 +770,8 @@ private:
         bind(loop);
         emitJump(Op::FOR_ITER, exit);
         cur().blockDepth += 1;
-        FBlock fb{FBlockKind::ForLoop, loop, end, nullptr, {}, cur().handlerStack.size(), cur().blockDepth - 1};
+        FBlock fb{FBlockKind::ForLoop, loop, end, nullptr, {}, cur().handlerStack.size(),
+                  cur().blockDepth - 1};
         cur().fblocks.push_back(fb);
         compileStore(*s.target);
         compileBody(s.body);
@@ -644,7 +784,8 @@ private:
         bind(end);
     }
 
-    // Emits the clean-up for leaving fblock blocks[i] early. `preserveTop`: a return value is on TOS.
+    // Emits the clean-up for leaving fblock blocks[i] early. `preserveTop`: a return value is on
+    // TOS.
     void unwindBlock(const std::vector<FBlock>& blocks, std::size_t i, bool preserveTop) {
         Unit& u = cur();
         const FBlock& fb = blocks[i];
@@ -671,7 +812,13 @@ private:
                 u.fblocks.assign(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(i));
                 if (preserveTop) {
                     // break/continue/return inside this finally must drop the pending return value.
-                    u.fblocks.push_back(FBlock{FBlockKind::PopValue, -1, -1, nullptr, {}, u.handlerStack.size(), u.blockDepth - 1});
+                    u.fblocks.push_back(FBlock{FBlockKind::PopValue,
+                                               -1,
+                                               -1,
+                                               nullptr,
+                                               {},
+                                               u.handlerStack.size(),
+                                               u.blockDepth - 1});
                 }
                 compileBody(*fb.finalbody);
                 u.fblocks = savedBlocks;
@@ -711,9 +858,11 @@ private:
                 break;
             }
         }
-        if (loopIndex < 0) fail(s.pos, isBreak ? "'break' outside loop" : "'continue' not properly in loop");
+        if (loopIndex < 0)
+            fail(s.pos, isBreak ? "'break' outside loop" : "'continue' not properly in loop");
         std::vector<FBlock> blocks = u.fblocks;
-        for (int i = static_cast<int>(blocks.size()) - 1; i > loopIndex; --i) unwindBlock(blocks, static_cast<std::size_t>(i), false);
+        for (int i = static_cast<int>(blocks.size()) - 1; i > loopIndex; --i)
+            unwindBlock(blocks, static_cast<std::size_t>(i), false);
         const FBlock& loop = blocks[static_cast<std::size_t>(loopIndex)];
         std::vector<int> saved = u.handlerStack;
         u.handlerStack.resize(loop.outerHandlers);
@@ -721,7 +870,8 @@ private:
             if (loop.kind == FBlockKind::ForLoop) emit(Op::POP_TOP);
             emitJump(Op::JUMP_FORWARD, loop.breakLabel);
         } else {
-            emitJump(loop.kind == FBlockKind::ForLoop ? Op::JUMP_BACKWARD : Op::JUMP_FORWARD, loop.continueLabel);
+            emitJump(loop.kind == FBlockKind::ForLoop ? Op::JUMP_BACKWARD : Op::JUMP_FORWARD,
+                     loop.continueLabel);
         }
         u.handlerStack = saved;
     }
@@ -733,10 +883,13 @@ private:
                 unsupported(s.pos, "'return' with a value inside a generator");
             }
         }
-        if (s.value) compileExpr(*s.value);
-        else emitLoadConst(Value::none());
+        if (s.value)
+            compileExpr(*s.value);
+        else
+            emitLoadConst(Value::none());
         std::vector<FBlock> blocks = u.fblocks;
-        for (int i = static_cast<int>(blocks.size()) - 1; i >= 0; --i) unwindBlock(blocks, static_cast<std::size_t>(i), true);
+        for (int i = static_cast<int>(blocks.size()) - 1; i >= 0; --i)
+            unwindBlock(blocks, static_cast<std::size_t>(i), true);
         setPos(s.pos);
         std::vector<int> saved = u.handlerStack;
         u.handlerStack.clear();
@@ -755,11 +908,14 @@ private:
     void compileTryFinally(const Stmt& s) {
         Unit& u = cur();
         int handler = newLabel(), end = newLabel(), cleanup = newLabel();
-        FBlock fb{FBlockKind::FinallyTry, -1, -1, &s.finalbody, {}, u.handlerStack.size(), u.blockDepth};
+        FBlock fb{FBlockKind::FinallyTry, -1,          -1, &s.finalbody, {},
+                  u.handlerStack.size(),  u.blockDepth};
         pushHandler(handler, u.blockDepth);
         u.fblocks.push_back(fb);
-        if (!s.handlers.empty()) compileTryExcept(s);
-        else compileBody(s.body);
+        if (!s.handlers.empty())
+            compileTryExcept(s);
+        else
+            compileBody(s.body);
         u.fblocks.pop_back();
         popHandler();
         compileBody(s.finalbody);
@@ -770,7 +926,8 @@ private:
         emit(Op::PUSH_EXC_INFO);
         pushHandler(cleanup, u.blockDepth + 1);
         u.blockDepth += 2;
-        FBlock fe{FBlockKind::FinallyEnd, -1, -1, nullptr, {}, u.handlerStack.size() - 1, u.blockDepth - 2};
+        FBlock fe{FBlockKind::FinallyEnd, -1, -1, nullptr, {}, u.handlerStack.size() - 1,
+                  u.blockDepth - 2};
         u.fblocks.push_back(fe);
         compileBody(s.finalbody);
         u.fblocks.pop_back();
@@ -818,8 +975,13 @@ private:
             } else {
                 emit(Op::POP_TOP);
             }
-            FBlock hc{FBlockKind::HandlerCleanup, -1, -1, nullptr, h.name,
-                      u.handlerStack.size() - (h.name.empty() ? 1 : 2), u.blockDepth - 1};
+            FBlock hc{FBlockKind::HandlerCleanup,
+                      -1,
+                      -1,
+                      nullptr,
+                      h.name,
+                      u.handlerStack.size() - (h.name.empty() ? 1 : 2),
+                      u.blockDepth - 1};
             u.fblocks.push_back(hc);
             compileBody(h.body);
             u.fblocks.pop_back();
@@ -860,10 +1022,14 @@ private:
         FBlock fb{FBlockKind::With, -1, -1, nullptr, {}, u.handlerStack.size() - 1, u.blockDepth};
         u.blockDepth += 1;
         u.fblocks.push_back(fb);
-        if (wi.target) compileStore(*wi.target);
-        else emit(Op::POP_TOP);
-        if (item + 1 < s.items.size()) compileWith(s, item + 1);
-        else compileBody(s.body);
+        if (wi.target)
+            compileStore(*wi.target);
+        else
+            emit(Op::POP_TOP);
+        if (item + 1 < s.items.size())
+            compileWith(s, item + 1);
+        else
+            compileBody(s.body);
         u.fblocks.pop_back();
         u.blockDepth -= 1;
         popHandler();
@@ -871,7 +1037,7 @@ private:
         emit(Op::WITH_EXIT);
         emit(Op::POP_TOP);
         emitJump(Op::JUMP_FORWARD, end);
-        bind(handler);  // [exit, exc]
+        bind(handler);            // [exit, exc]
         emit(Op::PUSH_EXC_INFO);  // [exit, prev, exc]
         pushHandler(cleanup, u.blockDepth + 2);
         emit(Op::WITH_EXCEPT_START);  // [exit, prev, exc, res]
@@ -925,7 +1091,8 @@ private:
     std::string childQualname(const std::string& name) {
         Unit& u = cur();
         if (u.scope->kind == ScopeKind::Module) return name;
-        if (u.scope->kind == ScopeKind::Function || u.scope->kind == ScopeKind::Lambda) return u.qualname + ".<locals>." + name;
+        if (u.scope->kind == ScopeKind::Function || u.scope->kind == ScopeKind::Lambda)
+            return u.qualname + ".<locals>." + name;
         return u.qualname + "." + name;
     }
 
@@ -998,10 +1165,14 @@ private:
     }
 
     void compileSlice(const Expr& s) {
-        if (s.a) compileExpr(*s.a);
-        else emitLoadConst(Value::none());
-        if (s.b) compileExpr(*s.b);
-        else emitLoadConst(Value::none());
+        if (s.a)
+            compileExpr(*s.a);
+        else
+            emitLoadConst(Value::none());
+        if (s.b)
+            compileExpr(*s.b);
+        else
+            emitLoadConst(Value::none());
         if (s.c) {
             compileExpr(*s.c);
             emit(Op::BUILD_SLICE, 3);
@@ -1022,7 +1193,8 @@ private:
                 for (const auto& v : e.elts) compileJumpIf(*v, label, cond);
             } else {
                 int skip = newLabel();
-                for (std::size_t i = 0; i + 1 < e.elts.size(); ++i) compileJumpIf(*e.elts[i], skip, !cond);
+                for (std::size_t i = 0; i + 1 < e.elts.size(); ++i)
+                    compileJumpIf(*e.elts[i], skip, !cond);
                 compileJumpIf(*e.elts.back(), label, cond);
                 bind(skip);
             }
@@ -1034,7 +1206,8 @@ private:
                 compileExpr(*e.a);
                 compileExpr(*e.elts[0]);
                 setPos(e.pos);
-                int i = emit(Op::COMPARE_AND_BRANCH, static_cast<uint32_t>(k) | (cond ? 8u : 0u));  // target patched later
+                int i = emit(Op::COMPARE_AND_BRANCH,
+                             static_cast<uint32_t>(k) | (cond ? 8u : 0u));  // target patched later
                 cur().instrs[static_cast<std::size_t>(i)].label = label;
                 return;
             }
@@ -1053,16 +1226,36 @@ private:
 
     void compileCompareOp(CompareKind k) {
         switch (k) {
-            case CompareKind::Lt: emit(Op::COMPARE_OP, static_cast<uint32_t>(CmpOp::Lt)); break;
-            case CompareKind::Le: emit(Op::COMPARE_OP, static_cast<uint32_t>(CmpOp::Le)); break;
-            case CompareKind::Eq: emit(Op::COMPARE_OP, static_cast<uint32_t>(CmpOp::Eq)); break;
-            case CompareKind::Ne: emit(Op::COMPARE_OP, static_cast<uint32_t>(CmpOp::Ne)); break;
-            case CompareKind::Gt: emit(Op::COMPARE_OP, static_cast<uint32_t>(CmpOp::Gt)); break;
-            case CompareKind::Ge: emit(Op::COMPARE_OP, static_cast<uint32_t>(CmpOp::Ge)); break;
-            case CompareKind::Is: emit(Op::IS_OP, 0); break;
-            case CompareKind::IsNot: emit(Op::IS_OP, 1); break;
-            case CompareKind::In: emit(Op::CONTAINS_OP, 0); break;
-            case CompareKind::NotIn: emit(Op::CONTAINS_OP, 1); break;
+            case CompareKind::Lt:
+                emit(Op::COMPARE_OP, static_cast<uint32_t>(CmpOp::Lt));
+                break;
+            case CompareKind::Le:
+                emit(Op::COMPARE_OP, static_cast<uint32_t>(CmpOp::Le));
+                break;
+            case CompareKind::Eq:
+                emit(Op::COMPARE_OP, static_cast<uint32_t>(CmpOp::Eq));
+                break;
+            case CompareKind::Ne:
+                emit(Op::COMPARE_OP, static_cast<uint32_t>(CmpOp::Ne));
+                break;
+            case CompareKind::Gt:
+                emit(Op::COMPARE_OP, static_cast<uint32_t>(CmpOp::Gt));
+                break;
+            case CompareKind::Ge:
+                emit(Op::COMPARE_OP, static_cast<uint32_t>(CmpOp::Ge));
+                break;
+            case CompareKind::Is:
+                emit(Op::IS_OP, 0);
+                break;
+            case CompareKind::IsNot:
+                emit(Op::IS_OP, 1);
+                break;
+            case CompareKind::In:
+                emit(Op::CONTAINS_OP, 0);
+                break;
+            case CompareKind::NotIn:
+                emit(Op::CONTAINS_OP, 1);
+                break;
         }
     }
 
@@ -1142,9 +1335,12 @@ private:
         cur().co()->argcount = 1;
         setPos(e.pos);
         bool gen = e.kind == ExprKind::GeneratorExp;
-        if (e.kind == ExprKind::ListComp) emit(Op::BUILD_LIST, 0);
-        else if (e.kind == ExprKind::SetComp) emit(Op::BUILD_SET, 0);
-        else if (e.kind == ExprKind::DictComp) emit(Op::BUILD_MAP, 0);
+        if (e.kind == ExprKind::ListComp)
+            emit(Op::BUILD_LIST, 0);
+        else if (e.kind == ExprKind::SetComp)
+            emit(Op::BUILD_SET, 0);
+        else if (e.kind == ExprKind::DictComp)
+            emit(Op::BUILD_MAP, 0);
         compileComprehensionLevel(e, 0, gen);
         if (gen) emitLoadConst(Value::none());
         emit(Op::RETURN_VALUE);
@@ -1195,13 +1391,19 @@ private:
 
     void compileExprInner(const Expr& e) {
         switch (e.kind) {
-            case ExprKind::Name: compileName(e.name, ExprCtx::Load); return;
-            case ExprKind::Constant: emitLoadConst(e.constant); return;
+            case ExprKind::Name:
+                compileName(e.name, ExprCtx::Load);
+                return;
+            case ExprKind::Constant:
+                emitLoadConst(e.constant);
+                return;
             case ExprKind::BoolOp: {
                 int end = newLabel();
                 for (std::size_t i = 0; i < e.elts.size(); ++i) {
                     compileExpr(*e.elts[i]);
-                    if (i + 1 < e.elts.size()) emitJump(e.op == 1 ? Op::JUMP_IF_TRUE_OR_POP : Op::JUMP_IF_FALSE_OR_POP, end);
+                    if (i + 1 < e.elts.size())
+                        emitJump(e.op == 1 ? Op::JUMP_IF_TRUE_OR_POP : Op::JUMP_IF_FALSE_OR_POP,
+                                 end);
                 }
                 bind(end);
                 return;
@@ -1216,10 +1418,18 @@ private:
                 compileExpr(*e.a);
                 setPos(e.pos);
                 switch (static_cast<UnaryOpKind>(e.op)) {
-                    case UnaryOpKind::Not: emit(Op::UNARY_NOT); break;
-                    case UnaryOpKind::Neg: emit(Op::UNARY_NEGATIVE); break;
-                    case UnaryOpKind::Pos: emit(Op::UNARY_POSITIVE); break;
-                    case UnaryOpKind::Invert: emit(Op::UNARY_INVERT); break;
+                    case UnaryOpKind::Not:
+                        emit(Op::UNARY_NOT);
+                        break;
+                    case UnaryOpKind::Neg:
+                        emit(Op::UNARY_NEGATIVE);
+                        break;
+                    case UnaryOpKind::Pos:
+                        emit(Op::UNARY_POSITIVE);
+                        break;
+                    case UnaryOpKind::Invert:
+                        emit(Op::UNARY_INVERT);
+                        break;
                 }
                 return;
             case ExprKind::Compare: {
@@ -1250,7 +1460,9 @@ private:
                 bind(end);
                 return;
             }
-            case ExprKind::Call: compileCall(e); return;
+            case ExprKind::Call:
+                compileCall(e);
+                return;
             case ExprKind::Attribute:
                 compileExpr(*e.a);
                 setPos(e.pos);
@@ -1262,9 +1474,15 @@ private:
                 setPos(e.pos);
                 emit(Op::BINARY_SUBSCR);
                 return;
-            case ExprKind::Slice: compileSlice(e); return;
-            case ExprKind::List: compileSequenceElements(e.elts, Op::BUILD_LIST); return;
-            case ExprKind::Tuple: compileSequenceElements(e.elts, Op::BUILD_TUPLE); return;
+            case ExprKind::Slice:
+                compileSlice(e);
+                return;
+            case ExprKind::List:
+                compileSequenceElements(e.elts, Op::BUILD_LIST);
+                return;
+            case ExprKind::Tuple:
+                compileSequenceElements(e.elts, Op::BUILD_TUPLE);
+                return;
             case ExprKind::Set: {
                 // Constant sets of 3+ items are built via a temporary set, as CPython's
                 // frozenset constant + SET_UPDATE (which decides the iteration order).
@@ -1337,8 +1555,10 @@ private:
                     return;
                 }
                 for (const auto& part : e.elts) compileExpr(*part);
-                if (e.elts.size() > 1) emit(Op::BUILD_STRING, static_cast<uint32_t>(e.elts.size()));
-                else if (e.elts[0]->kind == ExprKind::Constant) return;
+                if (e.elts.size() > 1)
+                    emit(Op::BUILD_STRING, static_cast<uint32_t>(e.elts.size()));
+                else if (e.elts[0]->kind == ExprKind::Constant)
+                    return;
                 return;
             }
             case ExprKind::FormattedValue: {
@@ -1360,13 +1580,16 @@ private:
                 compileStore(*e.a);
                 return;
             case ExprKind::Yield:
-                if (e.a) compileExpr(*e.a);
-                else emitLoadConst(Value::none());
+                if (e.a)
+                    compileExpr(*e.a);
+                else
+                    emitLoadConst(Value::none());
                 setPos(e.pos);
                 emit(Op::YIELD_VALUE);
                 return;
             case ExprKind::YieldFrom: {
-                // Simplified `yield from it`: re-yield every item (send() values are not forwarded).
+                // Simplified `yield from it`: re-yield every item (send() values are not
+                // forwarded).
                 compileExpr(*e.a);
                 setPos(e.pos);
                 emit(Op::GET_ITER);

@@ -8,7 +8,9 @@ namespace taskscope::core::lang {
 
 namespace {
 
-std::vector<Value>& L(NativeCall& c) { return c.self().as<ListObject>()->items(); }
+std::vector<Value>& L(NativeCall& c) {
+    return c.self().as<ListObject>()->items();
+}
 
 NativeResult l_append(NativeCall& c) {
     c.expectArgs(2, 2);
@@ -127,19 +129,29 @@ NativeResult t_index(NativeCall& c) {
     const auto& items = c.self().as<TupleObject>()->items();
     return seqIndex(c, items, "tuple.index(x): x not in tuple");
 }
-NativeResult t_count(NativeCall& c) { return seqCount(c, c.self().as<TupleObject>()->items()); }
+NativeResult t_count(NativeCall& c) {
+    return seqCount(c, c.self().as<TupleObject>()->items());
+}
 
 // ---- dict --------------------------------------------------------------------------------------
-DictObject* D(NativeCall& c) { return c.self().as<DictObject>(); }
+DictObject* D(NativeCall& c) {
+    return c.self().as<DictObject>();
+}
 
 NativeResult d_get(NativeCall& c) {
     c.expectArgs(2, 3);
     Value v = D(c)->get(c.thread(), c.arg(1));
     return NativeResult::ret(v ? v : (c.argc() == 3 ? c.arg(2) : Value::none()));
 }
-NativeResult d_keys(NativeCall& c) { return NativeResult::ret(makeDictView(ObjKind::DictView, c.self(), 0)); }
-NativeResult d_values(NativeCall& c) { return NativeResult::ret(makeDictView(ObjKind::DictView, c.self(), 1)); }
-NativeResult d_items(NativeCall& c) { return NativeResult::ret(makeDictView(ObjKind::DictView, c.self(), 2)); }
+NativeResult d_keys(NativeCall& c) {
+    return NativeResult::ret(makeDictView(ObjKind::DictView, c.self(), 0));
+}
+NativeResult d_values(NativeCall& c) {
+    return NativeResult::ret(makeDictView(ObjKind::DictView, c.self(), 1));
+}
+NativeResult d_items(NativeCall& c) {
+    return NativeResult::ret(makeDictView(ObjKind::DictView, c.self(), 2));
+}
 
 NativeResult d_pop(NativeCall& c) {
     c.expectArgs(2, 3);
@@ -203,7 +215,9 @@ NativeResult d_fromkeys(NativeCall& c) {
 }
 
 // ---- set ---------------------------------------------------------------------------------------
-SetObject* SS(NativeCall& c) { return c.self().as<SetObject>(); }
+SetObject* SS(NativeCall& c) {
+    return c.self().as<SetObject>();
+}
 
 Value asSet(VmThread& t, const Value& v) {
     if (v.isKind(ObjKind::Set) || v.isKind(ObjKind::FrozenSet)) return v;
@@ -224,7 +238,8 @@ NativeResult s_discard(NativeCall& c) {
 }
 NativeResult s_remove(NativeCall& c) {
     c.expectArgs(2, 2);
-    if (!SS(c)->discard(c.thread(), c.arg(1))) return NativeResult::raise(makeException(BT().KeyError, std::vector<Value>{c.arg(1)}));
+    if (!SS(c)->discard(c.thread(), c.arg(1)))
+        return NativeResult::raise(makeException(BT().KeyError, std::vector<Value>{c.arg(1)}));
     return NativeResult::ret();
 }
 NativeResult s_pop(NativeCall& c) {
@@ -255,13 +270,22 @@ NativeResult setBinary(NativeCall& c, BinOp op) {
         r.as<SetObject>()->merge(t, *SS(c));
         return NativeResult::ret(r);
     }
-    for (std::size_t i = 1; i < c.argc(); ++i) acc = binaryOp(t, acc, asSet(t, c.arg(i)), op, false);
+    for (std::size_t i = 1; i < c.argc(); ++i)
+        acc = binaryOp(t, acc, asSet(t, c.arg(i)), op, false);
     return NativeResult::ret(acc);
 }
-NativeResult s_union(NativeCall& c) { return setBinary(c, BinOp::Or); }
-NativeResult s_intersection(NativeCall& c) { return setBinary(c, BinOp::And); }
-NativeResult s_difference(NativeCall& c) { return setBinary(c, BinOp::Sub); }
-NativeResult s_symdiff(NativeCall& c) { return setBinary(c, BinOp::Xor); }
+NativeResult s_union(NativeCall& c) {
+    return setBinary(c, BinOp::Or);
+}
+NativeResult s_intersection(NativeCall& c) {
+    return setBinary(c, BinOp::And);
+}
+NativeResult s_difference(NativeCall& c) {
+    return setBinary(c, BinOp::Sub);
+}
+NativeResult s_symdiff(NativeCall& c) {
+    return setBinary(c, BinOp::Xor);
+}
 NativeResult setInplace(NativeCall& c, BinOp op) {
     VmThread& t = c.thread();
     for (std::size_t i = 1; i < c.argc(); ++i) binaryOp(t, c.self(), asSet(t, c.arg(i)), op, true);
@@ -271,16 +295,24 @@ NativeResult s_update(NativeCall& c) {
     for (std::size_t i = 1; i < c.argc(); ++i) SS(c)->update(c.thread(), c.arg(i));
     return NativeResult::ret();
 }
-NativeResult s_iupdate(NativeCall& c) { return setInplace(c, BinOp::And); }
-NativeResult s_dupdate(NativeCall& c) { return setInplace(c, BinOp::Sub); }
-NativeResult s_xupdate(NativeCall& c) { return setInplace(c, BinOp::Xor); }
+NativeResult s_iupdate(NativeCall& c) {
+    return setInplace(c, BinOp::And);
+}
+NativeResult s_dupdate(NativeCall& c) {
+    return setInplace(c, BinOp::Sub);
+}
+NativeResult s_xupdate(NativeCall& c) {
+    return setInplace(c, BinOp::Xor);
+}
 NativeResult s_issubset(NativeCall& c) {
     c.expectArgs(2, 2);
-    return NativeResult::ret(richCompare(c.thread(), c.self(), asSet(c.thread(), c.arg(1)), CmpOp::Le));
+    return NativeResult::ret(
+        richCompare(c.thread(), c.self(), asSet(c.thread(), c.arg(1)), CmpOp::Le));
 }
 NativeResult s_issuperset(NativeCall& c) {
     c.expectArgs(2, 2);
-    return NativeResult::ret(richCompare(c.thread(), c.self(), asSet(c.thread(), c.arg(1)), CmpOp::Ge));
+    return NativeResult::ret(
+        richCompare(c.thread(), c.self(), asSet(c.thread(), c.arg(1)), CmpOp::Ge));
 }
 NativeResult s_isdisjoint(NativeCall& c) {
     c.expectArgs(2, 2);

@@ -24,7 +24,9 @@ public:
     // resolver returns what to use for `original`, or null to copy it as usual.
     using Resolver = std::function<Value(const Object* original)>;
     void setResolver(Resolver r) { m_resolver = std::move(r); }
-    Value resolve(const Object* original) const { return m_resolver ? m_resolver(original) : Value(); }
+    Value resolve(const Object* original) const {
+        return m_resolver ? m_resolver(original) : Value();
+    }
 
 private:
     std::unordered_map<const Object*, Value> m_copies;

@@ -6,11 +6,10 @@ namespace taskscope::core::lang {
 
 // Calibration: CPU time of python3 (CPython 3.11.7) on the development VM, measured by
 // bench/lang (time.process_time, best of 5), next to the simulated time this table charges:
-//   countdown      while n > 0: n -= 1, 10**6 iterations      20.0 ms   (REFERENCE §6: 26.8 ns/iter)
-//   fib25          recursive fib(25), 242785 calls              8.6 ms
-//   list_build     10 x ([i*2 for i in range(10**4)] + append)  3.9 ms
-//   dict_build     10 x (d[i] = i for 10**4, dict comprehension) 9.0 ms
-//   string_format  20000 x (f-string, str.format, %)           27.9 ms
+//   countdown      while n > 0: n -= 1, 10**6 iterations      20.0 ms   (REFERENCE §6: 26.8
+//   ns/iter) fib25          recursive fib(25), 242785 calls              8.6 ms list_build     10 x
+//   ([i*2 for i in range(10**4)] + append)  3.9 ms dict_build     10 x (d[i] = i for 10**4, dict
+//   comprehension) 9.0 ms string_format  20000 x (f-string, str.format, %)           27.9 ms
 // and 18 idioms of bench/fidelity/op_costs.py (appending, dict stores, f-strings, method calls,
 // new instances, str(i), time.time(), raise/except, `in` on a list, sort, ...), each within
 // 0.74-1.18x of CPython's median (tests/runtime CostModelVsCPython keeps them within 30 %).
@@ -19,7 +18,9 @@ namespace taskscope::core::lang {
 // The VM's own (host) speed does not enter: these are the costs a simulated CPU pays.
 CostModel CostModel::calibrated() {
     CostModel m;
-    auto set = [&](Op op, double ns) { m.opcodePs[static_cast<std::size_t>(op)] = static_cast<int64_t>(std::llround(ns * 1000)); };
+    auto set = [&](Op op, double ns) {
+        m.opcodePs[static_cast<std::size_t>(op)] = static_cast<int64_t>(std::llround(ns * 1000));
+    };
     for (auto& c : m.opcodePs) c = 3000;  // default: ~3 ns per specialised bytecode
     set(Op::NOP, 0.5);
     set(Op::RESUME, 0.5);
@@ -74,16 +75,16 @@ CostModel CostModel::calibrated() {
     m.perItemPs = 8000;
     m.printPs = 1500000;  // a line to a terminal: ~1.5 us including the write() system call
     m.printPerBytePs = 2000;
-    m.exceptionPs = 15000;  // raise + match + unwind one frame: 80-90 ns per try/raise/except
-    m.importPs = 1000000000;  // 1 ms
+    m.exceptionPs = 15000;      // raise + match + unwind one frame: 80-90 ns per try/raise/except
+    m.importPs = 1000000000;    // 1 ms
     m.importCachedPs = 300000;  // 0.3 us: a sys.modules lookup
     m.classCreatePs = 8000000;
-    m.formatPs = 30000;  // one value to text (+4x for a float: dtoa)
+    m.formatPs = 30000;          // one value to text (+4x for a float: dtoa)
     m.specialisedCallPs = 1500;  // len, isinstance, list.append, type: specialised CALLs in 3.11
     m.cheapCallPs = 5000;
     m.makingCallPs = 35000;
     m.heavyCallPs = 65000;
-    m.instancePs = 55000;        // type_call + object_new + the __init__ slot
+    m.instancePs = 55000;  // type_call + object_new + the __init__ slot
     return m;
 }
 
@@ -91,17 +92,73 @@ CostModel CostModel::calibrated() {
 // `x = f(...)`): abs 5, dict.get 10, len/isinstance 3-9 (specialised), str(i) 44, range(10) 46,
 // time.time 45, str.split 40, " ".join 40, int("57") 60, min(i, 5) 80.
 NativeCost nativeCostOf(std::string_view q) {
-    static constexpr std::string_view cheap[] = {
-        "abs", "id", "hash", "callable", "chr", "ord", "bool", "dict.get", "list.pop", "set.add", "dict.setdefault",
-        "str.startswith", "str.endswith", "str.isdigit", "str.isalpha", "float.is_integer", "getattr", "hasattr"};
-    static constexpr std::string_view making[] = {
-        "str", "float", "range", "tuple", "list", "dict", "set", "frozenset", "repr", "enumerate", "zip", "reversed",
-        "map", "filter", "iter", "sorted", "divmod", "round", "object", "str.split", "str.join", "str.upper",
-        "str.lower", "str.strip", "str.rstrip", "str.lstrip", "str.replace", "str.encode", "list.copy", "dict.copy",
-        "dict.items", "dict.keys", "dict.values", "time.time", "time.perf_counter", "time.monotonic",
-        "time.process_time", "time.thread_time", "time.time_ns", "time.perf_counter_ns", "time.monotonic_ns",
-        "random.random", "random.randint", "random.choice", "random.uniform", "os.getpid", "os.getppid"};
-    static constexpr std::string_view heavy[] = {"min", "max", "int", "pow", "format", "print_exception"};
+    static constexpr std::string_view cheap[] = {"abs",
+                                                 "id",
+                                                 "hash",
+                                                 "callable",
+                                                 "chr",
+                                                 "ord",
+                                                 "bool",
+                                                 "dict.get",
+                                                 "list.pop",
+                                                 "set.add",
+                                                 "dict.setdefault",
+                                                 "str.startswith",
+                                                 "str.endswith",
+                                                 "str.isdigit",
+                                                 "str.isalpha",
+                                                 "float.is_integer",
+                                                 "getattr",
+                                                 "hasattr"};
+    static constexpr std::string_view making[] = {"str",
+                                                  "float",
+                                                  "range",
+                                                  "tuple",
+                                                  "list",
+                                                  "dict",
+                                                  "set",
+                                                  "frozenset",
+                                                  "repr",
+                                                  "enumerate",
+                                                  "zip",
+                                                  "reversed",
+                                                  "map",
+                                                  "filter",
+                                                  "iter",
+                                                  "sorted",
+                                                  "divmod",
+                                                  "round",
+                                                  "object",
+                                                  "str.split",
+                                                  "str.join",
+                                                  "str.upper",
+                                                  "str.lower",
+                                                  "str.strip",
+                                                  "str.rstrip",
+                                                  "str.lstrip",
+                                                  "str.replace",
+                                                  "str.encode",
+                                                  "list.copy",
+                                                  "dict.copy",
+                                                  "dict.items",
+                                                  "dict.keys",
+                                                  "dict.values",
+                                                  "time.time",
+                                                  "time.perf_counter",
+                                                  "time.monotonic",
+                                                  "time.process_time",
+                                                  "time.thread_time",
+                                                  "time.time_ns",
+                                                  "time.perf_counter_ns",
+                                                  "time.monotonic_ns",
+                                                  "random.random",
+                                                  "random.randint",
+                                                  "random.choice",
+                                                  "random.uniform",
+                                                  "os.getpid",
+                                                  "os.getppid"};
+    static constexpr std::string_view heavy[] = {"min", "max",    "int",
+                                                 "pow", "format", "print_exception"};
     for (auto n : cheap)
         if (n == q) return NativeCost::Cheap;
     for (auto n : making)
@@ -113,12 +170,14 @@ NativeCost nativeCostOf(std::string_view q) {
 
 int64_t CostModel::importPsOf(std::string_view module) const {
     // ms of a first import (cumulative, -X importtime, CPython 3.11.7 on the development VM).
-    static constexpr std::pair<std::string_view, double> table[] = {
-        {"multiprocessing", 9.5}, {"concurrent", 0.3}, {"concurrent.futures", 10.0}, {"queue", 2.0}};
+    static constexpr std::pair<std::string_view, double> table[] = {{"multiprocessing", 9.5},
+                                                                    {"concurrent", 0.3},
+                                                                    {"concurrent.futures", 10.0},
+                                                                    {"queue", 2.0}};
     // (multiprocessing: 12 ms in all, of which the simulated module code and its import of
     // queue take 2.5 ms; concurrent.futures likewise.)
-    static constexpr std::string_view preloaded[] = {"threading", "random", "math", "time", "os", "sys", "taskscope",
-                                                     "_taskscope", "builtins"};
+    static constexpr std::string_view preloaded[] = {
+        "threading", "random", "math", "time", "os", "sys", "taskscope", "_taskscope", "builtins"};
     for (auto n : preloaded)
         if (n == module) return importCachedPs;
     for (const auto& [name, ms] : table) {
@@ -129,7 +188,9 @@ int64_t CostModel::importPsOf(std::string_view module) const {
 
 CostModel CostModel::scaled(double factor) const {
     CostModel m = *this;
-    auto sc = [factor](int64_t v) { return static_cast<int64_t>(std::llround(static_cast<double>(v) * factor)); };
+    auto sc = [factor](int64_t v) {
+        return static_cast<int64_t>(std::llround(static_cast<double>(v) * factor));
+    };
     for (auto& c : m.opcodePs) c = sc(c);
     m.pythonCallPs = sc(pythonCallPs);
     m.nativeCallPs = sc(nativeCallPs);
@@ -155,12 +216,16 @@ CostModel CostModel::scaled(double factor) const {
 std::string CostModel::describe() const {
     std::string out;
     for (int i = 0; i < kOpcodeCount; ++i) {
-        out += std::string(opName(static_cast<Op>(i))) + " " + std::to_string(static_cast<double>(opcodePs[static_cast<std::size_t>(i)]) / 1000.0) + " ns\n";
+        out += std::string(opName(static_cast<Op>(i))) + " " +
+               std::to_string(static_cast<double>(opcodePs[static_cast<std::size_t>(i)]) / 1000.0) +
+               " ns\n";
     }
     out += "python call " + std::to_string(pythonCallPs / 1000) + " ns\n";
     out += "native call " + std::to_string(nativeCallPs / 1000) + " ns (specialised " +
-           std::to_string(specialisedCallPs / 1000) + ", cheap " + std::to_string(cheapCallPs / 1000) + ", making an object " +
-           std::to_string(makingCallPs / 1000) + ", heavy " + std::to_string(heavyCallPs / 1000) + ")\n";
+           std::to_string(specialisedCallPs / 1000) + ", cheap " +
+           std::to_string(cheapCallPs / 1000) + ", making an object " +
+           std::to_string(makingCallPs / 1000) + ", heavy " + std::to_string(heavyCallPs / 1000) +
+           ")\n";
     out += "allocation " + std::to_string(allocPs / 1000) + " ns\n";
     out += "print " + std::to_string(printPs / 1000) + " ns\n";
     return out;

@@ -4,18 +4,23 @@ namespace taskscope::core::lang {
 
 std::string Diagnostic::className() const {
     switch (kind) {
-        case Kind::SyntaxError: return "SyntaxError";
-        case Kind::IndentationError: return "IndentationError";
-        case Kind::TabError: return "TabError";
-        case Kind::NotSupported: return "NotSupportedError";
-        case Kind::Other: return "Error";
+        case Kind::SyntaxError:
+            return "SyntaxError";
+        case Kind::IndentationError:
+            return "IndentationError";
+        case Kind::TabError:
+            return "TabError";
+        case Kind::NotSupported:
+            return "NotSupportedError";
+        case Kind::Other:
+            return "Error";
     }
     return "Error";
 }
 
 std::string Diagnostic::brief() const {
-    std::string out = file + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) +
-                      ": error: ";
+    std::string out =
+        file + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": error: ";
     if (kind != Kind::NotSupported && kind != Kind::Other) out += className() + ": ";
     out += message;
     if (!hint.empty()) out += "\n  hint: " + hint;
@@ -26,7 +31,8 @@ std::string Diagnostic::pythonStyle() const {
     std::string out = "  File \"" + file + "\", line " + std::to_string(pos.line) + "\n";
     // CPython strips leading whitespace from the shown line and moves the caret with it.
     std::size_t skip = 0;
-    while (skip < sourceLine.size() && (sourceLine[skip] == ' ' || sourceLine[skip] == '\t')) ++skip;
+    while (skip < sourceLine.size() && (sourceLine[skip] == ' ' || sourceLine[skip] == '\t'))
+        ++skip;
     std::string shown = sourceLine.substr(skip);
     while (!shown.empty() && (shown.back() == ' ' || shown.back() == '\r')) shown.pop_back();
     if (!sourceLine.empty()) {

@@ -18,8 +18,8 @@ struct Diagnostic {
     Kind kind = Kind::SyntaxError;
     std::string file;
     SourcePos pos;
-    std::string message;     // e.g. "invalid syntax", "'yield from' is not supported by Taskscope yet"
-    std::string hint;        // what the user can do instead; may be empty
+    std::string message;  // e.g. "invalid syntax", "'yield from' is not supported by Taskscope yet"
+    std::string hint;     // what the user can do instead; may be empty
     std::string sourceLine;  // the offending line, without its newline
 
     // Python's exception class name for this diagnostic ("SyntaxError", ...).

@@ -20,7 +20,9 @@ int64_t strHash(std::string_view s) {
 }
 }  // namespace
 
-TypeObject* DictObject::type() const { return builtinTypes().dict; }
+TypeObject* DictObject::type() const {
+    return builtinTypes().dict;
+}
 
 Value DictObject::deepCopy(CopyMemo& memo) const {
     auto* copy = new DictObject();
@@ -30,14 +32,17 @@ Value DictObject::deepCopy(CopyMemo& memo) const {
     for (const Entry& e : m_entries) {
         if (e.key.isNull()) continue;
         // Keys keep their hash: copies of str/int/tuple keys hash the same.
-        copy->m_entries.push_back({e.hash, lang::deepCopy(e.key, memo), lang::deepCopy(e.value, memo)});
+        copy->m_entries.push_back(
+            {e.hash, lang::deepCopy(e.key, memo), lang::deepCopy(e.value, memo)});
     }
     copy->m_used = static_cast<int64_t>(copy->m_entries.size());
     copy->rebuildIndex(copy->m_entries.size());
     return r;
 }
 
-void DictObject::clearRefs() { clear(); }
+void DictObject::clearRefs() {
+    clear();
+}
 
 template <typename Eq>
 int64_t DictObject::probe(int64_t hash, Eq&& eq) const {
@@ -69,7 +74,9 @@ int64_t DictObject::find(VmThread& t, const Value& key, int64_t hash) const {
     return probe(hash, [&](const Value& k) { return k.is(key) || equals(t, k, key); });
 }
 
-int64_t DictObject::find(VmThread& t, const Value& key) const { return find(t, key, hashOf(t, key)); }
+int64_t DictObject::find(VmThread& t, const Value& key) const {
+    return find(t, key, hashOf(t, key));
+}
 
 int64_t DictObject::findStr(const StrObject* key) const {
     int64_t hash = key->hash();
@@ -80,7 +87,9 @@ int64_t DictObject::findStr(const StrObject* key) const {
 
 int64_t DictObject::findStr(std::string_view key) const {
     int64_t hash = strHash(key);
-    return probe(hash, [&](const Value& k) { return k.isKind(ObjKind::Str) && k.as<StrObject>()->view() == key; });
+    return probe(hash, [&](const Value& k) {
+        return k.isKind(ObjKind::Str) && k.as<StrObject>()->view() == key;
+    });
 }
 
 Value DictObject::get(VmThread& t, const Value& key) const {
@@ -150,7 +159,9 @@ void DictObject::set(VmThread& t, const Value& key, int64_t hash, Value value) {
     insertNew(hash, key, std::move(value));
 }
 
-void DictObject::set(VmThread& t, const Value& key, Value value) { set(t, key, hashOf(t, key), std::move(value)); }
+void DictObject::set(VmThread& t, const Value& key, Value value) {
+    set(t, key, hashOf(t, key), std::move(value));
+}
 
 void DictObject::setStr(const Value& strKey, Value value) {
     const auto* ks = strKey.as<StrObject>();
@@ -162,7 +173,9 @@ void DictObject::setStr(const Value& strKey, Value value) {
     insertNew(ks->hash(), strKey, std::move(value));
 }
 
-void DictObject::setStr(std::string_view key, Value value) { setStr(makeStr(key), std::move(value)); }
+void DictObject::setStr(std::string_view key, Value value) {
+    setStr(makeStr(key), std::move(value));
+}
 
 bool DictObject::remove(VmThread& t, const Value& key) {
     int64_t hash = hashOf(t, key);
@@ -185,7 +198,8 @@ bool DictObject::remove(VmThread& t, const Value& key) {
     ++m_keysVersion;
     ++m_mutations;
     // Trailing deleted entries can simply go.
-    while (!m_entries.empty() && m_entries.back().key.isNull() && m_used < static_cast<int64_t>(m_entries.size())) {
+    while (!m_entries.empty() && m_entries.back().key.isNull() &&
+           m_used < static_cast<int64_t>(m_entries.size())) {
         // Keep indices valid: only pop when no index slot refers to it (deleted ones don't).
         m_entries.pop_back();
     }
@@ -228,6 +242,8 @@ void DictObject::clear() {
     old.clear();  // values may run destructors that touch this dict; it is consistent now
 }
 
-Value makeDict() { return make<DictObject>(); }
+Value makeDict() {
+    return make<DictObject>();
+}
 
 }  // namespace taskscope::core::lang

@@ -46,7 +46,9 @@ public:
 
     const std::vector<Entry>& entries() const noexcept { return m_entries; }
     std::vector<Entry>& entries() noexcept { return m_entries; }
-    Value& valueAt(int64_t index) noexcept { return m_entries[static_cast<std::size_t>(index)].value; }
+    Value& valueAt(int64_t index) noexcept {
+        return m_entries[static_cast<std::size_t>(index)].value;
+    }
     // Changes whenever a key is added or removed (not when a value is replaced): lets
     // LOAD_GLOBAL cache an entry index.
     uint64_t keysVersion() const noexcept { return m_keysVersion; }

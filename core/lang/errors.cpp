@@ -5,7 +5,11 @@
 
 namespace taskscope::core::lang {
 
-void throwPy(TypeObject* type, std::string message) { throw PyException{makeException(type, std::move(message))}; }
-void throwPyValue(Value exception) { throw PyException{std::move(exception)}; }
+void throwPy(TypeObject* type, std::string message) {
+    throw PyException{makeException(type, std::move(message))};
+}
+void throwPyValue(Value exception) {
+    throw PyException{std::move(exception)};
+}
 
 }  // namespace taskscope::core::lang

@@ -29,8 +29,10 @@ void shortestDigits(double d, std::string& digits, int& decpt) {
 
 std::string withExponent(const std::string& digits, int exp10, bool alwaysDot = false) {
     std::string out(1, digits[0]);
-    if (digits.size() > 1) out += "." + digits.substr(1);
-    else if (alwaysDot) out += ".0";
+    if (digits.size() > 1)
+        out += "." + digits.substr(1);
+    else if (alwaysDot)
+        out += ".0";
     char buf[16];
     std::snprintf(buf, sizeof buf, "e%c%02d", exp10 < 0 ? '-' : '+', std::abs(exp10));
     return out + buf;
@@ -53,7 +55,8 @@ std::string floatRepr(double d) {
     } else if (static_cast<std::size_t>(decpt) >= digits.size()) {
         out = digits + std::string(static_cast<std::size_t>(decpt) - digits.size(), '0') + ".0";
     } else {
-        out = digits.substr(0, static_cast<std::size_t>(decpt)) + "." + digits.substr(static_cast<std::size_t>(decpt));
+        out = digits.substr(0, static_cast<std::size_t>(decpt)) + "." +
+              digits.substr(static_cast<std::size_t>(decpt));
     }
     return sign + out;
 }
@@ -65,8 +68,8 @@ bool isPrintable(uint32_t cp) {
     if (cp >= 0x80 && cp < 0xA0) return false;
     if (cp == 0xAD) return false;
     if (cp >= 0xD800 && cp < 0xE000) return false;
-    if (cp == 0x2028 || cp == 0x2029 || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
-        (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF) {
+    if (cp == 0x2028 || cp == 0x2029 || (cp >= 0x200B && cp <= 0x200F) ||
+        (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF) {
         return false;
     }
     if (cp >= 0xE000 && cp < 0xF900) return false;  // private use
@@ -95,9 +98,12 @@ std::string reprString(std::string_view s) {
             out += "\\t";
         } else if (!isPrintable(cp)) {
             char buf[16];
-            if (cp < 0x100) std::snprintf(buf, sizeof buf, "\\x%02x", cp);
-            else if (cp < 0x10000) std::snprintf(buf, sizeof buf, "\\u%04x", cp);
-            else std::snprintf(buf, sizeof buf, "\\U%08x", cp);
+            if (cp < 0x100)
+                std::snprintf(buf, sizeof buf, "\\x%02x", cp);
+            else if (cp < 0x10000)
+                std::snprintf(buf, sizeof buf, "\\u%04x", cp);
+            else
+                std::snprintf(buf, sizeof buf, "\\U%08x", cp);
             out += buf;
         } else {
             appendUtf8(out, cp);
@@ -151,17 +157,22 @@ Spec parseSpec(std::string_view s, const std::string& typeNameForErrors) {
     }
     if (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) {
         sp.width = 0;
-        while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) sp.width = sp.width * 10 + (s[i++] - '0');
+        while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])))
+            sp.width = sp.width * 10 + (s[i++] - '0');
     }
     if (i < s.size() && (s[i] == ',' || s[i] == '_')) sp.grouping = s[i++];
     if (i < s.size() && s[i] == '.') {
         ++i;
-        if (i >= s.size() || !std::isdigit(static_cast<unsigned char>(s[i]))) valueError("Format specifier missing precision");
+        if (i >= s.size() || !std::isdigit(static_cast<unsigned char>(s[i])))
+            valueError("Format specifier missing precision");
         sp.precision = 0;
-        while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) sp.precision = sp.precision * 10 + (s[i++] - '0');
+        while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])))
+            sp.precision = sp.precision * 10 + (s[i++] - '0');
     }
     if (i < s.size()) sp.type = s[i++];
-    if (i < s.size()) valueError("Invalid format specifier '" + std::string(s) + "' for object of type '" + typeNameForErrors + "'");
+    if (i < s.size())
+        valueError("Invalid format specifier '" + std::string(s) + "' for object of type '" +
+                   typeNameForErrors + "'");
     if (sp.zeroPad && !sp.align) {
         sp.fill = "0";
         sp.align = '=';
@@ -180,7 +191,8 @@ std::string groupDigits(const std::string& digits, char sep, int every) {
     return out;
 }
 
-std::string pad(const std::string& body, const std::string& signPrefix, const Spec& sp, char defaultAlign) {
+std::string pad(const std::string& body, const std::string& signPrefix, const Spec& sp,
+                char defaultAlign) {
     int64_t len = utf8Length(body) + utf8Length(signPrefix);
     char align = sp.align ? sp.align : defaultAlign;
     if (sp.width <= len) return signPrefix + body;
@@ -191,10 +203,14 @@ std::string pad(const std::string& body, const std::string& signPrefix, const Sp
         return f;
     };
     switch (align) {
-        case '<': return signPrefix + body + fill(padN);
-        case '^': return fill(padN / 2) + signPrefix + body + fill(padN - padN / 2);
-        case '=': return signPrefix + fill(padN) + body;
-        default: return fill(padN) + signPrefix + body;
+        case '<':
+            return signPrefix + body + fill(padN);
+        case '^':
+            return fill(padN / 2) + signPrefix + body + fill(padN - padN / 2);
+        case '=':
+            return signPrefix + fill(padN) + body;
+        default:
+            return fill(padN) + signPrefix + body;
     }
 }
 
@@ -219,13 +235,19 @@ std::string formatFloatBody(double x, const Spec& sp, char type, std::string* si
         }
         case 'e':
         case 'E':
-            std::snprintf(buf, sizeof buf, type == 'e' ? (sp.alternate ? "%#.*e" : "%.*e") : (sp.alternate ? "%#.*E" : "%.*E"), prec, ax);
+            std::snprintf(
+                buf, sizeof buf,
+                type == 'e' ? (sp.alternate ? "%#.*e" : "%.*e") : (sp.alternate ? "%#.*E" : "%.*E"),
+                prec, ax);
             body = buf;
             break;
         case 'g':
         case 'G':
             if (prec == 0) prec = 1;
-            std::snprintf(buf, sizeof buf, type == 'g' ? (sp.alternate ? "%#.*g" : "%.*g") : (sp.alternate ? "%#.*G" : "%.*G"), prec, ax);
+            std::snprintf(
+                buf, sizeof buf,
+                type == 'g' ? (sp.alternate ? "%#.*g" : "%.*g") : (sp.alternate ? "%#.*G" : "%.*G"),
+                prec, ax);
             body = buf;
             break;
         default: {  // no type
@@ -275,26 +297,40 @@ std::string formatInt(VmThread& t, const Value& v, const Spec& sp) {
     std::string prefix;
     switch (type) {
         case 'd':
-        case 'n': digits = intToString(mag, 10); break;
-        case 'x': digits = intToString(mag, 16); prefix = sp.alternate ? "0x" : ""; break;
+        case 'n':
+            digits = intToString(mag, 10);
+            break;
+        case 'x':
+            digits = intToString(mag, 16);
+            prefix = sp.alternate ? "0x" : "";
+            break;
         case 'X': {
             digits = intToString(mag, 16);
             for (auto& c : digits) c = static_cast<char>(std::toupper(c));
             prefix = sp.alternate ? "0X" : "";
             break;
         }
-        case 'o': digits = intToString(mag, 8); prefix = sp.alternate ? "0o" : ""; break;
-        case 'b': digits = intToString(mag, 2); prefix = sp.alternate ? "0b" : ""; break;
+        case 'o':
+            digits = intToString(mag, 8);
+            prefix = sp.alternate ? "0o" : "";
+            break;
+        case 'b':
+            digits = intToString(mag, 2);
+            prefix = sp.alternate ? "0b" : "";
+            break;
         default:
-            valueError(std::string("Unknown format code '") + type + "' for object of type '" + typeName(v) + "'");
+            valueError(std::string("Unknown format code '") + type + "' for object of type '" +
+                       typeName(v) + "'");
     }
     if (sp.grouping) {
         int every = (type == 'd' || type == 'n') ? 3 : 4;
-        if (sp.grouping == ',' && every == 4) valueError("Cannot specify ',' with '" + std::string(1, type) + "'.");
+        if (sp.grouping == ',' && every == 4)
+            valueError("Cannot specify ',' with '" + std::string(1, type) + "'.");
         digits = groupDigits(digits, sp.grouping, every);
     }
     std::string sign = neg ? "-" : (sp.sign == '+' ? "+" : sp.sign == ' ' ? " " : "");
-    if ((sp.align == '=' || (!sp.align && sp.zeroPad)) && sp.fill == "0" && sp.grouping && sp.width > 0) {
+    if ((sp.align == '=' || (!sp.align && sp.zeroPad)) && sp.fill == "0" && sp.grouping &&
+        sp.width > 0) {
         // Zero padding also gets grouped: 0,001,234
         int64_t want = sp.width - static_cast<int64_t>(sign.size() + prefix.size());
         std::string raw;
@@ -302,7 +338,8 @@ std::string formatInt(VmThread& t, const Value& v, const Spec& sp) {
             if (c != sp.grouping) raw += c;
         }
         int every = (type == 'd' || type == 'n') ? 3 : 4;
-        while (static_cast<int64_t>(groupDigits(raw, sp.grouping, every).size()) < want) raw = "0" + raw;
+        while (static_cast<int64_t>(groupDigits(raw, sp.grouping, every).size()) < want)
+            raw = "0" + raw;
         digits = groupDigits(raw, sp.grouping, every);
     }
     return pad(digits, sign + prefix, sp, '>');
@@ -318,26 +355,29 @@ std::string formatValue(VmThread& t, const Value& v, std::string_view specText) 
             if (!isStr(r)) typeError("__format__ must return a str, not " + typeName(r));
             return strOfValue(r);
         }
-        if (!specText.empty()) typeError("unsupported format string passed to " + typeName(v) + ".__format__");
+        if (!specText.empty())
+            typeError("unsupported format string passed to " + typeName(v) + ".__format__");
         return str(t, v);
     }
     if (specText.empty()) return str(t, v);
     if (isStr(v)) {
         Spec sp = parseSpec(specText, "str");
         if (sp.type && sp.type != 's') {
-            valueError(std::string("Unknown format code '") + sp.type + "' for object of type 'str'");
+            valueError(std::string("Unknown format code '") + sp.type +
+                       "' for object of type 'str'");
         }
         if (sp.sign) valueError("Sign not allowed in string format specifier");
         if (sp.align == '=') valueError("'=' alignment not allowed in string format specifier");
         if (sp.grouping) valueError(std::string("Cannot specify '") + sp.grouping + "' with 's'.");
         std::string s = strOfValue(v);
-        if (sp.precision >= 0 && sp.precision < v.as<StrObject>()->length()) s = v.as<StrObject>()->substr(0, sp.precision);
+        if (sp.precision >= 0 && sp.precision < v.as<StrObject>()->length())
+            s = v.as<StrObject>()->substr(0, sp.precision);
         return pad(s, "", sp, '<');
     }
     if (isInt(v)) {
         Spec sp = parseSpec(specText, typeName(v));
-        if (sp.type == 'e' || sp.type == 'E' || sp.type == 'f' || sp.type == 'F' || sp.type == 'g' || sp.type == 'G' ||
-            sp.type == '%') {
+        if (sp.type == 'e' || sp.type == 'E' || sp.type == 'f' || sp.type == 'F' ||
+            sp.type == 'g' || sp.type == 'G' || sp.type == '%') {
             std::string sign;
             std::string body = formatFloatBody(intToDouble(v), sp, sp.type, &sign);
             return pad(body, sign, sp, '>');
@@ -349,7 +389,8 @@ std::string formatValue(VmThread& t, const Value& v, std::string_view specText) 
         Spec sp = parseSpec(specText, "float");
         char type = sp.type;
         if (type && !std::strchr("eEfFgGn%", type)) {
-            valueError(std::string("Unknown format code '") + type + "' for object of type 'float'");
+            valueError(std::string("Unknown format code '") + type +
+                       "' for object of type 'float'");
         }
         if (type == 'n') type = 'g';
         std::string sign;
@@ -359,12 +400,15 @@ std::string formatValue(VmThread& t, const Value& v, std::string_view specText) 
     typeError("unsupported format string passed to " + typeName(v) + ".__format__");
 }
 
-// ---- %-formatting ---------------------------------------------------------------------------------
+// ---- %-formatting
+// ---------------------------------------------------------------------------------
 std::string percentFormat(VmThread& t, const std::string& fmt, const Value& argsValue) {
     std::vector<Value> args;
     bool isMapping = argsValue.isKind(ObjKind::Dict);
-    if (argsValue.isKind(ObjKind::Tuple)) args = argsValue.as<TupleObject>()->items();
-    else args.push_back(argsValue);
+    if (argsValue.isKind(ObjKind::Tuple))
+        args = argsValue.as<TupleObject>()->items();
+    else
+        args.push_back(argsValue);
     std::size_t argi = 0;
     bool usedMapping = false;
     std::string out;
@@ -393,12 +437,18 @@ std::string percentFormat(VmThread& t, const std::string& fmt, const Value& args
         bool leftAlign = false;
         for (; i < fmt.size(); ++i) {
             char fl = fmt[i];
-            if (fl == '-') leftAlign = true;
-            else if (fl == '+') sp.sign = '+';
-            else if (fl == ' ') { if (sp.sign != '+') sp.sign = ' '; }
-            else if (fl == '#') sp.alternate = true;
-            else if (fl == '0') sp.zeroPad = true;
-            else break;
+            if (fl == '-')
+                leftAlign = true;
+            else if (fl == '+')
+                sp.sign = '+';
+            else if (fl == ' ') {
+                if (sp.sign != '+') sp.sign = ' ';
+            } else if (fl == '#')
+                sp.alternate = true;
+            else if (fl == '0')
+                sp.zeroPad = true;
+            else
+                break;
         }
         if (i < fmt.size() && fmt[i] == '*') {
             sp.width = toIndex(t, nextArg());
@@ -419,7 +469,8 @@ std::string percentFormat(VmThread& t, const std::string& fmt, const Value& args
                 sp.precision = toIndex(t, nextArg());
                 ++i;
             } else {
-                while (i < fmt.size() && std::isdigit(static_cast<unsigned char>(fmt[i]))) sp.precision = sp.precision * 10 + (fmt[i++] - '0');
+                while (i < fmt.size() && std::isdigit(static_cast<unsigned char>(fmt[i])))
+                    sp.precision = sp.precision * 10 + (fmt[i++] - '0');
             }
         }
         while (i < fmt.size() && (fmt[i] == 'l' || fmt[i] == 'h' || fmt[i] == 'L')) ++i;
@@ -441,7 +492,9 @@ std::string percentFormat(VmThread& t, const std::string& fmt, const Value& args
             case 'r':
             case 'a': {
                 std::string s = type == 's' ? str(t, v) : repr(t, v);
-                if (sp.precision >= 0) s = makeStr(s).as<StrObject>()->substr(0, std::min<int64_t>(sp.precision, utf8Length(s)));
+                if (sp.precision >= 0)
+                    s = makeStr(s).as<StrObject>()->substr(
+                        0, std::min<int64_t>(sp.precision, utf8Length(s)));
                 sp.sign = 0;
                 piece = pad(s, "", sp, '>');
                 break;
@@ -449,7 +502,9 @@ std::string percentFormat(VmThread& t, const std::string& fmt, const Value& args
             case 'd':
             case 'i':
             case 'u': {
-                if (!isNumber(v)) typeError(std::string("%") + type + " format: a real number is required, not " + typeName(v));
+                if (!isNumber(v))
+                    typeError(std::string("%") + type + " format: a real number is required, not " +
+                              typeName(v));
                 Value iv = isFloat(v) ? intFromDouble(floatOf(v)) : v;
                 Spec s2 = sp;
                 s2.type = 'd';
@@ -460,7 +515,9 @@ std::string percentFormat(VmThread& t, const std::string& fmt, const Value& args
             case 'x':
             case 'X':
             case 'o': {
-                if (!isInt(v)) typeError(std::string("%") + type + " format: an integer is required, not " + typeName(v));
+                if (!isInt(v))
+                    typeError(std::string("%") + type + " format: an integer is required, not " +
+                              typeName(v));
                 Spec s2 = sp;
                 s2.type = type;
                 piece = formatInt(t, v, s2);
@@ -468,8 +525,10 @@ std::string percentFormat(VmThread& t, const std::string& fmt, const Value& args
             }
             case 'c': {
                 std::string s;
-                if (isStr(v)) s = strOfValue(v);
-                else appendUtf8(s, static_cast<uint32_t>(toIndex(t, v)));
+                if (isStr(v))
+                    s = strOfValue(v);
+                else
+                    appendUtf8(s, static_cast<uint32_t>(toIndex(t, v)));
                 piece = pad(s, "", sp, '>');
                 break;
             }
@@ -487,19 +546,23 @@ std::string percentFormat(VmThread& t, const std::string& fmt, const Value& args
             }
             default: {
                 char buf[96];
-                std::snprintf(buf, sizeof buf, "unsupported format character '%c' (0x%x) at index %zu", type, type, i);
+                std::snprintf(buf, sizeof buf,
+                              "unsupported format character '%c' (0x%x) at index %zu", type, type,
+                              i);
                 valueError(buf);
             }
         }
         out += piece;
     }
-    if (!usedMapping && argi < args.size() && !isMapping) typeError("not all arguments converted during string formatting");
+    if (!usedMapping && argi < args.size() && !isMapping)
+        typeError("not all arguments converted during string formatting");
     return out;
 }
 
-// ---- str.format -----------------------------------------------------------------------------------
-std::string strFormat(VmThread& t, std::string_view fmt, std::span<const Value> args, std::span<const Value> kwValues,
-                      const TupleObject* kwNames) {
+// ---- str.format
+// -----------------------------------------------------------------------------------
+std::string strFormat(VmThread& t, std::string_view fmt, std::span<const Value> args,
+                      std::span<const Value> kwValues, const TupleObject* kwNames) {
     std::string out;
     int autoIndex = 0;
     bool manual = false, automatic = false;
@@ -534,8 +597,10 @@ std::string strFormat(VmThread& t, std::string_view fmt, std::span<const Value> 
         std::size_t j = i + 1;
         int depth = 1;
         for (; j < fmt.size(); ++j) {
-            if (fmt[j] == '{') ++depth;
-            else if (fmt[j] == '}' && --depth == 0) break;
+            if (fmt[j] == '{')
+                ++depth;
+            else if (fmt[j] == '}' && --depth == 0)
+                break;
         }
         if (j >= fmt.size()) valueError("Single '{' encountered in format string");
         std::string_view field = fmt.substr(i + 1, j - i - 1);
@@ -543,9 +608,13 @@ std::string strFormat(VmThread& t, std::string_view fmt, std::span<const Value> 
         std::size_t specPos = std::string_view::npos, convPos = std::string_view::npos;
         int bdepth = 0;
         for (std::size_t k = 0; k < field.size(); ++k) {
-            if (field[k] == '[') ++bdepth;
-            else if (field[k] == ']') --bdepth;
-            else if (bdepth == 0 && field[k] == '!' && convPos == std::string_view::npos && specPos == std::string_view::npos) convPos = k;
+            if (field[k] == '[')
+                ++bdepth;
+            else if (field[k] == ']')
+                --bdepth;
+            else if (bdepth == 0 && field[k] == '!' && convPos == std::string_view::npos &&
+                     specPos == std::string_view::npos)
+                convPos = k;
             else if (bdepth == 0 && field[k] == ':' && specPos == std::string_view::npos) {
                 specPos = k;
                 break;
@@ -554,12 +623,15 @@ std::string strFormat(VmThread& t, std::string_view fmt, std::span<const Value> 
         std::string_view name = field.substr(0, std::min(convPos, specPos));
         char conv = 0;
         if (convPos != std::string_view::npos) {
-            if (convPos + 1 >= field.size() || (specPos != std::string_view::npos && specPos != convPos + 2)) {
+            if (convPos + 1 >= field.size() ||
+                (specPos != std::string_view::npos && specPos != convPos + 2)) {
                 valueError("expected ':' after conversion specifier");
             }
             conv = field[convPos + 1];
         }
-        std::string spec = specPos != std::string_view::npos ? std::string(field.substr(specPos + 1)) : std::string();
+        std::string spec = specPos != std::string_view::npos
+                               ? std::string(field.substr(specPos + 1))
+                               : std::string();
         if (spec.find('{') != std::string::npos) spec = strFormat(t, spec, args, kwValues, kwNames);
         // Resolve the field name: first part, then .attr / [key] chains.
         std::size_t k = 0;
@@ -567,17 +639,24 @@ std::string strFormat(VmThread& t, std::string_view fmt, std::span<const Value> 
         std::string_view first = name.substr(0, k);
         Value obj;
         if (first.empty()) {
-            if (manual) valueError("cannot switch from manual field specification to automatic field numbering");
+            if (manual)
+                valueError(
+                    "cannot switch from manual field specification to automatic field numbering");
             automatic = true;
             if (autoIndex >= static_cast<int>(args.size())) {
-                throwPy(BT().IndexError, "Replacement index " + std::to_string(autoIndex) + " out of range for positional args tuple");
+                throwPy(BT().IndexError, "Replacement index " + std::to_string(autoIndex) +
+                                             " out of range for positional args tuple");
             }
             obj = args[static_cast<std::size_t>(autoIndex++)];
         } else if (std::isdigit(static_cast<unsigned char>(first[0]))) {
-            if (automatic) valueError("cannot switch from automatic field numbering to manual field specification");
+            if (automatic)
+                valueError(
+                    "cannot switch from automatic field numbering to manual field specification");
             manual = true;
             std::size_t idx = static_cast<std::size_t>(std::stoll(std::string(first)));
-            if (idx >= args.size()) throwPy(BT().IndexError, "Replacement index " + std::to_string(idx) + " out of range for positional args tuple");
+            if (idx >= args.size())
+                throwPy(BT().IndexError, "Replacement index " + std::to_string(idx) +
+                                             " out of range for positional args tuple");
             obj = args[idx];
         } else {
             obj = lookupKw(first);
@@ -592,14 +671,20 @@ std::string strFormat(VmThread& t, std::string_view fmt, std::span<const Value> 
                 std::size_t e = name.find(']', k);
                 if (e == std::string_view::npos) valueError("Missing ']' in format string");
                 std::string_view key = name.substr(k + 1, e - k - 1);
-                bool numeric = !key.empty() && std::all_of(key.begin(), key.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); });
-                obj = getItem(t, obj, numeric ? intFrom(std::stoll(std::string(key))) : makeStr(key));
+                bool numeric = !key.empty() && std::all_of(key.begin(), key.end(), [](char ch) {
+                    return std::isdigit(static_cast<unsigned char>(ch));
+                });
+                obj =
+                    getItem(t, obj, numeric ? intFrom(std::stoll(std::string(key))) : makeStr(key));
                 k = e + 1;
             }
         }
-        if (conv == 'r' || conv == 'a') obj = reprValue(t, obj);
-        else if (conv == 's') obj = strValue(t, obj);
-        else if (conv) valueError(std::string("Unknown conversion specifier ") + conv);
+        if (conv == 'r' || conv == 'a')
+            obj = reprValue(t, obj);
+        else if (conv == 's')
+            obj = strValue(t, obj);
+        else if (conv)
+            valueError(std::string("Unknown conversion specifier ") + conv);
         out += formatValue(t, obj, spec);
     }
     return out;

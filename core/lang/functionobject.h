@@ -56,32 +56,37 @@ private:
 class NativeFunctionObject final : public Object {
 public:
     enum Flags : uint32_t {
-        kNoCheckpoint = 1,  // len/isinstance/list.append/type: specialised in 3.11 (cheap, no GIL check after)
-        kMethod = 2,        // lives in a type's dict; binds self like a Python function
+        kNoCheckpoint =
+            1,  // len/isinstance/list.append/type: specialised in 3.11 (cheap, no GIL check after)
+        kMethod = 2,  // lives in a type's dict; binds self like a Python function
     };
     NativeFunctionObject(std::string name, NativeFn fn, uint32_t flags = 0)
         : Object(ObjKind::NativeFunction), m_name(std::move(name)), m_fn(fn), m_flags(flags) {}
     // What a call costs: by the qualified name, resolved on the first call (see nativeCostOf).
     NativeCost cost() const {
         if (!m_costKnown) {
-            const bool builtin = m_module.empty() || m_module == "builtins" || m_qualname.find('.') != std::string::npos;
-            m_cost = (m_flags & kNoCheckpoint) ? NativeCost::Specialised
-                                                : nativeCostOf(builtin ? m_qualname : m_module + "." + m_qualname);
+            const bool builtin = m_module.empty() || m_module == "builtins" ||
+                                 m_qualname.find('.') != std::string::npos;
+            m_cost = (m_flags & kNoCheckpoint)
+                         ? NativeCost::Specialised
+                         : nativeCostOf(builtin ? m_qualname : m_module + "." + m_qualname);
             m_costKnown = true;
         }
         return m_cost;
     }
     TypeObject* type() const override;
-    Value deepCopy(CopyMemo&) const override { return Value(const_cast<NativeFunctionObject*>(this)); }
+    Value deepCopy(CopyMemo&) const override {
+        return Value(const_cast<NativeFunctionObject*>(this));
+    }
 
     const std::string& name() const { return m_name; }
     NativeFn fn() const { return m_fn; }
     uint32_t flags() const { return m_flags; }
     bool isMethod() const { return (m_flags & kMethod) != 0; }
 
-    std::string m_qualname;       // e.g. "list.append"; defaults to the name
-    std::string m_module;         // for repr, e.g. "builtins"
-    Value m_data;                 // an arbitrary value the native can read back
+    std::string m_qualname;         // e.g. "list.append"; defaults to the name
+    std::string m_module;           // for repr, e.g. "builtins"
+    Value m_data;                   // an arbitrary value the native can read back
     void* m_hostContext = nullptr;  // host pointer (shared, never copied)
 
 private:
@@ -114,7 +119,10 @@ private:
 class PropertyObject final : public Object {
 public:
     PropertyObject(Value fget, Value fset, Value fdel)
-        : Object(ObjKind::Property), m_fget(std::move(fget)), m_fset(std::move(fset)), m_fdel(std::move(fdel)) {}
+        : Object(ObjKind::Property),
+          m_fget(std::move(fget)),
+          m_fset(std::move(fset)),
+          m_fdel(std::move(fdel)) {}
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
     void clearRefs() override {

@@ -6,7 +6,9 @@
 namespace taskscope::core::lang {
 
 namespace {
-inline uint64_t rotl(uint64_t x, int b) { return (x << b) | (x >> (64 - b)); }
+inline uint64_t rotl(uint64_t x, int b) {
+    return (x << b) | (x >> (64 - b));
+}
 inline void halfRound(uint64_t& a, uint64_t& b, uint64_t& c, uint64_t& d, int s, int t) {
     a += b;
     c += d;
@@ -56,7 +58,8 @@ int64_t hashBytesLikeCPythonStr(const unsigned char* canonical, std::size_t size
 }
 
 int64_t hashInt64(int64_t v) {
-    uint64_t mag = v < 0 ? (v == INT64_MIN ? uint64_t(1) << 63 : static_cast<uint64_t>(-v)) : static_cast<uint64_t>(v);
+    uint64_t mag = v < 0 ? (v == INT64_MIN ? uint64_t(1) << 63 : static_cast<uint64_t>(-v))
+                         : static_cast<uint64_t>(v);
     auto x = static_cast<int64_t>(mag % kHashModulus);
     if (v < 0) x = -x;
     return x == -1 ? -2 : x;

@@ -40,7 +40,8 @@ public:
     virtual ~Host() = default;
     // Console output of print(), sys.stdout.write(), tracebacks (stderr). `thread` may be null
     // for output produced outside any thread (e.g. Interpreter::reportUncaught).
-    virtual void write(Interpreter& interp, VmThread* thread, OutStream stream, std::string_view text) = 0;
+    virtual void write(Interpreter& interp, VmThread* thread, OutStream stream,
+                       std::string_view text) = 0;
     // One line for input(). Eof makes input() raise EOFError (children of fork: stdin closed);
     // Block makes the thread block, the host later calls resume(str) or resumeWithException.
     virtual InputResult readLine(Interpreter& interp, VmThread& thread) {

@@ -31,7 +31,10 @@ public:
     void setClass(Value cls) { m_cls = std::move(cls); }
     DictObject* dict();  // created on first use
     DictObject* dictIfAny() const { return m_dict.isNull() ? nullptr : m_dict.as<DictObject>(); }
-    const Value& dictValue() { dict(); return m_dict; }
+    const Value& dictValue() {
+        dict();
+        return m_dict;
+    }
 
     NativePayload* payload() const { return m_payload.get(); }
     template <typename T>

@@ -23,7 +23,8 @@ std::vector<uint32_t> seedKey(uint64_t seed) {
 }
 }  // namespace
 
-Interpreter::Interpreter(Host& host, InterpreterConfig config) : Interpreter(host, std::move(config), false) {}
+Interpreter::Interpreter(Host& host, InterpreterConfig config)
+    : Interpreter(host, std::move(config), false) {}
 
 Interpreter::Interpreter(Host& host, InterpreterConfig config, bool bare)
     : m_host(&host), m_config(std::move(config)), m_costs(m_config.costs) {
@@ -48,7 +49,8 @@ Interpreter::~Interpreter() {
                 }
                 d->clear();
                 for (Value& v : values) {
-                    if (v.isKind(ObjKind::Type) && !v.as<TypeObject>()->m_builtin) v.obj()->clearRefs();
+                    if (v.isKind(ObjKind::Type) && !v.as<TypeObject>()->m_builtin)
+                        v.obj()->clearRefs();
                     if (v.isKind(ObjKind::Function)) v.obj()->clearRefs();
                 }
             }
@@ -73,15 +75,21 @@ void Interpreter::setupModules() {
     mods->setStr("sys", sys);
 }
 
-DictObject* Interpreter::mainGlobals() const { return m_main.as<ModuleObject>()->dict(); }
-DictObject* Interpreter::builtinsDict() const { return m_builtins.as<ModuleObject>()->dict(); }
+DictObject* Interpreter::mainGlobals() const {
+    return m_main.as<ModuleObject>()->dict();
+}
+DictObject* Interpreter::builtinsDict() const {
+    return m_builtins.as<ModuleObject>()->dict();
+}
 
 Expected<Value> Interpreter::compile(std::string_view source, const std::string& filename) {
     m_sources[filename] = std::string(source);
     return compileModule(source, filename);
 }
 
-std::unique_ptr<VmThread> Interpreter::newThread() { return std::make_unique<VmThread>(*this); }
+std::unique_ptr<VmThread> Interpreter::newThread() {
+    return std::make_unique<VmThread>(*this);
+}
 
 void Interpreter::addModule(const Value& module) {
     m_modules.as<DictObject>()->setStr(module.as<ModuleObject>()->name(), module);
@@ -92,9 +100,12 @@ Value Interpreter::importModule(VmThread* thread, std::string_view name) {
     auto* mods = m_modules.as<DictObject>();
     if (Value m = mods->getStr(name)) return m;
     Value mod;
-    if (name == "math") mod = createMathModule(*this);
-    else if (name == "random") mod = createRandomModule(*this);
-    else mod = m_host->createModule(*this, name);
+    if (name == "math")
+        mod = createMathModule(*this);
+    else if (name == "random")
+        mod = createRandomModule(*this);
+    else
+        mod = m_host->createModule(*this, name);
     if (mod) mods->setStr(name, mod);
     return mod;
 }
@@ -133,13 +144,20 @@ uint64_t Interpreter::addressOf(const Value& v) {
     if (v.isPtr()) {
         switch (v.kind()) {
             case ObjKind::Instance:
-            case ObjKind::Exception: serial = &v.as<InstanceObject>()->m_serial; break;
-            case ObjKind::Function: serial = &v.as<FunctionObject>()->m_serial; break;
+            case ObjKind::Exception:
+                serial = &v.as<InstanceObject>()->m_serial;
+                break;
+            case ObjKind::Function:
+                serial = &v.as<FunctionObject>()->m_serial;
+                break;
             case ObjKind::Type:
                 if (!v.as<TypeObject>()->m_builtin) serial = &v.as<TypeObject>()->m_serial;
                 break;
-            case ObjKind::Generator: serial = &v.as<GeneratorObject>()->m_serial; break;
-            default: break;
+            case ObjKind::Generator:
+                serial = &v.as<GeneratorObject>()->m_serial;
+                break;
+            default:
+                break;
         }
     }
     if (serial) {
@@ -170,7 +188,8 @@ std::string Interpreter::formatException(const Value& exc) const {
         seen.push_back(e.obj());
         const auto* eo = e.as<ExceptionObject>();
         auto unseen = [&](const Value& v) {
-            return v.isKind(ObjKind::Exception) && std::find(seen.begin(), seen.end(), v.obj()) == seen.end();
+            return v.isKind(ObjKind::Exception) &&
+                   std::find(seen.begin(), seen.end(), v.obj()) == seen.end();
         };
         if (unseen(eo->m_cause)) {
             out += format(eo->m_cause);
@@ -185,7 +204,8 @@ std::string Interpreter::formatException(const Value& exc) const {
             int repeats = 0;
             auto flushRepeats = [&]() {
                 if (repeats > 3) {
-                    out += "  [Previous line repeated " + std::to_string(repeats - 3) + " more time" + (repeats - 3 == 1 ? "" : "s") + "]\n";
+                    out += "  [Previous line repeated " + std::to_string(repeats - 3) +
+                           " more time" + (repeats - 3 == 1 ? "" : "s") + "]\n";
                 }
             };
             for (auto it = eo->m_traceback.rbegin(); it != eo->m_traceback.rend(); ++it) {
@@ -199,7 +219,8 @@ std::string Interpreter::formatException(const Value& exc) const {
                     lastKey = key;
                     repeats = 1;
                 }
-                out += "  File \"" + co->filename + "\", line " + std::to_string(it->line) + ", in " + co->name + "\n";
+                out += "  File \"" + co->filename + "\", line " + std::to_string(it->line) +
+                       ", in " + co->name + "\n";
                 std::string src = sourceLine(co->filename, it->line);
                 std::size_t a = src.find_first_not_of(" \t\f");
                 if (a != std::string::npos) {

@@ -26,8 +26,8 @@ class TypeObject;
 struct InterpreterConfig {
     std::string mainName = "__main__";  // "__mp_main__" when a spawn child re-runs the module
     std::string filename = "main.py";
-    std::vector<std::string> argv;      // sys.argv; defaults to {filename}
-    uint64_t seed = 0;                  // seeds `random` (as random.seed(seed))
+    std::vector<std::string> argv;  // sys.argv; defaults to {filename}
+    uint64_t seed = 0;              // seeds `random` (as random.seed(seed))
     CostModel costs = CostModel::calibrated();
     int recursionLimit = 1000;
 };
@@ -41,7 +41,9 @@ public:
 
     // Compiles a module; keeps the source for tracebacks. Errors are values.
     Expected<Value> compile(std::string_view source, const std::string& filename);
-    Expected<Value> compileMain(std::string_view source) { return compile(source, m_config.filename); }
+    Expected<Value> compileMain(std::string_view source) {
+        return compile(source, m_config.filename);
+    }
 
     std::unique_ptr<VmThread> newThread();
 

@@ -39,8 +39,12 @@ private:
     bool m_owned = false;
 };
 
-int64_t small(const Value& v) { return v.isSmallInt() ? v.smallInt() : (v.isTrue() ? 1 : 0); }
-bool isSmallish(const Value& v) { return v.isSmallInt() || v.isBool(); }
+int64_t small(const Value& v) {
+    return v.isSmallInt() ? v.smallInt() : (v.isTrue() ? 1 : 0);
+}
+bool isSmallish(const Value& v) {
+    return v.isSmallInt() || v.isBool();
+}
 
 template <typename F>
 Value bigOp(const Value& a, const Value& b, F&& f) {
@@ -55,7 +59,9 @@ Value bigOp(const Value& a, const Value& b, F&& f) {
 
 }  // namespace
 
-bool isInt(const Value& v) { return v.isSmallInt() || v.isBool() || v.isKind(ObjKind::BigInt); }
+bool isInt(const Value& v) {
+    return v.isSmallInt() || v.isBool() || v.isKind(ObjKind::BigInt);
+}
 
 Value intFrom(int64_t v) {
     if (Value::fitsSmall(v)) return Value::smallInt(v);
@@ -75,8 +81,10 @@ Value intFromMpz(const mpz_t z) {
 }
 
 void toMpz(const Value& v, mpz_t out) {
-    if (v.isKind(ObjKind::BigInt)) mpz_set(out, v.as<BigIntObject>()->mpz());
-    else mpz_set_si(out, small(v));
+    if (v.isKind(ObjKind::BigInt))
+        mpz_set(out, v.as<BigIntObject>()->mpz());
+    else
+        mpz_set_si(out, small(v));
 }
 
 std::optional<int64_t> intToInt64(const Value& v) {
@@ -89,7 +97,8 @@ std::optional<int64_t> intToInt64(const Value& v) {
 double intToDouble(const Value& v) {
     if (isSmallish(v)) return static_cast<double>(small(v));
     const auto& z = v.as<BigIntObject>()->mpz();
-    if (mpz_sizeinbase(z, 2) > 1024) throwPy(builtinTypes().OverflowError, "int too large to convert to float");
+    if (mpz_sizeinbase(z, 2) > 1024)
+        throwPy(builtinTypes().OverflowError, "int too large to convert to float");
     // Correct rounding (mpz_get_d truncates): go through the decimal string.
     std::string s(mpz_sizeinbase(z, 10) + 2, '\0');
     mpz_get_str(s.data(), 10, z);
@@ -99,7 +108,8 @@ double intToDouble(const Value& v) {
 }
 
 Value intFromDouble(double d) {
-    if (std::isinf(d)) throwPy(builtinTypes().OverflowError, "cannot convert float infinity to integer");
+    if (std::isinf(d))
+        throwPy(builtinTypes().OverflowError, "cannot convert float infinity to integer");
     if (std::isnan(d)) throwPy(builtinTypes().ValueError, "cannot convert float NaN to integer");
     double t = std::trunc(d);
     if (t >= -4.6e18 && t <= 4.6e18) return intFrom(static_cast<int64_t>(t));
@@ -132,7 +142,8 @@ Value intMul(const Value& a, const Value& b) {
     return bigOp(a, b, [](mpz_ptr r, mpz_srcptr x, mpz_srcptr y) { mpz_mul(r, x, y); });
 }
 Value intFloorDiv(const Value& a, const Value& b) {
-    if (intSign(b) == 0) throwPy(builtinTypes().ZeroDivisionError, "integer division or modulo by zero");
+    if (intSign(b) == 0)
+        throwPy(builtinTypes().ZeroDivisionError, "integer division or modulo by zero");
     if (isSmallish(a) && isSmallish(b)) {
         int64_t x = small(a), y = small(b);
         if (!(x == INT64_MIN && y == -1)) {
@@ -144,7 +155,8 @@ Value intFloorDiv(const Value& a, const Value& b) {
     return bigOp(a, b, [](mpz_ptr r, mpz_srcptr x, mpz_srcptr y) { mpz_fdiv_q(r, x, y); });
 }
 Value intMod(const Value& a, const Value& b) {
-    if (intSign(b) == 0) throwPy(builtinTypes().ZeroDivisionError, "integer division or modulo by zero");
+    if (intSign(b) == 0)
+        throwPy(builtinTypes().ZeroDivisionError, "integer division or modulo by zero");
     if (isSmallish(a) && isSmallish(b)) {
         int64_t x = small(a), y = small(b);
         if (y == -1) return Value::smallInt(0);
@@ -232,9 +244,11 @@ Value intTrueDiv(const Value& a, const Value& b) {
     mpq_clear(q);
     bool neg = !s.empty() && s[0] == '-';
     if (neg) s.erase(0, 1);
-    std::string lit = (neg ? "-0." : "0.") + (s.empty() ? std::string("0") : s) + "e" + std::to_string(exp);
+    std::string lit =
+        (neg ? "-0." : "0.") + (s.empty() ? std::string("0") : s) + "e" + std::to_string(exp);
     double d = std::strtod(lit.c_str(), nullptr);
-    if (std::isinf(d)) throwPy(builtinTypes().OverflowError, "integer division result too large for a float");
+    if (std::isinf(d))
+        throwPy(builtinTypes().OverflowError, "integer division result too large for a float");
     return makeFloat(d);
 }
 Value intNeg(const Value& a) {
@@ -246,8 +260,12 @@ Value intNeg(const Value& a) {
     mpz_clear(r);
     return out;
 }
-Value intAbs(const Value& a) { return intSign(a) < 0 ? intNeg(a) : (a.isBool() ? Value::smallInt(small(a)) : a); }
-Value intInvert(const Value& a) { return intSub(intNeg(a), Value::smallInt(1)); }
+Value intAbs(const Value& a) {
+    return intSign(a) < 0 ? intNeg(a) : (a.isBool() ? Value::smallInt(small(a)) : a);
+}
+Value intInvert(const Value& a) {
+    return intSub(intNeg(a), Value::smallInt(1));
+}
 Value intLShift(const Value& a, const Value& b) {
     if (intSign(b) < 0) throwPy(builtinTypes().ValueError, "negative shift count");
     auto n = intToInt64(b);
@@ -341,7 +359,9 @@ std::string intToString(const Value& v, int base) {
 }
 
 std::optional<Value> parseInt(std::string_view s, int base) {
-    auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+    auto isSpace = [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    };
     while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
     while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
     bool neg = false;
@@ -376,7 +396,10 @@ std::optional<Value> parseInt(std::string_view s, int base) {
             prev = c;
             continue;
         }
-        int d = (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'z') ? c - 'a' + 10 : (c >= 'A' && c <= 'Z') ? c - 'A' + 10 : 99;
+        int d = (c >= '0' && c <= '9')   ? c - '0'
+                : (c >= 'a' && c <= 'z') ? c - 'a' + 10
+                : (c >= 'A' && c <= 'Z') ? c - 'A' + 10
+                                         : 99;
         if (d >= base) return std::nullopt;
         digits += c;
         prev = c;

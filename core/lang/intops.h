@@ -15,7 +15,7 @@ namespace taskscope::core::lang {
 
 bool isInt(const Value& v);  // int, bool or big int
 Value intFrom(int64_t v);
-Value intFromMpz(const mpz_t z);  // demotes to a small int when it fits
+Value intFromMpz(const mpz_t z);        // demotes to a small int when it fits
 void toMpz(const Value& v, mpz_t out);  // v must satisfy isInt
 // The value as int64 if it fits.
 std::optional<int64_t> intToInt64(const Value& v);

@@ -7,16 +7,22 @@
 
 namespace taskscope::core::lang {
 
-TypeObject* IteratorObject::type() const { return builtinTypes().iterator; }
+TypeObject* IteratorObject::type() const {
+    return builtinTypes().iterator;
+}
 TypeObject* DictViewObject::type() const {
-    return m_which == 0 ? builtinTypes().dictKeys : m_which == 1 ? builtinTypes().dictValues : builtinTypes().dictItems;
+    return m_which == 0   ? builtinTypes().dictKeys
+           : m_which == 1 ? builtinTypes().dictValues
+                          : builtinTypes().dictItems;
 }
 Value DictViewObject::deepCopy(CopyMemo& memo) const {
     Value r = make<DictViewObject>(lang::deepCopy(m_dict, memo), m_which);
     memo.remember(this, r);
     return r;
 }
-Value makeDictView(ObjKind, Value dict, int which) { return make<DictViewObject>(std::move(dict), which); }
+Value makeDictView(ObjKind, Value dict, int which) {
+    return make<DictViewObject>(std::move(dict), which);
+}
 
 namespace {
 
@@ -25,7 +31,8 @@ public:
     explicit ListIter(Value seq, bool tuple) : m_seq(std::move(seq)), m_tuple(tuple) {}
     Value next(VmThread&) override {
         if (m_seq.isNull()) return Value();
-        const auto& items = m_tuple ? m_seq.as<TupleObject>()->items() : m_seq.as<ListObject>()->items();
+        const auto& items =
+            m_tuple ? m_seq.as<TupleObject>()->items() : m_seq.as<ListObject>()->items();
         if (m_index < items.size()) return items[m_index++];
         m_seq = Value();
         return Value();
@@ -71,7 +78,8 @@ private:
 
 class RangeIter final : public IteratorObject {
 public:
-    RangeIter(int64_t next, int64_t step, int64_t remaining) : m_next(next), m_step(step), m_remaining(remaining) {}
+    RangeIter(int64_t next, int64_t step, int64_t remaining)
+        : m_next(next), m_step(step), m_remaining(remaining) {}
     Value next(VmThread&) override {
         if (m_remaining <= 0) return Value();
         int64_t v = m_next;
@@ -114,10 +122,13 @@ public:
         return makeTuple({e.key, e.value});
     }
     const char* typeName() const override {
-        return m_which == 0 ? "dict_keyiterator" : m_which == 1 ? "dict_valueiterator" : "dict_itemiterator";
+        return m_which == 0   ? "dict_keyiterator"
+               : m_which == 1 ? "dict_valueiterator"
+                              : "dict_itemiterator";
     }
     Value deepCopy(CopyMemo& memo) const override {
-        auto* c = new DictIter(lang::deepCopy(m_dict.isNull() ? makeDict() : m_dict, memo), m_which);
+        auto* c =
+            new DictIter(lang::deepCopy(m_dict.isNull() ? makeDict() : m_dict, memo), m_which);
         c->m_index = m_index;
         c->m_size = m_size;
         Value r(c);
@@ -138,7 +149,8 @@ public:
     Value next(VmThread&) override {
         if (m_set.isNull()) return Value();
         auto* s = m_set.as<SetObject>();
-        if (s->size() != m_size) throwPy(builtinTypes().RuntimeError, "Set changed size during iteration");
+        if (s->size() != m_size)
+            throwPy(builtinTypes().RuntimeError, "Set changed size during iteration");
         const auto& slots = s->slots();
         while (m_index < slots.size() && slots[m_index].key.isNull()) ++m_index;
         if (m_index >= slots.size()) {
@@ -224,10 +236,13 @@ public:
             if (!v) {
                 m_done = true;
                 if (m_strict) {
-                    if (i > 0) valueError("zip() argument " + std::to_string(i + 1) + " is shorter than argument 1");
+                    if (i > 0)
+                        valueError("zip() argument " + std::to_string(i + 1) +
+                                   " is shorter than argument 1");
                     for (std::size_t j = 1; j < m_its.size(); ++j) {
                         if (iterNext(t, m_its[j])) {
-                            valueError("zip() argument " + std::to_string(j + 1) + " is longer than argument 1");
+                            valueError("zip() argument " + std::to_string(j + 1) +
+                                       " is longer than argument 1");
                         }
                     }
                 }
@@ -306,7 +321,8 @@ private:
 // iter(callable, sentinel), or the old __getitem__ protocol when sentinel is null.
 class CallIter final : public IteratorObject {
 public:
-    CallIter(Value callable, Value sentinel) : m_callable(std::move(callable)), m_sentinel(std::move(sentinel)) {}
+    CallIter(Value callable, Value sentinel)
+        : m_callable(std::move(callable)), m_sentinel(std::move(sentinel)) {}
     Value next(VmThread& t) override {
         if (m_done) return Value();
         if (m_sentinel.isNull()) {
@@ -328,7 +344,9 @@ public:
         }
         return v;
     }
-    const char* typeName() const override { return m_sentinel.isNull() ? "iterator" : "callable_iterator"; }
+    const char* typeName() const override {
+        return m_sentinel.isNull() ? "iterator" : "callable_iterator";
+    }
     Value deepCopy(CopyMemo& memo) const override {
         auto* c = new CallIter(lang::deepCopy(m_callable, memo), lang::deepCopy(m_sentinel, memo));
         c->m_index = m_index;
@@ -349,21 +367,27 @@ private:
 
 Value makeSequenceIterator(Value seq) {
     switch (seq.kind()) {
-        case ObjKind::List: return make<ListIter>(std::move(seq), false);
-        case ObjKind::Tuple: return make<ListIter>(std::move(seq), true);
-        case ObjKind::Str: return make<StrIter>(std::move(seq));
+        case ObjKind::List:
+            return make<ListIter>(std::move(seq), false);
+        case ObjKind::Tuple:
+            return make<ListIter>(std::move(seq), true);
+        case ObjKind::Str:
+            return make<StrIter>(std::move(seq));
         case ObjKind::Range: {
             const auto* r = seq.as<RangeObject>();
             return make<RangeIter>(r->start(), r->step(), r->length());
         }
-        case ObjKind::Dict: return make<DictIter>(std::move(seq), 0);
+        case ObjKind::Dict:
+            return make<DictIter>(std::move(seq), 0);
         case ObjKind::DictView: {
             const auto* v = seq.as<DictViewObject>();
             return make<DictIter>(v->dict(), v->which());
         }
         case ObjKind::Set:
-        case ObjKind::FrozenSet: return make<SetIter>(std::move(seq));
-        default: return Value();
+        case ObjKind::FrozenSet:
+            return make<SetIter>(std::move(seq));
+        default:
+            return Value();
     }
 }
 
@@ -384,17 +408,29 @@ Value makeReversedIterator(VmThread& t, Value seq) {
     if (isInstanceLike(seq)) {
         Value r = callSpecial(t, seq, "__reversed__", {});
         if (r) return r;
-        if (!lookupSpecial(seq, "__getitem__")) typeError("'" + typeName(seq) + "' object is not reversible");
-    } else if (!seq.isKind(ObjKind::List) && !seq.isKind(ObjKind::Tuple) && !seq.isKind(ObjKind::Str)) {
+        if (!lookupSpecial(seq, "__getitem__"))
+            typeError("'" + typeName(seq) + "' object is not reversible");
+    } else if (!seq.isKind(ObjKind::List) && !seq.isKind(ObjKind::Tuple) &&
+               !seq.isKind(ObjKind::Str)) {
         typeError("'" + typeName(seq) + "' object is not reversible");
     }
     return make<ReversedIter>(seq, length(t, seq) - 1);
 }
 
-Value makeEnumerate(Value it, Value start) { return make<EnumerateIter>(std::move(it), std::move(start)); }
-Value makeZip(std::vector<Value> iterators, bool strict) { return make<ZipIter>(std::move(iterators), strict); }
-Value makeMap(Value fn, std::vector<Value> iterators) { return make<MapIter>(std::move(fn), std::move(iterators)); }
-Value makeFilter(Value fn, Value it) { return make<FilterIter>(std::move(fn), std::move(it)); }
-Value makeCallIterator(Value callable, Value sentinel) { return make<CallIter>(std::move(callable), std::move(sentinel)); }
+Value makeEnumerate(Value it, Value start) {
+    return make<EnumerateIter>(std::move(it), std::move(start));
+}
+Value makeZip(std::vector<Value> iterators, bool strict) {
+    return make<ZipIter>(std::move(iterators), strict);
+}
+Value makeMap(Value fn, std::vector<Value> iterators) {
+    return make<MapIter>(std::move(fn), std::move(iterators));
+}
+Value makeFilter(Value fn, Value it) {
+    return make<FilterIter>(std::move(fn), std::move(it));
+}
+Value makeCallIterator(Value callable, Value sentinel) {
+    return make<CallIter>(std::move(callable), std::move(sentinel));
+}
 
 }  // namespace taskscope::core::lang

@@ -35,7 +35,8 @@ namespace taskscope::core::lang {
 // dict.keys()/values()/items(): live views over a dict.
 class DictViewObject final : public Object {
 public:
-    DictViewObject(Value dict, int which) : Object(ObjKind::DictView), m_dict(std::move(dict)), m_which(which) {}
+    DictViewObject(Value dict, int which)
+        : Object(ObjKind::DictView), m_dict(std::move(dict)), m_which(which) {}
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
     const Value& dict() const { return m_dict; }

@@ -7,16 +7,21 @@
 namespace taskscope::core::lang {
 
 namespace {
-bool isIdentStart(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; }
-bool isIdentChar(unsigned char c) { return std::isalnum(c) || c == '_' || c >= 0x80; }
+bool isIdentStart(unsigned char c) {
+    return std::isalpha(c) || c == '_' || c >= 0x80;
+}
+bool isIdentChar(unsigned char c) {
+    return std::isalnum(c) || c == '_' || c >= 0x80;
+}
 
 const char* const kOps3[] = {"**=", "//=", ">>=", "<<=", "...", nullptr};
-const char* const kOps2[] = {"->", ":=", "**", "//", "<<", ">>", "<=", ">=", "==", "!=", "+=", "-=", "*=",
-                             "/=", "%=", "&=", "|=", "^=", "@=", "<>", nullptr};
+const char* const kOps2[] = {"->", ":=", "**", "//", "<<", ">>", "<=", ">=", "==", "!=",   "+=",
+                             "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", "<>", nullptr};
 const char kOps1[] = "()[]{}:,;.+-*/%&|^~<>=@";
 }  // namespace
 
-Lexer::Lexer(std::string_view source, std::string filename) : m_src(source), m_file(std::move(filename)) {}
+Lexer::Lexer(std::string_view source, std::string filename)
+    : m_src(source), m_file(std::move(filename)) {}
 
 std::string Lexer::lineOf(std::string_view source, int line) {
     std::size_t start = 0;
@@ -26,7 +31,8 @@ std::string Lexer::lineOf(std::string_view source, int line) {
         start = nl + 1;
     }
     std::size_t end = source.find('\n', start);
-    std::string s(source.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    std::string s(
+        source.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
     if (!s.empty() && s.back() == '\r') s.pop_back();
     return s;
 }
@@ -97,7 +103,8 @@ Expected<std::vector<Token>> Lexer::tokenize() {
             SourcePos pos = here();
             if (col > m_indents.back()) {
                 if (alt <= m_altIndents.back()) {
-                    return error(Diagnostic::Kind::TabError, pos, "inconsistent use of tabs and spaces in indentation");
+                    return error(Diagnostic::Kind::TabError, pos,
+                                 "inconsistent use of tabs and spaces in indentation");
                 }
                 m_indents.push_back(col);
                 m_altIndents.push_back(alt);
@@ -121,7 +128,8 @@ Expected<std::vector<Token>> Lexer::tokenize() {
                                  "unindent does not match any outer indentation level");
                 }
                 if (alt != m_altIndents.back()) {
-                    return error(Diagnostic::Kind::TabError, pos, "inconsistent use of tabs and spaces in indentation");
+                    return error(Diagnostic::Kind::TabError, pos,
+                                 "inconsistent use of tabs and spaces in indentation");
                 }
             }
         }
@@ -157,10 +165,12 @@ Expected<std::vector<Token>> Lexer::tokenize() {
             advance();
             if (peek() == '\r') advance();
             if (peek() != '\n') {
-                return error(Diagnostic::Kind::SyntaxError, pos, "unexpected character after line continuation character");
+                return error(Diagnostic::Kind::SyntaxError, pos,
+                             "unexpected character after line continuation character");
             }
             advance();
-            if (atEnd()) return error(Diagnostic::Kind::SyntaxError, pos, "unexpected EOF while parsing");
+            if (atEnd())
+                return error(Diagnostic::Kind::SyntaxError, pos, "unexpected EOF while parsing");
             continue;
         }
         auto uc = static_cast<unsigned char>(c);
@@ -171,8 +181,10 @@ Expected<std::vector<Token>> Lexer::tokenize() {
             for (std::size_t plen = n; plen >= 1; --plen) {
                 if (peek(plen) == '\'' || peek(plen) == '"') {
                     std::string prefix;
-                    for (std::size_t i = 0; i < plen; ++i) prefix += static_cast<char>(std::tolower(peek(i)));
-                    static const char* const valid[] = {"r", "u", "f", "b", "br", "rb", "fr", "rf", nullptr};
+                    for (std::size_t i = 0; i < plen; ++i)
+                        prefix += static_cast<char>(std::tolower(peek(i)));
+                    static const char* const valid[] = {"r",  "u",  "f",  "b",    "br",
+                                                        "rb", "fr", "rf", nullptr};
                     bool ok = false;
                     for (int i = 0; valid[i]; ++i) ok |= prefix == valid[i];
                     if (ok) {
@@ -189,22 +201,28 @@ Expected<std::vector<Token>> Lexer::tokenize() {
                 std::size_t start = m_pos;
                 while (!atEnd() && isIdentChar(static_cast<unsigned char>(peek()))) advance();
                 t.text = std::string(m_src.substr(start, m_pos - start));
-                if (!isValidUtf8(t.text)) return error(Diagnostic::Kind::SyntaxError, t.pos, "invalid character in identifier");
+                if (!isValidUtf8(t.text))
+                    return error(Diagnostic::Kind::SyntaxError, t.pos,
+                                 "invalid character in identifier");
                 // Reject non-letter symbols such as '€' the way CPython does.
                 std::size_t p = 0;
                 while (p < t.text.size()) {
                     std::size_t before = p;
                     uint32_t cp = decodeUtf8(t.text, p);
-                    bool letterish = cp < 0x80 || (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && !(cp >= 0x2000 && cp <= 0x2BFF) &&
-                                                   !(cp >= 0x3000 && cp <= 0x303F) && !(cp >= 0xFF00 && cp <= 0xFF0F) &&
-                                                   !(cp >= 0xFF1A && cp <= 0xFF20));
+                    bool letterish =
+                        cp < 0x80 ||
+                        (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 &&
+                         !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F) &&
+                         !(cp >= 0xFF00 && cp <= 0xFF0F) && !(cp >= 0xFF1A && cp <= 0xFF20));
                     if (!letterish) {
                         char buf[64];
                         std::snprintf(buf, sizeof buf, "' (U+%04X)", cp);
                         SourcePos ep = t.pos;
-                        ep.column += static_cast<int>(utf8Length(std::string_view(t.text).substr(0, before)));
-                        return error(Diagnostic::Kind::SyntaxError, ep,
-                                     "invalid character '" + t.text.substr(before, p - before) + buf);
+                        ep.column += static_cast<int>(
+                            utf8Length(std::string_view(t.text).substr(0, before)));
+                        return error(
+                            Diagnostic::Kind::SyntaxError, ep,
+                            "invalid character '" + t.text.substr(before, p - before) + buf);
                     }
                 }
                 t.end = here();
@@ -244,23 +262,31 @@ Expected<std::vector<Token>> Lexer::tokenize() {
                 if (c == '$' || c == '?' || c == '`') {
                     return error(Diagnostic::Kind::SyntaxError, t.pos, "invalid syntax");
                 }
-                return error(Diagnostic::Kind::SyntaxError, t.pos,
-                             "invalid character '" + std::string(m_src.substr(m_pos, p - m_pos)) + buf);
+                return error(
+                    Diagnostic::Kind::SyntaxError, t.pos,
+                    "invalid character '" + std::string(m_src.substr(m_pos, p - m_pos)) + buf);
             }
             t.text = std::string(rest.substr(0, len));
-            if (t.text == "<>") return error(Diagnostic::Kind::SyntaxError, t.pos, "invalid syntax");
+            if (t.text == "<>")
+                return error(Diagnostic::Kind::SyntaxError, t.pos, "invalid syntax");
             for (std::size_t i = 0; i < len; ++i) advance();
             t.end = here();
             if (len == 1 && (c == '(' || c == '[' || c == '{')) {
-                if (m_brackets.size() >= 200) return error(Diagnostic::Kind::SyntaxError, t.pos, "too many nested parentheses");
+                if (m_brackets.size() >= 200)
+                    return error(Diagnostic::Kind::SyntaxError, t.pos,
+                                 "too many nested parentheses");
                 m_brackets.push_back({c, t.pos});
             } else if (len == 1 && (c == ')' || c == ']' || c == '}')) {
-                if (m_brackets.empty()) return error(Diagnostic::Kind::SyntaxError, t.pos, std::string("unmatched '") + c + "'");
+                if (m_brackets.empty())
+                    return error(Diagnostic::Kind::SyntaxError, t.pos,
+                                 std::string("unmatched '") + c + "'");
                 char open = m_brackets.back().ch;
                 char want = open == '(' ? ')' : open == '[' ? ']' : '}';
                 if (c != want) {
-                    std::string msg = std::string("closing parenthesis '") + c + "' does not match opening parenthesis '" + open + "'";
-                    if (m_brackets.back().pos.line != t.pos.line) msg += " on line " + std::to_string(m_brackets.back().pos.line);
+                    std::string msg = std::string("closing parenthesis '") + c +
+                                      "' does not match opening parenthesis '" + open + "'";
+                    if (m_brackets.back().pos.line != t.pos.line)
+                        msg += " on line " + std::to_string(m_brackets.back().pos.line);
                     return error(Diagnostic::Kind::SyntaxError, t.pos, msg);
                 }
                 m_brackets.pop_back();
@@ -307,9 +333,11 @@ bool Lexer::lexString(std::vector<Token>& out, std::size_t prefixLen, Diagnostic
     char q = peek();
     bool triple = peek(1) == q && peek(2) == q;
     bool raw = false;
-    for (std::size_t i = start; i < start + prefixLen; ++i) raw |= (m_src[i] == 'r' || m_src[i] == 'R');
+    for (std::size_t i = start; i < start + prefixLen; ++i)
+        raw |= (m_src[i] == 'r' || m_src[i] == 'R');
     bool fstr = false;
-    for (std::size_t i = start; i < start + prefixLen; ++i) fstr |= (m_src[i] == 'f' || m_src[i] == 'F');
+    for (std::size_t i = start; i < start + prefixLen; ++i)
+        fstr |= (m_src[i] == 'f' || m_src[i] == 'F');
     for (int i = 0; i < (triple ? 3 : 1); ++i) advance();
     int braceDepth = 0;  // inside f-string replacement fields quotes of the other kind are fine
     (void)braceDepth;
@@ -317,8 +345,10 @@ bool Lexer::lexString(std::vector<Token>& out, std::size_t prefixLen, Diagnostic
     for (;;) {
         if (atEnd() || (!triple && peek() == '\n')) {
             err = error(Diagnostic::Kind::SyntaxError, t.pos,
-                        std::string(triple ? "unterminated triple-quoted string literal" : "unterminated string literal") +
-                            " (detected at line " + std::to_string(triple ? m_line : t.pos.line) + ")");
+                        std::string(triple ? "unterminated triple-quoted string literal"
+                                           : "unterminated string literal") +
+                            " (detected at line " + std::to_string(triple ? m_line : t.pos.line) +
+                            ")");
             return false;
         }
         char c = peek();
@@ -357,7 +387,8 @@ bool Lexer::lexNumber(std::vector<Token>& out, Diagnostic& err) {
         while (!atEnd() && (pred(peek()) || (peek() == '_' && pred(peek(1))))) advance();
     };
     auto isDec = [](char c) { return c >= '0' && c <= '9'; };
-    if (peek() == '0' && (peek(1) == 'x' || peek(1) == 'X' || peek(1) == 'o' || peek(1) == 'O' || peek(1) == 'b' || peek(1) == 'B')) {
+    if (peek() == '0' && (peek(1) == 'x' || peek(1) == 'X' || peek(1) == 'o' || peek(1) == 'O' ||
+                          peek(1) == 'b' || peek(1) == 'B')) {
         char kind = static_cast<char>(peek(1) | 0x20);
         advance();
         advance();
@@ -372,9 +403,11 @@ bool Lexer::lexNumber(std::vector<Token>& out, Diagnostic& err) {
         if (m_pos == before || (!atEnd() && isIdentChar(static_cast<unsigned char>(peek())))) {
             const char* name = kind == 'x' ? "hexadecimal" : kind == 'o' ? "octal" : "binary";
             if (!atEnd() && isDec(peek()) && kind != 'x') {
-                err = error(Diagnostic::Kind::SyntaxError, here(), std::string("invalid digit '") + peek() + "' in " + name + " literal");
+                err = error(Diagnostic::Kind::SyntaxError, here(),
+                            std::string("invalid digit '") + peek() + "' in " + name + " literal");
             } else {
-                err = error(Diagnostic::Kind::SyntaxError, t.pos, std::string("invalid ") + name + " literal");
+                err = error(Diagnostic::Kind::SyntaxError, t.pos,
+                            std::string("invalid ") + name + " literal");
             }
             return false;
         }
@@ -414,7 +447,8 @@ bool Lexer::lexNumber(std::vector<Token>& out, Diagnostic& err) {
             for (char ch : lit) {
                 if (ch != '0' && ch != '_') {
                     err = error(Diagnostic::Kind::SyntaxError, t.pos,
-                                "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
+                                "leading zeros in decimal integer literals are not permitted; use "
+                                "an 0o prefix for octal integers");
                     return false;
                 }
             }

@@ -9,7 +9,8 @@ namespace taskscope::core::lang {
 class ListObject final : public Object {
 public:
     ListObject() : Object(ObjKind::List) {}
-    explicit ListObject(std::vector<Value> items) : Object(ObjKind::List), m_items(std::move(items)) {}
+    explicit ListObject(std::vector<Value> items)
+        : Object(ObjKind::List), m_items(std::move(items)) {}
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
     void clearRefs() override { m_items.clear(); }
@@ -25,7 +26,8 @@ private:
 class TupleObject final : public Object {
 public:
     TupleObject() : Object(ObjKind::Tuple) {}
-    explicit TupleObject(std::vector<Value> items) : Object(ObjKind::Tuple), m_items(std::move(items)) {}
+    explicit TupleObject(std::vector<Value> items)
+        : Object(ObjKind::Tuple), m_items(std::move(items)) {}
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
     void clearRefs() override { m_items.clear(); }

@@ -1,6 +1,6 @@
 // The modules the language runtime implements itself: sys, math, random.
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "core/lang/builtins_internal.h"
@@ -16,7 +16,8 @@ void addFn(DictObject* d, const char* module, const char* name, NativeFn fn) {
     d->setStr(internStr(name), v);
 }
 
-// ---- sys -----------------------------------------------------------------------------------------
+// ---- sys
+// -----------------------------------------------------------------------------------------
 NativeResult sys_exit(NativeCall& c) {
     c.expectArgs(0, 1);
     std::vector<Value> args;
@@ -30,8 +31,12 @@ NativeResult sys_setswitchinterval(NativeCall& c) {
     c.interp().setSwitchInterval(v);
     return NativeResult::ret();
 }
-NativeResult sys_getswitchinterval(NativeCall& c) { return NativeResult::ret(makeFloat(c.interp().switchInterval())); }
-NativeResult sys_getrecursionlimit(NativeCall& c) { return NativeResult::ret(intFrom(c.interp().recursionLimit())); }
+NativeResult sys_getswitchinterval(NativeCall& c) {
+    return NativeResult::ret(makeFloat(c.interp().switchInterval()));
+}
+NativeResult sys_getrecursionlimit(NativeCall& c) {
+    return NativeResult::ret(intFrom(c.interp().recursionLimit()));
+}
 NativeResult sys_setrecursionlimit(NativeCall& c) {
     c.expectArgs(1, 1);
     int64_t n = toIndex(c.thread(), c.arg(0));
@@ -50,20 +55,25 @@ NativeResult sys_intern(NativeCall& c) {
     return NativeResult::ret(internStr(strOfValue(c.arg(0))));
 }
 
-// ---- math ----------------------------------------------------------------------------------------
-double D(NativeCall& c, std::size_t i) { return toDouble(c.thread(), c.arg(i)); }
-[[noreturn]] void domain() { valueError("math domain error"); }
+// ---- math
+// ----------------------------------------------------------------------------------------
+double D(NativeCall& c, std::size_t i) {
+    return toDouble(c.thread(), c.arg(i));
+}
+[[noreturn]] void domain() {
+    valueError("math domain error");
+}
 Value checked(double r, double x) {
     if (std::isnan(r) && !std::isnan(x)) domain();
     if (std::isinf(r) && std::isfinite(x)) throwPy(BT().OverflowError, "math range error");
     return makeFloat(r);
 }
 
-#define MATH1(name, expr)                            \
-    NativeResult m_##name(NativeCall& c) {           \
-        c.expectArgs(1, 1);                          \
-        double x = D(c, 0);                          \
-        return NativeResult::ret(checked(expr, x));  \
+#define MATH1(name, expr)                           \
+    NativeResult m_##name(NativeCall& c) {          \
+        c.expectArgs(1, 1);                         \
+        double x = D(c, 0);                         \
+        return NativeResult::ret(checked(expr, x)); \
     }
 MATH1(exp, std::exp(x))
 MATH1(sin, std::sin(x))
@@ -77,7 +87,7 @@ MATH1(cosh, std::cosh(x))
 MATH1(tanh, std::tanh(x))
 MATH1(fabs, std::fabs(x))
 MATH1(degrees, x * 180.0 / M_PI)
-MATH1(radians, x * M_PI / 180.0)
+MATH1(radians, x* M_PI / 180.0)
 MATH1(log2, x <= 0 ? (domain(), 0.0) : std::log2(x))
 MATH1(log10, x <= 0 ? (domain(), 0.0) : std::log10(x))
 MATH1(log1p, x <= -1 ? (domain(), 0.0) : std::log1p(x))
@@ -97,7 +107,8 @@ NativeResult m_log(NativeCall& c) {
             // Large ints: log via bit length to avoid overflow.
             int64_t bits = intBitLength(v);
             Value shifted = intRShift(v, intFrom(std::max<int64_t>(0, bits - 60)));
-            return std::log(intToDouble(shifted)) + static_cast<double>(std::max<int64_t>(0, bits - 60)) * std::log(2.0);
+            return std::log(intToDouble(shifted)) +
+                   static_cast<double>(std::max<int64_t>(0, bits - 60)) * std::log(2.0);
         }
         double x = toDouble(c.thread(), v);
         if (x <= 0) domain();
@@ -136,15 +147,25 @@ NativeResult roundTo(NativeCall& c, double (*fn)(double), const char* dunder) {
     }
     return NativeResult::ret(intFromDouble(fn(toDouble(c.thread(), v))));
 }
-NativeResult m_floor(NativeCall& c) { return roundTo(c, [](double x) { return std::floor(x); }, "__floor__"); }
-NativeResult m_ceil(NativeCall& c) { return roundTo(c, [](double x) { return std::ceil(x); }, "__ceil__"); }
-NativeResult m_trunc(NativeCall& c) { return roundTo(c, [](double x) { return std::trunc(x); }, "__trunc__"); }
+NativeResult m_floor(NativeCall& c) {
+    return roundTo(
+        c, [](double x) { return std::floor(x); }, "__floor__");
+}
+NativeResult m_ceil(NativeCall& c) {
+    return roundTo(
+        c, [](double x) { return std::ceil(x); }, "__ceil__");
+}
+NativeResult m_trunc(NativeCall& c) {
+    return roundTo(
+        c, [](double x) { return std::trunc(x); }, "__trunc__");
+}
 NativeResult m_factorial(NativeCall& c) {
     c.expectArgs(1, 1);
     if (isFloat(c.arg(0))) typeError("'float' object cannot be interpreted as an integer");
     int64_t n = toIndex(c.thread(), c.arg(0));
     if (n < 0) valueError("factorial() not defined for negative values");
-    if (n > 100000) throwPy(BT().OverflowError, "factorial() argument should not exceed 100000 in Taskscope");
+    if (n > 100000)
+        throwPy(BT().OverflowError, "factorial() argument should not exceed 100000 in Taskscope");
     mpz_t z;
     mpz_init(z);
     mpz_fac_ui(z, static_cast<unsigned long>(n));
@@ -186,7 +207,8 @@ NativeResult m_lcm(NativeCall& c) {
 }
 NativeResult m_isqrt(NativeCall& c) {
     c.expectArgs(1, 1);
-    if (!isInt(c.arg(0))) typeError("'" + typeName(c.arg(0)) + "' object cannot be interpreted as an integer");
+    if (!isInt(c.arg(0)))
+        typeError("'" + typeName(c.arg(0)) + "' object cannot be interpreted as an integer");
     if (intSign(c.arg(0)) < 0) valueError("isqrt() argument must be nonnegative");
     mpz_t z;
     mpz_init(z);
@@ -227,12 +249,21 @@ NativeResult m_isclose(NativeCall& c) {
     if (a == b) return NativeResult::ret(Value::boolean(true));
     if (std::isinf(a) || std::isinf(b)) return NativeResult::ret(Value::boolean(false));
     double diff = std::fabs(b - a);
-    return NativeResult::ret(Value::boolean(diff <= std::fabs(rel * b) || diff <= std::fabs(rel * a) || diff <= abst));
+    return NativeResult::ret(
+        Value::boolean(diff <= std::fabs(rel * b) || diff <= std::fabs(rel * a) || diff <= abst));
 }
-NativeResult m_isinf(NativeCall& c) { return NativeResult::ret(Value::boolean(std::isinf(D(c, 0)))); }
-NativeResult m_isnan(NativeCall& c) { return NativeResult::ret(Value::boolean(std::isnan(D(c, 0)))); }
-NativeResult m_isfinite(NativeCall& c) { return NativeResult::ret(Value::boolean(std::isfinite(D(c, 0)))); }
-NativeResult m_copysign(NativeCall& c) { return NativeResult::ret(makeFloat(std::copysign(D(c, 0), D(c, 1)))); }
+NativeResult m_isinf(NativeCall& c) {
+    return NativeResult::ret(Value::boolean(std::isinf(D(c, 0))));
+}
+NativeResult m_isnan(NativeCall& c) {
+    return NativeResult::ret(Value::boolean(std::isnan(D(c, 0))));
+}
+NativeResult m_isfinite(NativeCall& c) {
+    return NativeResult::ret(Value::boolean(std::isfinite(D(c, 0))));
+}
+NativeResult m_copysign(NativeCall& c) {
+    return NativeResult::ret(makeFloat(std::copysign(D(c, 0), D(c, 1))));
+}
 NativeResult m_fmod(NativeCall& c) {
     double y = D(c, 1);
     if (y == 0) domain();
@@ -249,12 +280,14 @@ NativeResult m_frexp(NativeCall& c) {
     return NativeResult::ret(makeTuple({makeFloat(m), intFrom(e)}));
 }
 NativeResult m_ldexp(NativeCall& c) {
-    return NativeResult::ret(makeFloat(std::ldexp(D(c, 0), static_cast<int>(toIndex(c.thread(), c.arg(1))))));
+    return NativeResult::ret(
+        makeFloat(std::ldexp(D(c, 0), static_cast<int>(toIndex(c.thread(), c.arg(1))))));
 }
 NativeResult m_prod(NativeCall& c) {
     c.allowKwargs({"start"});
     Value acc = c.argOr(99, "start", Value::smallInt(1));
-    for (const Value& x : toVector(c.thread(), c.arg(0))) acc = binaryOp(c.thread(), acc, x, BinOp::Mul, false);
+    for (const Value& x : toVector(c.thread(), c.arg(0)))
+        acc = binaryOp(c.thread(), acc, x, BinOp::Mul, false);
     return NativeResult::ret(acc);
 }
 NativeResult m_fsum(NativeCall& c) {
@@ -281,12 +314,16 @@ NativeResult m_dist(NativeCall& c) {
     std::vector<Value> p = toVector(c.thread(), c.arg(0)), q = toVector(c.thread(), c.arg(1));
     if (p.size() != q.size()) valueError("both points must have the same number of dimensions");
     double acc = 0;
-    for (std::size_t i = 0; i < p.size(); ++i) acc = std::hypot(acc, toDouble(c.thread(), p[i]) - toDouble(c.thread(), q[i]));
+    for (std::size_t i = 0; i < p.size(); ++i)
+        acc = std::hypot(acc, toDouble(c.thread(), p[i]) - toDouble(c.thread(), q[i]));
     return NativeResult::ret(makeFloat(acc));
 }
 
-// ---- random --------------------------------------------------------------------------------------
-Mt19937& R(NativeCall& c) { return c.interp().random(); }
+// ---- random
+// --------------------------------------------------------------------------------------
+Mt19937& R(NativeCall& c) {
+    return c.interp().random();
+}
 
 Value getrandbits(Mt19937& r, int64_t k) {
     if (k <= 32) return intFrom(k == 0 ? 0 : static_cast<int64_t>(r.next32() >> (32 - k)));
@@ -324,10 +361,13 @@ NativeResult r_seed(NativeCall& c) {
     }
     if (isFloat(a)) a = intFrom(hashOf(c.thread(), a));
     if (isStr(a)) {
-        // CPython hashes str seeds with SHA-512; Taskscope uses the str's hash (deterministic, different values).
+        // CPython hashes str seeds with SHA-512; Taskscope uses the str's hash (deterministic,
+        // different values).
         a = intFrom(hashOf(c.thread(), a));
     }
-    if (!isInt(a)) typeError("The only supported seed types are: None,\nint, float, str, bytes, and bytearray.");
+    if (!isInt(a))
+        typeError(
+            "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.");
     Value mag = intAbs(a);
     mpz_t z;
     mpz_init(z);
@@ -342,7 +382,9 @@ NativeResult r_seed(NativeCall& c) {
     R(c).m_hasGaussNext = false;
     return NativeResult::ret();
 }
-NativeResult r_random(NativeCall& c) { return NativeResult::ret(makeFloat(R(c).random())); }
+NativeResult r_random(NativeCall& c) {
+    return NativeResult::ret(makeFloat(R(c).random()));
+}
 NativeResult r_getrandbits(NativeCall& c) {
     c.expectArgs(1, 1);
     int64_t k = toIndex(c.thread(), c.arg(0));
@@ -351,32 +393,40 @@ NativeResult r_getrandbits(NativeCall& c) {
 }
 Value randrange(NativeCall& c, const Value& startV, const Value& stopV, const Value& stepV) {
     VmThread& t = c.thread();
-    if (!isInt(startV)) typeError("'" + typeName(startV) + "' object cannot be interpreted as an integer");
+    if (!isInt(startV))
+        typeError("'" + typeName(startV) + "' object cannot be interpreted as an integer");
     if (stopV.isNone()) {
         if (intSign(startV) > 0) return randbelow(R(c), startV);
         valueError("empty range for randrange()");
     }
-    if (!isInt(stopV)) typeError("'" + typeName(stopV) + "' object cannot be interpreted as an integer");
+    if (!isInt(stopV))
+        typeError("'" + typeName(stopV) + "' object cannot be interpreted as an integer");
     Value width = intSub(stopV, startV);
-    if (!isInt(stepV)) typeError("'" + typeName(stepV) + "' object cannot be interpreted as an integer");
+    if (!isInt(stepV))
+        typeError("'" + typeName(stepV) + "' object cannot be interpreted as an integer");
     if (intCompare(stepV, Value::smallInt(1)) == 0) {
         if (intSign(width) > 0) return intAdd(startV, randbelow(R(c), width));
-        valueError("empty range for randrange() (" + repr(t, startV) + ", " + repr(t, stopV) + ", " + repr(t, width) + ")");
+        valueError("empty range for randrange() (" + repr(t, startV) + ", " + repr(t, stopV) +
+                   ", " + repr(t, width) + ")");
     }
     if (intSign(stepV) == 0) valueError("zero step for randrange()");
     Value n;
-    if (intSign(stepV) > 0) n = intFloorDiv(intSub(intAdd(width, stepV), Value::smallInt(1)), stepV);
-    else n = intFloorDiv(intAdd(intAdd(width, stepV), Value::smallInt(1)), stepV);
+    if (intSign(stepV) > 0)
+        n = intFloorDiv(intSub(intAdd(width, stepV), Value::smallInt(1)), stepV);
+    else
+        n = intFloorDiv(intAdd(intAdd(width, stepV), Value::smallInt(1)), stepV);
     if (intSign(n) <= 0) valueError("empty range for randrange()");
     return intAdd(startV, intMul(stepV, randbelow(R(c), n)));
 }
 NativeResult r_randrange(NativeCall& c) {
     c.expectArgs(1, 3);
-    return NativeResult::ret(randrange(c, c.arg(0), c.argc() > 1 ? c.arg(1) : Value::none(), c.argc() > 2 ? c.arg(2) : Value::smallInt(1)));
+    return NativeResult::ret(randrange(c, c.arg(0), c.argc() > 1 ? c.arg(1) : Value::none(),
+                                       c.argc() > 2 ? c.arg(2) : Value::smallInt(1)));
 }
 NativeResult r_randint(NativeCall& c) {
     c.expectArgs(2, 2);
-    return NativeResult::ret(randrange(c, c.arg(0), intAdd(c.arg(1), Value::smallInt(1)), Value::smallInt(1)));
+    return NativeResult::ret(
+        randrange(c, c.arg(0), intAdd(c.arg(1), Value::smallInt(1)), Value::smallInt(1)));
 }
 NativeResult r_choice(NativeCall& c) {
     c.expectArgs(1, 1);
@@ -416,7 +466,9 @@ NativeResult r_sample(NativeCall& c) {
     if (k < 0 || k > n) valueError("Sample larger than population or is negative");
     std::vector<Value> result(static_cast<std::size_t>(k));
     int64_t setsize = 21;
-    if (k > 5) setsize += static_cast<int64_t>(std::pow(4, std::ceil(std::log(static_cast<double>(k * 3)) / std::log(4.0))));
+    if (k > 5)
+        setsize += static_cast<int64_t>(
+            std::pow(4, std::ceil(std::log(static_cast<double>(k * 3)) / std::log(4.0))));
     if (n <= setsize) {
         std::vector<Value> poolv = population;
         for (int64_t i = 0; i < k; ++i) {
@@ -428,7 +480,8 @@ NativeResult r_sample(NativeCall& c) {
         std::vector<int64_t> selected;
         for (int64_t i = 0; i < k; ++i) {
             int64_t j = *intToInt64(randbelow(R(c), intFrom(n)));
-            while (std::find(selected.begin(), selected.end(), j) != selected.end()) j = *intToInt64(randbelow(R(c), intFrom(n)));
+            while (std::find(selected.begin(), selected.end(), j) != selected.end())
+                j = *intToInt64(randbelow(R(c), intFrom(n)));
             selected.push_back(j);
             result[static_cast<std::size_t>(i)] = population[static_cast<std::size_t>(j)];
         }
@@ -460,15 +513,18 @@ NativeResult r_choices(NativeCall& c) {
             cw.push_back(acc);
         }
     }
-    if (cw.size() != population.size()) valueError("The number of weights does not match the population");
+    if (cw.size() != population.size())
+        valueError("The number of weights does not match the population");
     double total = cw.back();
     for (int64_t i = 0; i < k; ++i) {
         double x = R(c).random() * total;
         std::size_t lo = 0, hi = cw.size() - 1;
         while (lo < hi) {
             std::size_t mid = (lo + hi) / 2;
-            if (x < cw[mid]) hi = mid;
-            else lo = mid + 1;
+            if (x < cw[mid])
+                hi = mid;
+            else
+                lo = mid + 1;
         }
         out.push_back(population[lo]);
     }
@@ -525,7 +581,9 @@ Value createSysModule(Interpreter& interp) {
     d->setStr("__stderr__", interp.m_stderr);
     d->setStr("maxsize", intFrom(INT64_MAX));
     d->setStr("version", makeStr("3.11.7 (Taskscope simulated CPython)"));
-    d->setStr("version_info", makeTuple({Value::smallInt(3), Value::smallInt(11), Value::smallInt(7), makeStr("final"), Value::smallInt(0)}));
+    d->setStr("version_info",
+              makeTuple({Value::smallInt(3), Value::smallInt(11), Value::smallInt(7),
+                         makeStr("final"), Value::smallInt(0)}));
     d->setStr("hexversion", intFrom(0x030B07F0));
     d->setStr("platform", makeStr("linux"));
     d->setStr("byteorder", makeStr("little"));
@@ -557,14 +615,28 @@ Value createMathModule(Interpreter& interp) {
         NativeFn fn;
     };
     static const Entry entries[] = {
-        {"sqrt", m_sqrt}, {"exp", m_exp}, {"log", m_log}, {"log2", m_log2}, {"log10", m_log10}, {"log1p", m_log1p},
-        {"expm1", m_expm1}, {"pow", m_pow}, {"sin", m_sin}, {"cos", m_cos}, {"tan", m_tan}, {"asin", m_asin},
-        {"acos", m_acos}, {"atan", m_atan}, {"atan2", m_atan2}, {"sinh", m_sinh}, {"cosh", m_cosh}, {"tanh", m_tanh},
-        {"hypot", m_hypot}, {"degrees", m_degrees}, {"radians", m_radians}, {"floor", m_floor}, {"ceil", m_ceil},
-        {"trunc", m_trunc}, {"fabs", m_fabs}, {"factorial", m_factorial}, {"gcd", m_gcd}, {"lcm", m_lcm},
-        {"isqrt", m_isqrt}, {"comb", m_comb}, {"perm", m_perm}, {"isclose", m_isclose}, {"isinf", m_isinf},
-        {"isnan", m_isnan}, {"isfinite", m_isfinite}, {"copysign", m_copysign}, {"fmod", m_fmod}, {"modf", m_modf},
-        {"frexp", m_frexp}, {"ldexp", m_ldexp}, {"prod", m_prod}, {"fsum", m_fsum}, {"dist", m_dist},
+        {"sqrt", m_sqrt},         {"exp", m_exp},
+        {"log", m_log},           {"log2", m_log2},
+        {"log10", m_log10},       {"log1p", m_log1p},
+        {"expm1", m_expm1},       {"pow", m_pow},
+        {"sin", m_sin},           {"cos", m_cos},
+        {"tan", m_tan},           {"asin", m_asin},
+        {"acos", m_acos},         {"atan", m_atan},
+        {"atan2", m_atan2},       {"sinh", m_sinh},
+        {"cosh", m_cosh},         {"tanh", m_tanh},
+        {"hypot", m_hypot},       {"degrees", m_degrees},
+        {"radians", m_radians},   {"floor", m_floor},
+        {"ceil", m_ceil},         {"trunc", m_trunc},
+        {"fabs", m_fabs},         {"factorial", m_factorial},
+        {"gcd", m_gcd},           {"lcm", m_lcm},
+        {"isqrt", m_isqrt},       {"comb", m_comb},
+        {"perm", m_perm},         {"isclose", m_isclose},
+        {"isinf", m_isinf},       {"isnan", m_isnan},
+        {"isfinite", m_isfinite}, {"copysign", m_copysign},
+        {"fmod", m_fmod},         {"modf", m_modf},
+        {"frexp", m_frexp},       {"ldexp", m_ldexp},
+        {"prod", m_prod},         {"fsum", m_fsum},
+        {"dist", m_dist},
     };
     for (const auto& e : entries) addFn(d, "math", e.name, e.fn);
     return mod;
@@ -579,9 +651,18 @@ Value createRandomModule(Interpreter& interp) {
         NativeFn fn;
     };
     static const Entry entries[] = {
-        {"seed", r_seed}, {"random", r_random}, {"getrandbits", r_getrandbits}, {"randrange", r_randrange},
-        {"randint", r_randint}, {"choice", r_choice}, {"shuffle", r_shuffle}, {"uniform", r_uniform},
-        {"sample", r_sample}, {"choices", r_choices}, {"gauss", r_gauss}, {"normalvariate", r_normalvariate},
+        {"seed", r_seed},
+        {"random", r_random},
+        {"getrandbits", r_getrandbits},
+        {"randrange", r_randrange},
+        {"randint", r_randint},
+        {"choice", r_choice},
+        {"shuffle", r_shuffle},
+        {"uniform", r_uniform},
+        {"sample", r_sample},
+        {"choices", r_choices},
+        {"gauss", r_gauss},
+        {"normalvariate", r_normalvariate},
         {"expovariate", r_expovariate},
     };
     for (const auto& e : entries) addFn(d, "random", e.name, e.fn);

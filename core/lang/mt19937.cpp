@@ -14,7 +14,8 @@ void Mt19937::initGenrand(uint32_t s) {
     m_state[0] = s;
     for (int i = 1; i < kN; ++i) {
         m_state[static_cast<std::size_t>(i)] =
-            1812433253U * (m_state[static_cast<std::size_t>(i - 1)] ^ (m_state[static_cast<std::size_t>(i - 1)] >> 30)) +
+            1812433253U * (m_state[static_cast<std::size_t>(i - 1)] ^
+                           (m_state[static_cast<std::size_t>(i - 1)] >> 30)) +
             static_cast<uint32_t>(i);
     }
     m_index = kN;
@@ -26,7 +27,8 @@ void Mt19937::seedArray(const std::vector<uint32_t>& key) {
     std::size_t keyLength = key.size();
     std::size_t k = kN > keyLength ? kN : keyLength;
     for (; k; --k) {
-        m_state[i] = (m_state[i] ^ ((m_state[i - 1] ^ (m_state[i - 1] >> 30)) * 1664525U)) + key[j] + static_cast<uint32_t>(j);
+        m_state[i] = (m_state[i] ^ ((m_state[i - 1] ^ (m_state[i - 1] >> 30)) * 1664525U)) +
+                     key[j] + static_cast<uint32_t>(j);
         ++i;
         ++j;
         if (i >= kN) {
@@ -36,7 +38,8 @@ void Mt19937::seedArray(const std::vector<uint32_t>& key) {
         if (j >= keyLength) j = 0;
     }
     for (k = kN - 1; k; --k) {
-        m_state[i] = (m_state[i] ^ ((m_state[i - 1] ^ (m_state[i - 1] >> 30)) * 1566083941U)) - static_cast<uint32_t>(i);
+        m_state[i] = (m_state[i] ^ ((m_state[i - 1] ^ (m_state[i - 1] >> 30)) * 1566083941U)) -
+                     static_cast<uint32_t>(i);
         ++i;
         if (i >= kN) {
             m_state[0] = m_state[kN - 1];
@@ -53,12 +56,16 @@ uint32_t Mt19937::next32() {
     if (m_index >= kN) {
         int kk;
         for (kk = 0; kk < kN - kM; ++kk) {
-            y = (m_state[static_cast<std::size_t>(kk)] & kUpperMask) | (m_state[static_cast<std::size_t>(kk + 1)] & kLowerMask);
-            m_state[static_cast<std::size_t>(kk)] = m_state[static_cast<std::size_t>(kk + kM)] ^ (y >> 1) ^ mag01[y & 0x1U];
+            y = (m_state[static_cast<std::size_t>(kk)] & kUpperMask) |
+                (m_state[static_cast<std::size_t>(kk + 1)] & kLowerMask);
+            m_state[static_cast<std::size_t>(kk)] =
+                m_state[static_cast<std::size_t>(kk + kM)] ^ (y >> 1) ^ mag01[y & 0x1U];
         }
         for (; kk < kN - 1; ++kk) {
-            y = (m_state[static_cast<std::size_t>(kk)] & kUpperMask) | (m_state[static_cast<std::size_t>(kk + 1)] & kLowerMask);
-            m_state[static_cast<std::size_t>(kk)] = m_state[static_cast<std::size_t>(kk + (kM - kN))] ^ (y >> 1) ^ mag01[y & 0x1U];
+            y = (m_state[static_cast<std::size_t>(kk)] & kUpperMask) |
+                (m_state[static_cast<std::size_t>(kk + 1)] & kLowerMask);
+            m_state[static_cast<std::size_t>(kk)] =
+                m_state[static_cast<std::size_t>(kk + (kM - kN))] ^ (y >> 1) ^ mag01[y & 0x1U];
         }
         y = (m_state[kN - 1] & kUpperMask) | (m_state[0] & kLowerMask);
         m_state[kN - 1] = m_state[kM - 1] ^ (y >> 1) ^ mag01[y & 0x1U];

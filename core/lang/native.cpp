@@ -4,9 +4,13 @@
 
 namespace taskscope::core::lang {
 
-Interpreter& NativeCall::interp() const { return m_thread.interp(); }
+Interpreter& NativeCall::interp() const {
+    return m_thread.interp();
+}
 
-std::string_view NativeCall::kwName(std::size_t i) const { return m_kwNames->items()[i].as<StrObject>()->view(); }
+std::string_view NativeCall::kwName(std::size_t i) const {
+    return m_kwNames->items()[i].as<StrObject>()->view();
+}
 
 Value NativeCall::kwarg(std::string_view name) const {
     for (std::size_t i = 0; i < m_kwValues.size(); ++i) {
@@ -38,16 +42,19 @@ void NativeCall::expectArgs(std::size_t min, std::size_t max) const {
     std::size_t given = n - offset;
     if (min == max) {
         std::size_t want = min - offset;
-        if (want == 0) typeError(name + "() takes no arguments (" + std::to_string(given) + " given)");
-        if (want == 1) typeError(name + "() takes exactly one argument (" + std::to_string(given) + " given)");
-        typeError(name + " expected " + std::to_string(want) + " arguments, got " + std::to_string(given));
+        if (want == 0)
+            typeError(name + "() takes no arguments (" + std::to_string(given) + " given)");
+        if (want == 1)
+            typeError(name + "() takes exactly one argument (" + std::to_string(given) + " given)");
+        typeError(name + " expected " + std::to_string(want) + " arguments, got " +
+                  std::to_string(given));
     }
     if (n < min) {
-        typeError(name + " expected at least " + std::to_string(min - offset) + " argument" + (min - offset == 1 ? "" : "s") +
-                  ", got " + std::to_string(given));
+        typeError(name + " expected at least " + std::to_string(min - offset) + " argument" +
+                  (min - offset == 1 ? "" : "s") + ", got " + std::to_string(given));
     }
-    typeError(name + " expected at most " + std::to_string(max - offset) + " argument" + (max - offset == 1 ? "" : "s") +
-              ", got " + std::to_string(given));
+    typeError(name + " expected at most " + std::to_string(max - offset) + " argument" +
+              (max - offset == 1 ? "" : "s") + ", got " + std::to_string(given));
 }
 
 void NativeCall::noKwargs() const {
@@ -58,11 +65,15 @@ void NativeCall::allowKwargs(std::initializer_list<std::string_view> names) cons
     for (std::size_t i = 0; i < m_kwValues.size(); ++i) {
         bool ok = false;
         for (auto n : names) ok |= kwName(i) == n;
-        if (!ok) typeError("'" + std::string(kwName(i)) + "' is an invalid keyword argument for " + displayName(m_fn) + "()");
+        if (!ok)
+            typeError("'" + std::string(kwName(i)) + "' is an invalid keyword argument for " +
+                      displayName(m_fn) + "()");
     }
 }
 
-void NativeCall::addCostNs(int64_t ns) const { m_thread.addCostPs(ns * 1000); }
+void NativeCall::addCostNs(int64_t ns) const {
+    m_thread.addCostPs(ns * 1000);
+}
 
 NativeResult NativeCall::raise(TypeObject* type, std::string message) const {
     return NativeResult::raise(makeException(type, std::move(message)));

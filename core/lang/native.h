@@ -27,10 +27,16 @@ public:
         Yield,   // the call evaluates to value() and the current run() ends with Yielded
     };
 
-    static NativeResult ret(Value v = Value::none()) { return NativeResult(Kind::Return, std::move(v)); }
-    static NativeResult raise(Value exception) { return NativeResult(Kind::Raise, std::move(exception)); }
+    static NativeResult ret(Value v = Value::none()) {
+        return NativeResult(Kind::Return, std::move(v));
+    }
+    static NativeResult raise(Value exception) {
+        return NativeResult(Kind::Raise, std::move(exception));
+    }
     static NativeResult block() { return NativeResult(Kind::Block, Value()); }
-    static NativeResult yieldRun(Value v = Value::none()) { return NativeResult(Kind::Yield, std::move(v)); }
+    static NativeResult yieldRun(Value v = Value::none()) {
+        return NativeResult(Kind::Yield, std::move(v));
+    }
 
     Kind kind() const { return m_kind; }
     const Value& value() const { return m_value; }
@@ -47,7 +53,12 @@ class NativeCall {
 public:
     NativeCall(VmThread& thread, const NativeFunctionObject& fn, std::span<const Value> args,
                std::span<const Value> kwValues, const TupleObject* kwNames, const Value* callee)
-        : m_thread(thread), m_fn(fn), m_args(args), m_kwValues(kwValues), m_kwNames(kwNames), m_callee(callee) {}
+        : m_thread(thread),
+          m_fn(fn),
+          m_args(args),
+          m_kwValues(kwValues),
+          m_kwNames(kwNames),
+          m_callee(callee) {}
 
     VmThread& thread() const { return m_thread; }
     Interpreter& interp() const;

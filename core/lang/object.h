@@ -82,8 +82,12 @@ inline void Value::incref() const noexcept {
 inline void Value::decref() noexcept {
     if (isPtr()) obj()->decref();
 }
-inline bool Value::isKind(ObjKind k) const noexcept { return isPtr() && obj()->kind() == k; }
-inline ObjKind Value::kind() const noexcept { return obj()->kind(); }
+inline bool Value::isKind(ObjKind k) const noexcept {
+    return isPtr() && obj()->kind() == k;
+}
+inline ObjKind Value::kind() const noexcept {
+    return obj()->kind();
+}
 
 template <typename T, typename... Args>
 Value make(Args&&... args) {

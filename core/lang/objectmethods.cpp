@@ -13,7 +13,8 @@ NativeResult o_init(NativeCall& c) {
     if (c.argc() > 1 || c.kwargc() > 0) {
         TypeObject* tp = typeOf(c.self());
         Value init = tp->lookup("__init__");
-        if (init.isKind(ObjKind::NativeFunction) && init.as<NativeFunctionObject>()->m_qualname == "object.__init__") {
+        if (init.isKind(ObjKind::NativeFunction) &&
+            init.as<NativeFunctionObject>()->m_qualname == "object.__init__") {
             typeError(tp->name() + "() takes no arguments");
         }
         typeError("object.__init__() takes exactly one argument (the instance to initialize)");
@@ -24,9 +25,12 @@ NativeResult o_repr(NativeCall& c) {
     const Value& v = c.self();
     TypeObject* tp = typeOf(v);
     std::string mod = tp->m_module == "builtins" ? "" : tp->m_module + ".";
-    return NativeResult::ret(makeStr("<" + mod + tp->m_qualname + " object at " + addressString(c.thread(), v) + ">"));
+    return NativeResult::ret(
+        makeStr("<" + mod + tp->m_qualname + " object at " + addressString(c.thread(), v) + ">"));
 }
-NativeResult o_str(NativeCall& c) { return NativeResult::ret(reprValue(c.thread(), c.self())); }
+NativeResult o_str(NativeCall& c) {
+    return NativeResult::ret(reprValue(c.thread(), c.self()));
+}
 NativeResult o_eq(NativeCall& c) {
     c.expectArgs(2, 2);
     return NativeResult::ret(c.self().is(c.arg(1)) ? Value::boolean(true) : notImplemented());
@@ -56,8 +60,11 @@ NativeResult o_getattribute(NativeCall& c) {
     return NativeResult::ret(getAttr(c.thread(), c.self(), internStr(strOfValue(c.arg(1)))));
 }
 
-// ---- int / float ---------------------------------------------------------------------------------
-NativeResult i_bit_length(NativeCall& c) { return NativeResult::ret(intFrom(intBitLength(c.self()))); }
+// ---- int / float
+// ---------------------------------------------------------------------------------
+NativeResult i_bit_length(NativeCall& c) {
+    return NativeResult::ret(intFrom(intBitLength(c.self())));
+}
 NativeResult i_bit_count(NativeCall& c) {
     mpz_t z;
     mpz_init(z);
@@ -67,7 +74,9 @@ NativeResult i_bit_count(NativeCall& c) {
     mpz_clear(z);
     return NativeResult::ret(intFrom(n));
 }
-NativeResult i_conjugate(NativeCall& c) { return NativeResult::ret(intAdd(c.self(), Value::smallInt(0))); }
+NativeResult i_conjugate(NativeCall& c) {
+    return NativeResult::ret(intAdd(c.self(), Value::smallInt(0)));
+}
 NativeResult i_is_integer(NativeCall& c) {
     (void)c;
     return NativeResult::ret(Value::boolean(true));
@@ -76,7 +85,9 @@ NativeResult f_is_integer(NativeCall& c) {
     double d = floatOf(c.self());
     return NativeResult::ret(Value::boolean(std::isfinite(d) && d == std::floor(d)));
 }
-NativeResult f_conjugate(NativeCall& c) { return NativeResult::ret(c.self()); }
+NativeResult f_conjugate(NativeCall& c) {
+    return NativeResult::ret(c.self());
+}
 NativeResult f_as_integer_ratio(NativeCall& c) {
     double d = floatOf(c.self());
     if (std::isinf(d)) throwPy(BT().OverflowError, "cannot convert Infinity to integer ratio");
@@ -89,28 +100,37 @@ NativeResult f_as_integer_ratio(NativeCall& c) {
     }
     Value num = intFromDouble(m);
     Value den = Value::smallInt(1);
-    if (e > 0) num = intLShift(num, intFrom(e));
-    else den = intLShift(den, intFrom(-e));
+    if (e > 0)
+        num = intLShift(num, intFrom(e));
+    else
+        den = intLShift(den, intFrom(-e));
     return NativeResult::ret(makeTuple({num, den}));
 }
 
-// ---- exceptions ----------------------------------------------------------------------------------
+// ---- exceptions
+// ----------------------------------------------------------------------------------
 NativeResult e_init(NativeCall& c) {
     auto* e = c.self().as<ExceptionObject>();
     e->m_args = makeTuple(std::vector<Value>(c.args().begin() + 1, c.args().end()));
     return NativeResult::ret();
 }
-NativeResult e_str(NativeCall& c) { return NativeResult::ret(makeStr(exceptionStr(c.thread(), c.self()))); }
+NativeResult e_str(NativeCall& c) {
+    return NativeResult::ret(makeStr(exceptionStr(c.thread(), c.self())));
+}
 NativeResult e_repr(NativeCall& c) {
     const auto* e = c.self().as<ExceptionObject>();
     const auto& args = e->m_args.as<TupleObject>()->items();
     std::string name = e->cls()->name();
-    if (args.size() == 1) return NativeResult::ret(makeStr(name + "(" + repr(c.thread(), args[0]) + ")"));
+    if (args.size() == 1)
+        return NativeResult::ret(makeStr(name + "(" + repr(c.thread(), args[0]) + ")"));
     return NativeResult::ret(makeStr(name + repr(c.thread(), e->m_args)));
 }
-NativeResult e_with_traceback(NativeCall& c) { return NativeResult::ret(c.self()); }
+NativeResult e_with_traceback(NativeCall& c) {
+    return NativeResult::ret(c.self());
+}
 
-// ---- property ------------------------------------------------------------------------------------
+// ---- property
+// ------------------------------------------------------------------------------------
 NativeResult p_setter(NativeCall& c) {
     c.expectArgs(2, 2);
     const auto* p = c.self().as<PropertyObject>();
@@ -127,7 +147,8 @@ NativeResult p_deleter(NativeCall& c) {
     return NativeResult::ret(make<PropertyObject>(p->m_fget, p->m_fset, c.arg(1)));
 }
 
-// ---- generators ----------------------------------------------------------------------------------
+// ---- generators
+// ----------------------------------------------------------------------------------
 NativeResult g_next(NativeCall& c) {
     Value v = c.thread().generatorNext(c.self());
     if (!v) return NativeResult::raise(makeException(BT().StopIteration, std::vector<Value>{}));
@@ -139,7 +160,9 @@ NativeResult g_close(NativeCall& c) {
     g->clearRefs();
     return NativeResult::ret();
 }
-NativeResult g_iter(NativeCall& c) { return NativeResult::ret(c.self()); }
+NativeResult g_iter(NativeCall& c) {
+    return NativeResult::ret(c.self());
+}
 
 NativeResult it_next(NativeCall& c) {
     Value v = iterNext(c.thread(), c.self());
@@ -147,7 +170,8 @@ NativeResult it_next(NativeCall& c) {
     return NativeResult::ret(v);
 }
 
-// ---- range ----------------------------------------------------------------------------------------
+// ---- range
+// ----------------------------------------------------------------------------------------
 NativeResult r_index(NativeCall& c) {
     c.expectArgs(2, 2);
     const auto* r = c.self().as<RangeObject>();

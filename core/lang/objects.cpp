@@ -27,12 +27,19 @@ Value deepCopy(const Value& v, CopyMemo& memo) {
 }
 
 // ---- scalars ----------------------------------------------------------------------------
-TypeObject* FloatObject::type() const { return builtinTypes().float_; }
-TypeObject* BigIntObject::type() const { return builtinTypes().int_; }
-TypeObject* SingletonObject::type() const {
-    return m_name == "NotImplemented" ? builtinTypes().notImplementedType : builtinTypes().ellipsisType;
+TypeObject* FloatObject::type() const {
+    return builtinTypes().float_;
 }
-Value makeFloat(double v) { return make<FloatObject>(v); }
+TypeObject* BigIntObject::type() const {
+    return builtinTypes().int_;
+}
+TypeObject* SingletonObject::type() const {
+    return m_name == "NotImplemented" ? builtinTypes().notImplementedType
+                                      : builtinTypes().ellipsisType;
+}
+Value makeFloat(double v) {
+    return make<FloatObject>(v);
+}
 Value notImplemented() {
     static Value v = [] {
         auto* o = new SingletonObject("NotImplemented");
@@ -51,7 +58,9 @@ Value ellipsis() {
 }
 
 // ---- list / tuple -------------------------------------------------------------------------
-TypeObject* ListObject::type() const { return builtinTypes().list; }
+TypeObject* ListObject::type() const {
+    return builtinTypes().list;
+}
 Value ListObject::deepCopy(CopyMemo& memo) const {
     auto* copy = new ListObject();
     Value result(copy);
@@ -60,7 +69,9 @@ Value ListObject::deepCopy(CopyMemo& memo) const {
     for (const Value& item : m_items) copy->m_items.push_back(lang::deepCopy(item, memo));
     return result;
 }
-TypeObject* TupleObject::type() const { return builtinTypes().tuple; }
+TypeObject* TupleObject::type() const {
+    return builtinTypes().tuple;
+}
 Value TupleObject::deepCopy(CopyMemo& memo) const {
     auto* copy = new TupleObject();
     Value result(copy);
@@ -69,7 +80,9 @@ Value TupleObject::deepCopy(CopyMemo& memo) const {
     for (const Value& item : m_items) copy->m_items.push_back(lang::deepCopy(item, memo));
     return result;
 }
-Value makeList(std::vector<Value> items) { return make<ListObject>(std::move(items)); }
+Value makeList(std::vector<Value> items) {
+    return make<ListObject>(std::move(items));
+}
 Value makeTuple(std::vector<Value> items) {
     if (items.empty()) return emptyTuple();
     return make<TupleObject>(std::move(items));
@@ -84,38 +97,56 @@ Value emptyTuple() {
 }
 
 // ---- range / slice ------------------------------------------------------------------------
-TypeObject* RangeObject::type() const { return builtinTypes().range; }
+TypeObject* RangeObject::type() const {
+    return builtinTypes().range;
+}
 int64_t RangeObject::length() const {
     if (m_step > 0) {
         if (m_start >= m_stop) return 0;
-        return static_cast<int64_t>((static_cast<uint64_t>(m_stop) - static_cast<uint64_t>(m_start) - 1) / static_cast<uint64_t>(m_step) + 1);
+        return static_cast<int64_t>(
+            (static_cast<uint64_t>(m_stop) - static_cast<uint64_t>(m_start) - 1) /
+                static_cast<uint64_t>(m_step) +
+            1);
     }
     if (m_start <= m_stop) return 0;
-    return static_cast<int64_t>((static_cast<uint64_t>(m_start) - static_cast<uint64_t>(m_stop) - 1) / (0 - static_cast<uint64_t>(m_step)) + 1);
+    return static_cast<int64_t>(
+        (static_cast<uint64_t>(m_start) - static_cast<uint64_t>(m_stop) - 1) /
+            (0 - static_cast<uint64_t>(m_step)) +
+        1);
 }
-TypeObject* SliceObject::type() const { return builtinTypes().slice; }
+TypeObject* SliceObject::type() const {
+    return builtinTypes().slice;
+}
 Value SliceObject::deepCopy(CopyMemo& memo) const {
-    Value r = make<SliceObject>(lang::deepCopy(m_start, memo), lang::deepCopy(m_stop, memo), lang::deepCopy(m_step, memo));
+    Value r = make<SliceObject>(lang::deepCopy(m_start, memo), lang::deepCopy(m_stop, memo),
+                                lang::deepCopy(m_step, memo));
     memo.remember(this, r);
     return r;
 }
 
 // ---- code / functions -----------------------------------------------------------------------
-TypeObject* CodeObject::type() const { return builtinTypes().code; }
+TypeObject* CodeObject::type() const {
+    return builtinTypes().code;
+}
 const ExceptionTableEntry* CodeObject::handlerFor(uint32_t pc) const {
     // Entries are sorted by start and do not overlap.
     std::size_t lo = 0, hi = exceptionTable.size();
     while (lo < hi) {
         std::size_t mid = (lo + hi) / 2;
         const auto& e = exceptionTable[mid];
-        if (pc < e.start) hi = mid;
-        else if (pc >= e.end) lo = mid + 1;
-        else return &e;
+        if (pc < e.start)
+            hi = mid;
+        else if (pc >= e.end)
+            lo = mid + 1;
+        else
+            return &e;
     }
     return nullptr;
 }
 
-TypeObject* CellObject::type() const { return builtinTypes().cell; }
+TypeObject* CellObject::type() const {
+    return builtinTypes().cell;
+}
 Value CellObject::deepCopy(CopyMemo& memo) const {
     auto* copy = new CellObject();
     Value r(copy);
@@ -125,8 +156,13 @@ Value CellObject::deepCopy(CopyMemo& memo) const {
 }
 
 FunctionObject::FunctionObject(Value code, Value globals, Value builtins)
-    : Object(ObjKind::Function), m_code(std::move(code)), m_globals(std::move(globals)), m_builtins(std::move(builtins)) {}
-TypeObject* FunctionObject::type() const { return builtinTypes().function; }
+    : Object(ObjKind::Function),
+      m_code(std::move(code)),
+      m_globals(std::move(globals)),
+      m_builtins(std::move(builtins)) {}
+TypeObject* FunctionObject::type() const {
+    return builtinTypes().function;
+}
 void FunctionObject::clearRefs() {
     m_defaults = Value();
     m_kwdefaults = Value();
@@ -161,28 +197,36 @@ Value makeNative(std::string name, NativeFn fn, uint32_t flags) {
     return Value(f);
 }
 
-TypeObject* BoundMethodObject::type() const { return builtinTypes().method; }
+TypeObject* BoundMethodObject::type() const {
+    return builtinTypes().method;
+}
 Value BoundMethodObject::deepCopy(CopyMemo& memo) const {
     Value r = make<BoundMethodObject>(lang::deepCopy(m_self, memo), lang::deepCopy(m_func, memo));
     memo.remember(this, r);
     return r;
 }
 
-TypeObject* PropertyObject::type() const { return builtinTypes().property; }
+TypeObject* PropertyObject::type() const {
+    return builtinTypes().property;
+}
 Value PropertyObject::deepCopy(CopyMemo& memo) const {
-    Value r = make<PropertyObject>(lang::deepCopy(m_fget, memo), lang::deepCopy(m_fset, memo), lang::deepCopy(m_fdel, memo));
+    Value r = make<PropertyObject>(lang::deepCopy(m_fget, memo), lang::deepCopy(m_fset, memo),
+                                   lang::deepCopy(m_fdel, memo));
     memo.remember(this, r);
     return r;
 }
 TypeObject* MethodWrapperObject::type() const {
-    return kind() == ObjKind::StaticMethod ? builtinTypes().staticmethod : builtinTypes().classmethod;
+    return kind() == ObjKind::StaticMethod ? builtinTypes().staticmethod
+                                           : builtinTypes().classmethod;
 }
 Value MethodWrapperObject::deepCopy(CopyMemo& memo) const {
     Value r = make<MethodWrapperObject>(kind(), lang::deepCopy(m_func, memo));
     memo.remember(this, r);
     return r;
 }
-TypeObject* SuperObject::type() const { return builtinTypes().super_; }
+TypeObject* SuperObject::type() const {
+    return builtinTypes().super_;
+}
 Value SuperObject::deepCopy(CopyMemo& memo) const {
     Value r = make<SuperObject>(lang::deepCopy(m_startType, memo), lang::deepCopy(m_obj, memo));
     memo.remember(this, r);
@@ -195,8 +239,12 @@ ModuleObject::ModuleObject(std::string name, Value dict)
     : Object(ObjKind::Module), m_name(std::move(name)), m_dict(std::move(dict)) {
     this->dict()->setStr("__name__", makeStr(m_name));
 }
-TypeObject* ModuleObject::type() const { return builtinTypes().module; }
-DictObject* ModuleObject::dict() const { return m_dict.as<DictObject>(); }
+TypeObject* ModuleObject::type() const {
+    return builtinTypes().module;
+}
+DictObject* ModuleObject::dict() const {
+    return m_dict.as<DictObject>();
+}
 void ModuleObject::clearRefs() {
     if (!m_dict.isNull()) m_dict.as<DictObject>()->clear();
 }
@@ -209,10 +257,14 @@ Value ModuleObject::deepCopy(CopyMemo& memo) const {
     copy->m_shared = m_shared;
     return r;
 }
-Value makeModule(std::string name) { return make<ModuleObject>(std::move(name)); }
+Value makeModule(std::string name) {
+    return make<ModuleObject>(std::move(name));
+}
 
 InstanceObject::InstanceObject(Value cls, ObjKind kind) : Object(kind), m_cls(std::move(cls)) {}
-TypeObject* InstanceObject::type() const { return m_cls.as<TypeObject>(); }
+TypeObject* InstanceObject::type() const {
+    return m_cls.as<TypeObject>();
+}
 DictObject* InstanceObject::dict() {
     if (m_dict.isNull()) m_dict = makeDict();
     return m_dict.as<DictObject>();
@@ -264,8 +316,13 @@ Value makeException(TypeObject* type, std::string message) {
 
 // ---- generators ------------------------------------------------------------------------------
 GeneratorObject::GeneratorObject(Value func, std::size_t nslots)
-    : Object(ObjKind::Generator), m_func(std::move(func)), m_slots(new Value[nslots]), m_nslots(nslots) {}
-TypeObject* GeneratorObject::type() const { return builtinTypes().generator; }
+    : Object(ObjKind::Generator),
+      m_func(std::move(func)),
+      m_slots(new Value[nslots]),
+      m_nslots(nslots) {}
+TypeObject* GeneratorObject::type() const {
+    return builtinTypes().generator;
+}
 void GeneratorObject::clearRefs() {
     for (std::size_t i = 0; i < m_nslots; ++i) m_slots[i] = Value();
     m_savedExc = Value();

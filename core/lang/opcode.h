@@ -108,12 +108,32 @@ inline constexpr int kOpcodeCount = 0
 
 const char* opName(Op op);
 
-inline constexpr uint32_t encodeInstr(Op op, uint32_t arg) { return static_cast<uint32_t>(op) | (arg << 8); }
-inline constexpr Op instrOp(uint32_t word) { return static_cast<Op>(word & 0xFF); }
-inline constexpr uint32_t instrArg(uint32_t word) { return word >> 8; }
+inline constexpr uint32_t encodeInstr(Op op, uint32_t arg) {
+    return static_cast<uint32_t>(op) | (arg << 8);
+}
+inline constexpr Op instrOp(uint32_t word) {
+    return static_cast<Op>(word & 0xFF);
+}
+inline constexpr uint32_t instrArg(uint32_t word) {
+    return word >> 8;
+}
 
 // BINARY_OP arguments; the in-place forms add kInplace.
-enum class BinOp : uint8_t { Add, Sub, Mul, TrueDiv, FloorDiv, Mod, Pow, LShift, RShift, And, Or, Xor, MatMul };
+enum class BinOp : uint8_t {
+    Add,
+    Sub,
+    Mul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    And,
+    Or,
+    Xor,
+    MatMul
+};
 inline constexpr uint32_t kInplace = 16;
 // COMPARE_OP arguments.
 enum class CmpOp : uint8_t { Lt, Le, Eq, Ne, Gt, Ge };

@@ -10,8 +10,12 @@
 
 namespace taskscope::core::lang {
 
-void typeError(std::string msg) { throwPy(BT().TypeError, std::move(msg)); }
-void valueError(std::string msg) { throwPy(BT().ValueError, std::move(msg)); }
+void typeError(std::string msg) {
+    throwPy(BT().TypeError, std::move(msg));
+}
+void valueError(std::string msg) {
+    throwPy(BT().ValueError, std::move(msg));
+}
 
 TypeObject* typeOf(const Value& v) {
     if (v.isSmallInt()) return BT().int_;
@@ -32,7 +36,8 @@ const std::string& typeName(const Value& v) {
 
 std::string addressString(VmThread& t, const Value& v) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(t.interp().addressOf(v)));
+    std::snprintf(buf, sizeof buf, "0x%llx",
+                  static_cast<unsigned long long>(t.interp().addressOf(v)));
     return buf;
 }
 
@@ -65,29 +70,38 @@ namespace {
 Value bindAttribute(VmThread& t, const Value& attr, const Value& obj, TypeObject* tp) {
     if (!attr.isPtr()) return attr;
     switch (attr.kind()) {
-        case ObjKind::Function: return make<BoundMethodObject>(obj, attr);
+        case ObjKind::Function:
+            return make<BoundMethodObject>(obj, attr);
         case ObjKind::NativeFunction:
-            if (attr.as<NativeFunctionObject>()->isMethod()) return make<BoundMethodObject>(obj, attr);
+            if (attr.as<NativeFunctionObject>()->isMethod())
+                return make<BoundMethodObject>(obj, attr);
             return attr;
-        case ObjKind::ClassMethod: return make<BoundMethodObject>(Value(tp), attr.as<MethodWrapperObject>()->func());
-        case ObjKind::StaticMethod: return attr.as<MethodWrapperObject>()->func();
+        case ObjKind::ClassMethod:
+            return make<BoundMethodObject>(Value(tp), attr.as<MethodWrapperObject>()->func());
+        case ObjKind::StaticMethod:
+            return attr.as<MethodWrapperObject>()->func();
         case ObjKind::Property: {
             const auto* p = attr.as<PropertyObject>();
-            if (p->m_fget.isNull()) throwPy(BT().AttributeError, "property has no getter");  // CPython: "unreadable attribute"
+            if (p->m_fget.isNull())
+                throwPy(BT().AttributeError,
+                        "property has no getter");  // CPython: "unreadable attribute"
             return t.call(p->m_fget, {obj});
         }
-        default: return attr;
+        default:
+            return attr;
     }
 }
 
 }  // namespace
 
-Value callSpecial(VmThread& t, const Value& obj, std::string_view name, std::initializer_list<Value> args) {
+Value callSpecial(VmThread& t, const Value& obj, std::string_view name,
+                  std::initializer_list<Value> args) {
     Value fn = lookupSpecial(obj, name);
     if (fn.isNull()) return Value();
     std::vector<Value> all;
     all.reserve(args.size() + 1);
-    bool bind = fn.isKind(ObjKind::Function) || (fn.isKind(ObjKind::NativeFunction) && fn.as<NativeFunctionObject>()->isMethod());
+    bool bind = fn.isKind(ObjKind::Function) ||
+                (fn.isKind(ObjKind::NativeFunction) && fn.as<NativeFunctionObject>()->isMethod());
     if (fn.isKind(ObjKind::StaticMethod)) fn = fn.as<MethodWrapperObject>()->func();
     if (bind) all.push_back(obj);
     for (const auto& a : args) all.push_back(a);
@@ -101,16 +115,25 @@ bool truthy(VmThread& t, const Value& v) {
     if (v.isNone()) return false;
     if (!v.isPtr()) return false;
     switch (v.kind()) {
-        case ObjKind::Float: return floatOf(v) != 0.0;
-        case ObjKind::BigInt: return true;
-        case ObjKind::Str: return v.as<StrObject>()->length() != 0;
-        case ObjKind::List: return v.as<ListObject>()->size() != 0;
-        case ObjKind::Tuple: return v.as<TupleObject>()->size() != 0;
-        case ObjKind::Dict: return v.as<DictObject>()->size() != 0;
+        case ObjKind::Float:
+            return floatOf(v) != 0.0;
+        case ObjKind::BigInt:
+            return true;
+        case ObjKind::Str:
+            return v.as<StrObject>()->length() != 0;
+        case ObjKind::List:
+            return v.as<ListObject>()->size() != 0;
+        case ObjKind::Tuple:
+            return v.as<TupleObject>()->size() != 0;
+        case ObjKind::Dict:
+            return v.as<DictObject>()->size() != 0;
         case ObjKind::Set:
-        case ObjKind::FrozenSet: return v.as<SetObject>()->size() != 0;
-        case ObjKind::Range: return v.as<RangeObject>()->length() != 0;
-        case ObjKind::DictView: return v.as<DictViewObject>()->dict().as<DictObject>()->size() != 0;
+        case ObjKind::FrozenSet:
+            return v.as<SetObject>()->size() != 0;
+        case ObjKind::Range:
+            return v.as<RangeObject>()->length() != 0;
+        case ObjKind::DictView:
+            return v.as<DictViewObject>()->dict().as<DictObject>()->size() != 0;
         case ObjKind::Instance:
         case ObjKind::Exception: {
             Value r = callSpecial(t, v, "__bool__", {});
@@ -122,7 +145,8 @@ bool truthy(VmThread& t, const Value& v) {
             if (r) return toIndex(t, r) != 0;
             return true;
         }
-        default: return true;
+        default:
+            return true;
     }
 }
 
@@ -159,7 +183,8 @@ std::string typeDisplayName(const TypeObject* tp) {
     return tp->m_module + "." + tp->m_qualname;
 }
 
-std::string reprSeq(VmThread& t, const std::vector<Value>& items, const char* open, const char* close, bool tuple) {
+std::string reprSeq(VmThread& t, const std::vector<Value>& items, const char* open,
+                    const char* close, bool tuple) {
     std::string out = open;
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (i) out += ", ";
@@ -190,9 +215,12 @@ std::string repr(VmThread& t, const Value& v) {
     if (!v.isPtr()) return "<null>";
     RecursionGuard guard(t);
     switch (v.kind()) {
-        case ObjKind::BigInt: return intToString(v);
-        case ObjKind::Float: return floatRepr(floatOf(v));
-        case ObjKind::Str: return reprString(strOfValue(v));
+        case ObjKind::BigInt:
+            return intToString(v);
+        case ObjKind::Float:
+            return floatRepr(floatOf(v));
+        case ObjKind::Str:
+            return reprString(strOfValue(v));
         case ObjKind::List: {
             ReprEnter re(t, v.obj());
             if (re.recursive()) return "[...]";
@@ -237,13 +265,15 @@ std::string repr(VmThread& t, const Value& v) {
         }
         case ObjKind::Range: {
             const auto* r = v.as<RangeObject>();
-            std::string out = "range(" + std::to_string(r->start()) + ", " + std::to_string(r->stop());
+            std::string out =
+                "range(" + std::to_string(r->start()) + ", " + std::to_string(r->stop());
             if (r->step() != 1) out += ", " + std::to_string(r->step());
             return out + ")";
         }
         case ObjKind::Slice: {
             const auto* s = v.as<SliceObject>();
-            return "slice(" + repr(t, s->start()) + ", " + repr(t, s->stop()) + ", " + repr(t, s->step()) + ")";
+            return "slice(" + repr(t, s->start()) + ", " + repr(t, s->stop()) + ", " +
+                   repr(t, s->step()) + ")";
         }
         case ObjKind::Function: {
             const auto* f = v.as<FunctionObject>();
@@ -251,19 +281,25 @@ std::string repr(VmThread& t, const Value& v) {
         }
         case ObjKind::NativeFunction: {
             const auto* f = v.as<NativeFunctionObject>();
-            if (f->isMethod()) return "<method '" + f->name() + "' of '" + f->m_qualname.substr(0, f->m_qualname.find('.')) + "' objects>";
+            if (f->isMethod())
+                return "<method '" + f->name() + "' of '" +
+                       f->m_qualname.substr(0, f->m_qualname.find('.')) + "' objects>";
             return "<built-in function " + f->name() + ">";
         }
         case ObjKind::BoundMethod: {
             const auto* m = v.as<BoundMethodObject>();
             if (m->func().isKind(ObjKind::NativeFunction)) {
                 const auto* f = m->func().as<NativeFunctionObject>();
-                return "<built-in method " + f->name() + " of " + typeName(m->self()) + " object at " + addressString(t, m->self()) + ">";
+                return "<built-in method " + f->name() + " of " + typeName(m->self()) +
+                       " object at " + addressString(t, m->self()) + ">";
             }
-            std::string qn = m->func().isKind(ObjKind::Function) ? strOfValue(m->func().as<FunctionObject>()->m_qualname) : "?";
+            std::string qn = m->func().isKind(ObjKind::Function)
+                                 ? strOfValue(m->func().as<FunctionObject>()->m_qualname)
+                                 : "?";
             return "<bound method " + qn + " of " + repr(t, m->self()) + ">";
         }
-        case ObjKind::Type: return "<class '" + typeDisplayName(v.as<TypeObject>()) + "'>";
+        case ObjKind::Type:
+            return "<class '" + typeDisplayName(v.as<TypeObject>()) + "'>";
         case ObjKind::Module: {
             const auto* m = v.as<ModuleObject>();
             return "<module '" + m->name() + "' (built-in)>";
@@ -283,33 +319,47 @@ std::string repr(VmThread& t, const Value& v) {
                 if (args.size() == 1) return name + "(" + repr(t, args[0]) + ")";
                 return name + repr(t, e->m_args);
             }
-            return "<" + typeDisplayName(v.as<InstanceObject>()->cls()) + " object at " + addressString(t, v) + ">";
+            return "<" + typeDisplayName(v.as<InstanceObject>()->cls()) + " object at " +
+                   addressString(t, v) + ">";
         }
-        case ObjKind::Cell: return "<cell at " + addressString(t, v) + ">";
-        case ObjKind::Code: return "<code object " + v.as<CodeObject>()->name + ">";
-        case ObjKind::Iterator: return std::string("<") + v.as<IteratorObject>()->typeName() + " object at " + addressString(t, v) + ">";
+        case ObjKind::Cell:
+            return "<cell at " + addressString(t, v) + ">";
+        case ObjKind::Code:
+            return "<code object " + v.as<CodeObject>()->name + ">";
+        case ObjKind::Iterator:
+            return std::string("<") + v.as<IteratorObject>()->typeName() + " object at " +
+                   addressString(t, v) + ">";
         case ObjKind::Generator: {
             const auto* g = v.as<GeneratorObject>();
-            return "<generator object " + strOfValue(g->func().as<FunctionObject>()->m_qualname) + " at " + addressString(t, v) + ">";
+            return "<generator object " + strOfValue(g->func().as<FunctionObject>()->m_qualname) +
+                   " at " + addressString(t, v) + ">";
         }
-        case ObjKind::Property: return "<property object at " + addressString(t, v) + ">";
-        case ObjKind::StaticMethod: return "<staticmethod(" + repr(t, v.as<MethodWrapperObject>()->func()) + ")>";
-        case ObjKind::ClassMethod: return "<classmethod(" + repr(t, v.as<MethodWrapperObject>()->func()) + ")>";
-        case ObjKind::Super: return "<super: <class '" + v.as<SuperObject>()->startType().as<TypeObject>()->name() + "'>, <" +
-                                    typeName(v.as<SuperObject>()->obj()) + " object>>";
+        case ObjKind::Property:
+            return "<property object at " + addressString(t, v) + ">";
+        case ObjKind::StaticMethod:
+            return "<staticmethod(" + repr(t, v.as<MethodWrapperObject>()->func()) + ")>";
+        case ObjKind::ClassMethod:
+            return "<classmethod(" + repr(t, v.as<MethodWrapperObject>()->func()) + ")>";
+        case ObjKind::Super:
+            return "<super: <class '" + v.as<SuperObject>()->startType().as<TypeObject>()->name() +
+                   "'>, <" + typeName(v.as<SuperObject>()->obj()) + " object>>";
         case ObjKind::DictView: {
             const auto* dv = v.as<DictViewObject>();
             const char* names[] = {"dict_keys", "dict_values", "dict_items"};
             std::vector<Value> items;
             for (const auto& e : dv->dict().as<DictObject>()->entries()) {
                 if (e.key.isNull()) continue;
-                if (dv->which() == 0) items.push_back(e.key);
-                else if (dv->which() == 1) items.push_back(e.value);
-                else items.push_back(makeTuple({e.key, e.value}));
+                if (dv->which() == 0)
+                    items.push_back(e.key);
+                else if (dv->which() == 1)
+                    items.push_back(e.value);
+                else
+                    items.push_back(makeTuple({e.key, e.value}));
             }
             return std::string(names[dv->which()]) + "(" + reprSeq(t, items, "[", "]", false) + ")";
         }
-        case ObjKind::Singleton: return v.as<SingletonObject>()->name();
+        case ObjKind::Singleton:
+            return v.as<SingletonObject>()->name();
     }
     return "<object>";
 }
@@ -329,7 +379,9 @@ std::string str(VmThread& t, const Value& v) {
     return repr(t, v);
 }
 
-Value reprValue(VmThread& t, const Value& v) { return makeStr(repr(t, v)); }
+Value reprValue(VmThread& t, const Value& v) {
+    return makeStr(repr(t, v));
+}
 Value strValue(VmThread& t, const Value& v) {
     if (isStr(v)) return v;
     return makeStr(str(t, v));
@@ -342,8 +394,10 @@ bool isHashable(const Value& v) {
         case ObjKind::List:
         case ObjKind::Dict:
         case ObjKind::Set:
-        case ObjKind::DictView: return false;
-        default: return true;
+        case ObjKind::DictView:
+            return false;
+        default:
+            return true;
     }
 }
 
@@ -353,9 +407,12 @@ int64_t hashOf(VmThread& t, const Value& v) {
     if (v.isNone()) return 0x7fe1a2c3e4b5;  // fixed: CPython 3.11 uses the address of None
     if (!v.isPtr()) return 0;
     switch (v.kind()) {
-        case ObjKind::Str: return v.as<StrObject>()->hash();
-        case ObjKind::BigInt: return intHash(v);
-        case ObjKind::Float: return hashDouble(floatOf(v));
+        case ObjKind::Str:
+            return v.as<StrObject>()->hash();
+        case ObjKind::BigInt:
+            return intHash(v);
+        case ObjKind::Float:
+            return hashDouble(floatOf(v));
         case ObjKind::Tuple: {
             RecursionGuard guard(t);
             TupleHasher h;
@@ -381,7 +438,8 @@ int64_t hashOf(VmThread& t, const Value& v) {
         case ObjKind::List:
         case ObjKind::Dict:
         case ObjKind::Set:
-        case ObjKind::DictView: typeError("unhashable type: '" + typeName(v) + "'");
+        case ObjKind::DictView:
+            typeError("unhashable type: '" + typeName(v) + "'");
         case ObjKind::Instance:
         case ObjKind::Exception: {
             TypeObject* tp = v.as<InstanceObject>()->cls();
@@ -395,7 +453,8 @@ int64_t hashOf(VmThread& t, const Value& v) {
             }
             return static_cast<int64_t>(t.interp().addressOf(v) >> 4);
         }
-        default: return static_cast<int64_t>(t.interp().addressOf(v) >> 4);
+        default:
+            return static_cast<int64_t>(t.interp().addressOf(v) >> 4);
     }
 }
 
@@ -404,46 +463,69 @@ namespace {
 
 const char* cmpSymbol(CmpOp op) {
     switch (op) {
-        case CmpOp::Lt: return "<";
-        case CmpOp::Le: return "<=";
-        case CmpOp::Eq: return "==";
-        case CmpOp::Ne: return "!=";
-        case CmpOp::Gt: return ">";
-        case CmpOp::Ge: return ">=";
+        case CmpOp::Lt:
+            return "<";
+        case CmpOp::Le:
+            return "<=";
+        case CmpOp::Eq:
+            return "==";
+        case CmpOp::Ne:
+            return "!=";
+        case CmpOp::Gt:
+            return ">";
+        case CmpOp::Ge:
+            return ">=";
     }
     return "?";
 }
 
 CmpOp swapped(CmpOp op) {
     switch (op) {
-        case CmpOp::Lt: return CmpOp::Gt;
-        case CmpOp::Le: return CmpOp::Ge;
-        case CmpOp::Gt: return CmpOp::Lt;
-        case CmpOp::Ge: return CmpOp::Le;
-        default: return op;
+        case CmpOp::Lt:
+            return CmpOp::Gt;
+        case CmpOp::Le:
+            return CmpOp::Ge;
+        case CmpOp::Gt:
+            return CmpOp::Lt;
+        case CmpOp::Ge:
+            return CmpOp::Le;
+        default:
+            return op;
     }
 }
 
 const char* cmpDunder(CmpOp op) {
     switch (op) {
-        case CmpOp::Lt: return "__lt__";
-        case CmpOp::Le: return "__le__";
-        case CmpOp::Eq: return "__eq__";
-        case CmpOp::Ne: return "__ne__";
-        case CmpOp::Gt: return "__gt__";
-        case CmpOp::Ge: return "__ge__";
+        case CmpOp::Lt:
+            return "__lt__";
+        case CmpOp::Le:
+            return "__le__";
+        case CmpOp::Eq:
+            return "__eq__";
+        case CmpOp::Ne:
+            return "__ne__";
+        case CmpOp::Gt:
+            return "__gt__";
+        case CmpOp::Ge:
+            return "__ge__";
     }
     return "";
 }
 
 bool applyCmp(int c, CmpOp op) {
     switch (op) {
-        case CmpOp::Lt: return c < 0;
-        case CmpOp::Le: return c <= 0;
-        case CmpOp::Eq: return c == 0;
-        case CmpOp::Ne: return c != 0;
-        case CmpOp::Gt: return c > 0;
-        case CmpOp::Ge: return c >= 0;
+        case CmpOp::Lt:
+            return c < 0;
+        case CmpOp::Le:
+            return c <= 0;
+        case CmpOp::Eq:
+            return c == 0;
+        case CmpOp::Ne:
+            return c != 0;
+        case CmpOp::Gt:
+            return c > 0;
+        case CmpOp::Ge:
+            return c >= 0;
     }
     return false;
 }
@@ -471,24 +553,39 @@ bool numericCompare(const Value& a, const Value& b, CmpOp op, bool* result) {
             double x = floatOf(a), y = floatOf(b);
             *result = false;
             switch (op) {
-                case CmpOp::Lt: *result = x < y; break;
-                case CmpOp::Le: *result = x <= y; break;
-                case CmpOp::Eq: *result = x == y; break;
-                case CmpOp::Ne: *result = x != y; break;
-                case CmpOp::Gt: *result = x > y; break;
-                case CmpOp::Ge: *result = x >= y; break;
+                case CmpOp::Lt:
+                    *result = x < y;
+                    break;
+                case CmpOp::Le:
+                    *result = x <= y;
+                    break;
+                case CmpOp::Eq:
+                    *result = x == y;
+                    break;
+                case CmpOp::Ne:
+                    *result = x != y;
+                    break;
+                case CmpOp::Gt:
+                    *result = x > y;
+                    break;
+                case CmpOp::Ge:
+                    *result = x >= y;
+                    break;
             }
             return true;
         }
         int c = ai ? compareIntFloat(a, floatOf(b)) : -compareIntFloat(b, floatOf(a));
-        if (c == 2 || c == -2) *result = op == CmpOp::Ne;
-        else *result = applyCmp(c, op);
+        if (c == 2 || c == -2)
+            *result = op == CmpOp::Ne;
+        else
+            *result = applyCmp(c, op);
         return true;
     }
     return false;
 }
 
-Value sequenceCompare(VmThread& t, const std::vector<Value>& x, const std::vector<Value>& y, CmpOp op) {
+Value sequenceCompare(VmThread& t, const std::vector<Value>& x, const std::vector<Value>& y,
+                      CmpOp op) {
     std::size_t n = std::min(x.size(), y.size());
     std::size_t i = 0;
     for (; i < n; ++i) {
@@ -527,7 +624,9 @@ Value richCompare(VmThread& t, const Value& a, const Value& b, CmpOp op) {
                 std::vector<Value> x = a.as<ListObject>()->items(), y = b.as<ListObject>()->items();
                 return sequenceCompare(t, x, y, op);
             }
-            case ObjKind::Tuple: return sequenceCompare(t, a.as<TupleObject>()->items(), b.as<TupleObject>()->items(), op);
+            case ObjKind::Tuple:
+                return sequenceCompare(t, a.as<TupleObject>()->items(),
+                                       b.as<TupleObject>()->items(), op);
             case ObjKind::Dict:
                 if (op == CmpOp::Eq || op == CmpOp::Ne) {
                     const auto* x = a.as<DictObject>();
@@ -557,7 +656,8 @@ Value richCompare(VmThread& t, const Value& a, const Value& b, CmpOp op) {
                     const auto* x = a.as<RangeObject>();
                     const auto* y = b.as<RangeObject>();
                     int64_t n = x->length();
-                    bool eq = n == y->length() && (n == 0 || (x->start() == y->start() && (n == 1 || x->step() == y->step())));
+                    bool eq = n == y->length() && (n == 0 || (x->start() == y->start() &&
+                                                              (n == 1 || x->step() == y->step())));
                     return Value::boolean(op == CmpOp::Eq ? eq : !eq);
                 }
                 break;
@@ -571,15 +671,22 @@ Value richCompare(VmThread& t, const Value& a, const Value& b, CmpOp op) {
         const auto* x = a.as<SetObject>();
         const auto* y = b.as<SetObject>();
         switch (op) {
-            case CmpOp::Eq: return Value::boolean(x->size() == y->size() && setIsSubset(t, x, y));
-            case CmpOp::Ne: return Value::boolean(!(x->size() == y->size() && setIsSubset(t, x, y)));
-            case CmpOp::Le: return Value::boolean(setIsSubset(t, x, y));
-            case CmpOp::Lt: return Value::boolean(x->size() < y->size() && setIsSubset(t, x, y));
-            case CmpOp::Ge: return Value::boolean(setIsSubset(t, y, x));
-            case CmpOp::Gt: return Value::boolean(x->size() > y->size() && setIsSubset(t, y, x));
+            case CmpOp::Eq:
+                return Value::boolean(x->size() == y->size() && setIsSubset(t, x, y));
+            case CmpOp::Ne:
+                return Value::boolean(!(x->size() == y->size() && setIsSubset(t, x, y)));
+            case CmpOp::Le:
+                return Value::boolean(setIsSubset(t, x, y));
+            case CmpOp::Lt:
+                return Value::boolean(x->size() < y->size() && setIsSubset(t, x, y));
+            case CmpOp::Ge:
+                return Value::boolean(setIsSubset(t, y, x));
+            case CmpOp::Gt:
+                return Value::boolean(x->size() > y->size() && setIsSubset(t, y, x));
         }
     }
-    if (a.isKind(ObjKind::DictView) && b.isKind(ObjKind::DictView) && (op == CmpOp::Eq || op == CmpOp::Ne)) {
+    if (a.isKind(ObjKind::DictView) && b.isKind(ObjKind::DictView) &&
+        (op == CmpOp::Eq || op == CmpOp::Ne)) {
         Value sa = makeSet(), sb = makeSet();
         sa.as<SetObject>()->update(t, a);
         sb.as<SetObject>()->update(t, b);
@@ -613,11 +720,13 @@ Value richCompare(VmThread& t, const Value& a, const Value& b, CmpOp op) {
         }
         return Value::boolean(!a.is(b));
     }
-    typeError(std::string("'") + cmpSymbol(op) + "' not supported between instances of '" + typeName(a) + "' and '" +
-              typeName(b) + "'");
+    typeError(std::string("'") + cmpSymbol(op) + "' not supported between instances of '" +
+              typeName(a) + "' and '" + typeName(b) + "'");
 }
 
-bool compareBool(VmThread& t, const Value& a, const Value& b, CmpOp op) { return truthy(t, richCompare(t, a, b, op)); }
+bool compareBool(VmThread& t, const Value& a, const Value& b, CmpOp op) {
+    return truthy(t, richCompare(t, a, b, op));
+}
 
 bool equals(VmThread& t, const Value& a, const Value& b) {
     if (a.is(b)) return true;
@@ -637,38 +746,64 @@ namespace {
 
 const char* opSymbol(BinOp op) {
     switch (op) {
-        case BinOp::Add: return "+";
-        case BinOp::Sub: return "-";
-        case BinOp::Mul: return "*";
-        case BinOp::TrueDiv: return "/";
-        case BinOp::FloorDiv: return "//";
-        case BinOp::Mod: return "%";
-        case BinOp::Pow: return "**";
-        case BinOp::LShift: return "<<";
-        case BinOp::RShift: return ">>";
-        case BinOp::And: return "&";
-        case BinOp::Or: return "|";
-        case BinOp::Xor: return "^";
-        case BinOp::MatMul: return "@";
+        case BinOp::Add:
+            return "+";
+        case BinOp::Sub:
+            return "-";
+        case BinOp::Mul:
+            return "*";
+        case BinOp::TrueDiv:
+            return "/";
+        case BinOp::FloorDiv:
+            return "//";
+        case BinOp::Mod:
+            return "%";
+        case BinOp::Pow:
+            return "**";
+        case BinOp::LShift:
+            return "<<";
+        case BinOp::RShift:
+            return ">>";
+        case BinOp::And:
+            return "&";
+        case BinOp::Or:
+            return "|";
+        case BinOp::Xor:
+            return "^";
+        case BinOp::MatMul:
+            return "@";
     }
     return "?";
 }
 
 const char* opDunder(BinOp op) {
     switch (op) {
-        case BinOp::Add: return "add";
-        case BinOp::Sub: return "sub";
-        case BinOp::Mul: return "mul";
-        case BinOp::TrueDiv: return "truediv";
-        case BinOp::FloorDiv: return "floordiv";
-        case BinOp::Mod: return "mod";
-        case BinOp::Pow: return "pow";
-        case BinOp::LShift: return "lshift";
-        case BinOp::RShift: return "rshift";
-        case BinOp::And: return "and";
-        case BinOp::Or: return "or";
-        case BinOp::Xor: return "xor";
-        case BinOp::MatMul: return "matmul";
+        case BinOp::Add:
+            return "add";
+        case BinOp::Sub:
+            return "sub";
+        case BinOp::Mul:
+            return "mul";
+        case BinOp::TrueDiv:
+            return "truediv";
+        case BinOp::FloorDiv:
+            return "floordiv";
+        case BinOp::Mod:
+            return "mod";
+        case BinOp::Pow:
+            return "pow";
+        case BinOp::LShift:
+            return "lshift";
+        case BinOp::RShift:
+            return "rshift";
+        case BinOp::And:
+            return "and";
+        case BinOp::Or:
+            return "or";
+        case BinOp::Xor:
+            return "xor";
+        case BinOp::MatMul:
+            return "matmul";
     }
     return "";
 }
@@ -684,20 +819,27 @@ double floatMod(double x, double y) {
 }
 
 Value floatPow(double x, double y) {
-    if (x == 0.0 && y < 0) throwPy(BT().ZeroDivisionError, "0.0 cannot be raised to a negative power");
+    if (x == 0.0 && y < 0)
+        throwPy(BT().ZeroDivisionError, "0.0 cannot be raised to a negative power");
     if (x < 0 && y != std::floor(y) && std::isfinite(y)) {
-        throwPy(BT().ValueError, "complex numbers are not supported by Taskscope yet (negative number to a fractional power)");
+        throwPy(BT().ValueError,
+                "complex numbers are not supported by Taskscope yet (negative number to a "
+                "fractional power)");
     }
     double r = std::pow(x, y);
-    if (std::isinf(r) && std::isfinite(x) && std::isfinite(y)) throwPy(BT().OverflowError, "(34, 'Numerical result out of range')");
+    if (std::isinf(r) && std::isfinite(x) && std::isfinite(y))
+        throwPy(BT().OverflowError, "(34, 'Numerical result out of range')");
     return makeFloat(r);
 }
 
 Value floatOp(double x, double y, BinOp op) {
     switch (op) {
-        case BinOp::Add: return makeFloat(x + y);
-        case BinOp::Sub: return makeFloat(x - y);
-        case BinOp::Mul: return makeFloat(x * y);
+        case BinOp::Add:
+            return makeFloat(x + y);
+        case BinOp::Sub:
+            return makeFloat(x - y);
+        case BinOp::Mul:
+            return makeFloat(x * y);
         case BinOp::TrueDiv:
             if (y == 0.0) throwPy(BT().ZeroDivisionError, "float division by zero");
             return makeFloat(x / y);
@@ -718,8 +860,10 @@ Value floatOp(double x, double y, BinOp op) {
         case BinOp::Mod:
             if (y == 0.0) throwPy(BT().ZeroDivisionError, "float modulo");
             return makeFloat(floatMod(x, y));
-        case BinOp::Pow: return floatPow(x, y);
-        default: return Value();
+        case BinOp::Pow:
+            return floatPow(x, y);
+        default:
+            return Value();
     }
 }
 
@@ -728,21 +872,26 @@ Value repeatSequence(VmThread& t, const Value& seq, const Value& count) {
     if (n < 0) n = 0;
     if (isStr(seq)) {
         const std::string& s = strOfValue(seq);
-        if (n > 0 && s.size() * static_cast<std::size_t>(n) > (std::size_t(1) << 31)) throwPy(BT().MemoryError, "");
+        if (n > 0 && s.size() * static_cast<std::size_t>(n) > (std::size_t(1) << 31))
+            throwPy(BT().MemoryError, "");
         std::string out;
         out.reserve(s.size() * static_cast<std::size_t>(n));
         for (int64_t i = 0; i < n; ++i) out += s;
         return make<StrObject>(std::move(out), seq.as<StrObject>()->length() * n);
     }
-    const std::vector<Value>& items = seq.isKind(ObjKind::List) ? seq.as<ListObject>()->items() : seq.as<TupleObject>()->items();
-    if (n > 0 && items.size() * static_cast<std::size_t>(n) > (std::size_t(1) << 28)) throwPy(BT().MemoryError, "");
+    const std::vector<Value>& items =
+        seq.isKind(ObjKind::List) ? seq.as<ListObject>()->items() : seq.as<TupleObject>()->items();
+    if (n > 0 && items.size() * static_cast<std::size_t>(n) > (std::size_t(1) << 28))
+        throwPy(BT().MemoryError, "");
     std::vector<Value> out;
     out.reserve(items.size() * static_cast<std::size_t>(n));
     for (int64_t i = 0; i < n; ++i) out.insert(out.end(), items.begin(), items.end());
     return seq.isKind(ObjKind::List) ? makeList(std::move(out)) : makeTuple(std::move(out));
 }
 
-bool isSeqForRepeat(const Value& v) { return isStr(v) || v.isKind(ObjKind::List) || v.isKind(ObjKind::Tuple); }
+bool isSeqForRepeat(const Value& v) {
+    return isStr(v) || v.isKind(ObjKind::List) || v.isKind(ObjKind::Tuple);
+}
 
 Value setOp(VmThread& t, const Value& a, const Value& b, BinOp op, bool inplace) {
     const auto* x = a.as<SetObject>();
@@ -767,7 +916,8 @@ Value setOp(VmThread& t, const Value& a, const Value& b, BinOp op, bool inplace)
                 const SetObject* small = x->size() <= y->size() ? x : y;
                 const SetObject* large = small == x ? y : x;
                 for (const auto& s : small->slots()) {
-                    if (!s.key.isNull() && large->contains(t, s.key, s.hash)) ts->add(t, s.key, s.hash);
+                    if (!s.key.isNull() && large->contains(t, s.key, s.hash))
+                        ts->add(t, s.key, s.hash);
                 }
                 r->clear();
                 r->merge(t, *ts);
@@ -822,7 +972,8 @@ Value setOp(VmThread& t, const Value& a, const Value& b, BinOp op, bool inplace)
             r->merge(t, *ts);
             return result;
         }
-        default: return Value();
+        default:
+            return Value();
     }
 }
 
@@ -832,20 +983,29 @@ Value binaryOp(VmThread& t, const Value& a, const Value& b, BinOp op, bool inpla
     bool ai = isInt(a), bi = isInt(b);
     if (ai && bi) {
         switch (op) {
-            case BinOp::Add: return intAdd(a, b);
-            case BinOp::Sub: return intSub(a, b);
-            case BinOp::Mul: return intMul(a, b);
-            case BinOp::TrueDiv: return intTrueDiv(a, b);
-            case BinOp::FloorDiv: return intFloorDiv(a, b);
-            case BinOp::Mod: return intMod(a, b);
+            case BinOp::Add:
+                return intAdd(a, b);
+            case BinOp::Sub:
+                return intSub(a, b);
+            case BinOp::Mul:
+                return intMul(a, b);
+            case BinOp::TrueDiv:
+                return intTrueDiv(a, b);
+            case BinOp::FloorDiv:
+                return intFloorDiv(a, b);
+            case BinOp::Mod:
+                return intMod(a, b);
             case BinOp::Pow:
                 if (intSign(b) < 0) {
-                    if (intSign(a) == 0) throwPy(BT().ZeroDivisionError, "0.0 cannot be raised to a negative power");
+                    if (intSign(a) == 0)
+                        throwPy(BT().ZeroDivisionError, "0.0 cannot be raised to a negative power");
                     return floatPow(intToDouble(a), intToDouble(b));
                 }
                 return intPow(a, b);
-            case BinOp::LShift: return intLShift(a, b);
-            case BinOp::RShift: return intRShift(a, b);
+            case BinOp::LShift:
+                return intLShift(a, b);
+            case BinOp::RShift:
+                return intRShift(a, b);
             case BinOp::And:
                 if (a.isBool() && b.isBool()) return Value::boolean(a.isTrue() && b.isTrue());
                 return intAnd(a, b);
@@ -855,7 +1015,8 @@ Value binaryOp(VmThread& t, const Value& a, const Value& b, BinOp op, bool inpla
             case BinOp::Xor:
                 if (a.isBool() && b.isBool()) return Value::boolean(a.isTrue() != b.isTrue());
                 return intXor(a, b);
-            case BinOp::MatMul: break;
+            case BinOp::MatMul:
+                break;
         }
     }
     bool af = isFloat(a), bf = isFloat(b);
@@ -871,9 +1032,12 @@ Value binaryOp(VmThread& t, const Value& a, const Value& b, BinOp op, bool inpla
                 if (op == BinOp::Add) {
                     const auto* x = a.as<StrObject>();
                     const auto* y = b.as<StrObject>();
-                    // A new string object; a non-in-place concatenation also copies both (~16 bytes/ns).
-                    t.addCostPs(t.interp().costs().allocPs +
-                                (inplace ? 0 : static_cast<int64_t>(x->str().size() + y->str().size()) * 60));
+                    // A new string object; a non-in-place concatenation also copies both (~16
+                    // bytes/ns).
+                    t.addCostPs(
+                        t.interp().costs().allocPs +
+                        (inplace ? 0
+                                 : static_cast<int64_t>(x->str().size() + y->str().size()) * 60));
                     return make<StrObject>(x->str() + y->str(), x->length() + y->length());
                 }
                 break;
@@ -921,7 +1085,8 @@ Value binaryOp(VmThread& t, const Value& a, const Value& b, BinOp op, bool inpla
     }
     bool aSet = a.isKind(ObjKind::Set) || a.isKind(ObjKind::FrozenSet);
     bool bSet = b.isKind(ObjKind::Set) || b.isKind(ObjKind::FrozenSet);
-    if (aSet && bSet && (op == BinOp::Or || op == BinOp::And || op == BinOp::Sub || op == BinOp::Xor)) {
+    if (aSet && bSet &&
+        (op == BinOp::Or || op == BinOp::And || op == BinOp::Sub || op == BinOp::Xor)) {
         return setOp(t, a, b, op, inplace);
     }
     if (op == BinOp::Add && inplace && a.isKind(ObjKind::List) && !isInstanceLike(b)) {
@@ -972,16 +1137,21 @@ Value binaryOp(VmThread& t, const Value& a, const Value& b, BinOp op, bool inpla
             if (!r.is(notImplemented())) return r;
         }
     }
-    if (op == BinOp::Add && isStr(a)) typeError("can only concatenate str (not \"" + typeName(b) + "\") to str");
-    if (op == BinOp::Add && a.isKind(ObjKind::List)) typeError("can only concatenate list (not \"" + typeName(b) + "\") to list");
-    if (op == BinOp::Add && a.isKind(ObjKind::Tuple)) typeError("can only concatenate tuple (not \"" + typeName(b) + "\") to tuple");
+    if (op == BinOp::Add && isStr(a))
+        typeError("can only concatenate str (not \"" + typeName(b) + "\") to str");
+    if (op == BinOp::Add && a.isKind(ObjKind::List))
+        typeError("can only concatenate list (not \"" + typeName(b) + "\") to list");
+    if (op == BinOp::Add && a.isKind(ObjKind::Tuple))
+        typeError("can only concatenate tuple (not \"" + typeName(b) + "\") to tuple");
     if (op == BinOp::Mul && (isSeqForRepeat(a) || isSeqForRepeat(b))) {
-        typeError("can't multiply sequence by non-int of type '" + typeName(isSeqForRepeat(a) ? b : a) + "'");
+        typeError("can't multiply sequence by non-int of type '" +
+                  typeName(isSeqForRepeat(a) ? b : a) + "'");
     }
     std::string sym = opSymbol(op);
     if (op == BinOp::Pow && !inplace) sym = "** or pow()";
     if (inplace) sym += "=";
-    typeError("unsupported operand type(s) for " + sym + ": '" + typeName(a) + "' and '" + typeName(b) + "'");
+    typeError("unsupported operand type(s) for " + sym + ": '" + typeName(a) + "' and '" +
+              typeName(b) + "'");
 }
 
 Value unaryNegative(VmThread& t, const Value& v) {
@@ -1039,14 +1209,18 @@ double toDouble(VmThread& t, const Value& v) {
     typeError("must be real number, not " + typeName(v));
 }
 
-bool isNumber(const Value& v) { return isInt(v) || isFloat(v); }
+bool isNumber(const Value& v) {
+    return isInt(v) || isFloat(v);
+}
 
-void sliceIndices(VmThread& t, const Value& slice, int64_t length, int64_t* start, int64_t* stop, int64_t* step,
-                  int64_t* count) {
+void sliceIndices(VmThread& t, const Value& slice, int64_t length, int64_t* start, int64_t* stop,
+                  int64_t* step, int64_t* count) {
     const auto* s = slice.as<SliceObject>();
     auto idx = [&](const Value& v) -> int64_t {
-        if (isInt(v) && !v.isSmallInt() && !v.isBool()) return intSign(v) < 0 ? INT64_MIN / 2 : INT64_MAX / 2;
-        if (!isInt(v) && !isInstanceLike(v)) typeError("slice indices must be integers or None or have an __index__ method");
+        if (isInt(v) && !v.isSmallInt() && !v.isBool())
+            return intSign(v) < 0 ? INT64_MIN / 2 : INT64_MAX / 2;
+        if (!isInt(v) && !isInstanceLike(v))
+            typeError("slice indices must be integers or None or have an __index__ method");
         return toIndex(t, v);
     };
     int64_t st = s->step().isNone() ? 1 : idx(s->step());
@@ -1120,10 +1294,12 @@ Value getItem(VmThread& t, const Value& obj, const Value& key) {
                 sliceIndices(t, key, static_cast<int64_t>(items.size()), &start, &stop, &step, &n);
                 std::vector<Value> out;
                 out.reserve(static_cast<std::size_t>(n));
-                for (int64_t i = 0, j = start; i < n; ++i, j += step) out.push_back(items[static_cast<std::size_t>(j)]);
+                for (int64_t i = 0, j = start; i < n; ++i, j += step)
+                    out.push_back(items[static_cast<std::size_t>(j)]);
                 return makeList(std::move(out));
             }
-            return items[static_cast<std::size_t>(normalizeIndex(t, key, static_cast<int64_t>(items.size()), "list"))];
+            return items[static_cast<std::size_t>(
+                normalizeIndex(t, key, static_cast<int64_t>(items.size()), "list"))];
         }
         case ObjKind::Tuple: {
             const auto& items = obj.as<TupleObject>()->items();
@@ -1131,10 +1307,12 @@ Value getItem(VmThread& t, const Value& obj, const Value& key) {
                 int64_t start, stop, step, n;
                 sliceIndices(t, key, static_cast<int64_t>(items.size()), &start, &stop, &step, &n);
                 std::vector<Value> out;
-                for (int64_t i = 0, j = start; i < n; ++i, j += step) out.push_back(items[static_cast<std::size_t>(j)]);
+                for (int64_t i = 0, j = start; i < n; ++i, j += step)
+                    out.push_back(items[static_cast<std::size_t>(j)]);
                 return makeTuple(std::move(out));
             }
-            return items[static_cast<std::size_t>(normalizeIndex(t, key, static_cast<int64_t>(items.size()), "tuple"))];
+            return items[static_cast<std::size_t>(
+                normalizeIndex(t, key, static_cast<int64_t>(items.size()), "tuple"))];
         }
         case ObjKind::Str: {
             const auto* s = obj.as<StrObject>();
@@ -1143,7 +1321,8 @@ Value getItem(VmThread& t, const Value& obj, const Value& key) {
                 sliceIndices(t, key, s->length(), &start, &stop, &step, &n);
                 if (step == 1) return make<StrObject>(s->substr(start, start + n), n);
                 std::string out;
-                for (int64_t i = 0, j = start; i < n; ++i, j += step) appendUtf8(out, s->codePointAt(j));
+                for (int64_t i = 0, j = start; i < n; ++i, j += step)
+                    appendUtf8(out, s->codePointAt(j));
                 return make<StrObject>(std::move(out), n);
             }
             int64_t i = normalizeIndex(t, key, s->length(), "string");
@@ -1163,7 +1342,8 @@ Value getItem(VmThread& t, const Value& obj, const Value& key) {
                 int64_t newStep = r->step() * step;
                 return make<RangeObject>(newStart, newStart + n * newStep, newStep);
             }
-            if (!isInt(key) && !isInstanceLike(key)) typeError("range indices must be integers or slices, not " + typeName(key));
+            if (!isInt(key) && !isInstanceLike(key))
+                typeError("range indices must be integers or slices, not " + typeName(key));
             int64_t i = toIndex(t, key);
             int64_t len = r->length();
             if (i < 0) i += len;
@@ -1198,7 +1378,8 @@ void setItem(VmThread& t, const Value& obj, const Value& key, Value value) {
                 if (key.isKind(ObjKind::Slice)) {
                     std::vector<Value> src = toVector(t, value);
                     int64_t start, stop, step, n;
-                    sliceIndices(t, key, static_cast<int64_t>(items.size()), &start, &stop, &step, &n);
+                    sliceIndices(t, key, static_cast<int64_t>(items.size()), &start, &stop, &step,
+                                 &n);
                     if (step == 1) {
                         if (stop < start) stop = start;
                         items.erase(items.begin() + start, items.begin() + stop);
@@ -1206,16 +1387,20 @@ void setItem(VmThread& t, const Value& obj, const Value& key, Value value) {
                         return;
                     }
                     if (static_cast<int64_t>(src.size()) != n) {
-                        valueError("attempt to assign sequence of size " + std::to_string(src.size()) +
-                                   " to extended slice of size " + std::to_string(n));
+                        valueError("attempt to assign sequence of size " +
+                                   std::to_string(src.size()) + " to extended slice of size " +
+                                   std::to_string(n));
                     }
-                    for (int64_t i = 0, j = start; i < n; ++i, j += step) items[static_cast<std::size_t>(j)] = src[static_cast<std::size_t>(i)];
+                    for (int64_t i = 0, j = start; i < n; ++i, j += step)
+                        items[static_cast<std::size_t>(j)] = src[static_cast<std::size_t>(i)];
                     return;
                 }
-                if (!isInt(key) && !isInstanceLike(key)) typeError("list indices must be integers or slices, not " + typeName(key));
+                if (!isInt(key) && !isInstanceLike(key))
+                    typeError("list indices must be integers or slices, not " + typeName(key));
                 int64_t i = toIndex(t, key);
                 if (i < 0) i += static_cast<int64_t>(items.size());
-                if (i < 0 || i >= static_cast<int64_t>(items.size())) throwPy(BT().IndexError, "list assignment index out of range");
+                if (i < 0 || i >= static_cast<int64_t>(items.size()))
+                    throwPy(BT().IndexError, "list assignment index out of range");
                 items[static_cast<std::size_t>(i)] = std::move(value);
                 return;
             }
@@ -1242,9 +1427,11 @@ void delItem(VmThread& t, const Value& obj, const Value& key) {
                 auto& items = obj.as<ListObject>()->items();
                 if (key.isKind(ObjKind::Slice)) {
                     int64_t start, stop, step, n;
-                    sliceIndices(t, key, static_cast<int64_t>(items.size()), &start, &stop, &step, &n);
+                    sliceIndices(t, key, static_cast<int64_t>(items.size()), &start, &stop, &step,
+                                 &n);
                     std::vector<bool> drop(items.size(), false);
-                    for (int64_t i = 0, j = start; i < n; ++i, j += step) drop[static_cast<std::size_t>(j)] = true;
+                    for (int64_t i = 0, j = start; i < n; ++i, j += step)
+                        drop[static_cast<std::size_t>(j)] = true;
                     std::vector<Value> kept;
                     for (std::size_t i = 0; i < items.size(); ++i) {
                         if (!drop[i]) kept.push_back(items[i]);
@@ -1257,7 +1444,8 @@ void delItem(VmThread& t, const Value& obj, const Value& key) {
                 return;
             }
             case ObjKind::Dict:
-                if (!obj.as<DictObject>()->remove(t, key)) throwPyValue(makeException(BT().KeyError, std::vector<Value>{key}));
+                if (!obj.as<DictObject>()->remove(t, key))
+                    throwPyValue(makeException(BT().KeyError, std::vector<Value>{key}));
                 return;
             case ObjKind::Instance:
             case ObjKind::Exception: {
@@ -1276,7 +1464,9 @@ bool contains(VmThread& t, const Value& container, const Value& item) {
     if (container.isPtr()) {
         switch (container.kind()) {
             case ObjKind::Str:
-                if (!isStr(item)) typeError("'in <string>' requires string as left operand, not " + typeName(item));
+                if (!isStr(item))
+                    typeError("'in <string>' requires string as left operand, not " +
+                              typeName(item));
                 return strOfValue(container).find(strOfValue(item)) != std::string::npos;
             case ObjKind::List: {
                 // A linear scan: every element compared costs (the O(n) of `in` on a list).
@@ -1294,16 +1484,20 @@ bool contains(VmThread& t, const Value& container, const Value& item) {
                     if (x.is(item) || equals(t, x, item)) return true;
                 }
                 return false;
-            case ObjKind::Dict: return container.as<DictObject>()->find(t, item) >= 0;
+            case ObjKind::Dict:
+                return container.as<DictObject>()->find(t, item) >= 0;
             case ObjKind::Set:
-            case ObjKind::FrozenSet: return container.as<SetObject>()->contains(t, item);
+            case ObjKind::FrozenSet:
+                return container.as<SetObject>()->contains(t, item);
             case ObjKind::Range: {
                 const auto* r = container.as<RangeObject>();
                 if (isInt(item)) {
                     auto v = intToInt64(item);
                     if (!v) return false;
                     int64_t x = *v;
-                    if (r->step() > 0 ? (x < r->start() || x >= r->stop()) : (x > r->start() || x <= r->stop())) return false;
+                    if (r->step() > 0 ? (x < r->start() || x >= r->stop())
+                                      : (x > r->start() || x <= r->stop()))
+                        return false;
                     return (x - r->start()) % r->step() == 0;
                 }
                 break;
@@ -1334,19 +1528,28 @@ bool contains(VmThread& t, const Value& container, const Value& item) {
 int64_t length(VmThread& t, const Value& v) {
     if (v.isPtr()) {
         switch (v.kind()) {
-            case ObjKind::Str: return v.as<StrObject>()->length();
-            case ObjKind::List: return v.as<ListObject>()->size();
-            case ObjKind::Tuple: return v.as<TupleObject>()->size();
-            case ObjKind::Dict: return v.as<DictObject>()->size();
+            case ObjKind::Str:
+                return v.as<StrObject>()->length();
+            case ObjKind::List:
+                return v.as<ListObject>()->size();
+            case ObjKind::Tuple:
+                return v.as<TupleObject>()->size();
+            case ObjKind::Dict:
+                return v.as<DictObject>()->size();
             case ObjKind::Set:
-            case ObjKind::FrozenSet: return v.as<SetObject>()->size();
-            case ObjKind::Range: return v.as<RangeObject>()->length();
-            case ObjKind::DictView: return v.as<DictViewObject>()->dict().as<DictObject>()->size();
+            case ObjKind::FrozenSet:
+                return v.as<SetObject>()->size();
+            case ObjKind::Range:
+                return v.as<RangeObject>()->length();
+            case ObjKind::DictView:
+                return v.as<DictViewObject>()->dict().as<DictObject>()->size();
             case ObjKind::Instance:
             case ObjKind::Exception: {
                 Value r = callSpecial(t, v, "__len__", {});
                 if (r) {
-                    if (!isInt(r)) typeError("'" + typeName(r) + "' object cannot be interpreted as an integer");
+                    if (!isInt(r))
+                        typeError("'" + typeName(r) +
+                                  "' object cannot be interpreted as an integer");
                     int64_t n = toIndex(t, r);
                     if (n < 0) valueError("__len__() should return >= 0");
                     return n;
@@ -1374,7 +1577,8 @@ Value specialInstanceAttr(VmThread& t, const Value& obj, std::string_view name) 
         if (name == "__suppress_context__") return Value::boolean(e->m_suppressContext);
         if (name == "__traceback__") return Value::none();
         const auto& args = e->m_args.as<TupleObject>()->items();
-        if (name == "value" && e->cls()->isSubtypeOf(BT().StopIteration)) return args.empty() ? Value::none() : args[0];
+        if (name == "value" && e->cls()->isSubtypeOf(BT().StopIteration))
+            return args.empty() ? Value::none() : args[0];
         if (name == "code" && e->cls()->isSubtypeOf(BT().SystemExit)) {
             return args.empty() ? Value::none() : args.size() == 1 ? args[0] : e->m_args;
         }
@@ -1414,7 +1618,8 @@ Value moduleOrTypeAttr(VmThread& t, const Value& obj, const StrObject* name) {
     }
     Value attr = tp->lookup(name);
     if (attr) {
-        if (attr.isKind(ObjKind::ClassMethod)) return make<BoundMethodObject>(obj, attr.as<MethodWrapperObject>()->func());
+        if (attr.isKind(ObjKind::ClassMethod))
+            return make<BoundMethodObject>(obj, attr.as<MethodWrapperObject>()->func());
         if (attr.isKind(ObjKind::StaticMethod)) return attr.as<MethodWrapperObject>()->func();
         return attr;
     }
@@ -1480,7 +1685,8 @@ Value getAttrOrNull(VmThread& t, const Value& obj, const Value& nameValue) {
                 auto* f = obj.as<NativeFunctionObject>();
                 if (name->view() == "__name__") return makeStr(f->name());
                 if (name->view() == "__qualname__") return makeStr(f->m_qualname);
-                if (name->view() == "__module__") return f->m_module.empty() ? Value::none() : makeStr(f->m_module);
+                if (name->view() == "__module__")
+                    return f->m_module.empty() ? Value::none() : makeStr(f->m_module);
                 if (name->view() == "__doc__") return Value::none();
                 if (name->view() == "__class__") return Value(BT().builtinFunction);
                 return Value();
@@ -1504,8 +1710,11 @@ Value getAttrOrNull(VmThread& t, const Value& obj, const Value& nameValue) {
                     Value attr = mro[i]->dict()->getStr(name);
                     if (!attr) continue;
                     if (isTypeObj(self)) {
-                        if (attr.isKind(ObjKind::ClassMethod)) return make<BoundMethodObject>(self, attr.as<MethodWrapperObject>()->func());
-                        if (attr.isKind(ObjKind::StaticMethod)) return attr.as<MethodWrapperObject>()->func();
+                        if (attr.isKind(ObjKind::ClassMethod))
+                            return make<BoundMethodObject>(self,
+                                                           attr.as<MethodWrapperObject>()->func());
+                        if (attr.isKind(ObjKind::StaticMethod))
+                            return attr.as<MethodWrapperObject>()->func();
                         return attr;
                     }
                     return bindAttribute(t, attr, self, objType);
@@ -1560,15 +1769,19 @@ Value getAttr(VmThread& t, const Value& obj, const Value& name) {
     if (v) return v;
     const std::string& n = strOfValue(name);
     if (obj.isKind(ObjKind::Module)) {
-        throwPy(BT().AttributeError, "module '" + obj.as<ModuleObject>()->name() + "' has no attribute '" + n + "'");
+        throwPy(BT().AttributeError,
+                "module '" + obj.as<ModuleObject>()->name() + "' has no attribute '" + n + "'");
     }
     if (obj.isKind(ObjKind::Type)) {
-        throwPy(BT().AttributeError, "type object '" + obj.as<TypeObject>()->name() + "' has no attribute '" + n + "'");
+        throwPy(BT().AttributeError,
+                "type object '" + obj.as<TypeObject>()->name() + "' has no attribute '" + n + "'");
     }
     throwPy(BT().AttributeError, "'" + typeName(obj) + "' object has no attribute '" + n + "'");
 }
 
-Value getAttr(VmThread& t, const Value& obj, std::string_view name) { return getAttr(t, obj, internStr(name)); }
+Value getAttr(VmThread& t, const Value& obj, std::string_view name) {
+    return getAttr(t, obj, internStr(name));
+}
 
 void setAttr(VmThread& t, const Value& obj, const Value& nameValue, Value value) {
     const auto* name = nameValue.as<StrObject>();
@@ -1581,7 +1794,9 @@ void setAttr(VmThread& t, const Value& obj, const Value& nameValue, Value value)
                 if (attr && attr.isKind(ObjKind::Property)) {
                     const auto* p = attr.as<PropertyObject>();
                     if (p->m_fset.isNull()) {
-                        throwPy(BT().AttributeError, "property '" + name->str() + "' of '" + inst->cls()->name() + "' object has no setter");
+                        throwPy(BT().AttributeError, "property '" + name->str() + "' of '" +
+                                                         inst->cls()->name() +
+                                                         "' object has no setter");
                     }
                     t.call(p->m_fset, {obj, value});
                     return;
@@ -1619,7 +1834,8 @@ void setAttr(VmThread& t, const Value& obj, const Value& nameValue, Value value)
             case ObjKind::Type: {
                 auto* tp = obj.as<TypeObject>();
                 if (tp->m_builtin) {
-                    typeError("cannot set '" + name->str() + "' attribute of immutable type '" + tp->name() + "'");
+                    typeError("cannot set '" + name->str() + "' attribute of immutable type '" +
+                              tp->name() + "'");
                 }
                 tp->dict()->setStr(nameValue, std::move(value));
                 ++tp->m_version;
@@ -1647,8 +1863,11 @@ void setAttr(VmThread& t, const Value& obj, const Value& nameValue, Value value)
         }
     }
     Value existing = getAttrOrNull(t, obj, nameValue);
-    if (existing) throwPy(BT().AttributeError, "'" + typeName(obj) + "' object attribute '" + name->str() + "' is read-only");
-    throwPy(BT().AttributeError, "'" + typeName(obj) + "' object has no attribute '" + name->str() + "'");
+    if (existing)
+        throwPy(BT().AttributeError,
+                "'" + typeName(obj) + "' object attribute '" + name->str() + "' is read-only");
+    throwPy(BT().AttributeError,
+            "'" + typeName(obj) + "' object has no attribute '" + name->str() + "'");
 }
 
 void delAttr(VmThread& t, const Value& obj, const Value& nameValue) {
@@ -1659,7 +1878,8 @@ void delAttr(VmThread& t, const Value& obj, const Value& nameValue) {
         if (attr && attr.isKind(ObjKind::Property)) {
             const auto* p = attr.as<PropertyObject>();
             if (p->m_fdel.isNull()) {
-                throwPy(BT().AttributeError, "property '" + name->str() + "' of '" + inst->cls()->name() + "' object has no deleter");
+                throwPy(BT().AttributeError, "property '" + name->str() + "' of '" +
+                                                 inst->cls()->name() + "' object has no deleter");
             }
             t.call(p->m_fdel, {obj});
             return;
@@ -1673,7 +1893,8 @@ void delAttr(VmThread& t, const Value& obj, const Value& nameValue) {
     } else if (obj.isKind(ObjKind::Module)) {
         if (obj.as<ModuleObject>()->dict()->removeStr(name->view())) return;
     }
-    throwPy(BT().AttributeError, "'" + typeName(obj) + "' object has no attribute '" + name->str() + "'");
+    throwPy(BT().AttributeError,
+            "'" + typeName(obj) + "' object has no attribute '" + name->str() + "'");
 }
 
 Value lookupMethod(VmThread& t, const Value& obj, const Value& nameValue, Value* selfOut) {
@@ -1684,8 +1905,9 @@ Value lookupMethod(VmThread& t, const Value& obj, const Value& nameValue, Value*
         if (k == ObjKind::Instance || k == ObjKind::Exception) {
             auto* inst = obj.as<InstanceObject>();
             Value attr = inst->cls()->lookup(name);
-            if (attr && (attr.isKind(ObjKind::Function) ||
-                         (attr.isKind(ObjKind::NativeFunction) && attr.as<NativeFunctionObject>()->isMethod()))) {
+            if (attr &&
+                (attr.isKind(ObjKind::Function) || (attr.isKind(ObjKind::NativeFunction) &&
+                                                    attr.as<NativeFunctionObject>()->isMethod()))) {
                 DictObject* d = inst->dictIfAny();
                 if (!d || d->findStr(name) < 0) {
                     *selfOut = obj;
@@ -1694,7 +1916,8 @@ Value lookupMethod(VmThread& t, const Value& obj, const Value& nameValue, Value*
             }
             return getAttr(t, obj, nameValue);
         }
-        if (k == ObjKind::Module || k == ObjKind::Type || k == ObjKind::Super || k == ObjKind::Function) {
+        if (k == ObjKind::Module || k == ObjKind::Type || k == ObjKind::Super ||
+            k == ObjKind::Function) {
             if (k == ObjKind::Super) {
                 // super().method(...): find it and bind self without allocating.
                 auto* s = obj.as<SuperObject>();
@@ -1707,7 +1930,8 @@ Value lookupMethod(VmThread& t, const Value& obj, const Value& nameValue, Value*
                         Value attr = mro[i]->dict()->getStr(name);
                         if (!attr) continue;
                         if (attr.isKind(ObjKind::Function) ||
-                            (attr.isKind(ObjKind::NativeFunction) && attr.as<NativeFunctionObject>()->isMethod())) {
+                            (attr.isKind(ObjKind::NativeFunction) &&
+                             attr.as<NativeFunctionObject>()->isMethod())) {
                             *selfOut = s->obj();
                             return attr;
                         }
@@ -1720,7 +1944,8 @@ Value lookupMethod(VmThread& t, const Value& obj, const Value& nameValue, Value*
     }
     TypeObject* tp = typeOf(obj);
     Value attr = tp->lookup(name);
-    if (attr && attr.isKind(ObjKind::NativeFunction) && attr.as<NativeFunctionObject>()->isMethod()) {
+    if (attr && attr.isKind(ObjKind::NativeFunction) &&
+        attr.as<NativeFunctionObject>()->isMethod()) {
         *selfOut = obj;
         return attr;
     }
@@ -1747,7 +1972,8 @@ Value getIter(VmThread& t, const Value& v) {
             case ObjKind::Exception: {
                 Value r = callSpecial(t, v, "__iter__", {});
                 if (r) {
-                    if (!isInstanceLike(r) && !r.isKind(ObjKind::Iterator) && !r.isKind(ObjKind::Generator)) {
+                    if (!isInstanceLike(r) && !r.isKind(ObjKind::Iterator) &&
+                        !r.isKind(ObjKind::Generator)) {
                         typeError("iter() returned non-iterator of type '" + typeName(r) + "'");
                     }
                     return r;
@@ -1788,7 +2014,9 @@ std::vector<Value> toVector(VmThread& t, const Value& iterable) {
 }
 
 // ---- calls and types -------------------------------------------------------------------------
-Value callValue(VmThread& t, const Value& callable, std::span<const Value> args) { return t.callNested(callable, args); }
+Value callValue(VmThread& t, const Value& callable, std::span<const Value> args) {
+    return t.callNested(callable, args);
+}
 
 bool isCallable(const Value& v) {
     if (!v.isPtr()) return false;
@@ -1813,7 +2041,8 @@ bool isInstance(VmThread& t, const Value& obj, const Value& cls) {
         }
         return false;
     }
-    if (!isTypeObj(cls)) typeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
+    if (!isTypeObj(cls))
+        typeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
     return typeOf(obj)->isSubtypeOf(cls.as<TypeObject>());
 }
 
@@ -1825,7 +2054,8 @@ bool isSubclass(VmThread& t, const Value& cls, const Value& target) {
         }
         return false;
     }
-    if (!isTypeObj(target)) typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+    if (!isTypeObj(target))
+        typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
     return cls.as<TypeObject>()->isSubtypeOf(target.as<TypeObject>());
 }
 

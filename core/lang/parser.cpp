@@ -13,10 +13,11 @@ namespace taskscope::core::lang {
 
 namespace {
 
-const char* const kKeywords[] = {"False", "None", "True", "and", "as", "assert", "async", "await", "break",
-                                 "class", "continue", "def", "del", "elif", "else", "except", "finally", "for",
-                                 "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or",
-                                 "pass", "raise", "return", "try", "while", "with", "yield", nullptr};
+const char* const kKeywords[] = {
+    "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
+    "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
+    "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
+    "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield",    nullptr};
 
 bool isKeyword(const std::string& s) {
     for (int i = 0; kKeywords[i]; ++i) {
@@ -25,8 +26,12 @@ bool isKeyword(const std::string& s) {
     return false;
 }
 
-ExprPtr newExpr(ExprKind k, SourcePos p) { return std::make_unique<Expr>(k, p); }
-StmtPtr newStmt(StmtKind k, SourcePos p) { return std::make_unique<Stmt>(k, p); }
+ExprPtr newExpr(ExprKind k, SourcePos p) {
+    return std::make_unique<Expr>(k, p);
+}
+StmtPtr newStmt(StmtKind k, SourcePos p) {
+    return std::make_unique<Stmt>(k, p);
+}
 
 struct DepthGuard {
     int& depth;
@@ -38,7 +43,8 @@ constexpr int kMaxDepth = 180;
 
 }  // namespace
 
-Parser::Parser(std::string_view source, std::string filename) : m_file(std::move(filename)), m_source(source) {}
+Parser::Parser(std::string_view source, std::string filename)
+    : m_file(std::move(filename)), m_source(source) {}
 
 const Token& Parser::tok(std::size_t ahead) const {
     std::size_t i = m_pos + ahead;
@@ -86,8 +92,11 @@ void Parser::unsupported(SourcePos pos, const std::string& construct, const std:
 
 void Parser::failInvalid() {
     const Token& t = tok();
-    if (t.kind == TokKind::Indent) fail(t.end, "unexpected indent", Diagnostic::Kind::IndentationError);
-    if (t.kind == TokKind::Dedent) fail(t.pos, "unindent does not match any outer indentation level", Diagnostic::Kind::IndentationError);
+    if (t.kind == TokKind::Indent)
+        fail(t.end, "unexpected indent", Diagnostic::Kind::IndentationError);
+    if (t.kind == TokKind::Dedent)
+        fail(t.pos, "unindent does not match any outer indentation level",
+             Diagnostic::Kind::IndentationError);
     fail(t.pos, "invalid syntax");
 }
 
@@ -119,7 +128,8 @@ Expected<Module> Parser::parseModule() {
                 next();
                 continue;
             }
-            if (tok().kind == TokKind::Indent) fail(tok().end, "unexpected indent", Diagnostic::Kind::IndentationError);
+            if (tok().kind == TokKind::Indent)
+                fail(tok().end, "unexpected indent", Diagnostic::Kind::IndentationError);
             parseStatementInto(mod.body);
         }
     } catch (Failure& f) {
@@ -128,8 +138,8 @@ Expected<Module> Parser::parseModule() {
     return mod;
 }
 
-Expected<ExprPtr> Parser::parseExpression(std::string_view text, std::string filename, SourcePos origin,
-                                          std::string_view fullSource) {
+Expected<ExprPtr> Parser::parseExpression(std::string_view text, std::string filename,
+                                          SourcePos origin, std::string_view fullSource) {
     Parser p(text, filename);
     Lexer lexer(text, filename);
     auto toks = lexer.tokenize();
@@ -163,15 +173,18 @@ Expected<ExprPtr> Parser::parseExpression(std::string_view text, std::string fil
 void Parser::parseStatementInto(StmtList& out) {
     const Token& t = tok();
     if (t.kind == TokKind::Name) {
-        static const char* const compound[] = {"if", "while", "for", "try", "with", "def", "class", "async", nullptr};
+        static const char* const compound[] = {"if",  "while", "for",   "try",  "with",
+                                               "def", "class", "async", nullptr};
         for (int i = 0; compound[i]; ++i) {
             if (t.text == compound[i]) {
                 out.push_back(parseCompound());
                 return;
             }
         }
-        if (t.text == "match" && (tok(1).kind == TokKind::Name || tok(1).kind == TokKind::Number ||
-                                  tok(1).kind == TokKind::String) && !isKeyword(tok(1).text)) {
+        if (t.text == "match" &&
+            (tok(1).kind == TokKind::Name || tok(1).kind == TokKind::Number ||
+             tok(1).kind == TokKind::String) &&
+            !isKeyword(tok(1).text)) {
             unsupported(t.pos, "the 'match' statement", "use if/elif/else instead");
         }
     }
@@ -296,15 +309,18 @@ StmtPtr Parser::parseExpressionStatement() {
         return s;
     }
     static const std::pair<const char*, BinOp> augOps[] = {
-        {"+=", BinOp::Add}, {"-=", BinOp::Sub}, {"*=", BinOp::Mul}, {"/=", BinOp::TrueDiv},
+        {"+=", BinOp::Add},       {"-=", BinOp::Sub}, {"*=", BinOp::Mul},  {"/=", BinOp::TrueDiv},
         {"//=", BinOp::FloorDiv}, {"%=", BinOp::Mod}, {"**=", BinOp::Pow}, {"<<=", BinOp::LShift},
-        {">>=", BinOp::RShift}, {"&=", BinOp::And}, {"|=", BinOp::Or}, {"^=", BinOp::Xor}, {"@=", BinOp::MatMul}};
+        {">>=", BinOp::RShift},   {"&=", BinOp::And}, {"|=", BinOp::Or},   {"^=", BinOp::Xor},
+        {"@=", BinOp::MatMul}};
     for (const auto& [text, op] : augOps) {
         if (atOp(text)) {
             next();
             auto s = newStmt(StmtKind::AugAssign, pos);
-            if (first->kind != ExprKind::Name && first->kind != ExprKind::Attribute && first->kind != ExprKind::Subscript) {
-                fail(first->pos, "'" + describeForAssign(*first) + "' is an illegal expression for augmented assignment");
+            if (first->kind != ExprKind::Name && first->kind != ExprKind::Attribute &&
+                first->kind != ExprKind::Subscript) {
+                fail(first->pos, "'" + describeForAssign(*first) +
+                                     "' is an illegal expression for augmented assignment");
             }
             setContext(*first, ExprCtx::Store, true);
             s->target = std::move(first);
@@ -316,7 +332,8 @@ StmtPtr Parser::parseExpressionStatement() {
     if (atOp(":")) {
         next();
         auto s = newStmt(StmtKind::AnnAssign, pos);
-        if (first->kind != ExprKind::Name && first->kind != ExprKind::Attribute && first->kind != ExprKind::Subscript) {
+        if (first->kind != ExprKind::Name && first->kind != ExprKind::Attribute &&
+            first->kind != ExprKind::Subscript) {
             fail(first->pos, "only single target (not tuple) can be annotated");
         }
         parseExpression();  // the annotation is evaluated by nobody: Taskscope ignores it
@@ -352,7 +369,9 @@ StmtPtr Parser::parseFromImport() {
         s->level += atOp("...") ? 3 : 1;
         next();
     }
-    if (s->level > 0) unsupported(pos, "relative imports", "put everything in one file, or import a module by name");
+    if (s->level > 0)
+        unsupported(pos, "relative imports",
+                    "put everything in one file, or import a module by name");
     s->name = expectName();
     while (acceptOp(".")) s->name += "." + expectName();
     if (!atKeyword("import")) fail(tok().pos, "invalid syntax");
@@ -387,10 +406,13 @@ StmtList Parser::parseBlock(const char* what, int headerLine) {
     next();
     if (tok().kind != TokKind::Indent) {
         SourcePos p = tok().pos;
-        if (tok().kind == TokKind::EndMarker || tok().kind == TokKind::Dedent) p = {headerLine + 1, 1};
+        if (tok().kind == TokKind::EndMarker || tok().kind == TokKind::Dedent)
+            p = {headerLine + 1, 1};
         while (tok().kind == TokKind::Dedent) next();
         if (tok().kind != TokKind::EndMarker) p = tok().pos;
-        fail(p, std::string("expected an indented block after ") + what + " on line " + std::to_string(headerLine),
+        fail(p,
+             std::string("expected an indented block after ") + what + " on line " +
+                 std::to_string(headerLine),
              Diagnostic::Kind::IndentationError);
     }
     next();
@@ -399,7 +421,8 @@ StmtList Parser::parseBlock(const char* what, int headerLine) {
             next();
             continue;
         }
-        if (tok().kind == TokKind::Indent) fail(tok().end, "unexpected indent", Diagnostic::Kind::IndentationError);
+        if (tok().kind == TokKind::Indent)
+            fail(tok().end, "unexpected indent", Diagnostic::Kind::IndentationError);
         parseStatementInto(body);
     }
     if (tok().kind == TokKind::Dedent) next();
@@ -419,7 +442,8 @@ StmtPtr Parser::parseCompound() {
         SourcePos dpos = tok().pos;
         if (atKeyword("def")) return parseFunctionDef(std::move(decorators), dpos);
         if (atKeyword("class")) return parseClassDef(std::move(decorators), dpos);
-        if (atKeyword("async")) unsupported(dpos, "'async def'", "use threading or multiprocessing for concurrency");
+        if (atKeyword("async"))
+            unsupported(dpos, "'async def'", "use threading or multiprocessing for concurrency");
         failInvalid();
     }
     if (t.text == "if") return parseIf();
@@ -430,7 +454,9 @@ StmtPtr Parser::parseCompound() {
     if (t.text == "def") return parseFunctionDef({}, pos);
     if (t.text == "class") return parseClassDef({}, pos);
     if (t.text == "async") {
-        std::string what = tok(1).isKeyword("def") ? "'async def'" : tok(1).isKeyword("for") ? "'async for'" : "'async with'";
+        std::string what = tok(1).isKeyword("def")   ? "'async def'"
+                           : tok(1).isKeyword("for") ? "'async for'"
+                                                     : "'async with'";
         unsupported(pos, what, "use threading or multiprocessing for concurrency");
     }
     failInvalid();
@@ -543,7 +569,8 @@ StmtPtr Parser::parseTry() {
         expectOp(":");
         s->finalbody = parseBlock("'finally' statement", line);
     }
-    if (s->handlers.empty() && s->finalbody.empty()) fail(tok().pos, "expected 'except' or 'finally' block");
+    if (s->handlers.empty() && s->finalbody.empty())
+        fail(tok().pos, "expected 'except' or 'finally' block");
     return s;
 }
 
@@ -595,7 +622,8 @@ std::unique_ptr<Arguments> Parser::parseParameters(const char* closing, bool all
     std::vector<std::string> seen;
     auto addName = [&](const Arg& a) {
         for (const auto& n : seen) {
-            if (n == a.name) fail(a.pos, "duplicate argument '" + a.name + "' in function definition");
+            if (n == a.name)
+                fail(a.pos, "duplicate argument '" + a.name + "' in function definition");
         }
         seen.push_back(a.name);
     };
@@ -694,7 +722,8 @@ StmtPtr Parser::parseClassDef(std::vector<ExprPtr> decorators, SourcePos pos) {
         expectOp(")");
     }
     for (const auto& k : s->keywords) {
-        unsupported(k.pos, "class keyword '" + k.name + "='", "metaclasses and class keywords are not available");
+        unsupported(k.pos, "class keyword '" + k.name + "='",
+                    "metaclasses and class keywords are not available");
     }
     expectOp(":");
     s->decorators = std::move(decorators);
@@ -714,7 +743,9 @@ ExprPtr Parser::parseStarOrExpression(bool allowStar) {
     return parseNamedExpression();
 }
 
-ExprPtr Parser::parseStarExpressions() { return parseExpressionList(true); }
+ExprPtr Parser::parseStarExpressions() {
+    return parseExpressionList(true);
+}
 
 ExprPtr Parser::parseExpressionList(bool allowStar) {
     SourcePos pos = tok().pos;
@@ -724,9 +755,10 @@ ExprPtr Parser::parseExpressionList(bool allowStar) {
     tuple->elts.push_back(std::move(first));
     while (acceptOp(",")) {
         const Token& t = tok();
-        if (t.kind == TokKind::Newline || t.is("=") || t.is(")") || t.is(":") || t.is(";") || t.is("]") || t.is("}") ||
-            t.kind == TokKind::EndMarker || (t.kind == TokKind::Op && t.text.size() >= 2 && t.text.back() == '=' &&
-                                              t.text != "==" && t.text != "<=" && t.text != ">=" && t.text != "!=")) {
+        if (t.kind == TokKind::Newline || t.is("=") || t.is(")") || t.is(":") || t.is(";") ||
+            t.is("]") || t.is("}") || t.kind == TokKind::EndMarker ||
+            (t.kind == TokKind::Op && t.text.size() >= 2 && t.text.back() == '=' &&
+             t.text != "==" && t.text != "<=" && t.text != ">=" && t.text != "!=")) {
             break;
         }
         tuple->elts.push_back(parseStarOrExpression(allowStar));
@@ -821,16 +853,26 @@ ExprPtr Parser::parseComparison() {
     for (;;) {
         CompareKind k;
         const Token& t = tok();
-        if (t.is("<")) k = CompareKind::Lt;
-        else if (t.is("<=")) k = CompareKind::Le;
-        else if (t.is("==")) k = CompareKind::Eq;
-        else if (t.is("!=")) k = CompareKind::Ne;
-        else if (t.is(">")) k = CompareKind::Gt;
-        else if (t.is(">=")) k = CompareKind::Ge;
-        else if (t.isKeyword("in")) k = CompareKind::In;
-        else if (t.isKeyword("is")) k = tok(1).isKeyword("not") ? CompareKind::IsNot : CompareKind::Is;
-        else if (t.isKeyword("not") && tok(1).isKeyword("in")) k = CompareKind::NotIn;
-        else break;
+        if (t.is("<"))
+            k = CompareKind::Lt;
+        else if (t.is("<="))
+            k = CompareKind::Le;
+        else if (t.is("=="))
+            k = CompareKind::Eq;
+        else if (t.is("!="))
+            k = CompareKind::Ne;
+        else if (t.is(">"))
+            k = CompareKind::Gt;
+        else if (t.is(">="))
+            k = CompareKind::Ge;
+        else if (t.isKeyword("in"))
+            k = CompareKind::In;
+        else if (t.isKeyword("is"))
+            k = tok(1).isKeyword("not") ? CompareKind::IsNot : CompareKind::Is;
+        else if (t.isKeyword("not") && tok(1).isKeyword("in"))
+            k = CompareKind::NotIn;
+        else
+            break;
         next();
         if (k == CompareKind::IsNot || k == CompareKind::NotIn) next();
         if (!cmp) {
@@ -843,27 +885,27 @@ ExprPtr Parser::parseComparison() {
     return cmp ? std::move(cmp) : std::move(first);
 }
 
-#define TASKSCOPE_BINARY_LEVEL(name, nextfn, ...)                                                           \
-    ExprPtr Parser::name() {                                                                                \
-        ExprPtr left = nextfn();                                                                            \
-        for (;;) {                                                                                          \
-            static const std::pair<const char*, BinOp> ops[] = {__VA_ARGS__};                               \
-            bool matched = false;                                                                           \
-            for (const auto& [text, op] : ops) {                                                            \
-                if (tok().is(text)) {                                                                       \
-                    SourcePos pos = left->pos;                                                              \
-                    next();                                                                                 \
-                    auto e = newExpr(ExprKind::BinOp, pos);                                                 \
-                    e->op = static_cast<int>(op);                                                           \
-                    e->a = std::move(left);                                                                 \
-                    e->b = nextfn();                                                                        \
-                    left = std::move(e);                                                                    \
-                    matched = true;                                                                         \
-                    break;                                                                                  \
-                }                                                                                           \
-            }                                                                                               \
-            if (!matched) return left;                                                                      \
-        }                                                                                                   \
+#define TASKSCOPE_BINARY_LEVEL(name, nextfn, ...)                             \
+    ExprPtr Parser::name() {                                                  \
+        ExprPtr left = nextfn();                                              \
+        for (;;) {                                                            \
+            static const std::pair<const char*, BinOp> ops[] = {__VA_ARGS__}; \
+            bool matched = false;                                             \
+            for (const auto& [text, op] : ops) {                              \
+                if (tok().is(text)) {                                         \
+                    SourcePos pos = left->pos;                                \
+                    next();                                                   \
+                    auto e = newExpr(ExprKind::BinOp, pos);                   \
+                    e->op = static_cast<int>(op);                             \
+                    e->a = std::move(left);                                   \
+                    e->b = nextfn();                                          \
+                    left = std::move(e);                                      \
+                    matched = true;                                           \
+                    break;                                                    \
+                }                                                             \
+            }                                                                 \
+            if (!matched) return left;                                        \
+        }                                                                     \
     }
 
 TASKSCOPE_BINARY_LEVEL(parseBitOr, parseBitXor, {"|", BinOp::Or})
@@ -871,16 +913,20 @@ TASKSCOPE_BINARY_LEVEL(parseBitXor, parseBitAnd, {"^", BinOp::Xor})
 TASKSCOPE_BINARY_LEVEL(parseBitAnd, parseShift, {"&", BinOp::And})
 TASKSCOPE_BINARY_LEVEL(parseShift, parseSum, {"<<", BinOp::LShift}, {">>", BinOp::RShift})
 TASKSCOPE_BINARY_LEVEL(parseSum, parseTerm, {"+", BinOp::Add}, {"-", BinOp::Sub})
-TASKSCOPE_BINARY_LEVEL(parseTerm, parseFactor, {"*", BinOp::Mul}, {"/", BinOp::TrueDiv}, {"//", BinOp::FloorDiv},
-                       {"%", BinOp::Mod}, {"@", BinOp::MatMul})
+TASKSCOPE_BINARY_LEVEL(parseTerm, parseFactor, {"*", BinOp::Mul}, {"/", BinOp::TrueDiv},
+                       {"//", BinOp::FloorDiv}, {"%", BinOp::Mod}, {"@", BinOp::MatMul})
 #undef TASKSCOPE_BINARY_LEVEL
 
 ExprPtr Parser::parseFactor() {
     UnaryOpKind k;
-    if (atOp("-")) k = UnaryOpKind::Neg;
-    else if (atOp("+")) k = UnaryOpKind::Pos;
-    else if (atOp("~")) k = UnaryOpKind::Invert;
-    else return parsePower();
+    if (atOp("-"))
+        k = UnaryOpKind::Neg;
+    else if (atOp("+"))
+        k = UnaryOpKind::Pos;
+    else if (atOp("~"))
+        k = UnaryOpKind::Invert;
+    else
+        return parsePower();
     DepthGuard guard(m_depth);
     if (m_depth > kMaxDepth) fail(tok().pos, "too many nested parentheses");
     SourcePos pos = next().pos;
@@ -913,7 +959,8 @@ ExprPtr Parser::parsePower() {
 }
 
 ExprPtr Parser::parsePrimary() {
-    if (atKeyword("await")) unsupported(tok().pos, "'await'", "use threading or multiprocessing for concurrency");
+    if (atKeyword("await"))
+        unsupported(tok().pos, "'await'", "use threading or multiprocessing for concurrency");
     ExprPtr e = parseAtom();
     for (;;) {
         if (atOp("(")) {
@@ -952,7 +999,8 @@ ExprPtr Parser::parseCallTrailer(ExprPtr func) {
             seenKwUnpack = true;
         } else if (atOp("*")) {
             next();
-            if (seenKwUnpack) fail(apos, "iterable argument unpacking follows keyword argument unpacking");
+            if (seenKwUnpack)
+                fail(apos, "iterable argument unpacking follows keyword argument unpacking");
             auto st = newExpr(ExprKind::Starred, apos);
             st->a = parseExpression();
             call->elts.push_back(std::move(st));
@@ -980,8 +1028,8 @@ ExprPtr Parser::parseCallTrailer(ExprPtr func) {
                 // gets a list comprehension instead, so that a blocking call inside runs in a
                 // resumable frame (natives cannot block in callbacks). The result is the same.
                 const Expr& callee = *call->a;
-                static const char* const kConsumers[] = {"sum", "sorted", "list", "tuple", "set", "frozenset",
-                                                         "min", "max", "dict"};
+                static const char* const kConsumers[] = {
+                    "sum", "sorted", "list", "tuple", "set", "frozenset", "min", "max", "dict"};
                 bool consumer = callee.kind == ExprKind::Attribute && callee.name == "join";
                 if (callee.kind == ExprKind::Name)
                     for (const char* n : kConsumers) consumer = consumer || callee.name == n;
@@ -992,15 +1040,18 @@ ExprPtr Parser::parseCallTrailer(ExprPtr func) {
             if (atOp("=")) {
                 fail(arg->pos, "expression cannot contain assignment, perhaps you meant \"==\"?");
             }
-            if (seenKwUnpack) fail(arg->pos, "positional argument follows keyword argument unpacking");
+            if (seenKwUnpack)
+                fail(arg->pos, "positional argument follows keyword argument unpacking");
             if (seenKeyword) fail(arg->pos, "positional argument follows keyword argument");
             call->elts.push_back(std::move(arg));
         }
         if (!acceptOp(",")) break;
     }
     if (!atOp(")")) {
-        if (tok().kind == TokKind::Name || tok().kind == TokKind::Number || tok().kind == TokKind::String) {
-            fail(call->elts.empty() ? tok().pos : call->elts.back()->pos, "invalid syntax. Perhaps you forgot a comma?");
+        if (tok().kind == TokKind::Name || tok().kind == TokKind::Number ||
+            tok().kind == TokKind::String) {
+            fail(call->elts.empty() ? tok().pos : call->elts.back()->pos,
+                 "invalid syntax. Perhaps you forgot a comma?");
         }
         failInvalid();
     }
@@ -1074,7 +1125,9 @@ ExprPtr Parser::parseAtom() {
                 if (c != '_') text += c;
             }
             char last = text.back();
-            if (last == 'j' || last == 'J') unsupported(pos, "the complex number literal", "use two floats (real and imaginary parts)");
+            if (last == 'j' || last == 'J')
+                unsupported(pos, "the complex number literal",
+                            "use two floats (real and imaginary parts)");
             bool isHex = text.size() > 1 && (text[1] == 'x' || text[1] == 'X');
             if (!isHex && text.find_first_of(".eE") != std::string::npos) {
                 e->constant = makeFloat(std::strtod(text.c_str(), nullptr));
@@ -1117,7 +1170,8 @@ ExprPtr Parser::parseYield() {
     }
     auto e = newExpr(ExprKind::Yield, pos);
     const Token& t = tok();
-    if (!(t.kind == TokKind::Newline || t.is(")") || t.is("]") || t.is("}") || t.is("=") || t.is(";"))) {
+    if (!(t.kind == TokKind::Newline || t.is(")") || t.is("]") || t.is("}") || t.is("=") ||
+          t.is(";"))) {
         e->a = parseStarExpressions();
     }
     return e;
@@ -1147,7 +1201,8 @@ ExprPtr Parser::parseParenthesized() {
     }
     if (atOp(")")) {
         next();
-        if (first->kind == ExprKind::Starred) fail(first->pos, "cannot use starred expression here");
+        if (first->kind == ExprKind::Starred)
+            fail(first->pos, "cannot use starred expression here");
         first->parenthesized = true;
         return first;
     }
@@ -1159,7 +1214,8 @@ ExprPtr Parser::parseParenthesized() {
         tuple->elts.push_back(parseStarOrExpression(true));
     }
     if (!atOp(")")) {
-        if (tok().kind == TokKind::Name || tok().kind == TokKind::Number || tok().kind == TokKind::String) {
+        if (tok().kind == TokKind::Name || tok().kind == TokKind::Number ||
+            tok().kind == TokKind::String) {
             fail(tuple->elts.back()->pos, "invalid syntax. Perhaps you forgot a comma?");
         }
         failInvalid();
@@ -1228,7 +1284,8 @@ ExprPtr Parser::parseListDisplay() {
         list->elts.push_back(parseStarOrExpression(true));
     }
     if (!atOp("]")) {
-        if (tok().kind == TokKind::Name || tok().kind == TokKind::Number || tok().kind == TokKind::String) {
+        if (tok().kind == TokKind::Name || tok().kind == TokKind::Number ||
+            tok().kind == TokKind::String) {
             fail(list->elts.back()->pos, "invalid syntax. Perhaps you forgot a comma?");
         }
         failInvalid();
@@ -1308,29 +1365,44 @@ ExprPtr Parser::parseBraceDisplay() {
 
 std::string Parser::describeForAssign(const Expr& e) const {
     switch (e.kind) {
-        case ExprKind::Call: return "function call";
+        case ExprKind::Call:
+            return "function call";
         case ExprKind::Constant:
             if (e.constant.isNone()) return "None";
             if (e.constant.isBool()) return e.constant.isTrue() ? "True" : "False";
             if (e.constant.isPtr() && e.constant.kind() == ObjKind::Singleton) return "ellipsis";
             return "literal";
-        case ExprKind::JoinedStr: return "f-string expression";
-        case ExprKind::Compare: return "comparison";
-        case ExprKind::Lambda: return "lambda";
-        case ExprKind::IfExp: return "conditional expression";
+        case ExprKind::JoinedStr:
+            return "f-string expression";
+        case ExprKind::Compare:
+            return "comparison";
+        case ExprKind::Lambda:
+            return "lambda";
+        case ExprKind::IfExp:
+            return "conditional expression";
         case ExprKind::BoolOp:
         case ExprKind::BinOp:
-        case ExprKind::UnaryOp: return "expression";
-        case ExprKind::ListComp: return "list comprehension";
-        case ExprKind::SetComp: return "set comprehension";
-        case ExprKind::DictComp: return "dict comprehension";
-        case ExprKind::GeneratorExp: return "generator expression";
-        case ExprKind::Dict: return "dict literal";
-        case ExprKind::Set: return "set display";
-        case ExprKind::NamedExpr: return "named expression";
+        case ExprKind::UnaryOp:
+            return "expression";
+        case ExprKind::ListComp:
+            return "list comprehension";
+        case ExprKind::SetComp:
+            return "set comprehension";
+        case ExprKind::DictComp:
+            return "dict comprehension";
+        case ExprKind::GeneratorExp:
+            return "generator expression";
+        case ExprKind::Dict:
+            return "dict literal";
+        case ExprKind::Set:
+            return "set display";
+        case ExprKind::NamedExpr:
+            return "named expression";
         case ExprKind::Yield:
-        case ExprKind::YieldFrom: return "yield expression";
-        default: return "expression";
+        case ExprKind::YieldFrom:
+            return "yield expression";
+        default:
+            return "expression";
     }
 }
 
@@ -1353,7 +1425,8 @@ void Parser::setContext(Expr& e, ExprCtx ctx, bool augmented) {
                 for (auto& el : e.elts) {
                     if (el->kind == ExprKind::Starred) {
                         if (ctx == ExprCtx::Del) fail(el->pos, "cannot delete starred");
-                        if (++stars > 1) fail(el->pos, "multiple starred expressions in assignment");
+                        if (++stars > 1)
+                            fail(el->pos, "multiple starred expressions in assignment");
                     }
                     setContext(*el, ctx, false);
                 }
@@ -1400,11 +1473,13 @@ ExprPtr Parser::parseStrings() {
     return e;
 }
 
-void Parser::decodeStringToken(const Token& t, std::vector<ExprPtr>& parts, std::string& pending, bool& anyFString) {
+void Parser::decodeStringToken(const Token& t, std::vector<ExprPtr>& parts, std::string& pending,
+                               bool& anyFString) {
     std::string_view text = t.text;
     std::size_t q = text.find_first_of("'\"");
     std::string prefix;
-    for (std::size_t i = 0; i < q; ++i) prefix += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+    for (std::size_t i = 0; i < q; ++i)
+        prefix += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
     bool raw = prefix.find('r') != std::string::npos;
     bool fstr = prefix.find('f') != std::string::npos;
     if (prefix.find('b') != std::string::npos) {
@@ -1446,35 +1521,68 @@ std::string Parser::decodeEscapes(std::string_view body, bool raw, const Token& 
         }
         char e = body[i];
         switch (e) {
-            case '\n': break;
+            case '\n':
+                break;
             case '\r':
                 if (i + 1 < body.size() && body[i + 1] == '\n') ++i;
                 break;
-            case '\\': out += '\\'; break;
-            case '\'': out += '\''; break;
-            case '"': out += '"'; break;
-            case 'a': out += '\a'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
-            case 'v': out += '\v'; break;
+            case '\\':
+                out += '\\';
+                break;
+            case '\'':
+                out += '\'';
+                break;
+            case '"':
+                out += '"';
+                break;
+            case 'a':
+                out += '\a';
+                break;
+            case 'b':
+                out += '\b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
+            case 'n':
+                out += '\n';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case 'v':
+                out += '\v';
+                break;
             case 'x':
             case 'u':
             case 'U': {
                 std::size_t n = e == 'x' ? 2 : e == 'u' ? 4 : 8;
                 uint32_t cp = 0;
                 std::size_t k = 0;
-                for (; k < n && i + 1 + k < body.size() && std::isxdigit(static_cast<unsigned char>(body[i + 1 + k])); ++k) {
+                for (; k < n && i + 1 + k < body.size() &&
+                       std::isxdigit(static_cast<unsigned char>(body[i + 1 + k]));
+                     ++k) {
                     char h = body[i + 1 + k];
-                    cp = cp * 16 + static_cast<uint32_t>(std::isdigit(static_cast<unsigned char>(h)) ? h - '0' : (std::tolower(h) - 'a' + 10));
+                    cp = cp * 16 + static_cast<uint32_t>(std::isdigit(static_cast<unsigned char>(h))
+                                                             ? h - '0'
+                                                             : (std::tolower(h) - 'a' + 10));
                 }
                 if (k != n) {
-                    fail(t.pos, std::string("(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\") + e +
-                                    (e == 'x' ? "XX" : e == 'u' ? "XXXX" : "XXXXXXXX") + " escape");
+                    fail(t.pos, std::string("(unicode error) 'unicodeescape' codec can't decode "
+                                            "bytes: truncated \\") +
+                                    e +
+                                    (e == 'x'   ? "XX"
+                                     : e == 'u' ? "XXXX"
+                                                : "XXXXXXXX") +
+                                    " escape");
                 }
-                if (cp > 0x10FFFF) fail(t.pos, "(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode character");
+                if (cp > 0x10FFFF)
+                    fail(t.pos,
+                         "(unicode error) 'unicodeescape' codec can't decode bytes: illegal "
+                         "Unicode character");
                 appendUtf8(out, cp);
                 i += n;
                 break;
@@ -1484,7 +1592,9 @@ std::string Parser::decodeEscapes(std::string_view body, bool raw, const Token& 
             default:
                 if (e >= '0' && e <= '7') {
                     uint32_t cp = static_cast<uint32_t>(e - '0');
-                    for (int k = 0; k < 2 && i + 1 < body.size() && body[i + 1] >= '0' && body[i + 1] <= '7'; ++k) {
+                    for (int k = 0;
+                         k < 2 && i + 1 < body.size() && body[i + 1] >= '0' && body[i + 1] <= '7';
+                         ++k) {
                         cp = cp * 8 + static_cast<uint32_t>(body[++i] - '0');
                     }
                     appendUtf8(out, cp);
@@ -1497,8 +1607,8 @@ std::string Parser::decodeEscapes(std::string_view body, bool raw, const Token& 
     return out;
 }
 
-void Parser::parseFStringBody(std::string_view body, bool raw, const Token& t, std::vector<ExprPtr>& parts,
-                              std::string& pending) {
+void Parser::parseFStringBody(std::string_view body, bool raw, const Token& t,
+                              std::vector<ExprPtr>& parts, std::string& pending) {
     std::string literal;
     auto flushLiteral = [&]() {
         if (!literal.empty()) {
@@ -1524,7 +1634,8 @@ void Parser::parseFStringBody(std::string_view body, bool raw, const Token& t, s
                 continue;
             }
             flushLiteral();
-            // Find the end of the expression: first top-level '!', ':', '=' (not ==, !=, <=, >=) or '}'.
+            // Find the end of the expression: first top-level '!', ':', '=' (not ==, !=, <=, >=) or
+            // '}'.
             std::size_t start = ++i;
             int depth = 0;
             char quote = 0;
@@ -1549,7 +1660,8 @@ void Parser::parseFStringBody(std::string_view body, bool raw, const Token& t, s
                     }
                     break;
                 } else if (depth == 0 && d == '=' && i + 1 < body.size() && body[i + 1] != '=' &&
-                           i > start && body[i - 1] != '=' && body[i - 1] != '!' && body[i - 1] != '<' && body[i - 1] != '>') {
+                           i > start && body[i - 1] != '=' && body[i - 1] != '!' &&
+                           body[i - 1] != '<' && body[i - 1] != '>') {
                     break;
                 }
             }
@@ -1567,10 +1679,15 @@ void Parser::parseFStringBody(std::string_view body, bool raw, const Token& t, s
             if (i < body.size() && body[i] == '!') {
                 ++i;
                 char conv = i < body.size() ? body[i] : '\0';
-                if (conv == 's') conversion = 1;
-                else if (conv == 'r') conversion = 2;
-                else if (conv == 'a') conversion = 3;
-                else fail(t.pos, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+                if (conv == 's')
+                    conversion = 1;
+                else if (conv == 'r')
+                    conversion = 2;
+                else if (conv == 'a')
+                    conversion = 3;
+                else
+                    fail(t.pos,
+                         "f-string: invalid conversion character: expected 's', 'r', or 'a'");
                 ++i;
             }
             ExprPtr spec;
@@ -1579,7 +1696,8 @@ void Parser::parseFStringBody(std::string_view body, bool raw, const Token& t, s
                 std::size_t specStart = i;
                 int sdepth = 0;
                 for (; i < body.size(); ++i) {
-                    if (body[i] == '{') ++sdepth;
+                    if (body[i] == '{')
+                        ++sdepth;
                     else if (body[i] == '}') {
                         if (sdepth == 0) break;
                         --sdepth;
@@ -1587,7 +1705,8 @@ void Parser::parseFStringBody(std::string_view body, bool raw, const Token& t, s
                 }
                 std::vector<ExprPtr> specParts;
                 std::string specPending;
-                parseFStringBody(body.substr(specStart, i - specStart), raw, t, specParts, specPending);
+                parseFStringBody(body.substr(specStart, i - specStart), raw, t, specParts,
+                                 specPending);
                 if (!specPending.empty()) {
                     auto cst = newExpr(ExprKind::Constant, t.pos);
                     cst->constant = makeStr(std::move(specPending));

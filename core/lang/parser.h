@@ -18,8 +18,8 @@ public:
     Parser(std::string_view source, std::string filename);
     Expected<Module> parseModule();
     // For f-string replacement fields: parses one expression from `text`.
-    static Expected<ExprPtr> parseExpression(std::string_view text, std::string filename, SourcePos origin,
-                                             std::string_view fullSource);
+    static Expected<ExprPtr> parseExpression(std::string_view text, std::string filename,
+                                             SourcePos origin, std::string_view fullSource);
 
     struct Failure {
         Diagnostic diag;
@@ -35,8 +35,10 @@ private:
     bool acceptKeyword(const char* kw);
     const Token& expectOp(const char* op, const char* message = nullptr);
     std::string expectName();
-    [[noreturn]] void fail(SourcePos pos, std::string message, Diagnostic::Kind kind = Diagnostic::Kind::SyntaxError);
-    [[noreturn]] void unsupported(SourcePos pos, const std::string& construct, const std::string& hint = {});
+    [[noreturn]] void fail(SourcePos pos, std::string message,
+                           Diagnostic::Kind kind = Diagnostic::Kind::SyntaxError);
+    [[noreturn]] void unsupported(SourcePos pos, const std::string& construct,
+                                  const std::string& hint = {});
     [[noreturn]] void failInvalid();  // "invalid syntax" at the current token
 
     // Statements.
@@ -92,9 +94,10 @@ private:
     std::string describeForAssign(const Expr& e) const;
 
     // String literals.
-    void decodeStringToken(const Token& t, std::vector<ExprPtr>& parts, std::string& pending, bool& anyFString);
-    void parseFStringBody(std::string_view body, bool raw, const Token& t, std::vector<ExprPtr>& parts,
-                          std::string& pending);
+    void decodeStringToken(const Token& t, std::vector<ExprPtr>& parts, std::string& pending,
+                           bool& anyFString);
+    void parseFStringBody(std::string_view body, bool raw, const Token& t,
+                          std::vector<ExprPtr>& parts, std::string& pending);
     std::string decodeEscapes(std::string_view body, bool raw, const Token& t);
 
     std::string m_file;

@@ -24,7 +24,10 @@ private:
 class SliceObject final : public Object {
 public:
     SliceObject(Value start, Value stop, Value step)
-        : Object(ObjKind::Slice), m_start(std::move(start)), m_stop(std::move(stop)), m_step(std::move(step)) {}
+        : Object(ObjKind::Slice),
+          m_start(std::move(start)),
+          m_stop(std::move(stop)),
+          m_step(std::move(step)) {}
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
     const Value& start() const { return m_start; }

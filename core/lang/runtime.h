@@ -26,17 +26,31 @@
 
 namespace taskscope::core::lang {
 
-inline const BuiltinTypes& BT() { return builtinTypes(); }
+inline const BuiltinTypes& BT() {
+    return builtinTypes();
+}
 
-inline bool isStr(const Value& v) { return v.isKind(ObjKind::Str); }
-inline const std::string& strOfValue(const Value& v) { return v.as<StrObject>()->str(); }
-inline bool isFloat(const Value& v) { return v.isKind(ObjKind::Float); }
-inline double floatOf(const Value& v) { return v.as<FloatObject>()->value(); }
+inline bool isStr(const Value& v) {
+    return v.isKind(ObjKind::Str);
+}
+inline const std::string& strOfValue(const Value& v) {
+    return v.as<StrObject>()->str();
+}
+inline bool isFloat(const Value& v) {
+    return v.isKind(ObjKind::Float);
+}
+inline double floatOf(const Value& v) {
+    return v.as<FloatObject>()->value();
+}
 inline bool isInstanceLike(const Value& v) {
     return v.isPtr() && (v.kind() == ObjKind::Instance || v.kind() == ObjKind::Exception);
 }
-inline bool isTypeObj(const Value& v) { return v.isKind(ObjKind::Type); }
-inline TypeObject* asType(const Value& v) { return v.as<TypeObject>(); }
+inline bool isTypeObj(const Value& v) {
+    return v.isKind(ObjKind::Type);
+}
+inline TypeObject* asType(const Value& v) {
+    return v.as<TypeObject>();
+}
 
 // The fake address shown in default reprs.
 std::string addressString(VmThread& t, const Value& v);
@@ -47,7 +61,8 @@ std::string exceptionStr(VmThread& t, const Value& exc);
 // Creates an instance of a class (without running __init__).
 Value allocateInstance(VmThread& t, TypeObject* cls);
 // Calls obj's special method `name` found on its type; null if the type has none.
-Value callSpecial(VmThread& t, const Value& obj, std::string_view name, std::initializer_list<Value> args);
+Value callSpecial(VmThread& t, const Value& obj, std::string_view name,
+                  std::initializer_list<Value> args);
 bool isDefaultImpl(const Value& fn);
 // Dict and set view objects.
 Value makeDictView(ObjKind kindTag, Value dict, int which);  // which: 0 keys, 1 values, 2 items

@@ -37,7 +37,8 @@ private:
 
 class SingletonObject final : public Object {
 public:
-    explicit SingletonObject(std::string name) : Object(ObjKind::Singleton), m_name(std::move(name)) {}
+    explicit SingletonObject(std::string name)
+        : Object(ObjKind::Singleton), m_name(std::move(name)) {}
     TypeObject* type() const override;
     Value deepCopy(CopyMemo&) const override { return Value(const_cast<SingletonObject*>(this)); }
     const std::string& name() const { return m_name; }

@@ -12,12 +12,17 @@ constexpr std::size_t kMinSize = 8;
 constexpr std::size_t kLinearProbes = 9;
 constexpr int kPerturbShift = 5;
 
-bool slotUnused(const SetObject::Slot& s) { return s.key.isNull() && !s.dummy; }
+bool slotUnused(const SetObject::Slot& s) {
+    return s.key.isNull() && !s.dummy;
+}
 }  // namespace
 
-SetObject::SetObject(bool frozen) : Object(frozen ? ObjKind::FrozenSet : ObjKind::Set), m_table(kMinSize) {}
+SetObject::SetObject(bool frozen)
+    : Object(frozen ? ObjKind::FrozenSet : ObjKind::Set), m_table(kMinSize) {}
 
-TypeObject* SetObject::type() const { return frozen() ? builtinTypes().frozenset : builtinTypes().set; }
+TypeObject* SetObject::type() const {
+    return frozen() ? builtinTypes().frozenset : builtinTypes().set;
+}
 
 Value SetObject::deepCopy(CopyMemo& memo) const {
     auto* copy = new SetObject(frozen());
@@ -34,7 +39,9 @@ Value SetObject::deepCopy(CopyMemo& memo) const {
     return r;
 }
 
-void SetObject::clearRefs() { clear(); }
+void SetObject::clearRefs() {
+    clear();
+}
 
 const SetObject::Slot* SetObject::lookup(VmThread& t, const Value& key, int64_t hash) const {
     std::size_t mask = m_table.size() - 1;
@@ -45,7 +52,9 @@ const SetObject::Slot* SetObject::lookup(VmThread& t, const Value& key, int64_t 
         const Slot* entry = &m_table[i];
         for (;;) {
             if (slotUnused(*entry)) return nullptr;
-            if (!entry->dummy && entry->hash == hash && (entry->key.is(key) || equals(t, entry->key, key))) return entry;
+            if (!entry->dummy && entry->hash == hash &&
+                (entry->key.is(key) || equals(t, entry->key, key)))
+                return entry;
             if (probes-- == 0) break;
             ++entry;
         }
@@ -54,10 +63,16 @@ const SetObject::Slot* SetObject::lookup(VmThread& t, const Value& key, int64_t 
     }
 }
 
-bool SetObject::contains(VmThread& t, const Value& key, int64_t hash) const { return lookup(t, key, hash) != nullptr; }
-bool SetObject::contains(VmThread& t, const Value& key) const { return contains(t, key, hashOf(t, key)); }
+bool SetObject::contains(VmThread& t, const Value& key, int64_t hash) const {
+    return lookup(t, key, hash) != nullptr;
+}
+bool SetObject::contains(VmThread& t, const Value& key) const {
+    return contains(t, key, hashOf(t, key));
+}
 
-void SetObject::add(VmThread& t, const Value& key) { add(t, key, hashOf(t, key)); }
+void SetObject::add(VmThread& t, const Value& key) {
+    add(t, key, hashOf(t, key));
+}
 
 void SetObject::add(VmThread& t, const Value& key, int64_t hash) {
     std::size_t mask = m_table.size() - 1;
@@ -134,7 +149,8 @@ void SetObject::resize(int64_t minUsed) {
     old.swap(m_table);
     m_table.assign(newsize, Slot{});
     for (Slot& s : old) {
-        if (!s.key.isNull() && !s.dummy) insertClean(m_table, newsize - 1, std::move(s.key), s.hash);
+        if (!s.key.isNull() && !s.dummy)
+            insertClean(m_table, newsize - 1, std::move(s.key), s.hash);
     }
     m_fill = m_used;
 }
@@ -164,7 +180,8 @@ void SetObject::clear() {
 
 void SetObject::merge(VmThread& t, const SetObject& other) {
     if (&other == this || other.m_used == 0) return;
-    if (static_cast<std::size_t>(m_fill + other.m_used) * 5 >= (m_table.size() - 1) * 3) resize((m_used + other.m_used) * 2);
+    if (static_cast<std::size_t>(m_fill + other.m_used) * 5 >= (m_table.size() - 1) * 3)
+        resize((m_used + other.m_used) * 2);
     bool otherClean = other.m_fill == other.m_used;
     if (m_fill == 0 && m_table.size() == other.m_table.size() && otherClean) {
         for (std::size_t i = 0; i < other.m_table.size(); ++i) {
@@ -182,7 +199,8 @@ void SetObject::merge(VmThread& t, const SetObject& other) {
         m_fill = other.m_used;
         m_used = other.m_used;
         for (const Slot& s : other.m_table) {
-            if (!s.key.isNull() && !s.dummy) insertClean(m_table, m_table.size() - 1, s.key, s.hash);
+            if (!s.key.isNull() && !s.dummy)
+                insertClean(m_table, m_table.size() - 1, s.key, s.hash);
         }
         ++m_mutations;
         return;
@@ -199,7 +217,8 @@ void SetObject::update(VmThread& t, const Value& iterable) {
     }
     if (iterable.isKind(ObjKind::Dict)) {
         const auto* d = iterable.as<DictObject>();
-        if (static_cast<std::size_t>(m_fill + d->size()) * 5 >= (m_table.size() - 1) * 3) resize((m_used + d->size()) * 2);
+        if (static_cast<std::size_t>(m_fill + d->size()) * 5 >= (m_table.size() - 1) * 3)
+            resize((m_used + d->size()) * 2);
         for (const auto& e : d->entries()) {
             if (!e.key.isNull()) add(t, e.key, e.hash);
         }
@@ -209,7 +228,11 @@ void SetObject::update(VmThread& t, const Value& iterable) {
     while (Value item = iterNext(t, it)) add(t, item);
 }
 
-Value makeSet() { return make<SetObject>(false); }
-Value makeFrozenSet() { return make<SetObject>(true); }
+Value makeSet() {
+    return make<SetObject>(false);
+}
+Value makeFrozenSet() {
+    return make<SetObject>(true);
+}
 
 }  // namespace taskscope::core::lang

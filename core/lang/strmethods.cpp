@@ -48,8 +48,12 @@ std::string mapCase(const std::string& s, bool upper) {
     return out;
 }
 
-const StrObject* selfStr(NativeCall& c) { return c.self().as<StrObject>(); }
-const std::string& S(NativeCall& c) { return selfStr(c)->str(); }
+const StrObject* selfStr(NativeCall& c) {
+    return c.self().as<StrObject>();
+}
+const std::string& S(NativeCall& c) {
+    return selfStr(c)->str();
+}
 
 const StrObject* argStr(NativeCall& c, std::size_t i, const char* what) {
     const Value& v = c.arg(i);
@@ -57,11 +61,14 @@ const StrObject* argStr(NativeCall& c, std::size_t i, const char* what) {
     return v.as<StrObject>();
 }
 
-NativeResult ret(std::string s) { return NativeResult::ret(makeStr(std::move(s))); }
+NativeResult ret(std::string s) {
+    return NativeResult::ret(makeStr(std::move(s)));
+}
 
 bool isSpaceCp(uint32_t cp) {
-    return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x1F) || cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
-           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+    return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x1F) || cp == 0x85 ||
+           cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
+           cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
 std::vector<uint32_t> codePoints(const std::string& s) {
@@ -78,7 +85,8 @@ std::string fromCodePoints(const std::vector<uint32_t>& cps, std::size_t a, std:
 }
 
 // Clamps Python-style start/end arguments to byte offsets in s.
-void rangeArgs(NativeCall& c, std::size_t first, const StrObject* s, std::size_t* a, std::size_t* b) {
+void rangeArgs(NativeCall& c, std::size_t first, const StrObject* s, std::size_t* a,
+               std::size_t* b) {
     int64_t len = s->length();
     int64_t start = 0, end = len;
     VmThread& t = c.thread();
@@ -111,9 +119,15 @@ NativeResult s_strip(NativeCall& c, bool left, bool right) {
     }
     return ret(fromCodePoints(cps, a, b));
 }
-NativeResult s_strip_(NativeCall& c) { return s_strip(c, true, true); }
-NativeResult s_lstrip(NativeCall& c) { return s_strip(c, true, false); }
-NativeResult s_rstrip(NativeCall& c) { return s_strip(c, false, true); }
+NativeResult s_strip_(NativeCall& c) {
+    return s_strip(c, true, true);
+}
+NativeResult s_lstrip(NativeCall& c) {
+    return s_strip(c, true, false);
+}
+NativeResult s_rstrip(NativeCall& c) {
+    return s_strip(c, false, true);
+}
 
 NativeResult s_split(NativeCall& c) {
     c.allowKwargs({"sep", "maxsplit"});
@@ -228,7 +242,8 @@ NativeResult s_join(NativeCall& c) {
     int64_t len = 0;
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (!isStr(items[i])) {
-            typeError("sequence item " + std::to_string(i) + ": expected str instance, " + typeName(items[i]) + " found");
+            typeError("sequence item " + std::to_string(i) + ": expected str instance, " +
+                      typeName(items[i]) + " found");
         }
         if (i) {
             out += sep;
@@ -241,9 +256,15 @@ NativeResult s_join(NativeCall& c) {
     return NativeResult::ret(make<StrObject>(std::move(out), len));
 }
 
-NativeResult s_upper(NativeCall& c) { return ret(mapCase(S(c), true)); }
-NativeResult s_lower(NativeCall& c) { return ret(mapCase(S(c), false)); }
-NativeResult s_casefold(NativeCall& c) { return s_lower(c); }
+NativeResult s_upper(NativeCall& c) {
+    return ret(mapCase(S(c), true));
+}
+NativeResult s_lower(NativeCall& c) {
+    return ret(mapCase(S(c), false));
+}
+NativeResult s_casefold(NativeCall& c) {
+    return s_lower(c);
+}
 NativeResult s_swapcase(NativeCall& c) {
     std::string out = S(c);
     for (auto& ch : out) {
@@ -283,11 +304,13 @@ NativeResult startsEnds(NativeCall& c, bool starts) {
     std::string_view view = std::string_view(s->str()).substr(a, b - a);
     auto test = [&](const Value& p) {
         if (!isStr(p)) {
-            typeError(std::string(starts ? "startswith" : "endswith") + " first arg must be str or a tuple of str, not " + typeName(p));
+            typeError(std::string(starts ? "startswith" : "endswith") +
+                      " first arg must be str or a tuple of str, not " + typeName(p));
         }
         std::string_view pv = p.as<StrObject>()->view();
         if (pv.size() > view.size()) return false;
-        return starts ? view.substr(0, pv.size()) == pv : view.substr(view.size() - pv.size()) == pv;
+        return starts ? view.substr(0, pv.size()) == pv
+                      : view.substr(view.size() - pv.size()) == pv;
     };
     const Value& prefix = c.arg(1);
     if (prefix.isKind(ObjKind::Tuple)) {
@@ -298,8 +321,12 @@ NativeResult startsEnds(NativeCall& c, bool starts) {
     }
     return NativeResult::ret(Value::boolean(test(prefix)));
 }
-NativeResult s_startswith(NativeCall& c) { return startsEnds(c, true); }
-NativeResult s_endswith(NativeCall& c) { return startsEnds(c, false); }
+NativeResult s_startswith(NativeCall& c) {
+    return startsEnds(c, true);
+}
+NativeResult s_endswith(NativeCall& c) {
+    return startsEnds(c, false);
+}
 
 NativeResult s_replace(NativeCall& c) {
     c.expectArgs(3, 4);
@@ -334,7 +361,9 @@ NativeResult s_replace(NativeCall& c) {
     return ret(out);
 }
 
-int64_t byteToCp(const StrObject* s, std::size_t byte) { return utf8Length(std::string_view(s->str()).substr(0, byte)); }
+int64_t byteToCp(const StrObject* s, std::size_t byte) {
+    return utf8Length(std::string_view(s->str()).substr(0, byte));
+}
 
 NativeResult findImpl(NativeCall& c, bool reverse, bool raise, const char* name) {
     c.expectArgs(2, 4);
@@ -352,10 +381,18 @@ NativeResult findImpl(NativeCall& c, bool reverse, bool raise, const char* name)
     (void)name;
     return NativeResult::ret(intFrom(byteToCp(s, a + f)));
 }
-NativeResult s_find(NativeCall& c) { return findImpl(c, false, false, "find"); }
-NativeResult s_rfind(NativeCall& c) { return findImpl(c, true, false, "rfind"); }
-NativeResult s_index(NativeCall& c) { return findImpl(c, false, true, "index"); }
-NativeResult s_rindex(NativeCall& c) { return findImpl(c, true, true, "rindex"); }
+NativeResult s_find(NativeCall& c) {
+    return findImpl(c, false, false, "find");
+}
+NativeResult s_rfind(NativeCall& c) {
+    return findImpl(c, true, false, "rfind");
+}
+NativeResult s_index(NativeCall& c) {
+    return findImpl(c, false, true, "index");
+}
+NativeResult s_rindex(NativeCall& c) {
+    return findImpl(c, true, true, "rindex");
+}
 
 NativeResult s_count(NativeCall& c) {
     c.expectArgs(2, 4);
@@ -385,20 +422,40 @@ NativeResult classify(NativeCall& c, Pred pred) {
     }
     return NativeResult::ret(Value::boolean(true));
 }
-bool isAlphaCp(uint32_t cp) { return cp < 0x80 ? std::isalpha(static_cast<int>(cp)) != 0 : (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F) && !(cp >= 0xFF00 && cp <= 0xFF20)); }
-bool isDigitCp(uint32_t cp) { return cp >= '0' && cp <= '9'; }
-NativeResult s_isdigit(NativeCall& c) { return classify(c, isDigitCp); }
-NativeResult s_isdecimal(NativeCall& c) { return classify(c, isDigitCp); }
-NativeResult s_isnumeric(NativeCall& c) { return classify(c, isDigitCp); }
-NativeResult s_isalpha(NativeCall& c) { return classify(c, isAlphaCp); }
-NativeResult s_isalnum(NativeCall& c) { return classify(c, [](uint32_t cp) { return isAlphaCp(cp) || isDigitCp(cp); }); }
-NativeResult s_isspace(NativeCall& c) { return classify(c, isSpaceCp); }
+bool isAlphaCp(uint32_t cp) {
+    return cp < 0x80 ? std::isalpha(static_cast<int>(cp)) != 0
+                     : (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 && !(cp >= 0x2000 && cp <= 0x2BFF) &&
+                        !(cp >= 0x3000 && cp <= 0x303F) && !(cp >= 0xFF00 && cp <= 0xFF20));
+}
+bool isDigitCp(uint32_t cp) {
+    return cp >= '0' && cp <= '9';
+}
+NativeResult s_isdigit(NativeCall& c) {
+    return classify(c, isDigitCp);
+}
+NativeResult s_isdecimal(NativeCall& c) {
+    return classify(c, isDigitCp);
+}
+NativeResult s_isnumeric(NativeCall& c) {
+    return classify(c, isDigitCp);
+}
+NativeResult s_isalpha(NativeCall& c) {
+    return classify(c, isAlphaCp);
+}
+NativeResult s_isalnum(NativeCall& c) {
+    return classify(c, [](uint32_t cp) { return isAlphaCp(cp) || isDigitCp(cp); });
+}
+NativeResult s_isspace(NativeCall& c) {
+    return classify(c, isSpaceCp);
+}
 NativeResult s_isidentifier(NativeCall& c) {
     const std::string& s = S(c);
-    if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return NativeResult::ret(Value::boolean(false));
+    if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0])))
+        return NativeResult::ret(Value::boolean(false));
     for (char ch : s) {
         auto u = static_cast<unsigned char>(ch);
-        if (!(std::isalnum(u) || ch == '_' || u >= 0x80)) return NativeResult::ret(Value::boolean(false));
+        if (!(std::isalnum(u) || ch == '_' || u >= 0x80))
+            return NativeResult::ret(Value::boolean(false));
     }
     return NativeResult::ret(Value::boolean(true));
 }
@@ -466,9 +523,15 @@ NativeResult justify(NativeCall& c, char how) {
     int64_t left = padN / 2 + (padN & width & 1);
     return ret(rep(left) + s->str() + rep(padN - left));
 }
-NativeResult s_ljust(NativeCall& c) { return justify(c, '<'); }
-NativeResult s_rjust(NativeCall& c) { return justify(c, '>'); }
-NativeResult s_center(NativeCall& c) { return justify(c, '^'); }
+NativeResult s_ljust(NativeCall& c) {
+    return justify(c, '<');
+}
+NativeResult s_rjust(NativeCall& c) {
+    return justify(c, '>');
+}
+NativeResult s_center(NativeCall& c) {
+    return justify(c, '^');
+}
 
 NativeResult s_zfill(NativeCall& c) {
     c.expectArgs(2, 2);
@@ -520,13 +583,21 @@ NativeResult s_partition(NativeCall& c, bool reverse) {
     if (sep.empty()) valueError("empty separator");
     std::size_t f = reverse ? s.rfind(sep) : s.find(sep);
     if (f == std::string::npos) {
-        if (reverse) return NativeResult::ret(makeTuple({makeStr(std::string()), makeStr(std::string()), c.self()}));
-        return NativeResult::ret(makeTuple({c.self(), makeStr(std::string()), makeStr(std::string())}));
+        if (reverse)
+            return NativeResult::ret(
+                makeTuple({makeStr(std::string()), makeStr(std::string()), c.self()}));
+        return NativeResult::ret(
+            makeTuple({c.self(), makeStr(std::string()), makeStr(std::string())}));
     }
-    return NativeResult::ret(makeTuple({makeStr(s.substr(0, f)), c.arg(1), makeStr(s.substr(f + sep.size()))}));
+    return NativeResult::ret(
+        makeTuple({makeStr(s.substr(0, f)), c.arg(1), makeStr(s.substr(f + sep.size()))}));
 }
-NativeResult s_partition_(NativeCall& c) { return s_partition(c, false); }
-NativeResult s_rpartition(NativeCall& c) { return s_partition(c, true); }
+NativeResult s_partition_(NativeCall& c) {
+    return s_partition(c, false);
+}
+NativeResult s_rpartition(NativeCall& c) {
+    return s_partition(c, true);
+}
 
 NativeResult s_removeprefix(NativeCall& c) {
     c.expectArgs(2, 2);
@@ -539,7 +610,8 @@ NativeResult s_removesuffix(NativeCall& c) {
     c.expectArgs(2, 2);
     const std::string& s = S(c);
     const std::string& p = argStr(c, 1, "removesuffix")->str();
-    if (!p.empty() && s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0) return ret(s.substr(0, s.size() - p.size()));
+    if (!p.empty() && s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0)
+        return ret(s.substr(0, s.size() - p.size()));
     return NativeResult::ret(c.self());
 }
 

@@ -37,7 +37,8 @@ uint32_t decodeUtf8(std::string_view s, std::size_t& pos) {
     if (c < 0x80) return c;
     int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
     uint32_t cp = c & (0x3F >> extra);
-    for (int i = 0; i < extra && pos < s.size(); ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[pos++]) & 0x3F);
+    for (int i = 0; i < extra && pos < s.size(); ++i)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[pos++]) & 0x3F);
     return cp;
 }
 
@@ -45,7 +46,11 @@ bool isValidUtf8(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
         auto c = static_cast<unsigned char>(s[i]);
-        std::size_t extra = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 9;
+        std::size_t extra = c < 0x80             ? 0
+                            : (c & 0xE0) == 0xC0 ? 1
+                            : (c & 0xF0) == 0xE0 ? 2
+                            : (c & 0xF8) == 0xF0 ? 3
+                                                 : 9;
         if (extra == 9 || i + extra >= s.size() + (extra == 0 ? 1 : 0)) return false;
         for (std::size_t k = 1; k <= extra; ++k) {
             if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
@@ -62,13 +67,16 @@ StrObject::StrObject(std::string utf8) : Object(ObjKind::Str), m_data(std::move(
 StrObject::StrObject(std::string utf8, int64_t codePoints)
     : Object(ObjKind::Str), m_data(std::move(utf8)), m_length(codePoints) {}
 
-TypeObject* StrObject::type() const { return builtinTypes().str; }
+TypeObject* StrObject::type() const {
+    return builtinTypes().str;
+}
 
 int64_t StrObject::hash() const {
     if (m_hashed) return m_hash;
     // CPython hashes the PEP 393 representation: 1, 2 or 4 bytes per code point.
     if (isAscii()) {
-        m_hash = hashBytesLikeCPythonStr(reinterpret_cast<const unsigned char*>(m_data.data()), m_data.size());
+        m_hash = hashBytesLikeCPythonStr(reinterpret_cast<const unsigned char*>(m_data.data()),
+                                         m_data.size());
     } else {
         uint32_t maxcp = 0;
         std::vector<uint32_t> cps;
@@ -83,7 +91,8 @@ int64_t StrObject::hash() const {
         std::vector<unsigned char> buf;
         buf.reserve(cps.size() * width);
         for (uint32_t cp : cps) {
-            for (std::size_t b = 0; b < width; ++b) buf.push_back(static_cast<unsigned char>(cp >> (8 * b)));
+            for (std::size_t b = 0; b < width; ++b)
+                buf.push_back(static_cast<unsigned char>(cp >> (8 * b)));
         }
         m_hash = hashBytesLikeCPythonStr(buf.data(), buf.size());
     }
@@ -96,7 +105,8 @@ std::size_t StrObject::byteOffset(int64_t index) const {
     if (m_offsets.empty()) {
         m_offsets.reserve(static_cast<std::size_t>(m_length) + 1);
         for (std::size_t i = 0; i < m_data.size(); ++i) {
-            if ((static_cast<unsigned char>(m_data[i]) & 0xC0) != 0x80) m_offsets.push_back(static_cast<uint32_t>(i));
+            if ((static_cast<unsigned char>(m_data[i]) & 0xC0) != 0x80)
+                m_offsets.push_back(static_cast<uint32_t>(i));
         }
         m_offsets.push_back(static_cast<uint32_t>(m_data.size()));
     }
@@ -114,13 +124,20 @@ std::string StrObject::substr(int64_t start, int64_t stop) const {
     return m_data.substr(a, b - a);
 }
 
-Value makeStr(std::string utf8) { return make<StrObject>(std::move(utf8)); }
-Value makeStr(std::string_view utf8) { return make<StrObject>(std::string(utf8)); }
-Value makeStr(const char* utf8) { return make<StrObject>(std::string(utf8)); }
+Value makeStr(std::string utf8) {
+    return make<StrObject>(std::move(utf8));
+}
+Value makeStr(std::string_view utf8) {
+    return make<StrObject>(std::string(utf8));
+}
+Value makeStr(const char* utf8) {
+    return make<StrObject>(std::string(utf8));
+}
 
 Value internStr(std::string_view s) {
     static std::mutex mutex;
-    static std::unordered_map<std::string, Value>* table = new std::unordered_map<std::string, Value>();
+    static std::unordered_map<std::string, Value>* table =
+        new std::unordered_map<std::string, Value>();
     std::lock_guard<std::mutex> lock(mutex);
     auto it = table->find(std::string(s));
     if (it != table->end()) return it->second;

@@ -10,7 +10,8 @@ NameScope Scope::scopeOf(const std::string& name) const {
     return kind == ScopeKind::Module ? NameScope::GlobalImplicit : NameScope::GlobalImplicit;
 }
 
-SymbolTable::SymbolTable(std::string filename, std::string_view source) : m_file(std::move(filename)), m_source(source) {}
+SymbolTable::SymbolTable(std::string filename, std::string_view source)
+    : m_file(std::move(filename)), m_source(source) {}
 
 void SymbolTable::fail(SourcePos pos, std::string message) {
     Diagnostic d;
@@ -40,18 +41,22 @@ Scope* SymbolTable::push(ScopeKind kind, const std::string& name, const void* no
     return raw;
 }
 
-void SymbolTable::pop() { m_current = m_current->parent; }
+void SymbolTable::pop() {
+    m_current = m_current->parent;
+}
 
 void SymbolTable::addDef(const std::string& name, uint32_t flag, SourcePos pos) {
     uint32_t& f = m_current->symbols[name];
-    if (flag == Scope::kParam && (f & Scope::kParam)) fail(pos, "duplicate argument '" + name + "' in function definition");
+    if (flag == Scope::kParam && (f & Scope::kParam))
+        fail(pos, "duplicate argument '" + name + "' in function definition");
     f |= flag;
 }
 
 void SymbolTable::use(const std::string& name) {
     m_current->symbols[name] |= Scope::kUsed;
     // super() needs the class cell of the enclosing class.
-    if (name == "super" && (m_current->kind == ScopeKind::Function || m_current->kind == ScopeKind::Lambda)) {
+    if (name == "super" &&
+        (m_current->kind == ScopeKind::Function || m_current->kind == ScopeKind::Lambda)) {
         m_current->symbols["__class__"] |= Scope::kUsed;
     }
 }
@@ -135,7 +140,8 @@ void SymbolTable::visitStmt(const Stmt& s) {
         case StmtKind::AnnAssign:
             visitExpr(s.value.get());
             visitExpr(s.target.get());
-            if (s.kind == StmtKind::AugAssign && s.target->kind == ExprKind::Name) use(s.target->name);
+            if (s.kind == StmtKind::AugAssign && s.target->kind == ExprKind::Name)
+                use(s.target->name);
             break;
         case StmtKind::For:
             visitExpr(s.test.get());
@@ -176,14 +182,16 @@ void SymbolTable::visitStmt(const Stmt& s) {
             break;
         case StmtKind::Import:
             for (const auto& a : s.names) {
-                std::string bound = a.asname.empty() ? a.name.substr(0, a.name.find('.')) : a.asname;
+                std::string bound =
+                    a.asname.empty() ? a.name.substr(0, a.name.find('.')) : a.asname;
                 addDef(bound, Scope::kAssigned, a.pos);
             }
             break;
         case StmtKind::ImportFrom:
             for (const auto& a : s.names) {
                 if (a.name == "*") {
-                    if (m_current->kind != ScopeKind::Module) fail(s.pos, "import * only allowed at module level");
+                    if (m_current->kind != ScopeKind::Module)
+                        fail(s.pos, "import * only allowed at module level");
                     continue;
                 }
                 addDef(a.asname.empty() ? a.name : a.asname, Scope::kAssigned, a.pos);
@@ -192,15 +200,21 @@ void SymbolTable::visitStmt(const Stmt& s) {
         case StmtKind::Global:
         case StmtKind::Nonlocal: {
             bool global = s.kind == StmtKind::Global;
-            if (!global && m_current->kind == ScopeKind::Module) fail(s.pos, "nonlocal declaration not allowed at module level");
+            if (!global && m_current->kind == ScopeKind::Module)
+                fail(s.pos, "nonlocal declaration not allowed at module level");
             for (const auto& a : s.names) {
                 uint32_t& f = m_current->symbols[a.name];
                 const char* kw = global ? "global" : "nonlocal";
                 if (f & Scope::kParam) fail(s.pos, "name '" + a.name + "' is parameter and " + kw);
-                if (f & Scope::kUsed) fail(s.pos, "name '" + a.name + "' is used prior to " + kw + " declaration");
-                if (f & Scope::kAssigned) fail(s.pos, "name '" + a.name + "' is assigned to before " + kw + " declaration");
-                if (global && (f & Scope::kNonlocal)) fail(s.pos, "name '" + a.name + "' is nonlocal and global");
-                if (!global && (f & Scope::kGlobal)) fail(s.pos, "name '" + a.name + "' is nonlocal and global");
+                if (f & Scope::kUsed)
+                    fail(s.pos, "name '" + a.name + "' is used prior to " + kw + " declaration");
+                if (f & Scope::kAssigned)
+                    fail(s.pos,
+                         "name '" + a.name + "' is assigned to before " + kw + " declaration");
+                if (global && (f & Scope::kNonlocal))
+                    fail(s.pos, "name '" + a.name + "' is nonlocal and global");
+                if (!global && (f & Scope::kGlobal))
+                    fail(s.pos, "name '" + a.name + "' is nonlocal and global");
                 f |= global ? Scope::kGlobal : Scope::kNonlocal;
             }
             break;
@@ -218,8 +232,10 @@ void SymbolTable::visitStmt(const Stmt& s) {
 void SymbolTable::visitComprehension(const Expr& e) {
     // The first iterable is evaluated in the enclosing scope.
     visitExpr(e.generators[0].iter.get());
-    const char* name = e.kind == ExprKind::ListComp ? "<listcomp>" : e.kind == ExprKind::SetComp ? "<setcomp>"
-                       : e.kind == ExprKind::DictComp ? "<dictcomp>" : "<genexpr>";
+    const char* name = e.kind == ExprKind::ListComp   ? "<listcomp>"
+                       : e.kind == ExprKind::SetComp  ? "<setcomp>"
+                       : e.kind == ExprKind::DictComp ? "<dictcomp>"
+                                                      : "<genexpr>";
     Scope* sc = push(ScopeKind::Comprehension, name, &e, e.pos);
     sc->isGenerator = e.kind == ExprKind::GeneratorExp;
     addDef(".0", Scope::kParam, e.pos);
@@ -239,8 +255,10 @@ void SymbolTable::visitExpr(const Expr* e) {
     if (!e) return;
     switch (e->kind) {
         case ExprKind::Name:
-            if (e->ctx == ExprCtx::Load) use(e->name);
-            else addDef(e->name, Scope::kAssigned, e->pos);
+            if (e->ctx == ExprCtx::Load)
+                use(e->name);
+            else
+                addDef(e->name, Scope::kAssigned, e->pos);
             break;
         case ExprKind::Constant:
             break;
@@ -262,7 +280,9 @@ void SymbolTable::visitExpr(const Expr* e) {
         case ExprKind::NamedExpr: {
             // The target binds in the nearest enclosing non-comprehension scope.
             if (m_current->kind == ScopeKind::Comprehension) {
-                fail(e->pos, "assignment expressions inside comprehensions are not supported by Taskscope yet");
+                fail(e->pos,
+                     "assignment expressions inside comprehensions are not supported by Taskscope "
+                     "yet");
             }
             visitExpr(e->b.get());
             visitExpr(e->a.get());
@@ -273,7 +293,8 @@ void SymbolTable::visitExpr(const Expr* e) {
             if (m_current->kind == ScopeKind::Module || m_current->kind == ScopeKind::Class) {
                 fail(e->pos, "'yield' outside function");
             }
-            if (m_current->kind == ScopeKind::Comprehension) fail(e->pos, "'yield' inside list comprehension");
+            if (m_current->kind == ScopeKind::Comprehension)
+                fail(e->pos, "'yield' inside list comprehension");
             m_current->isGenerator = true;
             visitExpr(e->a.get());
             break;
@@ -288,7 +309,8 @@ void SymbolTable::visitExpr(const Expr* e) {
     }
 }
 
-void SymbolTable::analyze(Scope& scope, const std::set<std::string>& bound, std::set<std::string>& freeOut) {
+void SymbolTable::analyze(Scope& scope, const std::set<std::string>& bound,
+                          std::set<std::string>& freeOut) {
     std::set<std::string> locals;
     bool isFunction = scope.kind == ScopeKind::Function || scope.kind == ScopeKind::Lambda ||
                       scope.kind == ScopeKind::Comprehension;

@@ -23,7 +23,7 @@ struct Scope {
     std::vector<std::unique_ptr<Scope>> children;
 
     enum Flag : uint32_t {
-        kAssigned = 1,   // bound here (assignment, def, import, for target, ...)
+        kAssigned = 1,  // bound here (assignment, def, import, for target, ...)
         kParam = 2,
         kUsed = 4,
         kGlobal = 8,     // declared global

@@ -11,14 +11,22 @@
 namespace taskscope::core::lang {
 
 TypeObject::TypeObject(std::string name, std::vector<Value> bases, Value dict)
-    : Object(ObjKind::Type), m_qualname(name), m_name(std::move(name)), m_bases(std::move(bases)), m_dict(std::move(dict)) {
+    : Object(ObjKind::Type),
+      m_qualname(name),
+      m_name(std::move(name)),
+      m_bases(std::move(bases)),
+      m_dict(std::move(dict)) {
     if (m_dict.isNull()) m_dict = makeDict();
     m_mro.push_back(this);
 }
 
-TypeObject* TypeObject::type() const { return builtinTypes().type; }
+TypeObject* TypeObject::type() const {
+    return builtinTypes().type;
+}
 
-DictObject* TypeObject::dict() const { return m_dict.as<DictObject>(); }
+DictObject* TypeObject::dict() const {
+    return m_dict.as<DictObject>();
+}
 
 void TypeObject::clearRefs() {
     if (m_builtin) return;
@@ -54,7 +62,9 @@ bool TypeObject::computeMro(std::string& error) {
     seqs.push_back(direct);
     std::vector<TypeObject*> result{this};
     for (;;) {
-        seqs.erase(std::remove_if(seqs.begin(), seqs.end(), [](const auto& s) { return s.empty(); }), seqs.end());
+        seqs.erase(
+            std::remove_if(seqs.begin(), seqs.end(), [](const auto& s) { return s.empty(); }),
+            seqs.end());
         if (seqs.empty()) break;
         TypeObject* candidate = nullptr;
         for (const auto& s : seqs) {
@@ -73,7 +83,8 @@ bool TypeObject::computeMro(std::string& error) {
         }
         if (!candidate) {
             error = "Cannot create a consistent method resolution order (MRO) for bases";
-            for (std::size_t i = 0; i < m_bases.size(); ++i) error += (i ? ", " : " ") + m_bases[i].as<TypeObject>()->name();
+            for (std::size_t i = 0; i < m_bases.size(); ++i)
+                error += (i ? ", " : " ") + m_bases[i].as<TypeObject>()->name();
             return false;
         }
         result.push_back(candidate);
@@ -110,7 +121,8 @@ bool TypeObject::isSubtypeOf(const TypeObject* other) const {
 }
 
 void addMethod(TypeObject* type, std::string_view name, NativeFn fn, uint32_t flags) {
-    auto* f = new NativeFunctionObject(std::string(name), fn, flags | NativeFunctionObject::kMethod);
+    auto* f =
+        new NativeFunctionObject(std::string(name), fn, flags | NativeFunctionObject::kMethod);
     f->m_qualname = type->name() + "." + std::string(name);
     if (type->m_builtin) f->makeImmortal();
     type->dict()->setStr(internStr(name), Value(f));
@@ -189,14 +201,16 @@ BuiltinTypes* createBuiltinTypes() {
     bt->dictKeys = builtin("dict_keys");
     bt->dictValues = builtin("dict_values");
     bt->dictItems = builtin("dict_items");
-    for (TypeObject* t : {bt->bool_, bt->noneType, bt->range, bt->slice, bt->function, bt->builtinFunction,
-                          bt->method, bt->code, bt->cell, bt->iterator, bt->generator, bt->notImplementedType,
-                          bt->ellipsisType, bt->dictKeys, bt->dictValues, bt->dictItems, bt->type}) {
+    for (TypeObject* t :
+         {bt->bool_, bt->noneType, bt->range, bt->slice, bt->function, bt->builtinFunction,
+          bt->method, bt->code, bt->cell, bt->iterator, bt->generator, bt->notImplementedType,
+          bt->ellipsisType, bt->dictKeys, bt->dictValues, bt->dictItems, bt->type}) {
         t->m_subclassable = false;
     }
     // Subclassing these needs instance layouts Taskscope does not have yet.
-    for (TypeObject* t : {bt->int_, bt->float_, bt->str, bt->list, bt->tuple, bt->dict, bt->set, bt->frozenset,
-                          bt->module, bt->property, bt->staticmethod, bt->classmethod, bt->super_}) {
+    for (TypeObject* t :
+         {bt->int_, bt->float_, bt->str, bt->list, bt->tuple, bt->dict, bt->set, bt->frozenset,
+          bt->module, bt->property, bt->staticmethod, bt->classmethod, bt->super_}) {
         t->m_subclassable = false;
     }
 

@@ -41,11 +41,11 @@ public:
     std::string m_module = "builtins";
     std::string m_qualname;
     Layout m_layout = Layout::Instance;
-    bool m_builtin = false;        // immutable, shared between interpreters
+    bool m_builtin = false;  // immutable, shared between interpreters
     bool m_subclassable = true;
-    Value m_new;                   // native constructor for builtin types (null for classes)
+    Value m_new;  // native constructor for builtin types (null for classes)
     uint64_t m_serial = 0;
-    uint64_t m_version = 0;        // bumped when the class dict changes
+    uint64_t m_version = 0;  // bumped when the class dict changes
 
 private:
     std::string m_name;
@@ -81,7 +81,8 @@ const BuiltinTypes& builtinTypes();
 void addMethod(TypeObject* type, std::string_view name, NativeFn fn, uint32_t flags = 0);
 // Adds a property with native getter (and optional setter), e.g. Process.pid / .daemon.
 // The getter receives self as arg(0); the setter receives self and the value.
-void addProperty(TypeObject* type, std::string_view name, NativeFn getter, NativeFn setter = nullptr);
+void addProperty(TypeObject* type, std::string_view name, NativeFn getter,
+                 NativeFn setter = nullptr);
 // Creates a new (non-builtin) class, e.g. for host modules: `class Process(object)`.
 Value makeClass(std::string name, std::vector<Value> bases, std::string module = "__main__");
 

@@ -12,19 +12,26 @@ namespace taskscope::core::lang {
 namespace {
 constexpr std::size_t kChunkValues = 1 << 14;
 
-bool isStopIteration(const Value& exc) { return typeOf(exc)->isSubtypeOf(BT().StopIteration); }
+bool isStopIteration(const Value& exc) {
+    return typeOf(exc)->isSubtypeOf(BT().StopIteration);
+}
 }  // namespace
 
-Value* Frame::stackBase() const { return slots + code->nlocals() + code->ncells() + code->nfree(); }
+Value* Frame::stackBase() const {
+    return slots + code->nlocals() + code->ncells() + code->nfree();
+}
 
-VmThread::VmThread(Interpreter& interp) : m_interp(interp) { m_frames.reserve(32); }
+VmThread::VmThread(Interpreter& interp) : m_interp(interp) {
+    m_frames.reserve(32);
+}
 
 VmThread::~VmThread() {
     while (!m_frames.empty()) popFrame();
 }
 
 void VmThread::enterRecursion() {
-    if (++m_recursion + static_cast<int>(m_frames.size()) > m_interp.recursionLimit() + 50 || m_recursion > 900) {
+    if (++m_recursion + static_cast<int>(m_frames.size()) > m_interp.recursionLimit() + 50 ||
+        m_recursion > 900) {
         --m_recursion;
         throwPy(BT().RecursionError, "maximum recursion depth exceeded");
     }
@@ -72,7 +79,8 @@ void VmThread::popFrame() {
     m_frames.pop_back();
 }
 
-// ---- argument binding ----------------------------------------------------------------------------
+// ---- argument binding
+// ----------------------------------------------------------------------------
 namespace {
 
 std::string joinNames(const std::vector<std::string>& names) {
@@ -86,8 +94,8 @@ std::string joinNames(const std::vector<std::string>& names) {
 
 }  // namespace
 
-void VmThread::bindArguments(FunctionObject* fn, Value* slots, const Value* self, Value* args, std::size_t nargs,
-                             const TupleObject* kwNames) {
+void VmThread::bindArguments(FunctionObject* fn, Value* slots, const Value* self, Value* args,
+                             std::size_t nargs, const TupleObject* kwNames) {
     CodeObject* co = fn->code();
     const std::string& qn = strOfValue(fn->m_qualname);
     std::size_t nkw = kwNames ? kwNames->items().size() : 0;
@@ -107,10 +115,13 @@ void VmThread::bindArguments(FunctionObject* fn, Value* slots, const Value* self
     if (npos > n && !varargs) {
         std::string takes;
         std::size_t minArgs = n - ndefaults;
-        if (ndefaults) takes = "from " + std::to_string(minArgs) + " to " + std::to_string(n);
-        else takes = std::to_string(n);
-        std::string msg = qn + "() takes " + takes + " positional argument" + (n == 1 && !ndefaults ? "" : "s") + " but " +
-                          std::to_string(npos) + (npos == 1 ? " was" : " were") + " given";
+        if (ndefaults)
+            takes = "from " + std::to_string(minArgs) + " to " + std::to_string(n);
+        else
+            takes = std::to_string(n);
+        std::string msg = qn + "() takes " + takes + " positional argument" +
+                          (n == 1 && !ndefaults ? "" : "s") + " but " + std::to_string(npos) +
+                          (npos == 1 ? " was" : " were") + " given";
         if (nkw) {
             std::size_t kwOnlyGiven = 0;
             for (std::size_t k = 0; k < nkw; ++k) {
@@ -118,21 +129,26 @@ void VmThread::bindArguments(FunctionObject* fn, Value* slots, const Value* self
                 for (std::size_t j = n; j < n + kwonly; ++j) kwOnlyGiven += co->varnames[j] == name;
             }
             if (kwOnlyGiven) {
-                msg = qn + "() takes " + takes + " positional argument" + (n == 1 && !ndefaults ? "" : "s") + " but " +
-                      std::to_string(npos) + " positional argument" + (npos == 1 ? "" : "s") + " (and " +
-                      std::to_string(kwOnlyGiven) + " keyword-only argument" + (kwOnlyGiven == 1 ? "" : "s") + ") were given";
+                msg = qn + "() takes " + takes + " positional argument" +
+                      (n == 1 && !ndefaults ? "" : "s") + " but " + std::to_string(npos) +
+                      " positional argument" + (npos == 1 ? "" : "s") + " (and " +
+                      std::to_string(kwOnlyGiven) + " keyword-only argument" +
+                      (kwOnlyGiven == 1 ? "" : "s") + ") were given";
             }
         }
         typeError(msg);
     }
     std::size_t ncopy = std::min(npos, n);
     for (std::size_t i = 0; i < ncopy; ++i) {
-        if (self && i == 0) slots[i] = *self;  // self is borrowed, never moved from
-        else slots[i] = std::move(posArg(i));
+        if (self && i == 0)
+            slots[i] = *self;  // self is borrowed, never moved from
+        else
+            slots[i] = std::move(posArg(i));
     }
     if (varargs) {
         std::vector<Value> extra;
-        for (std::size_t i = n; i < npos; ++i) extra.push_back(self && i == 0 ? *self : std::move(posArg(i)));
+        for (std::size_t i = n; i < npos; ++i)
+            extra.push_back(self && i == 0 ? *self : std::move(posArg(i)));
         slots[varargsSlot] = makeTuple(std::move(extra));
     }
     DictObject* kwdict = nullptr;
@@ -163,7 +179,9 @@ void VmThread::bindArguments(FunctionObject* fn, Value* slots, const Value* self
         }
         for (j = 0; j < static_cast<std::size_t>(co->posonlyargcount); ++j) {
             if (co->varnames[j] == name) {
-                typeError(qn + "() got some positional-only arguments passed as keyword arguments: '" + name + "'");
+                typeError(qn +
+                          "() got some positional-only arguments passed as keyword arguments: '" +
+                          name + "'");
             }
         }
         typeError(qn + "() got an unexpected keyword argument '" + name + "'");
@@ -180,21 +198,26 @@ void VmThread::bindArguments(FunctionObject* fn, Value* slots, const Value* self
             }
         }
         if (!missing.empty()) {
-            typeError(qn + "() missing " + std::to_string(missing.size()) + " required positional argument" +
-                      (missing.size() == 1 ? "" : "s") + ": " + joinNames(missing));
+            typeError(qn + "() missing " + std::to_string(missing.size()) +
+                      " required positional argument" + (missing.size() == 1 ? "" : "s") + ": " +
+                      joinNames(missing));
         }
     }
     if (kwonly) {
         std::vector<std::string> missing;
         for (std::size_t i = n; i < n + kwonly; ++i) {
             if (slots[i]) continue;
-            Value d = fn->m_kwdefaults ? fn->m_kwdefaults.as<DictObject>()->getStr(co->varnames[i]) : Value();
-            if (d) slots[i] = d;
-            else missing.push_back(co->varnames[i]);
+            Value d = fn->m_kwdefaults ? fn->m_kwdefaults.as<DictObject>()->getStr(co->varnames[i])
+                                       : Value();
+            if (d)
+                slots[i] = d;
+            else
+                missing.push_back(co->varnames[i]);
         }
         if (!missing.empty()) {
-            typeError(qn + "() missing " + std::to_string(missing.size()) + " required keyword-only argument" +
-                      (missing.size() == 1 ? "" : "s") + ": " + joinNames(missing));
+            typeError(qn + "() missing " + std::to_string(missing.size()) +
+                      " required keyword-only argument" + (missing.size() == 1 ? "" : "s") + ": " +
+                      joinNames(missing));
         }
     }
     // Cells and free variables.
@@ -206,12 +229,14 @@ void VmThread::bindArguments(FunctionObject* fn, Value* slots, const Value* self
     }
     if (fn->m_closure) {
         const auto& cells = fn->m_closure.as<TupleObject>()->items();
-        for (std::size_t i = 0; i < cells.size(); ++i) slots[nl + co->cellvars.size() + i] = cells[i];
+        for (std::size_t i = 0; i < cells.size(); ++i)
+            slots[nl + co->cellvars.size() + i] = cells[i];
     }
 }
 
-void VmThread::pushFunctionFrame(const Value& func, Value* args, std::size_t nargs, const TupleObject* kwNames,
-                                 const Value* self, ReturnKind rk, bool stopAfter, Value* genOut) {
+void VmThread::pushFunctionFrame(const Value& func, Value* args, std::size_t nargs,
+                                 const TupleObject* kwNames, const Value* self, ReturnKind rk,
+                                 bool stopAfter, Value* genOut) {
     auto* fn = func.as<FunctionObject>();
     CodeObject* co = fn->code();
     if (static_cast<int>(m_frames.size()) + m_recursion >= m_interp.recursionLimit()) {
@@ -248,7 +273,8 @@ void VmThread::pushFunctionFrame(const Value& func, Value* args, std::size_t nar
     m_consumedPs += m_interp.costs().pythonCallPs;
 }
 
-bool VmThread::resumeGenerator(const Value& genValue, Value sent, int32_t forIterTarget, bool stopAfter) {
+bool VmThread::resumeGenerator(const Value& genValue, Value sent, int32_t forIterTarget,
+                               bool stopAfter) {
     auto* gen = genValue.as<GeneratorObject>();
     if (gen->m_state == GeneratorObject::State::Finished) return false;
     if (gen->m_state == GeneratorObject::State::Running) valueError("generator already executing");
@@ -276,13 +302,13 @@ bool VmThread::resumeGenerator(const Value& genValue, Value sent, int32_t forIte
 }
 
 // ---- calls --------------------------------------------------------------------------------------
-VmThread::CallOutcome VmThread::callNative(const Value& fnValue, const Value* args, std::size_t nargs,
-                                           const TupleObject* kwNames, const Value* callee, Value* result,
-                                           bool* checkpoint) {
+VmThread::CallOutcome VmThread::callNative(const Value& fnValue, const Value* args,
+                                           std::size_t nargs, const TupleObject* kwNames,
+                                           const Value* callee, Value* result, bool* checkpoint) {
     const auto* fn = fnValue.as<NativeFunctionObject>();
     std::size_t nkw = kwNames ? kwNames->items().size() : 0;
-    NativeCall call(*this, *fn, std::span<const Value>(args, nargs - nkw), std::span<const Value>(args + (nargs - nkw), nkw),
-                    kwNames, callee);
+    NativeCall call(*this, *fn, std::span<const Value>(args, nargs - nkw),
+                    std::span<const Value>(args + (nargs - nkw), nkw), kwNames, callee);
     m_consumedPs += m_interp.costs().nativePs(fn->cost());
     VmThread* saved = m_interp.m_currentThread;
     m_interp.m_currentThread = this;
@@ -299,7 +325,8 @@ VmThread::CallOutcome VmThread::callNative(const Value& fnValue, const Value* ar
         case NativeResult::Kind::Block:
             if (m_nested > 0) {
                 throwPy(BT().RuntimeError, "'" + fn->name() +
-                                               "' cannot block inside a callback run by a builtin (e.g. a key= function or "
+                                               "' cannot block inside a callback run by a builtin "
+                                               "(e.g. a key= function or "
                                                "__eq__); this is not supported by Taskscope yet");
             }
             m_blocked = true;
@@ -312,14 +339,16 @@ VmThread::CallOutcome VmThread::callNative(const Value& fnValue, const Value* ar
     return CallOutcome::Done;
 }
 
-VmThread::CallOutcome VmThread::invoke(const Value& callable, Value* args, std::size_t nargs, const TupleObject* kwNames,
-                                       int32_t forIterTarget, bool stopAfter, Value* result, bool* checkpoint) {
+VmThread::CallOutcome VmThread::invoke(const Value& callable, Value* args, std::size_t nargs,
+                                       const TupleObject* kwNames, int32_t forIterTarget,
+                                       bool stopAfter, Value* result, bool* checkpoint) {
     *checkpoint = false;
     if (!callable.isPtr()) typeError("'" + typeName(callable) + "' object is not callable");
     switch (callable.kind()) {
         case ObjKind::Function: {
             Value gen;
-            pushFunctionFrame(callable, args, nargs, kwNames, nullptr, ReturnKind::Normal, stopAfter, &gen);
+            pushFunctionFrame(callable, args, nargs, kwNames, nullptr, ReturnKind::Normal,
+                              stopAfter, &gen);
             if (gen) {
                 *result = gen;
                 return CallOutcome::Done;
@@ -335,7 +364,8 @@ VmThread::CallOutcome VmThread::invoke(const Value& callable, Value* args, std::
             Value self = bm->self();
             if (func.isKind(ObjKind::Function)) {
                 Value gen;
-                pushFunctionFrame(func, args, nargs, kwNames, &self, ReturnKind::Normal, stopAfter, &gen);
+                pushFunctionFrame(func, args, nargs, kwNames, &self, ReturnKind::Normal, stopAfter,
+                                  &gen);
                 if (gen) {
                     *result = gen;
                     return CallOutcome::Done;
@@ -347,22 +377,27 @@ VmThread::CallOutcome VmThread::invoke(const Value& callable, Value* args, std::
             all.reserve(nargs + 1);
             all.push_back(self);
             for (std::size_t i = 0; i < nargs; ++i) all.push_back(args[i]);
-            return invoke(func, all.data(), all.size(), kwNames, forIterTarget, stopAfter, result, checkpoint);
+            return invoke(func, all.data(), all.size(), kwNames, forIterTarget, stopAfter, result,
+                          checkpoint);
         }
         case ObjKind::Type: {
             auto* tp = callable.as<TypeObject>();
-            if (tp->m_new) return callNative(tp->m_new, args, nargs, kwNames, &callable, result, checkpoint);
-            if (tp->m_layout == TypeObject::Layout::Builtin) typeError("cannot create '" + tp->name() + "' instances");
+            if (tp->m_new)
+                return callNative(tp->m_new, args, nargs, kwNames, &callable, result, checkpoint);
+            if (tp->m_layout == TypeObject::Layout::Builtin)
+                typeError("cannot create '" + tp->name() + "' instances");
             Value instance = allocateInstance(*this, tp);
             m_consumedPs += m_interp.costs().instancePs;
             if (instance.kind() == ObjKind::Exception) {
                 std::size_t nkw = kwNames ? kwNames->items().size() : 0;
-                instance.as<ExceptionObject>()->m_args = makeTuple(std::vector<Value>(args, args + (nargs - nkw)));
+                instance.as<ExceptionObject>()->m_args =
+                    makeTuple(std::vector<Value>(args, args + (nargs - nkw)));
             }
             Value init = tp->lookup("__init__");
             if (init.isKind(ObjKind::Function)) {
                 Value gen;
-                pushFunctionFrame(init, args, nargs, kwNames, &instance, ReturnKind::Init, stopAfter, &gen);
+                pushFunctionFrame(init, args, nargs, kwNames, &instance, ReturnKind::Init,
+                                  stopAfter, &gen);
                 if (gen) typeError("__init__() should return None, not 'generator'");
                 m_frames.back().extra = instance;
                 return CallOutcome::Pushed;
@@ -373,7 +408,8 @@ VmThread::CallOutcome VmThread::invoke(const Value& callable, Value* args, std::
                 all.push_back(instance);
                 for (std::size_t i = 0; i < nargs; ++i) all.push_back(args[i]);
                 Value ignored;
-                CallOutcome o = callNative(init, all.data(), all.size(), kwNames, &callable, &ignored, checkpoint);
+                CallOutcome o = callNative(init, all.data(), all.size(), kwNames, &callable,
+                                           &ignored, checkpoint);
                 *result = instance;
                 return o;
             }
@@ -385,18 +421,20 @@ VmThread::CallOutcome VmThread::invoke(const Value& callable, Value* args, std::
             Value call = lookupSpecial(callable, "__call__");
             if (!call) typeError("'" + typeName(callable) + "' object is not callable");
             Value bound = make<BoundMethodObject>(callable, call);
-            return invoke(bound, args, nargs, kwNames, forIterTarget, stopAfter, result, checkpoint);
+            return invoke(bound, args, nargs, kwNames, forIterTarget, stopAfter, result,
+                          checkpoint);
         }
         case ObjKind::StaticMethod:
         case ObjKind::ClassMethod:
-            return invoke(callable.as<MethodWrapperObject>()->func(), args, nargs, kwNames, forIterTarget, stopAfter, result,
-                          checkpoint);
+            return invoke(callable.as<MethodWrapperObject>()->func(), args, nargs, kwNames,
+                          forIterTarget, stopAfter, result, checkpoint);
         default:
             typeError("'" + typeName(callable) + "' object is not callable");
     }
 }
 
-Value VmThread::callNested(const Value& callable, std::span<const Value> args, const TupleObject* kwNames) {
+Value VmThread::callNested(const Value& callable, std::span<const Value> args,
+                           const TupleObject* kwNames) {
     RecursionGuard guard(*this);
     std::vector<Value> copy(args.begin(), args.end());
     std::size_t depth = m_frames.size();
@@ -405,7 +443,8 @@ Value VmThread::callNested(const Value& callable, std::span<const Value> args, c
     CallOutcome o = invoke(callable, copy.data(), copy.size(), kwNames, -1, true, &result, &cp);
     if (o == CallOutcome::Blocked) {
         m_blocked = false;
-        throwPy(BT().RuntimeError, "blocking inside a nested call is not supported by Taskscope yet");
+        throwPy(BT().RuntimeError,
+                "blocking inside a nested call is not supported by Taskscope yet");
     }
     if (o != CallOutcome::Pushed) return result;
     ++m_nested;
@@ -457,7 +496,8 @@ void VmThread::raiseInFrame(Value exc, bool reraise) {
             if (!m_frames.empty()) {
                 const Frame& f = m_frames.back();
                 uint32_t pc = f.pc > 0 ? f.pc - 1 : 0;
-                e->m_traceback.push_back({f.func.as<FunctionObject>()->codeValue(), f.code->lineAt(pc)});
+                e->m_traceback.push_back(
+                    {f.func.as<FunctionObject>()->codeValue(), f.code->lineAt(pc)});
             }
         }
     }
@@ -486,7 +526,8 @@ bool VmThread::unwind(std::size_t baseDepth) {
                 rt.as<ExceptionObject>()->m_cause = m_pending;
                 rt.as<ExceptionObject>()->m_context = m_pending;
                 rt.as<ExceptionObject>()->m_suppressContext = true;
-                rt.as<ExceptionObject>()->m_traceback = m_pending.as<ExceptionObject>()->m_traceback;
+                rt.as<ExceptionObject>()->m_traceback =
+                    m_pending.as<ExceptionObject>()->m_traceback;
                 m_pending = rt;
             }
         }
@@ -511,8 +552,10 @@ bool VmThread::unwind(std::size_t baseDepth) {
 
 void VmThread::finishWith(ThreadOutcome o, Value v) {
     m_outcome = o;
-    if (o == ThreadOutcome::Returned) m_result = std::move(v);
-    else m_exception = std::move(v);
+    if (o == ThreadOutcome::Returned)
+        m_result = std::move(v);
+    else
+        m_exception = std::move(v);
     while (!m_frames.empty()) popFrame();
     m_handled = Value();
 }
@@ -587,7 +630,8 @@ Value VmThread::buildClass(const Value& func, const Value& name, const Value& ba
         throwPy(BT().TypeError, "defining __new__ is not supported by Taskscope yet");
     }
     // A class that defines __eq__ but not __hash__ is unhashable, as in CPython.
-    if (nsDict->getStr("__eq__") && !nsDict->getStr("__hash__")) nsDict->setStr("__hash__", Value::none());
+    if (nsDict->getStr("__eq__") && !nsDict->getStr("__hash__"))
+        nsDict->setStr("__hash__", Value::none());
     if (cell.isKind(ObjKind::Cell)) cell.as<CellObject>()->contents() = cls;
     m_consumedPs += m_interp.costs().classCreatePs;
     return cls;
@@ -595,7 +639,8 @@ Value VmThread::buildClass(const Value& func, const Value& name, const Value& ba
 
 // ---- public entry points ------------------------------------------------------------------------
 void VmThread::startModule(const Value& code) {
-    auto* fn = new FunctionObject(code, Value(m_interp.mainGlobals()), Value(m_interp.builtinsDict()));
+    auto* fn =
+        new FunctionObject(code, Value(m_interp.mainGlobals()), Value(m_interp.builtinsDict()));
     Value func(fn);
     fn->m_name = makeStr(code.as<CodeObject>()->name);
     fn->m_qualname = fn->m_name;
@@ -666,13 +711,17 @@ RunResult VmThread::run(const RunLimits& limits) {
             m_resumeWithExc = false;
             Value exc = std::move(m_resumeValue);
             if (m_frames.empty()) {
-                finishWith(isInstance(*this, exc, Value(BT().SystemExit)) ? ThreadOutcome::Exited : ThreadOutcome::Raised, exc);
+                finishWith(isInstance(*this, exc, Value(BT().SystemExit)) ? ThreadOutcome::Exited
+                                                                          : ThreadOutcome::Raised,
+                           exc);
                 stop = Stop::Finished;
             } else {
                 raiseInFrame(exc, false);
                 if (!unwind(0)) {
                     Value e = std::move(m_pending);
-                    finishWith(typeOf(e)->isSubtypeOf(BT().SystemExit) ? ThreadOutcome::Exited : ThreadOutcome::Raised, e);
+                    finishWith(typeOf(e)->isSubtypeOf(BT().SystemExit) ? ThreadOutcome::Exited
+                                                                       : ThreadOutcome::Raised,
+                               e);
                     stop = Stop::Finished;
                 }
             }
@@ -685,9 +734,12 @@ RunResult VmThread::run(const RunLimits& limits) {
             bool cp = false;
             CallOutcome o = CallOutcome::Done;
             try {
-                o = invoke(callable, args.data(), args.size(), kw ? kw.as<TupleObject>() : nullptr, -1, false, &res, &cp);
+                o = invoke(callable, args.data(), args.size(), kw ? kw.as<TupleObject>() : nullptr,
+                           -1, false, &res, &cp);
             } catch (PyException& e) {
-                finishWith(typeOf(e.exception)->isSubtypeOf(BT().SystemExit) ? ThreadOutcome::Exited : ThreadOutcome::Raised,
+                finishWith(typeOf(e.exception)->isSubtypeOf(BT().SystemExit)
+                               ? ThreadOutcome::Exited
+                               : ThreadOutcome::Raised,
                            e.exception);
                 stop = Stop::Finished;
             }
@@ -698,7 +750,9 @@ RunResult VmThread::run(const RunLimits& limits) {
                 } else if (o == CallOutcome::Blocked) {
                     stop = Stop::Blocked;
                 } else {
-                    m_frames.back().returnKind = m_frames.back().returnKind == ReturnKind::Init ? ReturnKind::Init : ReturnKind::Normal;
+                    m_frames.back().returnKind = m_frames.back().returnKind == ReturnKind::Init
+                                                     ? ReturnKind::Init
+                                                     : ReturnKind::Normal;
                 }
             }
         }
@@ -715,11 +769,21 @@ RunResult VmThread::run(const RunLimits& limits) {
         stop = Stop::Finished;
     }
     switch (stop) {
-        case Stop::Budget: result.status = RunStatus::Budget; break;
-        case Stop::Checkpoint: result.status = RunStatus::Checkpoint; break;
-        case Stop::Blocked: result.status = RunStatus::Blocked; break;
-        case Stop::Yielded: result.status = RunStatus::Yielded; break;
-        default: result.status = RunStatus::Finished; break;
+        case Stop::Budget:
+            result.status = RunStatus::Budget;
+            break;
+        case Stop::Checkpoint:
+            result.status = RunStatus::Checkpoint;
+            break;
+        case Stop::Blocked:
+            result.status = RunStatus::Blocked;
+            break;
+        case Stop::Yielded:
+            result.status = RunStatus::Yielded;
+            break;
+        default:
+            result.status = RunStatus::Finished;
+            break;
     }
     (void)startPs;
     int64_t nowNs = m_consumedPs / 1000;
@@ -732,8 +796,10 @@ int VmThread::exitCode() const {
     switch (m_outcome) {
         case ThreadOutcome::Returned:
         case ThreadOutcome::NotStarted:
-        case ThreadOutcome::Running: return 0;
-        case ThreadOutcome::Raised: return 1;
+        case ThreadOutcome::Running:
+            return 0;
+        case ThreadOutcome::Raised:
+            return 1;
         case ThreadOutcome::Exited: {
             const auto* e = m_exception.as<ExceptionObject>();
             const auto& args = e->m_args.as<TupleObject>()->items();
@@ -772,7 +838,8 @@ int VmThread::reportAsMainThread() {
 void VmThread::reportAsThread(std::string_view threadName) {
     if (m_outcome != ThreadOutcome::Raised) return;
     m_interp.write(this, OutStream::Stderr,
-                   "Exception in thread " + std::string(threadName) + ":\n" + m_interp.formatException(m_exception));
+                   "Exception in thread " + std::string(threadName) + ":\n" +
+                       m_interp.formatException(m_exception));
 }
 
 std::vector<StackEntry> VmThread::stack() const {

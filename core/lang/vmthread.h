@@ -57,8 +57,10 @@ class VmThread;
 class GlobalWatcher {
 public:
     virtual ~GlobalWatcher() = default;
-    virtual void onLoad(VmThread& t, DictObject* globals, const Value& name, const Value& value) = 0;
-    virtual void onStore(VmThread& t, DictObject* globals, const Value& name, const Value& value) = 0;
+    virtual void onLoad(VmThread& t, DictObject* globals, const Value& name,
+                        const Value& value) = 0;
+    virtual void onStore(VmThread& t, DictObject* globals, const Value& name,
+                         const Value& value) = 0;
 };
 
 class VmThread {
@@ -84,7 +86,9 @@ public:
     void resumeWithException(Value exception);
     void resumeWithException(TypeObject* type, std::string message);
     bool isBlocked() const { return m_blocked; }
-    bool isFinished() const { return m_outcome != ThreadOutcome::Running && m_outcome != ThreadOutcome::NotStarted; }
+    bool isFinished() const {
+        return m_outcome != ThreadOutcome::Running && m_outcome != ThreadOutcome::NotStarted;
+    }
 
     ThreadOutcome outcome() const { return m_outcome; }
     const Value& result() const { return m_result; }        // Returned: the return value
@@ -137,18 +141,20 @@ private:
 
     Stop execute(std::size_t baseDepth, bool nested);
     // Pushes a frame for a Python function call (or creates a generator: *genOut set).
-    void pushFunctionFrame(const Value& func, Value* args, std::size_t nargs, const TupleObject* kwNames,
-                           const Value* self, ReturnKind rk, bool stopAfter, Value* genOut);
-    void bindArguments(FunctionObject* fn, Value* slots, const Value* self, Value* args, std::size_t nargs,
-                       const TupleObject* kwNames);
+    void pushFunctionFrame(const Value& func, Value* args, std::size_t nargs,
+                           const TupleObject* kwNames, const Value* self, ReturnKind rk,
+                           bool stopAfter, Value* genOut);
+    void bindArguments(FunctionObject* fn, Value* slots, const Value* self, Value* args,
+                       std::size_t nargs, const TupleObject* kwNames);
     void popFrame();
     Value* allocSlots(std::size_t n);
     void freeSlots(Value* p, std::size_t n);
     // Generic call from the eval loop: pushes a frame (Python) or runs a native.
     // Returns true if a Python frame was pushed.
     enum class CallOutcome : uint8_t { Pushed, Done, Blocked, Yielded };
-    CallOutcome invoke(const Value& callable, Value* args, std::size_t nargs, const TupleObject* kwNames,
-                       int32_t forIterTarget, bool stopAfter, Value* result, bool* checkpoint);
+    CallOutcome invoke(const Value& callable, Value* args, std::size_t nargs,
+                       const TupleObject* kwNames, int32_t forIterTarget, bool stopAfter,
+                       Value* result, bool* checkpoint);
     CallOutcome callNative(const Value& fnValue, const Value* args, std::size_t nargs,
                            const TupleObject* kwNames, const Value* callee, Value* result,
                            bool* checkpoint);
@@ -168,10 +174,10 @@ private:
 
     ThreadOutcome m_outcome = ThreadOutcome::NotStarted;
     Value m_result;
-    Value m_exception;      // uncaught exception when finished
-    Value m_pending;        // exception being propagated during unwinding
+    Value m_exception;  // uncaught exception when finished
+    Value m_pending;    // exception being propagated during unwinding
     bool m_pendingReraise = false;
-    Value m_handled;        // exception being handled (except/finally blocks)
+    Value m_handled;  // exception being handled (except/finally blocks)
     bool m_blocked = false;
     bool m_resumeWithExc = false;
     Value m_resumeValue;

@@ -8,28 +8,42 @@ namespace taskscope::core::lang {
 
 namespace {
 
-bool isStopIteration(const Value& exc) { return typeOf(exc)->isSubtypeOf(BT().StopIteration); }
+bool isStopIteration(const Value& exc) {
+    return typeOf(exc)->isSubtypeOf(BT().StopIteration);
+}
 
 inline bool smallCompare(int64_t a, int64_t b, uint32_t op) {
     switch (static_cast<CmpOp>(op)) {
-        case CmpOp::Lt: return a < b;
-        case CmpOp::Le: return a <= b;
-        case CmpOp::Eq: return a == b;
-        case CmpOp::Ne: return a != b;
-        case CmpOp::Gt: return a > b;
-        case CmpOp::Ge: return a >= b;
+        case CmpOp::Lt:
+            return a < b;
+        case CmpOp::Le:
+            return a <= b;
+        case CmpOp::Eq:
+            return a == b;
+        case CmpOp::Ne:
+            return a != b;
+        case CmpOp::Gt:
+            return a > b;
+        case CmpOp::Ge:
+            return a >= b;
     }
     return false;
 }
 
 inline bool floatCompare(double a, double b, uint32_t op) {
     switch (static_cast<CmpOp>(op)) {
-        case CmpOp::Lt: return a < b;
-        case CmpOp::Le: return a <= b;
-        case CmpOp::Eq: return a == b;
-        case CmpOp::Ne: return a != b;
-        case CmpOp::Gt: return a > b;
-        case CmpOp::Ge: return a >= b;
+        case CmpOp::Lt:
+            return a < b;
+        case CmpOp::Le:
+            return a <= b;
+        case CmpOp::Eq:
+            return a == b;
+        case CmpOp::Ne:
+            return a != b;
+        case CmpOp::Gt:
+            return a > b;
+        case CmpOp::Ge:
+            return a >= b;
     }
     return false;
 }
@@ -38,7 +52,9 @@ Value instantiateException(VmThread& t, const Value& v) {
     if (isTypeObj(v)) {
         if (!asType(v)->isException()) typeError("exceptions must derive from BaseException");
         Value inst = t.callNested(v, {});
-        if (!inst.isKind(ObjKind::Exception)) typeError("calling " + repr(t, v) + " should have returned an instance of BaseException");
+        if (!inst.isKind(ObjKind::Exception))
+            typeError("calling " + repr(t, v) +
+                      " should have returned an instance of BaseException");
         return inst;
     }
     if (!v.isKind(ObjKind::Exception)) typeError("exceptions must derive from BaseException");
@@ -77,26 +93,26 @@ void dictUpdateFrom(VmThread& t, DictObject* d, const Value& other) {
         f->sp = sp;              \
         m_consumedPs = consumed; \
     } while (0)
-#define RELOAD()                                   \
-    do {                                           \
-        f = &m_frames.back();                      \
-        code = f->code->code.data();               \
-        consts = f->code->consts.data();           \
-        names = f->code->names.data();             \
-        slots = f->slots;                          \
-        pc = f->pc;                                \
-        sp = f->sp;                                \
-        consumed = m_consumedPs;                   \
+#define RELOAD()                         \
+    do {                                 \
+        f = &m_frames.back();            \
+        code = f->code->code.data();     \
+        consts = f->code->consts.data(); \
+        names = f->code->names.data();   \
+        slots = f->slots;                \
+        pc = f->pc;                      \
+        sp = f->sp;                      \
+        consumed = m_consumedPs;         \
     } while (0)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (std::move(*--sp))
 #define TOP() (sp[-1])
-#define CHECKPOINT()                                   \
-    do {                                               \
-        if (m_stopAtCheckpoint && !nested) {           \
-            SYNC();                                    \
-            return Stop::Checkpoint;                   \
-        }                                              \
+#define CHECKPOINT()                         \
+    do {                                     \
+        if (m_stopAtCheckpoint && !nested) { \
+            SYNC();                          \
+            return Stop::Checkpoint;         \
+        }                                    \
     } while (0)
 
 VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
@@ -125,8 +141,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                 uint32_t arg = instrArg(word);
                 consumed += costs[static_cast<int>(op)];
 #ifdef TASKSCOPE_VM_TRACE
-                std::fprintf(stderr, "[%zu] %u %s %u depth=%ld\n", m_frames.size(), pc - 1, opName(op), arg,
-                             static_cast<long>(sp - f->stackBase()));
+                std::fprintf(stderr, "[%zu] %u %s %u depth=%ld\n", m_frames.size(), pc - 1,
+                             opName(op), arg, static_cast<long>(sp - f->stackBase()));
 #endif
                 switch (op) {
                     case Op::NOP:
@@ -174,8 +190,9 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                     case Op::LOAD_FAST: {
                         const Value& v = slots[arg];
                         if (v.isNull()) {
-                            throwPy(BT().UnboundLocalError, "cannot access local variable '" + f->code->varnames[arg] +
-                                                                "' where it is not associated with a value");
+                            throwPy(BT().UnboundLocalError,
+                                    "cannot access local variable '" + f->code->varnames[arg] +
+                                        "' where it is not associated with a value");
                         }
                         PUSH(v);
                         break;
@@ -185,8 +202,9 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         break;
                     case Op::DELETE_FAST:
                         if (slots[arg].isNull()) {
-                            throwPy(BT().UnboundLocalError, "cannot access local variable '" + f->code->varnames[arg] +
-                                                                "' where it is not associated with a value");
+                            throwPy(BT().UnboundLocalError,
+                                    "cannot access local variable '" + f->code->varnames[arg] +
+                                        "' where it is not associated with a value");
                         }
                         slots[arg] = Value();
                         break;
@@ -196,7 +214,9 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         std::size_t nl = static_cast<std::size_t>(co->nlocals());
                         if (op == Op::LOAD_CLASSDEREF && f->locals) {
                             std::size_t idx = arg;
-                            const std::string& nm = idx < co->cellvars.size() ? co->cellvars[idx] : co->freevars[idx - co->cellvars.size()];
+                            const std::string& nm = idx < co->cellvars.size()
+                                                        ? co->cellvars[idx]
+                                                        : co->freevars[idx - co->cellvars.size()];
                             Value v = f->locals.as<DictObject>()->getStr(nm);
                             if (v) {
                                 PUSH(std::move(v));
@@ -208,13 +228,18 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         if (v.isNull()) {
                             std::size_t idx = arg;
                             bool isCell = idx < co->cellvars.size();
-                            const std::string& nm = isCell ? co->cellvars[idx] : co->freevars[idx - co->cellvars.size()];
+                            const std::string& nm = isCell
+                                                        ? co->cellvars[idx]
+                                                        : co->freevars[idx - co->cellvars.size()];
                             if (isCell) {
                                 throwPy(BT().UnboundLocalError,
-                                        "cannot access local variable '" + nm + "' where it is not associated with a value");
+                                        "cannot access local variable '" + nm +
+                                            "' where it is not associated with a value");
                             }
-                            throwPy(BT().NameError, "cannot access free variable '" + nm +
-                                                        "' where it is not associated with a value in enclosing scope");
+                            throwPy(
+                                BT().NameError,
+                                "cannot access free variable '" + nm +
+                                    "' where it is not associated with a value in enclosing scope");
                         }
                         PUSH(v);
                         break;
@@ -275,7 +300,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         break;
                     case Op::DELETE_GLOBAL:
                         if (!f->globals->removeStr(names[arg].as<StrObject>()->view())) {
-                            throwPy(BT().NameError, "name '" + strOfValue(names[arg]) + "' is not defined");
+                            throwPy(BT().NameError,
+                                    "name '" + strOfValue(names[arg]) + "' is not defined");
                         }
                         break;
                     case Op::LOAD_NAME: {
@@ -290,7 +316,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             }
                         }
                         if (!v) v = f->builtins->getStr(name);
-                        if (!v) throwPy(BT().NameError, "name '" + name->str() + "' is not defined");
+                        if (!v)
+                            throwPy(BT().NameError, "name '" + name->str() + "' is not defined");
                         PUSH(std::move(v));
                         break;
                     }
@@ -308,7 +335,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                     case Op::DELETE_NAME: {
                         DictObject* d = f->locals ? f->locals.as<DictObject>() : f->globals;
                         if (!d->removeStr(names[arg].as<StrObject>()->view())) {
-                            throwPy(BT().NameError, "name '" + strOfValue(names[arg]) + "' is not defined");
+                            throwPy(BT().NameError,
+                                    "name '" + strOfValue(names[arg]) + "' is not defined");
                         }
                         break;
                     }
@@ -317,7 +345,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value obj = POP();
                         Value v = getAttr(*this, obj, names[arg]);
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(v));
                         break;
                     }
@@ -327,7 +356,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value v = POP();
                         setAttr(*this, obj, names[arg], std::move(v));
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         break;
                     }
                     case Op::DELETE_ATTR: {
@@ -335,15 +365,17 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value obj = POP();
                         delAttr(*this, obj, names[arg]);
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         break;
                     }
                     case Op::LOAD_METHOD: {
                         {
                             const Value& top = TOP();
                             ObjKind k = top.isPtr() ? top.kind() : ObjKind::BigInt;
-                            if (top.isPtr() && (k == ObjKind::List || k == ObjKind::Dict || k == ObjKind::Str ||
-                                                k == ObjKind::Set || k == ObjKind::Tuple)) {
+                            if (top.isPtr() &&
+                                (k == ObjKind::List || k == ObjKind::Dict || k == ObjKind::Str ||
+                                 k == ObjKind::Set || k == ObjKind::Tuple)) {
                                 auto& mc = f->code->methodCaches[arg];
                                 const TypeObject* tp = top.obj()->type();
                                 if (mc.type == tp) {
@@ -353,7 +385,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                                     break;
                                 }
                                 Value m = tp->lookup(names[arg].as<StrObject>());
-                                if (m.isKind(ObjKind::NativeFunction) && m.as<NativeFunctionObject>()->isMethod()) {
+                                if (m.isKind(ObjKind::NativeFunction) &&
+                                    m.as<NativeFunctionObject>()->isMethod()) {
                                     mc.type = tp;
                                     mc.method = m;
                                     Value self = POP();
@@ -368,7 +401,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value self;
                         Value m = lookupMethod(*this, obj, names[arg], &self);
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(m));
                         PUSH(std::move(self));
                         break;
@@ -388,7 +422,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         SYNC();
                         Value v = getItem(*this, obj, key);
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(v));
                         break;
                     }
@@ -408,7 +443,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         SYNC();
                         setItem(*this, obj, key, std::move(v));
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         break;
                     }
                     case Op::DELETE_SUBSCR: {
@@ -417,7 +453,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value obj = POP();
                         delItem(*this, obj, key);
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         break;
                     }
                     case Op::BINARY_OP: {
@@ -428,12 +465,27 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             int64_t x = a.smallInt(), y = b.smallInt(), r = 0;
                             bool done = false;
                             switch (static_cast<BinOp>(bop)) {
-                                case BinOp::Add: done = !__builtin_add_overflow(x, y, &r); break;
-                                case BinOp::Sub: done = !__builtin_sub_overflow(x, y, &r); break;
-                                case BinOp::Mul: done = !__builtin_mul_overflow(x, y, &r); break;
-                                case BinOp::And: r = x & y; done = true; break;
-                                case BinOp::Or: r = x | y; done = true; break;
-                                case BinOp::Xor: r = x ^ y; done = true; break;
+                                case BinOp::Add:
+                                    done = !__builtin_add_overflow(x, y, &r);
+                                    break;
+                                case BinOp::Sub:
+                                    done = !__builtin_sub_overflow(x, y, &r);
+                                    break;
+                                case BinOp::Mul:
+                                    done = !__builtin_mul_overflow(x, y, &r);
+                                    break;
+                                case BinOp::And:
+                                    r = x & y;
+                                    done = true;
+                                    break;
+                                case BinOp::Or:
+                                    r = x | y;
+                                    done = true;
+                                    break;
+                                case BinOp::Xor:
+                                    r = x ^ y;
+                                    done = true;
+                                    break;
                                 case BinOp::FloorDiv:
                                     if (y > 0) {
                                         r = x / y;
@@ -448,12 +500,14 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                                         done = true;
                                     }
                                     break;
-                                default: break;
+                                default:
+                                    break;
                             }
                             if (done && Value::fitsSmall(r)) {
                                 // CPython's ints have 30-bit digits: beyond one digit the result
                                 // takes the slower multi-digit path.
-                                if (r >= (int64_t{1} << 30) || r <= -(int64_t{1} << 30)) consumed += m_interp.costs().multiDigitIntPs;
+                                if (r >= (int64_t{1} << 30) || r <= -(int64_t{1} << 30))
+                                    consumed += m_interp.costs().multiDigitIntPs;
                                 --sp;
                                 *sp = Value();
                                 a = Value::smallInt(r);
@@ -464,14 +518,24 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             bool done = true;
                             double r = 0;
                             switch (static_cast<BinOp>(bop)) {
-                                case BinOp::Add: r = x + y; break;
-                                case BinOp::Sub: r = x - y; break;
-                                case BinOp::Mul: r = x * y; break;
-                                case BinOp::TrueDiv:
-                                    if (y == 0.0) done = false;
-                                    else r = x / y;
+                                case BinOp::Add:
+                                    r = x + y;
                                     break;
-                                default: done = false; break;
+                                case BinOp::Sub:
+                                    r = x - y;
+                                    break;
+                                case BinOp::Mul:
+                                    r = x * y;
+                                    break;
+                                case BinOp::TrueDiv:
+                                    if (y == 0.0)
+                                        done = false;
+                                    else
+                                        r = x / y;
+                                    break;
+                                default:
+                                    done = false;
+                                    break;
                             }
                             if (done) {
                                 --sp;
@@ -483,9 +547,11 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         SYNC();
                         Value bb = POP();
                         Value aa = POP();
-                        Value r = binaryOp(*this, aa, bb, static_cast<BinOp>(bop), (arg & kInplace) != 0);
+                        Value r =
+                            binaryOp(*this, aa, bb, static_cast<BinOp>(bop), (arg & kInplace) != 0);
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(r));
                         break;
                     }
@@ -498,7 +564,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value v = POP();
                         Value r = unaryNegative(*this, v);
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(r));
                         break;
                     }
@@ -507,7 +574,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value v = POP();
                         Value r = unaryPositive(*this, v);
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(r));
                         break;
                     }
@@ -516,7 +584,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value v = POP();
                         Value r = unaryInvert(*this, v);
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(r));
                         break;
                     }
@@ -529,7 +598,9 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             SYNC();
                             b = truthy(*this, v);
                             f = &m_frames.back();
-                            consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                            consumed = std::max(
+                                consumed,
+                                m_consumedPs);  // nested runs (properties, dunders) cost too
                         }
                         PUSH(Value::boolean(!b));
                         break;
@@ -549,7 +620,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value aa = POP();
                         Value r = richCompare(*this, aa, bb, static_cast<CmpOp>(arg));
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(r));
                         break;
                     }
@@ -577,7 +649,9 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             Value res = richCompare(*this, aa, bb, static_cast<CmpOp>(cmp));
                             r = res.isBool() ? res.isTrue() : truthy(*this, res);
                             f = &m_frames.back();
-                            consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                            consumed = std::max(
+                                consumed,
+                                m_consumedPs);  // nested runs (properties, dunders) cost too
                         }
                         if (r == want) {
                             bool backward = target < pc;
@@ -598,7 +672,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value item = POP();
                         bool r = contains(*this, container, item);
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(Value::boolean(r != (arg != 0)));
                         break;
                     }
@@ -623,7 +698,9 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             SYNC();
                             b = truthy(*this, v);
                             f = &m_frames.back();
-                            consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                            consumed = std::max(
+                                consumed,
+                                m_consumedPs);  // nested runs (properties, dunders) cost too
                         }
                         if (b == (op == Op::POP_JUMP_IF_TRUE)) {
                             bool backward = arg < pc;
@@ -637,7 +714,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         SYNC();
                         bool b = truthy(*this, TOP());
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         if (b == (op == Op::JUMP_IF_TRUE_OR_POP)) {
                             pc = arg;
                         } else {
@@ -652,7 +730,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value v = POP();
                         Value it = getIter(*this, v);
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(it));
                         break;
                     }
@@ -662,7 +741,9 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             SYNC();
                             Value v = it.as<IteratorObject>()->next(*this);
                             f = &m_frames.back();
-                            consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                            consumed = std::max(
+                                consumed,
+                                m_consumedPs);  // nested runs (properties, dunders) cost too
                             if (v) {
                                 PUSH(std::move(v));
                             } else {
@@ -674,9 +755,12 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         if (it.isKind(ObjKind::Generator)) {
                             SYNC();
                             Value gen = it;
-                            if (!resumeGenerator(gen, Value::none(), static_cast<int32_t>(arg), false)) {
+                            if (!resumeGenerator(gen, Value::none(), static_cast<int32_t>(arg),
+                                                 false)) {
                                 f = &m_frames.back();
-                                consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                                consumed = std::max(
+                                    consumed,
+                                    m_consumedPs);  // nested runs (properties, dunders) cost too
                                 *--sp = Value();
                                 pc = arg;
                                 break;
@@ -694,7 +778,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         bool cp = false;
                         CallOutcome o;
                         try {
-                            o = invoke(bound, nullptr, 0, nullptr, static_cast<int32_t>(arg), false, &result, &cp);
+                            o = invoke(bound, nullptr, 0, nullptr, static_cast<int32_t>(arg), false,
+                                       &result, &cp);
                         } catch (PyException& e) {
                             if (!isStopIteration(e.exception)) throw;
                             RELOAD();
@@ -707,7 +792,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             break;
                         }
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         if (o == CallOutcome::Blocked) {
                             SYNC();
                             return Stop::Blocked;
@@ -736,20 +822,24 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         for (uint32_t i = 0; i < arg; ++i) s.as<SetObject>()->add(*this, base[i]);
                         for (uint32_t i = 0; i < arg; ++i) *--sp = Value();
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(s));
                         consumed += m_interp.costs().allocPs;
                         break;
                     }
                     case Op::BUILD_CONST_SET: {
                         SYNC();
-                        // CPython builds the frozenset constant, then rebuilds it in its own iteration
-                        // order when merging constants, then SET_UPDATEs an empty set from it.
+                        // CPython builds the frozenset constant, then rebuilds it in its own
+                        // iteration order when merging constants, then SET_UPDATEs an empty set
+                        // from it.
                         Value tmp = makeSet();
-                        for (const auto& x : consts[arg].as<TupleObject>()->items()) tmp.as<SetObject>()->add(*this, x);
+                        for (const auto& x : consts[arg].as<TupleObject>()->items())
+                            tmp.as<SetObject>()->add(*this, x);
                         Value tmp2 = makeSet();
                         for (const auto& slot : tmp.as<SetObject>()->slots()) {
-                            if (!slot.key.isNull()) tmp2.as<SetObject>()->add(*this, slot.key, slot.hash);
+                            if (!slot.key.isNull())
+                                tmp2.as<SetObject>()->add(*this, slot.key, slot.hash);
                         }
                         Value s = makeSet();
                         s.as<SetObject>()->merge(*this, *tmp2.as<SetObject>());
@@ -760,10 +850,12 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         SYNC();
                         Value d = makeDict();
                         Value* base = sp - 2 * arg;
-                        for (uint32_t i = 0; i < arg; ++i) d.as<DictObject>()->set(*this, base[2 * i], base[2 * i + 1]);
+                        for (uint32_t i = 0; i < arg; ++i)
+                            d.as<DictObject>()->set(*this, base[2 * i], base[2 * i + 1]);
                         for (uint32_t i = 0; i < 2 * arg; ++i) *--sp = Value();
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(d));
                         consumed += m_interp.costs().allocPs;
                         break;
@@ -789,7 +881,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                     }
                     case Op::LIST_APPEND: {
                         Value v = POP();
-                        sp[-static_cast<int>(arg)].as<ListObject>()->items().push_back(std::move(v));
+                        sp[-static_cast<int>(arg)].as<ListObject>()->items().push_back(
+                            std::move(v));
                         break;
                     }
                     case Op::SET_ADD: {
@@ -797,7 +890,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value v = POP();
                         sp[-static_cast<int>(arg)].as<SetObject>()->add(*this, v);
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         break;
                     }
                     case Op::MAP_ADD: {
@@ -806,7 +900,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value k = POP();
                         sp[-static_cast<int>(arg)].as<DictObject>()->set(*this, k, std::move(v));
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         break;
                     }
                     case Op::LIST_EXTEND: {
@@ -814,7 +909,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value iterable = POP();
                         std::vector<Value> items = toVector(*this, iterable);
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         auto& dst = sp[-static_cast<int>(arg)].as<ListObject>()->items();
                         dst.insert(dst.end(), items.begin(), items.end());
                         break;
@@ -824,7 +920,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value iterable = POP();
                         sp[-static_cast<int>(arg)].as<SetObject>()->update(*this, iterable);
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         break;
                     }
                     case Op::DICT_UPDATE: {
@@ -832,7 +929,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value other = POP();
                         dictUpdateFrom(*this, sp[-static_cast<int>(arg)].as<DictObject>(), other);
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         break;
                     }
                     case Op::DICT_MERGE: {
@@ -841,7 +939,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         auto* d = sp[-static_cast<int>(arg)].as<DictObject>();
                         if (!other.isKind(ObjKind::Dict)) {
                             if (!getAttrOrNull(*this, other, internStr("keys"))) {
-                                typeError("argument after ** must be a mapping, not " + typeName(other));
+                                typeError("argument after ** must be a mapping, not " +
+                                          typeName(other));
                             }
                         }
                         Value tmp = makeDict();
@@ -851,13 +950,18 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             if (!isStr(e.key)) typeError("keywords must be strings");
                             if (d->find(*this, e.key, e.hash) >= 0) {
                                 Value callee = sp[-static_cast<int>(arg) - 3];
-                                std::string fname = callee.isKind(ObjKind::Function) ? strOfValue(callee.as<FunctionObject>()->m_qualname) + "()" : typeName(callee) + "()";
-                                typeError(fname + " got multiple values for keyword argument '" + strOfValue(e.key) + "'");
+                                std::string fname =
+                                    callee.isKind(ObjKind::Function)
+                                        ? strOfValue(callee.as<FunctionObject>()->m_qualname) + "()"
+                                        : typeName(callee) + "()";
+                                typeError(fname + " got multiple values for keyword argument '" +
+                                          strOfValue(e.key) + "'");
                             }
                             d->set(*this, e.key, e.hash, e.value);
                         }
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         break;
                     }
                     case Op::LIST_TO_TUPLE: {
@@ -868,7 +972,9 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                     case Op::UNPACK_SEQUENCE: {
                         Value seq = POP();
                         if ((seq.isKind(ObjKind::Tuple) || seq.isKind(ObjKind::List))) {
-                            const auto& items = seq.isKind(ObjKind::Tuple) ? seq.as<TupleObject>()->items() : seq.as<ListObject>()->items();
+                            const auto& items = seq.isKind(ObjKind::Tuple)
+                                                    ? seq.as<TupleObject>()->items()
+                                                    : seq.as<ListObject>()->items();
                             if (items.size() == arg) {
                                 for (uint32_t i = arg; i > 0; --i) PUSH(items[i - 1]);
                                 break;
@@ -876,10 +982,16 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         }
                         SYNC();
                         if (!seq.isKind(ObjKind::Tuple) && !seq.isKind(ObjKind::List)) {
-                            bool iterable = seq.isPtr() && seq.kind() != ObjKind::BigInt && seq.kind() != ObjKind::Float &&
-                                            seq.kind() != ObjKind::Function && seq.kind() != ObjKind::NativeFunction;
-                            if (isInstanceLike(seq)) iterable = lookupSpecial(seq, "__iter__") || lookupSpecial(seq, "__getitem__");
-                            if (!iterable) typeError("cannot unpack non-iterable " + typeName(seq) + " object");
+                            bool iterable = seq.isPtr() && seq.kind() != ObjKind::BigInt &&
+                                            seq.kind() != ObjKind::Float &&
+                                            seq.kind() != ObjKind::Function &&
+                                            seq.kind() != ObjKind::NativeFunction;
+                            if (isInstanceLike(seq))
+                                iterable = lookupSpecial(seq, "__iter__") ||
+                                           lookupSpecial(seq, "__getitem__");
+                            if (!iterable)
+                                typeError("cannot unpack non-iterable " + typeName(seq) +
+                                          " object");
                         }
                         std::vector<Value> items;
                         Value it = getIter(*this, seq);
@@ -888,13 +1000,16 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             if (items.size() > arg) break;
                         }
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         if (items.size() < arg) {
-                            valueError("not enough values to unpack (expected " + std::to_string(arg) + ", got " +
+                            valueError("not enough values to unpack (expected " +
+                                       std::to_string(arg) + ", got " +
                                        std::to_string(items.size()) + ")");
                         }
                         if (items.size() > arg) {
-                            valueError("too many values to unpack (expected " + std::to_string(arg) + ")");
+                            valueError("too many values to unpack (expected " +
+                                       std::to_string(arg) + ")");
                         }
                         for (uint32_t i = arg; i > 0; --i) PUSH(std::move(items[i - 1]));
                         break;
@@ -903,19 +1018,24 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         uint32_t before = arg & 0xFF, after = arg >> 8;
                         SYNC();
                         Value seq = POP();
-                        if (!seq.isPtr() || seq.kind() == ObjKind::Float || seq.kind() == ObjKind::BigInt) {
+                        if (!seq.isPtr() || seq.kind() == ObjKind::Float ||
+                            seq.kind() == ObjKind::BigInt) {
                             typeError("cannot unpack non-iterable " + typeName(seq) + " object");
                         }
                         std::vector<Value> items = toVector(*this, seq);
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         if (items.size() < before + after) {
-                            valueError("not enough values to unpack (expected at least " + std::to_string(before + after) +
-                                       ", got " + std::to_string(items.size()) + ")");
+                            valueError("not enough values to unpack (expected at least " +
+                                       std::to_string(before + after) + ", got " +
+                                       std::to_string(items.size()) + ")");
                         }
                         std::size_t midEnd = items.size() - after;
                         for (std::size_t i = items.size(); i > midEnd; --i) PUSH(items[i - 1]);
-                        PUSH(makeList(std::vector<Value>(items.begin() + before, items.begin() + static_cast<std::ptrdiff_t>(midEnd))));
+                        PUSH(makeList(std::vector<Value>(
+                            items.begin() + before,
+                            items.begin() + static_cast<std::ptrdiff_t>(midEnd))));
                         for (std::size_t i = before; i > 0; --i) PUSH(items[i - 1]);
                         break;
                     }
@@ -924,16 +1044,23 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value spec = (arg & kFmtHasSpec) ? POP() : Value();
                         Value v = POP();
                         uint32_t conv = arg & 3;
-                        if (conv == 1) v = strValue(*this, v);
-                        else if (conv == 2 || conv == 3) v = reprValue(*this, v);
+                        if (conv == 1)
+                            v = strValue(*this, v);
+                        else if (conv == 2 || conv == 3)
+                            v = reprValue(*this, v);
                         Value out;
-                        consumed += m_interp.costs().formatPs * (v.isKind(ObjKind::Float) ? 5 : 1);  // dtoa
+                        consumed +=
+                            m_interp.costs().formatPs * (v.isKind(ObjKind::Float) ? 5 : 1);  // dtoa
                         m_consumedPs = consumed;
-                        if (spec && !strOfValue(spec).empty()) out = makeStr(formatValue(*this, v, strOfValue(spec)));
-                        else if (isStr(v)) out = v;
-                        else out = makeStr(formatValue(*this, v, ""));
+                        if (spec && !strOfValue(spec).empty())
+                            out = makeStr(formatValue(*this, v, strOfValue(spec)));
+                        else if (isStr(v))
+                            out = v;
+                        else
+                            out = makeStr(formatValue(*this, v, ""));
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(out));
                         break;
                     }
@@ -957,14 +1084,17 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             auto* fn = callableSlot->as<FunctionObject>();
                             CodeObject* co = fn->code();
                             if (co->simpleArgs() && static_cast<std::size_t>(co->argcount) == n &&
-                                static_cast<int>(m_frames.size()) + m_recursion < m_interp.recursionLimit()) {
+                                static_cast<int>(m_frames.size()) + m_recursion <
+                                    m_interp.recursionLimit()) {
                                 auto size = static_cast<std::size_t>(co->frameSize());
                                 Value* newSlots = allocSlots(size);
-                                for (std::size_t i = 0; i < n; ++i) newSlots[i] = std::move(start[i]);
+                                for (std::size_t i = 0; i < n; ++i)
+                                    newSlots[i] = std::move(start[i]);
                                 if (fn->m_closure) {
                                     const auto& cells = fn->m_closure.as<TupleObject>()->items();
                                     std::size_t nl = static_cast<std::size_t>(co->nlocals());
-                                    for (std::size_t i = 0; i < cells.size(); ++i) newSlots[nl + i] = cells[i];
+                                    for (std::size_t i = 0; i < cells.size(); ++i)
+                                        newSlots[nl + i] = cells[i];
                                 }
                                 f->pc = pc;
                                 Value func = std::move(*callableSlot);
@@ -988,7 +1118,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         bool cp = false;
                         CallOutcome o = invoke(callable, start, n, kw, -1, false, &result, &cp);
                         // Clear the callable and arguments (moved-from or consumed).
-                        Frame& caller = m_frames[m_frames.size() - (o == CallOutcome::Pushed ? 2 : 1)];
+                        Frame& caller =
+                            m_frames[m_frames.size() - (o == CallOutcome::Pushed ? 2 : 1)];
                         for (Value* p = callableSlot; p < sp; ++p) *p = Value();
                         caller.sp = callableSlot;
                         if (o == CallOutcome::Pushed) {
@@ -996,7 +1127,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             break;
                         }
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         sp = callableSlot;
                         if (o == CallOutcome::Blocked) {
                             SYNC();
@@ -1033,14 +1165,17 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         }
                         Value result;
                         bool cp = false;
-                        CallOutcome o = invoke(callable, all.data(), all.size(),
-                                               kwNamesTuple ? kwNamesTuple.as<TupleObject>() : nullptr, -1, false, &result, &cp);
+                        CallOutcome o =
+                            invoke(callable, all.data(), all.size(),
+                                   kwNamesTuple ? kwNamesTuple.as<TupleObject>() : nullptr, -1,
+                                   false, &result, &cp);
                         if (o == CallOutcome::Pushed) {
                             RELOAD();
                             break;
                         }
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         if (o == CallOutcome::Blocked) {
                             SYNC();
                             return Stop::Blocked;
@@ -1084,7 +1219,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         break;
                     }
                     case Op::RETURN_VALUE: {
-                        if (f->returnKind == ReturnKind::Normal && !f->gen && !f->stopAfter && m_frames.size() > baseDepth + 1) {
+                        if (f->returnKind == ReturnKind::Normal && !f->gen && !f->stopAfter &&
+                            m_frames.size() > baseDepth + 1) {
                             // Plain Python-to-Python return.
                             Value ret = POP();
                             m_consumedPs = consumed;
@@ -1102,14 +1238,16 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value extra = std::move(f->extra);
                         if (gen) {
                             gen->m_state = GeneratorObject::State::Finished;
-                            for (std::size_t i = 0; i < gen->nslots(); ++i) gen->slots()[i] = Value();
+                            for (std::size_t i = 0; i < gen->nslots(); ++i)
+                                gen->slots()[i] = Value();
                         }
                         Value genRef = f->genRef;
                         popFrame();
                         if (rk == ReturnKind::Init) {
                             if (!ret.isNone()) {
                                 if (!m_frames.empty()) RELOAD();
-                                typeError("__init__() should return None, not '" + typeName(ret) + "'");
+                                typeError("__init__() should return None, not '" + typeName(ret) +
+                                          "'");
                             }
                             ret = extra;
                         }
@@ -1152,7 +1290,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                     case Op::RAISE_VARARGS: {
                         SYNC();
                         if (arg == 0) {
-                            if (!m_handled) throwPy(BT().RuntimeError, "No active exception to reraise");
+                            if (!m_handled)
+                                throwPy(BT().RuntimeError, "No active exception to reraise");
                             raiseInFrame(m_handled, true);
                             goto handle_pending;
                         }
@@ -1170,7 +1309,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             e->m_suppressContext = true;
                         }
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         throwPyValue(inst);
                     }
                     case Op::PUSH_EXC_INFO: {
@@ -1213,7 +1353,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value enter = lookupSpecial(mgr, "__enter__");
                         Value exit = lookupSpecial(mgr, "__exit__");
                         if (!enter || !exit) {
-                            typeError("'" + typeName(mgr) + "' object does not support the context manager protocol");
+                            typeError("'" + typeName(mgr) +
+                                      "' object does not support the context manager protocol");
                         }
                         PUSH(make<BoundMethodObject>(mgr, exit));
                         f->sp = sp;
@@ -1226,7 +1367,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             break;
                         }
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         if (o == CallOutcome::Blocked) {
                             SYNC();
                             return Stop::Blocked;
@@ -1266,7 +1408,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             break;
                         }
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         if (o == CallOutcome::Blocked) {
                             SYNC();
                             return Stop::Blocked;
@@ -1291,20 +1434,24 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         for (;;) {
                             std::size_t next = full.find('.', dot);
                             std::string prefix = full.substr(0, next);
-                            // A module already imported costs a dict lookup; a first import its own time.
+                            // A module already imported costs a dict lookup; a first import its own
+                            // time.
                             consumed += m_interp.sysModules().as<DictObject>()->getStr(prefix)
                                             ? m_interp.costs().importCachedPs
                                             : m_interp.costs().importPsOf(prefix);
                             m_consumedPs = consumed;
                             Value mod = m_interp.importModule(this, prefix);
-                            if (!mod) throwPy(BT().ModuleNotFoundError, "No module named '" + prefix + "'");
+                            if (!mod)
+                                throwPy(BT().ModuleNotFoundError,
+                                        "No module named '" + prefix + "'");
                             if (!first) first = mod;
                             result = mod;
                             if (next == std::string::npos) break;
                             dot = next + 1;
                         }
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(top ? first : result);
                         break;
                     }
@@ -1313,12 +1460,15 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         const Value& mod = TOP();
                         Value v = getAttrOrNull(*this, mod, names[arg]);
                         if (!v) {
-                            std::string modName = mod.isKind(ObjKind::Module) ? mod.as<ModuleObject>()->name() : "?";
-                            throwPy(BT().ImportError, "cannot import name '" + strOfValue(names[arg]) + "' from '" + modName +
-                                                          "' (unknown location)");
+                            std::string modName =
+                                mod.isKind(ObjKind::Module) ? mod.as<ModuleObject>()->name() : "?";
+                            throwPy(BT().ImportError, "cannot import name '" +
+                                                          strOfValue(names[arg]) + "' from '" +
+                                                          modName + "' (unknown location)");
                         }
                         f = &m_frames.back();
-                        consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        consumed = std::max(
+                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
                         PUSH(std::move(v));
                         break;
                     }
@@ -1336,7 +1486,9 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         } else {
                             auto entries = md->entries();
                             for (const auto& e : entries) {
-                                if (e.key.isNull() || strOfValue(e.key).empty() || strOfValue(e.key)[0] == '_') continue;
+                                if (e.key.isNull() || strOfValue(e.key).empty() ||
+                                    strOfValue(e.key)[0] == '_')
+                                    continue;
                                 f->globals->setStr(e.key, e.value);
                             }
                         }
@@ -1350,19 +1502,23 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
         } catch (PyException& e) {
             if (m_frames.size() <= baseDepth) {
                 if (nested) throw;
-                finishWith(typeOf(e.exception)->isSubtypeOf(BT().SystemExit) ? ThreadOutcome::Exited : ThreadOutcome::Raised,
+                finishWith(typeOf(e.exception)->isSubtypeOf(BT().SystemExit)
+                               ? ThreadOutcome::Exited
+                               : ThreadOutcome::Raised,
                            e.exception);
                 return Stop::Finished;
             }
             f = &m_frames.back();
-            consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+            consumed =
+                std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
             f->pc = pc;
             f->sp = sp;
             m_consumedPs = consumed;
             raiseInFrame(std::move(e.exception), false);
         } catch (std::bad_alloc&) {
             f = &m_frames.back();
-            consumed = std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+            consumed =
+                std::max(consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
             f->pc = pc;
             f->sp = sp;
             m_consumedPs = consumed;
@@ -1372,7 +1528,9 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
         if (!unwind(baseDepth)) {
             Value exc = std::move(m_pending);
             if (nested) throw PyException{exc};
-            finishWith(typeOf(exc)->isSubtypeOf(BT().SystemExit) ? ThreadOutcome::Exited : ThreadOutcome::Raised, exc);
+            finishWith(typeOf(exc)->isSubtypeOf(BT().SystemExit) ? ThreadOutcome::Exited
+                                                                 : ThreadOutcome::Raised,
+                       exc);
             return Stop::Finished;
         }
         RELOAD();

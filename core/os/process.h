@@ -47,22 +47,22 @@ struct ThreadInfo {
     SimTime lastChange = 0;   // when `state` was entered
     int exitCode = 0;
 
-    CoreId core;              // the core it runs or is being dispatched on
-    CoreId lastCore;          // where it ran last (a woken thread goes back there if idle)
+    CoreId core;                 // the core it runs or is being dispatched on
+    CoreId lastCore;             // where it ran last (a woken thread goes back there if idle)
     std::uint32_t blockSeq = 0;  // invalidates stale timed wake-ups
     ObjectId waitingOn;          // the kernel object it waits for (Waiting on a sync object)
     WakeResult wakeResult = WakeResult::None;
     std::uint64_t wakeValue = 0;
-    bool timedWait = false;      // the current wait has a timeout
-    bool earlyWake = false;      // granted before its blocking run ended: do not block
-    SimTime earlyWakeAt = 0;     // when that grant happened (on the granting thread's clock)
+    bool timedWait = false;   // the current wait has a timeout
+    bool earlyWake = false;   // granted before its blocking run ended: do not block
+    SimTime earlyWakeAt = 0;  // when that grant happened (on the granting thread's clock)
     SimTime waitStart = 0;
-    SimTime deadline = -1;       // when a timed wait times out (-1: no timeout)
-    ObjectId retryObject;        // the lock or semaphore to try again (WakeResult::Retry)
-    SimTime gilWait = 0;               // time Waiting for the GIL
+    SimTime deadline = -1;  // when a timed wait times out (-1: no timeout)
+    ObjectId retryObject;   // the lock or semaphore to try again (WakeResult::Retry)
+    SimTime gilWait = 0;    // time Waiting for the GIL
     std::array<SimTime, kWaitReasonCount> waitByReason{};  // time Waiting, per reason
-    std::uint32_t gilTimerSeq = 0;     // invalidates stale GIL interval timers
-    std::uint64_t gilSwitchSeen = 0;   // the GIL switch number when its interval began
+    std::uint32_t gilTimerSeq = 0;                         // invalidates stale GIL interval timers
+    std::uint64_t gilSwitchSeen = 0;  // the GIL switch number when its interval began
     ClonePtr<Program> program;
 };
 
@@ -73,8 +73,8 @@ struct GilState {
     SimTime jitter = 0;                   // extra wake-up latency, up to this much
     ThreadId holder;
     ThreadId lastHolder;
-    ThreadId forcedWaiter;        // dropped on request; waits until another thread has it
-    std::deque<ThreadId> waiters; // signalled one at a time, oldest first
+    ThreadId forcedWaiter;         // dropped on request; waits until another thread has it
+    std::deque<ThreadId> waiters;  // signalled one at a time, oldest first
     bool dropRequest = false;
     std::uint64_t switchNumber = 0;
     std::uint64_t switches = 0;
@@ -103,12 +103,12 @@ struct ProcessInfo {
 
 struct CoreInfo {
     CoreId id;
-    ThreadId running;         // invalid: idle
-    ThreadId last;            // last thread that ran here (context-switch cost)
-    SimTime clock = 0;        // progress of the running thread is settled up to here
+    ThreadId running;   // invalid: idle
+    ThreadId last;      // last thread that ran here (context-switch cost)
+    SimTime clock = 0;  // progress of the running thread is settled up to here
     SimTime nextAction = kNever;
-    SimTime runStart = 0;     // when the running thread got the core
-    SimTime runFrom = 0;      // start of the run being applied: CPU since then is not yet in cpu
+    SimTime runStart = 0;  // when the running thread got the core
+    SimTime runFrom = 0;   // start of the run being applied: CPU since then is not yet in cpu
     SimTime sliceEnd = kNever;
     SimTime busy = 0;         // total time running threads
     SimTime switching = 0;    // total time spent switching contexts

@@ -31,15 +31,15 @@ inline constexpr int kWaitReasonCount = 14;
 // Why a state changed, recorded with every transition so that views can label arrows.
 enum class Cause : std::uint8_t {
     None,
-    Admit,      // New -> Ready
-    Dispatch,   // Ready -> Running
-    Timeout,    // Running -> Ready, the time slice expired
-    Preempt,    // Running -> Ready, a more urgent thread took the core
-    Yield,      // Running -> Ready by the thread's own request
-    Block,      // Running -> Waiting
-    Wake,       // Waiting -> Ready
-    Exit,       // -> Terminated, normal exit
-    Killed,     // -> Terminated by a signal
+    Admit,     // New -> Ready
+    Dispatch,  // Ready -> Running
+    Timeout,   // Running -> Ready, the time slice expired
+    Preempt,   // Running -> Ready, a more urgent thread took the core
+    Yield,     // Running -> Ready by the thread's own request
+    Block,     // Running -> Waiting
+    Wake,      // Waiting -> Ready
+    Exit,      // -> Terminated, normal exit
+    Killed,    // -> Terminated by a signal
 };
 
 std::string_view toString(ThreadState s);

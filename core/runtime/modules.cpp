@@ -26,7 +26,9 @@ namespace {
 
 constexpr double kEpoch = 1767225600.0;  // 2026-01-01 00:00:00 UTC: time.time() at t = 0
 
-Runtime& rtOf(NativeCall& c) { return static_cast<Runtime&>(c.interp().host()); }
+Runtime& rtOf(NativeCall& c) {
+    return static_cast<Runtime&>(c.interp().host());
+}
 
 void addFn(DictObject* d, const char* module, const char* name, NativeFn fn) {
     Value v = makeNative(name, fn);
@@ -46,11 +48,17 @@ SimTime timeoutArg(NativeCall& c, std::size_t i) {
     return static_cast<SimTime>(std::llround(s * 1e9));
 }
 
-double seconds(SimTime t) { return static_cast<double>(t) / 1e9; }
+double seconds(SimTime t) {
+    return static_cast<double>(t) / 1e9;
+}
 
-std::string strArg(NativeCall& c, std::size_t i) { return str(c.thread(), c.arg(i)); }
+std::string strArg(NativeCall& c, std::size_t i) {
+    return str(c.thread(), c.arg(i));
+}
 
-Value pair(bool ok, Value v) { return makeTuple({Value::boolean(ok), std::move(v)}); }
+Value pair(bool ok, Value v) {
+    return makeTuple({Value::boolean(ok), std::move(v)});
+}
 
 // Resumes a blocked call with `v`, or with the exception a Python helper raised.
 template <typename F>
@@ -87,8 +95,9 @@ NativeResult k_new(NativeCall& c) {
     rt.charge(rt.options().costs.lockOp);
     const std::string label = rt.objectLabel(kind);
     Machine& m = rt.machine();
-    const ObjectId id = m.createObject(k, label, count, limit,
-                                       lock >= 0 ? ObjectId{static_cast<std::uint32_t>(lock)} : ObjectId::invalid());
+    const ObjectId id = m.createObject(
+        k, label, count, limit,
+        lock >= 0 ? ObjectId{static_cast<std::uint32_t>(lock)} : ObjectId::invalid());
     return NativeResult::ret(Value::smallInt(id.value));
 }
 
@@ -101,12 +110,15 @@ NativeResult k_acquire(NativeCall& c) {
     rt.charge(rt.options().costs.lockOp);
     Machine& m = rt.machine();
     switch (m.acquire(rt.current().id, o, blocking)) {
-        case SyncStatus::Done: return NativeResult::ret(Value::boolean(true));
+        case SyncStatus::Done:
+            return NativeResult::ret(Value::boolean(true));
         case SyncStatus::Wait:
-            return rt.block(RunOutcome::block(WaitReason::Lock, timeout), [](Runtime&, Machine& mm, PyThread& th) {
+            return rt.block(RunOutcome::block(WaitReason::Lock, timeout), [](Runtime&, Machine& mm,
+                                                                             PyThread& th) {
                 th.vm->resume(Value::boolean(mm.thread(th.id).wakeResult == WakeResult::Acquired));
             });
-        default: return NativeResult::ret(Value::boolean(false));
+        default:
+            return NativeResult::ret(Value::boolean(false));
     }
 }
 
@@ -136,8 +148,8 @@ NativeResult k_count(NativeCall& c) {
 
 NativeResult k_waiters(NativeCall& c) {
     c.expectArgs(1, 1);
-    return NativeResult::ret(
-        Value::smallInt(static_cast<std::int64_t>(rtOf(c).machine().object(objectArg(c, 0)).waiters.size())));
+    return NativeResult::ret(Value::smallInt(
+        static_cast<std::int64_t>(rtOf(c).machine().object(objectArg(c, 0)).waiters.size())));
 }
 
 NativeResult k_broken(NativeCall& c) {
@@ -171,10 +183,12 @@ NativeResult k_event_wait(NativeCall& c) {
     const SimTime timeout = timeoutArg(c, 1);
     rt.charge(rt.options().costs.lockOp);
     Machine& m = rt.machine();
-    if (m.eventWait(rt.current().id, objectArg(c, 0)) == SyncStatus::Done) return NativeResult::ret(Value::boolean(true));
-    return rt.block(RunOutcome::block(WaitReason::Event, timeout), [](Runtime&, Machine& mm, PyThread& th) {
-        th.vm->resume(Value::boolean(mm.thread(th.id).wakeResult == WakeResult::Set));
-    });
+    if (m.eventWait(rt.current().id, objectArg(c, 0)) == SyncStatus::Done)
+        return NativeResult::ret(Value::boolean(true));
+    return rt.block(
+        RunOutcome::block(WaitReason::Event, timeout), [](Runtime&, Machine& mm, PyThread& th) {
+            th.vm->resume(Value::boolean(mm.thread(th.id).wakeResult == WakeResult::Set));
+        });
 }
 
 NativeResult k_cond_wait(NativeCall& c) {
@@ -184,10 +198,12 @@ NativeResult k_cond_wait(NativeCall& c) {
     rt.charge(rt.options().costs.lockOp);
     Machine& m = rt.machine();
     const SyncStatus s = m.conditionWait(rt.current().id, objectArg(c, 0));
-    if (s == SyncStatus::NotOwner) return c.raise(builtinTypes().RuntimeError, "cannot wait on un-acquired lock");
-    return rt.block(RunOutcome::block(WaitReason::Condition, timeout), [](Runtime&, Machine& mm, PyThread& th) {
-        th.vm->resume(Value::boolean(mm.thread(th.id).wakeResult == WakeResult::Acquired));
-    });
+    if (s == SyncStatus::NotOwner)
+        return c.raise(builtinTypes().RuntimeError, "cannot wait on un-acquired lock");
+    return rt.block(
+        RunOutcome::block(WaitReason::Condition, timeout), [](Runtime&, Machine& mm, PyThread& th) {
+            th.vm->resume(Value::boolean(mm.thread(th.id).wakeResult == WakeResult::Acquired));
+        });
 }
 
 NativeResult k_notify(NativeCall& c) {
@@ -209,13 +225,19 @@ NativeResult k_barrier_wait(NativeCall& c) {
     Machine& m = rt.machine();
     const ThreadId self = rt.current().id;
     switch (m.barrierWait(self, objectArg(c, 0))) {
-        case SyncStatus::Done: return rt.done(Value::smallInt(static_cast<std::int64_t>(m.thread(self).wakeValue)));
+        case SyncStatus::Done:
+            return rt.done(Value::smallInt(static_cast<std::int64_t>(m.thread(self).wakeValue)));
         case SyncStatus::Wait:
-            return rt.block(RunOutcome::block(WaitReason::Barrier, timeout), [](Runtime&, Machine& mm, PyThread& th) {
-                const ThreadInfo& ti = mm.thread(th.id);
-                th.vm->resume(Value::smallInt(ti.wakeResult == WakeResult::Passed ? static_cast<std::int64_t>(ti.wakeValue) : -1));
-            });
-        default: return NativeResult::ret(Value::smallInt(-1));
+            return rt.block(
+                RunOutcome::block(WaitReason::Barrier, timeout),
+                [](Runtime&, Machine& mm, PyThread& th) {
+                    const ThreadInfo& ti = mm.thread(th.id);
+                    th.vm->resume(Value::smallInt(ti.wakeResult == WakeResult::Passed
+                                                      ? static_cast<std::int64_t>(ti.wakeValue)
+                                                      : -1));
+                });
+        default:
+            return NativeResult::ret(Value::smallInt(-1));
     }
 }
 
@@ -245,7 +267,9 @@ Value takeItem(Runtime& rt, Machine& m, ObjectId o, std::uint64_t token, VmThrea
             auto jt = st.items.find(k);
             if (jt == st.items.end()) continue;
             const auto& cur = st.items[best];
-            if (st.order == 1 ? jt->second.seq > cur.seq : lessThan(vm, jt->second.value, cur.value)) best = k;
+            if (st.order == 1 ? jt->second.seq > cur.seq
+                              : lessThan(vm, jt->second.value, cur.value))
+                best = k;
         }
     }
     const ItemStore::Item item = st.items[best];
@@ -289,14 +313,18 @@ NativeResult k_queue_put(NativeCall& c) {
     st.items[token] = {st.nextSeq++, v, byReference};
     Machine& m = rt.machine();
     switch (m.queuePut(rt.current().id, o, token, blocking)) {
-        case SyncStatus::Done: return rt.done(Value::boolean(true));
+        case SyncStatus::Done:
+            return rt.done(Value::boolean(true));
         case SyncStatus::Wait:
-            return rt.block(RunOutcome::block(WaitReason::Queue, timeout), [o, token](Runtime& r, Machine& mm, PyThread& th) {
-                const bool put = mm.thread(th.id).wakeResult == WakeResult::Item;
-                if (!put) r.items(o).items.erase(token);
-                th.vm->resume(Value::boolean(put));
-            });
-        default: st.items.erase(token); return NativeResult::ret(Value::boolean(false));
+            return rt.block(RunOutcome::block(WaitReason::Queue, timeout),
+                            [o, token](Runtime& r, Machine& mm, PyThread& th) {
+                                const bool put = mm.thread(th.id).wakeResult == WakeResult::Item;
+                                if (!put) r.items(o).items.erase(token);
+                                th.vm->resume(Value::boolean(put));
+                            });
+        default:
+            st.items.erase(token);
+            return NativeResult::ret(Value::boolean(false));
     }
 }
 
@@ -307,27 +335,32 @@ NativeResult k_queue_get(NativeCall& c) {
     const bool blocking = truthy(c.thread(), c.arg(1));
     const SimTime timeout = timeoutArg(c, 2);
     const bool copy = rt.items(o).copy;
-    rt.charge(rt.options().costs.lockOp + (copy ? rt.options().costs.pipeOp + rt.options().costs.pickleBase / 2 : 0));
+    rt.charge(rt.options().costs.lockOp +
+              (copy ? rt.options().costs.pipeOp + rt.options().costs.pickleBase / 2 : 0));
     Machine& m = rt.machine();
     const ThreadId self = rt.current().id;
     switch (m.queueGet(self, o, blocking)) {
-        case SyncStatus::Done: return rt.done(pair(true, takeItem(rt, m, o, m.thread(self).wakeValue, c.thread())));
+        case SyncStatus::Done:
+            return rt.done(pair(true, takeItem(rt, m, o, m.thread(self).wakeValue, c.thread())));
         case SyncStatus::Wait:
-            return rt.block(RunOutcome::block(WaitReason::Queue, timeout), [o](Runtime& r, Machine& mm, PyThread& th) {
-                resumeWith(th, [&] {
-                    const ThreadInfo& ti = mm.thread(th.id);
-                    if (ti.wakeResult != WakeResult::Item) return pair(false, Value::none());
-                    return pair(true, takeItem(r, mm, o, ti.wakeValue, *th.vm));
-                });
-            });
-        default: return NativeResult::ret(pair(false, Value::none()));
+            return rt.block(RunOutcome::block(WaitReason::Queue, timeout),
+                            [o](Runtime& r, Machine& mm, PyThread& th) {
+                                resumeWith(th, [&] {
+                                    const ThreadInfo& ti = mm.thread(th.id);
+                                    if (ti.wakeResult != WakeResult::Item)
+                                        return pair(false, Value::none());
+                                    return pair(true, takeItem(r, mm, o, ti.wakeValue, *th.vm));
+                                });
+                            });
+        default:
+            return NativeResult::ret(pair(false, Value::none()));
     }
 }
 
 NativeResult k_queue_size(NativeCall& c) {
     c.expectArgs(1, 1);
-    return NativeResult::ret(
-        Value::smallInt(static_cast<std::int64_t>(rtOf(c).machine().object(objectArg(c, 0)).items.size())));
+    return NativeResult::ret(Value::smallInt(
+        static_cast<std::int64_t>(rtOf(c).machine().object(objectArg(c, 0)).items.size())));
 }
 
 NativeResult k_queue_unfinished(NativeCall& c) {
@@ -339,7 +372,8 @@ NativeResult k_queue_task_done(NativeCall& c) {
     c.expectArgs(1, 1);
     Runtime& rt = rtOf(c);
     Machine& m = rt.machine();
-    if (m.queueTaskDone(rt.current().id, objectArg(c, 0)) != SyncStatus::Done) return NativeResult::ret(Value::boolean(false));
+    if (m.queueTaskDone(rt.current().id, objectArg(c, 0)) != SyncStatus::Done)
+        return NativeResult::ret(Value::boolean(false));
     return rt.done(Value::boolean(true));
 }
 
@@ -347,9 +381,9 @@ NativeResult k_queue_join(NativeCall& c) {
     c.expectArgs(1, 1);
     Runtime& rt = rtOf(c);
     Machine& m = rt.machine();
-    if (m.queueJoin(rt.current().id, objectArg(c, 0)) == SyncStatus::Done) return NativeResult::ret();
-    return rt.block(RunOutcome::block(WaitReason::Queue),
-                    Runtime::resumeNone);
+    if (m.queueJoin(rt.current().id, objectArg(c, 0)) == SyncStatus::Done)
+        return NativeResult::ret();
+    return rt.block(RunOutcome::block(WaitReason::Queue), Runtime::resumeNone);
 }
 
 // ---- shared values ------------------------------------------------------------------------
@@ -397,7 +431,8 @@ NativeResult k_shared_new(NativeCall& c) {
     Runtime& rt = rtOf(c);
     rt.charge(kManagerCallNs);
     rt.sharedObjects().push_back(rt.copyForTransfer(c.arg(0)));
-    return NativeResult::ret(Value::smallInt(static_cast<std::int64_t>(rt.sharedObjects().size() - 1)));
+    return NativeResult::ret(
+        Value::smallInt(static_cast<std::int64_t>(rt.sharedObjects().size() - 1)));
 }
 
 // shared_call(id, method, args): the referent's method called with copies of args; the
@@ -406,7 +441,8 @@ NativeResult k_shared_call(NativeCall& c) {
     c.expectArgs(3, 3);
     Runtime& rt = rtOf(c);
     const auto id = static_cast<std::size_t>(toIndex(c.thread(), c.arg(0)));
-    if (id >= rt.sharedObjects().size()) return c.raise(builtinTypes().ValueError, "no such shared object");
+    if (id >= rt.sharedObjects().size())
+        return c.raise(builtinTypes().ValueError, "no such shared object");
     rt.charge(kManagerCallNs);
     Value referent = rt.sharedObjects()[id];
     const std::string name = strArg(c, 1);
@@ -414,7 +450,9 @@ NativeResult k_shared_call(NativeCall& c) {
     for (const Value& a : toVector(c.thread(), c.arg(2))) args.push_back(rt.copyForTransfer(a));
     VmThread& t = c.thread();
     auto need = [&](std::size_t n) {
-        if (args.size() != n) throwPy(builtinTypes().TypeError, name + " expects " + std::to_string(n) + " argument(s)");
+        if (args.size() != n)
+            throwPy(builtinTypes().TypeError,
+                    name + " expects " + std::to_string(n) + " argument(s)");
     };
     Value result = Value::none();
     // Operators of builtin referents (dict, list) are not attributes in the VM.
@@ -452,7 +490,8 @@ NativeResult k_get_ident(NativeCall& c) {
 }
 
 NativeResult k_parent_ident(NativeCall& c) {
-    return NativeResult::ret(Value::smallInt(static_cast<std::int64_t>(rtOf(c).currentProcess().parentIdent)));
+    return NativeResult::ret(
+        Value::smallInt(static_cast<std::int64_t>(rtOf(c).currentProcess().parentIdent)));
 }
 
 NativeResult k_start_thread(NativeCall& c) {
@@ -461,9 +500,10 @@ NativeResult k_start_thread(NativeCall& c) {
     const std::string name = strArg(c, 1);
     const std::uint64_t ident = rt.startThread(c.arg(0), name, truthy(c.thread(), c.arg(2)));
     // Thread.start() waits on its _started Event until the new thread runs.
-    return rt.block(RunOutcome::block(WaitReason::Event), [ident](Runtime&, Machine&, PyThread& th) {
-        th.vm->resume(Value::smallInt(static_cast<std::int64_t>(ident)));
-    });
+    return rt.block(RunOutcome::block(WaitReason::Event),
+                    [ident](Runtime&, Machine&, PyThread& th) {
+                        th.vm->resume(Value::smallInt(static_cast<std::int64_t>(ident)));
+                    });
 }
 
 NativeResult k_join_thread(NativeCall& c) {
@@ -472,9 +512,9 @@ NativeResult k_join_thread(NativeCall& c) {
     const SimTime timeout = timeoutArg(c, 1);
     PyThread* target = rt.threadByIdent(static_cast<std::uint64_t>(toIndex(c.thread(), c.arg(0))));
     Machine& m = rt.machine();
-    if (!target || m.join(rt.current().id, target->id) == SyncStatus::Done) return NativeResult::ret();
-    return rt.block(RunOutcome::block(WaitReason::Join, timeout),
-                    Runtime::resumeNone);
+    if (!target || m.join(rt.current().id, target->id) == SyncStatus::Done)
+        return NativeResult::ret();
+    return rt.block(RunOutcome::block(WaitReason::Join, timeout), Runtime::resumeNone);
 }
 
 NativeResult k_thread_alive(NativeCall& c) {
@@ -483,7 +523,8 @@ NativeResult k_thread_alive(NativeCall& c) {
     if (c.arg(0).isNone()) return NativeResult::ret(Value::boolean(false));
     PyThread* t = rt.threadByIdent(static_cast<std::uint64_t>(toIndex(c.thread(), c.arg(0))));
     if (!t) return NativeResult::ret(Value::boolean(false));
-    return NativeResult::ret(Value::boolean(rt.machine().thread(t->id).state != ThreadState::Terminated));
+    return NativeResult::ret(
+        Value::boolean(rt.machine().thread(t->id).state != ThreadState::Terminated));
 }
 
 NativeResult k_set_thread_name(NativeCall& c) {
@@ -553,7 +594,8 @@ NativeResult k_join_process(NativeCall& c) {
     };
     const ProcessInfo& pi = m.process(p);
     if (pi.exited >= 0 || pi.threads.empty()) return NativeResult::ret(finish(m));
-    if (m.join(rt.current().id, pi.threads.front()) == SyncStatus::Done) return NativeResult::ret(finish(m));
+    if (m.join(rt.current().id, pi.threads.front()) == SyncStatus::Done)
+        return NativeResult::ret(finish(m));
     return rt.block(RunOutcome::block(WaitReason::Join, timeout),
                     [finish](Runtime&, Machine& mm, PyThread& th) { th.vm->resume(finish(mm)); });
 }
@@ -618,14 +660,25 @@ SimTime processCpu(Runtime& rt) {
     return total;
 }
 
-NativeResult t_time(NativeCall& c) { return NativeResult::ret(makeFloat(kEpoch + seconds(rtOf(c).now()))); }
-NativeResult t_time_ns(NativeCall& c) {
-    return NativeResult::ret(intFrom(static_cast<std::int64_t>(kEpoch) * 1000000000 + rtOf(c).now()));
+NativeResult t_time(NativeCall& c) {
+    return NativeResult::ret(makeFloat(kEpoch + seconds(rtOf(c).now())));
 }
-NativeResult t_clock(NativeCall& c) { return NativeResult::ret(makeFloat(seconds(rtOf(c).now()))); }
-NativeResult t_clock_ns(NativeCall& c) { return NativeResult::ret(intFrom(rtOf(c).now())); }
-NativeResult t_process_time(NativeCall& c) { return NativeResult::ret(makeFloat(seconds(processCpu(rtOf(c))))); }
-NativeResult t_process_time_ns(NativeCall& c) { return NativeResult::ret(intFrom(processCpu(rtOf(c)))); }
+NativeResult t_time_ns(NativeCall& c) {
+    return NativeResult::ret(
+        intFrom(static_cast<std::int64_t>(kEpoch) * 1000000000 + rtOf(c).now()));
+}
+NativeResult t_clock(NativeCall& c) {
+    return NativeResult::ret(makeFloat(seconds(rtOf(c).now())));
+}
+NativeResult t_clock_ns(NativeCall& c) {
+    return NativeResult::ret(intFrom(rtOf(c).now()));
+}
+NativeResult t_process_time(NativeCall& c) {
+    return NativeResult::ret(makeFloat(seconds(processCpu(rtOf(c)))));
+}
+NativeResult t_process_time_ns(NativeCall& c) {
+    return NativeResult::ret(intFrom(processCpu(rtOf(c))));
+}
 NativeResult t_thread_time(NativeCall& c) {
     Runtime& rt = rtOf(c);
     return NativeResult::ret(makeFloat(seconds(cpuOf(rt.machine(), rt.current().id))));
@@ -639,16 +692,18 @@ NativeResult t_sleep(NativeCall& c) {
     c.expectArgs(1, 1);
     Runtime& rt = rtOf(c);
     if (!isNumber(c.arg(0)))
-        return c.raise(builtinTypes().TypeError,
-                       "'" + std::string(typeName(c.arg(0))) + "' object cannot be interpreted as an integer");
+        return c.raise(
+            builtinTypes().TypeError,
+            "'" + std::string(typeName(c.arg(0))) + "' object cannot be interpreted as an integer");
     const double s = toDouble(c.thread(), c.arg(0));
     if (s < 0) return c.raise(builtinTypes().ValueError, "sleep length must be non-negative");
     if (s == 0) {
         rt.current().yieldCore = true;
         return NativeResult::yieldRun(Value::none());
     }
-    return rt.block(RunOutcome::block(WaitReason::Sleep, static_cast<SimTime>(std::llround(s * 1e9))),
-                    Runtime::resumeNone);
+    return rt.block(
+        RunOutcome::block(WaitReason::Sleep, static_cast<SimTime>(std::llround(s * 1e9))),
+        Runtime::resumeNone);
 }
 
 std::string formatTime(const char* fmt, double t) {
@@ -662,7 +717,8 @@ std::string formatTime(const char* fmt, double t) {
 
 NativeResult t_ctime(NativeCall& c) {
     c.expectArgs(0, 1);
-    const double t = c.argc() > 0 && !c.arg(0).isNone() ? toDouble(c.thread(), c.arg(0)) : kEpoch + seconds(rtOf(c).now());
+    const double t = c.argc() > 0 && !c.arg(0).isNone() ? toDouble(c.thread(), c.arg(0))
+                                                        : kEpoch + seconds(rtOf(c).now());
     std::string s = formatTime("%a %b %e %H:%M:%S %Y", t);
     return NativeResult::ret(makeStr(s));
 }
@@ -701,21 +757,25 @@ NativeResult os_system(NativeCall& c) {
     const SimTime head = std::max<SimTime>(total / 10, 1);
     const SimTime io = std::max<SimTime>(total * 8 / 10, 1);
     const SimTime tail = std::max<SimTime>(total - head - io, 1);
-    const ThreadId t = m.createThread(child, prog, std::make_unique<BurstProgram>(std::vector<SimTime>{head, io, tail}),
-                                      m.now());
+    const ThreadId t = m.createThread(
+        child, prog, std::make_unique<BurstProgram>(std::vector<SimTime>{head, io, tail}), m.now());
     m.interruptRun();
-    if (m.join(rt.current().id, t) == SyncStatus::Done) return NativeResult::ret(Value::smallInt(0));
-    return rt.block(RunOutcome::block(WaitReason::Join), [child](Runtime&, Machine& mm, PyThread& th) {
-        mm.reap(child);
-        th.vm->resume(Value::smallInt(mm.process(child).exitCode));
-    });
+    if (m.join(rt.current().id, t) == SyncStatus::Done)
+        return NativeResult::ret(Value::smallInt(0));
+    return rt.block(RunOutcome::block(WaitReason::Join),
+                    [child](Runtime&, Machine& mm, PyThread& th) {
+                        mm.reap(child);
+                        th.vm->resume(Value::smallInt(mm.process(child).exitCode));
+                    });
 }
 
 // ---- taskscope ----------------------------------------------------------------------------
 
 SimTime msArg(NativeCall& c, const char* what) {
     const double ms = toDouble(c.thread(), c.arg(0));
-    if (ms < 0 || !std::isfinite(ms)) throwPy(builtinTypes().ValueError, std::string(what) + " must be a non-negative number of milliseconds");
+    if (ms < 0 || !std::isfinite(ms))
+        throwPy(builtinTypes().ValueError,
+                std::string(what) + " must be a non-negative number of milliseconds");
     return static_cast<SimTime>(std::llround(ms * 1e6));
 }
 
@@ -743,7 +803,9 @@ NativeResult ts_mark(NativeCall& c) {
     return NativeResult::ret();
 }
 
-NativeResult ts_now(NativeCall& c) { return NativeResult::ret(makeFloat(static_cast<double>(rtOf(c).now()) / 1e6)); }
+NativeResult ts_now(NativeCall& c) {
+    return NativeResult::ret(makeFloat(static_cast<double>(rtOf(c).now()) / 1e6));
+}
 
 }  // namespace
 

@@ -26,32 +26,32 @@ std::optional<StartMethod> parseStartMethod(std::string_view s);
 // What the runtime's own operations cost in simulated time (REFERENCE.md §6). Bytecode
 // costs are in core/lang/cost_model.cpp; everything is scaled by PythonOptions::costScale.
 struct RuntimeCosts {
-    SimTime threadStart = 55 * kMicrosecond;       // Thread.start(): clone + bootstrap
-    SimTime forkParent = 700 * kMicrosecond;       // os.fork() in the parent
-    SimTime forkChild = 400 * kMicrosecond;        // the child until its target runs
-    SimTime processExit = 300 * kMicrosecond;      // a child process's exit (atexit, _exit, teardown)
-    SimTime spawnParent = 1500 * kMicrosecond;     // fork+exec of python3, pickling the Process
-    SimTime interpreterStart = 20 * kMillisecond;  // a new python3 starts (spawn, forkserver)
+    SimTime threadStart = 55 * kMicrosecond;    // Thread.start(): clone + bootstrap
+    SimTime forkParent = 700 * kMicrosecond;    // os.fork() in the parent
+    SimTime forkChild = 400 * kMicrosecond;     // the child until its target runs
+    SimTime processExit = 300 * kMicrosecond;   // a child process's exit (atexit, _exit, teardown)
+    SimTime spawnParent = 1500 * kMicrosecond;  // fork+exec of python3, pickling the Process
+    SimTime interpreterStart = 20 * kMillisecond;    // a new python3 starts (spawn, forkserver)
     SimTime forkserverRequest = 700 * kMicrosecond;  // ask the fork server for a child
-    SimTime pickleBase = 1500;                     // pickle dumps+loads of a small object (ns)
-    SimTime picklePerObject = 120;                 // per object inside it (ns)
-    SimTime pipeOp = 2500;                         // one pipe write or read syscall (ns)
-    SimTime lockOp = 60;                           // a kernel lock/event/condition call (ns)
-    SimTime systemCommand = 200 * kMillisecond;    // os.system(): the child's run time
+    SimTime pickleBase = 1500;                       // pickle dumps+loads of a small object (ns)
+    SimTime picklePerObject = 120;                   // per object inside it (ns)
+    SimTime pipeOp = 2500;                           // one pipe write or read syscall (ns)
+    SimTime lockOp = 60;                             // a kernel lock/event/condition call (ns)
+    SimTime systemCommand = 200 * kMillisecond;      // os.system(): the child's run time
     std::string describe() const;
 };
 
 struct PythonOptions {
     std::string filename = "main.py";
     std::string source;
-    std::vector<std::string> argv;    // sys.argv[1:]
-    bool gil = true;                  // false: free-threaded (PEP 703)
+    std::vector<std::string> argv;  // sys.argv[1:]
+    bool gil = true;                // false: free-threaded (PEP 703)
     SimTime switchInterval = 5 * kMillisecond;
     // Wake-up latency of the GIL's timed wait, up to this much (REFERENCE.md §6: the
     // interval plus tens of µs on bare metal).
     SimTime gilJitter = 50 * kMicrosecond;
     StartMethod startMethod = StartMethod::Fork;
-    double costScale = 1.0;           // multiplies every bytecode and runtime cost
+    double costScale = 1.0;  // multiplies every bytecode and runtime cost
     RuntimeCosts costs;
     // Lines for input() in the main process; nullopt = end of input (EOFError).
     std::function<std::optional<std::string>()> readLine;

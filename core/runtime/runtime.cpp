@@ -1,9 +1,9 @@
 #include "core/runtime/runtime.h"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <fmt/format.h>
 #include <regex>
 
 #include "core/lang/copymemo.h"
@@ -34,9 +34,12 @@ MachineSettings pythonMachineSettings() {
 
 std::string_view toString(StartMethod m) {
     switch (m) {
-        case StartMethod::Fork: return "fork";
-        case StartMethod::Spawn: return "spawn";
-        case StartMethod::Forkserver: return "forkserver";
+        case StartMethod::Fork:
+            return "fork";
+        case StartMethod::Spawn:
+            return "spawn";
+        case StartMethod::Forkserver:
+            return "forkserver";
     }
     return "fork";
 }
@@ -65,7 +68,9 @@ std::string RuntimeCosts::describe() const {
 class RuntimeExtension final : public MachineExtension {
 public:
     explicit RuntimeExtension(std::shared_ptr<Runtime> rt) : m_rt(std::move(rt)) {}
-    std::unique_ptr<MachineExtension> clone() const override { return std::make_unique<RuntimeExtension>(m_rt); }
+    std::unique_ptr<MachineExtension> clone() const override {
+        return std::make_unique<RuntimeExtension>(m_rt);
+    }
     void onThreadExit(Machine& m, ThreadId t) override {
         (void)m;
         if (PyThread* th = m_rt->thread(t)) th->phase = PyThread::Phase::Done;
@@ -92,13 +97,15 @@ std::optional<PythonThreadLocation> pythonLocation(const Machine& m, ThreadId t)
     if (stack.empty()) return std::nullopt;
     // The innermost frame in the user's program (not inside threading.py and friends).
     for (auto it = stack.rbegin(); it != stack.rend(); ++it)
-        if (it->filename == rt->options().filename) return PythonThreadLocation{it->function, it->filename, it->line};
+        if (it->filename == rt->options().filename)
+            return PythonThreadLocation{it->function, it->filename, it->line};
     return PythonThreadLocation{stack.back().function, stack.back().filename, stack.back().line};
 }
 
 // ---------------------------------------------------------------------------------------
 
-Runtime::Runtime(PythonOptions options) : m_options(std::move(options)), m_startMethod(m_options.startMethod) {}
+Runtime::Runtime(PythonOptions options)
+    : m_options(std::move(options)), m_startMethod(m_options.startMethod) {}
 Runtime::~Runtime() {
     // Threads before interpreters: a VmThread refers to its Interpreter.
     for (auto& [id, th] : m_threads) th->vm.reset();
@@ -131,7 +138,9 @@ PyThread* Runtime::threadByIdent(std::uint64_t ident) {
     return it == m_identToThread.end() ? nullptr : thread(it->second);
 }
 
-PyProcess& Runtime::currentProcess() { return *process(m_current->process); }
+PyProcess& Runtime::currentProcess() {
+    return *process(m_current->process);
+}
 
 PyProcess& Runtime::addProcess(ProcessId id, std::unique_ptr<Interpreter> interp) {
     auto p = std::make_unique<PyProcess>();
@@ -142,8 +151,9 @@ PyProcess& Runtime::addProcess(ProcessId id, std::unique_ptr<Interpreter> interp
     return ref;
 }
 
-PyThread& Runtime::addThread(Machine& m, ProcessId p, std::string name, std::unique_ptr<VmThread> vm,
-                             SimTime at, SimTime admitDelay, bool daemon) {
+PyThread& Runtime::addThread(Machine& m, ProcessId p, std::string name,
+                             std::unique_ptr<VmThread> vm, SimTime at, SimTime admitDelay,
+                             bool daemon) {
     auto th = std::make_unique<PyThread>();
     th->process = p;
     th->name = name;
@@ -151,8 +161,8 @@ PyThread& Runtime::addThread(Machine& m, ProcessId p, std::string name, std::uni
     th->daemon = daemon;
     PyThread* raw = th.get();
     auto self = shared_from_this();
-    const ThreadId id = m.createThread(p, std::move(name), std::make_unique<PythonProgram>(self, raw), at, 0,
-                                       admitDelay);
+    const ThreadId id = m.createThread(
+        p, std::move(name), std::make_unique<PythonProgram>(self, raw), at, 0, admitDelay);
     raw->id = id;
     raw->vm->m_hostId = id.value;
     raw->vm->m_hostData = raw;
@@ -172,7 +182,8 @@ PyThread& Runtime::addThread(Machine& m, ProcessId p, std::string name, std::uni
 
 void Runtime::syncClock() {
     if (!m_ctx || !m_current) return;
-    const std::int64_t delta = m_current->vm->totalConsumedNs() - m_current->runBase - m_current->synced;
+    const std::int64_t delta =
+        m_current->vm->totalConsumedNs() - m_current->runBase - m_current->synced;
     if (delta > 0) {
         m_ctx->consume(delta);
         m_current->synced += delta;
@@ -191,14 +202,17 @@ SimTime Runtime::now() {
     return m_ctx->machine().now();
 }
 
-bool Runtime::interrupted() const { return m_ctx && m_ctx->interrupted(); }
+bool Runtime::interrupted() const {
+    return m_ctx && m_ctx->interrupted();
+}
 
 NativeResult Runtime::done(Value v) {
     if (interrupted()) return NativeResult::yieldRun(std::move(v));
     return NativeResult::ret(std::move(v));
 }
 
-NativeResult Runtime::block(RunOutcome outcome, std::function<void(Runtime&, Machine&, PyThread&)> onWake) {
+NativeResult Runtime::block(RunOutcome outcome,
+                            std::function<void(Runtime&, Machine&, PyThread&)> onWake) {
     m_current->blockOutcome = outcome;
     m_current->onWake = std::move(onWake);
     return NativeResult::block();
@@ -215,7 +229,8 @@ int Runtime::userLine() {
 }
 
 std::string Runtime::objectLabel(std::string_view fallbackKind) {
-    static const std::regex assign(R"(^\s*(?:self\.)?([A-Za-z_][A-Za-z_0-9\.]*)\s*(?::[^=]*)?=[^=])");
+    static const std::regex assign(
+        R"(^\s*(?:self\.)?([A-Za-z_][A-Za-z_0-9\.]*)\s*(?::[^=]*)?=[^=])");
     const int line = userLine();
     if (line > 0 && m_current) {
         const std::string text = currentProcess().interp->sourceLine(m_options.filename, line);
@@ -230,7 +245,9 @@ namespace {
 bool pickledByReference(const Object* o) {
     if (o->kind() == ObjKind::Function) {
         const auto* f = static_cast<const FunctionObject*>(o);
-        const std::string q = f->m_qualname.isKind(ObjKind::Str) ? std::string(strOfValue(f->m_qualname)) : std::string();
+        const std::string q = f->m_qualname.isKind(ObjKind::Str)
+                                  ? std::string(strOfValue(f->m_qualname))
+                                  : std::string();
         return !q.empty() && q.find('.') == std::string::npos && q.find('<') == std::string::npos;
     }
     if (o->kind() == ObjKind::Type) {
@@ -241,14 +258,16 @@ bool pickledByReference(const Object* o) {
 }
 
 std::string referenceName(const Object* o) {
-    if (o->kind() == ObjKind::Function) return std::string(strOfValue(static_cast<const FunctionObject*>(o)->m_qualname));
+    if (o->kind() == ObjKind::Function)
+        return std::string(strOfValue(static_cast<const FunctionObject*>(o)->m_qualname));
     return static_cast<const TypeObject*>(o)->name();
 }
 
 std::string referenceModule(const Object* o) {
     if (o->kind() == ObjKind::Function) {
         const auto* f = static_cast<const FunctionObject*>(o);
-        return f->m_module.isKind(ObjKind::Str) ? std::string(strOfValue(f->m_module)) : std::string();
+        return f->m_module.isKind(ObjKind::Str) ? std::string(strOfValue(f->m_module))
+                                                : std::string();
     }
     return static_cast<const TypeObject*>(o)->m_module;
 }
@@ -264,7 +283,8 @@ Value Runtime::copyForTransfer(const Value& v, bool* byReference) {
     });
     Value copy = deepCopy(v, memo);
     if (byReference) *byReference = refs;
-    charge(m_options.costs.pickleBase + m_options.costs.picklePerObject * static_cast<SimTime>(memo.size()));
+    charge(m_options.costs.pickleBase +
+           m_options.costs.picklePerObject * static_cast<SimTime>(memo.size()));
     return copy;
 }
 
@@ -274,13 +294,17 @@ Value Runtime::resolveReferences(const Value& v, Interpreter& receiver) {
         if (!pickledByReference(o)) return Value();
         std::string module = referenceModule(o);
         Value mod;
-        if (module == "__main__" || module == "__mp_main__") mod = receiver.mainModule();
-        else mod = receiver.sysModules().as<DictObject>()->getStr(module);
+        if (module == "__main__" || module == "__mp_main__")
+            mod = receiver.mainModule();
+        else
+            mod = receiver.sysModules().as<DictObject>()->getStr(module);
         Value found;
-        if (mod.isKind(ObjKind::Module)) found = mod.as<ModuleObject>()->dict()->getStr(referenceName(o));
+        if (mod.isKind(ObjKind::Module))
+            found = mod.as<ModuleObject>()->dict()->getStr(referenceName(o));
         // Not there (defined under `if __name__ == '__main__':` in a spawn child): keep the
         // sender's object, where CPython would fail to unpickle it.
-        return found && found.isPtr() && found.kind() == o->kind() ? found : Value(const_cast<Object*>(o));
+        return found && found.isPtr() && found.kind() == o->kind() ? found
+                                                                   : Value(const_cast<Object*>(o));
     });
     return deepCopy(v, memo);
 }
@@ -288,7 +312,8 @@ Value Runtime::resolveReferences(const Value& v, Interpreter& receiver) {
 // ---------------------------------------------------------------------------------------
 // Host
 
-void Runtime::write(Interpreter& interp, VmThread* thread, OutStream stream, std::string_view text) {
+void Runtime::write(Interpreter& interp, VmThread* thread, OutStream stream,
+                    std::string_view text) {
     (void)interp;
     if (!m_ctx) return;
     ThreadId t = thread ? ThreadId{static_cast<std::uint32_t>(thread->m_hostId)} : m_current->id;
@@ -298,7 +323,8 @@ void Runtime::write(Interpreter& interp, VmThread* thread, OutStream stream, std
 InputResult Runtime::readLine(Interpreter& interp, VmThread& thread) {
     (void)thread;
     PyProcess* main = process(m_mainProcess);
-    if (!main || main->interp.get() != &interp || !m_options.readLine) return {InputResult::Kind::Eof, {}};
+    if (!main || main->interp.get() != &interp || !m_options.readLine)
+        return {InputResult::Kind::Eof, {}};
     std::optional<std::string> line = m_options.readLine();
     if (!line) return {InputResult::Kind::Eof, {}};
     if (m_options.echoInput) write(interp, &thread, OutStream::Stdout, *line + "\n");
@@ -330,7 +356,8 @@ Value Runtime::createModule(Interpreter& interp, std::string_view name) {
     if (!code) {
         // A bug in Taskscope's own module: say so instead of failing silently.
         interp.write(m_current->vm.get(), OutStream::Stderr,
-                     "taskscope: internal error in module " + std::string(name) + ": " + code.error().brief() + "\n");
+                     "taskscope: internal error in module " + std::string(name) + ": " +
+                         code.error().brief() + "\n");
         return Value();
     }
     Value mod = makeModule(std::string(name));
@@ -359,7 +386,8 @@ Value Runtime::createModule(Interpreter& interp, std::string_view name) {
             d->setStr("_start_method", makeStr(toString(proc.startMethod)));
             // spawn's prepare() names the child's current_process() before main re-runs.
             if (Value cur = d->getStr("_current_process"); cur && m_ctx)
-                setAttr(*m_current->vm, cur, makeStr("_name"), makeStr(m_ctx->machine().process(proc.id).name));
+                setAttr(*m_current->vm, cur, makeStr("_name"),
+                        makeStr(m_ctx->machine().process(proc.id).name));
         }
     }
     return mod;
@@ -393,8 +421,10 @@ RunOutcome Runtime::run(ThreadContext& ctx, SimTime limit, PyThread& th) {
     Machine& m = ctx.machine();
     PyProcess& proc = *process(th.process);
     if (m_options.gil) {
-        const auto interval = static_cast<SimTime>(std::llround(proc.interp->switchInterval() * 1e9));
-        if (m.process(th.process).gil.interval != interval) m.setGil(th.process, true, std::max<SimTime>(interval, 1), m_options.gilJitter);
+        const auto interval =
+            static_cast<SimTime>(std::llround(proc.interp->switchInterval() * 1e9));
+        if (m.process(th.process).gil.interval != interval)
+            m.setGil(th.process, true, std::max<SimTime>(interval, 1), m_options.gilJitter);
     }
     if (th.phase == PyThread::Phase::Shutdown) return shutdown(ctx, th);
     if (th.phase == PyThread::Phase::Done) return RunOutcome::exit(th.exitCode);
@@ -402,7 +432,8 @@ RunOutcome Runtime::run(ThreadContext& ctx, SimTime limit, PyThread& th) {
         th.started = true;
         if (th.startedWaiter.valid()) {
             ThreadInfo& w = m.thread(th.startedWaiter);
-            if (w.state == ThreadState::Waiting) m.wake(w.id);
+            if (w.state == ThreadState::Waiting)
+                m.wake(w.id);
             else if (w.state != ThreadState::Terminated) {
                 w.earlyWake = true;
                 w.earlyWakeAt = m.now();
@@ -417,7 +448,8 @@ RunOutcome Runtime::run(ThreadContext& ctx, SimTime limit, PyThread& th) {
         const SimTime use = std::clamp<SimTime>(limit - ctx.now(), 1, th.pendingWork);
         ctx.consume(use);
         th.pendingWork -= use;
-        if (th.pendingWork > 0) return ctx.gilDropRequested() ? RunOutcome::checkpoint() : RunOutcome::proceed();
+        if (th.pendingWork > 0)
+            return ctx.gilDropRequested() ? RunOutcome::checkpoint() : RunOutcome::proceed();
         if (ctx.now() >= limit || ctx.interrupted()) return RunOutcome::proceed();
     }
     if (th.vm->isBlocked()) {
@@ -425,26 +457,33 @@ RunOutcome Runtime::run(ThreadContext& ctx, SimTime limit, PyThread& th) {
         th.onWake = nullptr;
         th.runBase = th.vm->totalConsumedNs();
         th.synced = 0;
-        if (wake) wake(*this, m, th);
-        else th.vm->resume(Value::none());
+        if (wake)
+            wake(*this, m, th);
+        else
+            th.vm->resume(Value::none());
     }
     while (true) {
         th.runBase = th.vm->totalConsumedNs();
         th.synced = 0;
         const SimTime budget = std::max<SimTime>(limit - ctx.now(), 1);
-        const RunResult r = th.vm->run({.budgetNs = budget, .stopAtCheckpoint = ctx.gilDropRequested()});
+        const RunResult r =
+            th.vm->run({.budgetNs = budget, .stopAtCheckpoint = ctx.gilDropRequested()});
         syncClock();
         recordLine(th);
         switch (r.status) {
-            case RunStatus::Budget: return RunOutcome::proceed();
-            case RunStatus::Checkpoint: return RunOutcome::checkpoint();
-            case RunStatus::Blocked: return th.blockOutcome;
+            case RunStatus::Budget:
+                return RunOutcome::proceed();
+            case RunStatus::Checkpoint:
+                return RunOutcome::checkpoint();
+            case RunStatus::Blocked:
+                return th.blockOutcome;
             case RunStatus::Yielded:
                 if (th.yieldCore) {
                     th.yieldCore = false;
                     return RunOutcome::yield();
                 }
-                if (th.pendingWork > 0 || ctx.now() >= limit || ctx.interrupted()) return RunOutcome::proceed();
+                if (th.pendingWork > 0 || ctx.now() >= limit || ctx.interrupted())
+                    return RunOutcome::proceed();
                 continue;
             case RunStatus::Finished: {
                 const RunOutcome o = finishThread(ctx, th);
@@ -472,7 +511,8 @@ void seedByReference(Interpreter& from, Interpreter& to, CopyMemo& memo) {
         for (const auto& e : da->entries()) {
             if (e.key.isNull() || !e.value.isPtr()) continue;
             const ObjKind k = e.value.kind();
-            if (k != ObjKind::Function && k != ObjKind::Type && k != ObjKind::NativeFunction) continue;
+            if (k != ObjKind::Function && k != ObjKind::Type && k != ObjKind::NativeFunction)
+                continue;
             if (!e.key.isKind(ObjKind::Str)) continue;
             Value other = db->getStr(e.key.as<StrObject>()->view());
             if (other) memo.remember(e.value.obj(), other);
@@ -480,7 +520,8 @@ void seedByReference(Interpreter& from, Interpreter& to, CopyMemo& memo) {
     };
     pair(from.mainModule(), to.mainModule());
     for (const auto& e : fromMods->entries()) {
-        if (e.key.isNull() || !e.key.isKind(ObjKind::Str) || !e.value.isKind(ObjKind::Module)) continue;
+        if (e.key.isNull() || !e.key.isKind(ObjKind::Str) || !e.value.isKind(ObjKind::Module))
+            continue;
         const std::string_view name = e.key.as<StrObject>()->view();
         if (name == "__main__" || name == "__mp_main__") continue;
         Value other = toMods->getStr(name);
@@ -551,7 +592,8 @@ RunOutcome Runtime::shutdown(ThreadContext& ctx, PyThread& th) {
     for (ProcessId c : children) {
         const ProcessInfo& ci = m.process(c);
         if (ci.exited >= 0 || ci.threads.empty()) continue;
-        if (m.join(th.id, ci.threads.front()) == SyncStatus::Wait) return RunOutcome::block(WaitReason::Join);
+        if (m.join(th.id, ci.threads.front()) == SyncStatus::Wait)
+            return RunOutcome::block(WaitReason::Join);
     }
     for (ProcessId c : children) m.reap(c);
     // Daemon threads die with their process.
@@ -589,10 +631,13 @@ std::int64_t Runtime::shadowOf(const Value& v) {
 }
 
 namespace {
-bool isPlainNumber(const Value& v) { return v.isSmallInt() || v.isBool() || v.isKind(ObjKind::Float); }
+bool isPlainNumber(const Value& v) {
+    return v.isSmallInt() || v.isBool() || v.isKind(ObjKind::Float);
+}
 }  // namespace
 
-void GlobalRaceWatcher::onLoad(VmThread& t, DictObject* globals, const Value& name, const Value& value) {
+void GlobalRaceWatcher::onLoad(VmThread& t, DictObject* globals, const Value& name,
+                               const Value& value) {
     (void)t;
     if (!isPlainNumber(value)) return;
     auto it = m_objects.find({globals, std::string(name.as<StrObject>()->view())});
@@ -602,7 +647,8 @@ void GlobalRaceWatcher::onLoad(VmThread& t, DictObject* globals, const Value& na
     m.valueLoad(m_rt.current().id, it->second, line, /*quiet=*/true);
 }
 
-void GlobalRaceWatcher::onStore(VmThread& t, DictObject* globals, const Value& name, const Value& value) {
+void GlobalRaceWatcher::onStore(VmThread& t, DictObject* globals, const Value& name,
+                                const Value& value) {
     (void)t;
     if (!isPlainNumber(value)) return;
     const std::string key(name.as<StrObject>()->view());
@@ -640,7 +686,8 @@ ProcessId Runtime::forkServer(PyProcess& parent) {
     if (m_forkServer.valid()) return m_forkServer;
     Machine& m = machine();
     const ProcessId server = m.createProcess(
-        "forkserver", "python3 -c from multiprocessing.forkserver import main; main(6, 7, ['__main__'])",
+        "forkserver",
+        "python3 -c from multiprocessing.forkserver import main; main(6, 7, ['__main__'])",
         m_mainProcess);
     InterpreterConfig cfg = parent.interp->config();
     cfg.mainName = "__mp_main__";
@@ -667,8 +714,9 @@ int Runtime::startProcess(VmThread& caller, const Value& obj, const std::string&
     PyThread& cur = current();
     PyProcess& parent = currentProcess();
     const RuntimeCosts& c = m_options.costs;
-    charge(method == StartMethod::Fork ? c.forkParent
-                                       : method == StartMethod::Spawn ? c.spawnParent : c.forkserverRequest);
+    charge(method == StartMethod::Fork    ? c.forkParent
+           : method == StartMethod::Spawn ? c.spawnParent
+                                          : c.forkserverRequest);
     Machine& m = machine();
     const std::string args = [&] {
         std::string s;
@@ -678,10 +726,13 @@ int Runtime::startProcess(VmThread& caller, const Value& obj, const std::string&
     ProcessId hostParent = cur.process;
     std::string command = "python3 " + m_options.filename + args;
     if (method == StartMethod::Spawn)
-        command = "python3 -c from multiprocessing.spawn import spawn_main; spawn_main(tracker_fd=5, pipe_handle=7) --multiprocessing-fork";
+        command =
+            "python3 -c from multiprocessing.spawn import spawn_main; spawn_main(tracker_fd=5, "
+            "pipe_handle=7) --multiprocessing-fork";
     if (method == StartMethod::Forkserver) {
         hostParent = forkServer(parent);
-        command = "python3 -c from multiprocessing.forkserver import main; main(6, 7, ['__main__'])";
+        command =
+            "python3 -c from multiprocessing.forkserver import main; main(6, 7, ['__main__'])";
     }
     const ProcessId child = m.createProcess(name, command, hostParent);
     std::unique_ptr<Interpreter> interp;

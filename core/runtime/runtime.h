@@ -26,10 +26,10 @@ struct PyProcess {
     ProcessId id;
     std::unique_ptr<lang::Interpreter> interp;
     ThreadId mainThread;
-    bool daemon = false;           // a daemonic multiprocessing child: SIGTERMed at parent exit
-    bool importingMain = false;    // spawn child re-running the main module
-    bool forkserver = false;       // the fork server process
-    std::uint64_t parentIdent = 0; // the thread that forked (threading._after_fork)
+    bool daemon = false;            // a daemonic multiprocessing child: SIGTERMed at parent exit
+    bool importingMain = false;     // spawn child re-running the main module
+    bool forkserver = false;        // the fork server process
+    std::uint64_t parentIdent = 0;  // the thread that forked (threading._after_fork)
     StartMethod startMethod = StartMethod::Fork;
 };
 
@@ -40,30 +40,30 @@ struct PyThread {
     std::unique_ptr<lang::VmThread> vm;
     std::string name;
     bool daemon = false;
-    bool processMain = false;      // the first thread of its process
-    bool moduleEntry = false;      // runs the main module (exit code from SystemExit)
+    bool processMain = false;  // the first thread of its process
+    bool moduleEntry = false;  // runs the main module (exit code from SystemExit)
     bool started = false;
     Phase phase = Phase::Run;
     int exitCode = 0;
     // A spawned child first re-runs the main module, then calls this (Process._bootstrap).
     lang::Value afterModule;
-    ProcessId spawnParent;         // whose Process object afterModule is
-    ThreadId startedWaiter;        // Thread.start() waits until this thread runs
+    ProcessId spawnParent;   // whose Process object afterModule is
+    ThreadId startedWaiter;  // Thread.start() waits until this thread runs
     // The wait this thread is in: what its program returns, and how the VM resumes.
     RunOutcome blockOutcome;
     std::function<void(Runtime&, Machine&, PyThread&)> onWake;
-    SimTime pendingWork = 0;       // taskscope.work(): CPU left, run outside the VM
-    bool yieldCore = false;        // time.sleep(0): give up the core
-    std::int64_t runBase = 0;      // VM time consumed before this run (ns)
-    std::int64_t synced = 0;       // of this run, already added to the machine clock
+    SimTime pendingWork = 0;   // taskscope.work(): CPU left, run outside the VM
+    bool yieldCore = false;    // time.sleep(0): give up the core
+    std::int64_t runBase = 0;  // VM time consumed before this run (ns)
+    std::int64_t synced = 0;   // of this run, already added to the machine clock
     int lastLine = 0;
-    bool touchedKernel = true;     // used a machine service in its last run (strict lock step)
+    bool touchedKernel = true;  // used a machine service in its last run (strict lock step)
     bool touchingNow = false;
 };
 
 // Items of a queue or pipe: the kernel object holds tokens, the runtime the values.
 struct ItemStore {
-    int order = 0;  // 0 FIFO, 1 LIFO, 2 priority
+    int order = 0;      // 0 FIFO, 1 LIFO, 2 priority
     bool copy = false;  // multiprocessing: items are pickled (copied) between processes
     std::uint64_t nextToken = 1;
     std::uint64_t nextSeq = 1;
@@ -81,8 +81,10 @@ struct ItemStore {
 class GlobalRaceWatcher final : public lang::GlobalWatcher {
 public:
     explicit GlobalRaceWatcher(Runtime& rt) : m_rt(rt) {}
-    void onLoad(lang::VmThread& t, lang::DictObject* globals, const lang::Value& name, const lang::Value& value) override;
-    void onStore(lang::VmThread& t, lang::DictObject* globals, const lang::Value& name, const lang::Value& value) override;
+    void onLoad(lang::VmThread& t, lang::DictObject* globals, const lang::Value& name,
+                const lang::Value& value) override;
+    void onStore(lang::VmThread& t, lang::DictObject* globals, const lang::Value& name,
+                 const lang::Value& value) override;
 
 private:
     Runtime& m_rt;
@@ -105,8 +107,9 @@ public:
 
     // --- building ---
     PyProcess& addProcess(ProcessId id, std::unique_ptr<lang::Interpreter> interp);
-    PyThread& addThread(Machine& m, ProcessId p, std::string name, std::unique_ptr<lang::VmThread> vm,
-                        SimTime at, SimTime admitDelay, bool daemon);
+    PyThread& addThread(Machine& m, ProcessId p, std::string name,
+                        std::unique_ptr<lang::VmThread> vm, SimTime at, SimTime admitDelay,
+                        bool daemon);
     PyProcess* process(ProcessId p);
     PyProcess* processByPid(const Machine& m, int pid);
     PyThread* thread(ThreadId t);
@@ -123,7 +126,8 @@ public:
     // to catch up (after a wake-up or a new thread).
     lang::NativeResult done(lang::Value v = lang::Value::none());
     // Blocks the calling thread: its program returns `outcome`; `onWake` resumes the VM.
-    lang::NativeResult block(RunOutcome outcome, std::function<void(Runtime&, Machine&, PyThread&)> onWake);
+    lang::NativeResult block(RunOutcome outcome,
+                             std::function<void(Runtime&, Machine&, PyThread&)> onWake);
     void charge(SimTime ns);  // runtime cost (scaled) on the calling thread
     const PythonOptions& options() const { return m_options; }
     SimTime scaled(SimTime ns) const;
@@ -142,8 +146,8 @@ public:
     lang::Value resolveReferences(const lang::Value& v, lang::Interpreter& receiver);
 
     // Processes.
-    int startProcess(lang::VmThread& caller, const lang::Value& processObject, const std::string& name,
-                     bool daemon, StartMethod method);
+    int startProcess(lang::VmThread& caller, const lang::Value& processObject,
+                     const std::string& name, bool daemon, StartMethod method);
     void signalProcess(ProcessId p, int exitCode);
     StartMethod startMethod() const { return m_startMethod; }
     void setStartMethod(StartMethod m) { m_startMethod = m; }
@@ -190,9 +194,15 @@ private:
 class PythonProgram final : public Program {
 public:
     PythonProgram(std::shared_ptr<Runtime> rt, PyThread* th) : m_rt(std::move(rt)), m_th(th) {}
-    std::unique_ptr<Program> clone() const override { return std::make_unique<PythonProgram>(m_rt, m_th); }
-    RunOutcome run(ThreadContext& ctx, SimTime limit) override { return m_rt->run(ctx, limit, *m_th); }
-    SimTime remainingBurst() const override { return m_th->pendingWork > 0 ? m_th->pendingWork : -1; }
+    std::unique_ptr<Program> clone() const override {
+        return std::make_unique<PythonProgram>(m_rt, m_th);
+    }
+    RunOutcome run(ThreadContext& ctx, SimTime limit) override {
+        return m_rt->run(ctx, limit, *m_th);
+    }
+    SimTime remainingBurst() const override {
+        return m_th->pendingWork > 0 ? m_th->pendingWork : -1;
+    }
     bool isolated() const override { return m_th->pendingWork > 0; }
     // Pure bytecode touches nothing another core can see; after a kernel call, stay in step.
     SimTime lockstepSlack() const override { return m_th->touchedKernel ? 0 : 20 * kMicrosecond; }

@@ -10,14 +10,15 @@ namespace taskscope::core {
 namespace {
 // kernel/sched/core.c sched_prio_to_weight: nice -20..19.
 constexpr int kWeights[40] = {
-    88761, 71755, 56483, 46273, 36291, 29154, 23254, 18705, 14949, 11916,
-    9548,  7620,  6100,  4904,  3906,  3121,  2501,  1991,  1586,  1277,
-    1024,  820,   655,   526,   423,   335,   272,   215,   172,   137,
-    110,   87,    70,    56,    45,    36,    29,    23,    18,    15,
+    88761, 71755, 56483, 46273, 36291, 29154, 23254, 18705, 14949, 11916, 9548, 7620, 6100, 4904,
+    3906,  3121,  2501,  1991,  1586,  1277,  1024,  820,   655,   526,   423,  335,  272,  215,
+    172,   137,   110,   87,    70,    56,    45,    36,    29,    23,    18,   15,
 };
 }  // namespace
 
-int FairScheduler::weightOfNice(int nice) { return kWeights[std::clamp(nice, -20, 19) + 20]; }
+int FairScheduler::weightOfNice(int nice) {
+    return kWeights[std::clamp(nice, -20, 19) + 20];
+}
 
 FairScheduler::FairScheduler(FairSettings settings, int cores) : m_cores(std::max(cores, 1)) {
     // f = 1 + ilog2(min(cpus, 8)), as in sched_update_scaling().
@@ -76,13 +77,11 @@ void FairScheduler::readyOrder(std::vector<ThreadId>& out, std::size_t limit) co
 
 SimTime FairScheduler::timeSlice(const Machine& m, ThreadId t) const {
     // Runnable threads per core share one period, each in proportion to its weight.
-    const std::size_t running = static_cast<std::size_t>(
-        std::count_if(m.cores().begin(), m.cores().end(),
-                      [](const CoreInfo& c) { return c.running.valid(); }));
+    const std::size_t running = static_cast<std::size_t>(std::count_if(
+        m.cores().begin(), m.cores().end(), [](const CoreInfo& c) { return c.running.valid(); }));
     const std::size_t runnable = m_ready.size() + std::max<std::size_t>(running, 1);
-    const SimTime perCore =
-        static_cast<SimTime>((runnable + static_cast<std::size_t>(m_cores) - 1) /
-                             static_cast<std::size_t>(m_cores));
+    const SimTime perCore = static_cast<SimTime>(
+        (runnable + static_cast<std::size_t>(m_cores) - 1) / static_cast<std::size_t>(m_cores));
     const SimTime period = perCore > 8 ? perCore * m_scaled.minGranularity : m_scaled.latency;
     const SimTime weight = weightOfNice(m.thread(t).priority);
     const SimTime slice = period * weight / (1024 * std::max<SimTime>(perCore, 1));

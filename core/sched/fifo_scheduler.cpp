@@ -4,7 +4,9 @@
 
 namespace taskscope::core {
 
-void FifoScheduler::enqueue(const Machine&, ThreadId t, Cause) { m_queue.push_back(t); }
+void FifoScheduler::enqueue(const Machine&, ThreadId t, Cause) {
+    m_queue.push_back(t);
+}
 
 ThreadId FifoScheduler::pickNext(const Machine&, CoreId) {
     if (m_queue.empty()) return ThreadId::invalid();
@@ -22,6 +24,8 @@ void FifoScheduler::readyOrder(std::vector<ThreadId>& out, std::size_t limit) co
     out.insert(out.end(), m_queue.begin(), m_queue.begin() + static_cast<std::ptrdiff_t>(n));
 }
 
-SimTime FifoScheduler::timeSlice(const Machine&, ThreadId) const { return m_quantum; }
+SimTime FifoScheduler::timeSlice(const Machine&, ThreadId) const {
+    return m_quantum;
+}
 
 }  // namespace taskscope::core

@@ -11,7 +11,8 @@ std::int64_t OrderedScheduler::key(const Machine& m, ThreadId t) const {
             const SimTime left = m.remainingBurst(t);
             return left < 0 ? kNever : left;  // unknown bursts go last
         }
-        default: return m.thread(t).priority;
+        default:
+            return m.thread(t).priority;
     }
 }
 
@@ -44,7 +45,9 @@ void OrderedScheduler::readyOrder(std::vector<ThreadId>& out, std::size_t limit)
     }
 }
 
-SimTime OrderedScheduler::timeSlice(const Machine&, ThreadId) const { return kNever; }
+SimTime OrderedScheduler::timeSlice(const Machine&, ThreadId) const {
+    return kNever;
+}
 
 bool OrderedScheduler::preempts(const Machine& m, ThreadId ready, ThreadId running) const {
     // Strictly more urgent only: an equal key never takes the core (textbook convention).

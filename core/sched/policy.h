@@ -28,9 +28,9 @@ struct MlfqSettings {
 };
 
 struct FairSettings {
-    SimTime latency = 6 * kMillisecond;           // sched_latency before scaling
-    SimTime minGranularity = 750 * kMicrosecond;  // sched_min_granularity before scaling
-    SimTime wakeupGranularity = 1 * kMillisecond; // sched_wakeup_granularity before scaling
+    SimTime latency = 6 * kMillisecond;            // sched_latency before scaling
+    SimTime minGranularity = 750 * kMicrosecond;   // sched_min_granularity before scaling
+    SimTime wakeupGranularity = 1 * kMillisecond;  // sched_wakeup_granularity before scaling
 };
 
 struct PolicySettings {

@@ -9,15 +9,19 @@ namespace taskscope::core {
 
 std::unique_ptr<Scheduler> makeScheduler(const PolicySettings& settings, int cores) {
     switch (settings.kind) {
-        case PolicyKind::Fcfs: return std::make_unique<FifoScheduler>(kNever);
-        case PolicyKind::RoundRobin: return std::make_unique<FifoScheduler>(settings.quantum);
+        case PolicyKind::Fcfs:
+            return std::make_unique<FifoScheduler>(kNever);
+        case PolicyKind::RoundRobin:
+            return std::make_unique<FifoScheduler>(settings.quantum);
         case PolicyKind::Sjf:
         case PolicyKind::Srtf:
         case PolicyKind::Priority:
         case PolicyKind::PriorityPreemptive:
             return std::make_unique<OrderedScheduler>(settings.kind);
-        case PolicyKind::Mlfq: return std::make_unique<MlfqScheduler>(settings.mlfq);
-        case PolicyKind::Fair: return std::make_unique<FairScheduler>(settings.fair, cores);
+        case PolicyKind::Mlfq:
+            return std::make_unique<MlfqScheduler>(settings.mlfq);
+        case PolicyKind::Fair:
+            return std::make_unique<FairScheduler>(settings.fair, cores);
     }
     return std::make_unique<FifoScheduler>(kNever);
 }

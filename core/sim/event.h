@@ -7,10 +7,10 @@
 namespace taskscope::core {
 
 enum class EventKind : std::uint8_t {
-    Create,  // a thread appears (New) and is admitted
-    Admit,   // New -> Ready
-    Wake,    // Waiting -> Ready, if the block it ends is still current
-    Timer,   // calls the machine's extension (runtime timers)
+    Create,       // a thread appears (New) and is admitted
+    Admit,        // New -> Ready
+    Wake,         // Waiting -> Ready, if the block it ends is still current
+    Timer,        // calls the machine's extension (runtime timers)
     GilInterval,  // a GIL waiter's switch interval elapsed (subject = thread, arg = seq)
 };
 

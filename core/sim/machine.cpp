@@ -36,7 +36,9 @@ Machine& ThreadContext::machine() {
     return m_machine;
 }
 
-bool ThreadContext::interrupted() const { return m_machine.runInterrupted(); }
+bool ThreadContext::interrupted() const {
+    return m_machine.runInterrupted();
+}
 
 void Machine::attachTrace(Trace* trace) {
     m_trace = TraceLink(trace);
@@ -82,7 +84,7 @@ ThreadId Machine::createThread(ProcessId process, std::string name,
     const ThreadInfo& added = m_threads.back();
     m_scheduler->addThread(*this, added.id);
     pushEvent({added.created, kPriorityCreate, 0, EventKind::Create, added.id.value,
-                   static_cast<std::uint64_t>(std::max<SimTime>(admitDelay, 0))});
+               static_cast<std::uint64_t>(std::max<SimTime>(admitDelay, 0))});
     return added.id;
 }
 
@@ -104,7 +106,9 @@ SimTime Machine::nextActionTime() const {
     return t;
 }
 
-bool Machine::step() { return step(kNever); }
+bool Machine::step() {
+    return step(kNever);
+}
 
 bool Machine::step(SimTime until) {
     if (m_deadlock && m_settings.stopOnDeadlock) return false;
@@ -165,7 +169,7 @@ void Machine::handleEvent(const Event& e) {
                 m_processAnnounced[p.id.index()] = true;
                 if (m_trace) {
                     m_trace->defineProcess(p.id.value, {p.name, p.command, p.pid, p.ppid,
-                                         p.parent.valid() ? p.parent.value : kNone});
+                                                        p.parent.valid() ? p.parent.value : kNone});
                     record(RecordKind::ProcessCreate, p.id.value, 0xffff,
                            p.parent.valid() ? p.parent.value : kNone);
                 }
@@ -179,11 +183,13 @@ void Machine::handleEvent(const Event& e) {
                 makeReady(t, Cause::Admit);
             } else {
                 pushEvent({m_now + static_cast<SimTime>(e.arg), kPriorityCreate, 0,
-                               EventKind::Admit, e.subject, 0});
+                           EventKind::Admit, e.subject, 0});
             }
             break;
         }
-        case EventKind::Admit: makeReady(m_threads[e.subject], Cause::Admit); break;
+        case EventKind::Admit:
+            makeReady(m_threads[e.subject], Cause::Admit);
+            break;
         case EventKind::Wake: {
             ThreadInfo& t = m_threads[e.subject];
             if (t.state == ThreadState::Waiting && t.blockSeq == e.arg) {
@@ -203,7 +209,9 @@ void Machine::handleEvent(const Event& e) {
         case EventKind::Timer:
             if (m_extension) m_extension->onTimer(*this, e.arg);
             break;
-        case EventKind::GilInterval: onGilInterval(m_threads[e.subject], e.arg); break;
+        case EventKind::GilInterval:
+            onGilInterval(m_threads[e.subject], e.arg);
+            break;
     }
 }
 
@@ -318,7 +326,8 @@ void Machine::beginRun(CoreInfo& core) {
 void Machine::finishRun(CoreInfo& core, const RunOutcome& outcome) {
     ThreadInfo& t = m_threads[core.running.index()];
     switch (outcome.kind) {
-        case RunOutcome::Kind::Continue: break;
+        case RunOutcome::Kind::Continue:
+            break;
         case RunOutcome::Kind::Block: {
             if (t.earlyWake) {
                 // What it waits for arrived while its run was still being applied.
@@ -344,8 +353,8 @@ void Machine::finishRun(CoreInfo& core, const RunOutcome& outcome) {
             t.deadline = t.timedWait ? m_now + outcome.wakeAfter : -1;
             deschedule(core, ThreadState::Waiting, outcome.reason, Cause::Block);
             if (outcome.wakeAfter != kNever)
-                pushEvent({m_now + outcome.wakeAfter, kPriorityWake, 0, EventKind::Wake,
-                               t.id.value, seq});
+                pushEvent({m_now + outcome.wakeAfter, kPriorityWake, 0, EventKind::Wake, t.id.value,
+                           seq});
             if (t.waitingOn.valid()) checkDeadlock(t.id);
             break;
         }
@@ -526,7 +535,8 @@ void Machine::wake(ThreadId id) {
         // latency would let a waiter retry a barging lock at the same phase of the holder's
         // loop every time, and starve it for ever.
         const SimTime w = m_settings.wakeLatency;
-        const SimTime late = w / 2 + static_cast<SimTime>(m_random.below(static_cast<std::uint64_t>(w) + 1));
+        const SimTime late =
+            w / 2 + static_cast<SimTime>(m_random.below(static_cast<std::uint64_t>(w) + 1));
         pushEvent({m_now + late, kPriorityWake, 0, EventKind::Wake, t.id.value, t.blockSeq});
         return;
     }

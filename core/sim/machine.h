@@ -20,28 +20,28 @@ class Machine;
 class Trace;
 
 struct MachineSettings {
-    int cores = 1;                 // 1..64
+    int cores = 1;  // 1..64
     PolicySettings policy;
-    SimTime contextSwitch = 0;     // core time lost when it switches to another thread
-    SimTime wakeLatency = 0;       // from a wake-up by another thread (futex, pipe) until runnable
+    SimTime contextSwitch = 0;  // core time lost when it switches to another thread
+    SimTime wakeLatency = 0;    // from a wake-up by another thread (futex, pipe) until runnable
     // A released lock or semaphore is not handed to its first waiter: the waiter is woken and
     // takes it when it becomes runnable, unless someone took it first (Linux futexes, the
     // POSIX semaphores behind CPython's locks). false: FIFO hand-off (textbook exercises).
     bool bargingLocks = false;
     std::uint64_t seed = 1;
-    int shellPid = 1000;           // the simulated shell every top-level process is a child of
-    bool stopOnDeadlock = true;    // end the run when a deadlock forms
+    int shellPid = 1000;         // the simulated shell every top-level process is a child of
+    bool stopOnDeadlock = true;  // end the run when a deadlock forms
 };
 
 // A read-modify-write on shared memory that overwrote another thread's write.
 struct LostUpdate {
-    SimTime time = 0;        // the losing write
-    ThreadId thread;         // wrote a value computed from a stale read
-    ThreadId other;          // whose write it overwrote
+    SimTime time = 0;  // the losing write
+    ThreadId thread;   // wrote a value computed from a stale read
+    ThreadId other;    // whose write it overwrote
     ObjectId object;
-    SimTime readAt = 0;      // when `thread` read
+    SimTime readAt = 0;  // when `thread` read
     SimTime otherWroteAt = 0;
-    int readLine = 0;        // source lines, when the program knows them
+    int readLine = 0;  // source lines, when the program knows them
     int writeLine = 0;
 };
 
@@ -151,7 +151,7 @@ public:
     void eventClear(ThreadId t, ObjectId o);
     SyncStatus conditionWait(ThreadId t, ObjectId cond);
     SyncStatus notify(ThreadId t, ObjectId cond, int n);  // n < 0: notify_all
-    SyncStatus barrierWait(ThreadId t, ObjectId o);        // Done: wakeValue = arrival index
+    SyncStatus barrierWait(ThreadId t, ObjectId o);       // Done: wakeValue = arrival index
     // Barrier.abort(): broken, every waiter gets Broken. Barrier.reset(): waiters get Broken,
     // then the barrier is whole and empty again.
     void barrierAbort(ThreadId t, ObjectId o);
@@ -249,7 +249,7 @@ private:
     std::uint64_t m_actions = 0;
     std::uint64_t m_contextSwitches = 0;
     int m_nextOsId = 0;
-    bool m_dirty = false;      // the ready set or the cores changed: dispatch before time moves
+    bool m_dirty = false;  // the ready set or the cores changed: dispatch before time moves
     bool m_interrupt = false;
     std::vector<ThreadId> m_orderBuffer;
     std::vector<KernelObject> m_objects;

@@ -23,7 +23,9 @@ bool Machine::gilDropRequested(ThreadId t) const {
     return gil.enabled && gil.dropRequest && gil.holder == t;
 }
 
-bool ThreadContext::gilDropRequested() const { return m_machine.gilDropRequested(m_thread); }
+bool ThreadContext::gilDropRequested() const {
+    return m_machine.gilDropRequested(m_thread);
+}
 
 bool Machine::holdsGil(const ThreadInfo& t) const {
     const GilState& gil = m_processes[t.process.index()].gil;
@@ -68,7 +70,10 @@ void Machine::armGilTimer(ThreadInfo& t) {
     ++t.gilTimerSeq;
     // A timed wait returns after the interval plus the OS wake-up latency, which varies:
     // without that variation the hand-off would always land on the same bytecode.
-    const SimTime late = gil.jitter > 0 ? static_cast<SimTime>(m_random.below(static_cast<std::uint64_t>(gil.jitter) + 1)) : 0;
+    const SimTime late =
+        gil.jitter > 0
+            ? static_cast<SimTime>(m_random.below(static_cast<std::uint64_t>(gil.jitter) + 1))
+            : 0;
     pushEvent({m_now + gil.interval + late, kPriorityTimer, 0, EventKind::GilInterval, t.id.value,
                t.gilTimerSeq});
 }
@@ -99,7 +104,8 @@ bool Machine::dropGil(ThreadInfo& t, bool forced) {
 }
 
 void Machine::onGilInterval(ThreadInfo& w, std::uint64_t seq) {
-    if (w.gilTimerSeq != seq || w.state != ThreadState::Waiting || w.reason != WaitReason::Gil) return;
+    if (w.gilTimerSeq != seq || w.state != ThreadState::Waiting || w.reason != WaitReason::Gil)
+        return;
     GilState& gil = m_processes[w.process.index()].gil;
     if (std::find(gil.waiters.begin(), gil.waiters.end(), w.id) == gil.waiters.end()) return;
     if (gil.holder.valid() && gil.switchNumber == w.gilSwitchSeen && !gil.dropRequest) {

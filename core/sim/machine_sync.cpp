@@ -35,11 +35,19 @@ ObjectId Machine::createObject(ObjectKind kind, std::string name, std::int64_t c
 std::uint16_t Machine::syncValue(const KernelObject& o) const {
     std::int64_t v = 0;
     switch (o.kind) {
-        case ObjectKind::Queue: v = static_cast<std::int64_t>(o.items.size()); break;
-        case ObjectKind::Event: v = o.flag ? 1 : 0; break;
+        case ObjectKind::Queue:
+            v = static_cast<std::int64_t>(o.items.size());
+            break;
+        case ObjectKind::Event:
+            v = o.flag ? 1 : 0;
+            break;
         case ObjectKind::Lock:
-        case ObjectKind::RLock: v = o.holder.valid() ? 1 : 0; break;
-        default: v = o.count; break;
+        case ObjectKind::RLock:
+            v = o.holder.valid() ? 1 : 0;
+            break;
+        default:
+            v = o.count;
+            break;
     }
     return static_cast<std::uint16_t>(std::clamp<std::int64_t>(v, 0, 0xffff));
 }
@@ -89,7 +97,9 @@ SyncStatus Machine::acquire(ThreadId tid, ObjectId oid, bool blocking) {
     KernelObject& o = m_objects[oid.index()];
     bool got = false;
     switch (o.kind) {
-        case ObjectKind::Lock: got = !o.holder.valid(); break;
+        case ObjectKind::Lock:
+            got = !o.holder.valid();
+            break;
         case ObjectKind::RLock:
             if (o.holder == tid) {
                 ++o.count;
@@ -99,8 +109,11 @@ SyncStatus Machine::acquire(ThreadId tid, ObjectId oid, bool blocking) {
             got = !o.holder.valid();
             break;
         case ObjectKind::Semaphore:
-        case ObjectKind::BoundedSemaphore: got = o.count > 0; break;
-        default: return SyncStatus::Failed;
+        case ObjectKind::BoundedSemaphore:
+            got = o.count > 0;
+            break;
+        default:
+            return SyncStatus::Failed;
     }
     if (got) {
         if (o.kind == ObjectKind::Semaphore || o.kind == ObjectKind::BoundedSemaphore) {
@@ -139,7 +152,8 @@ bool Machine::wakeToRetry(KernelObject& o) {
 bool Machine::retryAcquire(ThreadInfo& t) {
     KernelObject& o = m_objects[t.retryObject.index()];
     t.retryObject = ObjectId::invalid();
-    const bool semaphore = o.kind == ObjectKind::Semaphore || o.kind == ObjectKind::BoundedSemaphore;
+    const bool semaphore =
+        o.kind == ObjectKind::Semaphore || o.kind == ObjectKind::BoundedSemaphore;
     if (semaphore ? o.count > 0 : !o.holder.valid()) {
         if (semaphore) {
             --o.count;
@@ -158,7 +172,8 @@ bool Machine::retryAcquire(ThreadInfo& t) {
     waitOn(t, o);
     if (t.deadline >= 0) {
         t.timedWait = true;
-        pushEvent({std::max(t.deadline, m_now), kPriorityWake, 0, EventKind::Wake, t.id.value, t.blockSeq});
+        pushEvent({std::max(t.deadline, m_now), kPriorityWake, 0, EventKind::Wake, t.id.value,
+                   t.blockSeq});
     }
     return false;
 }
@@ -213,7 +228,8 @@ SyncStatus Machine::release(ThreadId tid, ObjectId oid) {
                 grant(o, w.thread, WakeResult::Acquired, 0, SyncOp::Acquired);
             }
             return SyncStatus::Done;
-        default: return SyncStatus::Failed;
+        default:
+            return SyncStatus::Failed;
     }
 }
 
@@ -418,16 +434,20 @@ constexpr std::size_t kMaxLostUpdates = 10000;
 std::int64_t Machine::valueLoad(ThreadId tid, ObjectId oid, int line, bool quiet) {
     KernelObject& o = m_objects[oid.index()];
     const PendingRead read{tid, o.generation, o.count, m_now, line};
-    auto it = std::find_if(o.reads.begin(), o.reads.end(), [&](const PendingRead& r) { return r.thread == tid; });
-    if (it != o.reads.end()) *it = read;
-    else o.reads.push_back(read);
+    auto it = std::find_if(o.reads.begin(), o.reads.end(),
+                           [&](const PendingRead& r) { return r.thread == tid; });
+    if (it != o.reads.end())
+        *it = read;
+    else
+        o.reads.push_back(read);
     if (!quiet) recordSync(tid, o, SyncOp::Load);
     return o.count;
 }
 
 void Machine::valueStore(ThreadId tid, ObjectId oid, std::int64_t value, int line, bool quiet) {
     KernelObject& o = m_objects[oid.index()];
-    auto it = std::find_if(o.reads.begin(), o.reads.end(), [&](const PendingRead& r) { return r.thread == tid; });
+    auto it = std::find_if(o.reads.begin(), o.reads.end(),
+                           [&](const PendingRead& r) { return r.thread == tid; });
     if (it != o.reads.end()) {
         // Lost: another thread changed the value after this thread read it, and this write
         // (computed from the stale read) wipes that change out.
@@ -436,7 +456,8 @@ void Machine::valueStore(ThreadId tid, ObjectId oid, std::int64_t value, int lin
             ++o.lostUpdates;
             ++m_lostUpdateCount;
             if (m_lostUpdates.size() < kMaxLostUpdates)
-                m_lostUpdates.push_back({m_now, tid, o.lastWriter, oid, it->at, o.lastWrite, it->line, line});
+                m_lostUpdates.push_back(
+                    {m_now, tid, o.lastWriter, oid, it->at, o.lastWrite, it->line, line});
             recordSync(tid, o, SyncOp::LostUpdate);
         }
         o.reads.erase(it);
@@ -482,7 +503,8 @@ void Machine::releaseJoiners(ThreadId ended) {
 bool Machine::timeoutWait(ThreadInfo& t) {
     KernelObject& o = m_objects[t.waitingOn.index()];
     auto drop = [&](std::deque<Waiter>& list) {
-        auto it = std::find_if(list.begin(), list.end(), [&](const Waiter& w) { return w.thread == t.id; });
+        auto it = std::find_if(list.begin(), list.end(),
+                               [&](const Waiter& w) { return w.thread == t.id; });
         if (it == list.end()) return std::optional<Waiter>{};
         Waiter w = *it;
         list.erase(it);
@@ -537,8 +559,10 @@ void Machine::checkDeadlock(ThreadId start) {
         if (t.state != ThreadState::Waiting || t.timedWait || !t.waitingOn.valid()) return;
         const KernelObject& o = m_objects[t.waitingOn.index()];
         ThreadId next;
-        if (o.kind == ObjectKind::Lock || o.kind == ObjectKind::RLock) next = o.holder;
-        else if (o.kind == ObjectKind::Join) next = o.target;
+        if (o.kind == ObjectKind::Lock || o.kind == ObjectKind::RLock)
+            next = o.holder;
+        else if (o.kind == ObjectKind::Join)
+            next = o.target;
         if (!next.valid()) return;
         threads.push_back(cur);
         objects.push_back(o.id);

@@ -13,10 +13,10 @@ class Machine;
 // What a program asks of the machine when its run ends.
 struct RunOutcome {
     enum class Kind : std::uint8_t {
-        Continue,  // reached the limit; wants more CPU
-        Block,     // wait; `wakeAfter` (from the block instant) or someone else wakes it
-        Yield,     // give up the core but stay Ready
-        Exit,      // the thread is done
+        Continue,    // reached the limit; wants more CPU
+        Block,       // wait; `wakeAfter` (from the block instant) or someone else wakes it
+        Yield,       // give up the core but stay Ready
+        Exit,        // the thread is done
         Checkpoint,  // stopped at a GIL check point because a drop request is pending
     };
     Kind kind = Kind::Continue;

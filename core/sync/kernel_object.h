@@ -11,16 +11,16 @@
 namespace taskscope::core {
 
 enum class ObjectKind : std::uint8_t {
-    Lock,              // threading.Lock / multiprocessing.Lock (holder tracked for the views)
-    RLock,             // re-entrant: owner + count
+    Lock,   // threading.Lock / multiprocessing.Lock (holder tracked for the views)
+    RLock,  // re-entrant: owner + count
     Semaphore,
     BoundedSemaphore,
     Event,
-    Condition,         // waits on `lock`
+    Condition,  // waits on `lock`
     Barrier,
-    Queue,             // bounded FIFO of item tokens
-    Join,              // completion of `target` (Thread.join / Process.join)
-    Value,             // shared memory (multiprocessing.Value, a global): `count` is the value
+    Queue,  // bounded FIFO of item tokens
+    Join,   // completion of `target` (Thread.join / Process.join)
+    Value,  // shared memory (multiprocessing.Value, a global): `count` is the value
 };
 
 std::string_view toString(ObjectKind k);
@@ -28,8 +28,8 @@ std::string_view toString(ObjectKind k);
 // What a thread is doing at an object, for the views and the trace.
 enum class SyncOp : std::uint8_t {
     Create,
-    Request,    // asked (acquire, get, put, wait, join) and must wait
-    Acquired,   // got the lock / semaphore / item / event
+    Request,   // asked (acquire, get, put, wait, join) and must wait
+    Acquired,  // got the lock / semaphore / item / event
     Release,
     Timeout,
     Put,
@@ -39,18 +39,18 @@ enum class SyncOp : std::uint8_t {
     Notify,
     BarrierPass,
     Broken,
-    Load,       // read a shared value
-    Store,      // wrote a shared value
-    LostUpdate, // wrote over another thread's write made since its own read
+    Load,        // read a shared value
+    Store,       // wrote a shared value
+    LostUpdate,  // wrote over another thread's write made since its own read
 };
 
 std::string_view toString(SyncOp op);
 
 struct Waiter {
     ThreadId thread;
-    std::uint64_t arg = 0;  // put: the item token; condition: saved RLock count
-    bool reacquire = false; // condition: now waiting to take the lock back
-    std::uint8_t result = 0; // condition re-acquire: the WakeResult to deliver
+    std::uint64_t arg = 0;    // put: the item token; condition: saved RLock count
+    bool reacquire = false;   // condition: now waiting to take the lock back
+    std::uint8_t result = 0;  // condition re-acquire: the WakeResult to deliver
 };
 
 // A thread between its read of a shared value and its write (a read-modify-write).
@@ -68,12 +68,12 @@ struct KernelObject {
     ObjectId id;
     ObjectKind kind = ObjectKind::Lock;
     std::string name;
-    ThreadId holder;             // Lock/RLock owner; invalid when free
-    std::int64_t count = 0;      // RLock depth; Semaphore value; Barrier arrivals
-    std::int64_t limit = 0;      // BoundedSemaphore bound; Queue capacity (<= 0: none); Barrier parties
-    bool flag = false;           // Event set; Barrier broken
-    ObjectId lock;               // Condition: its lock
-    ThreadId target;             // Join: the thread waited for
+    ThreadId holder;         // Lock/RLock owner; invalid when free
+    std::int64_t count = 0;  // RLock depth; Semaphore value; Barrier arrivals
+    std::int64_t limit = 0;  // BoundedSemaphore bound; Queue capacity (<= 0: none); Barrier parties
+    bool flag = false;       // Event set; Barrier broken
+    ObjectId lock;           // Condition: its lock
+    ThreadId target;         // Join: the thread waited for
     std::uint64_t generation = 0;
     std::deque<std::uint64_t> items;  // Queue
     std::int64_t unfinished = 0;      // JoinableQueue tasks not yet done

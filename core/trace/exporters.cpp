@@ -19,7 +19,9 @@ std::string micros(SimTime ns) {
     return s;
 }
 
-std::string quoted(const std::string& s) { return nlohmann::json(s).dump(); }
+std::string quoted(const std::string& s) {
+    return nlohmann::json(s).dump();
+}
 
 constexpr int kCorePid = 0;
 // GIL tracks get tids far above any simulated tid so they never collide.
@@ -43,18 +45,22 @@ void writeChromeTrace(const Trace& trace, std::ostream& out) {
         first = false;
         out << line;
     };
-    emit(fmt::format(R"({{"ph":"M","name":"process_name","pid":{},"tid":0,"args":{{"name":"CPU cores"}}}})",
-                     kCorePid));
+    emit(fmt::format(
+        R"({{"ph":"M","name":"process_name","pid":{},"tid":0,"args":{{"name":"CPU cores"}}}})",
+        kCorePid));
     for (int c = 0; c < trace.coreCount(); ++c)
-        emit(fmt::format(R"({{"ph":"M","name":"thread_name","pid":{},"tid":{},"args":{{"name":"CPU {}"}}}})",
-                         kCorePid, c + 1, c));
+        emit(fmt::format(
+            R"({{"ph":"M","name":"thread_name","pid":{},"tid":{},"args":{{"name":"CPU {}"}}}})",
+            kCorePid, c + 1, c));
     for (const auto& p : trace.processes())
-        emit(fmt::format(R"({{"ph":"M","name":"process_name","pid":{},"tid":0,"args":{{"name":{}}}}})",
-                         p.pid, quoted(p.name)));
+        emit(fmt::format(
+            R"({{"ph":"M","name":"process_name","pid":{},"tid":0,"args":{{"name":{}}}}})", p.pid,
+            quoted(p.name)));
     for (const auto& t : trace.threads()) {
         const int pid = t.process < trace.processes().size() ? trace.processes()[t.process].pid : 0;
-        emit(fmt::format(R"({{"ph":"M","name":"thread_name","pid":{},"tid":{},"args":{{"name":{}}}}})",
-                         pid, t.tid, quoted(t.name)));
+        emit(fmt::format(
+            R"({{"ph":"M","name":"thread_name","pid":{},"tid":{},"args":{{"name":{}}}}})", pid,
+            t.tid, quoted(t.name)));
     }
     auto pidOf = [&](std::uint32_t thread) {
         const auto& t = trace.threads()[thread];
@@ -82,8 +88,9 @@ void writeChromeTrace(const Trace& trace, std::ostream& out) {
             const RecordBody& b = trace.body(s.record);
             if (b.kind == RecordKind::State && b.state == ThreadState::Terminated) continue;
             if (s.end <= s.start) continue;
-            emit(fmt::format(R"({{"ph":"X","cat":"state","name":{},"pid":{},"tid":{},"ts":{},"dur":{}}})",
-                             quoted(stateLabel(b)), pid, tid, micros(s.start), micros(s.end - s.start)));
+            emit(fmt::format(
+                R"({{"ph":"X","cat":"state","name":{},"pid":{},"tid":{},"ts":{},"dur":{}}})",
+                quoted(stateLabel(b)), pid, tid, micros(s.start), micros(s.end - s.start)));
         }
     }
     // A GIL track per process that had one: who held it when.
@@ -92,13 +99,16 @@ void writeChromeTrace(const Trace& trace, std::ostream& out) {
         if (segs.empty()) continue;
         const int pid = trace.processes()[p].pid;
         const int tid = kGilTidBase + static_cast<int>(p);
-        emit(fmt::format(R"({{"ph":"M","name":"thread_name","pid":{},"tid":{},"args":{{"name":"GIL"}}}})", pid, tid));
+        emit(fmt::format(
+            R"({{"ph":"M","name":"thread_name","pid":{},"tid":{},"args":{{"name":"GIL"}}}})", pid,
+            tid));
         for (const auto& s : segs) {
             const RecordBody& b = trace.body(s.record);
             if (static_cast<GilOp>(b.extra16) != GilOp::Acquire || s.end <= s.start) continue;
-            emit(fmt::format(R"({{"ph":"X","cat":"gil","name":{},"pid":{},"tid":{},"ts":{},"dur":{}}})",
-                             quoted("GIL: " + trace.threads()[b.subject].name), pid, tid, micros(s.start),
-                             micros(s.end - s.start)));
+            emit(fmt::format(
+                R"({{"ph":"X","cat":"gil","name":{},"pid":{},"tid":{},"ts":{},"dur":{}}})",
+                quoted("GIL: " + trace.threads()[b.subject].name), pid, tid, micros(s.start),
+                micros(s.end - s.start)));
         }
     }
     // Instants: markers, output, kernel-object events, GIL drop requests, deadlocks; a counter
@@ -112,30 +122,34 @@ void writeChromeTrace(const Trace& trace, std::ostream& out) {
             case RecordKind::Marker:
             case RecordKind::Output: {
                 const bool marker = b.kind == RecordKind::Marker;
-                emit(fmt::format(R"({{"ph":"i","s":"t","cat":"{}","name":{},"pid":{},"tid":{},"ts":{}}})",
-                                 marker ? "marker" : "output",
-                                 quoted(marker ? trace.text(b.object) : "print: " + trace.text(b.object)),
-                                 pidOf(b.subject), trace.threads()[b.subject].tid, ts));
+                emit(fmt::format(
+                    R"({{"ph":"i","s":"t","cat":"{}","name":{},"pid":{},"tid":{},"ts":{}}})",
+                    marker ? "marker" : "output",
+                    quoted(marker ? trace.text(b.object) : "print: " + trace.text(b.object)),
+                    pidOf(b.subject), trace.threads()[b.subject].tid, ts));
                 break;
             }
             case RecordKind::Sync: {
                 const auto op = static_cast<SyncOp>(b.extra16);
                 const std::string object =
                     b.object < trace.objects().size() ? trace.objects()[b.object].name : "?";
-                emit(fmt::format(R"({{"ph":"i","s":"t","cat":"sync","name":{},"pid":{},"tid":{},"ts":{},"args":{{"object":{},"value":{}}}}})",
-                                 quoted(std::string(toString(op)) + " " + object), pidOf(b.subject),
-                                 trace.threads()[b.subject].tid, ts, quoted(object), b.core));
+                emit(fmt::format(
+                    R"({{"ph":"i","s":"t","cat":"sync","name":{},"pid":{},"tid":{},"ts":{},"args":{{"object":{},"value":{}}}}})",
+                    quoted(std::string(toString(op)) + " " + object), pidOf(b.subject),
+                    trace.threads()[b.subject].tid, ts, quoted(object), b.core));
                 break;
             }
             case RecordKind::Gil:
                 if (static_cast<GilOp>(b.extra16) == GilOp::DropRequest)
-                    emit(fmt::format(R"({{"ph":"i","s":"t","cat":"gil","name":"GIL drop request","pid":{},"tid":{},"ts":{}}})",
-                                     pidOf(b.subject), trace.threads()[b.subject].tid, ts));
+                    emit(fmt::format(
+                        R"({{"ph":"i","s":"t","cat":"gil","name":"GIL drop request","pid":{},"tid":{},"ts":{}}})",
+                        pidOf(b.subject), trace.threads()[b.subject].tid, ts));
                 break;
             case RecordKind::Deadlock:
-                emit(fmt::format(R"({{"ph":"i","s":"g","cat":"deadlock","name":{},"pid":{},"tid":{},"ts":{}}})",
-                                 quoted("deadlock: " + trace.threads()[b.subject].name), pidOf(b.subject),
-                                 trace.threads()[b.subject].tid, ts));
+                emit(fmt::format(
+                    R"({{"ph":"i","s":"g","cat":"deadlock","name":{},"pid":{},"tid":{},"ts":{}}})",
+                    quoted("deadlock: " + trace.threads()[b.subject].name), pidOf(b.subject),
+                    trace.threads()[b.subject].tid, ts));
                 break;
             case RecordKind::State: {
                 ThreadState& before = stateOf[b.subject];
@@ -143,11 +157,13 @@ void writeChromeTrace(const Trace& trace, std::ostream& out) {
                 before = b.state;
                 if (delta == 0) break;
                 ready += delta;
-                emit(fmt::format(R"({{"ph":"C","name":"ready queue","pid":{},"tid":0,"ts":{},"args":{{"threads":{}}}}})",
-                                 kCorePid, ts, ready));
+                emit(fmt::format(
+                    R"({{"ph":"C","name":"ready queue","pid":{},"tid":0,"ts":{},"args":{{"threads":{}}}}})",
+                    kCorePid, ts, ready));
                 break;
             }
-            default: break;
+            default:
+                break;
         }
     }
     out << "\n]}\n";

@@ -62,7 +62,8 @@ void Trace::append(SimTime time, const RecordBody& body) {
             m_gilLanes[body.object].push_back(index);
             break;
         }
-        default: break;
+        default:
+            break;
     }
     m_live.apply({time, body});
     if (--m_untilSnapshot == 0) {
@@ -104,8 +105,9 @@ const std::vector<std::uint32_t> kEmptyLane;
 }
 
 const std::vector<std::uint32_t>& Trace::coreLane(int core) const {
-    return core >= 0 && static_cast<std::size_t>(core) < m_coreLanes.size() ? m_coreLanes[static_cast<std::size_t>(core)]
-                                                                             : kEmptyLane;
+    return core >= 0 && static_cast<std::size_t>(core) < m_coreLanes.size()
+               ? m_coreLanes[static_cast<std::size_t>(core)]
+               : kEmptyLane;
 }
 
 const std::vector<std::uint32_t>& Trace::threadLane(std::uint32_t thread) const {
@@ -126,9 +128,8 @@ std::size_t Trace::upperBound(SimTime t) const {
                                     m_time.begin());
 }
 
-void Trace::laneSegments(const std::vector<std::uint32_t>& lane,
-                         const std::vector<SimTime>& times, SimTime endTime, SimTime t0,
-                         SimTime t1, std::vector<Segment>& out) {
+void Trace::laneSegments(const std::vector<std::uint32_t>& lane, const std::vector<SimTime>& times,
+                         SimTime endTime, SimTime t0, SimTime t1, std::vector<Segment>& out) {
     out.clear();
     if (lane.empty() || t1 <= t0) return;
     // The segment containing t0 starts at the last record with time <= t0.
@@ -187,8 +188,8 @@ TraceState Trace::stateAt(SimTime t) const {
 }
 
 std::size_t Trace::memoryBytes() const {
-    std::size_t bytes = m_time.capacity() * sizeof(SimTime) +
-                        m_body.capacity() * sizeof(RecordBody);
+    std::size_t bytes =
+        m_time.capacity() * sizeof(SimTime) + m_body.capacity() * sizeof(RecordBody);
     for (const auto& lane : m_coreLanes) bytes += lane.capacity() * sizeof(std::uint32_t);
     for (const auto& lane : m_threadLanes) bytes += lane.capacity() * sizeof(std::uint32_t);
     for (const auto& lane : m_gilLanes) bytes += lane.capacity() * sizeof(std::uint32_t);
@@ -212,10 +213,9 @@ std::uint64_t Trace::hash() const {
     for (std::size_t i = 0; i < m_time.size(); ++i) {
         mix(&m_time[i], sizeof(SimTime));
         const RecordBody& b = m_body[i];
-        const unsigned char fields[] = {static_cast<unsigned char>(b.kind),
-                                        static_cast<unsigned char>(b.state),
-                                        static_cast<unsigned char>(b.reason),
-                                        static_cast<unsigned char>(b.cause)};
+        const unsigned char fields[] = {
+            static_cast<unsigned char>(b.kind), static_cast<unsigned char>(b.state),
+            static_cast<unsigned char>(b.reason), static_cast<unsigned char>(b.cause)};
         mix(fields, sizeof fields);
         mix(&b.core, sizeof b.core);
         mix(&b.extra16, sizeof b.extra16);

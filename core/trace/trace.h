@@ -33,7 +33,7 @@ struct TraceObjectInfo {
 // A stretch of one lane (a core or a thread) between two of its records.
 struct Segment {
     SimTime start = 0;
-    SimTime end = 0;        // the next record on the lane, or the trace's end time
+    SimTime end = 0;           // the next record on the lane, or the trace's end time
     std::uint32_t record = 0;  // the record that began the segment
 };
 
@@ -81,14 +81,17 @@ public:
     void threadSegments(std::uint32_t thread, SimTime t0, SimTime t1,
                         std::vector<Segment>& out) const;
     // Holder changes of a process's GIL (Gil records with Acquire / Release).
-    void gilSegments(std::uint32_t process, SimTime t0, SimTime t1, std::vector<Segment>& out) const;
+    void gilSegments(std::uint32_t process, SimTime t0, SimTime t1,
+                     std::vector<Segment>& out) const;
 
     // The record indexes of one lane, in time order (for views that search in place).
     const std::vector<std::uint32_t>& coreLane(int core) const;
     const std::vector<std::uint32_t>& threadLane(std::uint32_t thread) const;
     const std::vector<std::uint32_t>& gilLane(std::uint32_t process) const;
     // How many records of a kind the trace holds (to decide cheaply which lanes to show).
-    std::size_t countOf(RecordKind kind) const { return m_kindCounts[static_cast<std::size_t>(kind)]; }
+    std::size_t countOf(RecordKind kind) const {
+        return m_kindCounts[static_cast<std::size_t>(kind)];
+    }
 
     // The state after every record with time <= t has been applied.
     TraceState stateAt(SimTime t) const;

@@ -17,7 +17,9 @@ void TraceState::apply(const Record& r) {
     ++applied;
     const RecordBody& b = r.body;
     switch (b.kind) {
-        case RecordKind::ProcessCreate: slot(processes, b.subject).exists = true; break;
+        case RecordKind::ProcessCreate:
+            slot(processes, b.subject).exists = true;
+            break;
         case RecordKind::ProcessExit: {
             auto& p = slot(processes, b.subject);
             p.zombie = true;
@@ -49,8 +51,12 @@ void TraceState::apply(const Record& r) {
         case RecordKind::CoreSwitch:
             slot(cores, b.core) = {Core::Activity::Switching, b.subject};
             break;
-        case RecordKind::CoreIdle: slot(cores, b.core) = {Core::Activity::Idle, kNone}; break;
-        case RecordKind::ObjectCreate: slot(objects, b.subject) = {}; break;
+        case RecordKind::CoreIdle:
+            slot(cores, b.core) = {Core::Activity::Idle, kNone};
+            break;
+        case RecordKind::ObjectCreate:
+            slot(objects, b.subject) = {};
+            break;
         case RecordKind::Sync: {
             auto& o = slot(objects, b.object);
             auto& t = slot(threads, b.subject);
@@ -67,7 +73,9 @@ void TraceState::apply(const Record& r) {
                     }
                     o.holder = b.subject;
                     break;
-                case SyncOp::Release: o.holder = kNone; break;
+                case SyncOp::Release:
+                    o.holder = kNone;
+                    break;
                 case SyncOp::Timeout:
                 case SyncOp::Get:
                 case SyncOp::Put:
@@ -79,12 +87,17 @@ void TraceState::apply(const Record& r) {
                         if (o.waiters > 0) --o.waiters;
                     }
                     break;
-                default: break;
+                default:
+                    break;
             }
             break;
         }
-        case RecordKind::Deadlock: ++deadlocks; break;
-        case RecordKind::Line: slot(threads, b.subject).line = b.object; break;
+        case RecordKind::Deadlock:
+            ++deadlocks;
+            break;
+        case RecordKind::Line:
+            slot(threads, b.subject).line = b.object;
+            break;
         case RecordKind::Gil: {
             auto& p = slot(processes, b.object);
             switch (static_cast<GilOp>(b.extra16)) {
@@ -96,13 +109,17 @@ void TraceState::apply(const Record& r) {
                     p.gilHolder = kNone;
                     p.gilDropRequest = false;
                     break;
-                case GilOp::DropRequest: p.gilDropRequest = true; break;
-                case GilOp::Request: break;
+                case GilOp::DropRequest:
+                    p.gilDropRequest = true;
+                    break;
+                case GilOp::Request:
+                    break;
             }
             break;
         }
         case RecordKind::Marker:
-        case RecordKind::Output: break;
+        case RecordKind::Output:
+            break;
     }
 }
 

@@ -14,7 +14,9 @@ bool ScriptProgram::isolated() const {
     return m_pc < m_ops.size() && m_ops[m_pc].kind == ScriptOp::Kind::Cpu && m_left > 0;
 }
 
-SimTime ScriptProgram::remainingBurst() const { return isolated() ? m_left : 0; }
+SimTime ScriptProgram::remainingBurst() const {
+    return isolated() ? m_left : 0;
+}
 
 RunOutcome ScriptProgram::run(ThreadContext& ctx, SimTime limit) {
     bool progressed = false;
@@ -42,14 +44,19 @@ RunOutcome ScriptProgram::run(ThreadContext& ctx, SimTime limit) {
         const ObjectId obj{op.target};
         const SimTime timeout = op.time > 0 ? op.time : kNever;
         switch (op.kind) {
-            case K::Cpu: break;
-            case K::Io: return RunOutcome::block(WaitReason::Io, op.time);
-            case K::Sleep: return RunOutcome::block(WaitReason::Sleep, op.time);
+            case K::Cpu:
+                break;
+            case K::Io:
+                return RunOutcome::block(WaitReason::Io, op.time);
+            case K::Sleep:
+                return RunOutcome::block(WaitReason::Sleep, op.time);
             case K::Acquire:
                 if (m.acquire(self, obj, true) == SyncStatus::Wait)
                     return RunOutcome::block(WaitReason::Lock, timeout);
                 break;
-            case K::Release: m.release(self, obj); break;
+            case K::Release:
+                m.release(self, obj);
+                break;
             case K::Wait: {
                 const ObjectKind kind = m.object(obj).kind;
                 SyncStatus st = SyncStatus::Done;
@@ -66,10 +73,18 @@ RunOutcome ScriptProgram::run(ThreadContext& ctx, SimTime limit) {
                 if (st == SyncStatus::Wait) return RunOutcome::block(reason, timeout);
                 break;
             }
-            case K::Set: m.eventSet(self, obj); break;
-            case K::Clear: m.eventClear(self, obj); break;
-            case K::Notify: m.notify(self, obj, 1); break;
-            case K::NotifyAll: m.notify(self, obj, -1); break;
+            case K::Set:
+                m.eventSet(self, obj);
+                break;
+            case K::Clear:
+                m.eventClear(self, obj);
+                break;
+            case K::Notify:
+                m.notify(self, obj, 1);
+                break;
+            case K::NotifyAll:
+                m.notify(self, obj, -1);
+                break;
             case K::Put:
                 if (m.queuePut(self, obj, op.value, true) == SyncStatus::Wait)
                     return RunOutcome::block(WaitReason::Queue, timeout);
@@ -82,15 +97,22 @@ RunOutcome ScriptProgram::run(ThreadContext& ctx, SimTime limit) {
                 if (m.join(self, ThreadId{op.target}) == SyncStatus::Wait)
                     return RunOutcome::block(WaitReason::Join);
                 break;
-            case K::Load: m_register = m.valueLoad(self, obj); break;
+            case K::Load:
+                m_register = m.valueLoad(self, obj);
+                break;
             case K::Store:
                 m.valueStore(self, obj, m_register + static_cast<std::int64_t>(op.value));
                 break;
             case K::PrintValue:
-                m.output(self, 1, m.object(obj).name + " = " + std::to_string(m.object(obj).count) + "\n");
+                m.output(self, 1,
+                         m.object(obj).name + " = " + std::to_string(m.object(obj).count) + "\n");
                 break;
-            case K::Mark: m.mark(self, op.text); break;
-            case K::Print: m.output(self, 1, op.text + "\n"); break;
+            case K::Mark:
+                m.mark(self, op.text);
+                break;
+            case K::Print:
+                m.output(self, 1, op.text + "\n");
+                break;
         }
     }
 }

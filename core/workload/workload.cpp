@@ -78,17 +78,22 @@ Expected<SimTime> timeValue(const json& v, SimTime unit, const std::string& file
                                  allowZero ? "a non-negative" : "a positive", describe(v)),
                      line);
     const double ns = d * static_cast<double>(unit);
-    if (ns > 9.0e17) return error(file, fmt::format("{}: {} is too large", field, describe(v)), line);
+    if (ns > 9.0e17)
+        return error(file, fmt::format("{}: {} is too large", field, describe(v)), line);
     return static_cast<SimTime>(std::llround(ns));
 }
 
-Expected<int> intValue(const json& v, const std::string& file, const std::string& field,
-                       int line, int lo, int hi) {
-    if (!v.is_number_integer() && !(v.is_number_float() && v.get<double>() == std::floor(v.get<double>())))
-        return error(file, fmt::format("{}: expected a whole number, got {}", field, describe(v)), line);
+Expected<int> intValue(const json& v, const std::string& file, const std::string& field, int line,
+                       int lo, int hi) {
+    if (!v.is_number_integer() &&
+        !(v.is_number_float() && v.get<double>() == std::floor(v.get<double>())))
+        return error(file, fmt::format("{}: expected a whole number, got {}", field, describe(v)),
+                     line);
     const double d = v.get<double>();
     if (d < lo || d > hi)
-        return error(file, fmt::format("{}: must be between {} and {}, got {}", field, lo, hi, describe(v)), line);
+        return error(
+            file, fmt::format("{}: must be between {} and {}, got {}", field, lo, hi, describe(v)),
+            line);
     return static_cast<int>(d);
 }
 
@@ -121,10 +126,10 @@ Expected<std::vector<SimTime>> burstList(const json& v, SimTime unit, const std:
     return bursts;
 }
 
-const char* kKnownKeys[] = {"cores",   "policy",    "quantum", "context_switch", "time_unit",
-                            "seed",    "mlfq",      "objects", "processes",      "title",
-                            "description", "name",  "gil",     "switch_interval",
-                            "title_zh", "description_zh"};
+const char* kKnownKeys[] = {"cores",         "policy", "quantum", "context_switch",  "time_unit",
+                            "seed",          "mlfq",   "objects", "processes",       "title",
+                            "description",   "name",   "gil",     "switch_interval", "title_zh",
+                            "description_zh"};
 
 struct ObjectType {
     std::string_view name;
@@ -150,10 +155,11 @@ Expected<std::vector<WorkloadObject>> parseObjects(const json& list, const std::
     for (std::size_t i = 0; i < list.size(); ++i) {
         const json& o = list[i];
         const std::string where = fmt::format("objects[{}]", i);
-        if (!o.is_object() || !o.contains("name") || !o["name"].is_string() || !o.contains("type") ||
-            !o["type"].is_string())
-            return error(file, where + ": expected {\"name\": ..., \"type\": lock|rlock|semaphore|"
-                                       "bounded_semaphore|event|condition|barrier|queue}");
+        if (!o.is_object() || !o.contains("name") || !o["name"].is_string() ||
+            !o.contains("type") || !o["type"].is_string())
+            return error(file, where +
+                                   ": expected {\"name\": ..., \"type\": lock|rlock|semaphore|"
+                                   "bounded_semaphore|event|condition|barrier|queue}");
         WorkloadObject wo;
         wo.name = o["name"].get<std::string>();
         if (indexOf(wo.name) != UINT32_MAX)
@@ -166,20 +172,26 @@ Expected<std::vector<WorkloadObject>> parseObjects(const json& list, const std::
                 known = true;
             }
         if (!known)
-            return error(file, fmt::format("{}.type: unknown type \"{}\"; expected lock, rlock, semaphore, "
-                                           "bounded_semaphore, event, condition, barrier, queue or value", where, type));
+            return error(
+                file, fmt::format("{}.type: unknown type \"{}\"; expected lock, rlock, semaphore, "
+                                  "bounded_semaphore, event, condition, barrier, queue or value",
+                                  where, type));
         for (const auto& [key, value] : o.items()) {
             if (key == "name" || key == "type") continue;
             if (key == "value" || key == "parties" || key == "capacity") {
                 auto v = intValue(value, file, where + "." + key, 0, 0, 1000000);
                 if (!v) return v.error();
-                if (key == "value") wo.count = *v;
-                else wo.limit = *v;
+                if (key == "value")
+                    wo.count = *v;
+                else
+                    wo.limit = *v;
                 if (key == "value" && wo.kind == ObjectKind::BoundedSemaphore) wo.limit = *v;
             } else if (key == "lock") {
                 const auto idx = value.is_string() ? indexOf(value.get<std::string>()) : UINT32_MAX;
                 if (idx == UINT32_MAX)
-                    return error(file, fmt::format("{}.lock: expected the name of a lock declared before it", where));
+                    return error(
+                        file, fmt::format("{}.lock: expected the name of a lock declared before it",
+                                          where));
                 wo.lock = idx;
             } else {
                 return error(file, fmt::format("{}: unknown field \"{}\"", where, key));
@@ -202,71 +214,104 @@ Expected<std::vector<WorkloadObject>> parseObjects(const json& list, const std::
 
 Expected<std::vector<ScriptOp>> parseScript(const json& list, const Workload& w,
                                             const std::vector<std::string>& processNames,
-                                            const std::string& file, const std::string& where, int line) {
+                                            const std::string& file, const std::string& where,
+                                            int line) {
     std::vector<ScriptOp> ops;
     if (!list.is_array() || list.empty())
-        return error(file, where + ": expected a list of steps like [[\"cpu\", 2], [\"acquire\", \"A\"]]", line);
+        return error(file,
+                     where + ": expected a list of steps like [[\"cpu\", 2], [\"acquire\", \"A\"]]",
+                     line);
     auto objectIndex = [&](const json& v, const std::string& at) -> Expected<std::uint32_t> {
         if (v.is_string())
             for (std::size_t i = 0; i < w.objects.size(); ++i)
                 if (w.objects[i].name == v.get<std::string>()) return static_cast<std::uint32_t>(i);
-        return error(file, fmt::format("{}: {} is not an object declared in \"objects\"", at, describe(v)), line);
+        return error(
+            file, fmt::format("{}: {} is not an object declared in \"objects\"", at, describe(v)),
+            line);
     };
     for (std::size_t i = 0; i < list.size(); ++i) {
         const json& step = list[i];
         const std::string at = fmt::format("{}[{}]", where, i);
         if (!step.is_array() || step.empty() || !step[0].is_string())
-            return error(file, at + ": expected a step like [\"cpu\", 2] or [\"acquire\", \"A\"]", line);
+            return error(file, at + ": expected a step like [\"cpu\", 2] or [\"acquire\", \"A\"]",
+                         line);
         const std::string name = step[0].get<std::string>();
         ScriptOp op;
         using K = ScriptOp::Kind;
         auto needArgs = [&](std::size_t n) -> bool { return step.size() >= n + 1; };
         if (name == "repeat") {
-            if (step.size() != 3 || !step[1].is_number_integer() || step[1].get<int>() < 1 || step[1].get<int>() > 100000)
-                return error(file, at + ": expected [\"repeat\", N, [steps...]] with 1 <= N <= 100000", line);
+            if (step.size() != 3 || !step[1].is_number_integer() || step[1].get<int>() < 1 ||
+                step[1].get<int>() > 100000)
+                return error(file,
+                             at + ": expected [\"repeat\", N, [steps...]] with 1 <= N <= 100000",
+                             line);
             auto body = parseScript(step[2], w, processNames, file, at + "[2]", line);
             if (!body) return body.error();
-            for (int r = 0; r < step[1].get<int>(); ++r) ops.insert(ops.end(), body->begin(), body->end());
+            for (int r = 0; r < step[1].get<int>(); ++r)
+                ops.insert(ops.end(), body->begin(), body->end());
             continue;
         }
         if (name == "cpu" || name == "io" || name == "sleep") {
             op.kind = name == "cpu" ? K::Cpu : name == "io" ? K::Io : K::Sleep;
-            if (!needArgs(1)) return error(file, at + ": expected [\"" + name + "\", length]", line);
+            if (!needArgs(1))
+                return error(file, at + ": expected [\"" + name + "\", length]", line);
             auto t = timeValue(step[1], w.unit, file, at + "[1]", line, false);
             if (!t) return t.error();
             op.time = *t;
         } else if (name == "acquire" || name == "release" || name == "wait" || name == "set" ||
                    name == "clear" || name == "notify" || name == "notify_all" || name == "put" ||
                    name == "get" || name == "load" || name == "store" || name == "print_value") {
-            if (!needArgs(1)) return error(file, at + ": expected [\"" + name + "\", \"object\"]", line);
+            if (!needArgs(1))
+                return error(file, at + ": expected [\"" + name + "\", \"object\"]", line);
             auto idx = objectIndex(step[1], at + "[1]");
             if (!idx) return idx.error();
             op.target = *idx;
             const ObjectKind kind = w.objects[*idx].kind;
             const bool lockish = kind == ObjectKind::Lock || kind == ObjectKind::RLock ||
-                                 kind == ObjectKind::Semaphore || kind == ObjectKind::BoundedSemaphore;
+                                 kind == ObjectKind::Semaphore ||
+                                 kind == ObjectKind::BoundedSemaphore;
             bool fits = true;
-            if (name == "acquire" || name == "release") { op.kind = name == "acquire" ? K::Acquire : K::Release; fits = lockish; }
-            else if (name == "wait") { op.kind = K::Wait; fits = kind == ObjectKind::Event || kind == ObjectKind::Condition || kind == ObjectKind::Barrier; }
-            else if (name == "set" || name == "clear") { op.kind = name == "set" ? K::Set : K::Clear; fits = kind == ObjectKind::Event; }
-            else if (name == "notify" || name == "notify_all") { op.kind = name == "notify" ? K::Notify : K::NotifyAll; fits = kind == ObjectKind::Condition; }
-            else if (name == "load" || name == "store" || name == "print_value") {
+            if (name == "acquire" || name == "release") {
+                op.kind = name == "acquire" ? K::Acquire : K::Release;
+                fits = lockish;
+            } else if (name == "wait") {
+                op.kind = K::Wait;
+                fits = kind == ObjectKind::Event || kind == ObjectKind::Condition ||
+                       kind == ObjectKind::Barrier;
+            } else if (name == "set" || name == "clear") {
+                op.kind = name == "set" ? K::Set : K::Clear;
+                fits = kind == ObjectKind::Event;
+            } else if (name == "notify" || name == "notify_all") {
+                op.kind = name == "notify" ? K::Notify : K::NotifyAll;
+                fits = kind == ObjectKind::Condition;
+            } else if (name == "load" || name == "store" || name == "print_value") {
                 op.kind = name == "load" ? K::Load : name == "store" ? K::Store : K::PrintValue;
                 fits = kind == ObjectKind::Value;
                 if (op.kind == K::Store) {
                     if (step.size() < 3 || !step[2].is_number_integer())
-                        return error(file, at + ": expected [\"store\", \"value\", delta] (the loaded value + delta is written)", line);
+                        return error(file,
+                                     at + ": expected [\"store\", \"value\", delta] (the loaded "
+                                          "value + delta is written)",
+                                     line);
                     op.value = static_cast<std::uint64_t>(step[2].get<std::int64_t>());
                 }
+            } else {
+                op.kind = name == "put" ? K::Put : K::Get;
+                fits = kind == ObjectKind::Queue;
             }
-            else { op.kind = name == "put" ? K::Put : K::Get; fits = kind == ObjectKind::Queue; }
             if (!fits)
-                return error(file, fmt::format("{}: \"{}\" does not apply to {} \"{}\"", at, name,
-                                               toString(kind), w.objects[*idx].name), line);
+                return error(file,
+                             fmt::format("{}: \"{}\" does not apply to {} \"{}\"", at, name,
+                                         toString(kind), w.objects[*idx].name),
+                             line);
             if (op.kind == K::Put && step.size() >= 3) {
-                if (!step[2].is_number_unsigned()) return error(file, at + "[2]: expected a non-negative whole number (the item)", line);
+                if (!step[2].is_number_unsigned())
+                    return error(file, at + "[2]: expected a non-negative whole number (the item)",
+                                 line);
                 op.value = step[2].get<std::uint64_t>();
-            } else if ((op.kind == K::Acquire || op.kind == K::Wait || op.kind == K::Get || op.kind == K::Put) && step.size() >= 3) {
+            } else if ((op.kind == K::Acquire || op.kind == K::Wait || op.kind == K::Get ||
+                        op.kind == K::Put) &&
+                       step.size() >= 3) {
                 auto t = timeValue(step[2], w.unit, file, at + "[2] (timeout)", line, false);
                 if (!t) return t.error();
                 op.time = *t;
@@ -280,16 +325,22 @@ Expected<std::vector<ScriptOp>> parseScript(const json& list, const Workload& w,
                         op.target = static_cast<std::uint32_t>(p);
                         found = true;
                     }
-            if (!found) return error(file, at + ": expected [\"join\", \"<name of another process>\"]", line);
+            if (!found)
+                return error(file, at + ": expected [\"join\", \"<name of another process>\"]",
+                             line);
         } else if (name == "mark" || name == "print") {
             op.kind = name == "mark" ? K::Mark : K::Print;
             if (!needArgs(1) || !step[1].is_string())
                 return error(file, at + ": expected [\"" + name + "\", \"text\"]", line);
             op.text = step[1].get<std::string>();
         } else {
-            return error(file, fmt::format("{}: unknown step \"{}\"; expected cpu, io, sleep, acquire, release, "
-                                           "wait, set, clear, notify, notify_all, put, get, load, store, print_value, join, mark, print, repeat",
-                                           at, name), line);
+            return error(
+                file,
+                fmt::format("{}: unknown step \"{}\"; expected cpu, io, sleep, acquire, release, "
+                            "wait, set, clear, notify, notify_all, put, get, load, store, "
+                            "print_value, join, mark, print, repeat",
+                            at, name),
+                line);
         }
         ops.push_back(std::move(op));
     }
@@ -324,21 +375,24 @@ Expected<Workload> parseWorkloadJson(std::string_view text, const std::string& f
         bool known = false;
         for (const char* k : kKnownKeys) known = known || key == k;
         if (!known)
-            return error(file, fmt::format("unknown field \"{}\"; expected one of cores, policy, "
-                                           "quantum, context_switch, time_unit, seed, mlfq, processes",
-                                           key));
+            return error(file,
+                         fmt::format("unknown field \"{}\"; expected one of cores, policy, "
+                                     "quantum, context_switch, time_unit, seed, mlfq, processes",
+                                     key));
     }
     Workload w;
     w.file = file;
-    if (root.contains("title") && root["title"].is_string()) w.title = root["title"].get<std::string>();
+    if (root.contains("title") && root["title"].is_string())
+        w.title = root["title"].get<std::string>();
     if (root.contains("description") && root["description"].is_string())
         w.description = root["description"].get<std::string>();
     if (root.contains("time_unit")) {
         const auto& tu = root["time_unit"];
         const auto unit = tu.is_string() ? parseTimeUnit(tu.get<std::string>()) : std::nullopt;
         if (!unit)
-            return error(file, fmt::format("time_unit: expected \"ns\", \"us\", \"ms\" or \"s\", got {}",
-                                           describe(tu)));
+            return error(file,
+                         fmt::format("time_unit: expected \"ns\", \"us\", \"ms\" or \"s\", got {}",
+                                     describe(tu)));
         w.timeUnit = tu.get<std::string>();
         w.unit = *unit;
     }
@@ -368,18 +422,22 @@ Expected<Workload> parseWorkloadJson(std::string_view text, const std::string& f
     if (root.contains("seed")) {
         const auto& s = root["seed"];
         if (!s.is_number_unsigned())
-            return error(file, fmt::format("seed: expected a non-negative whole number, got {}", describe(s)));
+            return error(file, fmt::format("seed: expected a non-negative whole number, got {}",
+                                           describe(s)));
         w.seed = s.get<std::uint64_t>();
     }
     if (root.contains("mlfq")) {
         const auto& m = root["mlfq"];
         if (!m.is_object())
-            return error(file, "mlfq: expected an object like {\"quanta\": [8, 16, 0], \"boost\": 100}");
+            return error(file,
+                         "mlfq: expected an object like {\"quanta\": [8, 16, 0], \"boost\": 100}");
         MlfqSettings settings;
         if (m.contains("quanta")) {
             const auto& q = m["quanta"];
             if (!q.is_array() || q.empty())
-                return error(file, "mlfq.quanta: expected a non-empty list of quanta, 0 = run to completion");
+                return error(
+                    file,
+                    "mlfq.quanta: expected a non-empty list of quanta, 0 = run to completion");
             settings.quanta.clear();
             for (std::size_t i = 0; i < q.size(); ++i) {
                 auto t = timeValue(q[i], w.unit, file, fmt::format("mlfq.quanta[{}]", i), 0, true);
@@ -411,7 +469,9 @@ Expected<Workload> parseWorkloadJson(std::string_view text, const std::string& f
         w.objects = std::move(*objects);
     }
     if (!root.contains("processes"))
-        return error(file, "missing \"processes\": a list like [{\"name\": \"P1\", \"arrival\": 0, \"bursts\": [5]}]");
+        return error(file,
+                     "missing \"processes\": a list like [{\"name\": \"P1\", \"arrival\": 0, "
+                     "\"bursts\": [5]}]");
     const auto& procs = root["processes"];
     if (!procs.is_array() || procs.empty())
         return error(file, "processes: expected a non-empty list of processes");
@@ -420,12 +480,15 @@ Expected<Workload> parseWorkloadJson(std::string_view text, const std::string& f
         const int line = lineOfProcess(text, i);
         const std::string where = fmt::format("processes[{}]", i);
         if (!p.is_object())
-            return error(file, fmt::format("{}: expected an object with name, arrival, bursts", where), line);
+            return error(file,
+                         fmt::format("{}: expected an object with name, arrival, bursts", where),
+                         line);
         WorkloadProcess wp;
         for (const auto& [key, value] : p.items()) {
             if (key == "name") {
                 if (!value.is_string() || value.get<std::string>().empty())
-                    return error(file, fmt::format("{}.name: expected a non-empty string", where), line);
+                    return error(file, fmt::format("{}.name: expected a non-empty string", where),
+                                 line);
                 wp.name = value.get<std::string>();
             } else if (key == "arrival") {
                 auto t = timeValue(value, w.unit, file, where + ".arrival", line, true);
@@ -438,22 +501,30 @@ Expected<Workload> parseWorkloadJson(std::string_view text, const std::string& f
             } else if (key == "script") {
                 // parsed below, once every thread name is known
             } else if (key == "gil") {
-                if (!value.is_boolean()) return error(file, where + ".gil: expected true or false", line);
+                if (!value.is_boolean())
+                    return error(file, where + ".gil: expected true or false", line);
                 wp.gil = value.get<bool>();
             } else if (key == "threads") {
                 if (!value.is_array())
-                    return error(file, where + ".threads: expected a list like [{\"name\": \"T1\", \"script\": [...]}]", line);
+                    return error(file,
+                                 where +
+                                     ".threads: expected a list like [{\"name\": \"T1\", "
+                                     "\"script\": [...]}]",
+                                 line);
                 for (std::size_t k = 0; k < value.size(); ++k) {
                     const json& th = value[k];
                     const std::string at = fmt::format("{}.threads[{}]", where, k);
                     if (!th.is_object() || !th.contains("script"))
-                        return error(file, at + ": expected {\"name\": ..., \"script\": [...]}", line);
+                        return error(file, at + ": expected {\"name\": ..., \"script\": [...]}",
+                                     line);
                     WorkloadThread wt;
-                    wt.name = th.contains("name") && th["name"].is_string() ? th["name"].get<std::string>()
-                                                                         : fmt::format("Thread-{}", k + 1);
+                    wt.name = th.contains("name") && th["name"].is_string()
+                                  ? th["name"].get<std::string>()
+                                  : fmt::format("Thread-{}", k + 1);
                     wt.arrival = -1;
                     if (th.contains("arrival")) {
-                        auto t = timeValue(th["arrival"], w.unit, file, at + ".arrival", line, true);
+                        auto t =
+                            timeValue(th["arrival"], w.unit, file, at + ".arrival", line, true);
                         if (!t) return t.error();
                         wt.arrival = *t;
                     }
@@ -464,12 +535,19 @@ Expected<Workload> parseWorkloadJson(std::string_view text, const std::string& f
                 if (!pr) return pr.error();
                 wp.priority = *pr;
             } else {
-                return error(file, fmt::format("{}: unknown field \"{}\"; expected name, arrival, bursts, script, priority",
-                                               where, key), line);
+                return error(file,
+                             fmt::format("{}: unknown field \"{}\"; expected name, arrival, "
+                                         "bursts, script, priority",
+                                         where, key),
+                             line);
             }
         }
         if (wp.bursts.empty() && !p.contains("script"))
-            return error(file, fmt::format("{}: missing \"bursts\" (CPU, I/O, CPU, ... lengths) or \"script\"", where), line);
+            return error(
+                file,
+                fmt::format("{}: missing \"bursts\" (CPU, I/O, CPU, ... lengths) or \"script\"",
+                            where),
+                line);
         if (wp.name.empty()) wp.name = fmt::format("P{}", i + 1);
         for (auto& th : wp.threads)
             if (th.arrival < 0) th.arrival = wp.arrival;
@@ -484,7 +562,8 @@ Expected<Workload> parseWorkloadJson(std::string_view text, const std::string& f
     for (std::size_t i = 0; i < procs.size(); ++i) {
         const int line = lineOfProcess(text, i);
         if (procs[i].contains("script")) {
-            auto ops = parseScript(procs[i]["script"], w, names, file, fmt::format("processes[{}].script", i), line);
+            auto ops = parseScript(procs[i]["script"], w, names, file,
+                                   fmt::format("processes[{}].script", i), line);
             if (!ops) return ops.error();
             w.processes[i].script = std::move(*ops);
         }
@@ -561,22 +640,35 @@ Expected<Workload> parseWorkloadCsv(std::string_view text, const std::string& fi
             header = fields;
             for (std::size_t i = 0; i < header.size(); ++i) {
                 std::string h = header[i];
-                for (auto& c : h) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                for (auto& c : h)
+                    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
                 const int idx = static_cast<int>(i);
-                if (h == "name") colName = idx;
-                else if (h == "arrival") colArrival = idx;
-                else if (h == "bursts" || h == "burst") colBursts = idx;
-                else if (h == "priority") colPriority = idx;
+                if (h == "name")
+                    colName = idx;
+                else if (h == "arrival")
+                    colArrival = idx;
+                else if (h == "bursts" || h == "burst")
+                    colBursts = idx;
+                else if (h == "priority")
+                    colPriority = idx;
                 else
-                    return error(file, fmt::format("unknown column \"{}\"; expected name,arrival,bursts,priority", header[i]),
-                                 lineNo, 1);
+                    return error(
+                        file,
+                        fmt::format("unknown column \"{}\"; expected name,arrival,bursts,priority",
+                                    header[i]),
+                        lineNo, 1);
             }
             if (colBursts < 0)
-                return error(file, "missing column \"bursts\"; the header must be name,arrival,bursts,priority", lineNo, 1);
+                return error(
+                    file,
+                    "missing column \"bursts\"; the header must be name,arrival,bursts,priority",
+                    lineNo, 1);
             continue;
         }
         if (fields.size() > header.size())
-            return error(file, fmt::format("{} fields but the header has {}", fields.size(), header.size()), lineNo, 1);
+            return error(
+                file, fmt::format("{} fields but the header has {}", fields.size(), header.size()),
+                lineNo, 1);
         fields.resize(header.size());
         WorkloadProcess wp;
         wp.name = colName >= 0 ? fields[static_cast<std::size_t>(colName)] : "";
@@ -584,8 +676,10 @@ Expected<Workload> parseWorkloadCsv(std::string_view text, const std::string& fi
         if (colArrival >= 0 && !fields[static_cast<std::size_t>(colArrival)].empty()) {
             const auto a = number(fields[static_cast<std::size_t>(colArrival)]);
             if (!a || *a < 0)
-                return error(file, fmt::format("arrival: must be a non-negative number, got \"{}\"",
-                                               fields[static_cast<std::size_t>(colArrival)]), lineNo);
+                return error(file,
+                             fmt::format("arrival: must be a non-negative number, got \"{}\"",
+                                         fields[static_cast<std::size_t>(colArrival)]),
+                             lineNo);
             wp.arrival = static_cast<SimTime>(std::llround(*a * static_cast<double>(w.unit)));
         }
         std::string bursts = fields[static_cast<std::size_t>(colBursts)];
@@ -596,24 +690,35 @@ Expected<Workload> parseWorkloadCsv(std::string_view text, const std::string& fi
         while (bs >> item) {
             const auto b = number(item);
             if (!b || *b <= 0)
-                return error(file, fmt::format("bursts: each burst must be a positive number, got \"{}\"", item), lineNo);
-            wp.bursts.push_back(static_cast<SimTime>(std::llround(*b * static_cast<double>(w.unit))));
+                return error(
+                    file,
+                    fmt::format("bursts: each burst must be a positive number, got \"{}\"", item),
+                    lineNo);
+            wp.bursts.push_back(
+                static_cast<SimTime>(std::llround(*b * static_cast<double>(w.unit))));
         }
         if (wp.bursts.empty())
-            return error(file, "bursts: empty; give CPU, I/O, CPU, ... lengths separated by spaces or ';'", lineNo);
+            return error(
+                file, "bursts: empty; give CPU, I/O, CPU, ... lengths separated by spaces or ';'",
+                lineNo);
         if (wp.bursts.size() % 2 == 0)
-            return error(file, "bursts: must end with a CPU burst (an odd number of entries)", lineNo);
+            return error(file, "bursts: must end with a CPU burst (an odd number of entries)",
+                         lineNo);
         if (colPriority >= 0 && !fields[static_cast<std::size_t>(colPriority)].empty()) {
             const auto p = number(fields[static_cast<std::size_t>(colPriority)]);
             if (!p || *p != std::floor(*p))
-                return error(file, fmt::format("priority: expected a whole number, got \"{}\"",
-                                               fields[static_cast<std::size_t>(colPriority)]), lineNo);
+                return error(file,
+                             fmt::format("priority: expected a whole number, got \"{}\"",
+                                         fields[static_cast<std::size_t>(colPriority)]),
+                             lineNo);
             wp.priority = static_cast<int>(*p);
         }
         w.processes.push_back(std::move(wp));
     }
     if (w.processes.empty())
-        return error(file, "no processes; expected a header name,arrival,bursts,priority and one row per process");
+        return error(
+            file,
+            "no processes; expected a header name,arrival,bursts,priority and one row per process");
     return w;
 }
 
@@ -652,12 +757,14 @@ void populate(Machine& machine, const Workload& w) {
     for (const auto& p : w.processes) {
         const ProcessId pid = machine.createProcess(p.name, p.name, ProcessId::invalid());
         std::unique_ptr<Program> program;
-        if (!p.script.empty()) program = std::make_unique<ScriptProgram>(p.script);
-        else program = std::make_unique<BurstProgram>(p.bursts);
+        if (!p.script.empty())
+            program = std::make_unique<ScriptProgram>(p.script);
+        else
+            program = std::make_unique<BurstProgram>(p.bursts);
         machine.createThread(pid, p.name, std::move(program), p.arrival, p.priority);
         for (const auto& th : p.threads)
-            machine.createThread(pid, th.name, std::make_unique<ScriptProgram>(th.script), th.arrival,
-                                 p.priority);
+            machine.createThread(pid, th.name, std::make_unique<ScriptProgram>(th.script),
+                                 th.arrival, p.priority);
         machine.setGil(pid, p.gil.value_or(w.gil), w.switchInterval);
     }
 }

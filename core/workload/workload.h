@@ -26,21 +26,21 @@ struct WorkloadProcess {
     int priority = 0;
     std::vector<ScriptOp> script;  // when not empty, runs instead of `bursts`
     std::vector<WorkloadThread> threads;
-    std::optional<bool> gil;       // this process has a GIL (default: the workload's)
+    std::optional<bool> gil;  // this process has a GIL (default: the workload's)
 };
 
 // A kernel object shared by the scripted processes of a workload.
 struct WorkloadObject {
     std::string name;
     ObjectKind kind = ObjectKind::Lock;
-    std::int64_t count = 0;   // semaphore value, barrier parties
-    std::int64_t limit = 0;   // queue capacity, bounded semaphore bound
+    std::int64_t count = 0;           // semaphore value, barrier parties
+    std::int64_t limit = 0;           // queue capacity, bounded semaphore bound
     std::uint32_t lock = UINT32_MAX;  // condition: index of its lock
 };
 
 struct Workload {
     std::string file;
-    std::string title;        // free text for lesson lists
+    std::string title;  // free text for lesson lists
     std::string description;
     std::string timeUnit = "ms";
     SimTime unit = kMillisecond;  // nanoseconds per time unit of the file
@@ -51,8 +51,8 @@ struct Workload {
     std::optional<SimTime> contextSwitch;
     std::optional<std::uint64_t> seed;
     std::optional<MlfqSettings> mlfq;
-    bool gil = false;                          // processes have a CPython-style GIL
-    SimTime switchInterval = 5 * kMillisecond; // the GIL's switch interval
+    bool gil = false;                           // processes have a CPython-style GIL
+    SimTime switchInterval = 5 * kMillisecond;  // the GIL's switch interval
     std::vector<WorkloadObject> objects;
     std::vector<WorkloadProcess> processes;
 };

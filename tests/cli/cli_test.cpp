@@ -36,10 +36,14 @@ Result run(const std::string& args) {
     return r;
 }
 
-std::string data(const std::string& name) { return std::string(TASKSCOPE_TEST_DATA) + "/" + name; }
+std::string data(const std::string& name) {
+    return std::string(TASKSCOPE_TEST_DATA) + "/" + name;
+}
 
 std::string temp(const std::string& name) {
-    return (std::filesystem::temp_directory_path() / ("taskscope_cli_" + std::to_string(::getpid()) + "_" + name)).string();
+    return (std::filesystem::temp_directory_path() /
+            ("taskscope_cli_" + std::to_string(::getpid()) + "_" + name))
+        .string();
 }
 
 std::string slurp(const std::string& path) {
@@ -66,7 +70,8 @@ TEST(Cli, StatsToStdoutGiveTextbookAverages) {
 }
 
 TEST(Cli, OptionsOverrideTheFile) {
-    const Result r = run("run " + data("fcfs_silberschatz.json") + " --policy rr --quantum 4 --stats -");
+    const Result r =
+        run("run " + data("fcfs_silberschatz.json") + " --policy rr --quantum 4 --stats -");
     ASSERT_EQ(r.status, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
     EXPECT_NEAR(j["average"]["waiting"].get<double>(), 17.0 / 3.0, 1e-9);
@@ -78,7 +83,8 @@ TEST(Cli, OptionsOverrideTheFile) {
 }
 
 TEST(Cli, CsvWorkloadWithPriority) {
-    const Result r = run("run " + data("priority_silberschatz.csv") + " --policy priority --stats -");
+    const Result r =
+        run("run " + data("priority_silberschatz.csv") + " --policy priority --stats -");
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_DOUBLE_EQ(nlohmann::json::parse(r.out)["average"]["waiting"].get<double>(), 8.2);
 }
@@ -149,7 +155,9 @@ TEST(Cli, StatsCsvHasOneRowPerProcess) {
     std::vector<std::string> rows;
     while (std::getline(in, line)) rows.push_back(line);
     ASSERT_EQ(rows.size(), 5u);
-    EXPECT_EQ(rows[0], "name,pid,arrival_ms,first_run_ms,finish_ms,cpu_ms,waiting_ms,blocked_ms,turnaround_ms,response_ms");
+    EXPECT_EQ(rows[0],
+              "name,pid,arrival_ms,first_run_ms,finish_ms,cpu_ms,waiting_ms,blocked_ms,turnaround_"
+              "ms,response_ms");
     EXPECT_EQ(rows[1], "P1,1001,0,0,17,8,9,0,17,0");
     EXPECT_EQ(rows[3], "P3,1003,2,17,26,9,15,0,24,15");
     std::filesystem::remove(path);
@@ -157,7 +165,8 @@ TEST(Cli, StatsCsvHasOneRowPerProcess) {
 
 TEST(Cli, ChromeTraceHasGilTrackDropRequestsAndReadyCounter) {
     const std::string path = temp("gil.json");
-    const Result r = run("run " + std::string(TASKSCOPE_SOURCE_DIR) + "/resources/workloads/gil_two_cpu_threads.json --trace " + path);
+    const Result r = run("run " + std::string(TASKSCOPE_SOURCE_DIR) +
+                         "/resources/workloads/gil_two_cpu_threads.json --trace " + path);
     ASSERT_EQ(r.status, 0) << r.err;
     const auto j = nlohmann::json::parse(slurp(path));
     int gilSlices = 0, dropRequests = 0, counters = 0;
@@ -189,8 +198,14 @@ TEST(Cli, UntilCutsTheRun) {
 
 TEST(Cli, SameSeedSameTrace) {
     const std::string a = temp("a.json"), b = temp("b.json");
-    ASSERT_EQ(run("run " + data("srtf_silberschatz.json") + " --policy fair --cores 2 --seed 3 --trace " + a).status, 0);
-    ASSERT_EQ(run("run " + data("srtf_silberschatz.json") + " --policy fair --cores 2 --seed 3 --trace " + b).status, 0);
+    ASSERT_EQ(run("run " + data("srtf_silberschatz.json") +
+                  " --policy fair --cores 2 --seed 3 --trace " + a)
+                  .status,
+              0);
+    ASSERT_EQ(run("run " + data("srtf_silberschatz.json") +
+                  " --policy fair --cores 2 --seed 3 --trace " + b)
+                  .status,
+              0);
     EXPECT_EQ(slurp(a), slurp(b));
     EXPECT_GT(slurp(a).size(), 500u);
     std::filesystem::remove(a);
@@ -202,7 +217,8 @@ TEST(Cli, DeadlockEndsWithStatus3AndExplains) {
     EXPECT_EQ(r.status, 3);
     EXPECT_NE(r.err.find("taskscope: deadlock at 1 ms: T2 (pid 1002) waits for Lock A held by T1; "
                          "T1 (pid 1001) waits for Lock B held by T2"),
-              std::string::npos) << r.err;
+              std::string::npos)
+        << r.err;
     EXPECT_NE(r.err.find("[x] hold and wait"), std::string::npos) << r.err;
     const auto j = nlohmann::json::parse(r.out);
     EXPECT_DOUBLE_EQ(j["deadlock"]["time"].get<double>(), 1.0);
@@ -216,7 +232,8 @@ TEST(Cli, AllThreadsBlockedEndsWithStatus3) {
     EXPECT_EQ(r.status, 3);
     EXPECT_NE(r.err.find("taskscope: all threads blocked at 1 ms (real Python would hang here):\n"
                          "  consumer (pid 1001) waits for Queue q (0 items)"),
-              std::string::npos) << r.err;
+              std::string::npos)
+        << r.err;
     EXPECT_NE(r.out.find("waiting for items\n"), std::string::npos) << r.out;
 }
 
@@ -225,7 +242,9 @@ TEST(Cli, AllThreadsBlockedEndsWithStatus3) {
 TEST(CliErrors, MissingFile) {
     const Result r = run("run /nonexistent/nope.json");
     EXPECT_EQ(r.status, 2);
-    EXPECT_EQ(r.err, "taskscope: error: /nonexistent/nope.json: cannot open the file; check the path and permissions\n");
+    EXPECT_EQ(r.err,
+              "taskscope: error: /nonexistent/nope.json: cannot open the file; check the path and "
+              "permissions\n");
 }
 
 TEST(CliErrors, MalformedJsonNamesLineAndColumn) {
@@ -238,8 +257,10 @@ TEST(CliErrors, MalformedJsonNamesLineAndColumn) {
 TEST(CliErrors, NegativeBurstNamesTheField) {
     const Result r = run("run " + data("bad_negative_burst.json"));
     EXPECT_EQ(r.status, 2);
-    EXPECT_NE(r.err.find("bad_negative_burst.json:3: processes[1].bursts[0]: must be a positive number"),
-              std::string::npos) << r.err;
+    EXPECT_NE(
+        r.err.find("bad_negative_burst.json:3: processes[1].bursts[0]: must be a positive number"),
+        std::string::npos)
+        << r.err;
 }
 
 TEST(CliErrors, UnknownPolicyOption) {
@@ -264,7 +285,8 @@ TEST(CliErrors, UnknownOptionAndBadValues) {
 }
 
 TEST(CliErrors, UnwritableOutput) {
-    const Result r = run("run " + data("fcfs_silberschatz.json") + " --trace /nonexistent/dir/t.json");
+    const Result r =
+        run("run " + data("fcfs_silberschatz.json") + " --trace /nonexistent/dir/t.json");
     EXPECT_EQ(r.status, 2);
     EXPECT_NE(r.err.find("cannot write '/nonexistent/dir/t.json'"), std::string::npos) << r.err;
 }
@@ -319,12 +341,13 @@ TEST(CliPython, CompileErrorNamesFileLineAndColumnAndExitsWith2) {
 }
 
 TEST(CliPython, DeadlockExitsWith3AndNamesTheLocks) {
-    const auto f = pyFile("dl.py",
-                          "import threading, time\nfirst = threading.Lock()\nsecond = threading.Lock()\n"
-                          "def a():\n    with first:\n        time.sleep(0.01)\n        with second: pass\n"
-                          "def b():\n    with second:\n        time.sleep(0.01)\n        with first: pass\n"
-                          "t = threading.Thread(target=a); u = threading.Thread(target=b)\n"
-                          "t.start(); u.start(); t.join(); u.join()\n");
+    const auto f =
+        pyFile("dl.py",
+               "import threading, time\nfirst = threading.Lock()\nsecond = threading.Lock()\n"
+               "def a():\n    with first:\n        time.sleep(0.01)\n        with second: pass\n"
+               "def b():\n    with second:\n        time.sleep(0.01)\n        with first: pass\n"
+               "t = threading.Thread(target=a); u = threading.Thread(target=b)\n"
+               "t.start(); u.start(); t.join(); u.join()\n");
     const Result r = run("run " + f);
     EXPECT_EQ(r.status, 3);
     EXPECT_NE(r.err.find("deadlock"), std::string::npos) << r.err;
@@ -333,7 +356,8 @@ TEST(CliPython, DeadlockExitsWith3AndNamesTheLocks) {
 }
 
 TEST(CliPython, AProgramThatDoesNotEndStopsAtTheDefaultLimit) {
-    const auto f = pyFile("forever.py", "import time\nprint('start')\nwhile True:\n    time.sleep(1)\n");
+    const auto f =
+        pyFile("forever.py", "import time\nprint('start')\nwhile True:\n    time.sleep(1)\n");
     const Result r = run("run " + f);
     EXPECT_EQ(r.status, 4);
     EXPECT_EQ(r.out, "start\n");
@@ -343,10 +367,11 @@ TEST(CliPython, AProgramThatDoesNotEndStopsAtTheDefaultLimit) {
 }
 
 TEST(CliPython, StatsHaveOneEntryPerProcessAndThread) {
-    const auto f = pyFile("procs.py",
-                          "import multiprocessing as mp, threading\ndef w():\n    pass\n"
-                          "if __name__ == '__main__':\n    p = mp.Process(target=w); p.start(); p.join()\n"
-                          "    t = threading.Thread(target=w); t.start(); t.join()\n");
+    const auto f =
+        pyFile("procs.py",
+               "import multiprocessing as mp, threading\ndef w():\n    pass\n"
+               "if __name__ == '__main__':\n    p = mp.Process(target=w); p.start(); p.join()\n"
+               "    t = threading.Thread(target=w); t.start(); t.join()\n");
     const Result r = run("run " + f + " --stats -");
     EXPECT_EQ(r.status, 0);
     const auto j = nlohmann::json::parse(r.out);
@@ -358,12 +383,13 @@ TEST(CliPython, StatsHaveOneEntryPerProcessAndThread) {
 
 TEST(CliPython, WakeLatencySetsHowLongAWokenThreadTakes) {
     // An Event ping-pong: two wake-ups per round trip, so the latency shows twice.
-    const auto f = pyFile("pingpong.py",
-                          "import threading, time\ne1, e2 = threading.Event(), threading.Event()\n"
-                          "def pinger():\n    for i in range(50):\n        e1.wait(); e1.clear(); e2.set()\n"
-                          "t = threading.Thread(target=pinger); t.start()\nt0 = time.perf_counter()\n"
-                          "for i in range(50):\n    e1.set(); e2.wait(); e2.clear()\n"
-                          "print(round((time.perf_counter() - t0) / 50 * 1e6))\nt.join()\n");
+    const auto f =
+        pyFile("pingpong.py",
+               "import threading, time\ne1, e2 = threading.Event(), threading.Event()\n"
+               "def pinger():\n    for i in range(50):\n        e1.wait(); e1.clear(); e2.set()\n"
+               "t = threading.Thread(target=pinger); t.start()\nt0 = time.perf_counter()\n"
+               "for i in range(50):\n    e1.set(); e2.wait(); e2.clear()\n"
+               "print(round((time.perf_counter() - t0) / 50 * 1e6))\nt.join()\n");
     const Result fast = run("run " + f + " --wake-latency 0");
     const Result slow = run("run " + f + " --wake-latency 0.1");
     ASSERT_EQ(fast.status, 0) << fast.err;

@@ -1,14 +1,14 @@
 // `taskscope run ... --png/--svg/--pdf`: the real binary, as a batch script would call it.
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace {
 
@@ -19,8 +19,10 @@ struct Result {
 };
 
 Result run(const std::string& args, const std::string& env = "") {
-    const auto errFile = std::filesystem::temp_directory_path() / ("taskscope_export_err_" + std::to_string(::getpid()));
-    const std::string cmd = env + std::string(TASKSCOPE_BINARY) + " " + args + " 2>" + errFile.string();
+    const auto errFile = std::filesystem::temp_directory_path() /
+                         ("taskscope_export_err_" + std::to_string(::getpid()));
+    const std::string cmd =
+        env + std::string(TASKSCOPE_BINARY) + " " + args + " 2>" + errFile.string();
     Result r;
     FILE* p = popen(cmd.c_str(), "r");
     std::array<char, 4096> buf{};
@@ -36,10 +38,13 @@ Result run(const std::string& args, const std::string& env = "") {
     return r;
 }
 
-std::string lesson(const std::string& name) { return std::string(TASKSCOPE_SOURCE_DIR) + "/resources/workloads/" + name; }
+std::string lesson(const std::string& name) {
+    return std::string(TASKSCOPE_SOURCE_DIR) + "/resources/workloads/" + name;
+}
 
 std::string temp(const std::string& name) {
-    return (std::filesystem::temp_directory_path() / ("taskscope_export_" + std::to_string(::getpid()) + "_" + name))
+    return (std::filesystem::temp_directory_path() /
+            ("taskscope_export_" + std::to_string(::getpid()) + "_" + name))
         .string();
 }
 
@@ -64,8 +69,8 @@ std::pair<unsigned, unsigned> pngSize(const std::string& png) {
 
 TEST(CliExport, PngSvgPdfInOneRun) {
     const std::string png = temp("a.png"), svg = temp("a.svg"), pdf = temp("a.pdf");
-    const Result r = run("run " + lesson("fcfs_convoy.json") + " --png " + png + " --scale 2 --svg " + svg +
-                         " --pdf " + pdf + " --title 'FCFS convoy'");
+    const Result r = run("run " + lesson("fcfs_convoy.json") + " --png " + png +
+                         " --scale 2 --svg " + svg + " --pdf " + pdf + " --title 'FCFS convoy'");
     ASSERT_EQ(r.status, 0) << r.err;
     const auto [w, h] = pngSize(slurp(png));
     EXPECT_EQ(w, 2800u);  // 1400 points at 2x
@@ -88,7 +93,8 @@ TEST(CliExport, PdfPageSizeAndNoDisplayNeeded) {
     const std::string p = slurp(pdf);
     ASSERT_EQ(p.rfind("%PDF-", 0), 0u);
     std::smatch m;
-    ASSERT_TRUE(std::regex_search(p, m, std::regex(R"(/MediaBox\s*\[\s*0\s+0\s+([0-9.]+)\s+([0-9.]+)\s*\])")));
+    ASSERT_TRUE(std::regex_search(
+        p, m, std::regex(R"(/MediaBox\s*\[\s*0\s+0\s+([0-9.]+)\s+([0-9.]+)\s*\])")));
     EXPECT_NEAR(std::stod(m[1]), 841.9, 1.0);  // A4 landscape, in points
     EXPECT_NEAR(std::stod(m[2]), 595.3, 1.0);
     std::filesystem::remove(pdf);
@@ -113,12 +119,15 @@ TEST(CliExport, RangeAndLanesChangeThePicture) {
 TEST(CliExport, OtherViews) {
     for (const std::string view : {"states", "processes", "wait-for", "waiting-chart"}) {
         const std::string out = temp(view + ".svg");
-        const Result r = run("run " + lesson("deadlock_two_locks.json") + " --view " + view + " --svg " + out);
-        EXPECT_EQ(r.status, 3) << view << ": " << r.err;  // the lesson deadlocks; the picture is still written
+        const Result r =
+            run("run " + lesson("deadlock_two_locks.json") + " --view " + view + " --svg " + out);
+        EXPECT_EQ(r.status, 3) << view << ": "
+                               << r.err;  // the lesson deadlocks; the picture is still written
         EXPECT_NE(slurp(out).find("<svg"), std::string::npos) << view;
         std::filesystem::remove(out);
     }
-    const Result r = run("run " + lesson("fcfs_convoy.json") + " --view nonsense --png " + temp("x.png"));
+    const Result r =
+        run("run " + lesson("fcfs_convoy.json") + " --view nonsense --png " + temp("x.png"));
     EXPECT_EQ(r.status, 2);
     EXPECT_NE(r.err.find("--view"), std::string::npos) << r.err;
 }
@@ -127,7 +136,8 @@ TEST(CliExportErrors, BadRange) {
     const std::string png = temp("bad.png");
     Result r = run("run " + lesson("fcfs_convoy.json") + " --png " + png + " --range 5:2");
     EXPECT_EQ(r.status, 2);
-    EXPECT_NE(r.err.find("--range 5:2: the end must be after the start"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("--range 5:2: the end must be after the start"), std::string::npos)
+        << r.err;
     r = run("run " + lesson("fcfs_convoy.json") + " --png " + png + " --range 5xs:7");
     EXPECT_EQ(r.status, 2);
     EXPECT_NE(r.err.find("--range 5xs:7: \"5xs\" is not a time"), std::string::npos) << r.err;

@@ -7,7 +7,9 @@
 namespace taskscope::core::testing {
 namespace {
 
-double ms(SimTime t) { return static_cast<double>(t) / kMillisecond; }
+double ms(SimTime t) {
+    return static_cast<double>(t) / kMillisecond;
+}
 
 const char* kTwoCpuThreads = R"({"cores": 2, "policy": "fair", "gil": %s,
     "processes": [{"name": "main", "script": [["cpu", 50]],
@@ -92,11 +94,13 @@ TEST(Gil, SleepingThreadsOverlap) {
         "processes": [{"name": "main", "script": [["sleep", 20]],
                        "threads": [{"name": "a", "script": [["sleep", 20]]}, {"name": "b", "script": [["sleep", 20]]},
                                    {"name": "c", "script": [["sleep", 20]]}]}]})");
-    for (const char* name : {"main", "a", "b", "c"}) EXPECT_DOUBLE_EQ(ms(r->thread(name).finish), 20) << name;
+    for (const char* name : {"main", "a", "b", "c"})
+        EXPECT_DOUBLE_EQ(ms(r->thread(name).finish), 20) << name;
 }
 
 TEST(Gil, LockWaitReleasesTheGil) {
-    auto r = simulate(R"({"cores": 2, "policy": "fair", "gil": true, "objects": [{"name": "L", "type": "lock"}],
+    auto r = simulate(
+        R"({"cores": 2, "policy": "fair", "gil": true, "objects": [{"name": "L", "type": "lock"}],
         "processes": [{"name": "main", "script": [["acquire", "L"], ["sleep", 10], ["release", "L"]],
                        "threads": [{"name": "T2", "script": [["acquire", "L"], ["cpu", 1], ["release", "L"]]}]}]})");
     EXPECT_DOUBLE_EQ(ms(r->thread("T2").finish), 11);

@@ -66,7 +66,8 @@ TEST_P(EveryPolicy, EveryProcessFinishesAndTimeIsConserved) {
     for (std::size_t i = 0; i < w.processes.size(); ++i) {
         const auto& spec = w.processes[i];
         SimTime cpu = 0, io = 0;
-        for (std::size_t b = 0; b < spec.bursts.size(); ++b) (b % 2 == 0 ? cpu : io) += spec.bursts[b];
+        for (std::size_t b = 0; b < spec.bursts.size(); ++b)
+            (b % 2 == 0 ? cpu : io) += spec.bursts[b];
         const ProcessStats& p = stats.processes[i];
         EXPECT_EQ(p.cpu, cpu) << spec.name;
         EXPECT_EQ(p.blocked, io) << spec.name;
@@ -147,7 +148,8 @@ TEST(Machine, PidsStartAfterTheShellAndParentIsTheShell) {
 }
 
 TEST(Machine, UntilStopsMidRunWithOpenStatistics) {
-    auto r = parseWorkloadJson(R"({"processes":[{"name":"A","bursts":[10]},{"name":"B","bursts":[10]}]})", "x.json");
+    auto r = parseWorkloadJson(
+        R"({"processes":[{"name":"A","bursts":[10]},{"name":"B","bursts":[10]}]})", "x.json");
     ASSERT_TRUE(r.ok());
     Machine m(settingsFor(*r));
     populate(m, *r);

@@ -41,7 +41,8 @@ TEST(Sync, AcquireTimeoutGivesUp) {
 }
 
 TEST(Sync, BoundedQueueBlocksTheFastProducer) {
-    auto s = simulate(R"({"cores": 2, "objects": [{"name": "q", "type": "queue", "capacity": 2}], "processes": [
+    auto s = simulate(
+        R"({"cores": 2, "objects": [{"name": "q", "type": "queue", "capacity": 2}], "processes": [
         {"name": "producer", "script": [["put", "q", 1], ["put", "q", 2], ["put", "q", 3], ["put", "q", 4], ["put", "q", 5]]},
         {"name": "consumer", "script": [["repeat", 5, [["get", "q"], ["cpu", 3]]]]}]})");
     // The consumer frees a slot at 0, 3 and 6: the producer's last put goes through at 6.
@@ -86,7 +87,8 @@ TEST(Sync, ConditionTimeoutStillRetakesTheLock) {
 }
 
 TEST(Sync, BarrierReleasesWhenTheLastArrives) {
-    auto s = simulate(R"({"cores": 3, "objects": [{"name": "b", "type": "barrier", "parties": 3}], "processes": [
+    auto s = simulate(
+        R"({"cores": 3, "objects": [{"name": "b", "type": "barrier", "parties": 3}], "processes": [
         {"name": "A", "script": [["cpu", 1], ["wait", "b"], ["cpu", 1]]},
         {"name": "B", "script": [["cpu", 2], ["wait", "b"], ["cpu", 1]]},
         {"name": "C", "script": [["cpu", 3], ["wait", "b"], ["cpu", 1]]}]})");
@@ -100,7 +102,8 @@ TEST(Sync, BarrierReleasesWhenTheLastArrives) {
 }
 
 TEST(Sync, BarrierTimeoutBreaksIt) {
-    auto s = simulate(R"({"cores": 2, "objects": [{"name": "b", "type": "barrier", "parties": 3}], "processes": [
+    auto s = simulate(
+        R"({"cores": 2, "objects": [{"name": "b", "type": "barrier", "parties": 3}], "processes": [
         {"name": "A", "script": [["wait", "b", 2]]},
         {"name": "B", "script": [["cpu", 1], ["wait", "b"]]}]})");
     EXPECT_DOUBLE_EQ(s->finish("A"), 2);
@@ -111,7 +114,8 @@ TEST(Sync, BarrierTimeoutBreaksIt) {
 }
 
 TEST(Sync, SemaphoreAdmitsTwo) {
-    auto s = simulate(R"({"cores": 3, "objects": [{"name": "S", "type": "semaphore", "value": 2}], "processes": [
+    auto s = simulate(
+        R"({"cores": 3, "objects": [{"name": "S", "type": "semaphore", "value": 2}], "processes": [
         {"name": "A", "script": [["acquire", "S"], ["cpu", 2], ["release", "S"]]},
         {"name": "B", "script": [["acquire", "S"], ["cpu", 2], ["release", "S"]]},
         {"name": "C", "script": [["acquire", "S"], ["cpu", 2], ["release", "S"]]}]})");
@@ -141,7 +145,8 @@ TEST(Sync, JoinWaitsForTheOtherThread) {
 TEST(Sync, UsageErrorsAreReported) {
     Machine m{MachineSettings{}};
     const ProcessId p = m.createProcess("p", "p", ProcessId::invalid());
-    const ThreadId t = m.createThread(p, "t", std::make_unique<ScriptProgram>(std::vector<ScriptOp>{{}}), 0);
+    const ThreadId t =
+        m.createThread(p, "t", std::make_unique<ScriptProgram>(std::vector<ScriptOp>{{}}), 0);
     const ObjectId lock = m.createObject(ObjectKind::Lock, "L");
     const ObjectId rlock = m.createObject(ObjectKind::RLock, "R");
     const ObjectId bounded = m.createObject(ObjectKind::BoundedSemaphore, "B", 1);
@@ -162,7 +167,8 @@ TEST(Sync, UsageErrorsAreReported) {
 // ---- deadlock ----
 
 TEST(Deadlock, TwoLocksInOppositeOrder) {
-    auto s = simulate(R"({"cores": 2, "objects": [{"name": "A", "type": "lock"}, {"name": "B", "type": "lock"}],
+    auto s = simulate(
+        R"({"cores": 2, "objects": [{"name": "A", "type": "lock"}, {"name": "B", "type": "lock"}],
         "processes": [
         {"name": "T1", "script": [["acquire", "A"], ["cpu", 1], ["acquire", "B"], ["release", "B"], ["release", "A"]]},
         {"name": "T2", "script": [["acquire", "B"], ["cpu", 1], ["acquire", "A"], ["release", "A"], ["release", "B"]]}]})");
@@ -170,8 +176,9 @@ TEST(Deadlock, TwoLocksInOppositeOrder) {
     ASSERT_TRUE(d.has_value());
     EXPECT_EQ(d->time, 1 * kMillisecond);
     ASSERT_EQ(d->threads.size(), 2u);
-    EXPECT_EQ(describeCycle(s->machine, *d),
-              "T2 (pid 1002) waits for Lock A held by T1; T1 (pid 1001) waits for Lock B held by T2");
+    EXPECT_EQ(
+        describeCycle(s->machine, *d),
+        "T2 (pid 1002) waits for Lock A held by T1; T1 (pid 1001) waits for Lock B held by T2");
     const auto conditions = coffmanConditions(s->machine, *d);
     ASSERT_EQ(conditions.size(), 4u);
     for (const auto& c : conditions) EXPECT_TRUE(c.holds) << c.name;
@@ -193,7 +200,8 @@ TEST(Deadlock, ThreeLockCycleOnOneCore) {
 }
 
 TEST(Deadlock, SameOrderNeverDeadlocks) {
-    auto s = simulate(R"({"cores": 2, "objects": [{"name": "A", "type": "lock"}, {"name": "B", "type": "lock"}],
+    auto s = simulate(
+        R"({"cores": 2, "objects": [{"name": "A", "type": "lock"}, {"name": "B", "type": "lock"}],
         "processes": [
         {"name": "T1", "script": [["acquire", "A"], ["cpu", 1], ["acquire", "B"], ["release", "B"], ["release", "A"]]},
         {"name": "T2", "script": [["acquire", "A"], ["cpu", 1], ["acquire", "B"], ["release", "B"], ["release", "A"]]}]})");
@@ -203,7 +211,8 @@ TEST(Deadlock, SameOrderNeverDeadlocks) {
 }
 
 TEST(Deadlock, TimedWaitIsNotADeadlock) {
-    auto s = simulate(R"({"cores": 2, "objects": [{"name": "A", "type": "lock"}, {"name": "B", "type": "lock"}],
+    auto s = simulate(
+        R"({"cores": 2, "objects": [{"name": "A", "type": "lock"}, {"name": "B", "type": "lock"}],
         "processes": [
         {"name": "T1", "script": [["acquire", "A"], ["cpu", 1], ["acquire", "B", 3], ["release", "A"]]},
         {"name": "T2", "script": [["acquire", "B"], ["cpu", 1], ["acquire", "A"], ["release", "A"], ["release", "B"]]}]})");
@@ -223,9 +232,11 @@ TEST(Deadlock, GetOnAQueueNobodyFillsIsAllBlocked) {
 }
 
 TEST(Deadlock, SnapshotOfASyncRunReplaysIdentically) {
-    auto w = parseWorkloadJson(R"({"cores": 2, "objects": [{"name": "q", "type": "queue", "capacity": 1}], "processes": [
+    auto w = parseWorkloadJson(
+        R"({"cores": 2, "objects": [{"name": "q", "type": "queue", "capacity": 1}], "processes": [
         {"name": "producer", "script": [["repeat", 20, [["cpu", 1], ["put", "q", 7]]]]},
-        {"name": "consumer", "script": [["repeat", 20, [["get", "q"], ["cpu", 2]]]]}]})", "pc.json");
+        {"name": "consumer", "script": [["repeat", 20, [["get", "q"], ["cpu", 2]]]]}]})",
+        "pc.json");
     ASSERT_TRUE(w.ok());
     Machine a(settingsFor(*w));
     populate(a, *w);
@@ -241,17 +252,24 @@ TEST(Deadlock, SnapshotOfASyncRunReplaysIdentically) {
 
 TEST(ScriptErrors, NamesTheStep) {
     auto e = parseWorkloadJson(R"({"objects": [{"name": "A", "type": "lock"}], "processes": [
-        {"name": "T", "script": [["acquire", "B"]]}]})", "s.json");
+        {"name": "T", "script": [["acquire", "B"]]}]})",
+                               "s.json");
     ASSERT_FALSE(e.ok());
-    EXPECT_EQ(e.error().format(), "s.json:2: processes[0].script[0][1]: \"B\" is not an object declared in \"objects\"");
+    EXPECT_EQ(
+        e.error().format(),
+        "s.json:2: processes[0].script[0][1]: \"B\" is not an object declared in \"objects\"");
     auto f = parseWorkloadJson(R"({"objects": [{"name": "A", "type": "lock"}], "processes": [
-        {"name": "T", "script": [["put", "A"]]}]})", "s.json");
+        {"name": "T", "script": [["put", "A"]]}]})",
+                               "s.json");
     ASSERT_FALSE(f.ok());
     EXPECT_EQ(f.error().message, "processes[0].script[0]: \"put\" does not apply to Lock \"A\"");
-    auto g = parseWorkloadJson(R"({"processes": [{"name": "T", "script": [["fly", 1]]}]})", "s.json");
+    auto g =
+        parseWorkloadJson(R"({"processes": [{"name": "T", "script": [["fly", 1]]}]})", "s.json");
     ASSERT_FALSE(g.ok());
     EXPECT_NE(g.error().message.find("unknown step \"fly\""), std::string::npos);
-    auto h = parseWorkloadJson(R"({"objects": [{"name": "x", "type": "mutex"}], "processes": [{"bursts": [1]}]})", "s.json");
+    auto h = parseWorkloadJson(
+        R"({"objects": [{"name": "x", "type": "mutex"}], "processes": [{"bursts": [1]}]})",
+        "s.json");
     ASSERT_FALSE(h.ok());
     EXPECT_NE(h.error().message.find("unknown type \"mutex\""), std::string::npos);
 }
@@ -262,7 +280,8 @@ TEST(ScriptErrors, NamesTheStep) {
 namespace taskscope::core::testing {
 namespace {
 
-const char* kRace = R"({"cores": 2, "objects": [{"name": "counter", "type": "value", "value": 0}, {"name": "L", "type": "lock"}],
+const char* kRace =
+    R"({"cores": 2, "objects": [{"name": "counter", "type": "value", "value": 0}, {"name": "L", "type": "lock"}],
     "processes": [
     {"name": "p1", "script": [["repeat", 5, [%s["load", "counter"], ["cpu", 1], ["store", "counter", 1]%s]]]},
     {"name": "p2", "script": [["repeat", 5, [%s["load", "counter"], ["cpu", 1], ["store", "counter", 1]%s]]]}]})";
@@ -297,7 +316,8 @@ TEST(Race, LockedReadModifyWriteLosesNone) {
 }
 
 TEST(Race, OneWriterNeverLosesAndBlindWritesAreNotRaces) {
-    auto s = simulate(R"({"cores": 2, "objects": [{"name": "v", "type": "value", "value": 3}], "processes": [
+    auto s = simulate(
+        R"({"cores": 2, "objects": [{"name": "v", "type": "value", "value": 3}], "processes": [
         {"name": "a", "script": [["repeat", 4, [["load", "v"], ["cpu", 1], ["store", "v", 2]]]]},
         {"name": "b", "script": [["cpu", 10], ["load", "v"], ["store", "v", -1]]}]})");
     EXPECT_EQ(s->object("v").count, 10);

@@ -305,7 +305,7 @@ TEST(Fair, WokenSleeperPreemptsCpuHog) {
     // B sleeps 10 ms after 1 ms of CPU; when it wakes its vruntime is far below A's, so it
     // takes the core at once (wakeup preemption) instead of waiting for A's slice to end.
     auto r = runJson(table("fair", R"({"name":"A","bursts":[40]},{"name":"B","bursts":[1,10,1]})"));
-    const double wake = 0;  // B's response to its second burst is immediate
+    const double wake = 0;                       // B's response to its second burst is immediate
     EXPECT_DOUBLE_EQ(r.waiting("B"), 3 + wake);  // B waits only for A's first 3 ms slice
     EXPECT_DOUBLE_EQ(r.finish("B"), 15);
 }

@@ -33,7 +33,8 @@ TEST(Trace, CoreSegmentsFollowTheSchedule) {
     for (const auto& s : segs) {
         const RecordBody& b = t.body(s.record);
         if (b.kind == RecordKind::CoreRun && s.end > s.start)
-            runs.emplace_back(s.start / kMillisecond, s.end / kMillisecond, t.threads()[b.subject].name);
+            runs.emplace_back(s.start / kMillisecond, s.end / kMillisecond,
+                              t.threads()[b.subject].name);
     }
     ASSERT_GE(runs.size(), 5u);
     EXPECT_EQ(runs[0], std::make_tuple(SimTime{0}, SimTime{4}, std::string("P1")));
@@ -101,7 +102,8 @@ TEST(Trace, LaneIndexesAndKindCounts) {
     EXPECT_EQ(t.countOf(RecordKind::CoreRun), 9u);
     EXPECT_EQ(t.countOf(RecordKind::ProcessCreate), 3u);
     EXPECT_EQ(t.countOf(RecordKind::Gil), 0u);
-    EXPECT_EQ(t.coreLane(0).size(), t.countOf(RecordKind::CoreRun) + t.countOf(RecordKind::CoreIdle) +
+    EXPECT_EQ(t.coreLane(0).size(), t.countOf(RecordKind::CoreRun) +
+                                        t.countOf(RecordKind::CoreIdle) +
                                         t.countOf(RecordKind::CoreSwitch));
     EXPECT_TRUE(t.coreLane(5).empty());
     EXPECT_TRUE(t.gilLane(0).empty());

@@ -58,8 +58,12 @@ struct Sim {
             if (t.name == name) return t;
         throw std::runtime_error("no thread " + name);
     }
-    double finish(const std::string& name) const { return thread(name).finish / double(kMillisecond); }
-    double blocked(const std::string& name) const { return thread(name).waitingTime / double(kMillisecond); }
+    double finish(const std::string& name) const {
+        return thread(name).finish / double(kMillisecond);
+    }
+    double blocked(const std::string& name) const {
+        return thread(name).waitingTime / double(kMillisecond);
+    }
     const KernelObject& object(const std::string& name) const {
         for (const auto& o : machine.objects())
             if (o.name == name) return o;

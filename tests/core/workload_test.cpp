@@ -14,7 +14,8 @@ TEST(WorkloadJson, ParsesEveryField) {
     auto w = parseWorkloadJson(R"({"cores": 2, "policy": "rr", "quantum": 4, "context_switch": 0.5,
         "time_unit": "us", "seed": 9, "mlfq": {"quanta": [2, 0], "boost": 50},
         "processes": [{"name": "P1", "arrival": 1, "bursts": [24], "priority": 3},
-                      {"name": "P2", "arrival": 0, "bursts": [3, 5, 2]}]})", "w.json");
+                      {"name": "P2", "arrival": 0, "bursts": [3, 5, 2]}]})",
+                               "w.json");
     ASSERT_TRUE(w.ok()) << w.error().format();
     EXPECT_EQ(*w->cores, 2);
     EXPECT_EQ(*w->policy, PolicyKind::RoundRobin);
@@ -33,7 +34,8 @@ TEST(WorkloadJson, ParsesEveryField) {
 }
 
 TEST(WorkloadJson, KeepsTitleAndDescription) {
-    auto w = parseWorkload(R"({"title": "RR", "description": "slices", "processes": [{"bursts": [5]}]})", "x.json");
+    auto w = parseWorkload(
+        R"({"title": "RR", "description": "slices", "processes": [{"bursts": [5]}]})", "x.json");
     ASSERT_TRUE(w.ok());
     EXPECT_EQ(w->title, "RR");
     EXPECT_EQ(w->description, "slices");
@@ -65,8 +67,11 @@ TEST(WorkloadJson, SyntaxErrorGivesLineAndColumn) {
 }
 
 TEST(WorkloadJson, NegativeBurstNamesTheFieldAndLine) {
-    const std::string e = errorOf("{\"processes\": [\n {\"name\": \"A\", \"bursts\": [1]},\n {\"name\": \"B\", \"bursts\": [2, -3, 1]}\n]}");
-    EXPECT_EQ(e, "bad.json:3: processes[1].bursts[1]: must be a positive number of time units, got -3");
+    const std::string e = errorOf(
+        "{\"processes\": [\n {\"name\": \"A\", \"bursts\": [1]},\n {\"name\": \"B\", \"bursts\": "
+        "[2, -3, 1]}\n]}");
+    EXPECT_EQ(
+        e, "bad.json:3: processes[1].bursts[1]: must be a positive number of time units, got -3");
 }
 
 TEST(WorkloadJson, BadValuesSayWhatIsExpected) {
@@ -78,24 +83,28 @@ TEST(WorkloadJson, BadValuesSayWhatIsExpected) {
     EXPECT_EQ(errorOf(R"({"processes": []})"),
               "bad.json: processes: expected a non-empty list of processes");
     EXPECT_NE(errorOf(R"({"cores": 1})").find("missing \"processes\""), std::string::npos);
-    EXPECT_NE(errorOf(R"({"procesess": []})").find("unknown field \"procesess\""), std::string::npos);
+    EXPECT_NE(errorOf(R"({"procesess": []})").find("unknown field \"procesess\""),
+              std::string::npos);
     EXPECT_NE(errorOf(R"({"processes": [{"bursts": [1, 2]}]})").find("must end with a CPU burst"),
               std::string::npos);
-    EXPECT_NE(errorOf(R"({"processes": [{"bursts": "x"}]})").find("expected a list of burst lengths"),
-              std::string::npos);
+    EXPECT_NE(
+        errorOf(R"({"processes": [{"bursts": "x"}]})").find("expected a list of burst lengths"),
+        std::string::npos);
     EXPECT_NE(errorOf(R"({"time_unit": "days", "processes": [{"bursts": [1]}]})").find("time_unit"),
               std::string::npos);
     EXPECT_NE(errorOf(R"([1, 2])").find("expected a JSON object"), std::string::npos);
-    EXPECT_NE(errorOf(R"({"processes": [{"bursts": [1], "colour": 1}]})").find("unknown field \"colour\""),
+    EXPECT_NE(errorOf(R"({"processes": [{"bursts": [1], "colour": 1}]})")
+                  .find("unknown field \"colour\""),
               std::string::npos);
 }
 
 TEST(WorkloadCsv, ParsesBurstListsAndPriorities) {
-    auto w = parseWorkloadCsv("name,arrival,bursts,priority\nP1,0,\"3,5,2\",2\nP2,1.5,4;1;4,\n# c\nP3,2,6,\n",
-                              "w.csv");
+    auto w = parseWorkloadCsv(
+        "name,arrival,bursts,priority\nP1,0,\"3,5,2\",2\nP2,1.5,4;1;4,\n# c\nP3,2,6,\n", "w.csv");
     ASSERT_TRUE(w.ok()) << w.error().format();
     ASSERT_EQ(w->processes.size(), 3u);
-    EXPECT_EQ(w->processes[0].bursts, (std::vector<SimTime>{3 * kMillisecond, 5 * kMillisecond, 2 * kMillisecond}));
+    EXPECT_EQ(w->processes[0].bursts,
+              (std::vector<SimTime>{3 * kMillisecond, 5 * kMillisecond, 2 * kMillisecond}));
     EXPECT_EQ(w->processes[0].priority, 2);
     EXPECT_EQ(w->processes[1].arrival, 1500 * kMicrosecond);
     EXPECT_EQ(w->processes[1].bursts.size(), 3u);
@@ -115,7 +124,8 @@ TEST(WorkloadCsv, ErrorsNameTheLine) {
 TEST(WorkloadFile, MissingFileAndUnknownExtension) {
     auto w = loadWorkload("/nonexistent/x.json");
     ASSERT_FALSE(w.ok());
-    EXPECT_EQ(w.error().format(), "/nonexistent/x.json: cannot open the file; check the path and permissions");
+    EXPECT_EQ(w.error().format(),
+              "/nonexistent/x.json: cannot open the file; check the path and permissions");
     auto e = loadWorkload(std::string(TASKSCOPE_TEST_DATA) + "/fcfs_silberschatz.json");
     EXPECT_TRUE(e.ok());
 }

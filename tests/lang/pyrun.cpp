@@ -68,7 +68,8 @@ int main(int argc, char** argv) {
     Interpreter interp(host, cfg);
     auto code = interp.compileMain(source);
     if (!code) {
-        std::fprintf(stderr, "%s\n%s\n", code.error().brief().c_str(), code.error().pythonStyle().c_str());
+        std::fprintf(stderr, "%s\n%s\n", code.error().brief().c_str(),
+                     code.error().pythonStyle().c_str());
         return 2;
     }
     if (dis) {
@@ -82,7 +83,8 @@ int main(int argc, char** argv) {
         r = thread->run({});
         if (r.status == RunStatus::Blocked) {
             // Nothing in a single-threaded program can wake a blocked call.
-            thread->resumeWithException(makeException(builtinTypes().RuntimeError, "blocked forever (no other thread)"));
+            thread->resumeWithException(
+                makeException(builtinTypes().RuntimeError, "blocked forever (no other thread)"));
         }
     } while (r.status != RunStatus::Finished);
     std::fflush(stdout);

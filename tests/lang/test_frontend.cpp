@@ -19,14 +19,30 @@ std::vector<std::string> kinds(std::string_view src) {
     if (!toks) return {"ERROR: " + toks.error().message};
     for (const auto& t : toks.value()) {
         switch (t.kind) {
-            case TokKind::Name: out.push_back("N:" + t.text); break;
-            case TokKind::Number: out.push_back("#:" + t.text); break;
-            case TokKind::String: out.push_back("S:" + t.text); break;
-            case TokKind::Op: out.push_back(t.text); break;
-            case TokKind::Newline: out.push_back("NL"); break;
-            case TokKind::Indent: out.push_back("IN"); break;
-            case TokKind::Dedent: out.push_back("DE"); break;
-            case TokKind::EndMarker: out.push_back("END"); break;
+            case TokKind::Name:
+                out.push_back("N:" + t.text);
+                break;
+            case TokKind::Number:
+                out.push_back("#:" + t.text);
+                break;
+            case TokKind::String:
+                out.push_back("S:" + t.text);
+                break;
+            case TokKind::Op:
+                out.push_back(t.text);
+                break;
+            case TokKind::Newline:
+                out.push_back("NL");
+                break;
+            case TokKind::Indent:
+                out.push_back("IN");
+                break;
+            case TokKind::Dedent:
+                out.push_back("DE");
+                break;
+            case TokKind::EndMarker:
+                out.push_back("END");
+                break;
         }
     }
     return out;
@@ -42,18 +58,21 @@ Diagnostic compileError(std::string_view src) {
 
 TEST(Lexer, IndentDedentAndBlankLines) {
     auto k = kinds("if x:\n    y = 1\n\n    # comment\n    z\nw\n");
-    std::vector<std::string> want = {"N:if", "N:x", ":", "NL", "IN", "N:y", "=", "#:1", "NL", "N:z", "NL", "DE", "N:w", "NL", "END"};
+    std::vector<std::string> want = {"N:if", "N:x", ":",  "NL", "IN",  "N:y", "=",  "#:1",
+                                     "NL",   "N:z", "NL", "DE", "N:w", "NL",  "END"};
     EXPECT_EQ(k, want);
 }
 
 TEST(Lexer, ImplicitJoiningAndContinuation) {
     auto k = kinds("x = (1 +\n     2)\ny = 3 + \\\n    4\n");
-    std::vector<std::string> want = {"N:x", "=", "(", "#:1", "+", "#:2", ")", "NL", "N:y", "=", "#:3", "+", "#:4", "NL", "END"};
+    std::vector<std::string> want = {"N:x", "=", "(",   "#:1", "+",   "#:2", ")",  "NL",
+                                     "N:y", "=", "#:3", "+",   "#:4", "NL",  "END"};
     EXPECT_EQ(k, want);
 }
 
 TEST(Lexer, NumbersAndStrings) {
-    auto k = kinds("a = 0x1F + 0o17 + 0b101 + 1_000 + 1.5e-3 + .5\nb = r'\\d' + f'{a}' + '''x\ny'''\n");
+    auto k =
+        kinds("a = 0x1F + 0o17 + 0b101 + 1_000 + 1.5e-3 + .5\nb = r'\\d' + f'{a}' + '''x\ny'''\n");
     EXPECT_EQ(k[2], "#:0x1F");
     EXPECT_EQ(k[4], "#:0o17");
     EXPECT_EQ(k[10], "#:1.5e-3");
@@ -65,20 +84,25 @@ TEST(Lexer, NumbersAndStrings) {
 
 TEST(Lexer, TabsCountToMultiplesOfEight) {
     auto k = kinds("if x:\n\ty\n\tz\n");
-    std::vector<std::string> want = {"N:if", "N:x", ":", "NL", "IN", "N:y", "NL", "N:z", "NL", "DE", "END"};
+    std::vector<std::string> want = {"N:if", "N:x", ":",  "NL", "IN", "N:y",
+                                     "NL",   "N:z", "NL", "DE", "END"};
     EXPECT_EQ(k, want);
     // A tab and eight spaces reach the same column, but CPython rejects mixing them.
-    EXPECT_EQ(kinds("if x:\n\ty\n        z\n")[0], "ERROR: inconsistent use of tabs and spaces in indentation");
+    EXPECT_EQ(kinds("if x:\n\ty\n        z\n")[0],
+              "ERROR: inconsistent use of tabs and spaces in indentation");
 }
 
 TEST(Lexer, Errors) {
     EXPECT_EQ(kinds("s = 'abc\n")[0], "ERROR: unterminated string literal (detected at line 1)");
     EXPECT_EQ(kinds("x = (1, 2\n")[0], "ERROR: '(' was never closed");
     EXPECT_EQ(kinds("x = 1)\n")[0], "ERROR: unmatched ')'");
-    EXPECT_EQ(kinds("x = [1, 2)\n")[0], "ERROR: closing parenthesis ')' does not match opening parenthesis '['");
+    EXPECT_EQ(kinds("x = [1, 2)\n")[0],
+              "ERROR: closing parenthesis ')' does not match opening parenthesis '['");
     EXPECT_EQ(kinds("x = 012\n")[0],
-              "ERROR: leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
-    EXPECT_EQ(kinds("if x:\n        a\n    b\n")[0], "ERROR: unindent does not match any outer indentation level");
+              "ERROR: leading zeros in decimal integer literals are not permitted; use an 0o "
+              "prefix for octal integers");
+    EXPECT_EQ(kinds("if x:\n        a\n    b\n")[0],
+              "ERROR: unindent does not match any outer indentation level");
     EXPECT_EQ(kinds("x = 1 € 2\n")[0], "ERROR: invalid character '€' (U+20AC)");
 }
 
@@ -94,7 +118,8 @@ TEST(Parser, SyntaxErrorsLikeCPython) {
     d = compileError("x = 1\n  y = 2\n");
     EXPECT_EQ(d.message, "unexpected indent");
     d = compileError("f() = 3\n");
-    EXPECT_EQ(d.message, "cannot assign to function call here. Maybe you meant '==' instead of '='?");
+    EXPECT_EQ(d.message,
+              "cannot assign to function call here. Maybe you meant '==' instead of '='?");
     d = compileError("print('a' 'b' x)\n");
     EXPECT_EQ(d.message, "invalid syntax. Perhaps you forgot a comma?");
     d = compileError("return 5\n");
@@ -115,7 +140,9 @@ TEST(Parser, UnsupportedConstructsAreClearErrors) {
     Diagnostic d = compileError("async def f():\n    pass\n");
     EXPECT_EQ(d.kind, Diagnostic::Kind::NotSupported);
     EXPECT_EQ(d.message, "'async def' is not supported by Taskscope yet");
-    EXPECT_EQ(d.brief(), "t.py:1:1: error: 'async def' is not supported by Taskscope yet\n  hint: use threading or multiprocessing for concurrency");
+    EXPECT_EQ(d.brief(),
+              "t.py:1:1: error: 'async def' is not supported by Taskscope yet\n  hint: use "
+              "threading or multiprocessing for concurrency");
     d = compileError("x = b'abc'\n");
     EXPECT_EQ(d.message, "bytes literals (b'...') is not supported by Taskscope yet");
     EXPECT_EQ(d.pos.column, 5);
@@ -129,7 +156,7 @@ TEST(Parser, DeepNestingIsAnErrorNotACrash) {
     std::string src = "x = " + std::string(1000, '(') + "1" + std::string(1000, ')') + "\n";
     Diagnostic d = compileError(src);
     EXPECT_EQ(d.message, "too many nested parentheses");
-    std::string deep = "x = " ;
+    std::string deep = "x = ";
     for (int i = 0; i < 5000; ++i) deep += "-";
     deep += "1\n";
     d = compileError(deep);
@@ -138,7 +165,8 @@ TEST(Parser, DeepNestingIsAnErrorNotACrash) {
 
 TEST(Parser, PythonStyleDiagnostic) {
     Diagnostic d = compileError("x = 1\nif x\n    pass\n");
-    EXPECT_EQ(d.pythonStyle(), "  File \"t.py\", line 2\n    if x\n        ^\nSyntaxError: expected ':'");
+    EXPECT_EQ(d.pythonStyle(),
+              "  File \"t.py\", line 2\n    if x\n        ^\nSyntaxError: expected ':'");
 }
 
 TEST(BigInt, ArithmeticPromotesAndDemotes) {
@@ -153,7 +181,8 @@ TEST(BigInt, ArithmeticPromotesAndDemotes) {
     EXPECT_TRUE(over.isKind(ObjKind::BigInt));
     EXPECT_EQ(intToString(over), "4611686018427387904");
     EXPECT_TRUE(intSub(over, Value::smallInt(1)).isSmallInt());
-    EXPECT_EQ(intToString(intMul(intFrom(INT64_MAX), intFrom(INT64_MAX))), "85070591730234615847396907784232501249");
+    EXPECT_EQ(intToString(intMul(intFrom(INT64_MAX), intFrom(INT64_MAX))),
+              "85070591730234615847396907784232501249");
     EXPECT_EQ(intToString(intFloorDiv(intFrom(-7), intFrom(2))), "-4");
     EXPECT_EQ(intToString(intMod(intFrom(-7), intFrom(2))), "1");
     EXPECT_EQ(intToString(intPowMod(intFrom(3), intFrom(-1), intFrom(7))), "5");

@@ -24,7 +24,9 @@ namespace {
 // A payload a host class attaches to instances (a simulated kernel object id).
 struct ProcPayload final : NativePayload {
     int id = 0;
-    std::unique_ptr<NativePayload> clone() const override { return std::make_unique<ProcPayload>(*this); }
+    std::unique_ptr<NativePayload> clone() const override {
+        return std::make_unique<ProcPayload>(*this);
+    }
 };
 
 class TestHost final : public Host {
@@ -36,7 +38,9 @@ public:
     void write(Interpreter&, VmThread*, OutStream s, std::string_view text) override {
         (s == OutStream::Stdout ? out : err) += std::string(text);
     }
-    InputResult readLine(Interpreter&, VmThread&) override { return {InputResult::Kind::Block, {}}; }
+    InputResult readLine(Interpreter&, VmThread&) override {
+        return {InputResult::Kind::Block, {}};
+    }
     Value createModule(Interpreter& interp, std::string_view name) override {
         if (name != "sim") return Value();
         Value mod = makeModule("sim");
@@ -80,13 +84,17 @@ public:
             auto* p = c.self().as<InstanceObject>()->payloadAs<ProcPayload>();
             return NativeResult::ret(Value::smallInt(p ? p->id : -1));
         });
-        addProperty(tp, "ident", [](NativeCall& c) {
-            auto* p = c.arg(0).as<InstanceObject>()->payloadAs<ProcPayload>();
-            return NativeResult::ret(Value::smallInt(p ? p->id : -1));
-        }, [](NativeCall& c) {
-            c.arg(0).as<InstanceObject>()->payloadAs<ProcPayload>()->id = static_cast<int>(c.arg(1).smallInt());
-            return NativeResult::ret();
-        });
+        addProperty(
+            tp, "ident",
+            [](NativeCall& c) {
+                auto* p = c.arg(0).as<InstanceObject>()->payloadAs<ProcPayload>();
+                return NativeResult::ret(Value::smallInt(p ? p->id : -1));
+            },
+            [](NativeCall& c) {
+                c.arg(0).as<InstanceObject>()->payloadAs<ProcPayload>()->id =
+                    static_cast<int>(c.arg(1).smallInt());
+                return NativeResult::ret();
+            });
         d->setStr("Process", cls);
         (void)interp;
         return mod;
@@ -175,7 +183,8 @@ TEST(Host, BlockingNativeAndResume) {
 }
 
 TEST(Host, ResumeWithExceptionRaisesAtTheCall) {
-    Fixture f("import sim\ntry:\n    sim.wait()\nexcept TimeoutError as e:\n    print('timeout', e)\n");
+    Fixture f(
+        "import sim\ntry:\n    sim.wait()\nexcept TimeoutError as e:\n    print('timeout', e)\n");
     EXPECT_EQ(f.main->run({}).status, RunStatus::Blocked);
     f.main->resumeWithException(builtinTypes().TimeoutError, "too slow");
     EXPECT_EQ(f.main->run({}).status, RunStatus::Finished);
@@ -183,7 +192,9 @@ TEST(Host, ResumeWithExceptionRaisesAtTheCall) {
 }
 
 TEST(Host, BlockingInsideNestedCallbackIsAnError) {
-    Fixture f("import sim\ntry:\n    sorted([1, 2], key=lambda x: sim.wait())\nexcept RuntimeError as e:\n    print('error')\n");
+    Fixture f(
+        "import sim\ntry:\n    sorted([1, 2], key=lambda x: sim.wait())\nexcept RuntimeError as "
+        "e:\n    print('error')\n");
     EXPECT_EQ(runToEnd(*f.main).status, RunStatus::Finished);
     EXPECT_EQ(f.host.out, "error\n");
 }
@@ -196,7 +207,9 @@ TEST(Host, YieldRunEndsTheRunWithAValue) {
 }
 
 TEST(Host, StartCallRunsInANewThreadSharingGlobals) {
-    Fixture f("import sim\nresults = []\ndef work(a, b):\n    results.append(a + b)\n    return a * b\nsim.spawn(work, 3, 4)\n");
+    Fixture f(
+        "import sim\nresults = []\ndef work(a, b):\n    results.append(a + b)\n    return a * "
+        "b\nsim.spawn(work, 3, 4)\n");
     EXPECT_EQ(runToEnd(*f.main).status, RunStatus::Finished);
     ASSERT_EQ(f.host.started.size(), 1u);
     VmThread& t = *f.host.started[0];
@@ -231,12 +244,16 @@ TEST(Host, UncaughtExceptionInThreadGivesBanner) {
     runToEnd(t);
     EXPECT_EQ(t.outcome(), ThreadOutcome::Raised);
     t.reportAsThread("Thread-1 (bad)");
-    EXPECT_NE(f.host.err.find("Exception in thread Thread-1 (bad):\nTraceback (most recent call last):\n"), std::string::npos);
+    EXPECT_NE(f.host.err.find(
+                  "Exception in thread Thread-1 (bad):\nTraceback (most recent call last):\n"),
+              std::string::npos);
     EXPECT_NE(f.host.err.find("ValueError: boom\n"), std::string::npos);
 }
 
 TEST(Host, ForkCopiesGlobalsDeeply) {
-    Fixture f("data = [1, 2]\ncounter = {'n': 0}\ndef child_main(k):\n    data.append(k)\n    counter['n'] += 1\n    print('child', data, counter)\n");
+    Fixture f(
+        "data = [1, 2]\ncounter = {'n': 0}\ndef child_main(k):\n    data.append(k)\n    "
+        "counter['n'] += 1\n    print('child', data, counter)\n");
     runToEnd(*f.main);
     TestHost childHost;
     CopyMemo memo;
@@ -269,7 +286,9 @@ TEST(Host, DeepCopyKeepsSharingAndCycles) {
 }
 
 TEST(Host, RecursionIsARecursionErrorNotACrash) {
-    Fixture f("def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError as e:\n    print('RecursionError', e)\n");
+    Fixture f(
+        "def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError as e:\n    "
+        "print('RecursionError', e)\n");
     EXPECT_EQ(runToEnd(*f.main).status, RunStatus::Finished);
     EXPECT_EQ(f.host.out, "RecursionError maximum recursion depth exceeded\n");
 }
@@ -305,7 +324,8 @@ TEST(Host, MpMainNameForSpawnChildren) {
     InterpreterConfig cfg;
     cfg.mainName = "__mp_main__";
     Interpreter interp(host, cfg);
-    auto code = interp.compileMain("print(__name__)\nif __name__ == '__main__':\n    print('guarded')\n");
+    auto code =
+        interp.compileMain("print(__name__)\nif __name__ == '__main__':\n    print('guarded')\n");
     ASSERT_TRUE(code.hasValue());
     auto t = interp.newThread();
     t->startModule(*code);
@@ -326,4 +346,3 @@ TEST(Host, StackAndCurrentLineForTheCodeView) {
     f.main->resume();
     runToEnd(*f.main);
 }
-

@@ -31,7 +31,8 @@ struct PyRun {
     bool compiled = false;
     std::string compileError;
 
-    explicit PyRun(const std::string& source, runtime::PythonOptions o = {}, MachineSettings s = defaults())
+    explicit PyRun(const std::string& source, runtime::PythonOptions o = {},
+                   MachineSettings s = defaults())
         : machine(s) {
         machine.attachTrace(&trace);
         o.source = source;
@@ -55,15 +56,17 @@ struct PyRun {
     double seconds(SimTime t) const { return static_cast<double>(t) / 1e9; }
 };
 
-PyRun runFile(const fs::path& path, runtime::PythonOptions o = {}, MachineSettings s = PyRun::defaults()) {
+PyRun runFile(const fs::path& path, runtime::PythonOptions o = {},
+              MachineSettings s = PyRun::defaults()) {
     o.filename = path.filename().string();
     return PyRun(readFile(path), o, s);
 }
 
 // python3's stdout and exit status for a program, run from its folder.
 std::pair<std::string, int> cpython(const fs::path& path) {
-    const std::string cmd = "cd '" + path.parent_path().string() + "' && PYTHONHASHSEED=0 python3 '" +
-                            path.filename().string() + "' 2>/dev/null";
+    const std::string cmd = "cd '" + path.parent_path().string() +
+                            "' && PYTHONHASHSEED=0 python3 '" + path.filename().string() +
+                            "' 2>/dev/null";
     FILE* p = popen(cmd.c_str(), "r");
     if (!p) return {"", -1};
     std::string out;
@@ -74,7 +77,9 @@ std::pair<std::string, int> cpython(const fs::path& path) {
     return {out, WIFEXITED(status) ? WEXITSTATUS(status) : -1};
 }
 
-bool havePython() { return std::system("python3 -c pass >/dev/null 2>&1") == 0; }
+bool havePython() {
+    return std::system("python3 -c pass >/dev/null 2>&1") == 0;
+}
 
 std::string lastLine(const std::string& s) {
     std::string t = s;
@@ -102,7 +107,8 @@ TEST_P(SameAsCPython, StdoutExitStatusAndErrorLine) {
     // lock first, when a loaded machine delays one of them): python3 gets three tries to print
     // Taskscope's output, and the last one is compared.
     auto [expected, status] = cpython(path);
-    for (int attempt = 1; attempt < 3 && expected != run.out; ++attempt) std::tie(expected, status) = cpython(path);
+    for (int attempt = 1; attempt < 3 && expected != run.out; ++attempt)
+        std::tie(expected, status) = cpython(path);
     EXPECT_EQ(run.out, expected);
     EXPECT_EQ(run.exitCode(), status);
     if (status != 0) {
@@ -119,8 +125,10 @@ TEST_P(SameAsCPython, StdoutExitStatusAndErrorLine) {
 
 INSTANTIATE_TEST_SUITE_P(Programs, SameAsCPython, ::testing::ValuesIn([] {
                              std::vector<std::string> names;
-                             for (const auto& e : fs::directory_iterator(TASKSCOPE_RUNTIME_PROGRAMS))
-                                 if (e.path().extension() == ".py") names.push_back(e.path().filename().string());
+                             for (const auto& e :
+                                  fs::directory_iterator(TASKSCOPE_RUNTIME_PROGRAMS))
+                                 if (e.path().extension() == ".py")
+                                     names.push_back(e.path().filename().string());
                              std::sort(names.begin(), names.end());
                              return names;
                          }()),
@@ -133,8 +141,10 @@ INSTANTIATE_TEST_SUITE_P(Programs, SameAsCPython, ::testing::ValuesIn([] {
 
 // Lessons whose output does not depend on pids or timing.
 INSTANTIATE_TEST_SUITE_P(Lessons, SameAsCPython,
-                         ::testing::Values("lesson:002_lock_job_with_lock.py", "lesson:002_shared_value_array.py",
-                                           "lesson:003_queue_api.py", "lesson:004_thread_exception.py"),
+                         ::testing::Values("lesson:002_lock_job_with_lock.py",
+                                           "lesson:002_shared_value_array.py",
+                                           "lesson:003_queue_api.py",
+                                           "lesson:004_thread_exception.py"),
                          [](const ::testing::TestParamInfo<std::string>& info) {
                              std::string n = info.param.substr(7, info.param.size() - 10);
                              for (char& c : n)
@@ -184,7 +194,8 @@ if __name__ == '__main__':
 )");
     ASSERT_TRUE(run.finished());
     const ProcessInfo& child = run.machine.processes()[1];
-    // import multiprocessing (12 ms), fork, the child's exit: long before the parent's 0.5 s sleep ends.
+    // import multiprocessing (12 ms), fork, the child's exit: long before the parent's 0.5 s sleep
+    // ends.
     EXPECT_LT(run.seconds(child.exited), 0.03);
     EXPECT_NEAR(run.seconds(child.reaped), 0.512, 0.01);
     EXPECT_EQ(run.out, "0\n");
@@ -218,10 +229,12 @@ p = mp.Process(target=f)
 p.start()
 p.join()
 print('exitcode', p.exitcode)
-)", o);
+)",
+              o);
     ASSERT_TRUE(run.finished());
     EXPECT_EQ(run.out, "top level runs in MainProcess\ntop level runs in Process-1\nexitcode 1\n");
-    EXPECT_NE(run.err.find("An attempt has been made to start a new process before the"), std::string::npos);
+    EXPECT_NE(run.err.find("An attempt has been made to start a new process before the"),
+              std::string::npos);
     // A spawned child starts a new interpreter: tens of milliseconds, not a fork's 1 ms.
     EXPECT_GT(run.seconds(run.machine.processes()[1].exited), 0.015);
 }
@@ -238,7 +251,8 @@ if __name__ == '__main__':
     p = mp.Process(target=f, args=(3,))
     p.start()
     p.join()
-)", o);
+)",
+              o);
     ASSERT_TRUE(run.finished());
     // The child re-imported the module: its counter is the module's 0, not the parent's 5.
     EXPECT_EQ(run.out, "child got 3 counter 0\n");
@@ -254,7 +268,8 @@ if __name__ == '__main__':
     p = mp.Process(target=f)
     p.start()
     p.join()
-)", o);
+)",
+              o);
     ASSERT_TRUE(run.finished());
     EXPECT_EQ(run.out, "ppid is main: False\n");
     EXPECT_EQ(run.machine.processes()[1].name, "forkserver");
@@ -281,7 +296,8 @@ if __name__ == '__main__':
     p = mp.Process(target=child)
     p.start()
     p.join()
-)", o);
+)",
+              o);
     ASSERT_TRUE(run.finished());
     EXPECT_EQ(run.out, "hello alice\nchild: EOFError\n");
 }
@@ -352,7 +368,8 @@ if __name__ == '__main__':
         if (o.kind == ObjectKind::Lock) lock = o.id.value;
     ASSERT_NE(lock, kNone);
     EXPECT_EQ(run.machine.object(ObjectId{lock}).acquisitions, 6000u);
-    EXPECT_GT(run.machine.object(ObjectId{lock}).contended, 100u) << "the two processes must really contend";
+    EXPECT_GT(run.machine.object(ObjectId{lock}).contended, 100u)
+        << "the two processes must really contend";
     SimTime lastRelease = 0, held = 0, acquiredAt = -1;
     std::uint32_t holder = kNone;
     int pairs = 0;
@@ -362,7 +379,8 @@ if __name__ == '__main__':
         const auto op = static_cast<SyncOp>(b.extra16);
         if (op == SyncOp::Acquired) {
             ASSERT_EQ(holder, kNone) << "acquired while held, at " << run.trace.time(i);
-            EXPECT_GE(run.trace.time(i), lastRelease) << "a critical section started before the previous one ended";
+            EXPECT_GE(run.trace.time(i), lastRelease)
+                << "a critical section started before the previous one ended";
             holder = b.subject;
             acquiredAt = run.trace.time(i);
         } else if (op == SyncOp::Release) {
@@ -498,13 +516,17 @@ print('ok')
     bool otherGotIt = false;
     for (std::size_t i = 0; i < run.trace.size() && !otherGotIt; ++i) {
         const RecordBody& b = run.trace.body(i);
-        if (b.kind != RecordKind::Sync || b.object != lock || static_cast<SyncOp>(b.extra16) != SyncOp::Acquired)
+        if (b.kind != RecordKind::Sync || b.object != lock ||
+            static_cast<SyncOp>(b.extra16) != SyncOp::Acquired)
             continue;
-        if (b.subject == run.machine.process(run.main).threads.front().value) ++mainBefore;
-        else otherGotIt = true;
+        if (b.subject == run.machine.process(run.main).threads.front().value)
+            ++mainBefore;
+        else
+            otherGotIt = true;
     }
     EXPECT_TRUE(otherGotIt);
-    EXPECT_GT(mainBefore, 10) << "the main thread should take the lock back many times while the other retries";
+    EXPECT_GT(mainBefore, 10)
+        << "the main thread should take the lock back many times while the other retries";
     // FIFO hand-off (textbook setting) gives it to the waiter at the first release.
     MachineSettings fifo = runtime::pythonMachineSettings();
     fifo.bargingLocks = false;
@@ -524,7 +546,8 @@ order.append('main')
 lock.release()
 t.join()
 print(order)
-)", {}, fifo);
+)",
+                 {}, fifo);
     EXPECT_EQ(handed.out, "['other', 'main']\n");
 }
 
@@ -576,9 +599,15 @@ t.join()
         EXPECT_EQ(sum, t.waitingTime) << t.name;
     }
     const ThreadInfo& worker = run.machine.threads()[1];
-    EXPECT_NEAR(static_cast<double>(worker.waitByReason[static_cast<std::size_t>(WaitReason::Lock)]) / 1e6, 10, 0.5);
-    EXPECT_NEAR(static_cast<double>(worker.waitByReason[static_cast<std::size_t>(WaitReason::Sleep)]) / 1e6, 20, 0.5);
-    EXPECT_NEAR(static_cast<double>(worker.waitByReason[static_cast<std::size_t>(WaitReason::Queue)]) / 1e6, 30, 0.5);
+    EXPECT_NEAR(
+        static_cast<double>(worker.waitByReason[static_cast<std::size_t>(WaitReason::Lock)]) / 1e6,
+        10, 0.5);
+    EXPECT_NEAR(
+        static_cast<double>(worker.waitByReason[static_cast<std::size_t>(WaitReason::Sleep)]) / 1e6,
+        20, 0.5);
+    EXPECT_NEAR(
+        static_cast<double>(worker.waitByReason[static_cast<std::size_t>(WaitReason::Queue)]) / 1e6,
+        30, 0.5);
 }
 
 TEST(PythonGil, FreeThreadedRunsThemSideBySide) {
@@ -654,7 +683,8 @@ if __name__ == '__main__':
     EXPECT_LT(std::stoi(bad.out), 12000);
     EXPECT_GT(bad.machine.lostUpdateCount(), 0u);
     // One stale write can wipe out several other writes: at most one report per lost increment.
-    EXPECT_LE(bad.machine.lostUpdateCount(), static_cast<std::uint64_t>(12000 - std::stoi(bad.out)));
+    EXPECT_LE(bad.machine.lostUpdateCount(),
+              static_cast<std::uint64_t>(12000 - std::stoi(bad.out)));
     PyRun good(locked);
     ASSERT_TRUE(good.finished());
     EXPECT_EQ(good.out, "12000\n");
@@ -716,7 +746,9 @@ t1.start(); t2.start(); t1.join(); t2.join()
     EXPECT_FALSE(run.finished());
     const auto& d = *run.machine.deadlock();
     EXPECT_EQ(d.threads.size(), 2u);
-    EXPECT_EQ(run.machine.object(d.objects[0]).name == "a" || run.machine.object(d.objects[0]).name == "b", true);
+    EXPECT_EQ(run.machine.object(d.objects[0]).name == "a" ||
+                  run.machine.object(d.objects[0]).name == "b",
+              true);
 }
 
 TEST(PythonDeadlock, ThreeLockCycleIsFoundWithEveryThreadAndLock) {
@@ -791,7 +823,8 @@ TEST(PythonErrors, SyntaxErrorIsReportedWithLineAndColumn) {
 TEST(PythonErrors, UnsupportedConstructNamesItself) {
     PyRun run("async def f():\n    pass\n");
     EXPECT_FALSE(run.compiled);
-    EXPECT_NE(run.compileError.find("not supported by Taskscope"), std::string::npos) << run.compileError;
+    EXPECT_NE(run.compileError.find("not supported by Taskscope"), std::string::npos)
+        << run.compileError;
 }
 
 TEST(PythonErrors, UnknownModuleIsAModuleNotFoundError) {
@@ -822,7 +855,8 @@ TEST_P(Lessons, RunsToTheEndWithTheExpectedStatus) {
 INSTANTIATE_TEST_SUITE_P(All, Lessons, ::testing::ValuesIn([] {
                              std::vector<std::string> names;
                              for (const auto& e : fs::directory_iterator(TASKSCOPE_LESSONS))
-                                 if (e.path().extension() == ".py") names.push_back(e.path().filename().string());
+                                 if (e.path().extension() == ".py")
+                                     names.push_back(e.path().filename().string());
                              std::sort(names.begin(), names.end());
                              return names;
                          }()),
@@ -845,17 +879,23 @@ struct IdiomCost {
     double cpythonNs;   // per iteration
 };
 
-void PrintTo(const IdiomCost& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const IdiomCost& c, std::ostream* os) {
+    *os << c.name;
+}
 
 class CostModelVsCPython : public ::testing::TestWithParam<IdiomCost> {};
 
 TEST_P(CostModelVsCPython, WithinThirtyPercentPerIteration) {
     // The same measurement as in CPython: time.perf_counter() around f(n), in the program.
     const IdiomCost& c = GetParam();
-    std::string src = "import time\nclass P:\n    def __init__(self, x):\n        self.x = x\n    def get(self):\n"
-                      "        return self.x\nG = 0\ndef f(n):\n    global G\n";
+    std::string src =
+        "import time\nclass P:\n    def __init__(self, x):\n        self.x = x\n    def "
+        "get(self):\n"
+        "        return self.x\nG = 0\ndef f(n):\n    global G\n";
     src += std::string("    ") + c.setup + "\n    for i in range(n):\n        " + c.body + "\n";
-    src += "n = 20000\nt0 = time.perf_counter()\nf(n)\nprint(round((time.perf_counter() - t0) / n * 1e9, 1))\n";
+    src +=
+        "n = 20000\nt0 = time.perf_counter()\nf(n)\nprint(round((time.perf_counter() - t0) / n * "
+        "1e9, 1))\n";
     PyRun run(src);
     ASSERT_TRUE(run.finished()) << run.err;
     ASSERT_EQ(run.exitCode(), 0) << run.err;
@@ -866,21 +906,25 @@ TEST_P(CostModelVsCPython, WithinThirtyPercentPerIteration) {
 
 INSTANTIATE_TEST_SUITE_P(
     Idioms, CostModelVsCPython,
-    ::testing::Values(IdiomCost{"for_sum", "t = 10**10", "t += i", 25.2},
-                      IdiomCost{"list_append", "x = []", "x.append(i)", 17.9},
-                      IdiomCost{"dict_store", "d = {}", "d[i] = i", 32.8},
-                      IdiomCost{"fstring_float", "", "s = f\"item {i}: {i * 2.5:.2f}\"", 326},
-                      IdiomCost{"method_call", "p = P(3)\n    t = 0", "t += p.get()", 40.3},
-                      IdiomCost{"attribute", "p = P(3)\n    t = 0", "t += p.x", 25.0},
-                      IdiomCost{"new_instance", "", "p = P(i)", 111},
-                      IdiomCost{"str_concat", "s = ''", "s += 'x'", 34.7},
-                      IdiomCost{"builtin_calls", "t = 0", "t += abs(-i) + len('abc')", 66.5},
-                      IdiomCost{"global_counter", "", "G += 1", 36.2},
-                      IdiomCost{"clock", "", "x = time.time()", 64.3},
-                      IdiomCost{"str_of_int", "", "x = str(i)", 57.2},
-                      IdiomCost{"int_of_str", "", "x = int('57')", 76.7},
-                      IdiomCost{"min_of_two", "", "x = min(i, 5)", 93.2},
-                      IdiomCost{"raise_catch", "", "try:\n            raise ValueError\n        except ValueError:\n            pass", 109},
-                      IdiomCost{"percent_format", "", "x = '%d-%s' % (i, 'a')", 124},
-                      IdiomCost{"in_list_of_10", "l = list(range(10))", "x = 7 in l", 77}),
+    ::testing::Values(
+        IdiomCost{"for_sum", "t = 10**10", "t += i", 25.2},
+        IdiomCost{"list_append", "x = []", "x.append(i)", 17.9},
+        IdiomCost{"dict_store", "d = {}", "d[i] = i", 32.8},
+        IdiomCost{"fstring_float", "", "s = f\"item {i}: {i * 2.5:.2f}\"", 326},
+        IdiomCost{"method_call", "p = P(3)\n    t = 0", "t += p.get()", 40.3},
+        IdiomCost{"attribute", "p = P(3)\n    t = 0", "t += p.x", 25.0},
+        IdiomCost{"new_instance", "", "p = P(i)", 111},
+        IdiomCost{"str_concat", "s = ''", "s += 'x'", 34.7},
+        IdiomCost{"builtin_calls", "t = 0", "t += abs(-i) + len('abc')", 66.5},
+        IdiomCost{"global_counter", "", "G += 1", 36.2},
+        IdiomCost{"clock", "", "x = time.time()", 64.3},
+        IdiomCost{"str_of_int", "", "x = str(i)", 57.2},
+        IdiomCost{"int_of_str", "", "x = int('57')", 76.7},
+        IdiomCost{"min_of_two", "", "x = min(i, 5)", 93.2},
+        IdiomCost{
+            "raise_catch", "",
+            "try:\n            raise ValueError\n        except ValueError:\n            pass",
+            109},
+        IdiomCost{"percent_format", "", "x = '%d-%s' % (i, 'a')", 124},
+        IdiomCost{"in_list_of_10", "l = list(range(10))", "x = 7 in l", 77}),
     [](const ::testing::TestParamInfo<IdiomCost>& info) { return std::string(info.param.name); });

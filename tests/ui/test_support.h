@@ -8,7 +8,13 @@
 #include "core/os/state.h"
 
 namespace taskscope::test {
-inline QString str(core::ThreadState s) { return QString::fromLatin1(core::toString(s).data(), core::toString(s).size()); }
-inline QString str(core::WaitReason r) { return QString::fromLatin1(core::toString(r).data(), core::toString(r).size()); }
-inline QString str(core::Cause c) { return QString::fromLatin1(core::toString(c).data(), core::toString(c).size()); }
+inline QString str(core::ThreadState s) {
+    return QString::fromLatin1(core::toString(s).data(), core::toString(s).size());
+}
+inline QString str(core::WaitReason r) {
+    return QString::fromLatin1(core::toString(r).data(), core::toString(r).size());
+}
+inline QString str(core::Cause c) {
+    return QString::fromLatin1(core::toString(c).data(), core::toString(c).size());
+}
 }  // namespace taskscope::test

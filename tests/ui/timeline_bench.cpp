@@ -17,7 +17,8 @@ using namespace taskscope;
 using namespace taskscope::ui;
 
 int main(int argc, char** argv) {
-    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
+    qputenv("QT_QPA_PLATFORM",
+            qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
     QApplication app(argc, argv);
     // A workload with tiny round-robin slices produces the trace through the real engine.
     core::Workload w;
@@ -48,8 +49,9 @@ int main(int argc, char** argv) {
         c.trace().threadSegments(t, 0, c.endTime(), segs);
         slices += segs.size();
     }
-    std::printf("trace: %zu records, %zu lane slices, end %.3f ms, simulated in %lld ms\n", c.trace().size(), slices,
-                static_cast<double>(c.endTime()) / 1e6, static_cast<long long>(simMs));
+    std::printf("trace: %zu records, %zu lane slices, end %.3f ms, simulated in %lld ms\n",
+                c.trace().size(), slices, static_cast<double>(c.endTime()) / 1e6,
+                static_cast<long long>(simMs));
 
     Theme theme;
     TimelineView view(&c, &theme);
@@ -77,7 +79,10 @@ int main(int argc, char** argv) {
     }
     std::sort(cold.begin(), cold.end());
     std::sort(warm.begin(), warm.end());
-    std::printf("whole run in view (1600 px): new range median %.2f ms (max %.2f), cursor move median %.2f ms (max %.2f)\n",
-                cold[cold.size() / 2] / 1e6, cold.back() / 1e6, warm[warm.size() / 2] / 1e6, warm.back() / 1e6);
+    std::printf(
+        "whole run in view (1600 px): new range median %.2f ms (max %.2f), cursor move median %.2f "
+        "ms (max %.2f)\n",
+        cold[cold.size() / 2] / 1e6, cold.back() / 1e6, warm[warm.size() / 2] / 1e6,
+        warm.back() / 1e6);
     return 0;
 }

@@ -13,7 +13,8 @@ using core::kMillisecond;
 
 namespace {
 const QString kIoTwoCores = QStringLiteral(TASKSCOPE_UI_TEST_DATA "/io_two_cores.json");
-const QString kRr = QStringLiteral(TASKSCOPE_UI_TEST_DATA "/../../../resources/workloads/rr_classroom.json");
+const QString kRr =
+    QStringLiteral(TASKSCOPE_UI_TEST_DATA "/../../../resources/workloads/rr_classroom.json");
 }  // namespace
 
 class ControllerTest : public QObject {
@@ -65,8 +66,9 @@ private slots:
         for (int i = 39; i >= 0; --i) {
             c.stepBack();
             QCOMPARE(c.cursor(), times[static_cast<std::size_t>(i)]);
-            QVERIFY2(c.state() == forward[static_cast<std::size_t>(i)],
-                     qPrintable(QStringLiteral("state differs after stepping back to step %1").arg(i)));
+            QVERIFY2(
+                c.state() == forward[static_cast<std::size_t>(i)],
+                qPrintable(QStringLiteral("state differs after stepping back to step %1").arg(i)));
         }
         // And equal to a fresh state at that time.
         QVERIFY(c.state() == c.trace().stateAt(0));
@@ -174,7 +176,8 @@ private slots:
                                     << QStringLiteral("bad_bursts.json:4: processes[1].bursts");
         QTest::newRow("csv arrival") << QStringLiteral(TASKSCOPE_UI_TEST_DATA "/bad_arrival.csv")
                                      << QStringLiteral("bad_arrival.csv:3: arrival");
-        QTest::newRow("missing") << QStringLiteral("/nonexistent/lesson.json") << QStringLiteral("cannot open");
+        QTest::newRow("missing") << QStringLiteral("/nonexistent/lesson.json")
+                                 << QStringLiteral("cannot open");
         QTest::newRow("python missing") << QStringLiteral(TASKSCOPE_UI_TEST_DATA "/missing.py")
                                         << QStringLiteral("cannot open");
         QTest::newRow("python syntax") << QStringLiteral(TASKSCOPE_UI_TEST_DATA "/syntax_error.py")
@@ -198,7 +201,9 @@ private slots:
     void malformedJsonNamesLineAndColumn() {
         SimulationController c;
         QString error;
-        QVERIFY(!c.openWorkloadText("{\"processes\": [\n  {\"name\": \"P1\", \"bursts\": [5]},,\n]}", "broken.json", &error));
+        QVERIFY(
+            !c.openWorkloadText("{\"processes\": [\n  {\"name\": \"P1\", \"bursts\": [5]},,\n]}",
+                                "broken.json", &error));
         QVERIFY2(error.startsWith(QStringLiteral("broken.json:2:")), qPrintable(error));
         QVERIFY(!c.hasProgram());
     }

@@ -29,17 +29,20 @@ using core::SimTime;
 namespace {
 
 int countRows(const std::vector<TimelineRow>& rows, TimelineRow::Kind kind) {
-    return static_cast<int>(std::count_if(rows.begin(), rows.end(), [&](const TimelineRow& r) { return r.kind == kind; }));
+    return static_cast<int>(std::count_if(rows.begin(), rows.end(),
+                                          [&](const TimelineRow& r) { return r.kind == kind; }));
 }
 
-const TimelineRow* findRow(const std::vector<TimelineRow>& rows, TimelineRow::Kind kind, std::uint32_t index) {
+const TimelineRow* findRow(const std::vector<TimelineRow>& rows, TimelineRow::Kind kind,
+                           std::uint32_t index) {
     for (const auto& r : rows)
         if (r.kind == kind && r.index == index) return &r;
     return nullptr;
 }
 
 // The pixel (in device pixels of a `scale` image) in the middle of [t0, t1) on `row`.
-QPoint middleOf(const TimelinePicture& pic, const TimelineRow& row, SimTime t0, SimTime t1, double scale) {
+QPoint middleOf(const TimelinePicture& pic, const TimelineRow& row, SimTime t0, SimTime t1,
+                double scale) {
     const double x = pic.data.left() + pic.scale.toX((t0 + t1) / 2);
     const double y = pic.data.top() + row.y + row.height / 2.0;
     return QPoint(static_cast<int>(x * scale), static_cast<int>(y * scale));
@@ -48,10 +51,12 @@ QPoint middleOf(const TimelinePicture& pic, const TimelineRow& row, SimTime t0, 
 // A generated run with at least 100,000 core slices: 40 CPU-bound processes round robin
 // with a 1 ms time slice on 4 cores.
 QByteArray bigWorkload() {
-    QByteArray json = R"({"title": "100k slices", "cores": 4, "policy": "rr", "quantum": 1, "processes": [)";
+    QByteArray json =
+        R"({"title": "100k slices", "cores": 4, "policy": "rr", "quantum": 1, "processes": [)";
     for (int i = 0; i < 40; ++i) {
         if (i) json += ',';
-        json += QStringLiteral(R"({"name": "W%1", "arrival": 0, "bursts": [2500]})").arg(i).toUtf8();
+        json +=
+            QStringLiteral(R"({"name": "W%1", "arrival": 0, "bursts": [2500]})").arg(i).toUtf8();
     }
     json += "]}";
     return json;
@@ -72,8 +77,11 @@ QString svgTexts(const QString& path, int* rects, QString* error) {
         if (xml.name() == QLatin1String("rect")) ++*rects;
         // Runs of rectangles are written as one path of "M x y h w v h h -w z" subpaths.
         if (xml.name() == QLatin1String("path"))
-            *rects += static_cast<int>(xml.attributes().value(QLatin1String("d")).count(QLatin1Char('M')));
-        if (xml.name() == QLatin1String("text")) texts += xml.readElementText(QXmlStreamReader::IncludeChildElements) + QLatin1Char('\n');
+            *rects += static_cast<int>(
+                xml.attributes().value(QLatin1String("d")).count(QLatin1Char('M')));
+        if (xml.name() == QLatin1String("text"))
+            texts +=
+                xml.readElementText(QXmlStreamReader::IncludeChildElements) + QLatin1Char('\n');
     }
     if (xml.hasError()) *error = xml.errorString();
     return texts;
@@ -114,15 +122,18 @@ private slots:
         QVERIFY(core0);
         const QColor p1 = image.pixelColor(middleOf(pic, *core0, 0, 24 * kMillisecond, 2));
         QCOMPARE(p1.rgb(), theme.threadColour(0).rgb());
-        const QColor p3 = image.pixelColor(middleOf(pic, *core0, 27 * kMillisecond, 30 * kMillisecond, 2));
+        const QColor p3 =
+            image.pixelColor(middleOf(pic, *core0, 27 * kMillisecond, 30 * kMillisecond, 2));
         QCOMPARE(p3.rgb(), theme.threadColour(2).rgb());
         // P3's own lane: Ready while P1 and P2 run, then Running.
         const TimelineRow* lane3 = findRow(pic.rows, TimelineRow::Kind::Thread, 2);
         QVERIFY(lane3);
-        QCOMPARE(image.pixelColor(middleOf(pic, *lane3, 2 * kMillisecond, 22 * kMillisecond, 2)).rgb(),
-                 theme.stateColour(core::ThreadState::Ready, core::WaitReason::None).rgb());
-        QCOMPARE(image.pixelColor(middleOf(pic, *lane3, 27 * kMillisecond, 30 * kMillisecond, 2)).rgb(),
-                 theme.stateColour(core::ThreadState::Running, core::WaitReason::None).rgb());
+        QCOMPARE(
+            image.pixelColor(middleOf(pic, *lane3, 2 * kMillisecond, 22 * kMillisecond, 2)).rgb(),
+            theme.stateColour(core::ThreadState::Ready, core::WaitReason::None).rgb());
+        QCOMPARE(
+            image.pixelColor(middleOf(pic, *lane3, 27 * kMillisecond, 30 * kMillisecond, 2)).rgb(),
+            theme.stateColour(core::ThreadState::Running, core::WaitReason::None).rgb());
         // The SVG draws the same picture: rendered back, the same colours at the same places.
         ExportOptions svg = o;
         svg.format = ExportOptions::Format::Svg;
@@ -137,14 +148,17 @@ private slots:
             QPainter painter(&back);
             renderer.render(&painter);
         }
-        QCOMPARE(back.pixelColor(middleOf(pic, *core0, 0, 24 * kMillisecond, 1)).rgb(), theme.threadColour(0).rgb());
-        QCOMPARE(back.pixelColor(middleOf(pic, *lane3, 27 * kMillisecond, 30 * kMillisecond, 1)).rgb(),
-                 theme.stateColour(core::ThreadState::Running, core::WaitReason::None).rgb());
+        QCOMPARE(back.pixelColor(middleOf(pic, *core0, 0, 24 * kMillisecond, 1)).rgb(),
+                 theme.threadColour(0).rgb());
+        QCOMPARE(
+            back.pixelColor(middleOf(pic, *lane3, 27 * kMillisecond, 30 * kMillisecond, 1)).rgb(),
+            theme.stateColour(core::ThreadState::Running, core::WaitReason::None).rgb());
         // The legend names the states that occur.
         QStringList labels;
         for (const auto& e : pic.legend) labels << e.label;
-        QVERIFY2(labels.contains(QStringLiteral("Running")) && labels.contains(QStringLiteral("Ready")),
-                 qPrintable(labels.join(", ")));
+        QVERIFY2(
+            labels.contains(QStringLiteral("Running")) && labels.contains(QStringLiteral("Ready")),
+            qPrintable(labels.join(", ")));
     }
 
     void lanesCanBeLeftOutAndTheRangeChosen() {
@@ -210,11 +224,13 @@ private slots:
         qInfo("100,000-slice SVG: %lld bytes, %d rects, %zu slices", bytes, rects, slices);
         QVERIFY2(bytes < 2'000'000, qPrintable(QString::number(bytes)));
         // Sub-pixel slices merged: at most one rect per lane pixel, plus the furniture.
-        const int lanes = countRows(pic.rows, TimelineRow::Kind::Core) + countRows(pic.rows, TimelineRow::Kind::Thread);
+        const int lanes = countRows(pic.rows, TimelineRow::Kind::Core) +
+                          countRows(pic.rows, TimelineRow::Kind::Thread);
         QVERIFY2(rects < lanes * pic.data.width() + 500, qPrintable(QString::number(rects)));
         QVERIFY(static_cast<std::size_t>(rects) < slices / 4);
-        for (const QString& label : {QStringLiteral("CPU 0"), QStringLiteral("CPU 3"), QStringLiteral("100k slices"),
-                                     QStringLiteral("W0"), QStringLiteral("W39"), QStringLiteral("Running")})
+        for (const QString& label :
+             {QStringLiteral("CPU 0"), QStringLiteral("CPU 3"), QStringLiteral("100k slices"),
+              QStringLiteral("W0"), QStringLiteral("W39"), QStringLiteral("Running")})
             QVERIFY2(texts.contains(label), qPrintable(label));
         // And it is a well-formed SVG document with the picture's size.
         QFile f(o.path);
@@ -237,10 +253,13 @@ private slots:
             QFile f(path);
             f.open(QIODevice::ReadOnly);
             const QByteArray pdf = f.readAll();
-            const QRegularExpression re(QStringLiteral("/MediaBox\\s*\\[\\s*0\\s+0\\s+([0-9.]+)\\s+([0-9.]+)\\s*\\]"));
+            const QRegularExpression re(
+                QStringLiteral("/MediaBox\\s*\\[\\s*0\\s+0\\s+([0-9.]+)\\s+([0-9.]+)\\s*\\]"));
             const auto m = re.match(QString::fromLatin1(pdf));
             return std::make_pair(pdf.startsWith("%PDF-"),
-                                  m.hasMatch() ? QSizeF(m.captured(1).toDouble(), m.captured(2).toDouble()) : QSizeF());
+                                  m.hasMatch()
+                                      ? QSizeF(m.captured(1).toDouble(), m.captured(2).toDouble())
+                                      : QSizeF());
         };
         ExportOptions a4;
         a4.format = ExportOptions::Format::Pdf;
@@ -301,7 +320,8 @@ private slots:
         c.runToCompletion();
         QTemporaryDir dir;
         using V = ExportOptions::View;
-        for (const V v : {V::States, V::ProcessTree, V::WaitFor, V::Stats, V::WaitingChart, V::UtilizationChart}) {
+        for (const V v : {V::States, V::ProcessTree, V::WaitFor, V::Stats, V::WaitingChart,
+                          V::UtilizationChart}) {
             const QString name = exportViewName(v);
             ExportOptions o;
             o.view = v;

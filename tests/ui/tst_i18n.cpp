@@ -24,7 +24,8 @@ using namespace taskscope;
 using namespace taskscope::ui;
 
 namespace {
-const QString kTs = QStringLiteral(TASKSCOPE_SOURCE_DIR "/resources/translations/taskscope_zh_CN.ts");
+const QString kTs =
+    QStringLiteral(TASKSCOPE_SOURCE_DIR "/resources/translations/taskscope_zh_CN.ts");
 
 // Every <translation> of the .ts with its source, numerus forms joined.
 struct Entry {
@@ -49,7 +50,8 @@ std::vector<Entry> readTs() {
         } else if (name == QLatin1String("source")) {
             e.source = xml.readElementText();
         } else if (name == QLatin1String("translation")) {
-            e.unfinished = xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
+            e.unfinished =
+                xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
             e.translation = xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
             out.push_back(e);
         }
@@ -65,10 +67,13 @@ private slots:
     void cleanup() { applyLanguage(Language::English); }
 
     void parsesLanguageCodes() {
-        QCOMPARE(parseLanguage(QStringLiteral("zh_CN")), std::optional<Language>(Language::Chinese));
-        QCOMPARE(parseLanguage(QStringLiteral("zh-CN")), std::optional<Language>(Language::Chinese));
+        QCOMPARE(parseLanguage(QStringLiteral("zh_CN")),
+                 std::optional<Language>(Language::Chinese));
+        QCOMPARE(parseLanguage(QStringLiteral("zh-CN")),
+                 std::optional<Language>(Language::Chinese));
         QCOMPARE(parseLanguage(QStringLiteral("en")), std::optional<Language>(Language::English));
-        QCOMPARE(parseLanguage(QStringLiteral("system")), std::optional<Language>(Language::System));
+        QCOMPARE(parseLanguage(QStringLiteral("system")),
+                 std::optional<Language>(Language::System));
         QVERIFY(!parseLanguage(QStringLiteral("klingon")));
         for (Language l : {Language::System, Language::English, Language::Chinese})
             QCOMPARE(parseLanguage(languageCode(l)), std::optional<Language>(l));
@@ -91,9 +96,11 @@ private slots:
         QCOMPARE(stateName(core::ThreadState::Running), QStringLiteral(u"运行"));
         QCOMPARE(stateName(core::ThreadState::Terminated), QStringLiteral(u"终止"));
         QVERIFY(stateName(core::ThreadState::Waiting).startsWith(QStringLiteral(u"等待")));
-        QCOMPARE(QCoreApplication::translate("taskscope::ui::MainWindow", "&File"), QStringLiteral(u"文件(&F)"));
-        QCOMPARE(QCoreApplication::translate("taskscope::ui::MainWindow", "%1: %2 on %n core(s)", "", 2),
-                 QStringLiteral(u"%1:%2,2 个核心"));
+        QCOMPARE(QCoreApplication::translate("taskscope::ui::MainWindow", "&File"),
+                 QStringLiteral(u"文件(&F)"));
+        QCOMPARE(
+            QCoreApplication::translate("taskscope::ui::MainWindow", "%1: %2 on %n core(s)", "", 2),
+            QStringLiteral(u"%1:%2,2 个核心"));
         QCOMPARE(QLocale().language(), QLocale::Chinese);
         // Back to English: the source strings again.
         QVERIFY(applyLanguage(Language::English));
@@ -111,9 +118,11 @@ private slots:
             for (int n = 1; n <= 9; ++n) {
                 const QString ph = QStringLiteral("%") + QString::number(n);
                 QVERIFY2(e.source.contains(ph) == e.translation.contains(ph),
-                         qPrintable(QStringLiteral("placeholder ") + ph + QStringLiteral(" in ") + where));
+                         qPrintable(QStringLiteral("placeholder ") + ph + QStringLiteral(" in ") +
+                                    where));
             }
-            QVERIFY2(e.source.contains(QLatin1String("%n")) == e.translation.contains(QLatin1String("%n")),
+            QVERIFY2(e.source.contains(QLatin1String("%n")) ==
+                         e.translation.contains(QLatin1String("%n")),
                      qPrintable(QStringLiteral("%n in ") + where));
         }
     }
@@ -132,7 +141,8 @@ private slots:
         QStringList missing;
         for (const char32_t c : chars)
             if (!fm.inFontUcs4(c)) missing << QString::fromUcs4(&c, 1);
-        QVERIFY2(missing.isEmpty(), qPrintable(families.front() + QStringLiteral(" lacks: ") + missing.join(' ')));
+        QVERIFY2(missing.isEmpty(),
+                 qPrintable(families.front() + QStringLiteral(" lacks: ") + missing.join(' ')));
         // applyLanguage puts it first in the application font.
         applyLanguage(Language::Chinese);
         QCOMPARE(QApplication::font().families().value(0), families.front());
@@ -173,11 +183,13 @@ private slots:
         const auto& rows = view.rows();
         int aRow = -1;
         for (std::size_t i = 0; i < rows.size(); ++i)
-            if (rows[i].kind == TimelineRow::Kind::Thread && rows[i].index == 0) aRow = static_cast<int>(i);
+            if (rows[i].kind == TimelineRow::Kind::Thread && rows[i].index == 0)
+                aRow = static_cast<int>(i);
         QVERIFY(aRow > 0);
         const QRect d = view.dataRect();
         // Thread A waits for I/O from 4 ms to 10 ms.
-        const QString tip = view.toolTipAt(QPoint(d.left() + 60, d.top() + rows[static_cast<std::size_t>(aRow)].y + 5));
+        const QString tip = view.toolTipAt(
+            QPoint(d.left() + 60, d.top() + rows[static_cast<std::size_t>(aRow)].y + 5));
         QVERIFY2(tip.contains(QStringLiteral(u"等待(阻塞)(I/O)")), qPrintable(tip));
         QVERIFY2(tip.contains(QStringLiteral(u"从 4 ms 起,持续 6 ms")), qPrintable(tip));
         QVERIFY2(tip.contains(QStringLiteral(u"原因:阻塞")), qPrintable(tip));

@@ -69,7 +69,8 @@ private slots:
         QCOMPARE(c->cursor(), 1 * kMillisecond);
         QTest::keyClick(&w, Qt::Key_Right);
         QCOMPARE(c->cursor(), 4 * kMillisecond);
-        QVERIFY2(w.clockLabel()->text().contains(QStringLiteral("4.000 ms / 13 ms")), qPrintable(w.clockLabel()->text()));
+        QVERIFY2(w.clockLabel()->text().contains(QStringLiteral("4.000 ms / 13 ms")),
+                 qPrintable(w.clockLabel()->text()));
         QTest::keyClick(&w, Qt::Key_Left);
         QCOMPARE(c->cursor(), 1 * kMillisecond);
         QTest::keyClick(&w, Qt::Key_Space);
@@ -98,7 +99,8 @@ private slots:
         QVERIFY(w.openFile(kIoTwoCores));
         w.show();
         QVERIFY(!w.openFile(kBad));
-        QVERIFY2(w.lastError().contains(QStringLiteral("bad_bursts.json:4:")), qPrintable(w.lastError()));
+        QVERIFY2(w.lastError().contains(QStringLiteral("bad_bursts.json:4:")),
+                 qPrintable(w.lastError()));
         auto* box = w.findChild<QMessageBox*>(QStringLiteral("errorDialog"));
         QVERIFY(box);
         QVERIFY(box->text().contains(QStringLiteral("bad_bursts.json:4:")));
@@ -179,7 +181,8 @@ private slots:
         QTRY_VERIFY(w.runEvents()->isVisible());
         int row = -1;
         for (std::size_t i = 0; i < w.runEvents()->events().size(); ++i)
-            if (w.runEvents()->events()[i].kind == RunEvent::Kind::Deadlock) row = static_cast<int>(i);
+            if (w.runEvents()->events()[i].kind == RunEvent::Kind::Deadlock)
+                row = static_cast<int>(i);
         QVERIFY(row >= 0);
         auto* states = w.findChild<QDockWidget*>(QStringLiteral("statesDock"));
         states->raise();
@@ -195,11 +198,13 @@ private slots:
         MainWindow w(prefs(QStringLiteral("lessons.ini")));
         w.setQuietErrors(true);
         w.show();
-        const QStringList lessons = QDir(QStringLiteral(":/workloads")).entryList({QStringLiteral("*.json")});
+        const QStringList lessons =
+            QDir(QStringLiteral(":/workloads")).entryList({QStringLiteral("*.json")});
         QVERIFY(lessons.size() >= 5);
         QVERIFY(lessons.contains(QStringLiteral("rr_classroom.json")));
         for (const QString& name : lessons) {
-            QVERIFY2(w.openResource(QStringLiteral(":/workloads/") + name), qPrintable(w.lastError()));
+            QVERIFY2(w.openResource(QStringLiteral(":/workloads/") + name),
+                     qPrintable(w.lastError()));
             SimulationController* c = w.controller();
             const core::TraceState fresh = c->state();
             c->runToCompletion();
@@ -236,10 +241,12 @@ private slots:
         MainWindow w(prefs(QStringLiteral("pylessons.ini")));
         w.setQuietErrors(true);
         w.show();
-        const QStringList lessons = QDir(QStringLiteral(":/lessons")).entryList({QStringLiteral("*.py")});
+        const QStringList lessons =
+            QDir(QStringLiteral(":/lessons")).entryList({QStringLiteral("*.py")});
         QVERIFY(lessons.size() >= 20);
         for (const QString& name : lessons) {
-            QVERIFY2(w.openResource(QStringLiteral(":/lessons/") + name), qPrintable(name + ": " + w.lastError()));
+            QVERIFY2(w.openResource(QStringLiteral(":/lessons/") + name),
+                     qPrintable(name + ": " + w.lastError()));
             SimulationController* c = w.controller();
             QVERIFY(c->isPython());
             const core::TraceState fresh = c->state();
@@ -248,7 +255,8 @@ private slots:
             c->seek(c->endTime());
             // The main process ended (or the lesson deadlocks on purpose).
             const bool deadlocked = c->machine()->deadlock().has_value();
-            QVERIFY2(deadlocked || c->state().processes.at(0).zombie || c->state().processes.at(0).reaped,
+            QVERIFY2(deadlocked || c->state().processes.at(0).zombie ||
+                         c->state().processes.at(0).reaped,
                      qPrintable(name));
             // Some console output was recorded.
             QVERIFY2(c->trace().countOf(core::RecordKind::Output) > 0, qPrintable(name));
@@ -258,7 +266,8 @@ private slots:
     }
 
     void parsesTheCommandLine() {
-        GuiOptions o = parseGuiOptions({"--screenshot", "out.png", "lesson.json", "--at", "50ms", "--size", "800x600"});
+        GuiOptions o = parseGuiOptions(
+            {"--screenshot", "out.png", "lesson.json", "--at", "50ms", "--size", "800x600"});
         QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
         QCOMPARE(o.screenshot, QStringLiteral("out.png"));
         QCOMPARE(o.file, QStringLiteral("lesson.json"));
@@ -267,7 +276,8 @@ private slots:
         QVERIFY(parseGuiOptions({"--size", "huge"}).error.contains(QStringLiteral("WIDTHxHEIGHT")));
         QVERIFY(parseGuiOptions({"--at"}).error.contains(QStringLiteral("needs a value")));
         QVERIFY(parseGuiOptions({"--bogus"}).error.contains(QStringLiteral("unknown option")));
-        QVERIFY(parseGuiOptions({"a.json", "b.json"}).error.contains(QStringLiteral("more than one file")));
+        QVERIFY(parseGuiOptions({"a.json", "b.json"})
+                    .error.contains(QStringLiteral("more than one file")));
         QCOMPARE(parseGuiOptions({"x.py"}).file, QStringLiteral("x.py"));
     }
 };

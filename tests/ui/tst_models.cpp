@@ -217,7 +217,10 @@ private slots:
         QCOMPARE(node(1004).line, 1);
         QCOMPARE(node(1002).line, 2);
         QCOMPARE(node(1002).depth, 1);
-        QCOMPARE(rows[static_cast<std::size_t>(nodes[static_cast<std::size_t>(node(1004).parent)].row)].pid, 1001);
+        QCOMPARE(
+            rows[static_cast<std::size_t>(nodes[static_cast<std::size_t>(node(1004).parent)].row)]
+                .pid,
+            1001);
     }
 };
 

@@ -3,20 +3,20 @@
 // settings.
 #include <QCheckBox>
 #include <QFile>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
-#include <QLineEdit>
 
 #include "tests/ui/test_support.h"
 
 #include "ui/model/gil_model.h"
 #include "ui/sim/simulation_controller.h"
-#include "ui/views/console_view.h"
 #include "ui/style/theme.h"
 #include "ui/views/code_view.h"
+#include "ui/views/console_view.h"
 #include "ui/views/gil_view.h"
 #include "ui/views/settings_panel.h"
 
@@ -30,7 +30,8 @@ const QString kSingDance = kLessons + QStringLiteral("000_sing_dance_processes.p
 const QString kGilLesson = kLessons + QStringLiteral("001_gil_two_cpu_threads.py");
 const QString kTiny = QStringLiteral("import time\nx = 1\ntime.sleep(1)\nprint(x)\n");
 
-std::uint32_t threadNamed(const core::Trace& trace, const std::string& name, std::uint32_t process = 0) {
+std::uint32_t threadNamed(const core::Trace& trace, const std::string& name,
+                          std::uint32_t process = 0) {
     for (std::uint32_t i = 0; i < trace.threads().size(); ++i)
         if (trace.threads()[i].name == name && trace.threads()[i].process == process) return i;
     return core::kNone;
@@ -68,14 +69,16 @@ private slots:
         QCOMPARE(c.title(), QStringLiteral("000_sing_dance_processes.py"));
         // The CLI's defaults for Python programs.
         QCOMPARE(c.settings().cores, 4);
-        QCOMPARE(static_cast<int>(c.settings().policy.kind), static_cast<int>(core::PolicyKind::Fair));
+        QCOMPARE(static_cast<int>(c.settings().policy.kind),
+                 static_cast<int>(core::PolicyKind::Fair));
         QCOMPARE(c.tickSize(), kMillisecond);
         c.runToCompletion();
         QVERIFY(!c.truncated());
         const core::Trace& trace = c.trace();
         const std::uint32_t main = processWithPid(trace, 1001);
         QVERIFY(main != core::kNone);
-        QCOMPARE(QString::fromStdString(trace.processes()[main].name), QStringLiteral("MainProcess"));
+        QCOMPARE(QString::fromStdString(trace.processes()[main].name),
+                 QStringLiteral("MainProcess"));
         int children = 0, python = 0;
         for (const auto& p : trace.processes()) {
             if (p.pid >= 1001) ++python;
@@ -102,9 +105,10 @@ private slots:
         QSignalSpy changed(&c, &SimulationController::programChanged);
         QString error;
         SimulationController::SourceError detail;
-        QVERIFY(!c.openPythonText(QStringLiteral("x = 1\nif x\n    print(x)\n"), QStringLiteral("bad.py"), {}, &error,
-                                  &detail));
-        QVERIFY2(QRegularExpression(QStringLiteral("^bad\\.py:2:\\d+: ")).match(error).hasMatch(), qPrintable(error));
+        QVERIFY(!c.openPythonText(QStringLiteral("x = 1\nif x\n    print(x)\n"),
+                                  QStringLiteral("bad.py"), {}, &error, &detail));
+        QVERIFY2(QRegularExpression(QStringLiteral("^bad\\.py:2:\\d+: ")).match(error).hasMatch(),
+                 qPrintable(error));
         QCOMPARE(detail.line, 2);
         QVERIFY(detail.column > 0);
         QVERIFY(c.sourceError().has_value());
@@ -128,7 +132,8 @@ private slots:
         QTemporaryDir dir;
         CodeView view(&c, &theme);
         view.setAutosaveDirectory(dir.path());
-        QVERIFY(c.openPythonText(kTiny, QStringLiteral("tiny.py"), QStringLiteral("/nonexistent/tiny.py"), nullptr));
+        QVERIFY(c.openPythonText(kTiny, QStringLiteral("tiny.py"),
+                                 QStringLiteral("/nonexistent/tiny.py"), nullptr));
         c.runToCompletion();
         QCOMPARE(view.editor()->toPlainText(), kTiny);
         const std::uint32_t main = threadNamed(c.trace(), "MainThread");
@@ -158,7 +163,8 @@ private slots:
         QVERIFY(!view.runEdited());
         QCOMPARE(view.editor()->toPlainText(), broken);
         QVERIFY(view.errorLine() > 0);
-        QVERIFY2(view.errorText().startsWith(QStringLiteral("tiny.py:")), qPrintable(view.errorText()));
+        QVERIFY2(view.errorText().startsWith(QStringLiteral("tiny.py:")),
+                 qPrintable(view.errorText()));
         QCOMPARE(c.sourceText(), kTiny);  // the last good program keeps running
         // The edits were saved under the file's key...
         QVERIFY(QFile::exists(view.autosavePath(key)));
@@ -212,8 +218,10 @@ private slots:
         core::SimTime threadsStart = -1;
         for (std::size_t i = 0; i < trace.size() && threadsStart < 0; ++i) {
             const core::RecordBody& b = trace.body(i);
-            if (b.kind == core::RecordKind::Gil && static_cast<core::GilOp>(b.extra16) == core::GilOp::Acquire &&
-                QString::fromStdString(trace.threads()[b.subject].name).contains(QStringLiteral("spin")))
+            if (b.kind == core::RecordKind::Gil &&
+                static_cast<core::GilOp>(b.extra16) == core::GilOp::Acquire &&
+                QString::fromStdString(trace.threads()[b.subject].name)
+                    .contains(QStringLiteral("spin")))
                 threadsStart = trace.time(i);
         }
         QVERIFY(threadsStart > 0);
@@ -245,7 +253,9 @@ private slots:
         // Two spinning threads share the GIL by then: many hand-offs, one holds it, one waits.
         QVERIFY2(s.handoffs >= 5, qPrintable(QString::number(s.handoffs)));
         QVERIFY(s.holder != core::kNone);
-        QCOMPARE(QString::fromStdString(trace.threads()[s.holder].name).contains(QStringLiteral("spin")), true);
+        QCOMPARE(
+            QString::fromStdString(trace.threads()[s.holder].name).contains(QStringLiteral("spin")),
+            true);
         QCOMPARE(s.waiters.size(), std::size_t{1});
         QVERIFY(s.waiters[0].thread != s.holder);
         QCOMPARE(s.threads.size(), std::size_t{3});
@@ -256,8 +266,10 @@ private slots:
     void inputLinesTypedInTheConsoleFeedInput() {
         SimulationController c;
         Theme theme;
-        QVERIFY(c.openPythonText(QStringLiteral("name = input('who? ')\nprint('hello', name)\ntry:\n    input()\nexcept EOFError:\n    print('eof')\n"),
-                                 QStringLiteral("ask.py"), {}, nullptr));
+        QVERIFY(
+            c.openPythonText(QStringLiteral("name = input('who? ')\nprint('hello', name)\ntry:\n   "
+                                            " input()\nexcept EOFError:\n    print('eof')\n"),
+                             QStringLiteral("ask.py"), {}, nullptr));
         ConsoleView console(&c, &theme);
         auto* line = console.findChild<QLineEdit*>(QStringLiteral("consoleInput"));
         QVERIFY(line);
@@ -290,7 +302,8 @@ private slots:
         GilView view(&c, &theme);
         view.refresh();
         QVERIFY(view.states().empty());
-        QVERIFY2(view.message().contains(QStringLiteral("free-threaded")), qPrintable(view.message()));
+        QVERIFY2(view.message().contains(QStringLiteral("free-threaded")),
+                 qPrintable(view.message()));
         // Free-threaded: the two spinning threads run side by side, so the run is shorter.
         const core::SimTime freeEnd = c.endTime();
         c.setPythonSettings({});
@@ -307,7 +320,8 @@ private slots:
         slow.costScale = 2.0;
         c.setPythonSettings(slow);
         c.runToCompletion();
-        QVERIFY2(c.endTime() > normal * 3 / 2, qPrintable(QString::number(static_cast<double>(c.endTime()) / 1e6)));
+        QVERIFY2(c.endTime() > normal * 3 / 2,
+                 qPrintable(QString::number(static_cast<double>(c.endTime()) / 1e6)));
         // Opening a program again goes back to the defaults.
         QVERIFY(c.openFile(kGilLesson, nullptr));
         QCOMPARE(c.pythonSettings().costScale, 1.0);
@@ -318,9 +332,10 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         SimulationController c;
         QString error;
-        QVERIFY2(c.openPythonText(QString::fromUtf8(f.readAll()), QStringLiteral("001_gil_two_cpu_threads.py"),
-                                  f.fileName(), &error),
-                 qPrintable(error));
+        QVERIFY2(
+            c.openPythonText(QString::fromUtf8(f.readAll()),
+                             QStringLiteral("001_gil_two_cpu_threads.py"), f.fileName(), &error),
+            qPrintable(error));
         QCOMPARE(c.sourcePath(), QStringLiteral(":/lessons/001_gil_two_cpu_threads.py"));
     }
 };

@@ -31,7 +31,8 @@ using test::str;
 
 namespace {
 QString workload(const char* name) {
-    return QStringLiteral(TASKSCOPE_UI_TEST_DATA "/../../../resources/workloads/") + QLatin1String(name);
+    return QStringLiteral(TASKSCOPE_UI_TEST_DATA "/../../../resources/workloads/") +
+           QLatin1String(name);
 }
 std::uint32_t threadNamed(const SimulationController& c, const char* name) {
     const auto& threads = c.trace().threads();
@@ -76,7 +77,8 @@ private slots:
         QCOMPARE(q.highWater, 3);
         QCOMPARE(q.waiters, std::vector<std::uint32_t>{producer});
         QCOMPARE(str(c.state().threads[producer].state), str(ThreadState::Waiting));
-        QCOMPARE(QString::fromStdString(q.summary), QStringLiteral("3 of 3 items, high-water 3, 1 waiting"));
+        QCOMPARE(QString::fromStdString(q.summary),
+                 QStringLiteral("3 of 3 items, high-water 3, 1 waiting"));
 
         c.seek(7 * kMillisecond);
         QVERIFY(view.rows()[0].waiters.empty());
@@ -108,7 +110,8 @@ private slots:
         QCOMPARE(rows[0].value, 5);
         QCOMPARE(rows[0].lostUpdates, 5);
         QCOMPARE(rows[0].stores, 10);
-        QCOMPARE(QString::fromStdString(rows[0].summary), QStringLiteral("= 5 after 10 writes, 5 lost updates"));
+        QCOMPARE(QString::fromStdString(rows[0].summary),
+                 QStringLiteral("= 5 after 10 writes, 5 lost updates"));
         c.seek(0);
         QCOMPARE(syncObjectRows(c.trace(), c.index(), c.state(), c.machine())[0].lostUpdates, 0);
     }
@@ -130,7 +133,8 @@ private slots:
         const int a = g.findObject(0), b = g.findObject(1);  // locks A and B
         QVERIFY(n1 >= 0 && n2 >= 0 && a >= 0 && b >= 0);
         QCOMPARE(g.nodes.size(), std::size_t{4});
-        QCOMPARE(QString::fromStdString(g.nodes[static_cast<std::size_t>(a)].label), QStringLiteral("Lock A"));
+        QCOMPARE(QString::fromStdString(g.nodes[static_cast<std::size_t>(a)].label),
+                 QStringLiteral("Lock A"));
         QCOMPARE(g.edges.size(), std::size_t{4});
         using K = WaitForGraph::Edge::Kind;
         QVERIFY(g.hasEdge(K::WaitsFor, n1, b));  // T1 holds A, waits for B
@@ -153,9 +157,9 @@ private slots:
         QVERIFY(!before.deadlocked);
         QVERIFY(before.cycle.empty());
         QCOMPARE(before.edges.size(), std::size_t{2});  // two "held by"
-        QVERIFY(before.conditions[0].holds);   // mutual exclusion
-        QVERIFY(!before.conditions[1].holds);  // hold and wait
-        QVERIFY(!before.conditions[3].holds);  // circular wait
+        QVERIFY(before.conditions[0].holds);            // mutual exclusion
+        QVERIFY(!before.conditions[1].holds);           // hold and wait
+        QVERIFY(!before.conditions[3].holds);           // circular wait
     }
 
     void waitForGraphAgreesWithTheMachineOnThePhilosophers() {
@@ -175,7 +179,8 @@ private slots:
             QVERIFY(n >= 0);
             QVERIFY(g.nodes[static_cast<std::size_t>(n)].inCycle);
         }
-        for (const auto o : d.objects) QVERIFY(g.nodes[static_cast<std::size_t>(g.findObject(o.value))].inCycle);
+        for (const auto o : d.objects)
+            QVERIFY(g.nodes[static_cast<std::size_t>(g.findObject(o.value))].inCycle);
         for (const auto& cond : g.conditions) QVERIFY2(cond.holds, cond.name.c_str());
     }
 
@@ -203,14 +208,16 @@ private slots:
         QCOMPARE(exit, 2);
         QCOMPARE(view.list()->topLevelItemCount(), static_cast<int>(events.size()));
         // Events are in time order, and clicking one seeks to it.
-        for (std::size_t i = 1; i < events.size(); ++i) QVERIFY(events[i - 1].time <= events[i].time);
+        for (std::size_t i = 1; i < events.size(); ++i)
+            QVERIFY(events[i - 1].time <= events[i].time);
         int row = -1;
         for (std::size_t i = 0; i < events.size(); ++i)
             if (events[i].kind == RunEvent::Kind::LostUpdate) {
                 row = static_cast<int>(i);
                 break;
             }
-        QVERIFY(QString::fromStdString(events[static_cast<std::size_t>(row)].text).startsWith(QStringLiteral("lost update on Value counter")));
+        QVERIFY(QString::fromStdString(events[static_cast<std::size_t>(row)].text)
+                    .startsWith(QStringLiteral("lost update on Value counter")));
         view.activate(row);
         QCOMPARE(c.cursor(), firstLost);
         QCOMPARE(view.list()->currentItem(), view.list()->topLevelItem(row));
@@ -254,8 +261,10 @@ private slots:
         d.runToCompletion();
         BreakpointsView bp(&d);
         const std::uint32_t producer = threadNamed(d, "producer");
-        bp.threadBox()->setCurrentIndex(bp.threadBox()->findData(QVariant::fromValue<uint>(producer)));
-        bp.stateBox()->setCurrentIndex(bp.stateBox()->findData(static_cast<int>(ThreadState::Waiting)));
+        bp.threadBox()->setCurrentIndex(
+            bp.threadBox()->findData(QVariant::fromValue<uint>(producer)));
+        bp.stateBox()->setCurrentIndex(
+            bp.stateBox()->findData(static_cast<int>(ThreadState::Waiting)));
         bp.addWatch();
         QCOMPARE(d.stateWatches().size(), std::size_t{1});
         d.seek(1 * kMillisecond);
@@ -276,7 +285,8 @@ private slots:
         c.runToCompletion();
         // Each thread acquired one lock, and T2 (or T1) closed the cycle: two triangles, one cross.
         std::size_t marks = 0;
-        for (std::uint32_t t = 0; t < c.trace().threads().size(); ++t) marks += c.index().syncMarks(t).size();
+        for (std::uint32_t t = 0; t < c.trace().threads().size(); ++t)
+            marks += c.index().syncMarks(t).size();
         QCOMPARE(marks, std::size_t{3});
         TimelineView view(&c, &theme);
         view.resize(view.labelWidth() + 500, 300);
@@ -300,7 +310,9 @@ private slots:
         const std::uint32_t producer = threadNamed(c, "producer");
         int row = -1;
         for (std::size_t i = 0; i < view.rows().size(); ++i)
-            if (view.rows()[i].kind == TimelineRow::Kind::Thread && view.rows()[i].index == producer) row = static_cast<int>(i);
+            if (view.rows()[i].kind == TimelineRow::Kind::Thread &&
+                view.rows()[i].index == producer)
+                row = static_cast<int>(i);
         QVERIFY(row >= 0);
         const QRect d = view.dataRect();
         const int y = d.top() + view.rows()[static_cast<std::size_t>(row)].y + 3;

@@ -52,9 +52,11 @@ private slots:
 
     void clampKeepsTheViewInTheRun() {
         // 100 px of 1 ms each over a 50 ms run: the origin cannot go negative nor far past it.
-        QCOMPARE(clampToRun(TimeScale{-5 * kMillisecond, 1e6}, 100, 50 * kMillisecond).origin, core::SimTime{0});
+        QCOMPARE(clampToRun(TimeScale{-5 * kMillisecond, 1e6}, 100, 50 * kMillisecond).origin,
+                 core::SimTime{0});
         // Visible 100 ms > run 50 ms: stays at 0.
-        QCOMPARE(clampToRun(TimeScale{30 * kMillisecond, 1e6}, 100, 50 * kMillisecond).origin, core::SimTime{0});
+        QCOMPARE(clampToRun(TimeScale{30 * kMillisecond, 1e6}, 100, 50 * kMillisecond).origin,
+                 core::SimTime{0});
         // Visible 10 ms of a 50 ms run: the right edge may pass the end by 5 % of the view.
         QCOMPARE(clampToRun(TimeScale{45 * kMillisecond, 1e5}, 100, 50 * kMillisecond).origin,
                  core::SimTime{40 * kMillisecond + 500 * kMicrosecond});
@@ -101,7 +103,8 @@ private slots:
         // 10,000 slices alternating two colours over 100 px: at most one span per pixel.
         std::vector<PixelSpan> out;
         SpanMerger m(out, 100);
-        for (int i = 0; i < 10000; ++i) m.add(i * 0.01, (i + 1) * 0.01, i % 2, static_cast<std::uint32_t>(i));
+        for (int i = 0; i < 10000; ++i)
+            m.add(i * 0.01, (i + 1) * 0.01, i % 2, static_cast<std::uint32_t>(i));
         QVERIFY(out.size() <= 100);
         // Every pixel is painted exactly once, left to right, without gaps.
         int x = 0;
@@ -124,10 +127,10 @@ private slots:
     void mergerClipsToTheView() {
         std::vector<PixelSpan> out;
         SpanMerger m(out, 100);
-        m.add(-50, -10, 1, 0);   // left of the view
-        m.add(-10, 20, 2, 1);    // crosses the left edge
-        m.add(90, 500, 3, 2);    // crosses the right edge
-        m.add(500, 600, 4, 3);   // right of the view
+        m.add(-50, -10, 1, 0);  // left of the view
+        m.add(-10, 20, 2, 1);   // crosses the left edge
+        m.add(90, 500, 3, 2);   // crosses the right edge
+        m.add(500, 600, 4, 3);  // right of the view
         QCOMPARE(out.size(), std::size_t{2});
         QCOMPARE(out[0], (PixelSpan{0, 20, 2, 1}));
         QCOMPARE(out[1], (PixelSpan{90, 100, 3, 2}));
@@ -167,7 +170,8 @@ private slots:
         std::vector<PixelSpan> fast, slow;
         lane.spans(scale, 500, fast);
         SpanMerger merger(slow, 500);
-        for (const auto& s : segs) merger.add(scale.toX(s.start), scale.toX(s.end), key(s.record), s.record);
+        for (const auto& s : segs)
+            merger.add(scale.toX(s.start), scale.toX(s.end), key(s.record), s.record);
         QCOMPARE(fast.size(), slow.size());
         for (std::size_t i = 0; i < fast.size(); ++i) QCOMPARE(fast[i], slow[i]);
         QVERIFY(fast.size() <= 500);
@@ -224,9 +228,11 @@ private slots:
 
     void parsesDurations() {
         QCOMPARE(parseDuration("12ms", kSecond), std::optional<core::SimTime>(12 * kMillisecond));
-        QCOMPARE(parseDuration(" 1.5 s ", kMillisecond), std::optional<core::SimTime>(1500 * kMillisecond));
+        QCOMPARE(parseDuration(" 1.5 s ", kMillisecond),
+                 std::optional<core::SimTime>(1500 * kMillisecond));
         QCOMPARE(parseDuration("7", kMillisecond), std::optional<core::SimTime>(7 * kMillisecond));
-        QCOMPARE(parseDuration("250us", kMillisecond), std::optional<core::SimTime>(250 * kMicrosecond));
+        QCOMPARE(parseDuration("250us", kMillisecond),
+                 std::optional<core::SimTime>(250 * kMicrosecond));
         QVERIFY(!parseDuration("soon", kMillisecond));
         QVERIFY(!parseDuration("5 parsecs", kMillisecond));
         QVERIFY(!parseDuration("-3", kMillisecond));

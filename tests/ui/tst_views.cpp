@@ -57,7 +57,8 @@ private slots:
         // A's own lane: running, waiting (I/O), running; different colours.
         int aRow = -1;
         for (std::size_t i = 0; i < rows.size(); ++i)
-            if (rows[i].kind == TimelineRow::Kind::Thread && rows[i].index == 0) aRow = static_cast<int>(i);
+            if (rows[i].kind == TimelineRow::Kind::Thread && rows[i].index == 0)
+                aRow = static_cast<int>(i);
         QVERIFY(aRow > 0);
         const auto a = view.spansForRow(aRow);
         QCOMPARE(a.size(), std::size_t{3});
@@ -98,8 +99,11 @@ private slots:
         SimulationController c;
         Theme theme;
         QString error;
-        QVERIFY2(c.openFile(QStringLiteral(TASKSCOPE_UI_TEST_DATA "/../../../resources/workloads/gil_two_cpu_threads.json"), &error),
-                 qPrintable(error));
+        QVERIFY2(
+            c.openFile(QStringLiteral(TASKSCOPE_UI_TEST_DATA
+                                      "/../../../resources/workloads/gil_two_cpu_threads.json"),
+                       &error),
+            qPrintable(error));
         QVERIFY(c.index().hasGil());
         TimelineView view(&c, &theme);
         view.resize(view.labelWidth() + 1000, 300);
@@ -118,8 +122,9 @@ private slots:
             QCOMPARE(spans[i].x0, spans[i - 1].x1);
         }
         const QRect d = view.dataRect();
-        const QString tip = view.toolTipAt(QPoint(d.left() + spans[0].x0 + 2,
-                                                  d.top() + view.rows()[static_cast<std::size_t>(gilRow)].y + 5));
+        const QString tip =
+            view.toolTipAt(QPoint(d.left() + spans[0].x0 + 2,
+                                  d.top() + view.rows()[static_cast<std::size_t>(gilRow)].y + 5));
         QVERIFY2(tip.startsWith(QStringLiteral("GIL held by")), qPrintable(tip));
     }
 
@@ -143,8 +148,12 @@ private slots:
         QVERIFY(view.animating());
         QVERIFY(view.stateBox(ThreadState::Terminated).contains(view.tokenRestingPoint(2)));
         const QPainterPath exit = view.arrowPath(Transition::Exit);
-        QVERIFY(view.stateBox(ThreadState::Running).adjusted(-2, -2, 2, 2).contains(exit.pointAtPercent(0)));
-        QVERIFY(view.stateBox(ThreadState::Terminated).adjusted(-2, -2, 2, 2).contains(exit.pointAtPercent(1)));
+        QVERIFY(view.stateBox(ThreadState::Running)
+                    .adjusted(-2, -2, 2, 2)
+                    .contains(exit.pointAtPercent(0)));
+        QVERIFY(view.stateBox(ThreadState::Terminated)
+                    .adjusted(-2, -2, 2, 2)
+                    .contains(exit.pointAtPercent(1)));
         QTRY_VERIFY_WITH_TIMEOUT(!view.animating(), 2000);
         // Back to 2 ms: C is Ready again (from New via admit).
         c.seek(2 * kMillisecond);
@@ -162,12 +171,17 @@ private slots:
         c.seek(5 * kMillisecond);
         PsTableModel* m = view.table();
         QCOMPARE(m->rowCount(), 4);
-        QCOMPARE(m->headerData(PsTableModel::Stat, Qt::Horizontal, Qt::DisplayRole).toString(), QStringLiteral("STAT"));
+        QCOMPARE(m->headerData(PsTableModel::Stat, Qt::Horizontal, Qt::DisplayRole).toString(),
+                 QStringLiteral("STAT"));
         QCOMPARE(m->data(m->index(1, PsTableModel::Pid), Qt::DisplayRole).toInt(), 1001);
-        QCOMPARE(m->data(m->index(1, PsTableModel::Stat), Qt::DisplayRole).toString(), QStringLiteral("S"));
-        QCOMPARE(m->data(m->index(1, PsTableModel::Cpu), Qt::DisplayRole).toString(), QStringLiteral("80.0"));
-        QCOMPARE(m->data(m->index(1, PsTableModel::Time), Qt::DisplayRole).toString(), QStringLiteral("0:00.004"));
-        QCOMPARE(m->data(m->index(3, PsTableModel::Command), Qt::DisplayRole).toString(), QStringLiteral("C"));
+        QCOMPARE(m->data(m->index(1, PsTableModel::Stat), Qt::DisplayRole).toString(),
+                 QStringLiteral("S"));
+        QCOMPARE(m->data(m->index(1, PsTableModel::Cpu), Qt::DisplayRole).toString(),
+                 QStringLiteral("80.0"));
+        QCOMPARE(m->data(m->index(1, PsTableModel::Time), Qt::DisplayRole).toString(),
+                 QStringLiteral("0:00.004"));
+        QCOMPARE(m->data(m->index(3, PsTableModel::Command), Qt::DisplayRole).toString(),
+                 QStringLiteral("C"));
         // The tree: bash with A, B, C as children, C's box right of bash's.
         ProcessTreeView* tree = view.tree();
         QCOMPARE(tree->nodes().size(), std::size_t{4});
@@ -190,7 +204,8 @@ private slots:
         c.seek(7 * kMillisecond);
         // + C started (1 ms), C exited and reaped (7 ms).
         QCOMPARE(view.lineCount(), 5);
-        QVERIFY2(view.plainText().contains(QStringLiteral("C (1003) exited with code 0")), qPrintable(view.plainText()));
+        QVERIFY2(view.plainText().contains(QStringLiteral("C (1003) exited with code 0")),
+                 qPrintable(view.plainText()));
         QCOMPARE(view.lineTime(0), core::SimTime{0});
         QCOMPARE(view.lineTime(2), 1 * kMillisecond);
         QCOMPARE(view.lineTime(4), 7 * kMillisecond);
@@ -213,7 +228,8 @@ private slots:
         c.seek(c.endTime());
         QCOMPARE(view.figures().finished, 3);
         QCOMPARE(view.figures().averageWaiting, 1.0 * kMillisecond);
-        QVERIFY2(view.summaryText().contains(QStringLiteral("average waiting 1 ms")), qPrintable(view.summaryText()));
+        QVERIFY2(view.summaryText().contains(QStringLiteral("average waiting 1 ms")),
+                 qPrintable(view.summaryText()));
         QCOMPARE(view.utilization().size(), std::size_t{2});
         QCOMPARE(view.utilization()[1].front(), 1.0);
     }
@@ -223,7 +239,8 @@ private slots:
         QVERIFY(c.openFile(kIoTwoCores, nullptr));
         SettingsPanel panel(&c);
         QCOMPARE(panel.coresBox()->value(), 2);
-        QCOMPARE(panel.policyBox()->currentData().toInt(), static_cast<int>(core::PolicyKind::Fcfs));
+        QCOMPARE(panel.policyBox()->currentData().toInt(),
+                 static_cast<int>(core::PolicyKind::Fcfs));
         c.seek(5 * kMillisecond);
         panel.coresBox()->setValue(1);
         panel.applyNow();
@@ -231,7 +248,8 @@ private slots:
         QCOMPARE(c.trace().coreCount(), 1);
         QCOMPARE(c.cursor(), 5 * kMillisecond);
         // Round robin with a 2 ms slice: P changes every 2 ms on the single core.
-        panel.policyBox()->setCurrentIndex(panel.policyBox()->findData(static_cast<int>(core::PolicyKind::RoundRobin)));
+        panel.policyBox()->setCurrentIndex(
+            panel.policyBox()->findData(static_cast<int>(core::PolicyKind::RoundRobin)));
         panel.quantumBox()->setValue(2);
         panel.applyNow();
         QCOMPARE(c.settings().policy.kind, core::PolicyKind::RoundRobin);

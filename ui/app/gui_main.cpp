@@ -41,9 +41,11 @@ GuiOptions parseGuiOptions(const std::vector<std::string>& args) {
         } else if (a == "--size") {
             if (auto v = value("--size")) {
                 int w = 0, h = 0;
-                if (std::sscanf(v->c_str(), "%dx%d", &w, &h) != 2 || w < 200 || h < 150 || w > 8000 || h > 8000)
-                    o.error = QStringLiteral("--size: expected WIDTHxHEIGHT like 1600x1000, got \"%1\"")
-                                  .arg(QString::fromStdString(*v));
+                if (std::sscanf(v->c_str(), "%dx%d", &w, &h) != 2 || w < 200 || h < 150 ||
+                    w > 8000 || h > 8000)
+                    o.error =
+                        QStringLiteral("--size: expected WIDTHxHEIGHT like 1600x1000, got \"%1\"")
+                            .arg(QString::fromStdString(*v));
                 else
                     o.size = QSize(w, h);
             }
@@ -55,7 +57,8 @@ GuiOptions parseGuiOptions(const std::vector<std::string>& args) {
             if (auto v = value("--lang")) {
                 o.lang = QString::fromStdString(*v);
                 if (!parseLanguage(o.lang))
-                    o.error = QStringLiteral("--lang: expected zh_CN, en or system, got \"%1\"").arg(o.lang);
+                    o.error = QStringLiteral("--lang: expected zh_CN, en or system, got \"%1\"")
+                                  .arg(o.lang);
             }
         } else if (a == "--presenter") {
             o.presenter = true;
@@ -67,7 +70,8 @@ GuiOptions parseGuiOptions(const std::vector<std::string>& args) {
         } else if (o.file.isEmpty()) {
             o.file = QString::fromStdString(a);
         } else {
-            o.error = QStringLiteral("more than one file given (\"%1\")").arg(QString::fromStdString(a));
+            o.error =
+                QStringLiteral("more than one file given (\"%1\")").arg(QString::fromStdString(a));
         }
         if (!o.error.isEmpty()) break;
     }
@@ -88,12 +92,14 @@ int screenshot(const GuiOptions& o) {
     auto prefs = std::make_shared<Preferences>(dir.filePath(QStringLiteral("taskscope.ini")));
     prefs->setDarkTheme(o.dark);
     prefs->setColourBlindSafe(o.colourBlind);
-    applyLanguage(parseLanguage(o.lang.isEmpty() ? QStringLiteral("en") : o.lang).value_or(Language::English));
+    applyLanguage(parseLanguage(o.lang.isEmpty() ? QStringLiteral("en") : o.lang)
+                      .value_or(Language::English));
     MainWindow window(prefs);
     window.setQuietErrors(true);
     // Never show the user's own saved edits of a Python program in a picture.
     window.codeView()->setAutosaveDirectory(dir.filePath(QStringLiteral("edits")));
-    const bool ok = o.file.isEmpty() ? window.openResource(MainWindow::defaultLesson()) : window.openFile(o.file);
+    const bool ok = o.file.isEmpty() ? window.openResource(MainWindow::defaultLesson())
+                                     : window.openFile(o.file);
     if (!ok) {
         std::fprintf(stderr, "taskscope: error: %s\n", qPrintable(window.lastError()));
         return 2;
@@ -104,7 +110,8 @@ int screenshot(const GuiOptions& o) {
     if (!o.at.isEmpty()) {
         const auto t = parseDuration(o.at.toStdString(), c->tickSize());
         if (!t) {
-            std::fprintf(stderr, "taskscope: error: --at: \"%s\" is not a time; write e.g. 50ms or 1.5s\n",
+            std::fprintf(stderr,
+                         "taskscope: error: --at: \"%s\" is not a time; write e.g. 50ms or 1.5s\n",
                          qPrintable(o.at));
             return 2;
         }
@@ -121,8 +128,12 @@ int screenshot(const GuiOptions& o) {
     if (!o.raise.isEmpty()) {
         auto* dock = window.findChild<QDockWidget*>(o.raise + QStringLiteral("Dock"));
         if (!dock) {
-            std::fprintf(stderr, "taskscope: error: --raise: no view \"%s\"; try timeline, processes, states, "
-                                 "stats, console, settings, workload, syncObjects, waitFor, events, breakpoints, code, gil\n", qPrintable(o.raise));
+            std::fprintf(
+                stderr,
+                "taskscope: error: --raise: no view \"%s\"; try timeline, processes, states, "
+                "stats, console, settings, workload, syncObjects, waitFor, events, breakpoints, "
+                "code, gil\n",
+                qPrintable(o.raise));
             return 2;
         }
         dock->show();
@@ -133,8 +144,10 @@ int screenshot(const GuiOptions& o) {
     settle(150);
     const QImage image = window.grab().toImage();
     if (!image.save(o.screenshot)) {
-        std::fprintf(stderr, "taskscope: error: cannot write \"%s\"; check the folder and the .png extension\n",
-                     qPrintable(o.screenshot));
+        std::fprintf(
+            stderr,
+            "taskscope: error: cannot write \"%s\"; check the folder and the .png extension\n",
+            qPrintable(o.screenshot));
         return 2;
     }
     return 0;
@@ -158,9 +171,11 @@ bool prepareDisplay(int argc, char** argv) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
         return true;
     }
-    std::fprintf(stderr,
-                 "taskscope: no display found (DISPLAY is not set). Run it in a desktop session, under\n"
-                 "  xvfb-run, or headless: taskscope --screenshot shot.png [FILE], taskscope run FILE --summary\n");
+    std::fprintf(
+        stderr,
+        "taskscope: no display found (DISPLAY is not set). Run it in a desktop session, under\n"
+        "  xvfb-run, or headless: taskscope --screenshot shot.png [FILE], taskscope run FILE "
+        "--summary\n");
     return false;
 }
 }  // namespace
@@ -178,16 +193,19 @@ int guiMain(int argc, char** argv) {
     if (!o.error.isEmpty()) {
         std::fprintf(stderr,
                      "taskscope: error: %s\nusage: taskscope [FILE] [--lang zh_CN|en|system]\n"
-                     "       taskscope --screenshot OUT.png [FILE] [--at T] [--size WxH] [--dark] [--presenter] [--colour-blind] [--raise VIEW] [--lang zh_CN|en]\n",
+                     "       taskscope --screenshot OUT.png [FILE] [--at T] [--size WxH] [--dark] "
+                     "[--presenter] [--colour-blind] [--raise VIEW] [--lang zh_CN|en]\n",
                      qPrintable(o.error));
         return 2;
     }
     if (!o.screenshot.isEmpty()) return screenshot(o);
 
     auto prefs = std::make_shared<Preferences>();
-    const Language lang = parseLanguage(o.lang.isEmpty() ? prefs->language() : o.lang).value_or(Language::System);
+    const Language lang =
+        parseLanguage(o.lang.isEmpty() ? prefs->language() : o.lang).value_or(Language::System);
     if (!applyLanguage(lang))
-        std::fprintf(stderr, "taskscope: warning: the Chinese translation is missing from this build\n");
+        std::fprintf(stderr,
+                     "taskscope: warning: the Chinese translation is missing from this build\n");
     MainWindow window(prefs);
     window.show();
     if (o.file.isEmpty())

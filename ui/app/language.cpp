@@ -27,9 +27,12 @@ bool g_fontSaved = false;
 
 QString languageCode(Language lang) {
     switch (lang) {
-        case Language::System: return QStringLiteral("system");
-        case Language::English: return QStringLiteral("en");
-        case Language::Chinese: return QStringLiteral("zh_CN");
+        case Language::System:
+            return QStringLiteral("system");
+        case Language::English:
+            return QStringLiteral("en");
+        case Language::Chinese:
+            return QStringLiteral("zh_CN");
     }
     return QStringLiteral("system");
 }
@@ -37,7 +40,8 @@ QString languageCode(Language lang) {
 std::optional<Language> parseLanguage(const QString& code) {
     const QString c = code.trimmed().toLower().replace(QLatin1Char('-'), QLatin1Char('_'));
     if (c == QLatin1String("system") || c.isEmpty()) return Language::System;
-    if (c == QLatin1String("en") || c.startsWith(QLatin1String("en_")) || c == QLatin1String("c")) return Language::English;
+    if (c == QLatin1String("en") || c.startsWith(QLatin1String("en_")) || c == QLatin1String("c"))
+        return Language::English;
     if (c == QLatin1String("zh") || c == QLatin1String("zh_cn") || c == QLatin1String("zh_hans") ||
         c == QLatin1String("zh_sg"))
         return Language::Chinese;
@@ -49,12 +53,14 @@ Language resolveLanguage(Language lang) {
     return QLocale::system().language() == QLocale::Chinese ? Language::Chinese : Language::English;
 }
 
-QString chineseCatalogue() { return QStringLiteral(":/i18n/taskscope_zh_CN.qm"); }
+QString chineseCatalogue() {
+    return QStringLiteral(":/i18n/taskscope_zh_CN.qm");
+}
 
 QStringList cjkFontFamilies() {
-    static const char* const preferred[] = {"Noto Sans CJK SC", "Noto Sans SC",      "Source Han Sans SC",
-                                            "Source Han Sans CN", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
-                                            "Droid Sans Fallback", "AR PL UMing CN"};
+    static const char* const preferred[] = {
+        "Noto Sans CJK SC",    "Noto Sans SC",      "Source Han Sans SC",  "Source Han Sans CN",
+        "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback", "AR PL UMing CN"};
     const QStringList installed = QFontDatabase::families();
     QStringList found;
     for (const char* name : preferred) {
@@ -92,7 +98,8 @@ bool applyLanguage(Language lang) {
     // Qt's own dialogs and buttons (OK, Cancel, file dialogs), when the system has them.
     for (const char* base : {"qtbase_zh_CN", "qt_zh_CN"}) {
         auto qt = std::make_unique<QTranslator>();
-        if (qt->load(QString::fromLatin1(base), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        if (qt->load(QString::fromLatin1(base),
+                     QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
             QCoreApplication::installTranslator(qt.get());
             list.push_back(std::move(qt));
             break;
@@ -111,6 +118,8 @@ bool applyLanguage(Language lang) {
     return ok;
 }
 
-Language currentLanguage() { return g_current; }
+Language currentLanguage() {
+    return g_current;
+}
 
 }  // namespace taskscope::ui

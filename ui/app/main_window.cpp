@@ -26,9 +26,9 @@
 
 #include "ui/app/language.h"
 #include "ui/app/preferences.h"
+#include "ui/charts/stats_view.h"
 #include "ui/export/export_dialog.h"
 #include "ui/export/image_export.h"
-#include "ui/charts/stats_view.h"
 #include "ui/model/lesson_header.h"
 #include "ui/model/time_format.h"
 #include "ui/sim/simulation_controller.h"
@@ -36,8 +36,8 @@
 #include "ui/timeline/timeline_view.h"
 #include "ui/views/breakpoints_view.h"
 #include "ui/views/code_view.h"
-#include "ui/views/gil_view.h"
 #include "ui/views/console_view.h"
+#include "ui/views/gil_view.h"
 #include "ui/views/process_view.h"
 #include "ui/views/run_events_view.h"
 #include "ui/views/settings_panel.h"
@@ -53,7 +53,9 @@ constexpr int kSliderSteps = 1000;
 const double kLogMin = std::log10(SimulationController::kMinSpeed);
 const double kLogMax = std::log10(SimulationController::kMaxSpeed);
 // Toolbar icons drawn for Taskscope (resources/icons): readable on light and dark themes.
-QIcon icon(const char* name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); }
+QIcon icon(const char* name) {
+    return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
+}
 }  // namespace
 
 double MainWindow::speedForSlider(int value) {
@@ -62,7 +64,9 @@ double MainWindow::speedForSlider(int value) {
 }
 
 int MainWindow::sliderForSpeed(double speed) {
-    const double f = (std::log10(std::clamp(speed, SimulationController::kMinSpeed, SimulationController::kMaxSpeed)) - kLogMin) /
+    const double f = (std::log10(std::clamp(speed, SimulationController::kMinSpeed,
+                                            SimulationController::kMaxSpeed)) -
+                      kLogMin) /
                      (kLogMax - kLogMin);
     return static_cast<int>(std::lround(f * kSliderSteps));
 }
@@ -80,9 +84,11 @@ MainWindow::MainWindow(std::shared_ptr<Preferences> preferences, QWidget* parent
     m_controller->setPauseOnMarkers(m_prefs->pauseOnMarkers());
     m_controller->setPauseOnDeadlock(m_prefs->pauseOnDeadlock());
     m_controller->setPauseOnLostUpdate(m_prefs->pauseOnLostUpdate());
-    m_controller->setStepMode(m_prefs->stepMode() == QLatin1String("tick") ? SimulationController::StepMode::Tick
-                                                                          : SimulationController::StepMode::Event);
-    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
+    m_controller->setStepMode(m_prefs->stepMode() == QLatin1String("tick")
+                                  ? SimulationController::StepMode::Tick
+                                  : SimulationController::StepMode::Event);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks |
+                   QMainWindow::AllowNestedDocks);
     setDockNestingEnabled(true);
 
     buildActions();
@@ -97,10 +103,12 @@ MainWindow::MainWindow(std::shared_ptr<Preferences> preferences, QWidget* parent
         updateClock();
         // A newly opened Python program brings its code and its GIL to the front.
         static constexpr quint64 kNoSerial = ~quint64{0};
-        if (m_controller->isPython() && property("pythonSerial").value<quint64>() != m_controller->programSerial()) {
+        if (m_controller->isPython() &&
+            property("pythonSerial").value<quint64>() != m_controller->programSerial()) {
             setProperty("pythonSerial", QVariant::fromValue(m_controller->programSerial()));
             for (const char* name : {"codeDock", "gilDock"})
-                if (QDockWidget* d = findChild<QDockWidget*>(QLatin1String(name)); d && !d->isFloating())
+                if (QDockWidget* d = findChild<QDockWidget*>(QLatin1String(name));
+                    d && !d->isFloating())
                     d->raise();
         } else if (!m_controller->isPython()) {
             setProperty("pythonSerial", QVariant::fromValue(kNoSerial));
@@ -113,7 +121,9 @@ MainWindow::MainWindow(std::shared_ptr<Preferences> preferences, QWidget* parent
     connect(m_controller, &SimulationController::speedChanged, this, [this](double speed) {
         const QSignalBlocker block(m_speedSlider);
         m_speedSlider->setValue(sliderForSpeed(speed));
-        m_speedLabel->setText(tr("%1\u00d7").arg(speed < 1 ? QString::number(speed, 'g', 2) : QString::number(speed, 'g', 4)));
+        m_speedLabel->setText(
+            tr("%1\u00d7")
+                .arg(speed < 1 ? QString::number(speed, 'g', 2) : QString::number(speed, 'g', 4)));
     });
     connect(m_theme, &Theme::changed, this, [this] { m_theme->applyToApplication(); });
     m_theme->applyToApplication();
@@ -133,12 +143,14 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildActions() {
     m_openAction = new QAction(icon("open"), tr("&Open..."), this);
     m_openAction->setShortcut(QKeySequence::Open);
-    m_openAction->setToolTip(tr("Open a workload (.json, .csv) or a Python program (.py) (Ctrl+O)"));
+    m_openAction->setToolTip(
+        tr("Open a workload (.json, .csv) or a Python program (.py) (Ctrl+O)"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::onOpen);
 
     m_exportAction = new QAction(icon("export"), tr("&Export..."), this);
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_exportAction->setToolTip(tr("Export the timeline, a diagram or a chart as PNG, SVG or PDF (Ctrl+E)"));
+    m_exportAction->setToolTip(
+        tr("Export the timeline, a diagram or a chart as PNG, SVG or PDF (Ctrl+E)"));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::onExport);
 
     m_playAction = new QAction(icon("play"), tr("Play"), this);
@@ -158,7 +170,8 @@ void MainWindow::buildActions() {
 
     m_runToAction = new QAction(icon("run-to"), tr("Run to..."), this);
     m_runToAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_runToAction->setToolTip(tr("Play until a time (also: right-click the timeline, \"Run to\") (Ctrl+R)"));
+    m_runToAction->setToolTip(
+        tr("Play until a time (also: right-click the timeline, \"Run to\") (Ctrl+R)"));
     connect(m_runToAction, &QAction::triggered, this, [this] {
         bool ok = false;
         const QString text = QInputDialog::getText(
@@ -167,7 +180,9 @@ void MainWindow::buildActions() {
         if (!ok) return;
         const auto t = parseDuration(text.toStdString(), m_controller->tickSize());
         if (!t) {
-            showError(tr("Run to"), tr("\"%1\" is not a time; write a number with a unit, e.g. 120 ms").arg(text));
+            showError(
+                tr("Run to"),
+                tr("\"%1\" is not a time; write a number with a unit, e.g. 120 ms").arg(text));
             return;
         }
         m_controller->runTo(*t);
@@ -182,12 +197,16 @@ void MainWindow::buildActions() {
     m_stepEventAction = new QAction(tr("One scheduler event"), modes);
     m_stepTickAction = new QAction(tr("One time tick"), modes);
     m_stepBytecodeAction = new QAction(tr("One bytecode (Python programs)"), modes);
-    for (QAction* a : {m_stepEventAction, m_stepTickAction, m_stepBytecodeAction}) a->setCheckable(true);
+    for (QAction* a : {m_stepEventAction, m_stepTickAction, m_stepBytecodeAction})
+        a->setCheckable(true);
     m_stepBytecodeAction->setEnabled(false);
-    (m_controller->stepMode() == SimulationController::StepMode::Tick ? m_stepTickAction : m_stepEventAction)->setChecked(true);
+    (m_controller->stepMode() == SimulationController::StepMode::Tick ? m_stepTickAction
+                                                                      : m_stepEventAction)
+        ->setChecked(true);
     connect(modes, &QActionGroup::triggered, this, [this](QAction* a) {
         const bool tick = a == m_stepTickAction;
-        m_controller->setStepMode(tick ? SimulationController::StepMode::Tick : SimulationController::StepMode::Event);
+        m_controller->setStepMode(tick ? SimulationController::StepMode::Tick
+                                       : SimulationController::StepMode::Event);
         m_prefs->setStepMode(tick ? QStringLiteral("tick") : QStringLiteral("event"));
     });
 
@@ -213,18 +232,22 @@ void MainWindow::buildActions() {
     m_pauseOnMarkersAction = new QAction(tr("Pause at &markers"), this);
     m_pauseOnMarkersAction->setCheckable(true);
     m_pauseOnMarkersAction->setChecked(m_controller->pauseOnMarkers());
-    connect(m_pauseOnMarkersAction, &QAction::toggled, m_controller, &SimulationController::setPauseOnMarkers);
+    connect(m_pauseOnMarkersAction, &QAction::toggled, m_controller,
+            &SimulationController::setPauseOnMarkers);
     m_pauseOnDeadlockAction = new QAction(tr("Pause on &deadlock"), this);
     m_pauseOnDeadlockAction->setCheckable(true);
     m_pauseOnDeadlockAction->setChecked(m_controller->pauseOnDeadlock());
-    connect(m_pauseOnDeadlockAction, &QAction::toggled, m_controller, &SimulationController::setPauseOnDeadlock);
+    connect(m_pauseOnDeadlockAction, &QAction::toggled, m_controller,
+            &SimulationController::setPauseOnDeadlock);
     m_pauseOnLostUpdateAction = new QAction(tr("Pause on &lost update"), this);
     m_pauseOnLostUpdateAction->setCheckable(true);
     m_pauseOnLostUpdateAction->setChecked(m_controller->pauseOnLostUpdate());
-    connect(m_pauseOnLostUpdateAction, &QAction::toggled, m_controller, &SimulationController::setPauseOnLostUpdate);
+    connect(m_pauseOnLostUpdateAction, &QAction::toggled, m_controller,
+            &SimulationController::setPauseOnLostUpdate);
     // The menu and the Breakpoints view both switch the conditions: follow the controller.
     connect(m_controller, &SimulationController::breakpointsChanged, this, [this] {
-        const QSignalBlocker a(m_pauseOnMarkersAction), b(m_pauseOnDeadlockAction), c(m_pauseOnLostUpdateAction);
+        const QSignalBlocker a(m_pauseOnMarkersAction), b(m_pauseOnDeadlockAction),
+            c(m_pauseOnLostUpdateAction);
         m_pauseOnMarkersAction->setChecked(m_controller->pauseOnMarkers());
         m_pauseOnDeadlockAction->setChecked(m_controller->pauseOnDeadlock());
         m_pauseOnLostUpdateAction->setChecked(m_controller->pauseOnLostUpdate());
@@ -232,11 +255,14 @@ void MainWindow::buildActions() {
         m_prefs->setPauseOnDeadlock(m_controller->pauseOnDeadlock());
         m_prefs->setPauseOnLostUpdate(m_controller->pauseOnLostUpdate());
     });
-    connect(m_controller, &SimulationController::pausedAtBreak, this, [this](qint64 t, const QString& reason) {
-        statusBar()->showMessage(tr("Paused at %1: %2")
-                                     .arg(QString::fromStdString(formatInUnit(t, m_controller->tickSize())), reason),
-                                 10000);
-    });
+    connect(
+        m_controller, &SimulationController::pausedAtBreak, this,
+        [this](qint64 t, const QString& reason) {
+            statusBar()->showMessage(
+                tr("Paused at %1: %2")
+                    .arg(QString::fromStdString(formatInUnit(t, m_controller->tickSize())), reason),
+                10000);
+        });
 }
 
 void MainWindow::buildToolBar() {
@@ -277,9 +303,11 @@ void MainWindow::buildToolBar() {
     m_speedSlider->setValue(sliderForSpeed(m_controller->speed()));
     bar->addWidget(m_speedSlider);
     m_speedLabel = new QLabel(tr("%1\u00d7").arg(m_controller->speed()));
-    m_speedLabel->setMinimumWidth(m_speedLabel->fontMetrics().horizontalAdvance(QStringLiteral("0.005\u00d7  ")));
+    m_speedLabel->setMinimumWidth(
+        m_speedLabel->fontMetrics().horizontalAdvance(QStringLiteral("0.005\u00d7  ")));
     bar->addWidget(m_speedLabel);
-    connect(m_speedSlider, &QSlider::valueChanged, this, [this](int v) { m_controller->setSpeed(speedForSlider(v)); });
+    connect(m_speedSlider, &QSlider::valueChanged, this,
+            [this](int v) { m_controller->setSpeed(speedForSlider(v)); });
     bar->addSeparator();
     m_clock = new QLabel;
     m_clock->setObjectName(QStringLiteral("clockLabel"));
@@ -334,9 +362,13 @@ void MainWindow::buildMenus() {
     m_viewMenu->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout);
     QAction* fit = m_viewMenu->addAction(tr("&Show whole run"), m_timeline, &TimelineView::fitAll);
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    QAction* zoomIn = m_viewMenu->addAction(tr("Zoom &in"), this, [this] { m_timeline->zoomBy(2.0, m_timeline->dataRect().width() / 2.0); });
+    QAction* zoomIn = m_viewMenu->addAction(tr("Zoom &in"), this, [this] {
+        m_timeline->zoomBy(2.0, m_timeline->dataRect().width() / 2.0);
+    });
     zoomIn->setShortcut(QKeySequence::ZoomIn);
-    QAction* zoomOut = m_viewMenu->addAction(tr("Zoom &out"), this, [this] { m_timeline->zoomBy(0.5, m_timeline->dataRect().width() / 2.0); });
+    QAction* zoomOut = m_viewMenu->addAction(tr("Zoom &out"), this, [this] {
+        m_timeline->zoomBy(0.5, m_timeline->dataRect().width() / 2.0);
+    });
     zoomOut->setShortcut(QKeySequence::ZoomOut);
     QAction* gil = m_viewMenu->addAction(tr("&GIL lane per process"));
     gil->setCheckable(true);
@@ -373,7 +405,8 @@ void MainWindow::buildMenus() {
             const QString note = tr("The language changes the next time Taskscope starts.");
             statusBar()->showMessage(note, 10000);
             if (m_quietErrors) return;
-            auto* box = new QMessageBox(QMessageBox::Information, tr("Language"), note, QMessageBox::Ok, this);
+            auto* box = new QMessageBox(QMessageBox::Information, tr("Language"), note,
+                                        QMessageBox::Ok, this);
             box->setAttribute(Qt::WA_DeleteOnClose);
             box->open();
         });
@@ -381,17 +414,20 @@ void MainWindow::buildMenus() {
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keys"), this, [this] {
-        QMessageBox::information(this, tr("Keys"),
-                                 tr("Space: play / pause\n\u2192 / \u2190: step forward / back\nHome: reset\n"
-                                    "Ctrl+O: open\nCtrl+E: export the timeline or a view\nCtrl+R: run to a time\n"
-                                    "F11: presenter mode\nTimeline: click to seek, drag to pan, "
-                                    "Ctrl+wheel to zoom, drag the time axis to scrub"));
+        QMessageBox::information(
+            this, tr("Keys"),
+            tr("Space: play / pause\n\u2192 / \u2190: step forward / back\nHome: reset\n"
+               "Ctrl+O: open\nCtrl+E: export the timeline or a view\nCtrl+R: run to a time\n"
+               "F11: presenter mode\nTimeline: click to seek, drag to pan, "
+               "Ctrl+wheel to zoom, drag the time axis to scrub"));
     });
     help->addAction(tr("&About Taskscope"), this, [this] {
-        QMessageBox::about(this, tr("About Taskscope"),
-                           tr("<b>Taskscope %1</b><br>Watch how an operating system and CPython run "
-                              "concurrent programs: processes, states, the scheduler, cores, threads "
-                              "and the GIL.").arg(QApplication::applicationVersion()));
+        QMessageBox::about(
+            this, tr("About Taskscope"),
+            tr("<b>Taskscope %1</b><br>Watch how an operating system and CPython run "
+               "concurrent programs: processes, states, the scheduler, cores, threads "
+               "and the GIL.")
+                .arg(QApplication::applicationVersion()));
     });
 }
 
@@ -418,13 +454,15 @@ void MainWindow::buildDocks() {
     m_breakpoints = new BreakpointsView(m_controller);
     m_code = new CodeView(m_controller, m_theme);
     m_gil = new GilView(m_controller, m_theme);
-    connect(m_code, &CodeView::statusMessage, this, [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); });
+    connect(m_code, &CodeView::statusMessage, this,
+            [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); });
     connect(m_timeline, &TimelineView::runToRequested, m_controller, &SimulationController::runTo);
     connect(m_timeline, &TimelineView::exportRequested, this, &MainWindow::onExport);
     connect(m_events, &RunEventsView::eventActivated, this, [this](int kind) {
-        const char* name = kind == static_cast<int>(RunEvent::Kind::Deadlock)     ? "waitForDock"
-                           : kind == static_cast<int>(RunEvent::Kind::LostUpdate) ? "syncObjectsDock"
-                                                                                  : nullptr;
+        const char* name = kind == static_cast<int>(RunEvent::Kind::Deadlock) ? "waitForDock"
+                           : kind == static_cast<int>(RunEvent::Kind::LostUpdate)
+                               ? "syncObjectsDock"
+                               : nullptr;
         if (!name) return;
         if (QDockWidget* d = findChild<QDockWidget*>(QLatin1String(name)); d && !d->isFloating()) {
             d->show();
@@ -442,7 +480,8 @@ void MainWindow::buildDocks() {
     QDockWidget* sync = dock(m_sync, tr("Sync objects"), QStringLiteral("syncObjectsDock"));
     QDockWidget* waitFor = dock(m_waitFor, tr("Wait-for graph"), QStringLiteral("waitForDock"));
     QDockWidget* events = dock(m_events, tr("Run events"), QStringLiteral("eventsDock"));
-    QDockWidget* breakpoints = dock(m_breakpoints, tr("Breakpoints"), QStringLiteral("breakpointsDock"));
+    QDockWidget* breakpoints =
+        dock(m_breakpoints, tr("Breakpoints"), QStringLiteral("breakpointsDock"));
     QDockWidget* code = dock(m_code, tr("Code"), QStringLiteral("codeDock"));
     QDockWidget* gil = dock(m_gil, tr("GIL"), QStringLiteral("gilDock"));
 
@@ -486,7 +525,8 @@ void MainWindow::rebuildLessonsMenu() {
     const QDir workloads(QStringLiteral(":/workloads"));
     // Titles and descriptions in the interface language (title_zh / description_zh).
     const bool chinese = currentLanguage() == Language::Chinese;
-    for (const QFileInfo& info : workloads.entryInfoList({QStringLiteral("*.json"), QStringLiteral("*.csv")}, QDir::Files, QDir::Name)) {
+    for (const QFileInfo& info : workloads.entryInfoList(
+             {QStringLiteral("*.json"), QStringLiteral("*.csv")}, QDir::Files, QDir::Name)) {
         const LessonHeader header = readLessonHeader(info.filePath());
         const QString description = header.localWatch(chinese);
         QAction* a = m_lessonsMenu->addAction(header.localTitle(chinese));
@@ -543,7 +583,8 @@ bool MainWindow::openResource(const QString& resourcePath) {
     }
     if (resourcePath.endsWith(QLatin1String(".py"))) {
         const QString source = QString::fromUtf8(f.readAll());
-        if (!m_controller->openPythonText(source, QFileInfo(resourcePath).fileName(), resourcePath, &error)) {
+        if (!m_controller->openPythonText(source, QFileInfo(resourcePath).fileName(), resourcePath,
+                                          &error)) {
             showError(tr("Cannot open lesson"), error);
             return false;
         }
@@ -562,7 +603,8 @@ bool MainWindow::openResource(const QString& resourcePath) {
         showError(tr("Cannot open lesson"), error);
         return false;
     }
-    const QString description = readLessonHeader(resourcePath).localWatch(currentLanguage() == Language::Chinese);
+    const QString description =
+        readLessonHeader(resourcePath).localWatch(currentLanguage() == Language::Chinese);
     if (!description.isEmpty()) statusBar()->showMessage(description);
     return true;
 }
@@ -581,9 +623,10 @@ void MainWindow::showError(const QString& title, const QString& message) {
 void MainWindow::onOpen() {
     const QStringList recent = m_prefs->recentFiles();
     const QString dir = recent.isEmpty() ? QString() : QFileInfo(recent.front()).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open a program or workload"), dir,
-        tr("Taskscope programs (*.py *.json *.csv);;Workloads (*.json *.csv);;Python programs (*.py);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open a program or workload"), dir,
+                                     tr("Taskscope programs (*.py *.json *.csv);;Workloads (*.json "
+                                        "*.csv);;Python programs (*.py);;All files (*)"));
     if (!path.isEmpty()) openFile(path);
 }
 
@@ -607,9 +650,11 @@ bool MainWindow::exportWith(const ExportOptions& options, QString* error) {
 }
 
 void MainWindow::updateClock() {
-    const QString now = QString::fromStdString(formatInUnit(m_controller->cursor(), m_controller->tickSize()));
+    const QString now =
+        QString::fromStdString(formatInUnit(m_controller->cursor(), m_controller->tickSize()));
     const QString end = QString::fromStdString(formatDuration(m_controller->endTime()));
-    m_clock->setText(tr(" t = %1 / %2 ").arg(now, end) + (m_controller->runComplete() ? QString() : tr(" (computing\u2026)")));
+    m_clock->setText(tr(" t = %1 / %2 ").arg(now, end) +
+                     (m_controller->runComplete() ? QString() : tr(" (computing\u2026)")));
 }
 
 void MainWindow::updateTitle() {
@@ -617,9 +662,10 @@ void MainWindow::updateTitle() {
     setWindowTitle(title.isEmpty() ? tr("Taskscope") : tr("%1 \u2014 Taskscope").arg(title));
     const auto& s = m_controller->settings();
     if (m_controller->hasProgram())
-        statusBar()->showMessage(tr("%1: %2 on %n core(s)", "", s.cores)
-                                     .arg(title, QString::fromLatin1(core::policyName(s.policy.kind).data())),
-                                 8000);
+        statusBar()->showMessage(
+            tr("%1: %2 on %n core(s)", "", s.cores)
+                .arg(title, QString::fromLatin1(core::policyName(s.policy.kind).data())),
+            8000);
 }
 
 void MainWindow::setPresenterMode(bool on) {

@@ -8,10 +8,10 @@
 #include <QLabel>
 #include <QLegend>
 #include <QLineSeries>
-#include <QSplitter>
 #include <QResizeEvent>
-#include <QValueAxis>
+#include <QSplitter>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 
@@ -73,7 +73,8 @@ void StatsView::showEvent(QShowEvent* event) {
 void StatsView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     // Side by side in a wide dock, stacked in a tall one: charts need height for their axes.
-    m_split->setOrientation(width() >= 760 && width() > 1.6 * height() ? Qt::Horizontal : Qt::Vertical);
+    m_split->setOrientation(width() >= 760 && width() > 1.6 * height() ? Qt::Horizontal
+                                                                       : Qt::Vertical);
 }
 
 void StatsView::changeEvent(QEvent* event) {
@@ -82,7 +83,8 @@ void StatsView::changeEvent(QEvent* event) {
 }
 
 void StatsView::applyTheme() {
-    const auto chartTheme = m_theme->mode() == Theme::Mode::Dark ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+    const auto chartTheme =
+        m_theme->mode() == Theme::Mode::Dark ? QChart::ChartThemeDark : QChart::ChartThemeLight;
     for (QChartView* v : {m_barsView, m_utilView}) {
         v->chart()->setTheme(chartTheme);
         v->chart()->setBackgroundBrush(m_theme->background());
@@ -101,9 +103,11 @@ double StatsView::inUnits(core::SimTime t) const {
 }
 
 QString StatsView::summaryText() const {
-    const QString unit = m_controller->workload() ? QString::fromStdString(m_controller->workload()->timeUnit)
-                                                  : QStringLiteral("ms");
-    return tr("At %1: average waiting %2 %4 over %5 arrived, average turnaround %3 %4 over %6 finished")
+    const QString unit = m_controller->workload()
+                             ? QString::fromStdString(m_controller->workload()->timeUnit)
+                             : QStringLiteral("ms");
+    return tr("At %1: average waiting %2 %4 over %5 arrived, average turnaround %3 %4 over %6 "
+              "finished")
         .arg(QString::fromStdString(formatDuration(m_controller->cursor())))
         .arg(inUnits(static_cast<core::SimTime>(m_figures.averageWaiting)), 0, 'g', 4)
         .arg(inUnits(static_cast<core::SimTime>(m_figures.averageTurnaround)), 0, 'g', 4)
@@ -116,8 +120,9 @@ QString StatsView::summaryText() const {
 void StatsView::refresh() {
     m_figures = runFigures(m_controller->trace(), m_controller->index(), m_controller->cursor());
     m_summary->setText(summaryText());
-    const QString unit = m_controller->workload() ? QString::fromStdString(m_controller->workload()->timeUnit)
-                                                  : QStringLiteral("ms");
+    const QString unit = m_controller->workload()
+                             ? QString::fromStdString(m_controller->workload()->timeUnit)
+                             : QStringLiteral("ms");
 
     // Bars: rebuilt each time; a bar per process is a handful of items.
     QChart* bars = m_barsView->chart();
@@ -178,8 +183,10 @@ void StatsView::rebuildUtilization() {
     auto* axisX = new QValueAxis;
     axisX->setRange(0, inUnits(end));
     axisX->setTickCount(6);
-    axisX->setLabelFormat(QStringLiteral("%g ") + (m_controller->workload() ? QString::fromStdString(m_controller->workload()->timeUnit)
-                                                                          : QStringLiteral("ms")));
+    axisX->setLabelFormat(QStringLiteral("%g ") +
+                          (m_controller->workload()
+                               ? QString::fromStdString(m_controller->workload()->timeUnit)
+                               : QStringLiteral("ms")));
     auto* axisY = new QValueAxis;
     // A little headroom so a core busy all the time is not hidden under the frame.
     axisY->setRange(0, 106);
@@ -189,7 +196,8 @@ void StatsView::rebuildUtilization() {
     axisY->setLabelFormat(QStringLiteral("%d%%"));
     chart->addAxis(axisX, Qt::AlignBottom);
     chart->addAxis(axisY, Qt::AlignLeft);
-    const int bins = std::clamp(static_cast<int>(end / std::max<core::SimTime>(1, m_controller->tickSize())), 8, kBins);
+    const int bins = std::clamp(
+        static_cast<int>(end / std::max<core::SimTime>(1, m_controller->tickSize())), 8, kBins);
     for (int c = 0; c < trace.coreCount(); ++c) {
         m_utilization.push_back(coreUtilization(trace, c, 0, end, bins));
         // A step line per core; overlapping filled areas would mix into one colour.

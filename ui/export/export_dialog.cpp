@@ -116,18 +116,24 @@ ExportDialog::ExportDialog(const QString& defaultTitle, QSettings* settings, QWi
     // Remembered choices (the title is the program's, so it is not remembered).
     if (m_settings) {
         m_settings->beginGroup(QStringLiteral("export"));
-        m_view->setCurrentIndex(std::max(0, m_view->findData(m_settings->value(QStringLiteral("view"), QStringLiteral("timeline")))));
-        m_format->setCurrentIndex(std::clamp(m_settings->value(QStringLiteral("format"), 0).toInt(), 0, 2));
+        m_view->setCurrentIndex(
+            std::max(0, m_view->findData(m_settings->value(QStringLiteral("view"),
+                                                           QStringLiteral("timeline")))));
+        m_format->setCurrentIndex(
+            std::clamp(m_settings->value(QStringLiteral("format"), 0).toInt(), 0, 2));
         m_visible->setChecked(m_settings->value(QStringLiteral("visible"), false).toBool());
         m_gil->setChecked(m_settings->value(QStringLiteral("gil"), true).toBool());
         m_threads->setChecked(m_settings->value(QStringLiteral("threads"), true).toBool());
         m_legend->setChecked(m_settings->value(QStringLiteral("legend"), true).toBool());
         m_scale->setValue(m_settings->value(QStringLiteral("scale"), 2.0).toDouble());
         m_width->setValue(m_settings->value(QStringLiteral("width"), 1400).toInt());
-        m_page->setCurrentIndex(std::max(0, m_page->findData(m_settings->value(QStringLiteral("page")).toString())));
-        const QString dir = m_settings->value(QStringLiteral("folder"), QDir::homePath()).toString();
+        m_page->setCurrentIndex(
+            std::max(0, m_page->findData(m_settings->value(QStringLiteral("page")).toString())));
+        const QString dir =
+            m_settings->value(QStringLiteral("folder"), QDir::homePath()).toString();
         m_settings->endGroup();
-        m_path->setText(QDir(dir).filePath(QStringLiteral("timeline.") + QLatin1String(kSuffix[m_format->currentIndex()])));
+        m_path->setText(QDir(dir).filePath(QStringLiteral("timeline.") +
+                                           QLatin1String(kSuffix[m_format->currentIndex()])));
     } else {
         m_path->setText(QDir::home().filePath(QStringLiteral("timeline.png")));
     }
@@ -143,9 +149,11 @@ ExportDialog::ExportDialog(const QString& defaultTitle, QSettings* settings, QWi
         const QFileInfo info(m_path->text());
         const QString base = info.completeBaseName();
         bool generated = false;
-        for (int i = 0; i < m_view->count(); ++i) generated = generated || base == m_view->itemData(i).toString();
+        for (int i = 0; i < m_view->count(); ++i)
+            generated = generated || base == m_view->itemData(i).toString();
         if (generated)
-            m_path->setText(info.dir().filePath(m_view->currentData().toString() + QLatin1Char('.') +
+            m_path->setText(info.dir().filePath(m_view->currentData().toString() +
+                                                QLatin1Char('.') +
                                                 QLatin1String(kSuffix[m_format->currentIndex()])));
         syncEnabled();
     });
@@ -165,19 +173,21 @@ void ExportDialog::syncFormat() {
 
 void ExportDialog::syncEnabled() {
     const bool timeline = m_view->currentData().toString() == QLatin1String("timeline");
-    for (QWidget* w : std::initializer_list<QWidget*>{m_whole, m_visible, m_gil, m_threads, m_legend})
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{m_whole, m_visible, m_gil, m_threads, m_legend})
         w->setEnabled(timeline);
     m_scale->setEnabled(format() == ExportOptions::Format::Png);
     m_page->setEnabled(format() == ExportOptions::Format::Pdf);
 }
 
 void ExportDialog::browse() {
-    const QString filters[] = {tr("PNG image (*.png)"), tr("SVG drawing (*.svg)"), tr("PDF document (*.pdf)")};
+    const QString filters[] = {tr("PNG image (*.png)"), tr("SVG drawing (*.svg)"),
+                               tr("PDF document (*.pdf)")};
     QString chosen = filters[m_format->currentIndex()];
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export to"), m_path->text(),
-                                                      filters[0] + QStringLiteral(";;") + filters[1] +
-                                                          QStringLiteral(";;") + filters[2],
-                                                      &chosen);
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export to"), m_path->text(),
+        filters[0] + QStringLiteral(";;") + filters[1] + QStringLiteral(";;") + filters[2],
+        &chosen);
     if (path.isEmpty()) return;
     m_path->setText(path);
     if (const auto f = exportFormatForSuffix(QFileInfo(path).suffix())) {
@@ -195,7 +205,8 @@ ExportOptions ExportDialog::options() const {
     o.path = m_path->text().trimmed();
     // The file's extension wins over the combo box when they disagree.
     o.format = exportFormatForSuffix(QFileInfo(o.path).suffix()).value_or(format());
-    o.view = exportViewForName(m_view->currentData().toString()).value_or(ExportOptions::View::Timeline);
+    o.view =
+        exportViewForName(m_view->currentData().toString()).value_or(ExportOptions::View::Timeline);
     o.range = m_visible->isChecked() ? ExportOptions::Range::Visible : ExportOptions::Range::Whole;
     o.gilLanes = m_gil->isChecked();
     o.threadLanes = m_threads->isChecked();

@@ -56,8 +56,11 @@ std::optional<QPageSize> exportPageForName(const QString& name, bool* portrait) 
         base.chop(10);
     }
     static const std::array<std::pair<const char*, QPageSize::PageSizeId>, 5> kPages = {{
-        {"A3", QPageSize::A3}, {"A4", QPageSize::A4}, {"A5", QPageSize::A5},
-        {"Letter", QPageSize::Letter}, {"Legal", QPageSize::Legal},
+        {"A3", QPageSize::A3},
+        {"A4", QPageSize::A4},
+        {"A5", QPageSize::A5},
+        {"Letter", QPageSize::Letter},
+        {"Legal", QPageSize::Legal},
     }};
     for (const auto& [text, id] : kPages) {
         if (base.compare(QLatin1String(text), Qt::CaseInsensitive) != 0) continue;

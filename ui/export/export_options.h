@@ -26,17 +26,17 @@ struct ExportOptions {
     QString path;
     Format format = Format::Png;
     View view = View::Timeline;
-    double scale = 1.0;        // PNG: device pixels per logical pixel (2 for slides)
+    double scale = 1.0;  // PNG: device pixels per logical pixel (2 for slides)
     Range range = Range::Whole;
-    core::SimTime from = 0;    // Range::Custom
+    core::SimTime from = 0;  // Range::Custom
     core::SimTime to = 0;
-    bool gilLanes = true;      // when the run has a GIL
+    bool gilLanes = true;  // when the run has a GIL
     bool threadLanes = true;
     bool legend = true;
-    QString title;             // empty: no title band
-    QString subtitle;          // empty: the run's settings and range
-    int width = 1400;          // logical pixels (the timeline's width; views: their size)
-    int height = 0;            // views only (0: a default for the view)
+    QString title;     // empty: no title band
+    QString subtitle;  // empty: the run's settings and range
+    int width = 1400;  // logical pixels (the timeline's width; views: their size)
+    int height = 0;    // views only (0: a default for the view)
     // PDF only: the page (the picture is fitted into it). Unset: a page exactly the size
     // of the picture.
     std::optional<QPageSize> page;

@@ -18,7 +18,8 @@ char g_arg0[] = "taskscope";
 char* g_argv[] = {g_arg0, nullptr};
 }  // namespace
 
-bool exportHeadless(const HeadlessRun& run, const std::vector<ExportOptions>& outputs, QString* error) {
+bool exportHeadless(const HeadlessRun& run, const std::vector<ExportOptions>& outputs,
+                    QString* error) {
     if (!run.machine || !run.trace) {
         if (error) *error = QStringLiteral("nothing was run");
         return false;

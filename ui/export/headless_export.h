@@ -25,6 +25,7 @@ struct HeadlessRun {
 // none yet (on the "offscreen" platform unless QT_QPA_PLATFORM says otherwise, so no display
 // is needed), renders with the light theme and the application's default font. Stops at the
 // first failure with the reason in `error`.
-bool exportHeadless(const HeadlessRun& run, const std::vector<ExportOptions>& outputs, QString* error);
+bool exportHeadless(const HeadlessRun& run, const std::vector<ExportOptions>& outputs,
+                    QString* error);
 
 }  // namespace taskscope::ui

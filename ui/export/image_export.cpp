@@ -2,7 +2,6 @@
 
 #include <QApplication>
 #include <QBuffer>
-#include <QRegularExpression>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QFontMetrics>
@@ -12,6 +11,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRawFont>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSvgGenerator>
 #include <QTextLayout>
@@ -61,7 +61,8 @@ QFont titleFont(const QFont& base) {
 // Title and subtitle band shared by every export: the title, then one muted line.
 int titleBandHeight(const QFont& base, const ExportOptions& o, const QString& subtitle) {
     if (o.title.isEmpty()) return 0;
-    return QFontMetrics(titleFont(base)).height() + (subtitle.isEmpty() ? 0 : QFontMetrics(base).height()) + 14;
+    return QFontMetrics(titleFont(base)).height() +
+           (subtitle.isEmpty() ? 0 : QFontMetrics(base).height()) + 14;
 }
 
 void paintTitleBand(QPainter& p, const QRect& band, const QFont& base, const Theme& theme,
@@ -73,20 +74,22 @@ void paintTitleBand(QPainter& p, const QRect& band, const QFont& base, const The
     p.setFont(tf);
     p.setPen(theme.text());
     const QRect titleRect(band.left() + 10, band.top() + 6, band.width() - 20, tfm.height());
-    p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, tfm.elidedText(title, Qt::ElideRight, titleRect.width()));
+    p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+               tfm.elidedText(title, Qt::ElideRight, titleRect.width()));
     if (!subtitle.isEmpty()) {
         p.setFont(base);
         p.setPen(theme.mutedText());
         const QFontMetrics fm(base);
         const QRect sub(band.left() + 10, titleRect.bottom() + 2, band.width() - 20, fm.height());
-        p.drawText(sub, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(subtitle, Qt::ElideRight, sub.width()));
+        p.drawText(sub, Qt::AlignLeft | Qt::AlignVCenter,
+                   fm.elidedText(subtitle, Qt::ElideRight, sub.width()));
     }
     p.setFont(base);
 }
 
 // The legend: the colours the lanes of this run use, grouped when several states share one.
-std::vector<LegendEntry> legendFor(const SimulationController& c, const Theme& theme, bool threadLanes,
-                                   bool gilLanes) {
+std::vector<LegendEntry> legendFor(const SimulationController& c, const Theme& theme,
+                                   bool threadLanes, bool gilLanes) {
     const core::Trace& trace = c.trace();
     bool state[core::kThreadStateCount][core::kWaitReasonCount] = {};
     bool switches = false;
@@ -99,15 +102,19 @@ std::vector<LegendEntry> legendFor(const SimulationController& c, const Theme& t
             case core::RecordKind::State:
                 state[static_cast<int>(b.state)][static_cast<int>(b.reason)] = true;
                 break;
-            case core::RecordKind::CoreSwitch: switches = true; break;
-            default: break;
+            case core::RecordKind::CoreSwitch:
+                switches = true;
+                break;
+            default:
+                break;
         }
     }
     std::vector<LegendEntry> out;
     if (threadLanes) {
         for (const ThreadState s : {ThreadState::New, ThreadState::Ready, ThreadState::Running}) {
             bool any = false;
-            for (int r = 0; r < core::kWaitReasonCount; ++r) any = any || state[static_cast<int>(s)][r];
+            for (int r = 0; r < core::kWaitReasonCount; ++r)
+                any = any || state[static_cast<int>(s)][r];
             if (!any) continue;
             QString name = fromView(core::toString(s));
             if (!name.isEmpty()) name[0] = name[0].toUpper();
@@ -119,15 +126,18 @@ std::vector<LegendEntry> legendFor(const SimulationController& c, const Theme& t
             if (!state[static_cast<int>(ThreadState::Waiting)][r]) continue;
             const auto reason = static_cast<WaitReason>(r);
             const QRgb rgb = theme.stateColour(ThreadState::Waiting, reason).rgb();
-            auto it = std::find_if(waits.begin(), waits.end(), [&](const auto& w) { return w.first == rgb; });
-            const QString name = reason == WaitReason::Gil ? Export::tr("the GIL") : fromView(core::toString(reason));
+            auto it = std::find_if(waits.begin(), waits.end(),
+                                   [&](const auto& w) { return w.first == rgb; });
+            const QString name = reason == WaitReason::Gil ? Export::tr("the GIL")
+                                                           : fromView(core::toString(reason));
             if (it == waits.end())
                 waits.push_back({rgb, QStringList{name}});
             else
                 it->second << name;
         }
         for (const auto& [rgb, names] : waits)
-            out.push_back({QColor::fromRgb(rgb), Export::tr("Waiting: %1").arg(names.join(QStringLiteral(", "))), false});
+            out.push_back({QColor::fromRgb(rgb),
+                           Export::tr("Waiting: %1").arg(names.join(QStringLiteral(", "))), false});
     } else {
         // Without thread lanes the core lanes' colours need their key: one swatch per thread.
         const auto& threads = trace.threads();
@@ -136,7 +146,8 @@ std::vector<LegendEntry> legendFor(const SimulationController& c, const Theme& t
             out.push_back({theme.threadColour(static_cast<std::uint32_t>(t)),
                            QString::fromStdString(threads[t].name), false});
         if (threads.size() > shown)
-            out.push_back({theme.mutedText(), Export::tr("... %1 more threads").arg(threads.size() - shown), false});
+            out.push_back({theme.mutedText(),
+                           Export::tr("... %1 more threads").arg(threads.size() - shown), false});
     }
     if (switches) out.push_back({theme.switchColour(), Export::tr("context switch"), true});
     if (gilLanes) out.push_back({QColor(), Export::tr("GIL lane: the holder's colour"), false});
@@ -173,10 +184,13 @@ QString subtitleFor(const SimulationController& c, const TimelinePicture& pic) {
     QString text = fromView(core::policyName(s.policy.kind));
     text += s.cores == 1 ? Export::tr(", 1 core") : Export::tr(", %1 cores").arg(s.cores);
     if (s.policy.kind == core::PolicyKind::RoundRobin)
-        text += Export::tr(", time slice %1").arg(QString::fromStdString(formatDuration(s.policy.quantum)));
+        text += Export::tr(", time slice %1")
+                    .arg(QString::fromStdString(formatDuration(s.policy.quantum)));
     text += QStringLiteral("  \u00b7  ") +
-            Export::tr("%1 to %2").arg(pic.from == 0 ? QStringLiteral("0") : QString::fromStdString(formatDuration(pic.from)),
-                               QString::fromStdString(formatDuration(pic.to)));
+            Export::tr("%1 to %2")
+                .arg(pic.from == 0 ? QStringLiteral("0")
+                                   : QString::fromStdString(formatDuration(pic.from)),
+                     QString::fromStdString(formatDuration(pic.to)));
     text += QStringLiteral("  \u00b7  Taskscope");
     return text;
 }
@@ -186,8 +200,8 @@ QString subtitleFor(const SimulationController& c, const TimelinePicture& pic) {
 // h -w z" subpaths: the same shapes (they never overlap: one lane each, clockwise, nonzero)
 // in about 40 % of the bytes, which keeps a busy 100-lane SVG under 2 MB.
 QByteArray compactSvgRects(const QByteArray& svg) {
-    static const QRegularExpression rect(
-        QStringLiteral(R"re(^<rect x="(-?[0-9.e+-]+)" y="(-?[0-9.e+-]+)" width="([0-9.e+-]+)" height="([0-9.e+-]+)"/>$)re"));
+    static const QRegularExpression rect(QStringLiteral(
+        R"re(^<rect x="(-?[0-9.e+-]+)" y="(-?[0-9.e+-]+)" width="([0-9.e+-]+)" height="([0-9.e+-]+)"/>$)re"));
     const QList<QByteArray> lines = svg.split('\n');
     QByteArray out;
     out.reserve(svg.size());
@@ -195,13 +209,16 @@ QByteArray compactSvgRects(const QByteArray& svg) {
     int inRun = 0;
     QByteArray firstLine;
     auto flush = [&] {
-        if (inRun == 1) out += firstLine + '\n';
-        else if (inRun > 1) out += "<path fill-rule=\"nonzero\" d=\"" + path + "\"/>\n";
+        if (inRun == 1)
+            out += firstLine + '\n';
+        else if (inRun > 1)
+            out += "<path fill-rule=\"nonzero\" d=\"" + path + "\"/>\n";
         path.clear();
         inRun = 0;
     };
     for (const QByteArray& line : lines) {
-        const auto m = line.startsWith("<rect x=") ? rect.match(QString::fromLatin1(line)) : QRegularExpressionMatch();
+        const auto m = line.startsWith("<rect x=") ? rect.match(QString::fromLatin1(line))
+                                                   : QRegularExpressionMatch();
         if (!m.hasMatch()) {
             flush();
             out += line;
@@ -210,8 +227,9 @@ QByteArray compactSvgRects(const QByteArray& svg) {
         }
         if (inRun == 0) firstLine = line;
         ++inRun;
-        path += 'M' + m.captured(1).toLatin1() + ' ' + m.captured(2).toLatin1() + 'h' + m.captured(3).toLatin1() +
-                'v' + m.captured(4).toLatin1() + "h-" + m.captured(3).toLatin1() + 'z';
+        path += 'M' + m.captured(1).toLatin1() + ' ' + m.captured(2).toLatin1() + 'h' +
+                m.captured(3).toLatin1() + 'v' + m.captured(4).toLatin1() + "h-" +
+                m.captured(3).toLatin1() + 'z';
     }
     flush();
     if (out.endsWith('\n') && !svg.endsWith('\n')) out.chop(1);
@@ -263,7 +281,8 @@ TimelinePicture planTimelinePicture(const TimelineView& view, const ExportOption
     // A margin on the right so that the last tick's label is not cut at the edge.
     const int margin = fm.horizontalAdvance(QStringLiteral("000.0 ms")) + 6;
     pic.timeline = QRect(0, y, width - margin, axisH + layoutHeight(pic.rows) + 1);
-    pic.data = QRect(view.labelWidth(), y + axisH, pic.timeline.width() - view.labelWidth(), layoutHeight(pic.rows));
+    pic.data = QRect(view.labelWidth(), y + axisH, pic.timeline.width() - view.labelWidth(),
+                     layoutHeight(pic.rows));
     pic.scale = fitScale(pic.from, pic.to, pic.data.width());
     y = pic.timeline.bottom() + 1;
     if (o.legend) {
@@ -276,15 +295,17 @@ TimelinePicture planTimelinePicture(const TimelineView& view, const ExportOption
     return pic;
 }
 
-void paintTimelinePicture(QPainter& p, TimelineView& view, const TimelinePicture& pic, const ExportOptions& o) {
+void paintTimelinePicture(QPainter& p, TimelineView& view, const TimelinePicture& pic,
+                          const ExportOptions& o) {
     const SimulationController& c = *view.controller();
     const Theme& theme = *view.theme();
     const QFont font = view.font();
     p.setFont(font);
     p.fillRect(QRect(QPoint(0, 0), pic.size), theme.background());
-    paintTitleBand(p, pic.titleBand, font, theme, o.title, o.subtitle.isEmpty() ? subtitleFor(c, pic) : o.subtitle);
-    p.fillRect(QRect(pic.timeline.right() + 1, pic.timeline.top(), pic.size.width() - pic.timeline.width(),
-                     pic.data.top() - pic.timeline.top()),
+    paintTitleBand(p, pic.titleBand, font, theme, o.title,
+                   o.subtitle.isEmpty() ? subtitleFor(c, pic) : o.subtitle);
+    p.fillRect(QRect(pic.timeline.right() + 1, pic.timeline.top(),
+                     pic.size.width() - pic.timeline.width(), pic.data.top() - pic.timeline.top()),
                theme.headerBackground());
     view.paintRows(p, pic.timeline, pic.scale, pic.rows);
     if (pic.legendBand.isEmpty()) return;
@@ -294,7 +315,8 @@ void paintTimelinePicture(QPainter& p, TimelineView& view, const TimelinePicture
     layoutLegend(fm, pic.legend, pic.size.width(), &at);
     p.fillRect(pic.legendBand, theme.background());
     p.setPen(theme.grid());
-    p.drawLine(pic.legendBand.left(), pic.legendBand.top(), pic.legendBand.right(), pic.legendBand.top());
+    p.drawLine(pic.legendBand.left(), pic.legendBand.top(), pic.legendBand.right(),
+               pic.legendBand.top());
     const int line = std::max(fm.height(), kSwatch);
     for (std::size_t i = 0; i < pic.legend.size(); ++i) {
         const LegendEntry& e = pic.legend[i];
@@ -314,8 +336,8 @@ void paintTimelinePicture(QPainter& p, TimelineView& view, const TimelinePicture
             x += kSwatch + 5;
         }
         p.setPen(theme.text());
-        p.drawText(QRect(x, pos.y(), fm.horizontalAdvance(e.label) + 2, line), Qt::AlignLeft | Qt::AlignVCenter,
-                   e.label);
+        p.drawText(QRect(x, pos.y(), fm.horizontalAdvance(e.label) + 2, line),
+                   Qt::AlignLeft | Qt::AlignVCenter, e.label);
     }
 }
 
@@ -328,7 +350,8 @@ bool writePicture(const ExportOptions& o, QSize size, const QColor& background,
     if (size.isEmpty()) return fail(Export::tr("%1: nothing to draw").arg(o.path));
     QSaveFile file(o.path);
     if (!file.open(QIODevice::WriteOnly))
-        return fail(Export::tr("cannot write '%1': check that the folder exists and is writable").arg(o.path));
+        return fail(Export::tr("cannot write '%1': check that the folder exists and is writable")
+                        .arg(o.path));
     // Text is laid out in the screen's logical pixels (96 dpi offscreen): vector outputs use
     // the same resolution so that fonts keep their size relative to the lanes.
     const int dpi = 96;
@@ -338,12 +361,15 @@ bool writePicture(const ExportOptions& o, QSize size, const QColor& background,
             const QSize pixels(static_cast<int>(std::ceil(size.width() * scale)),
                                static_cast<int>(std::ceil(size.height() * scale)));
             if (static_cast<qint64>(pixels.width()) * pixels.height() > 400'000'000LL)
-                return fail(Export::tr("%1: the image would be %2 x %3 pixels; lower the scale or the width")
-                                .arg(o.path)
-                                .arg(pixels.width())
-                                .arg(pixels.height()));
+                return fail(
+                    Export::tr(
+                        "%1: the image would be %2 x %3 pixels; lower the scale or the width")
+                        .arg(o.path)
+                        .arg(pixels.width())
+                        .arg(pixels.height()));
             QImage image(pixels, QImage::Format_RGB32);
-            if (image.isNull()) return fail(Export::tr("%1: not enough memory for the image").arg(o.path));
+            if (image.isNull())
+                return fail(Export::tr("%1: not enough memory for the image").arg(o.path));
             image.setDevicePixelRatio(scale);
             image.fill(background);
             {
@@ -352,7 +378,8 @@ bool writePicture(const ExportOptions& o, QSize size, const QColor& background,
             }
             image.setDotsPerMeterX(static_cast<int>(std::lround(dpi * scale / 0.0254)));
             image.setDotsPerMeterY(static_cast<int>(std::lround(dpi * scale / 0.0254)));
-            if (!image.save(&file, "PNG")) return fail(Export::tr("cannot write '%1' as PNG").arg(o.path));
+            if (!image.save(&file, "PNG"))
+                return fail(Export::tr("cannot write '%1' as PNG").arg(o.path));
             break;
         }
         case ExportOptions::Format::Svg: {
@@ -380,21 +407,26 @@ bool writePicture(const ExportOptions& o, QSize size, const QColor& background,
             pdf.setTitle(o.title.isEmpty() ? QStringLiteral("Taskscope") : o.title);
             QPageLayout layout;
             if (o.page) {
-                layout = QPageLayout(*o.page, o.portrait ? QPageLayout::Portrait : QPageLayout::Landscape,
+                layout = QPageLayout(*o.page,
+                                     o.portrait ? QPageLayout::Portrait : QPageLayout::Landscape,
                                      QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter);
             } else {
                 const QPageSize exact(QSizeF(size.width() * 72.0 / dpi, size.height() * 72.0 / dpi),
-                                      QPageSize::Point, QStringLiteral("Taskscope"), QPageSize::ExactMatch);
-                layout = QPageLayout(exact, QPageLayout::Portrait, QMarginsF(0, 0, 0, 0), QPageLayout::Point);
+                                      QPageSize::Point, QStringLiteral("Taskscope"),
+                                      QPageSize::ExactMatch);
+                layout = QPageLayout(exact, QPageLayout::Portrait, QMarginsF(0, 0, 0, 0),
+                                     QPageLayout::Point);
             }
-            if (!pdf.setPageLayout(layout)) return fail(Export::tr("%1: the page size was refused").arg(o.path));
+            if (!pdf.setPageLayout(layout))
+                return fail(Export::tr("%1: the page size was refused").arg(o.path));
             QPainter p;
             if (!p.begin(&pdf)) return fail(Export::tr("cannot write '%1' as PDF").arg(o.path));
             const QRect paintRect = pdf.pageLayout().paintRectPixels(dpi);
             const double k = std::min(static_cast<double>(paintRect.width()) / size.width(),
                                       static_cast<double>(paintRect.height()) / size.height());
             // QPdfWriter's painter starts at the paint rect (inside the margins).
-            p.translate((paintRect.width() - size.width() * k) / 2, (paintRect.height() - size.height() * k) / 2);
+            p.translate((paintRect.width() - size.width() * k) / 2,
+                        (paintRect.height() - size.height() * k) / 2);
             p.scale(k, k);
             paint(p);
             p.end();
@@ -402,27 +434,35 @@ bool writePicture(const ExportOptions& o, QSize size, const QColor& background,
         }
     }
     if (!file.commit())
-        return fail(Export::tr("cannot write '%1': check that the folder exists and is writable").arg(o.path));
+        return fail(Export::tr("cannot write '%1': check that the folder exists and is writable")
+                        .arg(o.path));
     return true;
 }
 
 bool exportTimeline(TimelineView& view, const ExportOptions& o, QString* error) {
     const TimelinePicture pic = planTimelinePicture(view, o);
-    return writePicture(o, pic.size, view.theme()->background(),
-                        [&](QPainter& p) { paintTimelinePicture(p, view, pic, o); }, error);
+    return writePicture(
+        o, pic.size, view.theme()->background(),
+        [&](QPainter& p) { paintTimelinePicture(p, view, pic, o); }, error);
 }
 
 namespace {
 
 QSize defaultViewSize(ExportOptions::View v) {
     switch (v) {
-        case ExportOptions::View::States: return {960, 600};
-        case ExportOptions::View::ProcessTree: return {960, 600};
-        case ExportOptions::View::WaitFor: return {960, 860};
-        case ExportOptions::View::Stats: return {1000, 900};
+        case ExportOptions::View::States:
+            return {960, 600};
+        case ExportOptions::View::ProcessTree:
+            return {960, 600};
+        case ExportOptions::View::WaitFor:
+            return {960, 860};
+        case ExportOptions::View::Stats:
+            return {1000, 900};
         case ExportOptions::View::WaitingChart:
-        case ExportOptions::View::UtilizationChart: return {1000, 560};
-        case ExportOptions::View::Timeline: break;
+        case ExportOptions::View::UtilizationChart:
+            return {1000, 560};
+        case ExportOptions::View::Timeline:
+            break;
     }
     return {1000, 700};
 }
@@ -439,8 +479,8 @@ void realize(QWidget& w, QSize size) {
 
 }  // namespace
 
-bool exportView(SimulationController& c, Theme& theme, TimelineView* timeline, const ExportOptions& o,
-                QString* error) {
+bool exportView(SimulationController& c, Theme& theme, TimelineView* timeline,
+                const ExportOptions& o, QString* error) {
     if (o.view == ExportOptions::View::Timeline) {
         if (timeline) return exportTimeline(*timeline, o, error);
         TimelineView fresh(&c, &theme);
@@ -448,26 +488,40 @@ bool exportView(SimulationController& c, Theme& theme, TimelineView* timeline, c
         return exportTimeline(fresh, o, error);
     }
     QSize size = defaultViewSize(o.view);
-    if (o.height > 0) size = QSize(std::max(200, o.width), std::max(150, o.height));
-    else if (o.width != ExportOptions{}.width) size.setWidth(std::max(200, o.width));
+    if (o.height > 0)
+        size = QSize(std::max(200, o.width), std::max(150, o.height));
+    else if (o.width != ExportOptions{}.width)
+        size.setWidth(std::max(200, o.width));
 
     std::unique_ptr<QWidget> owner;
     QWidget* target = nullptr;
     switch (o.view) {
-        case ExportOptions::View::States: owner = std::make_unique<StatesView>(&c, &theme); break;
-        case ExportOptions::View::ProcessTree: owner = std::make_unique<ProcessTreeView>(&c, &theme); break;
-        case ExportOptions::View::WaitFor: owner = std::make_unique<WaitForGraphView>(&c, &theme); break;
+        case ExportOptions::View::States:
+            owner = std::make_unique<StatesView>(&c, &theme);
+            break;
+        case ExportOptions::View::ProcessTree:
+            owner = std::make_unique<ProcessTreeView>(&c, &theme);
+            break;
+        case ExportOptions::View::WaitFor:
+            owner = std::make_unique<WaitForGraphView>(&c, &theme);
+            break;
         case ExportOptions::View::Stats:
         case ExportOptions::View::WaitingChart:
-        case ExportOptions::View::UtilizationChart: owner = std::make_unique<StatsView>(&c, &theme); break;
-        case ExportOptions::View::Timeline: break;
+        case ExportOptions::View::UtilizationChart:
+            owner = std::make_unique<StatsView>(&c, &theme);
+            break;
+        case ExportOptions::View::Timeline:
+            break;
     }
     target = owner.get();
-    if (o.view == ExportOptions::View::WaitingChart || o.view == ExportOptions::View::UtilizationChart) {
+    if (o.view == ExportOptions::View::WaitingChart ||
+        o.view == ExportOptions::View::UtilizationChart) {
         // One chart alone: the other one and the summary make room.
         const bool waiting = o.view == ExportOptions::View::WaitingChart;
-        auto* keep = owner->findChild<QWidget*>(waiting ? QStringLiteral("waitingChart") : QStringLiteral("utilizationChart"));
-        auto* drop = owner->findChild<QWidget*>(waiting ? QStringLiteral("utilizationChart") : QStringLiteral("waitingChart"));
+        auto* keep = owner->findChild<QWidget*>(waiting ? QStringLiteral("waitingChart")
+                                                        : QStringLiteral("utilizationChart"));
+        auto* drop = owner->findChild<QWidget*>(waiting ? QStringLiteral("utilizationChart")
+                                                        : QStringLiteral("waitingChart"));
         if (drop) drop->hide();
         if (keep) target = keep;
     }
@@ -491,7 +545,8 @@ bool exportView(SimulationController& c, Theme& theme, TimelineView* timeline, c
         [&](QPainter& p) {
             p.fillRect(QRect(QPoint(0, 0), total), theme.background());
             paintTitleBand(p, QRect(0, 0, total.width(), titleH), font, theme, o.title, o.subtitle);
-            target->render(&p, QPoint(0, titleH), QRegion(), QWidget::DrawWindowBackground | QWidget::DrawChildren);
+            target->render(&p, QPoint(0, titleH), QRegion(),
+                           QWidget::DrawWindowBackground | QWidget::DrawChildren);
         },
         error);
 }
@@ -500,7 +555,8 @@ QString missingGlyphs(const QString& text, const QFont& font) {
     QString missing;
     QTextLayout layout(text, font);
     layout.beginLayout();
-    while (layout.createLine().isValid()) {}
+    while (layout.createLine().isValid()) {
+    }
     layout.endLayout();
     // Which characters each glyph came from is not exposed per glyph run; a run whose raw
     // font lacks a character, or a glyph index 0 (.notdef), is a missing glyph.

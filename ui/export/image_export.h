@@ -32,9 +32,9 @@ struct LegendEntry {
 // Where everything of a timeline export goes, in logical pixels (tests sample pixels by it).
 struct TimelinePicture {
     QSize size;
-    QRect titleBand;  // empty without a title
-    QRect timeline;   // axis, labels and lanes, painted by TimelineView::paintRows
-    QRect data;       // the lanes: right of the labels, below the axis
+    QRect titleBand;   // empty without a title
+    QRect timeline;    // axis, labels and lanes, painted by TimelineView::paintRows
+    QRect data;        // the lanes: right of the labels, below the axis
     QRect legendBand;  // empty without a legend
     TimeScale scale;   // x = data.left() + scale.toX(t)
     core::SimTime from = 0;

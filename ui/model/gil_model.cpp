@@ -31,13 +31,15 @@ std::vector<std::uint32_t> GilModel::processes() const {
     return out;
 }
 
-GilProcessState GilModel::stateAt(const core::Trace& trace, std::uint32_t process, SimTime t) const {
+GilProcessState GilModel::stateAt(const core::Trace& trace, std::uint32_t process,
+                                  SimTime t) const {
     GilProcessState s;
     s.process = process;
     if (process >= m_records.size()) return s;
     auto thread = [&s](std::uint32_t th) -> GilProcessState::ThreadWait& {
-        auto it = std::find_if(s.threads.begin(), s.threads.end(),
-                               [th](const GilProcessState::ThreadWait& w) { return w.thread == th; });
+        auto it =
+            std::find_if(s.threads.begin(), s.threads.end(),
+                         [th](const GilProcessState::ThreadWait& w) { return w.thread == th; });
         if (it != s.threads.end()) return *it;
         s.threads.push_back({th, 0, 0});
         return s.threads.back();
@@ -50,8 +52,9 @@ GilProcessState GilModel::stateAt(const core::Trace& trace, std::uint32_t proces
         switch (static_cast<GilOp>(b.extra16)) {
             case GilOp::Request: {
                 thread(b.subject);
-                const bool queued = std::any_of(s.waiters.begin(), s.waiters.end(),
-                                                [&](const auto& w) { return w.thread == b.subject; });
+                const bool queued =
+                    std::any_of(s.waiters.begin(), s.waiters.end(),
+                                [&](const auto& w) { return w.thread == b.subject; });
                 if (!queued) s.waiters.push_back({b.subject, time});
                 break;
             }
@@ -72,7 +75,9 @@ GilProcessState GilModel::stateAt(const core::Trace& trace, std::uint32_t proces
                 s.dropRequest = false;
                 break;
             }
-            case GilOp::DropRequest: s.dropRequest = true; break;
+            case GilOp::DropRequest:
+                s.dropRequest = true;
+                break;
             case GilOp::Release:
                 if (s.holder == b.subject) s.holder = core::kNone;
                 s.dropRequest = false;
@@ -81,7 +86,8 @@ GilProcessState GilModel::stateAt(const core::Trace& trace, std::uint32_t proces
     }
     // Waiting threads keep waiting up to t.
     for (const auto& w : s.waiters) thread(w.thread).wait += t - w.since;
-    std::sort(s.threads.begin(), s.threads.end(), [](const auto& a, const auto& b) { return a.thread < b.thread; });
+    std::sort(s.threads.begin(), s.threads.end(),
+              [](const auto& a, const auto& b) { return a.thread < b.thread; });
     return s;
 }
 

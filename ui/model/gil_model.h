@@ -16,17 +16,17 @@ struct GilProcessState {
     };
     struct ThreadWait {
         std::uint32_t thread = core::kNone;
-        core::SimTime wait = 0;     // time spent waiting for the GIL up to t
-        std::uint32_t turns = 0;    // times it acquired the GIL up to t
+        core::SimTime wait = 0;   // time spent waiting for the GIL up to t
+        std::uint32_t turns = 0;  // times it acquired the GIL up to t
     };
     std::uint32_t process = core::kNone;
     std::uint32_t holder = core::kNone;  // kNone: nobody holds it at t
     core::SimTime holderSince = 0;
-    bool dropRequest = false;            // a DropRequest is pending at t
-    std::uint32_t handoffs = 0;          // Acquire records by another thread than the previous one
+    bool dropRequest = false;    // a DropRequest is pending at t
+    std::uint32_t handoffs = 0;  // Acquire records by another thread than the previous one
     std::uint32_t acquisitions = 0;
-    std::vector<Waiter> waiters;         // in request order
-    std::vector<ThreadWait> threads;     // every thread that has used the GIL, by thread index
+    std::vector<Waiter> waiters;      // in request order
+    std::vector<ThreadWait> threads;  // every thread that has used the GIL, by thread index
 };
 
 // GIL records (RecordKind::Gil) of a trace grouped per process, read incrementally (the

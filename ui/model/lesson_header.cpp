@@ -26,10 +26,14 @@ LessonHeader readLessonHeader(const QString& path) {
                 if (colon < 0) continue;
                 const QString key = line.mid(1, colon - 1).trimmed();
                 const QString value = line.mid(colon + 1).trimmed();
-                if (key == QLatin1String("title")) h.title = value;
-                else if (key == QLatin1String("title_zh")) h.titleZh = value;
-                else if (key == QLatin1String("watch")) h.watch = value;
-                else if (key == QLatin1String("watch_zh")) h.watchZh = value;
+                if (key == QLatin1String("title"))
+                    h.title = value;
+                else if (key == QLatin1String("title_zh"))
+                    h.titleZh = value;
+                else if (key == QLatin1String("watch"))
+                    h.watch = value;
+                else if (key == QLatin1String("watch_zh"))
+                    h.watchZh = value;
             }
         }
     }

@@ -9,11 +9,15 @@ namespace taskscope::ui {
 // "description" / "description_zh" of a JSON workload.
 struct LessonHeader {
     QString title, titleZh;
-    QString watch, watchZh;   // for a workload: its description
+    QString watch, watchZh;  // for a workload: its description
 
     // The Chinese text when `chinese` and it is there, else the English one.
-    QString localTitle(bool chinese) const { return chinese && !titleZh.isEmpty() ? titleZh : title; }
-    QString localWatch(bool chinese) const { return chinese && !watchZh.isEmpty() ? watchZh : watch; }
+    QString localTitle(bool chinese) const {
+        return chinese && !titleZh.isEmpty() ? titleZh : title;
+    }
+    QString localWatch(bool chinese) const {
+        return chinese && !watchZh.isEmpty() ? watchZh : watch;
+    }
 };
 
 // Reads the header of a .py or .json file (a path or a Qt resource). Missing keys stay

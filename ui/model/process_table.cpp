@@ -26,11 +26,21 @@ ProcessLook processLook(const core::Trace& trace, const core::TraceState& state,
     for (std::uint32_t t = 0; t < trace.threads().size() && t < state.threads.size(); ++t) {
         if (trace.threads()[t].process != process || !state.threads[t].exists) continue;
         switch (state.threads[t].state) {
-            case ThreadState::Running: return ProcessLook::Running;
-            case ThreadState::Ready: ready = true; anyLive = true; break;
-            case ThreadState::Waiting: waiting = true; anyLive = true; break;
-            case ThreadState::New: anyLive = true; break;
-            case ThreadState::Terminated: break;
+            case ThreadState::Running:
+                return ProcessLook::Running;
+            case ThreadState::Ready:
+                ready = true;
+                anyLive = true;
+                break;
+            case ThreadState::Waiting:
+                waiting = true;
+                anyLive = true;
+                break;
+            case ThreadState::New:
+                anyLive = true;
+                break;
+            case ThreadState::Terminated:
+                break;
         }
     }
     if (ready) return ProcessLook::Ready;
@@ -73,8 +83,8 @@ std::vector<PsRow> psRows(const core::Trace& trace, const TraceIndex& index,
             if (alive && firstLive < 0) firstLive = t;
         }
         const bool mainAlive =
-            mainThread >= 0 && state.threads[static_cast<std::size_t>(mainThread)].state !=
-                                   ThreadState::Terminated;
+            mainThread >= 0 &&
+            state.threads[static_cast<std::size_t>(mainThread)].state != ThreadState::Terminated;
         const std::int64_t shown = mainAlive ? mainThread : firstLive;
         char letter = 'R';
         if (shown >= 0) {
@@ -89,12 +99,12 @@ std::vector<PsRow> psRows(const core::Trace& trace, const TraceIndex& index,
         }
         const SimTime created = index.processTimes(p).created;
         const SimTime alive = created >= 0 ? now - created : 0;
-        row.cpuPercent = alive > 0 ? 100.0 * static_cast<double>(row.cpuTime) /
-                                         static_cast<double>(alive)
-                                   : 0.0;
+        row.cpuPercent =
+            alive > 0 ? 100.0 * static_cast<double>(row.cpuTime) / static_cast<double>(alive) : 0.0;
         rows.push_back(std::move(row));
     }
-    std::sort(rows.begin(), rows.end(), [](const PsRow& a, const PsRow& b) { return a.pid < b.pid; });
+    std::sort(rows.begin(), rows.end(),
+              [](const PsRow& a, const PsRow& b) { return a.pid < b.pid; });
     if (shellPid >= 0) {
         PsRow shell;
         shell.user = kUser;

@@ -18,12 +18,12 @@ struct PsRow {
     std::string user;
     int pid = 0;
     int ppid = 0;
-    std::string stat;      // "R", "S", "D", "Z", "T" with "l" for multi-threaded
-    double cpuPercent = 0; // CPU time / time alive, as ps computes it
+    std::string stat;       // "R", "S", "D", "Z", "T" with "l" for multi-threaded
+    double cpuPercent = 0;  // CPU time / time alive, as ps computes it
     core::SimTime cpuTime = 0;
     std::string command;
     std::string name;
-    int threads = 0;       // live threads
+    int threads = 0;  // live threads
     ProcessLook look = ProcessLook::New;
 };
 

@@ -8,7 +8,8 @@ namespace taskscope::ui {
 
 std::vector<TreeNode> layoutProcessTree(const std::vector<PsRow>& rows) {
     std::unordered_map<int, int> byPid;
-    for (int i = 0; i < static_cast<int>(rows.size()); ++i) byPid[rows[static_cast<std::size_t>(i)].pid] = i;
+    for (int i = 0; i < static_cast<int>(rows.size()); ++i)
+        byPid[rows[static_cast<std::size_t>(i)].pid] = i;
     std::vector<std::vector<int>> children(rows.size());
     std::vector<int> roots;
     for (int i = 0; i < static_cast<int>(rows.size()); ++i) {
@@ -31,7 +32,9 @@ std::vector<TreeNode> layoutProcessTree(const std::vector<PsRow>& rows) {
     std::function<void(int, int, int)> visit = [&](int row, int depth, int parent) {
         const int self = static_cast<int>(nodes.size());
         // pstree draws the first child on its parent's line.
-        if (parent >= 0 && children[static_cast<std::size_t>(nodes[static_cast<std::size_t>(parent)].row)].front() == row)
+        if (parent >= 0 &&
+            children[static_cast<std::size_t>(nodes[static_cast<std::size_t>(parent)].row)]
+                    .front() == row)
             --line;
         nodes.push_back({row, depth, line, parent});
         ++line;

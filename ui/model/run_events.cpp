@@ -13,13 +13,18 @@ namespace taskscope::ui {
 using core::RecordKind;
 
 namespace {
-QString q(const std::string& s) { return QString::fromStdString(s); }
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
 
 std::string processName(const core::Trace& trace, std::uint32_t p) {
     if (p >= trace.processes().size())
         return QCoreApplication::translate("RunEvents", "process %1").arg(p).toStdString();
     const auto& info = trace.processes()[p];
-    return QCoreApplication::translate("RunEvents", "%1 (pid %2)").arg(q(info.name)).arg(info.pid).toStdString();
+    return QCoreApplication::translate("RunEvents", "%1 (pid %2)")
+        .arg(q(info.name))
+        .arg(info.pid)
+        .toStdString();
 }
 }  // namespace
 
@@ -36,7 +41,9 @@ std::vector<RunEvent> runEvents(const core::Trace& trace, const TraceIndex& inde
         switch (b.kind) {
             case RecordKind::ProcessCreate:
                 e.kind = RunEvent::Kind::Spawn;
-                e.text = QCoreApplication::translate("RunEvents", "spawn %1").arg(q(processName(trace, b.subject))).toStdString();
+                e.text = QCoreApplication::translate("RunEvents", "spawn %1")
+                             .arg(q(processName(trace, b.subject)))
+                             .toStdString();
                 break;
             case RecordKind::ProcessExit:
                 e.kind = RunEvent::Kind::Exit;
@@ -52,9 +59,10 @@ std::vector<RunEvent> runEvents(const core::Trace& trace, const TraceIndex& inde
                                  .arg(q(core::describeCycle(*machine, *machine->deadlock())))
                                  .toStdString();
                 else
-                    e.text = QCoreApplication::translate("RunEvents", "deadlock: %1 waits for %2")
-                                 .arg(q(threadName(trace, b.subject)), q(objectLabel(trace, b.object)))
-                                 .toStdString();
+                    e.text =
+                        QCoreApplication::translate("RunEvents", "deadlock: %1 waits for %2")
+                            .arg(q(threadName(trace, b.subject)), q(objectLabel(trace, b.object)))
+                            .toStdString();
                 break;
             case RecordKind::Marker:
                 e.kind = RunEvent::Kind::Marker;
@@ -64,28 +72,34 @@ std::vector<RunEvent> runEvents(const core::Trace& trace, const TraceIndex& inde
                 break;
             case RecordKind::Gil:
                 e.kind = RunEvent::Kind::GilDropRequest;
-                e.text = QCoreApplication::translate("RunEvents", "%1 waited a switch interval: the holder must drop the GIL")
-                             .arg(q(threadName(trace, b.subject)))
-                             .toStdString();
+                e.text =
+                    QCoreApplication::translate(
+                        "RunEvents", "%1 waited a switch interval: the holder must drop the GIL")
+                        .arg(q(threadName(trace, b.subject)))
+                        .toStdString();
                 break;
             case RecordKind::Sync: {
                 e.kind = RunEvent::Kind::LostUpdate;
                 const QString who = q(threadName(trace, b.subject));
                 const QString what = q(objectLabel(trace, b.object));
                 const core::LostUpdate* lu = nullptr;
-                if (machine && lost < machine->lostUpdates().size()) lu = &machine->lostUpdates()[lost];
+                if (machine && lost < machine->lostUpdates().size())
+                    lu = &machine->lostUpdates()[lost];
                 if (lu && lu->time == e.time && lu->thread.value == b.subject)
-                    e.text = QCoreApplication::translate("RunEvents", "lost update on %1: %2 overwrote %3's write")
+                    e.text = QCoreApplication::translate(
+                                 "RunEvents", "lost update on %1: %2 overwrote %3's write")
                                  .arg(what, who, q(threadName(trace, lu->other.value)))
                                  .toStdString();
                 else
-                    e.text = QCoreApplication::translate("RunEvents", "lost update on %1: %2 wrote from a stale read")
+                    e.text = QCoreApplication::translate(
+                                 "RunEvents", "lost update on %1: %2 wrote from a stale read")
                                  .arg(what, who)
                                  .toStdString();
                 ++lost;
                 break;
             }
-            default: continue;
+            default:
+                continue;
         }
         out.push_back(std::move(e));
     }

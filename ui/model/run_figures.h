@@ -16,7 +16,7 @@ struct ProcessFigures {
     core::SimTime arrival = -1;
     core::SimTime finish = -1;
     core::SimTime cpu = 0;
-    core::SimTime waiting = 0;     // time Ready
+    core::SimTime waiting = 0;  // time Ready
     core::SimTime turnaround = -1;
     core::SimTime response = -1;
 };

@@ -12,10 +12,14 @@ Transition transitionFor(ThreadState from, ThreadState to) {
             if (from == ThreadState::Running) return Transition::Timeout;
             if (from == ThreadState::Waiting) return Transition::Wake;
             return Transition::None;
-        case ThreadState::Running: return Transition::Dispatch;
-        case ThreadState::Waiting: return Transition::Wait;
-        case ThreadState::Terminated: return Transition::Exit;
-        case ThreadState::New: return Transition::None;
+        case ThreadState::Running:
+            return Transition::Dispatch;
+        case ThreadState::Waiting:
+            return Transition::Wait;
+        case ThreadState::Terminated:
+            return Transition::Exit;
+        case ThreadState::New:
+            return Transition::None;
     }
     return Transition::None;
 }

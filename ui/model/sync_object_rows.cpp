@@ -34,7 +34,8 @@ std::vector<SyncObjectRow> syncObjectRows(const core::Trace& trace, const TraceI
         const auto& so = state.objects[o];
         row.value = so.value;
         for (std::uint32_t t = 0; t < state.threads.size(); ++t)
-            if (state.threads[t].exists && state.threads[t].waitingOn == o) row.waiters.push_back(t);
+            if (state.threads[t].exists && state.threads[t].waitingOn == o)
+                row.waiters.push_back(t);
         if (row.kind == ObjectKind::Join && row.waiters.empty()) continue;
         if (row.kind == ObjectKind::Lock || row.kind == ObjectKind::RLock) row.holder = so.holder;
         if (machine && o < machine->objects().size()) {
@@ -50,21 +51,26 @@ std::vector<SyncObjectRow> syncObjectRows(const core::Trace& trace, const TraceI
             row.acquisitions = static_cast<int>(p->acquisitions);
             row.stores = static_cast<int>(p->stores);
         }
-        const std::string waiting =
-            row.waiters.empty() ? std::string() : ", " + std::to_string(row.waiters.size()) + " waiting";
+        const std::string waiting = row.waiters.empty()
+                                        ? std::string()
+                                        : ", " + std::to_string(row.waiters.size()) + " waiting";
         switch (row.kind) {
             case ObjectKind::Lock:
             case ObjectKind::RLock:
-                row.summary = (row.holder == core::kNone ? std::string("free")
-                                                         : "held by " + threadName(trace, row.holder)) +
-                              waiting;
+                row.summary =
+                    (row.holder == core::kNone ? std::string("free")
+                                               : "held by " + threadName(trace, row.holder)) +
+                    waiting;
                 break;
             case ObjectKind::Queue:
-                row.summary = std::to_string(row.value) +
-                              (row.capacity > 0 ? " of " + std::to_string(row.capacity) : std::string()) +
-                              " items, high-water " + std::to_string(row.highWater) + waiting;
+                row.summary =
+                    std::to_string(row.value) +
+                    (row.capacity > 0 ? " of " + std::to_string(row.capacity) : std::string()) +
+                    " items, high-water " + std::to_string(row.highWater) + waiting;
                 break;
-            case ObjectKind::Event: row.summary = (row.value ? "set" : "clear") + waiting; break;
+            case ObjectKind::Event:
+                row.summary = (row.value ? "set" : "clear") + waiting;
+                break;
             case ObjectKind::Semaphore:
             case ObjectKind::BoundedSemaphore:
                 row.summary = "value " + std::to_string(row.value) + waiting;
@@ -74,15 +80,19 @@ std::vector<SyncObjectRow> syncObjectRows(const core::Trace& trace, const TraceI
                               (row.capacity > 0 ? std::to_string(row.capacity) : std::string("?")) +
                               " arrived" + waiting;
                 break;
-            case ObjectKind::Condition: row.summary = std::to_string(row.waiters.size()) + " waiting"; break;
+            case ObjectKind::Condition:
+                row.summary = std::to_string(row.waiters.size()) + " waiting";
+                break;
             case ObjectKind::Join:
-                row.summary = (row.joinTarget == core::kNone ? std::string("until a thread ends")
-                                                             : "until " + threadName(trace, row.joinTarget) + " ends") +
+                row.summary = (row.joinTarget == core::kNone
+                                   ? std::string("until a thread ends")
+                                   : "until " + threadName(trace, row.joinTarget) + " ends") +
                               waiting;
                 break;
             case ObjectKind::Value:
-                row.summary = "= " + std::to_string(row.value) + " after " + std::to_string(row.stores) +
-                              " writes, " + std::to_string(row.lostUpdates) + " lost update" +
+                row.summary = "= " + std::to_string(row.value) + " after " +
+                              std::to_string(row.stores) + " writes, " +
+                              std::to_string(row.lostUpdates) + " lost update" +
                               (row.lostUpdates == 1 ? "" : "s");
                 break;
         }

@@ -19,17 +19,17 @@ struct SyncObjectRow {
     std::uint32_t object = core::kNone;
     core::ObjectKind kind = core::ObjectKind::Lock;
     std::string name;
-    std::uint32_t holder = core::kNone;  // Lock / RLock owner (a thread index)
-    std::vector<std::uint32_t> waiters;  // threads blocked on it, by thread index
-    int value = 0;                       // queue length, semaphore value, barrier arrivals,
-                                         // event flag (0/1), shared value
-    int capacity = -1;                   // queue capacity, barrier parties, bound (-1: none)
-    int highWater = 0;                   // queue: the longest it has been so far
-    int lostUpdates = 0;                 // shared value: lost updates so far
-    int acquisitions = 0;                // locks, semaphores: acquisitions so far
-    int stores = 0;                      // shared value: writes so far
+    std::uint32_t holder = core::kNone;      // Lock / RLock owner (a thread index)
+    std::vector<std::uint32_t> waiters;      // threads blocked on it, by thread index
+    int value = 0;                           // queue length, semaphore value, barrier arrivals,
+                                             // event flag (0/1), shared value
+    int capacity = -1;                       // queue capacity, barrier parties, bound (-1: none)
+    int highWater = 0;                       // queue: the longest it has been so far
+    int lostUpdates = 0;                     // shared value: lost updates so far
+    int acquisitions = 0;                    // locks, semaphores: acquisitions so far
+    int stores = 0;                          // shared value: writes so far
     std::uint32_t joinTarget = core::kNone;  // Join: the thread waited for
-    std::string summary;                 // one line: "held by T1, 1 waiting"
+    std::string summary;                     // one line: "held by T1, 1 waiting"
 };
 
 // Every kernel object of the run (Join objects only while someone waits on them) as it is

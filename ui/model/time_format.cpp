@@ -1,8 +1,8 @@
 #include "ui/model/time_format.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <cctype>
 #include <cstdlib>
 
 #include "core/workload/workload.h"

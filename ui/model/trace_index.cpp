@@ -54,9 +54,9 @@ void TraceIndex::update(const core::Trace& trace) {
                 Open& o = slot(m_open, b.subject);
                 o = Open{};
                 o.since = t;
-                slot(m_points, b.subject).push_back({t, 0, 0, 0, ThreadState::New,
-                                                     ThreadState::New, core::WaitReason::None,
-                                                     core::Cause::None});
+                slot(m_points, b.subject)
+                    .push_back({t, 0, 0, 0, ThreadState::New, ThreadState::New,
+                                core::WaitReason::None, core::Cause::None});
                 break;
             }
             case RecordKind::State: {
@@ -90,8 +90,12 @@ void TraceIndex::update(const core::Trace& trace) {
                 m_outputs.push_back(index);
                 m_events.push_back(index);
                 break;
-            case RecordKind::Marker: m_events.push_back(index); break;
-            case RecordKind::Gil: m_hasGil = true; break;
+            case RecordKind::Marker:
+                m_events.push_back(index);
+                break;
+            case RecordKind::Gil:
+                m_hasGil = true;
+                break;
             case RecordKind::Sync: {
                 auto& pts = slot(m_objectPoints, b.object);
                 ObjectPoint p = pts.empty() ? ObjectPoint{} : pts.back();
@@ -108,13 +112,19 @@ void TraceIndex::update(const core::Trace& trace) {
                     case core::SyncOp::Release:
                     case core::SyncOp::Put:
                     case core::SyncOp::Get:
-                    case core::SyncOp::LostUpdate: slot(m_syncMarks, b.subject).push_back(index); break;
-                    default: break;
+                    case core::SyncOp::LostUpdate:
+                        slot(m_syncMarks, b.subject).push_back(index);
+                        break;
+                    default:
+                        break;
                 }
                 break;
             }
-            case RecordKind::Deadlock: slot(m_syncMarks, b.subject).push_back(index); break;
-            default: break;
+            case RecordKind::Deadlock:
+                slot(m_syncMarks, b.subject).push_back(index);
+                break;
+            default:
+                break;
         }
     }
     m_processed = trace.size();
@@ -190,10 +200,14 @@ bool TraceIndex::isRunEvent(const core::RecordBody& b) {
         case RecordKind::ProcessCreate:
         case RecordKind::ProcessExit:
         case RecordKind::Deadlock:
-        case RecordKind::Marker: return true;
-        case RecordKind::Sync: return static_cast<core::SyncOp>(b.extra16) == core::SyncOp::LostUpdate;
-        case RecordKind::Gil: return static_cast<core::GilOp>(b.extra16) == core::GilOp::DropRequest;
-        default: return false;
+        case RecordKind::Marker:
+            return true;
+        case RecordKind::Sync:
+            return static_cast<core::SyncOp>(b.extra16) == core::SyncOp::LostUpdate;
+        case RecordKind::Gil:
+            return static_cast<core::GilOp>(b.extra16) == core::GilOp::DropRequest;
+        default:
+            return false;
     }
 }
 

@@ -13,9 +13,9 @@ namespace taskscope::ui {
 // CPU / ready / blocked time at t" and "which transition brought it here" by binary search.
 struct ThreadPoint {
     core::SimTime time = 0;
-    core::SimTime cpu = 0;      // time Running before `time`
-    core::SimTime ready = 0;    // time Ready before `time`
-    core::SimTime blocked = 0;  // time Waiting before `time`
+    core::SimTime cpu = 0;                             // time Running before `time`
+    core::SimTime ready = 0;                           // time Ready before `time`
+    core::SimTime blocked = 0;                         // time Waiting before `time`
     core::ThreadState state = core::ThreadState::New;  // entered at `time`
     core::ThreadState previous = core::ThreadState::New;
     core::WaitReason reason = core::WaitReason::None;
@@ -33,10 +33,10 @@ struct ProcessTimes {
 struct ObjectPoint {
     core::SimTime time = 0;
     std::uint32_t record = 0;
-    std::uint32_t highWater = 0;    // largest value so far (a queue's longest length)
-    std::uint32_t lostUpdates = 0;  // LostUpdate records so far
-    std::uint32_t acquisitions = 0; // Acquired records so far
-    std::uint32_t stores = 0;       // writes to a shared value so far
+    std::uint32_t highWater = 0;     // largest value so far (a queue's longest length)
+    std::uint32_t lostUpdates = 0;   // LostUpdate records so far
+    std::uint32_t acquisitions = 0;  // Acquired records so far
+    std::uint32_t stores = 0;        // writes to a shared value so far
 };
 
 // Indexes over a Trace that the views need and the Trace does not keep: per-thread running

@@ -11,11 +11,13 @@
 
 namespace taskscope::ui {
 
-using core::ObjectKind;
 using core::kNone;
+using core::ObjectKind;
 
 namespace {
-QString q(const std::string& s) { return QString::fromStdString(s); }
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
 }  // namespace
 
 int WaitForGraph::findThread(std::uint32_t thread) const {
@@ -31,17 +33,21 @@ int WaitForGraph::findObject(std::uint32_t object) const {
 }
 
 bool WaitForGraph::hasEdge(Edge::Kind kind, int from, int to) const {
-    return std::any_of(edges.begin(), edges.end(),
-                       [&](const Edge& e) { return e.kind == kind && e.from == from && e.to == to; });
+    return std::any_of(edges.begin(), edges.end(), [&](const Edge& e) {
+        return e.kind == kind && e.from == from && e.to == to;
+    });
 }
 
 namespace {
 
 ObjectKind kindOf(const core::Trace& trace, std::uint32_t o) {
-    return o < trace.objects().size() ? static_cast<ObjectKind>(trace.objects()[o].kind) : ObjectKind::Lock;
+    return o < trace.objects().size() ? static_cast<ObjectKind>(trace.objects()[o].kind)
+                                      : ObjectKind::Lock;
 }
 
-bool isLock(ObjectKind k) { return k == ObjectKind::Lock || k == ObjectKind::RLock; }
+bool isLock(ObjectKind k) {
+    return k == ObjectKind::Lock || k == ObjectKind::RLock;
+}
 
 std::string join(const std::vector<std::string>& parts, const char* sep) {
     std::string out;
@@ -108,7 +114,8 @@ WaitForGraph waitForGraph(const core::Trace& trace, const core::TraceState& stat
         if (g.nodes[n].thread) continue;
         const std::uint32_t h = holderOf(g.nodes[n].index);
         if (h != kNone && liveThread(h))
-            g.edges.push_back({WaitForGraph::Edge::Kind::HeldBy, static_cast<int>(n), threadNode(h), false});
+            g.edges.push_back(
+                {WaitForGraph::Edge::Kind::HeldBy, static_cast<int>(n), threadNode(h), false});
     }
 
     // A cycle: follow thread -> waited object -> its holder from each thread.
@@ -155,36 +162,60 @@ WaitForGraph waitForGraph(const core::Trace& trace, const core::TraceState& stat
         if (n.thread || !isLock(kindOf(trace, n.index))) continue;
         if (!g.cycle.empty() && !n.inCycle) continue;
         const std::uint32_t h = holderOf(n.index);
-        if (h != kNone) exclusive.push_back(QCoreApplication::translate("WaitForGraph", "%1 has one holder (%2)").arg(q(n.label), q(threadName(trace, h))).toStdString());
+        if (h != kNone)
+            exclusive.push_back(
+                QCoreApplication::translate("WaitForGraph", "%1 has one holder (%2)")
+                    .arg(q(n.label), q(threadName(trace, h)))
+                    .toStdString());
     }
-    g.conditions.push_back({"mutual exclusion", !exclusive.empty(),
-                            exclusive.empty() ? QCoreApplication::translate("WaitForGraph", "no lock is held").toStdString() : join(exclusive, "; ")});
+    g.conditions.push_back(
+        {"mutual exclusion", !exclusive.empty(),
+         exclusive.empty()
+             ? QCoreApplication::translate("WaitForGraph", "no lock is held").toStdString()
+             : join(exclusive, "; ")});
     std::vector<std::string> holdWait;
     for (const std::uint32_t t : focusThreads) {
         const std::uint32_t waits = state.threads[t].waitingOn;
         if (waits == kNone) continue;
         std::vector<std::string> held;
         for (std::uint32_t o = 0; o < state.objects.size(); ++o)
-            if (isLock(kindOf(trace, o)) && state.objects[o].holder == t) held.push_back(trace.objects()[o].name);
+            if (isLock(kindOf(trace, o)) && state.objects[o].holder == t)
+                held.push_back(trace.objects()[o].name);
         if (!held.empty())
-            holdWait.push_back(QCoreApplication::translate("WaitForGraph", "%1 holds %2 and waits for %3")
-                                   .arg(q(threadName(trace, t)), q(join(held, ", ")),
-                                        q(waits < trace.objects().size() ? trace.objects()[waits].name : std::string("?")))
-                                   .toStdString());
+            holdWait.push_back(
+                QCoreApplication::translate("WaitForGraph", "%1 holds %2 and waits for %3")
+                    .arg(q(threadName(trace, t)), q(join(held, ", ")),
+                         q(waits < trace.objects().size() ? trace.objects()[waits].name
+                                                          : std::string("?")))
+                    .toStdString());
     }
-    g.conditions.push_back({"hold and wait", !holdWait.empty(),
-                            holdWait.empty() ? QCoreApplication::translate("WaitForGraph", "no thread holds a lock while it waits").toStdString() : join(holdWait, "; ")});
-    g.conditions.push_back({"no preemption", true,
-                            QCoreApplication::translate("WaitForGraph", "a lock is released only by its holder; the kernel never takes it away").toStdString()});
+    g.conditions.push_back(
+        {"hold and wait", !holdWait.empty(),
+         holdWait.empty()
+             ? QCoreApplication::translate("WaitForGraph", "no thread holds a lock while it waits")
+                   .toStdString()
+             : join(holdWait, "; ")});
+    g.conditions.push_back(
+        {"no preemption", true,
+         QCoreApplication::translate(
+             "WaitForGraph",
+             "a lock is released only by its holder; the kernel never takes it away")
+             .toStdString()});
     std::vector<std::string> cycleText;
     for (std::size_t i = 0; i + 1 < g.cycle.size(); i += 2) {
         const auto& t = g.nodes[static_cast<std::size_t>(g.cycle[i])];
         const auto& o = g.nodes[static_cast<std::size_t>(g.cycle[i + 1])];
         const auto& next = g.nodes[static_cast<std::size_t>(g.cycle[(i + 2) % g.cycle.size()])];
-        cycleText.push_back(QCoreApplication::translate("WaitForGraph", "%1 waits for %2 held by %3").arg(q(t.label), q(o.label), q(next.label)).toStdString());
+        cycleText.push_back(
+            QCoreApplication::translate("WaitForGraph", "%1 waits for %2 held by %3")
+                .arg(q(t.label), q(o.label), q(next.label))
+                .toStdString());
     }
     g.conditions.push_back({"circular wait", !g.cycle.empty(),
-                            g.cycle.empty() ? QCoreApplication::translate("WaitForGraph", "no cycle in the wait-for graph").toStdString() : join(cycleText, "; ")});
+                            g.cycle.empty() ? QCoreApplication::translate(
+                                                  "WaitForGraph", "no cycle in the wait-for graph")
+                                                  .toStdString()
+                                            : join(cycleText, "; ")});
     return g;
 }
 

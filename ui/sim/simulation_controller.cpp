@@ -40,7 +40,8 @@ bool SimulationController::openFile(const QString& path, QString* error) {
                              .arg(path, file.errorString());
             return false;
         }
-        return openPythonText(QString::fromUtf8(file.readAll()), QFileInfo(path).fileName(), path, error);
+        return openPythonText(QString::fromUtf8(file.readAll()), QFileInfo(path).fileName(), path,
+                              error);
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -83,7 +84,8 @@ QString SimulationController::SourceError::text() const {
     return QStringLiteral("%1:%2:%3: %4").arg(file).arg(line).arg(column).arg(message);
 }
 
-core::runtime::PythonOptions SimulationController::pythonOptions(const QString& source, const QString& name) const {
+core::runtime::PythonOptions SimulationController::pythonOptions(const QString& source,
+                                                                 const QString& name) const {
     core::runtime::PythonOptions o;
     o.filename = name.isEmpty() ? std::string("main.py") : name.toStdString();
     o.source = source.toStdString();
@@ -104,8 +106,9 @@ core::runtime::PythonOptions SimulationController::pythonOptions(const QString& 
     return o;
 }
 
-bool SimulationController::openPythonText(const QString& source, const QString& name, const QString& path,
-                                          QString* error, SourceError* detail) {
+bool SimulationController::openPythonText(const QString& source, const QString& name,
+                                          const QString& path, QString* error,
+                                          SourceError* detail) {
     return startPython(source, name, path, error, detail, /*keepSettings=*/false);
 }
 
@@ -117,8 +120,9 @@ bool SimulationController::runSource(const QString& source, QString* error, Sour
     return startPython(source, m_title, m_sourcePath, error, detail, /*keepSettings=*/true);
 }
 
-bool SimulationController::startPython(const QString& source, const QString& name, const QString& path,
-                                       QString* error, SourceError* detail, bool keepSettings) {
+bool SimulationController::startPython(const QString& source, const QString& name,
+                                       const QString& path, QString* error, SourceError* detail,
+                                       bool keepSettings) {
     // Compile on a scratch machine first, so that a program with an error keeps the current run.
     {
         core::Machine scratch{core::MachineSettings{}};
@@ -132,7 +136,8 @@ bool SimulationController::startPython(const QString& source, const QString& nam
             e.message = QString::fromStdString(d.message);
             e.hint = QString::fromStdString(d.hint);
             m_sourceError = e;
-            if (error) *error = e.text() + (e.hint.isEmpty() ? QString() : tr(" (hint: %1)").arg(e.hint));
+            if (error)
+                *error = e.text() + (e.hint.isEmpty() ? QString() : tr(" (hint: %1)").arg(e.hint));
             if (detail) *detail = e;
             emit sourceErrorChanged();
             return false;
@@ -157,7 +162,8 @@ bool SimulationController::startPython(const QString& source, const QString& nam
     return true;
 }
 
-void SimulationController::setSettings(const core::MachineSettings& settings, const PythonSettings& python) {
+void SimulationController::setSettings(const core::MachineSettings& settings,
+                                       const PythonSettings& python) {
     m_settings = settings;
     m_pythonSettings = python;
     restart(m_cursor);
@@ -187,8 +193,8 @@ void SimulationController::openWorkload(core::Workload workload, const QString& 
 }
 
 void SimulationController::adoptRun(std::optional<core::Workload> workload, const QString& title,
-                                    const core::MachineSettings& settings, const core::Machine& machine,
-                                    const core::Trace& trace) {
+                                    const core::MachineSettings& settings,
+                                    const core::Machine& machine, const core::Trace& trace) {
     setPlaying(false);
     m_runTarget.reset();
     m_runTimer.stop();
@@ -283,7 +289,8 @@ void SimulationController::runSlice(qint64 budgetMs) {
     core::Machine& m = *m_machine;
     for (;;) {
         bool more = true;
-        for (int i = 0; i < 1024 && more; ++i) more = m_python ? m.step(kPythonTimeLimit) : m.step();
+        for (int i = 0; i < 1024 && more; ++i)
+            more = m_python ? m.step(kPythonTimeLimit) : m.step();
         if (!more) {
             m_complete = true;
             if (m_python && !m.done() && !(m.deadlock() && m_settings.stopOnDeadlock)) {
@@ -392,9 +399,13 @@ void SimulationController::play() {
     setPlaying(true);
 }
 
-void SimulationController::pause() { setPlaying(false); }
+void SimulationController::pause() {
+    setPlaying(false);
+}
 
-void SimulationController::togglePlay() { m_playing ? pause() : play(); }
+void SimulationController::togglePlay() {
+    m_playing ? pause() : play();
+}
 
 void SimulationController::runTo(SimTime target) {
     if (target <= m_cursor) {
@@ -505,12 +516,15 @@ void SimulationController::setLineBreakpoints(std::vector<int> lines) {
 void SimulationController::toggleLineBreakpoint(int line) {
     std::vector<int> lines = m_lineBreakpoints;
     const auto it = std::find(lines.begin(), lines.end(), line);
-    if (it != lines.end()) lines.erase(it);
-    else lines.push_back(line);
+    if (it != lines.end())
+        lines.erase(it);
+    else
+        lines.push_back(line);
     setLineBreakpoints(std::move(lines));
 }
 
-std::optional<SimTime> SimulationController::firstBreak(SimTime from, SimTime to, QString* reason) const {
+std::optional<SimTime> SimulationController::firstBreak(SimTime from, SimTime to,
+                                                        QString* reason) const {
     std::optional<SimTime> best;
     auto consider = [&](SimTime t, const QString& why) {
         if (t <= from || t > to || (best && *best <= t)) return;
@@ -524,11 +538,13 @@ std::optional<SimTime> SimulationController::firstBreak(SimTime from, SimTime to
             if (t > to) break;
             const core::RecordBody& b = m_trace->body(ev[i]);
             const auto name = [&](std::uint32_t th) {
-                return th < m_trace->threads().size() ? QString::fromStdString(m_trace->threads()[th].name)
-                                                      : QString::number(th);
+                return th < m_trace->threads().size()
+                           ? QString::fromStdString(m_trace->threads()[th].name)
+                           : QString::number(th);
             };
             if (m_pauseOnMarkers && b.kind == core::RecordKind::Marker) {
-                consider(t, tr("marker \"%1\"").arg(QString::fromStdString(m_trace->text(b.object))));
+                consider(t,
+                         tr("marker \"%1\"").arg(QString::fromStdString(m_trace->text(b.object))));
                 break;
             }
             if (m_pauseOnDeadlock && b.kind == core::RecordKind::Deadlock) {
@@ -542,11 +558,13 @@ std::optional<SimTime> SimulationController::firstBreak(SimTime from, SimTime to
         }
     }
     if (!m_lineBreakpoints.empty()) {
-        auto it = std::upper_bound(m_lineRecords.begin(), m_lineRecords.end(), from,
-                                   [this](SimTime v, std::uint32_t r) { return v < m_trace->time(r); });
+        auto it =
+            std::upper_bound(m_lineRecords.begin(), m_lineRecords.end(), from,
+                             [this](SimTime v, std::uint32_t r) { return v < m_trace->time(r); });
         for (; it != m_lineRecords.end() && m_trace->time(*it) <= to; ++it) {
             const core::RecordBody& b = m_trace->body(*it);
-            if (!std::binary_search(m_lineBreakpoints.begin(), m_lineBreakpoints.end(), static_cast<int>(b.object)))
+            if (!std::binary_search(m_lineBreakpoints.begin(), m_lineBreakpoints.end(),
+                                    static_cast<int>(b.object)))
                 continue;
             const QString who = b.subject < m_trace->threads().size()
                                     ? QString::fromStdString(m_trace->threads()[b.subject].name)

@@ -62,8 +62,8 @@ public:
     bool openFile(const QString& path, QString* error);
     // A Python program from memory. `name` labels errors and the window; `path` is the file it
     // came from (a ":/lessons/..." resource for built-in lessons), the key of saved edits.
-    bool openPythonText(const QString& source, const QString& name, const QString& path, QString* error,
-                        SourceError* detail = nullptr);
+    bool openPythonText(const QString& source, const QString& name, const QString& path,
+                        QString* error, SourceError* detail = nullptr);
     // Runs new source text for the open Python program (the code view's Run): the title,
     // path and settings stay. On a compile error returns false and the current run is kept.
     bool runSource(const QString& source, QString* error, SourceError* detail = nullptr);
@@ -164,7 +164,8 @@ public:
     // Why playing stopped last (empty: it was not a pause condition).
     QString lastPauseReason() const { return m_lastPauseReason; }
     // The first time in (from, to] where a pause condition holds, with the reason.
-    std::optional<core::SimTime> firstBreak(core::SimTime from, core::SimTime to, QString* reason) const;
+    std::optional<core::SimTime> firstBreak(core::SimTime from, core::SimTime to,
+                                            QString* reason) const;
     // The speed that plays the whole run in about `seconds` of wall time.
     static double suggestedSpeed(core::SimTime runLength, double seconds = 20.0);
 
@@ -184,8 +185,8 @@ signals:
 
 private:
     void restart(core::SimTime keepCursor);
-    bool startPython(const QString& source, const QString& name, const QString& path, QString* error,
-                     SourceError* detail, bool keepSettings);
+    bool startPython(const QString& source, const QString& name, const QString& path,
+                     QString* error, SourceError* detail, bool keepSettings);
     core::runtime::PythonOptions pythonOptions(const QString& source, const QString& name) const;
     void runSlice(qint64 budgetMs);
     void onRunTimer();

@@ -41,39 +41,64 @@ void Theme::setPresenter(bool on) {
     emit changed();
 }
 
-QColor Theme::background() const { return m_mode == Mode::Dark ? QColor(0x1e1f22) : QColor(0xffffff); }
+QColor Theme::background() const {
+    return m_mode == Mode::Dark ? QColor(0x1e1f22) : QColor(0xffffff);
+}
 QColor Theme::alternateBackground() const {
     return m_mode == Mode::Dark ? QColor(0x26282c) : QColor(0xf4f5f7);
 }
 QColor Theme::headerBackground() const {
     return m_mode == Mode::Dark ? QColor(0x2f3237) : QColor(0xe6e8ec);
 }
-QColor Theme::text() const { return m_mode == Mode::Dark ? QColor(0xe8e8e8) : QColor(0x202124); }
-QColor Theme::mutedText() const { return m_mode == Mode::Dark ? QColor(0x9aa0a6) : QColor(0x6b7075); }
-QColor Theme::grid() const { return m_mode == Mode::Dark ? QColor(0x3c4043) : QColor(0xd5d8dc); }
-QColor Theme::cursor() const { return m_mode == Mode::Dark ? QColor(0xff5c8a) : QColor(0xd6004c); }
-QColor Theme::marker() const { return m_mode == Mode::Dark ? QColor(0xffd54f) : QColor(0x6a1b9a); }
-QColor Theme::switchColour() const { return m_mode == Mode::Dark ? QColor(0x8a8f98) : QColor(0x707478); }
+QColor Theme::text() const {
+    return m_mode == Mode::Dark ? QColor(0xe8e8e8) : QColor(0x202124);
+}
+QColor Theme::mutedText() const {
+    return m_mode == Mode::Dark ? QColor(0x9aa0a6) : QColor(0x6b7075);
+}
+QColor Theme::grid() const {
+    return m_mode == Mode::Dark ? QColor(0x3c4043) : QColor(0xd5d8dc);
+}
+QColor Theme::cursor() const {
+    return m_mode == Mode::Dark ? QColor(0xff5c8a) : QColor(0xd6004c);
+}
+QColor Theme::marker() const {
+    return m_mode == Mode::Dark ? QColor(0xffd54f) : QColor(0x6a1b9a);
+}
+QColor Theme::switchColour() const {
+    return m_mode == Mode::Dark ? QColor(0x8a8f98) : QColor(0x707478);
+}
 
 QColor Theme::stateColour(ThreadState state, WaitReason reason) const {
     const bool cb = m_colourBlind;
     switch (state) {
-        case ThreadState::New: return cb ? QColor(0xbbbbbb) : QColor(0xc7c2bf);
-        case ThreadState::Running: return cb ? QColor(0x009e73) : QColor(0x3aa346);
-        case ThreadState::Ready: return cb ? QColor(0xe69f00) : QColor(0xf2b134);
-        case ThreadState::Terminated: return m_mode == Mode::Dark ? QColor(0x44474c) : QColor(0xdadce0);
-        case ThreadState::Waiting: break;
+        case ThreadState::New:
+            return cb ? QColor(0xbbbbbb) : QColor(0xc7c2bf);
+        case ThreadState::Running:
+            return cb ? QColor(0x009e73) : QColor(0x3aa346);
+        case ThreadState::Ready:
+            return cb ? QColor(0xe69f00) : QColor(0xf2b134);
+        case ThreadState::Terminated:
+            return m_mode == Mode::Dark ? QColor(0x44474c) : QColor(0xdadce0);
+        case ThreadState::Waiting:
+            break;
     }
     switch (reason) {
-        case WaitReason::Gil: return cb ? QColor(0xd55e00) : QColor(0xe03c3c);
+        case WaitReason::Gil:
+            return cb ? QColor(0xd55e00) : QColor(0xe03c3c);
         case WaitReason::Io:
         case WaitReason::Disk:
         case WaitReason::Pipe:
-        case WaitReason::Input: return cb ? QColor(0x0072b2) : QColor(0x4e79a7);
-        case WaitReason::Sleep: return cb ? QColor(0x56b4e9) : QColor(0x76b7b2);
-        case WaitReason::Join: return cb ? QColor(0xf0e442) : QColor(0x9c755f);
-        case WaitReason::Stopped: return QColor(0x777777);
-        default: return cb ? QColor(0xcc79a7) : QColor(0xb07aa1);  // locks, queues, events
+        case WaitReason::Input:
+            return cb ? QColor(0x0072b2) : QColor(0x4e79a7);
+        case WaitReason::Sleep:
+            return cb ? QColor(0x56b4e9) : QColor(0x76b7b2);
+        case WaitReason::Join:
+            return cb ? QColor(0xf0e442) : QColor(0x9c755f);
+        case WaitReason::Stopped:
+            return QColor(0x777777);
+        default:
+            return cb ? QColor(0xcc79a7) : QColor(0xb07aa1);  // locks, queues, events
     }
 }
 
@@ -84,12 +109,18 @@ QColor Theme::threadColour(std::uint32_t thread) const {
 
 QColor Theme::lookColour(ProcessLook look) const {
     switch (look) {
-        case ProcessLook::New: return stateColour(ThreadState::New, WaitReason::None);
-        case ProcessLook::Ready: return stateColour(ThreadState::Ready, WaitReason::None);
-        case ProcessLook::Running: return stateColour(ThreadState::Running, WaitReason::None);
-        case ProcessLook::Waiting: return stateColour(ThreadState::Waiting, WaitReason::Io);
-        case ProcessLook::Zombie: return QColor(0x9e9e9e);
-        case ProcessLook::Terminated: return stateColour(ThreadState::Terminated, WaitReason::None);
+        case ProcessLook::New:
+            return stateColour(ThreadState::New, WaitReason::None);
+        case ProcessLook::Ready:
+            return stateColour(ThreadState::Ready, WaitReason::None);
+        case ProcessLook::Running:
+            return stateColour(ThreadState::Running, WaitReason::None);
+        case ProcessLook::Waiting:
+            return stateColour(ThreadState::Waiting, WaitReason::Io);
+        case ProcessLook::Zombie:
+            return QColor(0x9e9e9e);
+        case ProcessLook::Terminated:
+            return stateColour(ThreadState::Terminated, WaitReason::None);
     }
     return {};
 }

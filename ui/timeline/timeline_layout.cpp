@@ -5,8 +5,7 @@
 
 namespace taskscope::ui {
 
-std::vector<TimelineRow> layoutTimeline(const core::Trace& trace,
-                                        const TimelineLayoutOptions& o) {
+std::vector<TimelineRow> layoutTimeline(const core::Trace& trace, const TimelineLayoutOptions& o) {
     std::vector<TimelineRow> rows;
     int y = 0;
     auto add = [&](TimelineRow::Kind kind, std::uint32_t index, int height, std::string label) {

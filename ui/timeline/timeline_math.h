@@ -10,12 +10,10 @@ namespace taskscope::ui {
 // Maps simulated time to x pixels in the data area of the timeline: x = (t - origin) / scale.
 // Kept as plain values and free functions so the maths is tested without a widget.
 struct TimeScale {
-    core::SimTime origin = 0;   // time at x = 0
-    double nsPerPixel = 1e6;    // > 0
+    core::SimTime origin = 0;  // time at x = 0
+    double nsPerPixel = 1e6;   // > 0
 
-    double toX(core::SimTime t) const {
-        return static_cast<double>(t - origin) / nsPerPixel;
-    }
+    double toX(core::SimTime t) const { return static_cast<double>(t - origin) / nsPerPixel; }
     core::SimTime toTime(double x) const;
     core::SimTime visibleEnd(double width) const { return toTime(width); }
     friend bool operator==(const TimeScale&, const TimeScale&) = default;

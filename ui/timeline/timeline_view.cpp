@@ -18,8 +18,8 @@
 
 #include "core/sync/kernel_object.h"
 #include "ui/export/image_export.h"
-#include "ui/model/sync_object_rows.h"
 #include "ui/model/display_names.h"
+#include "ui/model/sync_object_rows.h"
 #include "ui/model/time_format.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
@@ -65,7 +65,9 @@ TimelineView::TimelineView(SimulationController* controller, Theme* theme, QWidg
     onProgramChanged();
 }
 
-int TimelineView::axisHeight() const { return fontMetrics().height() + 10; }
+int TimelineView::axisHeight() const {
+    return fontMetrics().height() + 10;
+}
 
 QRect TimelineView::dataRect() const {
     const QRect v = viewport()->rect();
@@ -85,8 +87,8 @@ void TimelineView::rebuildColours() {
     m_colours.assign(kKeyCount, QColor());
     for (int s = 0; s < core::kThreadStateCount; ++s)
         for (int r = 0; r < core::kWaitReasonCount; ++r)
-            m_colours[static_cast<std::size_t>(stateKey(static_cast<ThreadState>(s),
-                                                        static_cast<core::WaitReason>(r)))] =
+            m_colours[static_cast<std::size_t>(
+                stateKey(static_cast<ThreadState>(s), static_cast<core::WaitReason>(r)))] =
                 m_theme->stateColour(static_cast<ThreadState>(s), static_cast<core::WaitReason>(r));
     m_colours[kSwitchKey] = m_theme->switchColour();
     for (int i = 0; i < kPaletteSize; ++i)
@@ -102,19 +104,25 @@ int TimelineView::keyForRecord(const TimelineRow& row, std::uint32_t record) con
             case RecordKind::CoreRun: {
                 // The palette repeats, so threads are spread by index modulo its size.
                 const int size = m_theme->colourBlindSafe() ? 8 : kPaletteSize;
-                return kThreadKeyBase + static_cast<int>(b.subject % static_cast<std::uint32_t>(size));
+                return kThreadKeyBase +
+                       static_cast<int>(b.subject % static_cast<std::uint32_t>(size));
             }
-            case RecordKind::CoreSwitch: return kSwitchKey;
-            default: return -1;
+            case RecordKind::CoreSwitch:
+                return kSwitchKey;
+            default:
+                return -1;
         }
     }
     if (row.kind == TimelineRow::Kind::Gil) {
         // The GIL lane shows its holder in the holder's colour; released is empty.
-        if (b.kind != RecordKind::Gil || static_cast<core::GilOp>(b.extra16) != core::GilOp::Acquire) return -1;
+        if (b.kind != RecordKind::Gil ||
+            static_cast<core::GilOp>(b.extra16) != core::GilOp::Acquire)
+            return -1;
         const int size = m_theme->colourBlindSafe() ? 8 : kPaletteSize;
         return kThreadKeyBase + static_cast<int>(b.subject % static_cast<std::uint32_t>(size));
     }
-    if (b.kind == RecordKind::ThreadCreate) return stateKey(ThreadState::New, core::WaitReason::None);
+    if (b.kind == RecordKind::ThreadCreate)
+        return stateKey(ThreadState::New, core::WaitReason::None);
     if (b.state == ThreadState::Terminated) return -1;
     return stateKey(b.state, b.reason);
 }
@@ -142,10 +150,11 @@ void TimelineView::rebuildLayout() {
             m_threadRow[m_rows[i].index] = static_cast<int>(i);
         // Matches paintContent: threads are indented and carry a colour swatch.
         const int swatch = std::max(8, m_rows[i].height / 2) + 5;
-        const int indent = m_rows[i].kind == TimelineRow::Kind::Thread ? 8 + 14 + swatch
+        const int indent = m_rows[i].kind == TimelineRow::Kind::Thread    ? 8 + 14 + swatch
                            : m_rows[i].kind == TimelineRow::Kind::Process ? 8 + swatch
                                                                           : 8;
-        widest = std::max(widest, fm.horizontalAdvance(QString::fromStdString(m_rows[i].label)) + indent);
+        widest = std::max(widest,
+                          fm.horizontalAdvance(QString::fromStdString(m_rows[i].label)) + indent);
     }
     m_labelWidth = std::clamp(widest + 12, 110, 320);
     m_knownThreads = trace.threads().size();
@@ -198,8 +207,8 @@ void TimelineView::updateScrollBars() {
         horizontalScrollBar()->setPageStep(
             std::max(1, static_cast<int>(kScrollSteps * visible / std::max(end, visible))));
         horizontalScrollBar()->setSingleStep(std::max(1, horizontalScrollBar()->pageStep() / 10));
-        horizontalScrollBar()->setValue(
-            static_cast<int>(std::lround(static_cast<double>(m_scale.origin) / maxOrigin * kScrollSteps)));
+        horizontalScrollBar()->setValue(static_cast<int>(
+            std::lround(static_cast<double>(m_scale.origin) / maxOrigin * kScrollSteps)));
     }
     m_updatingScrollBars = false;
 }
@@ -297,8 +306,8 @@ void TimelineView::computeSpans(const TimelineRow& row, const TimeScale& scale, 
     m_lanes[r].spans(scale, width, out);
 }
 
-const std::vector<PixelSpan>& TimelineView::spans(SpanCache& cache, int row,
-                                                  const TimeScale& scale, int width) {
+const std::vector<PixelSpan>& TimelineView::spans(SpanCache& cache, int row, const TimeScale& scale,
+                                                  int width) {
     if (!(cache.scale == scale) || cache.width != width || cache.revision != m_revision ||
         cache.colourVersion != m_colourVersion || cache.rows.size() != m_rows.size()) {
         cache.scale = scale;
@@ -355,8 +364,8 @@ void TimelineView::paintRows(QPainter& p, const QRect& area, const TimeScale& sc
     m_cache.revision = ~0ull;
 }
 
-void TimelineView::paintSyncGlyphs(QPainter& p, const QRect& data, const TimeScale& scale, int scrollY,
-                                   int firstRow) {
+void TimelineView::paintSyncGlyphs(QPainter& p, const QRect& data, const TimeScale& scale,
+                                   int scrollY, int firstRow) {
     // Lock acquire (filled triangle) / release (hollow), queue put (filled square) / get
     // (hollow), lost update and deadlock (a cross in the alert colour), at the top of the
     // thread lanes. Level of detail: a glyph closer than kMinGap px to the previous one on
@@ -410,8 +419,8 @@ void TimelineView::paintSyncGlyphs(QPainter& p, const QRect& data, const TimeSca
     p.setBrush(Qt::NoBrush);
 }
 
-void TimelineView::paintContent(QPainter& p, const QRect& area, const TimeScale& scale,
-                                int scrollY, SpanCache& cache, bool showCursor) {
+void TimelineView::paintContent(QPainter& p, const QRect& area, const TimeScale& scale, int scrollY,
+                                SpanCache& cache, bool showCursor) {
     const auto& trace = m_controller->trace();
     const int axisH = axisHeight();
     const QRect data(area.left() + m_labelWidth, area.top() + axisH,
@@ -420,7 +429,8 @@ void TimelineView::paintContent(QPainter& p, const QRect& area, const TimeScale&
     const QFontMetrics fm = p.fontMetrics();
 
     // Grid lines at the axis ticks.
-    const SimTime step = tickStep(scale.nsPerPixel, fm.horizontalAdvance(QStringLiteral("000.000 ms")) + 16);
+    const SimTime step =
+        tickStep(scale.nsPerPixel, fm.horizontalAdvance(QStringLiteral("000.000 ms")) + 16);
     const SimTime tEnd = scale.toTime(data.width());
 
     // Rows: backgrounds and spans into colour batches.
@@ -491,7 +501,8 @@ void TimelineView::paintContent(QPainter& p, const QRect& area, const TimeScale&
         const double x0 = std::max(-1.0, scale.toX(pt.created));
         const double x1 = std::min(static_cast<double>(data.width()) + 1, scale.toX(until));
         if (x1 > x0)
-            p.fillRect(QRectF(data.left() + x0, y + row.height - 4, x1 - x0, 3), m_theme->mutedText());
+            p.fillRect(QRectF(data.left() + x0, y + row.height - 4, x1 - x0, 3),
+                       m_theme->mutedText());
     }
     p.setBrush(m_theme->marker());
     for (const std::uint32_t e : index.events()) {
@@ -504,7 +515,8 @@ void TimelineView::paintContent(QPainter& p, const QRect& area, const TimeScale&
         const int y = data.top() + m_rows[static_cast<std::size_t>(r)].y - scrollY;
         const double x = data.left() + scale.toX(t);
         const double h = m_rows[static_cast<std::size_t>(r)].height / 2.0;
-        const QPointF diamond[4] = {{x, y + 1.0}, {x + h / 2, y + h}, {x, y + 2 * h - 1}, {x - h / 2, y + h}};
+        const QPointF diamond[4] = {
+            {x, y + 1.0}, {x + h / 2, y + h}, {x, y + 2 * h - 1}, {x - h / 2, y + h}};
         p.setPen(Qt::NoPen);
         p.drawPolygon(diamond, 4);
         p.setPen(m_theme->text());
@@ -533,12 +545,14 @@ void TimelineView::paintContent(QPainter& p, const QRect& area, const TimeScale&
         QColor shade = m_theme->mutedText();
         shade.setAlpha(40);
         p.fillRect(QRectF(data.left() + std::max(0.0, endX), data.top(),
-                          data.width() - std::max(0.0, endX), data.height()), shade);
+                          data.width() - std::max(0.0, endX), data.height()),
+                   shade);
     }
 
     // Labels on the left.
     const QRect labels(area.left(), data.top(), m_labelWidth, data.height());
-    p.fillRect(QRect(area.left(), area.top(), m_labelWidth, area.height()), m_theme->headerBackground());
+    p.fillRect(QRect(area.left(), area.top(), m_labelWidth, area.height()),
+               m_theme->headerBackground());
     p.setClipRect(labels);
     QFont bold = p.font();
     bold.setBold(true);
@@ -574,8 +588,9 @@ void TimelineView::paintContent(QPainter& p, const QRect& area, const TimeScale&
             case TimelineRow::Kind::Core:
             case TimelineRow::Kind::Gil:
                 p.setPen(m_theme->text());
-                p.drawText(box, Qt::AlignVCenter | Qt::AlignLeft,
-                           row.kind == TimelineRow::Kind::Core ? tr("CPU %1").arg(row.index) : tr("GIL"));
+                p.drawText(
+                    box, Qt::AlignVCenter | Qt::AlignLeft,
+                    row.kind == TimelineRow::Kind::Core ? tr("CPU %1").arg(row.index) : tr("GIL"));
                 break;
             case TimelineRow::Kind::Thread: {
                 box.adjust(14, 0, 0, 0);
@@ -636,8 +651,9 @@ QString TimelineView::toolTipAt(const QPoint& pos) {
             .arg(info.pid)
             .arg(info.ppid)
             .arg(QString::fromStdString(formatDuration(pt.created)))
-            .arg(pt.exited >= 0 ? tr(", exited %1").arg(QString::fromStdString(formatDuration(pt.exited)))
-                                : QString());
+            .arg(pt.exited >= 0
+                     ? tr(", exited %1").arg(QString::fromStdString(formatDuration(pt.exited)))
+                     : QString());
     }
     if (segs.empty()) return {};
     const core::Segment& s = segs.front();
@@ -645,22 +661,30 @@ QString TimelineView::toolTipAt(const QPoint& pos) {
     const QString span = tr("from %1 for %2")
                              .arg(QString::fromStdString(formatDuration(s.start)),
                                   QString::fromStdString(formatDuration(s.end - s.start)));
-    const QString more = segs.size() > 1 ? tr("<br><i>%n more slice(s) in this pixel; zoom in</i>", "",
-                                              static_cast<int>(segs.size() - 1))
+    const QString more = segs.size() > 1 ? tr("<br><i>%n more slice(s) in this pixel; zoom in</i>",
+                                              "", static_cast<int>(segs.size() - 1))
                                          : QString();
     if (row.kind == TimelineRow::Kind::Gil) {
-        const bool held = b.kind == RecordKind::Gil && static_cast<core::GilOp>(b.extra16) == core::GilOp::Acquire;
-        return (held ? tr("GIL held by <b>%1</b><br>%2").arg(threadLabel(b.subject).toHtmlEscaped(), span)
-                     : tr("GIL free<br>%1").arg(span)) + more;
+        const bool held = b.kind == RecordKind::Gil &&
+                          static_cast<core::GilOp>(b.extra16) == core::GilOp::Acquire;
+        return (held ? tr("GIL held by <b>%1</b><br>%2")
+                           .arg(threadLabel(b.subject).toHtmlEscaped(), span)
+                     : tr("GIL free<br>%1").arg(span)) +
+               more;
     }
     if (row.kind == TimelineRow::Kind::Core) {
         QString what;
         switch (b.kind) {
-            case RecordKind::CoreRun: what = tr("runs <b>%1</b>").arg(threadLabel(b.subject).toHtmlEscaped()); break;
-            case RecordKind::CoreSwitch:
-                what = tr("context switch to <b>%1</b>").arg(threadLabel(b.subject).toHtmlEscaped());
+            case RecordKind::CoreRun:
+                what = tr("runs <b>%1</b>").arg(threadLabel(b.subject).toHtmlEscaped());
                 break;
-            default: what = tr("idle"); break;
+            case RecordKind::CoreSwitch:
+                what =
+                    tr("context switch to <b>%1</b>").arg(threadLabel(b.subject).toHtmlEscaped());
+                break;
+            default:
+                what = tr("idle");
+                break;
         }
         return tr("CPU %1 %2<br>%3").arg(row.index).arg(what, span) + more;
     }
@@ -672,25 +696,40 @@ QString TimelineView::toolTipAt(const QPoint& pos) {
         const SimTime to = m_scale.toTime(pos.x() - data.left() + 5);
         auto it = std::lower_bound(marks.begin(), marks.end(), from,
                                    [&](std::uint32_t i, SimTime v) { return trace.time(i) < v; });
-        for (int shown = 0; it != marks.end() && trace.time(*it) <= to && shown < 4; ++it, ++shown) {
+        for (int shown = 0; it != marks.end() && trace.time(*it) <= to && shown < 4;
+             ++it, ++shown) {
             const auto& g = trace.body(*it);
-            const QString obj = QString::fromStdString(objectLabel(trace, g.object)).toHtmlEscaped();
+            const QString obj =
+                QString::fromStdString(objectLabel(trace, g.object)).toHtmlEscaped();
             QString what;
             if (g.kind == RecordKind::Deadlock) {
-                what = tr("<b style='color:#d62728'>deadlock</b>: waits for %1, closing the cycle").arg(obj);
+                what = tr("<b style='color:#d62728'>deadlock</b>: waits for %1, closing the cycle")
+                           .arg(obj);
             } else {
                 switch (static_cast<core::SyncOp>(g.extra16)) {
-                    case core::SyncOp::Acquired: what = tr("acquired %1").arg(obj); break;
-                    case core::SyncOp::Release: what = tr("released %1").arg(obj); break;
-                    case core::SyncOp::Put: what = tr("put an item into %1 (now %2)").arg(obj).arg(g.core); break;
-                    case core::SyncOp::Get: what = tr("got an item from %1 (now %2)").arg(obj).arg(g.core); break;
-                    case core::SyncOp::LostUpdate:
-                        what = tr("<b style='color:#d62728'>lost update</b> on %1: wrote over another thread's write").arg(obj);
+                    case core::SyncOp::Acquired:
+                        what = tr("acquired %1").arg(obj);
                         break;
-                    default: continue;
+                    case core::SyncOp::Release:
+                        what = tr("released %1").arg(obj);
+                        break;
+                    case core::SyncOp::Put:
+                        what = tr("put an item into %1 (now %2)").arg(obj).arg(g.core);
+                        break;
+                    case core::SyncOp::Get:
+                        what = tr("got an item from %1 (now %2)").arg(obj).arg(g.core);
+                        break;
+                    case core::SyncOp::LostUpdate:
+                        what = tr("<b style='color:#d62728'>lost update</b> on %1: wrote over "
+                                  "another thread's write")
+                                   .arg(obj);
+                        break;
+                    default:
+                        continue;
                 }
             }
-            glyphs += tr("%1 %2<br>").arg(QString::fromStdString(formatDuration(trace.time(*it))), what);
+            glyphs +=
+                tr("%1 %2<br>").arg(QString::fromStdString(formatDuration(trace.time(*it))), what);
         }
     }
     QString state = stateName(b.kind == RecordKind::ThreadCreate ? ThreadState::New : b.state);
@@ -700,11 +739,13 @@ QString TimelineView::toolTipAt(const QPoint& pos) {
         const core::TraceState at = trace.stateAt(t);
         if (row.index < at.threads.size() && at.threads[row.index].waitingOn != core::kNone) {
             const std::uint32_t o = at.threads[row.index].waitingOn;
-            state += tr(" for %1").arg(QString::fromStdString(objectLabel(trace, o)).toHtmlEscaped());
-            const auto kind = o < trace.objects().size() ? static_cast<core::ObjectKind>(trace.objects()[o].kind)
-                                                         : core::ObjectKind::Value;
-            if ((kind == core::ObjectKind::Lock || kind == core::ObjectKind::RLock) && o < at.objects.size() &&
-                at.objects[o].holder != core::kNone)
+            state +=
+                tr(" for %1").arg(QString::fromStdString(objectLabel(trace, o)).toHtmlEscaped());
+            const auto kind = o < trace.objects().size()
+                                  ? static_cast<core::ObjectKind>(trace.objects()[o].kind)
+                                  : core::ObjectKind::Value;
+            if ((kind == core::ObjectKind::Lock || kind == core::ObjectKind::RLock) &&
+                o < at.objects.size() && at.objects[o].holder != core::kNone)
                 state += tr(", held by %1").arg(threadLabel(at.objects[o].holder).toHtmlEscaped());
         }
     }
@@ -713,7 +754,10 @@ QString TimelineView::toolTipAt(const QPoint& pos) {
     const QString cause = b.kind == RecordKind::State && b.cause != core::Cause::None
                               ? tr("<br>after: %1").arg(causeName(b.cause))
                               : QString();
-    return glyphs + tr("<b>%1</b>: %2<br>%3%4").arg(threadLabel(row.index).toHtmlEscaped(), state, span, cause) + more;
+    return glyphs +
+           tr("<b>%1</b>: %2<br>%3%4")
+               .arg(threadLabel(row.index).toHtmlEscaped(), state, span, cause) +
+           more;
 }
 
 bool TimelineView::viewportEvent(QEvent* event) {
@@ -804,11 +848,16 @@ void TimelineView::contextMenuEvent(QContextMenuEvent* event) {
     menu.addSeparator();
     QAction* exportImg = menu.addAction(tr("Export image..."));
     QAction* chosen = menu.exec(event->globalPos());
-    if (chosen == runTo) emit runToRequested(t);
-    else if (chosen == seekHere) m_controller->seek(t);
-    else if (chosen == fit) fitAll();
-    else if (chosen == follow) m_follow = follow->isChecked();
-    else if (chosen == exportImg) emit exportRequested();
+    if (chosen == runTo)
+        emit runToRequested(t);
+    else if (chosen == seekHere)
+        m_controller->seek(t);
+    else if (chosen == fit)
+        fitAll();
+    else if (chosen == follow)
+        m_follow = follow->isChecked();
+    else if (chosen == exportImg)
+        emit exportRequested();
 }
 
 bool TimelineView::exportImage(const QString& path, bool wholeRun, QString* error) {

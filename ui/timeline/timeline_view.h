@@ -87,7 +87,8 @@ private:
         std::vector<char> valid;
     };
 
-    void paintSyncGlyphs(QPainter& p, const QRect& data, const TimeScale& scale, int scrollY, int firstRow);
+    void paintSyncGlyphs(QPainter& p, const QRect& data, const TimeScale& scale, int scrollY,
+                         int firstRow);
     void onAdvanced(qint64 cursor, quint64 revision);
     void onProgramChanged();
     void rebuildLayout();
@@ -110,17 +111,17 @@ private:
     int m_glyphsDrawn = 0;
     std::vector<int> m_threadRow;  // thread index -> row (-1: none)
     SpanCache m_cache;
-    std::vector<core::Segment> m_segments;          // reused while building lanes
-    std::vector<LaneIndex> m_lanes;                 // per row, built on first paint
+    std::vector<core::Segment> m_segments;  // reused while building lanes
+    std::vector<LaneIndex> m_lanes;         // per row, built on first paint
     std::vector<char> m_laneValid;
     quint64 m_lanesRevision = ~0ull;
     int m_lanesColourVersion = -1;
-    std::vector<std::vector<QRect>> m_batches;      // reused: rects per colour key
-    std::vector<QColor> m_colours;                  // colour key -> colour
+    std::vector<std::vector<QRect>> m_batches;  // reused: rects per colour key
+    std::vector<QColor> m_colours;              // colour key -> colour
     int m_colourVersion = 0;
     int m_labelWidth = 150;
     bool m_follow = true;
-    bool m_gilLanes = false;      // shown: asked for, or the run has GIL records
+    bool m_gilLanes = false;  // shown: asked for, or the run has GIL records
     bool m_gilRequested = false;
     bool m_fitPending = true;
     bool m_updatingScrollBars = false;

@@ -27,38 +27,75 @@ namespace {
 
 const QStringList& keywords() {
     static const QStringList k = {
-        QStringLiteral("False"),  QStringLiteral("None"),     QStringLiteral("True"),    QStringLiteral("and"),
-        QStringLiteral("as"),     QStringLiteral("assert"),   QStringLiteral("async"),   QStringLiteral("await"),
-        QStringLiteral("break"),  QStringLiteral("class"),    QStringLiteral("continue"), QStringLiteral("def"),
-        QStringLiteral("del"),    QStringLiteral("elif"),     QStringLiteral("else"),    QStringLiteral("except"),
-        QStringLiteral("finally"), QStringLiteral("for"),     QStringLiteral("from"),    QStringLiteral("global"),
-        QStringLiteral("if"),     QStringLiteral("import"),   QStringLiteral("in"),      QStringLiteral("is"),
-        QStringLiteral("lambda"), QStringLiteral("nonlocal"), QStringLiteral("not"),     QStringLiteral("or"),
-        QStringLiteral("pass"),   QStringLiteral("raise"),    QStringLiteral("return"),  QStringLiteral("try"),
-        QStringLiteral("while"),  QStringLiteral("with"),     QStringLiteral("yield")};
+        QStringLiteral("False"),  QStringLiteral("None"),     QStringLiteral("True"),
+        QStringLiteral("and"),    QStringLiteral("as"),       QStringLiteral("assert"),
+        QStringLiteral("async"),  QStringLiteral("await"),    QStringLiteral("break"),
+        QStringLiteral("class"),  QStringLiteral("continue"), QStringLiteral("def"),
+        QStringLiteral("del"),    QStringLiteral("elif"),     QStringLiteral("else"),
+        QStringLiteral("except"), QStringLiteral("finally"),  QStringLiteral("for"),
+        QStringLiteral("from"),   QStringLiteral("global"),   QStringLiteral("if"),
+        QStringLiteral("import"), QStringLiteral("in"),       QStringLiteral("is"),
+        QStringLiteral("lambda"), QStringLiteral("nonlocal"), QStringLiteral("not"),
+        QStringLiteral("or"),     QStringLiteral("pass"),     QStringLiteral("raise"),
+        QStringLiteral("return"), QStringLiteral("try"),      QStringLiteral("while"),
+        QStringLiteral("with"),   QStringLiteral("yield")};
     return k;
 }
 
 const QStringList& builtins() {
-    static const QStringList b = {
-        QStringLiteral("print"),     QStringLiteral("len"),        QStringLiteral("range"),
-        QStringLiteral("int"),       QStringLiteral("str"),        QStringLiteral("float"),
-        QStringLiteral("list"),      QStringLiteral("dict"),       QStringLiteral("set"),
-        QStringLiteral("tuple"),     QStringLiteral("bool"),       QStringLiteral("sum"),
-        QStringLiteral("min"),       QStringLiteral("max"),        QStringLiteral("abs"),
-        QStringLiteral("enumerate"), QStringLiteral("zip"),        QStringLiteral("map"),
-        QStringLiteral("filter"),    QStringLiteral("sorted"),     QStringLiteral("reversed"),
-        QStringLiteral("isinstance"), QStringLiteral("input"),     QStringLiteral("super"),
-        QStringLiteral("object"),    QStringLiteral("type"),       QStringLiteral("id"),
-        QStringLiteral("iter"),      QStringLiteral("next"),       QStringLiteral("repr"),
-        QStringLiteral("round"),     QStringLiteral("any"),        QStringLiteral("all"),
-        QStringLiteral("getattr"),   QStringLiteral("setattr"),    QStringLiteral("hasattr"),
-        QStringLiteral("open"),      QStringLiteral("format"),     QStringLiteral("divmod"),
-        QStringLiteral("Exception"), QStringLiteral("ValueError"), QStringLiteral("KeyError"),
-        QStringLiteral("TypeError"), QStringLiteral("RuntimeError"), QStringLiteral("IndexError"),
-        QStringLiteral("KeyboardInterrupt"), QStringLiteral("SystemExit"), QStringLiteral("StopIteration"),
-        QStringLiteral("ZeroDivisionError"), QStringLiteral("AttributeError"), QStringLiteral("NameError"),
-        QStringLiteral("__name__"),  QStringLiteral("__main__")};
+    static const QStringList b = {QStringLiteral("print"),
+                                  QStringLiteral("len"),
+                                  QStringLiteral("range"),
+                                  QStringLiteral("int"),
+                                  QStringLiteral("str"),
+                                  QStringLiteral("float"),
+                                  QStringLiteral("list"),
+                                  QStringLiteral("dict"),
+                                  QStringLiteral("set"),
+                                  QStringLiteral("tuple"),
+                                  QStringLiteral("bool"),
+                                  QStringLiteral("sum"),
+                                  QStringLiteral("min"),
+                                  QStringLiteral("max"),
+                                  QStringLiteral("abs"),
+                                  QStringLiteral("enumerate"),
+                                  QStringLiteral("zip"),
+                                  QStringLiteral("map"),
+                                  QStringLiteral("filter"),
+                                  QStringLiteral("sorted"),
+                                  QStringLiteral("reversed"),
+                                  QStringLiteral("isinstance"),
+                                  QStringLiteral("input"),
+                                  QStringLiteral("super"),
+                                  QStringLiteral("object"),
+                                  QStringLiteral("type"),
+                                  QStringLiteral("id"),
+                                  QStringLiteral("iter"),
+                                  QStringLiteral("next"),
+                                  QStringLiteral("repr"),
+                                  QStringLiteral("round"),
+                                  QStringLiteral("any"),
+                                  QStringLiteral("all"),
+                                  QStringLiteral("getattr"),
+                                  QStringLiteral("setattr"),
+                                  QStringLiteral("hasattr"),
+                                  QStringLiteral("open"),
+                                  QStringLiteral("format"),
+                                  QStringLiteral("divmod"),
+                                  QStringLiteral("Exception"),
+                                  QStringLiteral("ValueError"),
+                                  QStringLiteral("KeyError"),
+                                  QStringLiteral("TypeError"),
+                                  QStringLiteral("RuntimeError"),
+                                  QStringLiteral("IndexError"),
+                                  QStringLiteral("KeyboardInterrupt"),
+                                  QStringLiteral("SystemExit"),
+                                  QStringLiteral("StopIteration"),
+                                  QStringLiteral("ZeroDivisionError"),
+                                  QStringLiteral("AttributeError"),
+                                  QStringLiteral("NameError"),
+                                  QStringLiteral("__name__"),
+                                  QStringLiteral("__main__")};
     return b;
 }
 
@@ -69,8 +106,12 @@ bool isStringPrefix(const QString& word) {
     return p.contains(word.toLower());
 }
 
-bool isIdentStart(QChar c) { return c.isLetter() || c == QLatin1Char('_'); }
-bool isIdent(QChar c) { return c.isLetterOrNumber() || c == QLatin1Char('_'); }
+bool isIdentStart(QChar c) {
+    return c.isLetter() || c == QLatin1Char('_');
+}
+bool isIdent(QChar c) {
+    return c.isLetterOrNumber() || c == QLatin1Char('_');
+}
 
 // Block states: inside a ''' or a """ string that continues on the next line.
 constexpr int kInSingleTriple = 1;
@@ -78,7 +119,8 @@ constexpr int kInDoubleTriple = 2;
 
 class CodeGutter : public QWidget {
 public:
-    CodeGutter(CodeEditor* editor, CodeView* view) : QWidget(editor), m_editor(editor), m_view(view) {
+    CodeGutter(CodeEditor* editor, CodeView* view)
+        : QWidget(editor), m_editor(editor), m_view(view) {
         setMouseTracking(true);
         setCursor(Qt::PointingHandCursor);
         setToolTip(CodeView::tr("Click a line number to set or clear a breakpoint"));
@@ -127,7 +169,8 @@ void PythonHighlighter::highlightBlock(const QString& text) {
     setCurrentBlockState(0);
     // A triple-quoted string continued from the line before.
     if (const int prev = previousBlockState(); prev == kInSingleTriple || prev == kInDoubleTriple) {
-        const QString delim = prev == kInSingleTriple ? QStringLiteral("'''") : QStringLiteral("\"\"\"");
+        const QString delim =
+            prev == kInSingleTriple ? QStringLiteral("'''") : QStringLiteral("\"\"\"");
         const auto end = text.indexOf(delim);
         if (end < 0) {
             setFormat(0, n, m_string);
@@ -158,7 +201,8 @@ void PythonHighlighter::highlightBlock(const QString& text) {
             int j = i + 1;
             while (j < n && isIdent(text[j])) ++j;
             const QString word = text.mid(i, j - i);
-            if (j < n && (text[j] == QLatin1Char('\'') || text[j] == QLatin1Char('"')) && isStringPrefix(word)) {
+            if (j < n && (text[j] == QLatin1Char('\'') || text[j] == QLatin1Char('"')) &&
+                isStringPrefix(word)) {
                 stringStart = i;
                 quoteAt = j;
             } else {
@@ -167,7 +211,8 @@ void PythonHighlighter::highlightBlock(const QString& text) {
                     expectDefinition = false;
                 } else if (keywords().contains(word)) {
                     setFormat(i, j - i, m_keyword);
-                    expectDefinition = word == QLatin1String("def") || word == QLatin1String("class");
+                    expectDefinition =
+                        word == QLatin1String("def") || word == QLatin1String("class");
                 } else if (word == QLatin1String("self") || word == QLatin1String("cls")) {
                     setFormat(i, j - i, m_self);
                 } else if (builtins().contains(word)) {
@@ -185,7 +230,8 @@ void PythonHighlighter::highlightBlock(const QString& text) {
                 const auto end = text.indexOf(triple, quoteAt + 3);
                 if (end < 0) {
                     setFormat(stringStart, n - stringStart, m_string);
-                    setCurrentBlockState(q == QLatin1Char('\'') ? kInSingleTriple : kInDoubleTriple);
+                    setCurrentBlockState(q == QLatin1Char('\'') ? kInSingleTriple
+                                                                : kInDoubleTriple);
                     return;
                 }
                 setFormat(stringStart, static_cast<int>(end) + 3 - stringStart, m_string);
@@ -226,7 +272,8 @@ void PythonHighlighter::highlightBlock(const QString& text) {
 
 void CodeGutter::mousePressEvent(QMouseEvent* event) {
     if (event->button() != Qt::LeftButton) return;
-    if (const int line = m_editor->lineAt(static_cast<int>(event->position().y())); line > 0) m_view->lineClicked(line);
+    if (const int line = m_editor->lineAt(static_cast<int>(event->position().y())); line > 0)
+        m_view->lineClicked(line);
 }
 
 bool CodeGutter::event(QEvent* event) {
@@ -235,16 +282,20 @@ bool CodeGutter::event(QEvent* event) {
         const int line = m_editor->lineAt(help->pos().y());
         const auto threads = m_view->threadsOnLine(line);
         QString text = CodeView::tr("Line %1: click to set or clear a breakpoint").arg(line);
-        if (line > 0 && line == m_view->errorLine()) text = m_view->errorText();
-        else if (!threads.empty()) text = CodeView::tr("Line %1: %n thread(s) here; click to set or clear a breakpoint", "",
-                                                        static_cast<int>(threads.size())).arg(line);
+        if (line > 0 && line == m_view->errorLine())
+            text = m_view->errorText();
+        else if (!threads.empty())
+            text = CodeView::tr("Line %1: %n thread(s) here; click to set or clear a breakpoint",
+                                "", static_cast<int>(threads.size()))
+                       .arg(line);
         QToolTip::showText(help->globalPos(), text, this);
         return true;
     }
     return QWidget::event(event);
 }
 
-CodeEditor::CodeEditor(CodeView* view) : QPlainTextEdit(view), m_view(view), m_gutter(new CodeGutter(this, view)) {
+CodeEditor::CodeEditor(CodeView* view)
+    : QPlainTextEdit(view), m_view(view), m_gutter(new CodeGutter(this, view)) {
     QFont mono(QStringLiteral("monospace"));
     mono.setStyleHint(QFont::Monospace);
     mono.setFixedPitch(true);
@@ -264,11 +315,15 @@ int CodeEditor::gutterWidth() const {
     return 16 + fontMetrics().horizontalAdvance(QLatin1Char('9')) * digits + 16;
 }
 
-void CodeEditor::updateGutterWidth() { setViewportMargins(gutterWidth(), 0, 0, 0); }
+void CodeEditor::updateGutterWidth() {
+    setViewportMargins(gutterWidth(), 0, 0, 0);
+}
 
 void CodeEditor::updateGutter(const QRect& rect, int dy) {
-    if (dy != 0) m_gutter->scroll(0, dy);
-    else m_gutter->update(0, rect.y(), m_gutter->width(), rect.height());
+    if (dy != 0)
+        m_gutter->scroll(0, dy);
+    else
+        m_gutter->update(0, rect.y(), m_gutter->width(), rect.height());
     if (rect.contains(viewport()->rect())) updateGutterWidth();
 }
 
@@ -280,7 +335,8 @@ void CodeEditor::resizeEvent(QResizeEvent* event) {
 
 int CodeEditor::lineAt(int y) const {
     QTextBlock block = firstVisibleBlock();
-    auto top = static_cast<int>(std::lround(blockBoundingGeometry(block).translated(contentOffset()).top()));
+    auto top = static_cast<int>(
+        std::lround(blockBoundingGeometry(block).translated(contentOffset()).top()));
     while (block.isValid()) {
         const int bottom = top + static_cast<int>(std::lround(blockBoundingRect(block).height()));
         if (y >= top && y < bottom) return block.blockNumber() + 1;
@@ -298,7 +354,8 @@ void CodeEditor::paintGutter(QPaintEvent* event) {
     p.fillRect(event->rect(), theme ? theme->headerBackground() : palette().window().color());
     const auto& bps = m_view->m_controller->lineBreakpoints();
     QTextBlock block = firstVisibleBlock();
-    int top = static_cast<int>(std::lround(blockBoundingGeometry(block).translated(contentOffset()).top()));
+    int top = static_cast<int>(
+        std::lround(blockBoundingGeometry(block).translated(contentOffset()).top()));
     const int h = fontMetrics().height();
     const int numberRight = m_gutter->width() - 16;
     while (block.isValid() && top <= event->rect().bottom()) {
@@ -312,8 +369,11 @@ void CodeEditor::paintGutter(QPaintEvent* event) {
                 p.drawEllipse(QPointF(8, top + h / 2.0), 5, 5);
             }
             const bool isError = line == m_view->m_errorLine;
-            p.setPen(isError ? QColor(0xd3, 0x2f, 0x2f) : theme ? theme->mutedText() : palette().text().color());
-            p.drawText(QRect(16, top, numberRight - 16 - 2, h), Qt::AlignRight | Qt::AlignVCenter, QString::number(line));
+            p.setPen(isError ? QColor(0xd3, 0x2f, 0x2f)
+                     : theme ? theme->mutedText()
+                             : palette().text().color());
+            p.drawText(QRect(16, top, numberRight - 16 - 2, h), Qt::AlignRight | Qt::AlignVCenter,
+                       QString::number(line));
             // One small arrow per thread on this line (up to three, then "+").
             const auto threads = m_view->threadsOnLine(line);
             for (std::size_t k = 0; k < threads.size() && k < 3; ++k) {
@@ -362,7 +422,8 @@ void CodeEditor::keyPressEvent(QKeyEvent* event) {
         return;
     }
     // Tab indents with four spaces, as Python style asks.
-    if (event->key() == Qt::Key_Tab && event->modifiers() == Qt::NoModifier && !textCursor().hasSelection()) {
+    if (event->key() == Qt::Key_Tab && event->modifiers() == Qt::NoModifier &&
+        !textCursor().hasSelection()) {
         insertPlainText(QStringLiteral("    "));
         return;
     }
@@ -394,14 +455,16 @@ void CodeEditor::paintEvent(QPaintEvent* event) {
                                          : 0.0;
             double x = offset.x() + textWidth + 24;
             for (const std::uint32_t th : threads) {
-                const QString name = m_view->m_controller->trace().threads().size() > th
-                                         ? QString::fromStdString(m_view->m_controller->trace().threads()[th].name)
-                                         : QString::number(th);
+                const QString name =
+                    m_view->m_controller->trace().threads().size() > th
+                        ? QString::fromStdString(m_view->m_controller->trace().threads()[th].name)
+                        : QString::number(th);
                 // Threads of another process are named after it ("Process-1"), not "MainThread".
                 QString label = name;
                 const auto& tinfo = m_view->m_controller->trace().threads()[th];
                 const auto& procs = m_view->m_controller->trace().processes();
-                if (tinfo.process != 0 && tinfo.process < procs.size() && name == QLatin1String("MainThread"))
+                if (tinfo.process != 0 && tinfo.process < procs.size() &&
+                    name == QLatin1String("MainThread"))
                     label = QString::fromStdString(procs[tinfo.process].name);
                 const QColor colour = theme->threadColour(th);
                 const double w = fm.horizontalAdvance(label) + 12;
@@ -422,12 +485,17 @@ void CodeEditor::paintEvent(QPaintEvent* event) {
 // CodeView
 
 CodeView::CodeView(SimulationController* controller, Theme* theme, QWidget* parent)
-    : QWidget(parent), m_controller(controller), m_theme(theme), m_editor(new CodeEditor(this)),
-      m_bar(new QToolBar), m_status(new QLabel) {
+    : QWidget(parent),
+      m_controller(controller),
+      m_theme(theme),
+      m_editor(new CodeEditor(this)),
+      m_bar(new QToolBar),
+      m_status(new QLabel) {
     setObjectName(QStringLiteral("codeView"));
     m_editor->setObjectName(QStringLiteral("codeEditor"));
     m_highlighter = new PythonHighlighter(m_editor->document(), theme);
-    m_autosaveDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/edits");
+    m_autosaveDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                    QStringLiteral("/edits");
 
     m_runAction = new QAction(QIcon(QStringLiteral(":/icons/play.svg")), tr("Run"), this);
     m_runAction->setToolTip(tr("Run the edited program from the start (Ctrl+R in the editor)"));
@@ -459,7 +527,8 @@ CodeView::CodeView(SimulationController* controller, Theme* theme, QWidget* pare
     });
     connect(controller, &SimulationController::programChanged, this, &CodeView::onProgramChanged);
     connect(controller, &SimulationController::advanced, this, [this] { updateMarkers(); });
-    connect(controller, &SimulationController::breakpointsChanged, this, [this] { m_editor->m_gutter->update(); });
+    connect(controller, &SimulationController::breakpointsChanged, this,
+            [this] { m_editor->m_gutter->update(); });
     connect(controller, &SimulationController::sourceErrorChanged, this, &CodeView::showError);
     if (theme)
         connect(theme, &Theme::changed, this, [this] {
@@ -471,10 +540,13 @@ CodeView::CodeView(SimulationController* controller, Theme* theme, QWidget* pare
     onProgramChanged();
 }
 
-QPlainTextEdit* CodeView::editor() const { return m_editor; }
+QPlainTextEdit* CodeView::editor() const {
+    return m_editor;
+}
 
 QString CodeView::autosavePath(const QString& key) const {
-    const QString hash = QString::fromLatin1(QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
+    const QString hash = QString::fromLatin1(
+        QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
     return m_autosaveDir + QLatin1Char('/') + hash + QLatin1Char('_') + QFileInfo(key).fileName();
 }
 
@@ -486,8 +558,9 @@ void CodeView::onProgramChanged() {
         m_original.clear();
         m_editor->setPlainText(QString());
         m_editor->setReadOnly(true);
-        m_editor->setPlaceholderText(tr("Open a Python program (.py) to see its code here: File \u2192 Open or "
-                                        "File \u2192 Lessons \u2192 Python programs."));
+        m_editor->setPlaceholderText(
+            tr("Open a Python program (.py) to see its code here: File \u2192 Open or "
+               "File \u2192 Lessons \u2192 Python programs."));
         m_loading = false;
         m_runAction->setEnabled(false);
         m_revertAction->setEnabled(false);
@@ -501,7 +574,8 @@ void CodeView::onProgramChanged() {
     m_editor->setReadOnly(false);
     m_runAction->setEnabled(true);
     m_revertAction->setEnabled(true);
-    const QString key = m_controller->sourcePath().isEmpty() ? m_controller->title() : m_controller->sourcePath();
+    const QString key =
+        m_controller->sourcePath().isEmpty() ? m_controller->title() : m_controller->sourcePath();
     const quint64 serial = m_controller->programSerial();
     if (key != m_key || serial != property("taskscopeSerial").toULongLong()) {
         if (m_autosave.isActive()) saveEditsNow();  // the edits of the file shown before
@@ -522,7 +596,8 @@ void CodeView::onProgramChanged() {
                 m_loading = true;
                 m_editor->setPlainText(edits);
                 m_loading = false;
-                emit statusMessage(tr("Restored your edits of %1; Revert goes back to the file").arg(m_controller->title()),
+                emit statusMessage(tr("Restored your edits of %1; Revert goes back to the file")
+                                       .arg(m_controller->title()),
                                    8000);
                 runEdited();  // re-enters here with the same serial: only the markers update
             }
@@ -549,7 +624,8 @@ void CodeView::saveEditsNow() {
         return;
     }
     f.write(text.toUtf8());
-    if (!f.commit()) emit statusMessage(tr("Cannot save your edits to %1: %2").arg(path, f.errorString()), 8000);
+    if (!f.commit())
+        emit statusMessage(tr("Cannot save your edits to %1: %2").arg(path, f.errorString()), 8000);
 }
 
 bool CodeView::runEdited() {
@@ -578,7 +654,9 @@ void CodeView::showError() {
     if (e && e->file == m_controller->title() && m_controller->isPython()) {
         m_errorLine = e->line;
         m_errorColumn = e->column;
-        m_errorText = e->text() + (e->hint.isEmpty() ? QString() : QStringLiteral("\n") + tr("hint: %1").arg(e->hint));
+        m_errorText =
+            e->text() +
+            (e->hint.isEmpty() ? QString() : QStringLiteral("\n") + tr("hint: %1").arg(e->hint));
         emit statusMessage(e->text(), 15000);
         if (e->line > 0) {
             const QTextBlock block = m_editor->document()->findBlockByNumber(e->line - 1);
@@ -606,7 +684,8 @@ void CodeView::updateStatus() {
         return;
     }
     if (m_errorLine > 0) {
-        m_status->setText(tr("Error on line %1 (the last good version keeps running)").arg(m_errorLine));
+        m_status->setText(
+            tr("Error on line %1 (the last good version keeps running)").arg(m_errorLine));
         m_status->setStyleSheet(QStringLiteral("color: #d32f2f"));
         return;
     }
@@ -640,18 +719,23 @@ void CodeView::updateMarkers() {
     }
     const bool same = markers.size() == m_markers.size() &&
                       std::equal(markers.begin(), markers.end(), m_markers.begin(),
-                                 [](const Marker& a, const Marker& b) { return a.thread == b.thread && a.line == b.line; });
+                                 [](const Marker& a, const Marker& b) {
+                                     return a.thread == b.thread && a.line == b.line;
+                                 });
     if (same) return;
     m_markers = std::move(markers);
     // Follow the threads (unless the user is typing): when no marker is in sight, bring the
     // first one to the middle.
     if (!m_markers.empty() && !m_editor->hasFocus()) {
         const int first = m_editor->firstVisibleBlock().blockNumber() + 1;
-        const int rows = std::max(1, m_editor->viewport()->height() / std::max(1, m_editor->fontMetrics().height()));
+        const int rows = std::max(
+            1, m_editor->viewport()->height() / std::max(1, m_editor->fontMetrics().height()));
         const bool inSight = std::any_of(m_markers.begin(), m_markers.end(), [&](const Marker& m) {
             return m.line >= first && m.line < first + rows;
         });
-        if (!inSight) m_editor->verticalScrollBar()->setValue(std::max(0, m_markers.front().line - 1 - rows / 2));
+        if (!inSight)
+            m_editor->verticalScrollBar()->setValue(
+                std::max(0, m_markers.front().line - 1 - rows / 2));
     }
     updateSelections();
     m_editor->viewport()->update();
@@ -711,10 +795,11 @@ void CodeView::lineClicked(int line) {
     if (line <= 0 || !m_controller->isPython()) return;
     m_controller->toggleLineBreakpoint(line);
     const auto& bps = m_controller->lineBreakpoints();
-    emit statusMessage(std::binary_search(bps.begin(), bps.end(), line)
-                           ? tr("Breakpoint on line %1: Play pauses when a thread reaches it").arg(line)
-                           : tr("Breakpoint on line %1 cleared").arg(line),
-                       5000);
+    emit statusMessage(
+        std::binary_search(bps.begin(), bps.end(), line)
+            ? tr("Breakpoint on line %1: Play pauses when a thread reaches it").arg(line)
+            : tr("Breakpoint on line %1 cleared").arg(line),
+        5000);
 }
 
 }  // namespace taskscope::ui

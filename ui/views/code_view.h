@@ -31,7 +31,8 @@ protected:
 
 private:
     Theme* m_theme;
-    QTextCharFormat m_keyword, m_builtin, m_string, m_comment, m_number, m_decorator, m_definition, m_self;
+    QTextCharFormat m_keyword, m_builtin, m_string, m_comment, m_number, m_decorator, m_definition,
+        m_self;
 };
 
 class CodeEditor;
@@ -96,8 +97,8 @@ private:
     QLabel* m_status;
     QTimer m_autosave;
     QString m_autosaveDir;
-    QString m_key;          // the file the editor shows (path or resource)
-    QString m_original;     // the file's own text
+    QString m_key;       // the file the editor shows (path or resource)
+    QString m_original;  // the file's own text
     std::vector<Marker> m_markers;
     int m_errorLine = 0;
     int m_errorColumn = 0;

@@ -3,10 +3,10 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
-#include <QPushButton>
 #include <QLineEdit>
 #include <QMouseEvent>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QVBoxLayout>
 
@@ -45,7 +45,9 @@ ConsoleView::ConsoleView(SimulationController* controller, Theme* theme, QWidget
     // input() for Python programs: lines typed here are what the program reads.
     m_input = new QLineEdit;
     m_input->setObjectName(QStringLiteral("consoleInput"));
-    m_input->setToolTip(tr("A line for the program's input(): press Enter to add it; the run restarts with all lines given so far"));
+    m_input->setToolTip(
+        tr("A line for the program's input(): press Enter to add it; the run restarts with all "
+           "lines given so far"));
     m_clearInput = new QPushButton(tr("Clear input"));
     m_clearInput->setToolTip(tr("Forget the input lines: input() sees the end of input again"));
     auto* inputBar = new QHBoxLayout;
@@ -68,7 +70,8 @@ ConsoleView::ConsoleView(SimulationController* controller, Theme* theme, QWidget
     });
 
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
-        m_filterProcess = m_filter->currentData().isValid() ? m_filter->currentData().toUInt() : UINT32_MAX;
+        m_filterProcess =
+            m_filter->currentData().isValid() ? m_filter->currentData().toUInt() : UINT32_MAX;
         rebuild();
     });
     connect(m_events, &QCheckBox::toggled, this, [this] { rebuild(); });
@@ -102,7 +105,8 @@ void ConsoleView::showEvent(QShowEvent* event) {
 bool ConsoleView::eventFilter(QObject* watched, QEvent* event) {
     if (watched == m_text->viewport() && event->type() == QEvent::MouseButtonDblClick) {
         const auto* me = static_cast<QMouseEvent*>(event);
-        const core::SimTime t = lineTime(m_text->cursorForPosition(me->position().toPoint()).blockNumber());
+        const core::SimTime t =
+            lineTime(m_text->cursorForPosition(me->position().toPoint()).blockNumber());
         if (t >= 0) {
             m_controller->pause();
             m_controller->seek(t);
@@ -113,12 +117,18 @@ bool ConsoleView::eventFilter(QObject* watched, QEvent* event) {
 }
 
 core::SimTime ConsoleView::lineTime(int line) const {
-    return line >= 0 && static_cast<std::size_t>(line) < m_lineTimes.size() ? m_lineTimes[static_cast<std::size_t>(line)] : -1;
+    return line >= 0 && static_cast<std::size_t>(line) < m_lineTimes.size()
+               ? m_lineTimes[static_cast<std::size_t>(line)]
+               : -1;
 }
 
-void ConsoleView::setShowEvents(bool on) { m_events->setChecked(on); }
+void ConsoleView::setShowEvents(bool on) {
+    m_events->setChecked(on);
+}
 
-QString ConsoleView::plainText() const { return m_text->toPlainText(); }
+QString ConsoleView::plainText() const {
+    return m_text->toPlainText();
+}
 
 void ConsoleView::rebuildFilter() {
     const QSignalBlocker block(m_filter);
@@ -128,7 +138,10 @@ void ConsoleView::rebuildFilter() {
     // Processes appear in the trace as they are created; after a full run all are known.
     for (std::uint32_t p = 0; p < procs.size(); ++p)
         if (procs[p].pid != 0)
-            m_filter->addItem(QStringLiteral("%1 (%2)").arg(QString::fromStdString(procs[p].name)).arg(procs[p].pid), p);
+            m_filter->addItem(QStringLiteral("%1 (%2)")
+                                  .arg(QString::fromStdString(procs[p].name))
+                                  .arg(procs[p].pid),
+                              p);
     m_filterProcess = UINT32_MAX;
 }
 
@@ -141,7 +154,9 @@ bool ConsoleView::accepts(std::uint32_t record) const {
         case RecordKind::Marker:
             if (b.subject < trace.threads().size()) process = trace.threads()[b.subject].process;
             break;
-        default: process = b.subject; break;
+        default:
+            process = b.subject;
+            break;
     }
     if (b.kind != RecordKind::Output && !m_events->isChecked()) return false;
     return m_filterProcess == UINT32_MAX || process == m_filterProcess;
@@ -150,18 +165,26 @@ bool ConsoleView::accepts(std::uint32_t record) const {
 QString ConsoleView::lineHtml(std::uint32_t record) const {
     const auto& trace = m_controller->trace();
     const auto& b = trace.body(record);
-    const QString time = QString::fromStdString(formatInUnit(trace.time(record), m_controller->tickSize()));
+    const QString time =
+        QString::fromStdString(formatInUnit(trace.time(record), m_controller->tickSize()));
     auto procName = [&](std::uint32_t p) {
         if (p >= trace.processes().size()) return QString();
-        return QStringLiteral("%1 (%2)").arg(QString::fromStdString(trace.processes()[p].name)).arg(trace.processes()[p].pid);
+        return QStringLiteral("%1 (%2)")
+            .arg(QString::fromStdString(trace.processes()[p].name))
+            .arg(trace.processes()[p].pid);
     };
     const QString muted = m_theme->mutedText().name();
     QString who, text, colour = m_theme->text().name();
     switch (b.kind) {
         case RecordKind::Output: {
-            const std::uint32_t p = b.subject < trace.threads().size() ? trace.threads()[b.subject].process : core::kNone;
+            const std::uint32_t p = b.subject < trace.threads().size()
+                                        ? trace.threads()[b.subject].process
+                                        : core::kNone;
             who = procName(p);
-            colour = b.extra16 == 2 ? QStringLiteral("#d93025") : m_theme->threadColour(p == core::kNone ? 0 : p).darker(m_theme->mode() == Theme::Mode::Dark ? 70 : 130).name();
+            colour = b.extra16 == 2 ? QStringLiteral("#d93025")
+                                    : m_theme->threadColour(p == core::kNone ? 0 : p)
+                                          .darker(m_theme->mode() == Theme::Mode::Dark ? 70 : 130)
+                                          .name();
             text = QString::fromStdString(trace.text(b.object));
             if (text.endsWith(QLatin1Char('\n'))) text.chop(1);
             // Several lines of one write stay one console entry.
@@ -169,19 +192,24 @@ QString ConsoleView::lineHtml(std::uint32_t record) const {
             break;
         }
         case RecordKind::Marker:
-            who = b.subject < trace.threads().size() ? QString::fromStdString(trace.threads()[b.subject].name) : QString();
-            text = tr("\u25c6 mark: %1").arg(QString::fromStdString(trace.text(b.object)).toHtmlEscaped());
+            who = b.subject < trace.threads().size()
+                      ? QString::fromStdString(trace.threads()[b.subject].name)
+                      : QString();
+            text = tr("\u25c6 mark: %1")
+                       .arg(QString::fromStdString(trace.text(b.object)).toHtmlEscaped());
             colour = m_theme->marker().name();
             break;
         case RecordKind::ProcessCreate:
             who = procName(b.subject);
-            text = b.object != core::kNone ? tr("created by %1").arg(procName(b.object))
-                                           : tr("started by the shell (pid %1)").arg(trace.processes()[b.subject].ppid);
+            text = b.object != core::kNone
+                       ? tr("created by %1").arg(procName(b.object))
+                       : tr("started by the shell (pid %1)").arg(trace.processes()[b.subject].ppid);
             colour = muted;
             break;
         case RecordKind::ProcessExit:
             who = procName(b.subject);
-            text = tr("exited with code %1 (zombie until its parent waits)").arg(static_cast<std::int16_t>(b.extra16));
+            text = tr("exited with code %1 (zombie until its parent waits)")
+                       .arg(static_cast<std::int16_t>(b.extra16));
             colour = muted;
             break;
         case RecordKind::ProcessReap:
@@ -189,9 +217,12 @@ QString ConsoleView::lineHtml(std::uint32_t record) const {
             text = tr("reaped by its parent");
             colour = muted;
             break;
-        default: break;
+        default:
+            break;
     }
-    return QStringLiteral("<span style=\"color:%1\">[%2]</span> <b style=\"color:%3\">%4</b> <span style=\"color:%3\">%5</span>")
+    return QStringLiteral(
+               "<span style=\"color:%1\">[%2]</span> <b style=\"color:%3\">%4</b> <span "
+               "style=\"color:%3\">%5</span>")
         .arg(muted, time, colour, who.toHtmlEscaped(), text);
 }
 
@@ -237,8 +268,9 @@ void ConsoleView::refresh() {
     }
     m_shownCount = upTo;
     if (m_shownLines == 0 && m_text->document()->isEmpty())
-        m_text->setPlaceholderText(tr("Nothing printed yet. Workload processes print nothing; "
-                                      "turn on kernel events to see them start and exit."));
+        m_text->setPlaceholderText(
+            tr("Nothing printed yet. Workload processes print nothing; "
+               "turn on kernel events to see them start and exit."));
     m_text->verticalScrollBar()->setValue(m_text->verticalScrollBar()->maximum());
 }
 

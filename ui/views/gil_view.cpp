@@ -21,7 +21,9 @@ constexpr int kWaiterRow = 50;
 constexpr int kWaiterWidth = 128;
 constexpr int kQueueLabel = 70;
 
-int waitersPerRow(int width) { return std::max(1, (width - 24 - kQueueLabel) / (kWaiterWidth + 8)); }
+int waitersPerRow(int width) {
+    return std::max(1, (width - 24 - kQueueLabel) / (kWaiterWidth + 8));
+}
 int waiterRows(const GilProcessState& s, int width) {
     const int n = static_cast<int>(s.waiters.size());
     return std::max(1, (n + waitersPerRow(width) - 1) / waitersPerRow(width));
@@ -29,7 +31,9 @@ int waiterRows(const GilProcessState& s, int width) {
 constexpr int kThreadRow = 20;
 constexpr int kGap = 14;
 
-QString duration(core::SimTime t) { return QString::fromStdString(formatDuration(t)); }
+QString duration(core::SimTime t) {
+    return QString::fromStdString(formatDuration(t));
+}
 }  // namespace
 
 class GilCanvas : public QWidget {
@@ -53,7 +57,10 @@ private:
 };
 
 GilView::GilView(SimulationController* controller, Theme* theme, QWidget* parent)
-    : QWidget(parent), m_controller(controller), m_theme(theme), m_scroll(new QScrollArea),
+    : QWidget(parent),
+      m_controller(controller),
+      m_theme(theme),
+      m_scroll(new QScrollArea),
       m_canvas(new GilCanvas(this)) {
     setObjectName(QStringLiteral("gilView"));
     auto* layout = new QVBoxLayout(this);
@@ -91,9 +98,9 @@ void GilView::refresh() {
     if (m_controller->isPython() && !m_controller->pythonSettings().gil) {
         m_message = tr("free-threaded: no GIL (threads run side by side)");
     } else if (!m_model.hasGil()) {
-        m_message = m_controller->isPython()
-                        ? tr("No GIL activity in this run yet")
-                        : tr("No GIL in this run: open a Python program (or a workload with a GIL) to see it");
+        m_message = m_controller->isPython() ? tr("No GIL activity in this run yet")
+                                             : tr("No GIL in this run: open a Python program (or a "
+                                                  "workload with a GIL) to see it");
     } else {
         for (const std::uint32_t p : m_model.processes()) {
             GilProcessState s = m_model.stateAt(trace, p, t);
@@ -117,7 +124,8 @@ int GilView::canvasHeight() const {
 
 QString GilView::threadLabel(std::uint32_t thread) const {
     const auto& threads = m_controller->trace().threads();
-    return thread < threads.size() ? QString::fromStdString(threads[thread].name) : QString::number(thread);
+    return thread < threads.size() ? QString::fromStdString(threads[thread].name)
+                                   : QString::number(thread);
 }
 
 void GilView::paintCanvas(QPainter& p, const QRect& area) {
@@ -134,7 +142,9 @@ void GilView::paintCanvas(QPainter& p, const QRect& area) {
         p.drawText(area.adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap, m_message);
         return;
     }
-    const auto colour = [this](std::uint32_t th) { return m_theme ? m_theme->threadColour(th) : QColor(Qt::blue); };
+    const auto colour = [this](std::uint32_t th) {
+        return m_theme ? m_theme->threadColour(th) : QColor(Qt::blue);
+    };
     const core::SimTime now = m_controller->cursor();
     const core::SimTime interval = m_controller->pythonSettings().switchInterval;
     const auto& procs = m_controller->trace().processes();
@@ -147,7 +157,9 @@ void GilView::paintCanvas(QPainter& p, const QRect& area) {
     for (const GilProcessState& s : m_states) {
         // --- header: process and counters ---
         const QString pname = s.process < procs.size()
-                                  ? tr("%1 (pid %2)").arg(QString::fromStdString(procs[s.process].name)).arg(procs[s.process].pid)
+                                  ? tr("%1 (pid %2)")
+                                        .arg(QString::fromStdString(procs[s.process].name))
+                                        .arg(procs[s.process].pid)
                                   : QString::number(s.process);
         p.setFont(bold);
         p.setPen(text);
@@ -172,7 +184,8 @@ void GilView::paintCanvas(QPainter& p, const QRect& area) {
             p.drawRoundedRect(holderBox, 6, 6);
             p.setPen(text);
             p.setFont(bold);
-            p.drawText(holderBox.adjusted(54, 2, -4, -22), Qt::AlignLeft | Qt::AlignVCenter, threadLabel(s.holder));
+            p.drawText(holderBox.adjusted(54, 2, -4, -22), Qt::AlignLeft | Qt::AlignVCenter,
+                       threadLabel(s.holder));
             p.setFont(font());
             p.setPen(muted);
             p.drawText(holderBox.adjusted(54, 22, -4, -2), Qt::AlignLeft | Qt::AlignVCenter,
@@ -204,16 +217,18 @@ void GilView::paintCanvas(QPainter& p, const QRect& area) {
             p.setPen(QPen(lit ? text : grid, 2));
             p.drawLine(QPointF(px, flagBox.top() + 4), QPointF(px, flagBox.bottom() - 4));
             QPolygonF flag;
-            flag << QPointF(px, flagBox.top() + 4) << QPointF(px + 22, flagBox.top() + 11) << QPointF(px, flagBox.top() + 18);
+            flag << QPointF(px, flagBox.top() + 4) << QPointF(px + 22, flagBox.top() + 11)
+                 << QPointF(px, flagBox.top() + 18);
             p.setPen(Qt::NoPen);
             p.setBrush(lit ? flagColour : QColor(Qt::transparent));
             if (!lit) p.setPen(QPen(grid, 1));
             p.drawPolygon(flag);
             p.setPen(lit ? flagColour : muted);
             if (lit) p.setFont(bold);
-            p.drawText(QRect(flagBox.left() + 34, flagBox.top(), flagBox.width() - 34, flagBox.height()),
-                       Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap,
-                       lit ? tr("drop request!") : tr("drop request"));
+            p.drawText(
+                QRect(flagBox.left() + 34, flagBox.top(), flagBox.width() - 34, flagBox.height()),
+                Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap,
+                lit ? tr("drop request!") : tr("drop request"));
             p.setFont(font());
         }
 
@@ -225,15 +240,16 @@ void GilView::paintCanvas(QPainter& p, const QRect& area) {
         p.drawText(QRect(left, y, kQueueLabel, kWaiterRow), Qt::AlignLeft | Qt::AlignVCenter,
                    s.waiters.empty() ? tr("queue:") : tr("waiting:"));
         if (s.waiters.empty()) {
-            p.drawText(QRect(queueLeft, y, right - queueLeft, kWaiterRow), Qt::AlignLeft | Qt::AlignVCenter,
-                       tr("no thread is waiting for the GIL"));
+            p.drawText(QRect(queueLeft, y, right - queueLeft, kWaiterRow),
+                       Qt::AlignLeft | Qt::AlignVCenter, tr("no thread is waiting for the GIL"));
         }
         const int perRow = waitersPerRow(area.width());
         for (std::size_t k = 0; k < s.waiters.size(); ++k) {
             const auto& w = s.waiters[k];
             const int col = static_cast<int>(k) % perRow;
             const int row = static_cast<int>(k) / perRow;
-            const QRect box(queueLeft + col * (kWaiterWidth + 8), y + row * kWaiterRow + 4, kWaiterWidth, kWaiterRow - 8);
+            const QRect box(queueLeft + col * (kWaiterWidth + 8), y + row * kWaiterRow + 4,
+                            kWaiterWidth, kWaiterRow - 8);
             const QColor c = colour(w.thread);
             p.setPen(QPen(c, 1.5));
             p.setBrush(Qt::NoBrush);
@@ -243,13 +259,17 @@ void GilView::paintCanvas(QPainter& p, const QRect& area) {
                        fm.elidedText(threadLabel(w.thread), Qt::ElideRight, box.width() - 10));
             const core::SimTime waited = now - w.since;
             p.setPen(muted);
-            p.drawText(box.adjusted(6, 18, -4, -8), Qt::AlignLeft | Qt::AlignVCenter, tr("waits %1").arg(duration(waited)));
+            p.drawText(box.adjusted(6, 18, -4, -8), Qt::AlignLeft | Qt::AlignVCenter,
+                       tr("waits %1").arg(duration(waited)));
             // A bar that fills over one switch interval (then the waiter asks for a drop).
             const QRectF track(box.left() + 6, box.bottom() - 7, box.width() - 12, 4);
             p.setPen(Qt::NoPen);
             p.setBrush(grid);
             p.drawRect(track);
-            const double f = interval > 0 ? std::min(1.0, static_cast<double>(waited) / static_cast<double>(interval)) : 1.0;
+            const double f =
+                interval > 0
+                    ? std::min(1.0, static_cast<double>(waited) / static_cast<double>(interval))
+                    : 1.0;
             p.setBrush(c);
             p.drawRect(QRectF(track.left(), track.top(), track.width() * f, track.height()));
         }
@@ -267,19 +287,22 @@ void GilView::paintCanvas(QPainter& p, const QRect& area) {
             p.setBrush(c);
             p.drawEllipse(QRectF(left, y + kThreadRow / 2.0 - 5, 10, 10));
             p.setPen(text);
-            p.drawText(QRect(left + 16, y, nameWidth - 20, kThreadRow), Qt::AlignLeft | Qt::AlignVCenter,
+            p.drawText(QRect(left + 16, y, nameWidth - 20, kThreadRow),
+                       Qt::AlignLeft | Qt::AlignVCenter,
                        fm.elidedText(threadLabel(tw.thread), Qt::ElideRight, nameWidth - 20));
             const double f = static_cast<double>(tw.wait) / static_cast<double>(maxWait);
             p.setBrush(grid);
             p.setPen(Qt::NoPen);
             p.drawRect(QRectF(barLeft, y + 6, barWidth, kThreadRow - 12));
-            p.setBrush(m_theme ? m_theme->stateColour(core::ThreadState::Waiting, core::WaitReason::Gil)
-                               : QColor(Qt::red));
+            p.setBrush(m_theme
+                           ? m_theme->stateColour(core::ThreadState::Waiting, core::WaitReason::Gil)
+                           : QColor(Qt::red));
             p.drawRect(QRectF(barLeft, y + 6, barWidth * f, kThreadRow - 12));
             p.setPen(muted);
             p.drawText(QRect(barLeft + barWidth + 8, y, right - barLeft - barWidth - 8, kThreadRow),
                        Qt::AlignLeft | Qt::AlignVCenter,
-                       tr("GIL wait %1 \u00b7 %n turn(s)", "", static_cast<int>(tw.turns)).arg(duration(tw.wait)));
+                       tr("GIL wait %1 \u00b7 %n turn(s)", "", static_cast<int>(tw.turns))
+                           .arg(duration(tw.wait)));
             y += kThreadRow;
         }
         y += kGap;

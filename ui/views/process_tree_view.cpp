@@ -110,7 +110,8 @@ void ProcessTreeView::paintEvent(QPaintEvent*) {
     for (const auto& n : m_nodes) {
         const PsRow& row = m_rows[static_cast<std::size_t>(n.row)];
         QRectF box = boxFor(n);
-        const qreal grow = std::clamp(static_cast<qreal>(now - m_appeared.value(row.pid, 0)) / kGrowMs, 0.0, 1.0);
+        const qreal grow =
+            std::clamp(static_cast<qreal>(now - m_appeared.value(row.pid, 0)) / kGrowMs, 0.0, 1.0);
         if (grow < 1) {
             animating = true;
             // Grows out of the parent's side.
@@ -127,8 +128,9 @@ void ProcessTreeView::paintEvent(QPaintEvent*) {
         p.drawRoundedRect(box, 5, 5);
         p.setPen(zombie ? m_theme->mutedText() : QColor(0x202124));
         if (row.process == core::kNone) p.setPen(m_theme->text());
-        p.drawText(box.adjusted(6, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                   QFontMetricsF(font()).elidedText(boxText(row), Qt::ElideRight, box.width() - 10));
+        p.drawText(
+            box.adjusted(6, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft,
+            QFontMetricsF(font()).elidedText(boxText(row), Qt::ElideRight, box.width() - 10));
         p.setOpacity(1);
     }
     if (m_nodes.empty()) {

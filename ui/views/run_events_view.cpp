@@ -15,12 +15,18 @@ namespace taskscope::ui {
 namespace {
 QString kindLabel(RunEvent::Kind k) {
     switch (k) {
-        case RunEvent::Kind::Spawn: return RunEventsView::tr("spawn");
-        case RunEvent::Kind::Exit: return RunEventsView::tr("exit");
-        case RunEvent::Kind::Deadlock: return RunEventsView::tr("DEADLOCK");
-        case RunEvent::Kind::LostUpdate: return RunEventsView::tr("lost update");
-        case RunEvent::Kind::Marker: return RunEventsView::tr("mark");
-        case RunEvent::Kind::GilDropRequest: return RunEventsView::tr("GIL drop request");
+        case RunEvent::Kind::Spawn:
+            return RunEventsView::tr("spawn");
+        case RunEvent::Kind::Exit:
+            return RunEventsView::tr("exit");
+        case RunEvent::Kind::Deadlock:
+            return RunEventsView::tr("DEADLOCK");
+        case RunEvent::Kind::LostUpdate:
+            return RunEventsView::tr("lost update");
+        case RunEvent::Kind::Marker:
+            return RunEventsView::tr("mark");
+        case RunEvent::Kind::GilDropRequest:
+            return RunEventsView::tr("GIL drop request");
     }
     return {};
 }
@@ -83,8 +89,9 @@ void RunEventsView::rebuild() {
     QList<QTreeWidgetItem*> items;
     items.reserve(static_cast<qsizetype>(m_events.size()));
     for (const RunEvent& e : m_events) {
-        auto* item = new QTreeWidgetItem({QString::fromStdString(formatInUnit(e.time, c.tickSize())), kindLabel(e.kind),
-                                          QString::fromStdString(e.text)});
+        auto* item =
+            new QTreeWidgetItem({QString::fromStdString(formatInUnit(e.time, c.tickSize())),
+                                 kindLabel(e.kind), QString::fromStdString(e.text)});
         item->setToolTip(2, QString::fromStdString(e.text));
         if (e.kind == RunEvent::Kind::Deadlock || e.kind == RunEvent::Kind::LostUpdate) {
             item->setForeground(1, alert);
@@ -103,9 +110,10 @@ void RunEventsView::followCursor() {
     const QSignalBlocker block(m_list);
     // Only the rows whose side of the cursor changed are recoloured (runs can have
     // thousands of GIL drop requests).
-    const auto done = static_cast<int>(std::upper_bound(m_events.begin(), m_events.end(), now,
-                                                        [](core::SimTime t, const RunEvent& e) { return t < e.time; }) -
-                                       m_events.begin());
+    const auto done = static_cast<int>(
+        std::upper_bound(m_events.begin(), m_events.end(), now,
+                         [](core::SimTime t, const RunEvent& e) { return t < e.time; }) -
+        m_events.begin());
     const int from = std::min(done, m_doneCount < 0 ? 0 : m_doneCount);
     const int to = m_doneCount < 0 ? m_list->topLevelItemCount() : std::max(done, m_doneCount);
     for (int i = from; i < to; ++i) {

@@ -31,10 +31,14 @@ SettingsPanel::SettingsPanel(SimulationController* controller, QWidget* parent)
     m_cores = new QSpinBox;
     m_cores->setRange(1, 64);
     m_policy = new QComboBox;
-    const QString names[] = {tr("FCFS (first come, first served)"), tr("SJF (shortest job first)"),
-                             tr("SRTF (shortest remaining time)"), tr("Round robin"),
-                             tr("Priority"), tr("Priority, preemptive"),
-                             tr("MLFQ (multilevel feedback)"), tr("Fair (Linux CFS-like)")};
+    const QString names[] = {tr("FCFS (first come, first served)"),
+                             tr("SJF (shortest job first)"),
+                             tr("SRTF (shortest remaining time)"),
+                             tr("Round robin"),
+                             tr("Priority"),
+                             tr("Priority, preemptive"),
+                             tr("MLFQ (multilevel feedback)"),
+                             tr("Fair (Linux CFS-like)")};
     for (std::size_t i = 0; i < std::size(kPolicies); ++i)
         m_policy->addItem(names[i], static_cast<int>(kPolicies[i]));
     m_quantum = new QDoubleSpinBox;
@@ -46,8 +50,9 @@ SettingsPanel::SettingsPanel(SimulationController* controller, QWidget* parent)
     m_wake = new QDoubleSpinBox;
     m_wake->setRange(0, 1e6);
     m_wake->setDecimals(3);
-    m_wake->setToolTip(tr("How long a thread woken by another (a lock release, a queue item, the GIL) takes "
-                          "to become runnable: the kernel's wake-up latency"));
+    m_wake->setToolTip(
+        tr("How long a thread woken by another (a lock release, a queue item, the GIL) takes "
+           "to become runnable: the kernel's wake-up latency"));
     m_seed = new QSpinBox;
     m_seed->setRange(0, 1'000'000'000);
     m_unitNote = new QLabel;
@@ -66,19 +71,24 @@ SettingsPanel::SettingsPanel(SimulationController* controller, QWidget* parent)
     auto* pyForm = new QFormLayout(m_python);
     m_gil = new QCheckBox(tr("GIL (uncheck: free-threaded 3.13t)"));
     m_gil->setChecked(true);
-    m_gil->setToolTip(tr("One global interpreter lock per process: only one of its threads runs Python "
-                         "bytecode at a time"));
+    m_gil->setToolTip(
+        tr("One global interpreter lock per process: only one of its threads runs Python "
+           "bytecode at a time"));
     m_interval = new QDoubleSpinBox;
     m_interval->setRange(0.001, 1000);
     m_interval->setDecimals(3);
     m_interval->setValue(5);
     m_interval->setSuffix(tr(" ms"));
-    m_interval->setToolTip(tr("sys.setswitchinterval(): how long a thread waits for the GIL before it asks "
-                              "the holder to drop it"));
+    m_interval->setToolTip(
+        tr("sys.setswitchinterval(): how long a thread waits for the GIL before it asks "
+           "the holder to drop it"));
     m_startMethod = new QComboBox;
-    m_startMethod->addItem(QStringLiteral("fork"), static_cast<int>(core::runtime::StartMethod::Fork));
-    m_startMethod->addItem(QStringLiteral("spawn"), static_cast<int>(core::runtime::StartMethod::Spawn));
-    m_startMethod->addItem(QStringLiteral("forkserver"), static_cast<int>(core::runtime::StartMethod::Forkserver));
+    m_startMethod->addItem(QStringLiteral("fork"),
+                           static_cast<int>(core::runtime::StartMethod::Fork));
+    m_startMethod->addItem(QStringLiteral("spawn"),
+                           static_cast<int>(core::runtime::StartMethod::Spawn));
+    m_startMethod->addItem(QStringLiteral("forkserver"),
+                           static_cast<int>(core::runtime::StartMethod::Forkserver));
     m_startMethod->setToolTip(tr("How multiprocessing starts a child process"));
     m_costScale = new QDoubleSpinBox;
     m_costScale->setRange(0.01, 100);
@@ -86,8 +96,9 @@ SettingsPanel::SettingsPanel(SimulationController* controller, QWidget* parent)
     m_costScale->setSingleStep(0.1);
     m_costScale->setValue(1.0);
     m_costScale->setSuffix(QStringLiteral("\u00d7"));
-    m_costScale->setToolTip(tr("Multiplies the simulated cost of every bytecode and runtime operation "
-                               "(1\u00d7: calibrated against CPython 3.11)"));
+    m_costScale->setToolTip(
+        tr("Multiplies the simulated cost of every bytecode and runtime operation "
+           "(1\u00d7: calibrated against CPython 3.11)"));
     pyForm->addRow(m_gil);
     pyForm->addRow(tr("Switch interval"), m_interval);
     pyForm->addRow(tr("Start method"), m_startMethod);
@@ -119,9 +130,11 @@ SettingsPanel::SettingsPanel(SimulationController* controller, QWidget* parent)
     connect(m_costScale, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::scheduleApply);
     connect(defaults, &QPushButton::clicked, this, [this] {
         m_debounce.stop();
-        m_controller->setSettings(m_controller->programSettings(), SimulationController::PythonSettings{});
+        m_controller->setSettings(m_controller->programSettings(),
+                                  SimulationController::PythonSettings{});
     });
-    connect(controller, &SimulationController::programChanged, this, &SettingsPanel::loadFromController);
+    connect(controller, &SimulationController::programChanged, this,
+            &SettingsPanel::loadFromController);
     loadFromController();
 }
 
@@ -129,9 +142,10 @@ void SettingsPanel::loadFromController() {
     m_loading = true;
     const auto& s = m_controller->settings();
     const double unit = static_cast<double>(m_controller->tickSize());
-    const QString suffix = m_controller->workload()
-                               ? QStringLiteral(" %1").arg(QString::fromStdString(m_controller->workload()->timeUnit))
-                               : QStringLiteral(" ms");
+    const QString suffix =
+        m_controller->workload()
+            ? QStringLiteral(" %1").arg(QString::fromStdString(m_controller->workload()->timeUnit))
+            : QStringLiteral(" ms");
     m_cores->setValue(s.cores);
     m_policy->setCurrentIndex(m_policy->findData(static_cast<int>(s.policy.kind)));
     m_quantum->setSuffix(suffix);
@@ -143,11 +157,13 @@ void SettingsPanel::loadFromController() {
     m_seed->setValue(static_cast<int>(s.seed));
     const auto& py = m_controller->pythonSettings();
     m_gil->setChecked(py.gil);
-    m_interval->setValue(static_cast<double>(py.switchInterval) / static_cast<double>(core::kMillisecond));
+    m_interval->setValue(static_cast<double>(py.switchInterval) /
+                         static_cast<double>(core::kMillisecond));
     m_startMethod->setCurrentIndex(m_startMethod->findData(static_cast<int>(py.startMethod)));
     m_costScale->setValue(py.costScale);
     m_python->setEnabled(m_controller->isPython());
-    m_python->setToolTip(m_controller->isPython() ? QString() : tr("Available when a Python program is open"));
+    m_python->setToolTip(m_controller->isPython() ? QString()
+                                                  : tr("Available when a Python program is open"));
     m_unitNote->setText(tr("Changing a setting re-runs the program and keeps the cursor time."));
     updateEnabled();
     m_loading = false;
@@ -162,7 +178,8 @@ void SettingsPanel::updateEnabled() {
 SimulationController::PythonSettings SettingsPanel::formPythonSettings() const {
     SimulationController::PythonSettings py;
     py.gil = m_gil->isChecked();
-    py.switchInterval = std::max<core::SimTime>(1, std::llround(m_interval->value() * core::kMillisecond));
+    py.switchInterval =
+        std::max<core::SimTime>(1, std::llround(m_interval->value() * core::kMillisecond));
     py.startMethod = static_cast<core::runtime::StartMethod>(m_startMethod->currentData().toInt());
     py.costScale = m_costScale->value();
     return py;

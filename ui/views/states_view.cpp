@@ -23,11 +23,16 @@ constexpr qint64 kTravelMs = 450;
 // Box centres as fractions of the widget (Silberschatz, figure 3.2).
 QPointF centreFraction(ThreadState s) {
     switch (s) {
-        case ThreadState::New: return {0.11, 0.16};
-        case ThreadState::Ready: return {0.30, 0.50};
-        case ThreadState::Running: return {0.70, 0.50};
-        case ThreadState::Waiting: return {0.50, 0.86};
-        case ThreadState::Terminated: return {0.89, 0.16};
+        case ThreadState::New:
+            return {0.11, 0.16};
+        case ThreadState::Ready:
+            return {0.30, 0.50};
+        case ThreadState::Running:
+            return {0.70, 0.50};
+        case ThreadState::Waiting:
+            return {0.50, 0.86};
+        case ThreadState::Terminated:
+            return {0.89, 0.16};
     }
     return {0.5, 0.5};
 }
@@ -58,11 +63,13 @@ void StatesView::refresh() {
     const bool fresh = m_shown.isEmpty();
     for (const auto& t : m_tokens) {
         const auto shown = m_shown.value(t.thread, {t.state, -1});
-        const bool moved = shown.first != t.state || (shown.second != t.changedAt && shown.second >= 0);
+        const bool moved =
+            shown.first != t.state || (shown.second != t.changedAt && shown.second >= 0);
         if (!fresh && moved && shown.first != t.state) {
             // Travel along the arrow of the transition that brought it here.
             const Transition tr = transitionFor(shown.first, t.state);
-            m_travel.insert(t.thread, {tr != Transition::None ? tr : t.transition, shown.first, now});
+            m_travel.insert(t.thread,
+                            {tr != Transition::None ? tr : t.transition, shown.first, now});
         }
         m_shown.insert(t.thread, {t.state, t.changedAt});
     }
@@ -79,7 +86,9 @@ bool StatesView::animating() const {
 QRectF StatesView::stateBox(ThreadState state) const {
     const QPointF f = centreFraction(state);
     // Wide enough for the longest title ("Terminated (12)").
-    const qreal titleW = QFontMetricsF(font()).horizontalAdvance(tr("Terminated") + QStringLiteral(" (00)")) * 1.1 + 12;
+    const qreal titleW =
+        QFontMetricsF(font()).horizontalAdvance(tr("Terminated") + QStringLiteral(" (00)")) * 1.1 +
+        12;
     const qreal w = std::max({80.0, width() * 0.19, titleW});
     const qreal h = std::max(48.0, height() * 0.24);
     // Kept inside the widget when it is narrow.
@@ -124,7 +133,8 @@ QPointF StatesView::tokenRestingPoint(std::uint32_t thread) const {
     std::array<int, core::kThreadStateCount> nextSlot{};
     for (const auto& t : m_tokens) {
         const int slot = nextSlot[static_cast<std::size_t>(t.state)]++;
-        if (t.thread == thread) return slotPoint(t.state, slot, counts[static_cast<std::size_t>(t.state)]);
+        if (t.thread == thread)
+            return slotPoint(t.state, slot, counts[static_cast<std::size_t>(t.state)]);
     }
     return {};
 }
@@ -153,26 +163,40 @@ QPainterPath StatesView::pathBetween(ThreadState from, ThreadState to, qreal ben
 QPainterPath StatesView::arrowPath(Transition t) const {
     const qreal bend = height() * 0.12;
     switch (t) {
-        case Transition::Admit: return pathBetween(ThreadState::New, ThreadState::Ready, 0);
-        case Transition::Dispatch: return pathBetween(ThreadState::Ready, ThreadState::Running, -bend);
-        case Transition::Timeout: return pathBetween(ThreadState::Running, ThreadState::Ready, -bend);
-        case Transition::Wait: return pathBetween(ThreadState::Running, ThreadState::Waiting, 0);
-        case Transition::Wake: return pathBetween(ThreadState::Waiting, ThreadState::Ready, 0);
-        case Transition::Exit: return pathBetween(ThreadState::Running, ThreadState::Terminated, 0);
-        case Transition::None: break;
+        case Transition::Admit:
+            return pathBetween(ThreadState::New, ThreadState::Ready, 0);
+        case Transition::Dispatch:
+            return pathBetween(ThreadState::Ready, ThreadState::Running, -bend);
+        case Transition::Timeout:
+            return pathBetween(ThreadState::Running, ThreadState::Ready, -bend);
+        case Transition::Wait:
+            return pathBetween(ThreadState::Running, ThreadState::Waiting, 0);
+        case Transition::Wake:
+            return pathBetween(ThreadState::Waiting, ThreadState::Ready, 0);
+        case Transition::Exit:
+            return pathBetween(ThreadState::Running, ThreadState::Terminated, 0);
+        case Transition::None:
+            break;
     }
     return {};
 }
 
 QString StatesView::transitionLabel(Transition t) const {
     switch (t) {
-        case Transition::Admit: return tr("admit");
-        case Transition::Dispatch: return tr("dispatch");
-        case Transition::Timeout: return tr("timeout");
-        case Transition::Wait: return tr("I/O or event wait");
-        case Transition::Wake: return tr("I/O or event done");
-        case Transition::Exit: return tr("exit");
-        case Transition::None: break;
+        case Transition::Admit:
+            return tr("admit");
+        case Transition::Dispatch:
+            return tr("dispatch");
+        case Transition::Timeout:
+            return tr("timeout");
+        case Transition::Wait:
+            return tr("I/O or event wait");
+        case Transition::Wake:
+            return tr("I/O or event done");
+        case Transition::Exit:
+            return tr("exit");
+        case Transition::None:
+            break;
     }
     return {};
 }
@@ -198,9 +222,11 @@ void StatesView::paintEvent(QPaintEvent*) {
         p.drawPath(path);
         // Arrow head.
         const QPointF tip = path.pointAtPercent(1);
-        const qreal angle = std::atan2(tip.y() - path.pointAtPercent(0.93).y(), tip.x() - path.pointAtPercent(0.93).x());
+        const qreal angle = std::atan2(tip.y() - path.pointAtPercent(0.93).y(),
+                                       tip.x() - path.pointAtPercent(0.93).x());
         const qreal s = 9;
-        const QPointF head[3] = {tip, tip - QPointF(std::cos(angle - 0.45), std::sin(angle - 0.45)) * s,
+        const QPointF head[3] = {tip,
+                                 tip - QPointF(std::cos(angle - 0.45), std::sin(angle - 0.45)) * s,
                                  tip - QPointF(std::cos(angle + 0.45), std::sin(angle + 0.45)) * s};
         p.setBrush(c);
         p.setPen(Qt::NoPen);
@@ -234,11 +260,16 @@ void StatesView::paintEvent(QPaintEvent*) {
         p.setPen(m_theme->text());
         const QString name = [state, this] {
             switch (state) {
-                case ThreadState::New: return tr("New");
-                case ThreadState::Ready: return tr("Ready");
-                case ThreadState::Running: return tr("Running");
-                case ThreadState::Waiting: return tr("Waiting");
-                case ThreadState::Terminated: return tr("Terminated");
+                case ThreadState::New:
+                    return tr("New");
+                case ThreadState::Ready:
+                    return tr("Ready");
+                case ThreadState::Running:
+                    return tr("Running");
+                case ThreadState::Waiting:
+                    return tr("Waiting");
+                case ThreadState::Terminated:
+                    return tr("Terminated");
             }
             return QString();
         }();
@@ -276,7 +307,8 @@ void StatesView::paintEvent(QPaintEvent*) {
         p.setBrush(c);
         p.setPen(QPen(m_theme->background(), 1.5));
         p.drawEllipse(at, r, r);
-        const QString name = t.thread < threads.size() ? QString::fromStdString(threads[t.thread].name) : QString();
+        const QString name =
+            t.thread < threads.size() ? QString::fromStdString(threads[t.thread].name) : QString();
         p.setPen(c.lightness() > 150 ? QColor(0x202124) : QColor(Qt::white));
         // As many characters as fit (one CJK character is as wide as two Latin ones).
         QString shown;
@@ -299,14 +331,14 @@ bool StatesView::event(QEvent* event) {
             const QPointF c = tokenRestingPoint(t.thread);
             if (QLineF(c, help->pos()).length() > tokenRadius() + 2) continue;
             QString state = stateName(t.state);
-            if (t.state == ThreadState::Waiting)
-                state += tr(" (%1)").arg(reasonName(t.reason));
-            QToolTip::showText(help->globalPos(),
-                               tr("<b>%1</b>: %2 since %3<br>came from %4 (%5)")
-                                   .arg(QString::fromStdString(threads[t.thread].name).toHtmlEscaped(), state,
-                                        QString::fromStdString(formatDuration(t.changedAt)),
-                                        stateName(t.from), causeName(t.cause)),
-                               this);
+            if (t.state == ThreadState::Waiting) state += tr(" (%1)").arg(reasonName(t.reason));
+            QToolTip::showText(
+                help->globalPos(),
+                tr("<b>%1</b>: %2 since %3<br>came from %4 (%5)")
+                    .arg(QString::fromStdString(threads[t.thread].name).toHtmlEscaped(), state,
+                         QString::fromStdString(formatDuration(t.changedAt)), stateName(t.from),
+                         causeName(t.cause)),
+                this);
             return true;
         }
         QToolTip::hideText();

@@ -45,7 +45,10 @@ QString conditionTitle(const std::string& name) {
 }  // namespace
 
 WaitForGraphView::WaitForGraphView(SimulationController* controller, Theme* theme, QWidget* parent)
-    : QWidget(parent), m_controller(controller), m_theme(theme), m_canvas(new WaitForCanvas(this)),
+    : QWidget(parent),
+      m_controller(controller),
+      m_theme(theme),
+      m_canvas(new WaitForCanvas(this)),
       m_conditions(new QLabel) {
     setObjectName(QStringLiteral("waitForGraphView"));
     auto* layout = new QVBoxLayout(this);
@@ -84,15 +87,19 @@ void WaitForGraphView::refresh() {
     m_graph = waitForGraph(c.trace(), c.state(), c.machine());
     const QColor alert = m_theme->colourBlindSafe() ? QColor(213, 94, 0) : QColor(214, 39, 40);
     const QColor ok = m_theme->colourBlindSafe() ? QColor(0, 114, 178) : QColor(44, 160, 44);
-    QString html = QStringLiteral("<b>%1</b>").arg(
-        m_graph.deadlocked ? tr("Deadlock: all four Coffman conditions hold")
-                           : tr("Coffman conditions (a deadlock needs all four)"));
+    QString html =
+        QStringLiteral("<b>%1</b>")
+            .arg(m_graph.deadlocked ? tr("Deadlock: all four Coffman conditions hold")
+                                    : tr("Coffman conditions (a deadlock needs all four)"));
     html += QStringLiteral("<table cellspacing=2>");
     for (const auto& cond : m_graph.conditions) {
-        html += QStringLiteral("<tr><td style='color:%1'><b>%2</b></td><td><b>%3</b></td><td>%4</td></tr>")
-                    .arg((cond.holds ? (m_graph.deadlocked ? alert : ok) : m_theme->mutedText()).name(),
-                         cond.holds ? QStringLiteral("\u2611") : QStringLiteral("\u2610"),
-                         conditionTitle(cond.name), QString::fromStdString(cond.evidence).toHtmlEscaped());
+        html +=
+            QStringLiteral(
+                "<tr><td style='color:%1'><b>%2</b></td><td><b>%3</b></td><td>%4</td></tr>")
+                .arg((cond.holds ? (m_graph.deadlocked ? alert : ok) : m_theme->mutedText()).name(),
+                     cond.holds ? QStringLiteral("\u2611") : QStringLiteral("\u2610"),
+                     conditionTitle(cond.name),
+                     QString::fromStdString(cond.evidence).toHtmlEscaped());
     }
     html += QStringLiteral("</table>");
     m_conditions->setText(html);
@@ -118,10 +125,12 @@ void WaitForGraphView::layoutNodes(const QRect& area) {
         // What it holds before it, what it waits for after it: held-by and waits-for
         // edges join neighbours on the ring instead of crossing it.
         for (const auto& e : m_graph.edges)
-            if (e.to == static_cast<int>(k) && e.kind == WaitForGraph::Edge::Kind::HeldBy) place(e.from);
+            if (e.to == static_cast<int>(k) && e.kind == WaitForGraph::Edge::Kind::HeldBy)
+                place(e.from);
         place(static_cast<int>(k));
         for (const auto& e : m_graph.edges)
-            if (e.from == static_cast<int>(k) && e.kind == WaitForGraph::Edge::Kind::WaitsFor) place(e.to);
+            if (e.from == static_cast<int>(k) && e.kind == WaitForGraph::Edge::Kind::WaitsFor)
+                place(e.to);
     }
     for (std::size_t k = 0; k < n; ++k) place(static_cast<int>(k));
     m_positions.assign(n, QPointF());
@@ -132,14 +141,17 @@ void WaitForGraphView::layoutNodes(const QRect& area) {
     const double rx = std::max(20.0, ring.width() / 2.0 - 70);
     const double ry = std::max(20.0, ring.height() / 2.0 - 1.2 * lineH - 4);
     for (std::size_t i = 0; i < order.size(); ++i) {
-        const double a = -std::numbers::pi / 2 + 2 * std::numbers::pi * static_cast<double>(i) / static_cast<double>(order.size());
+        const double a = -std::numbers::pi / 2 + 2 * std::numbers::pi * static_cast<double>(i) /
+                                                     static_cast<double>(order.size());
         m_positions[static_cast<std::size_t>(order[i])] =
             order.size() == 1 ? centre : centre + QPointF(rx * std::cos(a), ry * std::sin(a));
     }
 }
 
 QPointF WaitForGraphView::nodePosition(int n) const {
-    return n >= 0 && static_cast<std::size_t>(n) < m_positions.size() ? m_positions[static_cast<std::size_t>(n)] : QPointF();
+    return n >= 0 && static_cast<std::size_t>(n) < m_positions.size()
+               ? m_positions[static_cast<std::size_t>(n)]
+               : QPointF();
 }
 
 void WaitForGraphView::paintGraph(QPainter& p, const QRect& area) {
@@ -157,7 +169,8 @@ void WaitForGraphView::paintGraph(QPainter& p, const QRect& area) {
     // Objects are drawn by name only (the square says "lock"); the full label is in the
     // checklist.
     const auto shownLabel = [&](const WaitForGraph::Node& node) {
-        if (node.thread || node.index >= m_controller->trace().objects().size()) return QString::fromStdString(node.label);
+        if (node.thread || node.index >= m_controller->trace().objects().size())
+            return QString::fromStdString(node.label);
         return QString::fromStdString(m_controller->trace().objects()[node.index].name);
     };
     const auto nodeSize = [&](const WaitForGraph::Node& node) {
@@ -200,10 +213,12 @@ void WaitForGraphView::paintGraph(QPainter& p, const QRect& area) {
         const QPointF out = half - QRectF(area).center();
         const QPointF side = QPointF::dotProduct(nrm, out) < 0 ? -nrm : nrm;
         const double lw = fm.horizontalAdvance(label);
-        const double push = std::abs(side.x()) * (lw / 2 + 4) + std::abs(side.y()) * (fm.height() * 0.7);
+        const double push =
+            std::abs(side.x()) * (lw / 2 + 4) + std::abs(side.y()) * (fm.height() * 0.7);
         const QPointF mid = half + side * push;
         p.setPen(red ? alert : m_theme->mutedText());
-        p.drawText(QRectF(mid.x() - lw / 2 - 2, mid.y() - fm.height() / 2.0, lw + 4, fm.height()), Qt::AlignCenter, label);
+        p.drawText(QRectF(mid.x() - lw / 2 - 2, mid.y() - fm.height() / 2.0, lw + 4, fm.height()),
+                   Qt::AlignCenter, label);
     }
     for (std::size_t k = 0; k < m_graph.nodes.size(); ++k) {
         const auto& node = m_graph.nodes[k];

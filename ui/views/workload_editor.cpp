@@ -22,7 +22,8 @@ WorkloadEditor::WorkloadEditor(SimulationController* controller, QWidget* parent
     : QWidget(parent), m_controller(controller) {
     setObjectName(QStringLiteral("workloadEditor"));
     m_table = new QTableWidget(0, ColumnCount);
-    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Arrival"), tr("Bursts (CPU I/O CPU ...)"), tr("Priority")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("Name"), tr("Arrival"), tr("Bursts (CPU I/O CPU ...)"), tr("Priority")});
     m_table->horizontalHeader()->setSectionResizeMode(Bursts, QHeaderView::Stretch);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -45,11 +46,14 @@ WorkloadEditor::WorkloadEditor(SimulationController* controller, QWidget* parent
     connect(add, &QPushButton::clicked, this, &WorkloadEditor::addRow);
     connect(remove, &QPushButton::clicked, this, &WorkloadEditor::removeSelectedRows);
     connect(run, &QPushButton::clicked, this, &WorkloadEditor::run);
-    connect(controller, &SimulationController::programChanged, this, &WorkloadEditor::loadFromController);
+    connect(controller, &SimulationController::programChanged, this,
+            &WorkloadEditor::loadFromController);
     loadFromController();
 }
 
-QString WorkloadEditor::message() const { return m_message->text(); }
+QString WorkloadEditor::message() const {
+    return m_message->text();
+}
 
 void WorkloadEditor::loadFromController() {
     const core::Workload* w = m_controller->workload();
@@ -62,9 +66,12 @@ void WorkloadEditor::loadFromController() {
         const int row = m_table->rowCount();
         m_table->insertRow(row);
         QStringList bursts;
-        for (const auto b : p.bursts) bursts << QString::number(static_cast<double>(b) / unit, 'g', 10);
+        for (const auto b : p.bursts)
+            bursts << QString::number(static_cast<double>(b) / unit, 'g', 10);
         m_table->setItem(row, Name, new QTableWidgetItem(QString::fromStdString(p.name)));
-        m_table->setItem(row, Arrival, new QTableWidgetItem(QString::number(static_cast<double>(p.arrival) / unit, 'g', 10)));
+        m_table->setItem(
+            row, Arrival,
+            new QTableWidgetItem(QString::number(static_cast<double>(p.arrival) / unit, 'g', 10)));
         m_table->setItem(row, Bursts, new QTableWidgetItem(bursts.join(QLatin1Char(' '))));
         m_table->setItem(row, Priority, new QTableWidgetItem(QString::number(p.priority)));
     }
@@ -99,7 +106,8 @@ core::Expected<core::Workload> WorkloadEditor::toWorkload() const {
         return item ? item->text().trimmed() : QString();
     };
     auto fail = [](int row, const QString& what) {
-        return core::Diagnostic{"", 0, 0, QObject::tr("row %1: %2").arg(row + 1).arg(what).toStdString()};
+        return core::Diagnostic{"", 0, 0,
+                                QObject::tr("row %1: %2").arg(row + 1).arg(what).toStdString()};
     };
     for (int row = 0; row < m_table->rowCount(); ++row) {
         core::WorkloadProcess p;
@@ -111,8 +119,11 @@ core::Expected<core::Workload> WorkloadEditor::toWorkload() const {
         if (!ok || a < 0 || !std::isfinite(a))
             return fail(row, tr("arrival must be a number >= 0, got \"%1\"").arg(arrival));
         p.arrival = std::llround(a * unit);
-        const QStringList parts = cell(row, Bursts).split(QRegularExpression(QStringLiteral("[\\s,;|]+")), Qt::SkipEmptyParts);
-        if (parts.isEmpty()) return fail(row, tr("give at least one CPU burst, e.g. \"5\" or \"5 2 3\""));
+        const QStringList parts =
+            cell(row, Bursts)
+                .split(QRegularExpression(QStringLiteral("[\\s,;|]+")), Qt::SkipEmptyParts);
+        if (parts.isEmpty())
+            return fail(row, tr("give at least one CPU burst, e.g. \"5\" or \"5 2 3\""));
         for (const QString& s : parts) {
             const double b = s.toDouble(&ok);
             if (!ok || b <= 0 || !std::isfinite(b))
@@ -120,13 +131,16 @@ core::Expected<core::Workload> WorkloadEditor::toWorkload() const {
             p.bursts.push_back(std::max<core::SimTime>(1, std::llround(b * unit)));
         }
         if (p.bursts.size() % 2 == 0)
-            return fail(row, tr("bursts alternate CPU and I/O and must end with a CPU burst; add one more"));
+            return fail(
+                row,
+                tr("bursts alternate CPU and I/O and must end with a CPU burst; add one more"));
         const QString prio = cell(row, Priority);
         p.priority = prio.isEmpty() ? 0 : prio.toInt(&ok);
         if (!ok) return fail(row, tr("priority must be a whole number, got \"%1\"").arg(prio));
         w.processes.push_back(std::move(p));
     }
-    if (w.processes.empty()) return core::Diagnostic{"", 0, 0, tr("add at least one process").toStdString()};
+    if (w.processes.empty())
+        return core::Diagnostic{"", 0, 0, tr("add at least one process").toStdString()};
     return w;
 }
 
