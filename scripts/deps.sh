@@ -14,8 +14,9 @@ TASKSCOPE_PACKAGES=(
   libqt6opengl6-dev libgl-dev
   # the app in a window (the xcb plugin loads libXcursor) and its Chinese text
   libxcursor1 fonts-noto-cjk
-  # tests (a real X server for the window checks) and packaging (cpack -G DEB)
-  xvfb xauth dpkg-dev desktop-file-utils
+  # tests (a real X server for the window checks, the format check) and packaging
+  # (cpack -G DEB runs dpkg-shlibdeps and `file`)
+  xvfb xauth clang-format dpkg-dev desktop-file-utils file
 )
 
 taskscope_install_deps() {
@@ -60,12 +61,25 @@ taskscope_install_deps() {
   fi
 }
 
-# Configures (once) and builds into build/ with the given preset.
+# The build folder of a preset (as CMakePresets.json says).
+taskscope_build_dir() {
+  case "$1" in
+    asan) echo build-asan ;;
+    release) echo build-release ;;
+    *) echo build ;;
+  esac
+}
+
+# Configures (once) and builds the given preset into its folder. ccache (when installed)
+# keys on paths relative to the checkout, so a fresh clone elsewhere reuses its objects.
 taskscope_build() {
   local preset="$1"; shift
-  if [ ! -f build/build.ninja ] || [ "$(cat build/.taskscope-preset 2>/dev/null)" != "$preset" ]; then
+  local dir
+  dir=$(taskscope_build_dir "$preset")
+  export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
+  if [ ! -f "$dir/build.ninja" ] || [ "$(cat "$dir/.taskscope-preset" 2>/dev/null)" != "$preset" ]; then
     cmake --preset "$preset"
-    echo "$preset" > build/.taskscope-preset
+    echo "$preset" > "$dir/.taskscope-preset"
   fi
-  cmake --build build -j "$(nproc)" "$@"
+  cmake --build "$dir" -j "$(nproc)" "$@"
 }
