@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "core/sim/time.h"
+#include "core/util/time.h"
 
 namespace taskscope::core {
 class Machine;

@@ -4,7 +4,7 @@
 #include <cstring>
 
 #include "core/lang/builtins_internal.h"
-#include "core/lang/runtime.h"
+#include "core/lang/internal.h"
 
 namespace taskscope::core::lang {
 

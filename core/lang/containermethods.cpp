@@ -2,7 +2,7 @@
 #include <algorithm>
 
 #include "core/lang/builtins_internal.h"
-#include "core/lang/runtime.h"
+#include "core/lang/internal.h"
 
 namespace taskscope::core::lang {
 

@@ -6,8 +6,8 @@
 #include "core/lang/builtins_internal.h"
 #include "core/lang/compiler.h"
 #include "core/lang/copymemo.h"
+#include "core/lang/internal.h"
 #include "core/lang/lexer.h"
-#include "core/lang/runtime.h"
 
 namespace taskscope::core::lang {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "core/lang/copymemo.h"
-#include "core/lang/runtime.h"
+#include "core/lang/internal.h"
 
 namespace taskscope::core::lang {
 

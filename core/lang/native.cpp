@@ -1,6 +1,6 @@
 #include "core/lang/native.h"
 
-#include "core/lang/runtime.h"
+#include "core/lang/internal.h"
 
 namespace taskscope::core::lang {
 

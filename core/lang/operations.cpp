@@ -6,7 +6,7 @@
 #include <cstring>
 
 #include "core/lang/hashing.h"
-#include "core/lang/runtime.h"
+#include "core/lang/internal.h"
 
 namespace taskscope::core::lang {
 

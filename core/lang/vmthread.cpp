@@ -5,7 +5,7 @@
 #include <cmath>
 #include <cstring>
 
-#include "core/lang/runtime.h"
+#include "core/lang/internal.h"
 
 namespace taskscope::core::lang {
 

@@ -2,7 +2,7 @@
 // globals). Kept apart from vmthread.cpp because of its size.
 #include <cmath>
 
-#include "core/lang/runtime.h"
+#include "core/lang/internal.h"
 
 namespace taskscope::core::lang {
 

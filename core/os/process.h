@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "core/os/program.h"
 #include "core/os/state.h"
-#include "core/sim/program.h"
-#include "core/sim/time.h"
 #include "core/util/clone_ptr.h"
 #include "core/util/strong_id.h"
+#include "core/util/time.h"
 
 namespace taskscope::core {
 

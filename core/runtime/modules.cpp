@@ -15,8 +15,8 @@
 #include "core/lang/scalarobjects.h"
 #include "core/lang/strobject.h"
 #include "core/lang/typeobject.h"
+#include "core/os/burst_program.h"
 #include "core/runtime/runtime.h"
-#include "core/workload/burst_program.h"
 
 namespace taskscope::core::runtime {
 

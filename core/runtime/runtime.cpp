@@ -12,11 +12,9 @@
 #include "core/lang/listobject.h"
 #include "core/lang/moduleobject.h"
 #include "core/lang/operations.h"
-#include "core/lang/runtime.h"
 #include "core/lang/scalarobjects.h"
 #include "core/lang/strobject.h"
 #include "core/lang/typeobject.h"
-#include "core/workload/burst_program.h"
 
 namespace taskscope::core::runtime {
 
@@ -246,7 +244,7 @@ bool pickledByReference(const Object* o) {
     if (o->kind() == ObjKind::Function) {
         const auto* f = static_cast<const FunctionObject*>(o);
         const std::string q = f->m_qualname.isKind(ObjKind::Str)
-                                  ? std::string(strOfValue(f->m_qualname))
+                                  ? std::string(f->m_qualname.as<StrObject>()->str())
                                   : std::string();
         return !q.empty() && q.find('.') == std::string::npos && q.find('<') == std::string::npos;
     }
@@ -259,14 +257,15 @@ bool pickledByReference(const Object* o) {
 
 std::string referenceName(const Object* o) {
     if (o->kind() == ObjKind::Function)
-        return std::string(strOfValue(static_cast<const FunctionObject*>(o)->m_qualname));
+        return std::string(
+            static_cast<const FunctionObject*>(o)->m_qualname.as<StrObject>()->str());
     return static_cast<const TypeObject*>(o)->name();
 }
 
 std::string referenceModule(const Object* o) {
     if (o->kind() == ObjKind::Function) {
         const auto* f = static_cast<const FunctionObject*>(o);
-        return f->m_module.isKind(ObjKind::Str) ? std::string(strOfValue(f->m_module))
+        return f->m_module.isKind(ObjKind::Str) ? std::string(f->m_module.as<StrObject>()->str())
                                                 : std::string();
     }
     return static_cast<const TypeObject*>(o)->m_module;

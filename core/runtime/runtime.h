@@ -14,9 +14,9 @@
 #include "core/lang/interpreter.h"
 #include "core/lang/native.h"
 #include "core/lang/vmthread.h"
+#include "core/os/program.h"
 #include "core/runtime/python.h"
 #include "core/sim/machine.h"
-#include "core/sim/program.h"
 
 namespace taskscope::core::runtime {
 

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <bit>
 
-#include "core/sim/machine.h"
-
 namespace taskscope::core {
 
 namespace {
@@ -28,16 +26,16 @@ FairScheduler::FairScheduler(FairSettings settings, int cores) : m_cores(std::ma
     m_scaled.wakeupGranularity = settings.wakeupGranularity * f;
 }
 
-void FairScheduler::addThread(const Machine&, ThreadId t) {
+void FairScheduler::addThread(const SchedulerView&, ThreadId t) {
     if (m_vruntime.size() <= t.index()) m_vruntime.resize(t.index() + 1, 0);
 }
 
-SimTime FairScheduler::currentVruntime(const Machine& m, ThreadId t) const {
+SimTime FairScheduler::currentVruntime(const SchedulerView& m, ThreadId t) const {
     const SimTime ran = m.ranSoFar(t);
     return m_vruntime[t.index()] + ran * 1024 / weightOfNice(m.thread(t).priority);
 }
 
-void FairScheduler::updateMin(const Machine& m) {
+void FairScheduler::updateMin(const SchedulerView& m) {
     SimTime lowest = kNever;
     if (!m_ready.empty()) lowest = m_ready.begin()->first;
     for (const auto& c : m.cores())
@@ -45,7 +43,7 @@ void FairScheduler::updateMin(const Machine& m) {
     if (lowest != kNever) m_minVruntime = std::max(m_minVruntime, lowest);
 }
 
-void FairScheduler::enqueue(const Machine& m, ThreadId t, Cause why) {
+void FairScheduler::enqueue(const SchedulerView& m, ThreadId t, Cause why) {
     SimTime& v = m_vruntime[t.index()];
     if (why == Cause::Admit) {
         v = std::max(v, m_minVruntime);
@@ -56,7 +54,7 @@ void FairScheduler::enqueue(const Machine& m, ThreadId t, Cause why) {
     updateMin(m);
 }
 
-ThreadId FairScheduler::pickNext(const Machine& m, CoreId) {
+ThreadId FairScheduler::pickNext(const SchedulerView& m, CoreId) {
     if (m_ready.empty()) return ThreadId::invalid();
     const auto first = *m_ready.begin();
     m_ready.erase(m_ready.begin());
@@ -75,7 +73,7 @@ void FairScheduler::readyOrder(std::vector<ThreadId>& out, std::size_t limit) co
     }
 }
 
-SimTime FairScheduler::timeSlice(const Machine& m, ThreadId t) const {
+SimTime FairScheduler::timeSlice(const SchedulerView& m, ThreadId t) const {
     // Runnable threads per core share one period, each in proportion to its weight.
     const std::size_t running = static_cast<std::size_t>(std::count_if(
         m.cores().begin(), m.cores().end(), [](const CoreInfo& c) { return c.running.valid(); }));
@@ -88,16 +86,16 @@ SimTime FairScheduler::timeSlice(const Machine& m, ThreadId t) const {
     return std::max(slice, m_scaled.minGranularity);
 }
 
-bool FairScheduler::preempts(const Machine& m, ThreadId ready, ThreadId running) const {
+bool FairScheduler::preempts(const SchedulerView& m, ThreadId ready, ThreadId running) const {
     const SimTime gran = m_scaled.wakeupGranularity * 1024 / weightOfNice(m.thread(ready).priority);
     return currentVruntime(m, running) - m_vruntime[ready.index()] > gran;
 }
 
-bool FairScheduler::lessUrgent(const Machine& m, ThreadId a, ThreadId b) const {
+bool FairScheduler::lessUrgent(const SchedulerView& m, ThreadId a, ThreadId b) const {
     return currentVruntime(m, a) > currentVruntime(m, b);
 }
 
-void FairScheduler::charge(const Machine& m, ThreadId t, SimTime ran, Cause) {
+void FairScheduler::charge(const SchedulerView& m, ThreadId t, SimTime ran, Cause) {
     m_vruntime[t.index()] += ran * 1024 / weightOfNice(m.thread(t).priority);
     updateMin(m);
 }

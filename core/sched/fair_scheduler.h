@@ -20,22 +20,22 @@ public:
     std::unique_ptr<Scheduler> clone() const override {
         return std::make_unique<FairScheduler>(*this);
     }
-    void enqueue(const Machine& m, ThreadId t, Cause why) override;
-    ThreadId pickNext(const Machine& m, CoreId core) override;
+    void enqueue(const SchedulerView& m, ThreadId t, Cause why) override;
+    ThreadId pickNext(const SchedulerView& m, CoreId core) override;
     void remove(ThreadId t) override;
     void readyOrder(std::vector<ThreadId>& out, std::size_t limit) const override;
     std::size_t readyCount() const override { return m_ready.size(); }
-    SimTime timeSlice(const Machine& m, ThreadId t) const override;
-    bool preempts(const Machine& m, ThreadId ready, ThreadId running) const override;
-    bool lessUrgent(const Machine& m, ThreadId a, ThreadId b) const override;
-    void charge(const Machine& m, ThreadId t, SimTime ran, Cause why) override;
-    void addThread(const Machine& m, ThreadId t) override;
+    SimTime timeSlice(const SchedulerView& m, ThreadId t) const override;
+    bool preempts(const SchedulerView& m, ThreadId ready, ThreadId running) const override;
+    bool lessUrgent(const SchedulerView& m, ThreadId a, ThreadId b) const override;
+    void charge(const SchedulerView& m, ThreadId t, SimTime ran, Cause why) override;
+    void addThread(const SchedulerView& m, ThreadId t) override;
 
     static int weightOfNice(int nice);
 
 private:
-    SimTime currentVruntime(const Machine& m, ThreadId t) const;
-    void updateMin(const Machine& m);
+    SimTime currentVruntime(const SchedulerView& m, ThreadId t) const;
+    void updateMin(const SchedulerView& m);
 
     FairSettings m_scaled;
     int m_cores;

@@ -4,11 +4,11 @@
 
 namespace taskscope::core {
 
-void FifoScheduler::enqueue(const Machine&, ThreadId t, Cause) {
+void FifoScheduler::enqueue(const SchedulerView&, ThreadId t, Cause) {
     m_queue.push_back(t);
 }
 
-ThreadId FifoScheduler::pickNext(const Machine&, CoreId) {
+ThreadId FifoScheduler::pickNext(const SchedulerView&, CoreId) {
     if (m_queue.empty()) return ThreadId::invalid();
     const ThreadId t = m_queue.front();
     m_queue.pop_front();
@@ -24,7 +24,7 @@ void FifoScheduler::readyOrder(std::vector<ThreadId>& out, std::size_t limit) co
     out.insert(out.end(), m_queue.begin(), m_queue.begin() + static_cast<std::ptrdiff_t>(n));
 }
 
-SimTime FifoScheduler::timeSlice(const Machine&, ThreadId) const {
+SimTime FifoScheduler::timeSlice(const SchedulerView&, ThreadId) const {
     return m_quantum;
 }
 

@@ -14,12 +14,12 @@ public:
     std::unique_ptr<Scheduler> clone() const override {
         return std::make_unique<FifoScheduler>(*this);
     }
-    void enqueue(const Machine& m, ThreadId t, Cause why) override;
-    ThreadId pickNext(const Machine& m, CoreId core) override;
+    void enqueue(const SchedulerView& m, ThreadId t, Cause why) override;
+    ThreadId pickNext(const SchedulerView& m, CoreId core) override;
     void remove(ThreadId t) override;
     void readyOrder(std::vector<ThreadId>& out, std::size_t limit) const override;
     std::size_t readyCount() const override { return m_queue.size(); }
-    SimTime timeSlice(const Machine& m, ThreadId t) const override;
+    SimTime timeSlice(const SchedulerView& m, ThreadId t) const override;
     bool mayPreempt() const override { return false; }
 
 private:

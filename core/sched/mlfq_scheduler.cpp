@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "core/sim/machine.h"
-
 namespace taskscope::core {
 
 MlfqScheduler::MlfqScheduler(MlfqSettings settings) : m_settings(std::move(settings)) {
@@ -12,7 +10,7 @@ MlfqScheduler::MlfqScheduler(MlfqSettings settings) : m_settings(std::move(setti
     if (m_settings.boostPeriod > 0) m_nextBoost = m_settings.boostPeriod;
 }
 
-void MlfqScheduler::addThread(const Machine&, ThreadId t) {
+void MlfqScheduler::addThread(const SchedulerView&, ThreadId t) {
     if (m_levelOf.size() <= t.index()) m_levelOf.resize(t.index() + 1, 0);
 }
 
@@ -20,7 +18,7 @@ int MlfqScheduler::level(ThreadId t) const {
     return t.index() < m_levelOf.size() ? m_levelOf[t.index()] : 0;
 }
 
-void MlfqScheduler::enqueue(const Machine& m, ThreadId t, Cause) {
+void MlfqScheduler::enqueue(const SchedulerView& m, ThreadId t, Cause) {
     boostIfDue(m.now());
     m_levels[static_cast<std::size_t>(level(t))].push_back(t);
 }
@@ -35,7 +33,7 @@ void MlfqScheduler::boostIfDue(SimTime now) {
     }
 }
 
-ThreadId MlfqScheduler::pickNext(const Machine& m, CoreId) {
+ThreadId MlfqScheduler::pickNext(const SchedulerView& m, CoreId) {
     boostIfDue(m.now());
     for (auto& q : m_levels) {
         if (q.empty()) continue;
@@ -65,20 +63,20 @@ std::size_t MlfqScheduler::readyCount() const {
     return n;
 }
 
-SimTime MlfqScheduler::timeSlice(const Machine&, ThreadId t) const {
+SimTime MlfqScheduler::timeSlice(const SchedulerView&, ThreadId t) const {
     const SimTime q = m_settings.quanta[static_cast<std::size_t>(level(t))];
     return q <= 0 ? kNever : q;
 }
 
-bool MlfqScheduler::preempts(const Machine&, ThreadId ready, ThreadId running) const {
+bool MlfqScheduler::preempts(const SchedulerView&, ThreadId ready, ThreadId running) const {
     return level(ready) < level(running);
 }
 
-bool MlfqScheduler::lessUrgent(const Machine&, ThreadId a, ThreadId b) const {
+bool MlfqScheduler::lessUrgent(const SchedulerView&, ThreadId a, ThreadId b) const {
     return level(a) > level(b);
 }
 
-void MlfqScheduler::charge(const Machine&, ThreadId t, SimTime, Cause why) {
+void MlfqScheduler::charge(const SchedulerView&, ThreadId t, SimTime, Cause why) {
     if (why != Cause::Timeout) return;
     int& lvl = m_levelOf[t.index()];
     lvl = std::min(lvl + 1, static_cast<int>(m_levels.size()) - 1);

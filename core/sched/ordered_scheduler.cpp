@@ -1,10 +1,8 @@
 #include "core/sched/ordered_scheduler.h"
 
-#include "core/sim/machine.h"
-
 namespace taskscope::core {
 
-std::int64_t OrderedScheduler::key(const Machine& m, ThreadId t) const {
+std::int64_t OrderedScheduler::key(const SchedulerView& m, ThreadId t) const {
     switch (m_kind) {
         case PolicyKind::Sjf:
         case PolicyKind::Srtf: {
@@ -20,14 +18,14 @@ bool OrderedScheduler::preemptive() const {
     return m_kind == PolicyKind::Srtf || m_kind == PolicyKind::PriorityPreemptive;
 }
 
-void OrderedScheduler::enqueue(const Machine& m, ThreadId t, Cause) {
+void OrderedScheduler::enqueue(const SchedulerView& m, ThreadId t, Cause) {
     const Entry e{key(m, t), m_sequence++, t.value};
     if (m_entryOf.size() <= t.index()) m_entryOf.resize(t.index() + 1);
     m_entryOf[t.index()] = e;
     m_ready.insert(e);
 }
 
-ThreadId OrderedScheduler::pickNext(const Machine&, CoreId) {
+ThreadId OrderedScheduler::pickNext(const SchedulerView&, CoreId) {
     if (m_ready.empty()) return ThreadId::invalid();
     const Entry e = *m_ready.begin();
     m_ready.erase(m_ready.begin());
@@ -45,16 +43,16 @@ void OrderedScheduler::readyOrder(std::vector<ThreadId>& out, std::size_t limit)
     }
 }
 
-SimTime OrderedScheduler::timeSlice(const Machine&, ThreadId) const {
+SimTime OrderedScheduler::timeSlice(const SchedulerView&, ThreadId) const {
     return kNever;
 }
 
-bool OrderedScheduler::preempts(const Machine& m, ThreadId ready, ThreadId running) const {
+bool OrderedScheduler::preempts(const SchedulerView& m, ThreadId ready, ThreadId running) const {
     // Strictly more urgent only: an equal key never takes the core (textbook convention).
     return preemptive() && key(m, ready) < key(m, running);
 }
 
-bool OrderedScheduler::lessUrgent(const Machine& m, ThreadId a, ThreadId b) const {
+bool OrderedScheduler::lessUrgent(const SchedulerView& m, ThreadId a, ThreadId b) const {
     return key(m, a) > key(m, b);
 }
 

@@ -17,18 +17,18 @@ public:
     std::unique_ptr<Scheduler> clone() const override {
         return std::make_unique<OrderedScheduler>(*this);
     }
-    void enqueue(const Machine& m, ThreadId t, Cause why) override;
-    ThreadId pickNext(const Machine& m, CoreId core) override;
+    void enqueue(const SchedulerView& m, ThreadId t, Cause why) override;
+    ThreadId pickNext(const SchedulerView& m, CoreId core) override;
     void remove(ThreadId t) override;
     void readyOrder(std::vector<ThreadId>& out, std::size_t limit) const override;
     std::size_t readyCount() const override { return m_ready.size(); }
-    SimTime timeSlice(const Machine& m, ThreadId t) const override;
+    SimTime timeSlice(const SchedulerView& m, ThreadId t) const override;
     bool mayPreempt() const override { return preemptive(); }
-    bool preempts(const Machine& m, ThreadId ready, ThreadId running) const override;
-    bool lessUrgent(const Machine& m, ThreadId a, ThreadId b) const override;
+    bool preempts(const SchedulerView& m, ThreadId ready, ThreadId running) const override;
+    bool lessUrgent(const SchedulerView& m, ThreadId a, ThreadId b) const override;
 
 private:
-    std::int64_t key(const Machine& m, ThreadId t) const;
+    std::int64_t key(const SchedulerView& m, ThreadId t) const;
     bool preemptive() const;
 
     using Entry = std::tuple<std::int64_t, std::uint64_t, std::uint32_t>;  // key, seq, thread

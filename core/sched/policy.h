@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/sim/time.h"
+#include "core/util/time.h"
 
 namespace taskscope::core {
 

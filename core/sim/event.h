@@ -2,7 +2,7 @@
 
 #include <cstdint>
 
-#include "core/sim/time.h"
+#include "core/util/time.h"
 
 namespace taskscope::core {
 

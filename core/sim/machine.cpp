@@ -82,7 +82,7 @@ ThreadId Machine::createThread(ProcessId process, std::string name,
     if (p.threads.size() == 1) p.created = t.created;
     m_threads.push_back(std::move(t));
     const ThreadInfo& added = m_threads.back();
-    m_scheduler->addThread(*this, added.id);
+    m_scheduler->addThread(schedulerView(), added.id);
     pushEvent({added.created, kPriorityCreate, 0, EventKind::Create, added.id.value,
                static_cast<std::uint64_t>(std::max<SimTime>(admitDelay, 0))});
     return added.id;
@@ -311,7 +311,7 @@ void Machine::beginRun(CoreInfo& core) {
     if (t.firstRun < 0) t.firstRun = m_now;
     record(RecordKind::CoreRun, t.id.value, static_cast<std::uint16_t>(core.id.value));
     m_coreIdleRecorded[core.id.index()] = false;
-    const SimTime slice = m_scheduler->timeSlice(*this, t.id);
+    const SimTime slice = m_scheduler->timeSlice(schedulerView(), t.id);
     core.sliceEnd = slice == kNever ? kNever : m_now + slice;
     // A Python thread needs its process's GIL before it can run any bytecode.
     const GilState& gil = m_processes[t.process.index()].gil;
@@ -390,9 +390,9 @@ void Machine::deschedule(CoreInfo& core, ThreadState state, WaitReason reason, C
     t.core = CoreId::invalid();
     t.lastCore = core.id;
     // Charged after leaving the core, so the policy sees it as no longer running.
-    m_scheduler->charge(*this, id, m_now - core.runStart, cause);
+    m_scheduler->charge(schedulerView(), id, m_now - core.runStart, cause);
     setState(t, state, reason, cause);
-    if (state == ThreadState::Ready) m_scheduler->enqueue(*this, id, cause);
+    if (state == ThreadState::Ready) m_scheduler->enqueue(schedulerView(), id, cause);
     markDirty();
 }
 
@@ -427,7 +427,7 @@ void Machine::dispatch() {
         auto idle = std::find_if(m_cores.begin(), m_cores.end(),
                                  [](const CoreInfo& c) { return !c.running.valid(); });
         if (idle == m_cores.end()) break;
-        const ThreadId t = m_scheduler->pickNext(*this, idle->id);
+        const ThreadId t = m_scheduler->pickNext(schedulerView(), idle->id);
         if (!t.valid()) break;
         // Like Linux's wake affinity: back to the core it last ran on when that one is idle.
         const CoreId last = m_threads[t.index()].lastCore;
@@ -446,8 +446,8 @@ void Machine::dispatch() {
             CoreInfo* victim = nullptr;
             for (auto& c : m_cores) {
                 if (!c.running.valid() || c.starting || c.preempt) continue;
-                if (!m_scheduler->preempts(*this, ready, c.running)) continue;
-                if (!victim || m_scheduler->lessUrgent(*this, c.running, victim->running))
+                if (!m_scheduler->preempts(schedulerView(), ready, c.running)) continue;
+                if (!victim || m_scheduler->lessUrgent(schedulerView(), c.running, victim->running))
                     victim = &c;
             }
             if (!victim) break;
@@ -494,7 +494,7 @@ void Machine::requestPreempt(CoreInfo& core) {
 void Machine::makeReady(ThreadInfo& t, Cause cause) {
     if (t.arrival < 0) t.arrival = m_now;
     setState(t, ThreadState::Ready, WaitReason::None, cause);
-    m_scheduler->enqueue(*this, t.id, cause);
+    m_scheduler->enqueue(schedulerView(), t.id, cause);
     markDirty();
 }
 
@@ -604,19 +604,11 @@ void Machine::output(ThreadId t, int stream, std::string_view text) {
 }
 
 SimTime Machine::remainingBurst(ThreadId id) const {
-    const ThreadInfo& t = m_threads[id.index()];
-    SimTime left = t.program ? t.program->remainingBurst() : -1;
-    if (left < 0) return -1;
-    // A running burst is settled lazily: subtract what it ran since its core's clock.
-    if (t.core.valid() && t.state == ThreadState::Running && t.program->isolated())
-        left -= std::max<SimTime>(0, m_now - m_cores[t.core.index()].clock);
-    return std::max<SimTime>(left, 0);
+    return schedulerView().remainingBurst(id);
 }
 
 SimTime Machine::ranSoFar(ThreadId id) const {
-    const ThreadInfo& t = m_threads[id.index()];
-    if (t.state != ThreadState::Running || !t.core.valid()) return 0;
-    return std::max<SimTime>(0, m_now - m_cores[t.core.index()].runStart);
+    return schedulerView().ranSoFar(id);
 }
 
 void Machine::record(RecordKind kind, std::uint32_t subject, std::uint16_t core,

@@ -194,6 +194,7 @@ public:
     SimTime ranSoFar(ThreadId t) const;
 
 private:
+    SchedulerView schedulerView() const { return {m_threads, m_cores, m_now}; }
     void handleEvent(const Event& e);
     void coreAction(CoreInfo& core);
     void beginRun(CoreInfo& core);

@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/sim/time.h"
 #include "core/util/strong_id.h"
+#include "core/util/time.h"
 
 namespace taskscope::core {
 

@@ -3,8 +3,8 @@
 #include <ostream>
 #include <string>
 
-#include "core/sim/time.h"
 #include "core/trace/trace.h"
+#include "core/util/time.h"
 
 namespace taskscope::core {
 

@@ -3,7 +3,7 @@
 #include <cstdint>
 
 #include "core/os/state.h"
-#include "core/sim/time.h"
+#include "core/util/time.h"
 
 namespace taskscope::core {
 

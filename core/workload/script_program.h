@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "core/sim/program.h"
+#include "core/os/program.h"
 
 namespace taskscope::core {
 

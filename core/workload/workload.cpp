@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "core/workload/burst_program.h"
+#include "core/os/burst_program.h"
 
 namespace taskscope::core {
 

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "core/os/burst_program.h"
 #include "core/sched/policy.h"
-#include "core/workload/burst_program.h"
 #include "workload_helpers.h"
 
 namespace taskscope::core::testing {

@@ -5,7 +5,7 @@
 
 #include <optional>
 
-#include "core/sim/time.h"
+#include "core/util/time.h"
 
 namespace taskscope::ui {
 

@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/sim/time.h"
 #include "core/trace/trace.h"
+#include "core/util/time.h"
 
 namespace taskscope::ui {
 

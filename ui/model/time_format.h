@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/sim/time.h"
+#include "core/util/time.h"
 
 namespace taskscope::ui {
 

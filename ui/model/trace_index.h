@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "core/os/state.h"
-#include "core/sim/time.h"
 #include "core/trace/trace.h"
+#include "core/util/time.h"
 
 namespace taskscope::ui {
 

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/sim/time.h"
+#include "core/util/time.h"
 
 namespace taskscope::ui {
 

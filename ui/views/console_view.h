@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "core/sim/time.h"
+#include "core/util/time.h"
 
 class QCheckBox;
 class QComboBox;

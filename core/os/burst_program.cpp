@@ -1,4 +1,4 @@
-#include "core/workload/burst_program.h"
+#include "core/os/burst_program.h"
 
 #include <algorithm>
 

@@ -3,8 +3,8 @@
 #include <memory>
 
 #include "core/os/state.h"
-#include "core/sim/time.h"
 #include "core/util/strong_id.h"
+#include "core/util/time.h"
 
 namespace taskscope::core {
 
@@ -33,7 +33,8 @@ struct RunOutcome {
     static RunOutcome checkpoint() { return {Kind::Checkpoint, WaitReason::Gil, kNever, 0}; }
 };
 
-// The machine as seen by the program running on a core: its clock and its thread.
+// The machine as seen by the program running on a core: its clock and its thread. The
+// Machine (core/sim) implements the methods; programs of every layer see only this.
 class ThreadContext {
 public:
     ThreadContext(Machine& machine, ThreadId thread, CoreId core, SimTime& clock)

@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "core/sim/program.h"
+#include "core/os/program.h"
 
 namespace taskscope::core {
 

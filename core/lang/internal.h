@@ -1,5 +1,6 @@
 #pragma once
-// Internal helpers shared by the runtime's .cpp files (not part of the host API).
+// Helpers shared by the language's own .cpp files; not part of its API (core/runtime and
+// the front ends use the public headers: host.h, interpreter.h, the object headers).
 
 #include <string>
 #include <string_view>
