@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/sim/machine.h"
+#include "core/sync/wait_cycle.h"
 #include "core/trace/trace.h"
 
 namespace taskscope::core {
@@ -550,30 +551,28 @@ bool Machine::timeoutWait(ThreadInfo& t) {
 void Machine::checkDeadlock(ThreadId start) {
     if (m_deadlock) return;
     // Follow "waits for object" -> "object held by thread" edges from the thread that just
-    // blocked. A cycle of threads that all wait without a timeout can never end.
-    std::vector<ThreadId> threads;
-    std::vector<ObjectId> objects;
-    ThreadId cur = start;
-    for (std::size_t steps = 0; steps <= m_threads.size(); ++steps) {
-        const ThreadInfo& t = m_threads[cur.index()];
-        if (t.state != ThreadState::Waiting || t.timedWait || !t.waitingOn.valid()) return;
+    // blocked. A cycle of threads that all wait without a timeout can never end; a cycle the
+    // walk runs into without `start` on it was already there (and reported) before.
+    const auto next = [this](std::uint32_t thread) -> std::optional<WaitStep> {
+        const ThreadInfo& t = m_threads[thread];
+        if (t.state != ThreadState::Waiting || t.timedWait || !t.waitingOn.valid())
+            return std::nullopt;
         const KernelObject& o = m_objects[t.waitingOn.index()];
-        ThreadId next;
+        ThreadId holder;
         if (o.kind == ObjectKind::Lock || o.kind == ObjectKind::RLock)
-            next = o.holder;
+            holder = o.holder;
         else if (o.kind == ObjectKind::Join)
-            next = o.target;
-        if (!next.valid()) return;
-        threads.push_back(cur);
-        objects.push_back(o.id);
-        if (next == start) {
-            m_deadlock = DeadlockInfo{m_now, threads, objects};
-            if (m_trace) record(RecordKind::Deadlock, start.value, 0xffff, objects.front().value);
-            return;
-        }
-        if (std::find(threads.begin(), threads.end(), next) != threads.end()) return;
-        cur = next;
-    }
+            holder = o.target;
+        if (!holder.valid()) return std::nullopt;
+        return WaitStep{o.id.value, holder.value};
+    };
+    const WaitCycle cycle = findWaitCycle(start.value, m_threads.size(), next);
+    if (cycle.empty() || cycle.threads.front() != start.value) return;
+    DeadlockInfo d{m_now, {}, {}};
+    for (const std::uint32_t t : cycle.threads) d.threads.push_back(ThreadId{t});
+    for (const std::uint32_t o : cycle.objects) d.objects.push_back(ObjectId{o});
+    m_deadlock = std::move(d);
+    if (m_trace) record(RecordKind::Deadlock, start.value, 0xffff, cycle.objects.front());
 }
 
 }  // namespace taskscope::core
