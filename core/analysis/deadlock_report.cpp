@@ -2,24 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "core/analysis/labels.h"
+
 namespace taskscope::core {
-
-namespace {
-
-std::string objectLabel(const KernelObject& o) {
-    if (o.kind == ObjectKind::Join) return o.name;
-    return fmt::format("{} {}", toString(o.kind), o.name);
-}
-
-std::string threadLabel(const Machine& m, ThreadId t) {
-    const ThreadInfo& th = m.thread(t);
-    const ProcessInfo& p = m.process(th.process);
-    if (p.threads.size() > 1 || th.name != p.name)
-        return fmt::format("{} (pid {}, {})", th.name, p.pid, p.name);
-    return fmt::format("{} (pid {})", th.name, p.pid);
-}
-
-}  // namespace
 
 std::string describeCycle(const Machine& m, const DeadlockInfo& d) {
     std::string out;

@@ -12,7 +12,7 @@
 
 #include "tests/ui/test_support.h"
 
-#include "ui/model/gil_model.h"
+#include "core/analysis/gil_model.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
 #include "ui/views/code_view.h"
@@ -230,7 +230,7 @@ private slots:
             c.seek(t);
             view.refresh();
             QCOMPARE(view.states().size(), std::size_t{1});
-            const GilProcessState& s = view.states()[0];
+            const core::GilProcessState& s = view.states()[0];
             // Independently from the trace: holder changes among the Acquire records up to t.
             std::uint32_t handoffs = 0, acquisitions = 0, last = core::kNone;
             for (std::size_t i = 0; i < trace.size() && trace.time(i) <= t; ++i) {
@@ -249,7 +249,7 @@ private slots:
         }
         c.seek(during);
         view.refresh();
-        const GilProcessState& s = view.states()[0];
+        const core::GilProcessState& s = view.states()[0];
         // Two spinning threads share the GIL by then: many hand-offs, one holds it, one waits.
         QVERIFY2(s.handoffs >= 5, qPrintable(QString::number(s.handoffs)));
         QVERIFY(s.holder != core::kNone);

@@ -10,9 +10,9 @@
 
 #include "tests/ui/test_support.h"
 
+#include "core/analysis/sync_object_rows.h"
 #include "core/sync/kernel_object.h"
 #include "ui/model/run_events.h"
-#include "ui/model/sync_object_rows.h"
 #include "ui/model/wait_for_graph.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
@@ -62,7 +62,7 @@ private slots:
         // At 0 the consumer waits on the empty queue.
         c.seek(0);
         QCOMPARE(view.rows().size(), std::size_t{1});
-        SyncObjectRow q = view.rows()[0];
+        core::SyncObjectRow q = view.rows()[0];
         QCOMPARE(QString::fromStdString(q.name), QStringLiteral("q"));
         QVERIFY(q.kind == ObjectKind::Queue);
         QCOMPARE(q.capacity, 3);
@@ -97,23 +97,6 @@ private slots:
         QCOMPARE(q.value, 0);
         QCOMPARE(q.highWater, 3);
         QVERIFY(q.waiters.empty());
-    }
-
-    void syncObjectsCountLostUpdates() {
-        SimulationController c;
-        QVERIFY(c.openFile(workload("race_counter.json"), nullptr));
-        c.runToCompletion();
-        c.seek(c.endTime());
-        const auto rows = syncObjectRows(c.trace(), c.index(), c.state(), c.machine());
-        QCOMPARE(rows.size(), std::size_t{1});
-        QVERIFY(rows[0].kind == ObjectKind::Value);
-        QCOMPARE(rows[0].value, 5);
-        QCOMPARE(rows[0].lostUpdates, 5);
-        QCOMPARE(rows[0].stores, 10);
-        QCOMPARE(QString::fromStdString(rows[0].summary),
-                 QStringLiteral("= 5 after 10 writes, 5 lost updates"));
-        c.seek(0);
-        QCOMPARE(syncObjectRows(c.trace(), c.index(), c.state(), c.machine())[0].lostUpdates, 0);
     }
 
     void waitForGraphShowsTheDeadlockCycle() {

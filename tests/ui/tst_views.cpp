@@ -147,7 +147,7 @@ private slots:
         c.seek(7 * kMillisecond);
         QVERIFY(view.animating());
         QVERIFY(view.stateBox(ThreadState::Terminated).contains(view.tokenRestingPoint(2)));
-        const QPainterPath exit = view.arrowPath(Transition::Exit);
+        const QPainterPath exit = view.arrowPath(core::Transition::Exit);
         QVERIFY(view.stateBox(ThreadState::Running)
                     .adjusted(-2, -2, 2, 2)
                     .contains(exit.pointAtPercent(0)));

@@ -113,12 +113,13 @@ QString StatsView::summaryText() const {
         .arg(inUnits(static_cast<core::SimTime>(m_figures.averageTurnaround)), 0, 'g', 4)
         .arg(unit)
         .arg(std::count_if(m_figures.processes.begin(), m_figures.processes.end(),
-                           [](const ProcessFigures& p) { return p.arrival >= 0; }))
+                           [](const core::ProcessFigures& p) { return p.arrival >= 0; }))
         .arg(m_figures.finished);
 }
 
 void StatsView::refresh() {
-    m_figures = runFigures(m_controller->trace(), m_controller->index(), m_controller->cursor());
+    m_figures =
+        core::runFigures(m_controller->trace(), m_controller->index(), m_controller->cursor());
     m_summary->setText(summaryText());
     const QString unit = m_controller->workload()
                              ? QString::fromStdString(m_controller->workload()->timeUnit)
@@ -199,7 +200,7 @@ void StatsView::rebuildUtilization() {
     const int bins = std::clamp(
         static_cast<int>(end / std::max<core::SimTime>(1, m_controller->tickSize())), 8, kBins);
     for (int c = 0; c < trace.coreCount(); ++c) {
-        m_utilization.push_back(coreUtilization(trace, c, 0, end, bins));
+        m_utilization.push_back(core::coreUtilization(trace, c, 0, end, bins));
         // A step line per core; overlapping filled areas would mix into one colour.
         auto* line = new QLineSeries;
         QList<QPointF> points;

@@ -4,9 +4,9 @@
 #include <QString>
 
 #include "core/analysis/deadlock_report.h"
+#include "core/analysis/labels.h"
 #include "core/sim/machine.h"
 #include "core/sync/kernel_object.h"
-#include "ui/model/sync_object_rows.h"
 
 namespace taskscope::ui {
 
@@ -28,7 +28,7 @@ std::string processName(const core::Trace& trace, std::uint32_t p) {
 }
 }  // namespace
 
-std::vector<RunEvent> runEvents(const core::Trace& trace, const TraceIndex& index,
+std::vector<RunEvent> runEvents(const core::Trace& trace, const core::TraceIndex& index,
                                 const core::Machine* machine) {
     std::vector<RunEvent> out;
     out.reserve(index.runEvents().size());
@@ -59,15 +59,15 @@ std::vector<RunEvent> runEvents(const core::Trace& trace, const TraceIndex& inde
                                  .arg(q(core::describeCycle(*machine, *machine->deadlock())))
                                  .toStdString();
                 else
-                    e.text =
-                        QCoreApplication::translate("RunEvents", "deadlock: %1 waits for %2")
-                            .arg(q(threadName(trace, b.subject)), q(objectLabel(trace, b.object)))
-                            .toStdString();
+                    e.text = QCoreApplication::translate("RunEvents", "deadlock: %1 waits for %2")
+                                 .arg(q(core::threadName(trace, b.subject)),
+                                      q(core::objectLabel(trace, b.object)))
+                                 .toStdString();
                 break;
             case RecordKind::Marker:
                 e.kind = RunEvent::Kind::Marker;
                 e.text = QCoreApplication::translate("RunEvents", "mark \"%1\" by %2")
-                             .arg(q(trace.text(b.object)), q(threadName(trace, b.subject)))
+                             .arg(q(trace.text(b.object)), q(core::threadName(trace, b.subject)))
                              .toStdString();
                 break;
             case RecordKind::Gil:
@@ -75,20 +75,20 @@ std::vector<RunEvent> runEvents(const core::Trace& trace, const TraceIndex& inde
                 e.text =
                     QCoreApplication::translate(
                         "RunEvents", "%1 waited a switch interval: the holder must drop the GIL")
-                        .arg(q(threadName(trace, b.subject)))
+                        .arg(q(core::threadName(trace, b.subject)))
                         .toStdString();
                 break;
             case RecordKind::Sync: {
                 e.kind = RunEvent::Kind::LostUpdate;
-                const QString who = q(threadName(trace, b.subject));
-                const QString what = q(objectLabel(trace, b.object));
+                const QString who = q(core::threadName(trace, b.subject));
+                const QString what = q(core::objectLabel(trace, b.object));
                 const core::LostUpdate* lu = nullptr;
                 if (machine && lost < machine->lostUpdates().size())
                     lu = &machine->lostUpdates()[lost];
                 if (lu && lu->time == e.time && lu->thread.value == b.subject)
                     e.text = QCoreApplication::translate(
                                  "RunEvents", "lost update on %1: %2 overwrote %3's write")
-                                 .arg(what, who, q(threadName(trace, lu->other.value)))
+                                 .arg(what, who, q(core::threadName(trace, lu->other.value)))
                                  .toStdString();
                 else
                     e.text = QCoreApplication::translate(

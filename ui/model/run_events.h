@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "core/analysis/trace_index.h"
 #include "core/trace/trace.h"
-#include "ui/model/trace_index.h"
 
 namespace taskscope::core {
 class Machine;
@@ -24,7 +24,7 @@ struct RunEvent {
 
 // The notable records of the run so far (TraceIndex::runEvents), described. `machine` (may
 // be null) names the other thread of a lost update and the whole deadlock cycle.
-std::vector<RunEvent> runEvents(const core::Trace& trace, const TraceIndex& index,
+std::vector<RunEvent> runEvents(const core::Trace& trace, const core::TraceIndex& index,
                                 const core::Machine* machine);
 
 }  // namespace taskscope::ui

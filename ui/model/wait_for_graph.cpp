@@ -5,9 +5,9 @@
 
 #include <algorithm>
 
+#include "core/analysis/labels.h"
 #include "core/sim/machine.h"
 #include "core/sync/kernel_object.h"
-#include "ui/model/sync_object_rows.h"
 
 namespace taskscope::ui {
 
@@ -81,7 +81,7 @@ WaitForGraph waitForGraph(const core::Trace& trace, const core::TraceState& stat
     const auto threadNode = [&](std::uint32_t t) {
         int n = g.findThread(t);
         if (n < 0) {
-            g.nodes.push_back({true, t, threadName(trace, t), false});
+            g.nodes.push_back({true, t, core::threadName(trace, t), false});
             n = static_cast<int>(g.nodes.size()) - 1;
         }
         return n;
@@ -89,7 +89,7 @@ WaitForGraph waitForGraph(const core::Trace& trace, const core::TraceState& stat
     const auto objectNode = [&](std::uint32_t o) {
         int n = g.findObject(o);
         if (n < 0) {
-            g.nodes.push_back({false, o, objectLabel(trace, o), false});
+            g.nodes.push_back({false, o, core::objectLabel(trace, o), false});
             n = static_cast<int>(g.nodes.size()) - 1;
         }
         return n;
@@ -165,7 +165,7 @@ WaitForGraph waitForGraph(const core::Trace& trace, const core::TraceState& stat
         if (h != kNone)
             exclusive.push_back(
                 QCoreApplication::translate("WaitForGraph", "%1 has one holder (%2)")
-                    .arg(q(n.label), q(threadName(trace, h)))
+                    .arg(q(n.label), q(core::threadName(trace, h)))
                     .toStdString());
     }
     g.conditions.push_back(
@@ -184,7 +184,7 @@ WaitForGraph waitForGraph(const core::Trace& trace, const core::TraceState& stat
         if (!held.empty())
             holdWait.push_back(
                 QCoreApplication::translate("WaitForGraph", "%1 holds %2 and waits for %3")
-                    .arg(q(threadName(trace, t)), q(join(held, ", ")),
+                    .arg(q(core::threadName(trace, t)), q(join(held, ", ")),
                          q(waits < trace.objects().size() ? trace.objects()[waits].name
                                                           : std::string("?")))
                     .toStdString());

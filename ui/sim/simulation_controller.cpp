@@ -578,8 +578,9 @@ std::optional<SimTime> SimulationController::firstBreak(SimTime from, SimTime to
         for (std::uint32_t th = 0; th < threads; ++th) {
             if (w.thread != core::kNone && w.thread != th) continue;
             const auto& pts = m_index.points(th);
-            auto it = std::upper_bound(pts.begin(), pts.end(), from,
-                                       [](SimTime v, const ThreadPoint& p) { return v < p.time; });
+            auto it =
+                std::upper_bound(pts.begin(), pts.end(), from,
+                                 [](SimTime v, const core::ThreadPoint& p) { return v < p.time; });
             for (; it != pts.end() && it->time <= to; ++it) {
                 if (it->state != w.state) continue;
                 consider(it->time, tr("%1 became %2")

@@ -10,11 +10,11 @@
 #include <optional>
 #include <vector>
 
+#include "core/analysis/trace_index.h"
 #include "core/runtime/python.h"
 #include "core/sim/machine.h"
 #include "core/trace/trace.h"
 #include "core/workload/workload.h"
-#include "ui/model/trace_index.h"
 
 namespace taskscope::ui {
 
@@ -106,7 +106,7 @@ public:
     // --- the run ---
     const core::Trace& trace() const { return *m_trace; }
     const core::Machine* machine() const { return m_machine ? &*m_machine : nullptr; }
-    const TraceIndex& index() const { return m_index; }
+    const core::TraceIndex& index() const { return m_index; }
     bool runComplete() const { return m_complete; }
     bool truncated() const { return m_truncated; }
     core::SimTime endTime() const { return m_trace->endTime(); }
@@ -208,7 +208,7 @@ private:
     core::MachineSettings m_settings;
     std::optional<core::Machine> m_machine;
     std::unique_ptr<core::Trace> m_trace;
-    TraceIndex m_index;
+    core::TraceIndex m_index;
     core::TraceState m_state;
     bool m_complete = true;
     bool m_truncated = false;

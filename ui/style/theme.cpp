@@ -107,19 +107,19 @@ QColor Theme::threadColour(std::uint32_t thread) const {
     return QColor(kTableau[thread % kTableau.size()]);
 }
 
-QColor Theme::lookColour(ProcessLook look) const {
+QColor Theme::lookColour(core::ProcessLook look) const {
     switch (look) {
-        case ProcessLook::New:
+        case core::ProcessLook::New:
             return stateColour(ThreadState::New, WaitReason::None);
-        case ProcessLook::Ready:
+        case core::ProcessLook::Ready:
             return stateColour(ThreadState::Ready, WaitReason::None);
-        case ProcessLook::Running:
+        case core::ProcessLook::Running:
             return stateColour(ThreadState::Running, WaitReason::None);
-        case ProcessLook::Waiting:
+        case core::ProcessLook::Waiting:
             return stateColour(ThreadState::Waiting, WaitReason::Io);
-        case ProcessLook::Zombie:
+        case core::ProcessLook::Zombie:
             return QColor(0x9e9e9e);
-        case ProcessLook::Terminated:
+        case core::ProcessLook::Terminated:
             return stateColour(ThreadState::Terminated, WaitReason::None);
     }
     return {};

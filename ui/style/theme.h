@@ -3,8 +3,8 @@
 #include <QColor>
 #include <QObject>
 
+#include "core/analysis/process_table.h"
 #include "core/os/state.h"
-#include "ui/model/process_table.h"
 
 namespace taskscope::ui {
 
@@ -37,7 +37,7 @@ public:
     QColor stateColour(core::ThreadState state, core::WaitReason reason) const;
     // A core lane and the tokens: one colour per thread, cycling through the palette.
     QColor threadColour(std::uint32_t thread) const;
-    QColor lookColour(ProcessLook look) const;
+    QColor lookColour(core::ProcessLook look) const;
     QColor switchColour() const;
 
     int laneHeight() const { return m_presenter ? 34 : 20; }

@@ -16,10 +16,10 @@
 #include <cmath>
 #include <utility>
 
+#include "core/analysis/labels.h"
 #include "core/sync/kernel_object.h"
 #include "ui/export/image_export.h"
 #include "ui/model/display_names.h"
-#include "ui/model/sync_object_rows.h"
 #include "ui/model/time_format.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
@@ -495,7 +495,7 @@ void TimelineView::paintContent(QPainter& p, const QRect& area, const TimeScale&
         const int y = data.top() + row.y - scrollY;
         if (y > data.bottom()) break;
         if (row.kind != TimelineRow::Kind::Process) continue;
-        const ProcessTimes pt = index.processTimes(row.index);
+        const core::ProcessTimes pt = index.processTimes(row.index);
         if (pt.created < 0) continue;
         const SimTime until = pt.exited >= 0 ? pt.exited : trace.endTime();
         const double x0 = std::max(-1.0, scale.toX(pt.created));
@@ -573,7 +573,7 @@ void TimelineView::paintContent(QPainter& p, const QRect& area, const TimeScale&
                 p.setFont(normal);
                 break;
             case TimelineRow::Kind::Process: {
-                const QColor dot = m_theme->lookColour(processLook(trace, state, row.index));
+                const QColor dot = m_theme->lookColour(core::processLook(trace, state, row.index));
                 p.setPen(Qt::NoPen);
                 p.setBrush(dot);
                 const int d = std::max(6, row.height / 3);
@@ -644,7 +644,7 @@ QString TimelineView::toolTipAt(const QPoint& pos) {
     else if (row.kind == TimelineRow::Kind::Gil)
         trace.gilSegments(row.index, t, std::max(t1, t + 1), segs);
     else if (row.kind == TimelineRow::Kind::Process) {
-        const ProcessTimes pt = m_controller->index().processTimes(row.index);
+        const core::ProcessTimes pt = m_controller->index().processTimes(row.index);
         const auto& info = trace.processes()[row.index];
         return tr("<b>%1</b> pid %2, parent %3<br>created %4%5")
             .arg(QString::fromStdString(info.name).toHtmlEscaped())
@@ -700,7 +700,7 @@ QString TimelineView::toolTipAt(const QPoint& pos) {
              ++it, ++shown) {
             const auto& g = trace.body(*it);
             const QString obj =
-                QString::fromStdString(objectLabel(trace, g.object)).toHtmlEscaped();
+                QString::fromStdString(core::objectLabel(trace, g.object)).toHtmlEscaped();
             QString what;
             if (g.kind == RecordKind::Deadlock) {
                 what = tr("<b style='color:#d62728'>deadlock</b>: waits for %1, closing the cycle")
@@ -739,8 +739,8 @@ QString TimelineView::toolTipAt(const QPoint& pos) {
         const core::TraceState at = trace.stateAt(t);
         if (row.index < at.threads.size() && at.threads[row.index].waitingOn != core::kNone) {
             const std::uint32_t o = at.threads[row.index].waitingOn;
-            state +=
-                tr(" for %1").arg(QString::fromStdString(objectLabel(trace, o)).toHtmlEscaped());
+            state += tr(" for %1").arg(
+                QString::fromStdString(core::objectLabel(trace, o)).toHtmlEscaped());
             const auto kind = o < trace.objects().size()
                                   ? static_cast<core::ObjectKind>(trace.objects()[o].kind)
                                   : core::ObjectKind::Value;

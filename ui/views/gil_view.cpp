@@ -24,7 +24,7 @@ constexpr int kQueueLabel = 70;
 int waitersPerRow(int width) {
     return std::max(1, (width - 24 - kQueueLabel) / (kWaiterWidth + 8));
 }
-int waiterRows(const GilProcessState& s, int width) {
+int waiterRows(const core::GilProcessState& s, int width) {
     const int n = static_cast<int>(s.waiters.size());
     return std::max(1, (n + waitersPerRow(width) - 1) / waitersPerRow(width));
 }
@@ -103,7 +103,7 @@ void GilView::refresh() {
                                                   "workload with a GIL) to see it");
     } else {
         for (const std::uint32_t p : m_model.processes()) {
-            GilProcessState s = m_model.stateAt(trace, p, t);
+            core::GilProcessState s = m_model.stateAt(trace, p, t);
             if (s.threads.empty()) continue;  // its GIL has not been used yet at the cursor
             m_states.push_back(std::move(s));
         }
@@ -154,7 +154,7 @@ void GilView::paintCanvas(QPainter& p, const QRect& area) {
     int y = area.top() + kGap;
     const int left = area.left() + 12;
     const int right = area.right() - 12;
-    for (const GilProcessState& s : m_states) {
+    for (const core::GilProcessState& s : m_states) {
         // --- header: process and counters ---
         const QString pname = s.process < procs.size()
                                   ? tr("%1 (pid %2)")

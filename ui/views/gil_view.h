@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "ui/model/gil_model.h"
+#include "core/analysis/gil_model.h"
 
 class QLabel;
 class QScrollArea;
@@ -24,8 +24,8 @@ public:
     GilView(SimulationController* controller, Theme* theme, QWidget* parent = nullptr);
 
     // The processes drawn, at the cursor (empty when the GIL is off or nothing ran yet).
-    const std::vector<GilProcessState>& states() const { return m_states; }
-    const GilModel& model() const { return m_model; }
+    const std::vector<core::GilProcessState>& states() const { return m_states; }
+    const core::GilModel& model() const { return m_model; }
     // What the view says instead of drawing (free-threaded, no Python program, ...).
     QString message() const { return m_message; }
     void refresh();
@@ -45,9 +45,9 @@ private:
     Theme* m_theme;
     QScrollArea* m_scroll;
     QWidget* m_canvas;
-    GilModel m_model;
+    core::GilModel m_model;
     quint64 m_revision = ~quint64{0};
-    std::vector<GilProcessState> m_states;
+    std::vector<core::GilProcessState> m_states;
     QString m_message;
 };
 

@@ -42,8 +42,8 @@ void ProcessTreeView::changeEvent(QEvent* event) {
 }
 
 void ProcessTreeView::refresh() {
-    m_rows = psRows(m_controller->trace(), m_controller->index(), m_controller->state());
-    m_nodes = layoutProcessTree(m_rows);
+    m_rows = core::psRows(m_controller->trace(), m_controller->index(), m_controller->state());
+    m_nodes = core::layoutProcessTree(m_rows);
     const qint64 now = m_clock.elapsed();
     QHash<int, qint64> seen;
     for (const auto& r : m_rows) {
@@ -68,14 +68,14 @@ void ProcessTreeView::refresh() {
     update();
 }
 
-QString ProcessTreeView::boxText(const PsRow& row) const {
+QString ProcessTreeView::boxText(const core::PsRow& row) const {
     QString text = QStringLiteral("%1 (%2)").arg(QString::fromStdString(row.name)).arg(row.pid);
     if (row.threads > 1) text += tr(" \u00d7%n threads", "", row.threads);
-    if (row.look == ProcessLook::Zombie) text += tr(" <defunct>");
+    if (row.look == core::ProcessLook::Zombie) text += tr(" <defunct>");
     return text;
 }
 
-QRectF ProcessTreeView::boxFor(const TreeNode& node) const {
+QRectF ProcessTreeView::boxFor(const core::TreeNode& node) const {
     const qreal lineH = QFontMetricsF(font()).height() * 2.2;
     const qreal boxH = lineH * 0.7;
     return QRectF(kMargin + node.depth * m_columnWidth, kMargin + node.line * lineH,
@@ -108,7 +108,7 @@ void ProcessTreeView::paintEvent(QPaintEvent*) {
         p.drawPath(path);
     }
     for (const auto& n : m_nodes) {
-        const PsRow& row = m_rows[static_cast<std::size_t>(n.row)];
+        const core::PsRow& row = m_rows[static_cast<std::size_t>(n.row)];
         QRectF box = boxFor(n);
         const qreal grow =
             std::clamp(static_cast<qreal>(now - m_appeared.value(row.pid, 0)) / kGrowMs, 0.0, 1.0);
@@ -118,7 +118,7 @@ void ProcessTreeView::paintEvent(QPaintEvent*) {
             box.setWidth(box.width() * (0.2 + 0.8 * grow));
         }
         QColor fill = m_theme->lookColour(row.look);
-        const bool zombie = row.look == ProcessLook::Zombie;
+        const bool zombie = row.look == core::ProcessLook::Zombie;
         if (row.process == core::kNone) fill = m_theme->headerBackground();
         p.setOpacity(0.35 + 0.65 * grow);
         p.setBrush(fill);

@@ -6,8 +6,8 @@
 
 #include <vector>
 
-#include "ui/model/process_table.h"
-#include "ui/model/process_tree_layout.h"
+#include "core/analysis/process_table.h"
+#include "core/analysis/process_tree_layout.h"
 
 namespace taskscope::ui {
 
@@ -22,8 +22,8 @@ class ProcessTreeView : public QWidget {
 public:
     ProcessTreeView(SimulationController* controller, Theme* theme, QWidget* parent = nullptr);
 
-    const std::vector<PsRow>& rows() const { return m_rows; }
-    const std::vector<TreeNode>& nodes() const { return m_nodes; }
+    const std::vector<core::PsRow>& rows() const { return m_rows; }
+    const std::vector<core::TreeNode>& nodes() const { return m_nodes; }
     // Where the box of `pid` is drawn (empty if not shown).
     QRectF nodeRect(int pid) const;
     void refresh();
@@ -37,13 +37,13 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    QRectF boxFor(const TreeNode& node) const;
-    QString boxText(const PsRow& row) const;
+    QRectF boxFor(const core::TreeNode& node) const;
+    QString boxText(const core::PsRow& row) const;
 
     SimulationController* m_controller;
     Theme* m_theme;
-    std::vector<PsRow> m_rows;
-    std::vector<TreeNode> m_nodes;
+    std::vector<core::PsRow> m_rows;
+    std::vector<core::TreeNode> m_nodes;
     QHash<int, qint64> m_appeared;  // pid -> wall ms when it first appeared
     QElapsedTimer m_clock;
     qreal m_columnWidth = 150;

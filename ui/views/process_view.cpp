@@ -7,7 +7,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "ui/model/process_table.h"
+#include "core/analysis/process_table.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/views/process_tree_view.h"
 #include "ui/views/ps_table_model.h"
@@ -60,7 +60,8 @@ void ProcessView::changeEvent(QEvent* event) {
 }
 
 void ProcessView::refresh() {
-    m_model->setRows(psRows(m_controller->trace(), m_controller->index(), m_controller->state()));
+    m_model->setRows(
+        core::psRows(m_controller->trace(), m_controller->index(), m_controller->state()));
     m_table->resizeColumnsToContents();
 }
 

@@ -11,7 +11,7 @@ namespace taskscope::ui {
 PsTableModel::PsTableModel(Theme* theme, QObject* parent)
     : QAbstractTableModel(parent), m_theme(theme) {}
 
-void PsTableModel::setRows(std::vector<PsRow> rows) {
+void PsTableModel::setRows(std::vector<core::PsRow> rows) {
     bool samePids = rows.size() == m_rows.size();
     for (std::size_t i = 0; samePids && i < rows.size(); ++i)
         samePids = rows[i].pid == m_rows[i].pid;
@@ -36,7 +36,7 @@ int PsTableModel::columnCount(const QModelIndex& parent) const {
 
 QVariant PsTableModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount()) return {};
-    const PsRow& r = m_rows[static_cast<std::size_t>(index.row())];
+    const core::PsRow& r = m_rows[static_cast<std::size_t>(index.row())];
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
             case User:
@@ -52,7 +52,7 @@ QVariant PsTableModel::data(const QModelIndex& index, int role) const {
             case Time:
                 return QString::fromStdString(formatCpuTime(r.cpuTime));
             case Command:
-                return r.look == ProcessLook::Zombie
+                return r.look == core::ProcessLook::Zombie
                            ? QStringLiteral("[%1] <defunct>").arg(QString::fromStdString(r.command))
                            : QString::fromStdString(r.command);
             default:
@@ -69,7 +69,7 @@ QVariant PsTableModel::data(const QModelIndex& index, int role) const {
         return m_theme->lookColour(r.look);
     if (role == Qt::ForegroundRole) {
         if (index.column() == Stat && r.process != core::kNone) return QColor(0x202124);
-        if (r.look == ProcessLook::Zombie) return m_theme->mutedText();
+        if (r.look == core::ProcessLook::Zombie) return m_theme->mutedText();
     }
     if (role == Qt::FontRole && index.column() != Command) {
         QFont f(QStringLiteral("monospace"));

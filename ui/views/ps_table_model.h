@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "ui/model/process_table.h"
+#include "core/analysis/process_table.h"
 
 namespace taskscope::ui {
 
@@ -18,8 +18,8 @@ public:
 
     explicit PsTableModel(Theme* theme, QObject* parent = nullptr);
 
-    void setRows(std::vector<PsRow> rows);
-    const std::vector<PsRow>& rows() const { return m_rows; }
+    void setRows(std::vector<core::PsRow> rows);
+    const std::vector<core::PsRow>& rows() const { return m_rows; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -28,7 +28,7 @@ public:
 
 private:
     Theme* m_theme;
-    std::vector<PsRow> m_rows;
+    std::vector<core::PsRow> m_rows;
 };
 
 }  // namespace taskscope::ui

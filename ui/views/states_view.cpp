@@ -58,7 +58,8 @@ void StatesView::showEvent(QShowEvent* event) {
 }
 
 void StatesView::refresh() {
-    m_tokens = stateTokens(m_controller->trace(), m_controller->index(), m_controller->state());
+    m_tokens =
+        core::stateTokens(m_controller->trace(), m_controller->index(), m_controller->state());
     const qint64 now = m_clock.elapsed();
     const bool fresh = m_shown.isEmpty();
     for (const auto& t : m_tokens) {
@@ -67,9 +68,9 @@ void StatesView::refresh() {
             shown.first != t.state || (shown.second != t.changedAt && shown.second >= 0);
         if (!fresh && moved && shown.first != t.state) {
             // Travel along the arrow of the transition that brought it here.
-            const Transition tr = transitionFor(shown.first, t.state);
+            const core::Transition tr = core::transitionFor(shown.first, t.state);
             m_travel.insert(t.thread,
-                            {tr != Transition::None ? tr : t.transition, shown.first, now});
+                            {tr != core::Transition::None ? tr : t.transition, shown.first, now});
         }
         m_shown.insert(t.thread, {t.state, t.changedAt});
     }
@@ -160,42 +161,42 @@ QPainterPath StatesView::pathBetween(ThreadState from, ThreadState to, qreal ben
     return path;
 }
 
-QPainterPath StatesView::arrowPath(Transition t) const {
+QPainterPath StatesView::arrowPath(core::Transition t) const {
     const qreal bend = height() * 0.12;
     switch (t) {
-        case Transition::Admit:
+        case core::Transition::Admit:
             return pathBetween(ThreadState::New, ThreadState::Ready, 0);
-        case Transition::Dispatch:
+        case core::Transition::Dispatch:
             return pathBetween(ThreadState::Ready, ThreadState::Running, -bend);
-        case Transition::Timeout:
+        case core::Transition::Timeout:
             return pathBetween(ThreadState::Running, ThreadState::Ready, -bend);
-        case Transition::Wait:
+        case core::Transition::Wait:
             return pathBetween(ThreadState::Running, ThreadState::Waiting, 0);
-        case Transition::Wake:
+        case core::Transition::Wake:
             return pathBetween(ThreadState::Waiting, ThreadState::Ready, 0);
-        case Transition::Exit:
+        case core::Transition::Exit:
             return pathBetween(ThreadState::Running, ThreadState::Terminated, 0);
-        case Transition::None:
+        case core::Transition::None:
             break;
     }
     return {};
 }
 
-QString StatesView::transitionLabel(Transition t) const {
+QString StatesView::transitionLabel(core::Transition t) const {
     switch (t) {
-        case Transition::Admit:
+        case core::Transition::Admit:
             return tr("admit");
-        case Transition::Dispatch:
+        case core::Transition::Dispatch:
             return tr("dispatch");
-        case Transition::Timeout:
+        case core::Transition::Timeout:
             return tr("timeout");
-        case Transition::Wait:
+        case core::Transition::Wait:
             return tr("I/O or event wait");
-        case Transition::Wake:
+        case core::Transition::Wake:
             return tr("I/O or event done");
-        case Transition::Exit:
+        case core::Transition::Exit:
             return tr("exit");
-        case Transition::None:
+        case core::Transition::None:
             break;
     }
     return {};
@@ -212,8 +213,9 @@ void StatesView::paintEvent(QPaintEvent*) {
     QHash<int, bool> active;
     for (const auto& t : m_travel)
         if (now - t.start < kTravelMs) active.insert(static_cast<int>(t.transition), true);
-    for (const Transition t : {Transition::Admit, Transition::Dispatch, Transition::Timeout,
-                               Transition::Wait, Transition::Wake, Transition::Exit}) {
+    for (const core::Transition t :
+         {core::Transition::Admit, core::Transition::Dispatch, core::Transition::Timeout,
+          core::Transition::Wait, core::Transition::Wake, core::Transition::Exit}) {
         const QPainterPath path = arrowPath(t);
         const bool hot = active.contains(static_cast<int>(t));
         const QColor c = hot ? m_theme->cursor() : m_theme->mutedText();
@@ -236,9 +238,9 @@ void StatesView::paintEvent(QPaintEvent*) {
         const QString label = transitionLabel(t);
         const qreal w = fm.horizontalAdvance(label);
         QPointF at = mid + QPointF(-w / 2, -6);
-        if (t == Transition::Timeout) at = mid + QPointF(-w / 2, fm.ascent() + 4);
-        if (t == Transition::Wait) at = mid + QPointF(8, 0);
-        if (t == Transition::Wake) at = mid + QPointF(-w - 8, 0);
+        if (t == core::Transition::Timeout) at = mid + QPointF(-w / 2, fm.ascent() + 4);
+        if (t == core::Transition::Wait) at = mid + QPointF(8, 0);
+        if (t == core::Transition::Wake) at = mid + QPointF(-w - 8, 0);
         p.setPen(hot ? m_theme->cursor() : m_theme->mutedText());
         p.drawText(at, label);
     }

@@ -7,7 +7,7 @@
 
 #include <vector>
 
-#include "ui/model/state_tokens.h"
+#include "core/analysis/state_tokens.h"
 
 namespace taskscope::ui {
 
@@ -22,13 +22,13 @@ class StatesView : public QWidget {
 public:
     StatesView(SimulationController* controller, Theme* theme, QWidget* parent = nullptr);
 
-    const std::vector<StateToken>& tokens() const { return m_tokens; }
+    const std::vector<core::StateToken>& tokens() const { return m_tokens; }
     // The box of a state in widget coordinates.
     QRectF stateBox(core::ThreadState state) const;
     // Where the token of `thread` rests (its slot in its state box); null if not shown.
     QPointF tokenRestingPoint(std::uint32_t thread) const;
     // The arrow a transition is drawn as.
-    QPainterPath arrowPath(Transition t) const;
+    QPainterPath arrowPath(core::Transition t) const;
     // True while a token is travelling along an arrow.
     bool animating() const;
     void refresh();
@@ -43,18 +43,18 @@ protected:
 
 private:
     struct Travel {
-        Transition transition = Transition::None;
+        core::Transition transition = core::Transition::None;
         core::ThreadState from = core::ThreadState::New;
         qint64 start = 0;  // wall ms
     };
     QPointF slotPoint(core::ThreadState state, int slot, int count) const;
     qreal tokenRadius() const;
-    QString transitionLabel(Transition t) const;
+    QString transitionLabel(core::Transition t) const;
     QPainterPath pathBetween(core::ThreadState from, core::ThreadState to, qreal bend) const;
 
     SimulationController* m_controller;
     Theme* m_theme;
-    std::vector<StateToken> m_tokens;
+    std::vector<core::StateToken> m_tokens;
     QHash<std::uint32_t, Travel> m_travel;
     QHash<std::uint32_t, std::pair<core::ThreadState, core::SimTime>> m_shown;
     QElapsedTimer m_clock;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/analysis/labels.h"
 #include "core/sync/kernel_object.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
@@ -83,7 +84,7 @@ int SyncObjectsView::cardHeight() const {
 
 void SyncObjectsView::refresh() {
     const SimulationController& c = *m_controller;
-    m_rows = syncObjectRows(c.trace(), c.index(), c.state(), c.machine());
+    m_rows = core::syncObjectRows(c.trace(), c.index(), c.state(), c.machine());
     m_canvas->setMinimumHeight(
         std::max<int>(1, static_cast<int>(m_rows.size()) * cardHeight() + 8));
     m_canvas->update();
@@ -105,7 +106,7 @@ void SyncObjectsView::paintCards(QPainter& p, int width) {
     const QColor alert = m_theme->colourBlindSafe() ? QColor(213, 94, 0) : QColor(214, 39, 40);
     const int h = cardHeight();
     const auto threadChip = [&](int x, int y, std::uint32_t t, int chipH) {
-        const QString name = QString::fromStdString(threadName(trace, t));
+        const QString name = QString::fromStdString(core::threadName(trace, t));
         const int w = fm.horizontalAdvance(name) + 10;
         const QRect r(x, y, w, chipH);
         p.setPen(Qt::NoPen);
@@ -117,7 +118,7 @@ void SyncObjectsView::paintCards(QPainter& p, int width) {
     };
     int y = 4;
     for (std::size_t i = 0; i < m_rows.size(); ++i, y += h) {
-        const SyncObjectRow& row = m_rows[i];
+        const core::SyncObjectRow& row = m_rows[i];
         const QRect card(4, y, width - 8, h - 4);
         p.setPen(QPen(m_theme->grid(), 1));
         p.setBrush(i % 2 ? m_theme->alternateBackground() : m_theme->background());
@@ -137,10 +138,11 @@ void SyncObjectsView::paintCards(QPainter& p, int width) {
         switch (row.kind) {
             case ObjectKind::Lock:
             case ObjectKind::RLock:
-                detail = row.holder == core::kNone
-                             ? tr("free")
-                             : tr("held by %1")
-                                   .arg(QString::fromStdString(threadName(trace, row.holder)));
+                detail =
+                    row.holder == core::kNone
+                        ? tr("free")
+                        : tr("held by %1")
+                              .arg(QString::fromStdString(core::threadName(trace, row.holder)));
                 detail += tr(" \u00b7 %n acquisition(s)", "", row.acquisitions);
                 break;
             case ObjectKind::Queue:
@@ -169,10 +171,11 @@ void SyncObjectsView::paintCards(QPainter& p, int width) {
                 detail = tr("%n waiting for notify", "", static_cast<int>(row.waiters.size()));
                 break;
             case ObjectKind::Join:
-                detail = row.joinTarget == core::kNone
-                             ? QString()
-                             : tr("until %1 ends")
-                                   .arg(QString::fromStdString(threadName(trace, row.joinTarget)));
+                detail =
+                    row.joinTarget == core::kNone
+                        ? QString()
+                        : tr("until %1 ends")
+                              .arg(QString::fromStdString(core::threadName(trace, row.joinTarget)));
                 break;
             case ObjectKind::Value:
                 detail = tr("%n write(s) so far", "", row.stores) +

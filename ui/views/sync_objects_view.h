@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "ui/model/sync_object_rows.h"
+#include "core/analysis/sync_object_rows.h"
 
 namespace taskscope::ui {
 
@@ -20,7 +20,7 @@ class SyncObjectsView : public QScrollArea {
 public:
     SyncObjectsView(SimulationController* controller, Theme* theme, QWidget* parent = nullptr);
 
-    const std::vector<SyncObjectRow>& rows() const { return m_rows; }
+    const std::vector<core::SyncObjectRow>& rows() const { return m_rows; }
     void refresh();
     int cardHeight() const;
 
@@ -36,7 +36,7 @@ private:
     SimulationController* m_controller;
     Theme* m_theme;
     QWidget* m_canvas;
-    std::vector<SyncObjectRow> m_rows;
+    std::vector<core::SyncObjectRow> m_rows;
 };
 
 }  // namespace taskscope::ui

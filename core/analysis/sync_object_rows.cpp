@@ -1,27 +1,12 @@
-#include "ui/model/sync_object_rows.h"
+#include "core/analysis/sync_object_rows.h"
 
+#include "core/analysis/labels.h"
 #include "core/sim/machine.h"
 
-namespace taskscope::ui {
+namespace taskscope::core {
 
-using core::ObjectKind;
-
-std::string threadName(const core::Trace& trace, std::uint32_t thread) {
-    if (thread < trace.threads().size()) return trace.threads()[thread].name;
-    return "thread " + std::to_string(thread);
-}
-
-std::string objectLabel(const core::Trace& trace, std::uint32_t object) {
-    if (object >= trace.objects().size()) return "object " + std::to_string(object);
-    const auto& info = trace.objects()[object];
-    const auto kind = static_cast<ObjectKind>(info.kind);
-    if (kind == ObjectKind::Join) return info.name;
-    return std::string(core::toString(kind)) + " " + info.name;
-}
-
-std::vector<SyncObjectRow> syncObjectRows(const core::Trace& trace, const TraceIndex& index,
-                                          const core::TraceState& state,
-                                          const core::Machine* machine) {
+std::vector<SyncObjectRow> syncObjectRows(const Trace& trace, const TraceIndex& index,
+                                          const TraceState& state, const Machine* machine) {
     std::vector<SyncObjectRow> rows;
     const auto& infos = trace.objects();
     for (std::uint32_t o = 0; o < infos.size(); ++o) {
@@ -39,7 +24,7 @@ std::vector<SyncObjectRow> syncObjectRows(const core::Trace& trace, const TraceI
         if (row.kind == ObjectKind::Join && row.waiters.empty()) continue;
         if (row.kind == ObjectKind::Lock || row.kind == ObjectKind::RLock) row.holder = so.holder;
         if (machine && o < machine->objects().size()) {
-            const core::KernelObject& k = machine->objects()[o];
+            const KernelObject& k = machine->objects()[o];
             if (row.kind == ObjectKind::Queue || row.kind == ObjectKind::Barrier ||
                 row.kind == ObjectKind::BoundedSemaphore)
                 row.capacity = k.limit > 0 ? static_cast<int>(k.limit) : -1;
@@ -57,10 +42,9 @@ std::vector<SyncObjectRow> syncObjectRows(const core::Trace& trace, const TraceI
         switch (row.kind) {
             case ObjectKind::Lock:
             case ObjectKind::RLock:
-                row.summary =
-                    (row.holder == core::kNone ? std::string("free")
-                                               : "held by " + threadName(trace, row.holder)) +
-                    waiting;
+                row.summary = (row.holder == kNone ? std::string("free")
+                                                   : "held by " + threadName(trace, row.holder)) +
+                              waiting;
                 break;
             case ObjectKind::Queue:
                 row.summary =
@@ -84,7 +68,7 @@ std::vector<SyncObjectRow> syncObjectRows(const core::Trace& trace, const TraceI
                 row.summary = std::to_string(row.waiters.size()) + " waiting";
                 break;
             case ObjectKind::Join:
-                row.summary = (row.joinTarget == core::kNone
+                row.summary = (row.joinTarget == kNone
                                    ? std::string("until a thread ends")
                                    : "until " + threadName(trace, row.joinTarget) + " ends") +
                               waiting;
@@ -101,4 +85,4 @@ std::vector<SyncObjectRow> syncObjectRows(const core::Trace& trace, const TraceI
     return rows;
 }
 
-}  // namespace taskscope::ui
+}  // namespace taskscope::core

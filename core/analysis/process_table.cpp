@@ -1,22 +1,18 @@
-#include "ui/model/process_table.h"
+#include "core/analysis/process_table.h"
 
 #include <algorithm>
 
-namespace taskscope::ui {
-
-using core::SimTime;
-using core::ThreadState;
+namespace taskscope::core {
 
 namespace {
 const char* kUser = "student";
 
-bool live(const core::TraceState& state, std::uint32_t p) {
+bool live(const TraceState& state, std::uint32_t p) {
     return p < state.processes.size() && state.processes[p].exists && !state.processes[p].reaped;
 }
 }  // namespace
 
-ProcessLook processLook(const core::Trace& trace, const core::TraceState& state,
-                        std::uint32_t process) {
+ProcessLook processLook(const Trace& trace, const TraceState& state, std::uint32_t process) {
     if (process >= state.processes.size() || !state.processes[process].exists)
         return ProcessLook::New;
     const auto& ps = state.processes[process];
@@ -48,15 +44,14 @@ ProcessLook processLook(const core::Trace& trace, const core::TraceState& state,
     return anyLive ? ProcessLook::New : ProcessLook::Terminated;
 }
 
-std::vector<PsRow> psRows(const core::Trace& trace, const TraceIndex& index,
-                          const core::TraceState& state) {
+std::vector<PsRow> psRows(const Trace& trace, const TraceIndex& index, const TraceState& state) {
     std::vector<PsRow> rows;
     const SimTime now = state.time;
     // The simulated shell every top-level process is a child of: always there once the run
     // has started, so the tree keeps its root after its children are reaped.
     int shellPid = -1;
     for (std::uint32_t p = 0; p < trace.processes().size() && p < state.processes.size(); ++p)
-        if (state.processes[p].exists && trace.processes()[p].parent == core::kNone) {
+        if (state.processes[p].exists && trace.processes()[p].parent == kNone) {
             shellPid = trace.processes()[p].ppid;
             break;
         }
@@ -89,7 +84,7 @@ std::vector<PsRow> psRows(const core::Trace& trace, const TraceIndex& index,
         char letter = 'R';
         if (shown >= 0) {
             const auto& ts = state.threads[static_cast<std::size_t>(shown)];
-            letter = core::statLetter(ts.state, ts.reason);
+            letter = statLetter(ts.state, ts.reason);
         }
         if (state.processes[p].zombie) {
             row.stat = "Z";
@@ -120,4 +115,4 @@ std::vector<PsRow> psRows(const core::Trace& trace, const TraceIndex& index,
     return rows;
 }
 
-}  // namespace taskscope::ui
+}  // namespace taskscope::core

@@ -1,10 +1,10 @@
-#include "ui/model/process_tree_layout.h"
+#include "core/analysis/process_tree_layout.h"
 
 #include <algorithm>
 #include <functional>
 #include <unordered_map>
 
-namespace taskscope::ui {
+namespace taskscope::core {
 
 std::vector<TreeNode> layoutProcessTree(const std::vector<PsRow>& rows) {
     std::unordered_map<int, int> byPid;
@@ -44,4 +44,4 @@ std::vector<TreeNode> layoutProcessTree(const std::vector<PsRow>& rows) {
     return nodes;
 }
 
-}  // namespace taskscope::ui
+}  // namespace taskscope::core

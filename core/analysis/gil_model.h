@@ -6,22 +6,22 @@
 #include "core/trace/trace.h"
 #include "core/util/time.h"
 
-namespace taskscope::ui {
+namespace taskscope::core {
 
 // The GIL of one process at a time t, as the GIL view draws it.
 struct GilProcessState {
     struct Waiter {
-        std::uint32_t thread = core::kNone;
-        core::SimTime since = 0;  // when it asked for the GIL (Request)
+        std::uint32_t thread = kNone;
+        SimTime since = 0;  // when it asked for the GIL (Request)
     };
     struct ThreadWait {
-        std::uint32_t thread = core::kNone;
-        core::SimTime wait = 0;   // time spent waiting for the GIL up to t
+        std::uint32_t thread = kNone;
+        SimTime wait = 0;         // time spent waiting for the GIL up to t
         std::uint32_t turns = 0;  // times it acquired the GIL up to t
     };
-    std::uint32_t process = core::kNone;
-    std::uint32_t holder = core::kNone;  // kNone: nobody holds it at t
-    core::SimTime holderSince = 0;
+    std::uint32_t process = kNone;
+    std::uint32_t holder = kNone;  // kNone: nobody holds it at t
+    SimTime holderSince = 0;
     bool dropRequest = false;    // a DropRequest is pending at t
     std::uint32_t handoffs = 0;  // Acquire records by another thread than the previous one
     std::uint32_t acquisitions = 0;
@@ -34,11 +34,11 @@ struct GilProcessState {
 class GilModel {
 public:
     void clear();
-    void update(const core::Trace& trace);
+    void update(const Trace& trace);
     // Processes with GIL activity, in index order.
     std::vector<std::uint32_t> processes() const;
     bool hasGil() const { return m_any; }
-    GilProcessState stateAt(const core::Trace& trace, std::uint32_t process, core::SimTime t) const;
+    GilProcessState stateAt(const Trace& trace, std::uint32_t process, SimTime t) const;
 
 private:
     std::vector<std::vector<std::uint32_t>> m_records;  // per process: Gil record indexes
@@ -46,4 +46,4 @@ private:
     bool m_any = false;
 };
 
-}  // namespace taskscope::ui
+}  // namespace taskscope::core

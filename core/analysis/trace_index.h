@@ -7,31 +7,31 @@
 #include "core/trace/trace.h"
 #include "core/util/time.h"
 
-namespace taskscope::ui {
+namespace taskscope::core {
 
 // A thread's state change with what it had accumulated before it: enough to answer "how much
 // CPU / ready / blocked time at t" and "which transition brought it here" by binary search.
 struct ThreadPoint {
-    core::SimTime time = 0;
-    core::SimTime cpu = 0;                             // time Running before `time`
-    core::SimTime ready = 0;                           // time Ready before `time`
-    core::SimTime blocked = 0;                         // time Waiting before `time`
-    core::ThreadState state = core::ThreadState::New;  // entered at `time`
-    core::ThreadState previous = core::ThreadState::New;
-    core::WaitReason reason = core::WaitReason::None;
-    core::Cause cause = core::Cause::None;
+    SimTime time = 0;
+    SimTime cpu = 0;                       // time Running before `time`
+    SimTime ready = 0;                     // time Ready before `time`
+    SimTime blocked = 0;                   // time Waiting before `time`
+    ThreadState state = ThreadState::New;  // entered at `time`
+    ThreadState previous = ThreadState::New;
+    WaitReason reason = WaitReason::None;
+    Cause cause = Cause::None;
 };
 
 // When a process appeared, exited and was reaped (-1: not yet).
 struct ProcessTimes {
-    core::SimTime created = -1;
-    core::SimTime exited = -1;
-    core::SimTime reaped = -1;
+    SimTime created = -1;
+    SimTime exited = -1;
+    SimTime reaped = -1;
 };
 
 // One Sync record on a kernel object, with what the object had seen up to it.
 struct ObjectPoint {
-    core::SimTime time = 0;
+    SimTime time = 0;
     std::uint32_t record = 0;
     std::uint32_t highWater = 0;     // largest value so far (a queue's longest length)
     std::uint32_t lostUpdates = 0;   // LostUpdate records so far
@@ -45,49 +45,49 @@ struct ObjectPoint {
 class TraceIndex {
 public:
     void clear();
-    void update(const core::Trace& trace);
+    void update(const Trace& trace);
     std::size_t processed() const { return m_processed; }
     // True once the run has recorded GIL activity (Python threads, GIL workloads).
     bool hasGil() const { return m_hasGil; }
 
     const std::vector<ThreadPoint>& points(std::uint32_t thread) const;
     // The last state change of `thread` at or before t (nullptr: none yet).
-    const ThreadPoint* pointAt(std::uint32_t thread, core::SimTime t) const;
-    core::SimTime cpuAt(std::uint32_t thread, core::SimTime t) const;
-    core::SimTime readyAt(std::uint32_t thread, core::SimTime t) const;
-    core::SimTime blockedAt(std::uint32_t thread, core::SimTime t) const;
+    const ThreadPoint* pointAt(std::uint32_t thread, SimTime t) const;
+    SimTime cpuAt(std::uint32_t thread, SimTime t) const;
+    SimTime readyAt(std::uint32_t thread, SimTime t) const;
+    SimTime blockedAt(std::uint32_t thread, SimTime t) const;
     // The first time `thread` became Ready / Running (-1: not yet at t).
-    core::SimTime arrivalAt(std::uint32_t thread, core::SimTime t) const;
-    core::SimTime firstRunAt(std::uint32_t thread, core::SimTime t) const;
-    core::SimTime finishAt(std::uint32_t thread, core::SimTime t) const;
+    SimTime arrivalAt(std::uint32_t thread, SimTime t) const;
+    SimTime firstRunAt(std::uint32_t thread, SimTime t) const;
+    SimTime finishAt(std::uint32_t thread, SimTime t) const;
 
     ProcessTimes processTimes(std::uint32_t process) const;
     // Records worth listing (Output, Marker, ProcessCreate/Exit/Reap), in time order.
     const std::vector<std::uint32_t>& events() const { return m_events; }
     // How many of events() happen at or before t.
-    std::size_t eventCountAt(const core::Trace& trace, core::SimTime t) const;
+    std::size_t eventCountAt(const Trace& trace, SimTime t) const;
     // What a teacher wants to jump to: spawn, exit, deadlock, lost update, marker, GIL drop
     // request (see isRunEvent), in time order.
     const std::vector<std::uint32_t>& runEvents() const { return m_runEvents; }
-    std::size_t runEventCountAt(const core::Trace& trace, core::SimTime t) const;
-    static bool isRunEvent(const core::RecordBody& b);
+    std::size_t runEventCountAt(const Trace& trace, SimTime t) const;
+    static bool isRunEvent(const RecordBody& b);
     // Sync records of one kernel object, in time order, with running totals.
     const std::vector<ObjectPoint>& objectPoints(std::uint32_t object) const;
     // The last of objectPoints(object) at or before t (nullptr: none yet).
-    const ObjectPoint* objectPointAt(std::uint32_t object, core::SimTime t) const;
+    const ObjectPoint* objectPointAt(std::uint32_t object, SimTime t) const;
     // Per thread: its lock acquire/release, queue put/get, lost updates and deadlocks, for
     // the timeline's glyphs.
     const std::vector<std::uint32_t>& syncMarks(std::uint32_t thread) const;
     // Output records only, in time order.
     const std::vector<std::uint32_t>& outputs() const { return m_outputs; }
-    std::size_t outputCountAt(const core::Trace& trace, core::SimTime t) const;
+    std::size_t outputCountAt(const Trace& trace, SimTime t) const;
 
 private:
     struct Open {
-        core::SimTime since = 0;
-        core::ThreadState state = core::ThreadState::New;
-        core::SimTime cpu = 0, ready = 0, blocked = 0;
-        core::SimTime arrival = -1, firstRun = -1, finish = -1;
+        SimTime since = 0;
+        ThreadState state = ThreadState::New;
+        SimTime cpu = 0, ready = 0, blocked = 0;
+        SimTime arrival = -1, firstRun = -1, finish = -1;
     };
     std::vector<std::vector<ThreadPoint>> m_points;
     std::vector<Open> m_open;
@@ -101,4 +101,4 @@ private:
     bool m_hasGil = false;
 };
 
-}  // namespace taskscope::ui
+}  // namespace taskscope::core

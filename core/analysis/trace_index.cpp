@@ -1,14 +1,10 @@
-#include "ui/model/trace_index.h"
+#include "core/analysis/trace_index.h"
 
 #include <algorithm>
 
 #include "core/sync/kernel_object.h"
 
-namespace taskscope::ui {
-
-using core::RecordKind;
-using core::SimTime;
-using core::ThreadState;
+namespace taskscope::core {
 
 namespace {
 const std::vector<ThreadPoint> kNoPoints;
@@ -21,8 +17,7 @@ T& slot(std::vector<T>& v, std::size_t i) {
     return v[i];
 }
 
-std::size_t countAtOrBefore(const core::Trace& trace, const std::vector<std::uint32_t>& list,
-                            SimTime t) {
+std::size_t countAtOrBefore(const Trace& trace, const std::vector<std::uint32_t>& list, SimTime t) {
     return static_cast<std::size_t>(
         std::upper_bound(list.begin(), list.end(), t,
                          [&](SimTime v, std::uint32_t i) { return v < trace.time(i); }) -
@@ -43,10 +38,10 @@ void TraceIndex::clear() {
     m_hasGil = false;
 }
 
-void TraceIndex::update(const core::Trace& trace) {
+void TraceIndex::update(const Trace& trace) {
     for (std::size_t i = m_processed; i < trace.size(); ++i) {
         const SimTime t = trace.time(i);
-        const core::RecordBody& b = trace.body(i);
+        const RecordBody& b = trace.body(i);
         const auto index = static_cast<std::uint32_t>(i);
         if (isRunEvent(b)) m_runEvents.push_back(index);
         switch (b.kind) {
@@ -55,8 +50,8 @@ void TraceIndex::update(const core::Trace& trace) {
                 o = Open{};
                 o.since = t;
                 slot(m_points, b.subject)
-                    .push_back({t, 0, 0, 0, ThreadState::New, ThreadState::New,
-                                core::WaitReason::None, core::Cause::None});
+                    .push_back({t, 0, 0, 0, ThreadState::New, ThreadState::New, WaitReason::None,
+                                Cause::None});
                 break;
             }
             case RecordKind::State: {
@@ -101,18 +96,18 @@ void TraceIndex::update(const core::Trace& trace) {
                 ObjectPoint p = pts.empty() ? ObjectPoint{} : pts.back();
                 p.time = t;
                 p.record = index;
-                const auto op = static_cast<core::SyncOp>(b.extra16);
+                const auto op = static_cast<SyncOp>(b.extra16);
                 p.highWater = std::max<std::uint32_t>(p.highWater, b.core == 0xffff ? 0 : b.core);
-                if (op == core::SyncOp::LostUpdate) ++p.lostUpdates;
-                if (op == core::SyncOp::Acquired) ++p.acquisitions;
-                if (op == core::SyncOp::Store) ++p.stores;
+                if (op == SyncOp::LostUpdate) ++p.lostUpdates;
+                if (op == SyncOp::Acquired) ++p.acquisitions;
+                if (op == SyncOp::Store) ++p.stores;
                 pts.push_back(p);
                 switch (op) {
-                    case core::SyncOp::Acquired:
-                    case core::SyncOp::Release:
-                    case core::SyncOp::Put:
-                    case core::SyncOp::Get:
-                    case core::SyncOp::LostUpdate:
+                    case SyncOp::Acquired:
+                    case SyncOp::Release:
+                    case SyncOp::Put:
+                    case SyncOp::Get:
+                    case SyncOp::LostUpdate:
                         slot(m_syncMarks, b.subject).push_back(index);
                         break;
                     default:
@@ -187,15 +182,15 @@ ProcessTimes TraceIndex::processTimes(std::uint32_t process) const {
     return process < m_processes.size() ? m_processes[process] : ProcessTimes{};
 }
 
-std::size_t TraceIndex::eventCountAt(const core::Trace& trace, SimTime t) const {
+std::size_t TraceIndex::eventCountAt(const Trace& trace, SimTime t) const {
     return countAtOrBefore(trace, m_events, t);
 }
 
-std::size_t TraceIndex::runEventCountAt(const core::Trace& trace, SimTime t) const {
+std::size_t TraceIndex::runEventCountAt(const Trace& trace, SimTime t) const {
     return countAtOrBefore(trace, m_runEvents, t);
 }
 
-bool TraceIndex::isRunEvent(const core::RecordBody& b) {
+bool TraceIndex::isRunEvent(const RecordBody& b) {
     switch (b.kind) {
         case RecordKind::ProcessCreate:
         case RecordKind::ProcessExit:
@@ -203,9 +198,9 @@ bool TraceIndex::isRunEvent(const core::RecordBody& b) {
         case RecordKind::Marker:
             return true;
         case RecordKind::Sync:
-            return static_cast<core::SyncOp>(b.extra16) == core::SyncOp::LostUpdate;
+            return static_cast<SyncOp>(b.extra16) == SyncOp::LostUpdate;
         case RecordKind::Gil:
-            return static_cast<core::GilOp>(b.extra16) == core::GilOp::DropRequest;
+            return static_cast<GilOp>(b.extra16) == GilOp::DropRequest;
         default:
             return false;
     }
@@ -227,8 +222,8 @@ const std::vector<std::uint32_t>& TraceIndex::syncMarks(std::uint32_t thread) co
     return thread < m_syncMarks.size() ? m_syncMarks[thread] : kNoRecords;
 }
 
-std::size_t TraceIndex::outputCountAt(const core::Trace& trace, SimTime t) const {
+std::size_t TraceIndex::outputCountAt(const Trace& trace, SimTime t) const {
     return countAtOrBefore(trace, m_outputs, t);
 }
 
-}  // namespace taskscope::ui
+}  // namespace taskscope::core

@@ -1,8 +1,6 @@
-#include "ui/model/state_tokens.h"
+#include "core/analysis/state_tokens.h"
 
-namespace taskscope::ui {
-
-using core::ThreadState;
+namespace taskscope::core {
 
 Transition transitionFor(ThreadState from, ThreadState to) {
     if (from == to) return Transition::None;
@@ -24,8 +22,8 @@ Transition transitionFor(ThreadState from, ThreadState to) {
     return Transition::None;
 }
 
-std::vector<StateToken> stateTokens(const core::Trace& trace, const TraceIndex& index,
-                                    const core::TraceState& state) {
+std::vector<StateToken> stateTokens(const Trace& trace, const TraceIndex& index,
+                                    const TraceState& state) {
     std::vector<StateToken> tokens;
     for (std::uint32_t t = 0; t < state.threads.size() && t < trace.threads().size(); ++t) {
         const auto& ts = state.threads[t];
@@ -46,4 +44,4 @@ std::vector<StateToken> stateTokens(const core::Trace& trace, const TraceIndex& 
     return tokens;
 }
 
-}  // namespace taskscope::ui
+}  // namespace taskscope::core

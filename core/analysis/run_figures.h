@@ -3,22 +3,22 @@
 #include <string>
 #include <vector>
 
+#include "core/analysis/trace_index.h"
 #include "core/trace/trace.h"
-#include "ui/model/trace_index.h"
 
-namespace taskscope::ui {
+namespace taskscope::core {
 
 // The textbook figures of each process as far as the run has got at time t (-1: not yet).
 struct ProcessFigures {
     std::uint32_t process = 0;
     std::string name;
     int pid = 0;
-    core::SimTime arrival = -1;
-    core::SimTime finish = -1;
-    core::SimTime cpu = 0;
-    core::SimTime waiting = 0;  // time Ready
-    core::SimTime turnaround = -1;
-    core::SimTime response = -1;
+    SimTime arrival = -1;
+    SimTime finish = -1;
+    SimTime cpu = 0;
+    SimTime waiting = 0;  // time Ready
+    SimTime turnaround = -1;
+    SimTime response = -1;
 };
 
 struct RunFigures {
@@ -29,11 +29,10 @@ struct RunFigures {
 };
 
 // Computed from the trace alone, so it works for any cursor time; at the end of a run it
-// equals core::computeStats() on the machine.
-RunFigures runFigures(const core::Trace& trace, const TraceIndex& index, core::SimTime t);
+// equals computeStats() on the machine.
+RunFigures runFigures(const Trace& trace, const TraceIndex& index, SimTime t);
 
 // The fraction of each of `bins` equal slices of [t0, t1) that `core` spent running a thread.
-std::vector<double> coreUtilization(const core::Trace& trace, int core, core::SimTime t0,
-                                    core::SimTime t1, int bins);
+std::vector<double> coreUtilization(const Trace& trace, int core, SimTime t0, SimTime t1, int bins);
 
-}  // namespace taskscope::ui
+}  // namespace taskscope::core

@@ -1,11 +1,8 @@
-#include "ui/model/gil_model.h"
+#include "core/analysis/gil_model.h"
 
 #include <algorithm>
 
-namespace taskscope::ui {
-
-using core::GilOp;
-using core::SimTime;
+namespace taskscope::core {
 
 void GilModel::clear() {
     m_records.clear();
@@ -13,11 +10,11 @@ void GilModel::clear() {
     m_any = false;
 }
 
-void GilModel::update(const core::Trace& trace) {
+void GilModel::update(const Trace& trace) {
     if (trace.size() < m_scanned) clear();  // a new trace
     for (; m_scanned < trace.size(); ++m_scanned) {
-        const core::RecordBody& b = trace.body(m_scanned);
-        if (b.kind != core::RecordKind::Gil || b.object == core::kNone) continue;
+        const RecordBody& b = trace.body(m_scanned);
+        if (b.kind != RecordKind::Gil || b.object == kNone) continue;
         if (b.object >= m_records.size()) m_records.resize(b.object + 1u);
         m_records[b.object].push_back(static_cast<std::uint32_t>(m_scanned));
         m_any = true;
@@ -31,8 +28,7 @@ std::vector<std::uint32_t> GilModel::processes() const {
     return out;
 }
 
-GilProcessState GilModel::stateAt(const core::Trace& trace, std::uint32_t process,
-                                  SimTime t) const {
+GilProcessState GilModel::stateAt(const Trace& trace, std::uint32_t process, SimTime t) const {
     GilProcessState s;
     s.process = process;
     if (process >= m_records.size()) return s;
@@ -44,11 +40,11 @@ GilProcessState GilModel::stateAt(const core::Trace& trace, std::uint32_t proces
         s.threads.push_back({th, 0, 0});
         return s.threads.back();
     };
-    std::uint32_t lastAcquirer = core::kNone;
+    std::uint32_t lastAcquirer = kNone;
     for (const std::uint32_t r : m_records[process]) {
         const SimTime time = trace.time(r);
         if (time > t) break;
-        const core::RecordBody& b = trace.body(r);
+        const RecordBody& b = trace.body(r);
         switch (static_cast<GilOp>(b.extra16)) {
             case GilOp::Request: {
                 thread(b.subject);
@@ -68,7 +64,7 @@ GilProcessState GilModel::stateAt(const core::Trace& trace, std::uint32_t proces
                     tw.wait += time - it->since;
                     s.waiters.erase(it);
                 }
-                if (lastAcquirer != core::kNone && lastAcquirer != b.subject) ++s.handoffs;
+                if (lastAcquirer != kNone && lastAcquirer != b.subject) ++s.handoffs;
                 lastAcquirer = b.subject;
                 s.holder = b.subject;
                 s.holderSince = time;
@@ -79,7 +75,7 @@ GilProcessState GilModel::stateAt(const core::Trace& trace, std::uint32_t proces
                 s.dropRequest = true;
                 break;
             case GilOp::Release:
-                if (s.holder == b.subject) s.holder = core::kNone;
+                if (s.holder == b.subject) s.holder = kNone;
                 s.dropRequest = false;
                 break;
         }
@@ -91,4 +87,4 @@ GilProcessState GilModel::stateAt(const core::Trace& trace, std::uint32_t proces
     return s;
 }
 
-}  // namespace taskscope::ui
+}  // namespace taskscope::core

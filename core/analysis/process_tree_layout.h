@@ -2,9 +2,9 @@
 
 #include <vector>
 
-#include "ui/model/process_table.h"
+#include "core/analysis/process_table.h"
 
-namespace taskscope::ui {
+namespace taskscope::core {
 
 // A node of the pstree drawing: its ps row, its column (depth) and line (order).
 struct TreeNode {
@@ -17,4 +17,4 @@ struct TreeNode {
 // pstree order: roots are processes whose parent is not listed; children by pid.
 std::vector<TreeNode> layoutProcessTree(const std::vector<PsRow>& rows);
 
-}  // namespace taskscope::ui
+}  // namespace taskscope::core

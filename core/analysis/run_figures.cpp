@@ -1,12 +1,10 @@
-#include "ui/model/run_figures.h"
+#include "core/analysis/run_figures.h"
 
 #include <algorithm>
 
-namespace taskscope::ui {
+namespace taskscope::core {
 
-using core::SimTime;
-
-RunFigures runFigures(const core::Trace& trace, const TraceIndex& index, SimTime t) {
+RunFigures runFigures(const Trace& trace, const TraceIndex& index, SimTime t) {
     RunFigures f;
     double sumWait = 0, sumTurn = 0;
     int arrived = 0;
@@ -48,15 +46,15 @@ RunFigures runFigures(const core::Trace& trace, const TraceIndex& index, SimTime
     return f;
 }
 
-std::vector<double> coreUtilization(const core::Trace& trace, int core, SimTime t0, SimTime t1,
+std::vector<double> coreUtilization(const Trace& trace, int core, SimTime t0, SimTime t1,
                                     int bins) {
     std::vector<double> out(static_cast<std::size_t>(std::max(bins, 0)), 0.0);
     if (bins <= 0 || t1 <= t0) return out;
-    std::vector<core::Segment> segs;
+    std::vector<Segment> segs;
     trace.coreSegments(core, t0, t1, segs);
     const double width = static_cast<double>(t1 - t0) / bins;
     for (const auto& s : segs) {
-        if (trace.body(s.record).kind != core::RecordKind::CoreRun) continue;
+        if (trace.body(s.record).kind != RecordKind::CoreRun) continue;
         const SimTime a = std::max(s.start, t0);
         const SimTime b = std::min(s.end, t1);
         if (b <= a) continue;
@@ -76,4 +74,4 @@ std::vector<double> coreUtilization(const core::Trace& trace, int core, SimTime 
     return out;
 }
 
-}  // namespace taskscope::ui
+}  // namespace taskscope::core
