@@ -11,6 +11,8 @@
 #include "app/cli.h"
 #include "core/analysis/deadlock_report.h"
 #include "core/analysis/run_stats.h"
+#include "core/analysis/sync_report.h"
+#include "core/analysis/wait_for_graph.h"
 #include "core/runtime/python.h"
 #include "core/trace/exporters.h"
 #include "core/trace/trace.h"
@@ -139,21 +141,12 @@ int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
     int status = kExitOk;
     if (const auto& d = machine.deadlock()) {
         status = kExitDeadlock;
+        const WaitForGraph graph = waitForGraph(machine);
         err << fmt::format("taskscope: deadlock at {:g} {}: {}\n", static_cast<double>(d->time) / u,
-                           unitName, describeCycle(machine, *d));
-        nlohmann::json conditions = nlohmann::json::array();
-        for (const auto& c : coffmanConditions(machine, *d)) {
+                           unitName, describeCycle(graph));
+        for (const auto& c : graph.conditions)
             err << fmt::format("  {} {}: {}\n", c.holds ? "[x]" : "[ ]", c.name, c.evidence);
-            conditions.push_back({{"name", c.name}, {"holds", c.holds}, {"evidence", c.evidence}});
-        }
-        nlohmann::json threads = nlohmann::json::array();
-        for (const ThreadId t : d->threads) threads.push_back(machine.thread(t).name);
-        nlohmann::json objects = nlohmann::json::array();
-        for (const ObjectId ob : d->objects) objects.push_back(machine.object(ob).name);
-        statsJson["deadlock"] = {{"time", static_cast<double>(d->time) / u},
-                                 {"threads", threads},
-                                 {"objects", objects},
-                                 {"coffman", conditions}};
+        statsJson["deadlock"] = deadlockToJson(machine, graph, unit);
     } else if (const auto blocked = describeAllBlocked(machine); !blocked.empty()) {
         status = kExitDeadlock;
         err << fmt::format(
@@ -163,32 +156,8 @@ int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
         statsJson["blocked"] = blocked;
     }
     if (machine.lostUpdateCount() > 0 || !machine.objects().empty()) {
-        nlohmann::json lost = nlohmann::json::array();
-        for (const auto& l : machine.lostUpdates()) {
-            if (lost.size() >= 100) break;
-            lost.push_back({{"time", static_cast<double>(l.time) / u},
-                            {"thread", machine.thread(l.thread).name},
-                            {"overwrote", machine.thread(l.other).name},
-                            {"object", machine.object(l.object).name},
-                            {"read_at", static_cast<double>(l.readAt) / u},
-                            {"other_wrote_at", static_cast<double>(l.otherWroteAt) / u}});
-        }
-        statsJson["lost_updates"] = {{"count", machine.lostUpdateCount()}, {"first", lost}};
-        nlohmann::json objects = nlohmann::json::array();
-        for (const auto& ob : machine.objects()) {
-            nlohmann::json j = {{"name", ob.name},
-                                {"type", std::string(toString(ob.kind))},
-                                {"acquisitions", ob.acquisitions},
-                                {"contended", ob.contended},
-                                {"total_wait", static_cast<double>(ob.totalWait) / u}};
-            if (ob.kind == ObjectKind::Queue) j["high_water"] = ob.highWater;
-            if (ob.kind == ObjectKind::Value) {
-                j["value"] = ob.count;
-                j["lost_updates"] = ob.lostUpdates;
-            }
-            objects.push_back(std::move(j));
-        }
-        statsJson["objects"] = std::move(objects);
+        statsJson["lost_updates"] = lostUpdatesToJson(machine, unit);
+        statsJson["objects"] = objectsToJson(machine, unit);
     }
     bool ok = true;
     if (o.statsPath)
@@ -213,16 +182,8 @@ int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
     if (o.summary || (!isProgram && !o.statsPath && !o.tracePath && !o.csvPath && !o.statsCsvPath &&
                       !o.wantsImages())) {
         printSummary(stats, unit, unitName, out);
-        if (machine.lostUpdateCount() > 0) {
-            const LostUpdate& l = machine.lostUpdates().front();
-            out << fmt::format(
-                "lost updates: {} (first at {:g} {}: {} wrote {} from a value read at {:g}, "
-                "overwriting {}'s write at {:g})\n",
-                machine.lostUpdateCount(), static_cast<double>(l.time) / u, unitName,
-                machine.thread(l.thread).name, machine.object(l.object).name,
-                static_cast<double>(l.readAt) / u, machine.thread(l.other).name,
-                static_cast<double>(l.otherWroteAt) / u);
-        }
+        if (const std::string lost = describeLostUpdates(machine, unit, unitName); !lost.empty())
+            out << lost << "\n";
     }
     return ok ? status : kExitBadInput;
 }

@@ -1,54 +1,11 @@
 #include "core/analysis/deadlock_report.h"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "core/analysis/labels.h"
 
 namespace taskscope::core {
-
-std::string describeCycle(const Machine& m, const DeadlockInfo& d) {
-    std::string out;
-    for (std::size_t i = 0; i < d.threads.size(); ++i) {
-        const KernelObject& o = m.object(d.objects[i]);
-        const ThreadId next = d.threads[(i + 1) % d.threads.size()];
-        if (!out.empty()) out += "; ";
-        out += fmt::format("{} waits for {} held by {}", threadLabel(m, d.threads[i]),
-                           objectLabel(o), m.thread(next).name);
-    }
-    return out;
-}
-
-std::vector<CoffmanCondition> coffmanConditions(const Machine& m, const DeadlockInfo& d) {
-    std::vector<CoffmanCondition> out;
-    std::vector<std::string> exclusive;
-    for (const ObjectId o : d.objects) {
-        const KernelObject& obj = m.object(o);
-        if (obj.kind == ObjectKind::Lock || obj.kind == ObjectKind::RLock)
-            exclusive.push_back(
-                fmt::format("{} has one holder ({})", objectLabel(obj), m.thread(obj.holder).name));
-    }
-    out.push_back({"mutual exclusion", !exclusive.empty(),
-                   exclusive.empty() ? "no exclusive resource in the cycle"
-                                     : fmt::format("{}", fmt::join(exclusive, "; "))});
-    std::vector<std::string> holdWait;
-    for (std::size_t i = 0; i < d.threads.size(); ++i) {
-        std::vector<std::string> held;
-        for (const auto& o : m.objects())
-            if ((o.kind == ObjectKind::Lock || o.kind == ObjectKind::RLock) &&
-                o.holder == d.threads[i])
-                held.push_back(o.name);
-        if (!held.empty())
-            holdWait.push_back(fmt::format("{} holds {} and waits for {}",
-                                           m.thread(d.threads[i]).name, fmt::join(held, ", "),
-                                           m.object(d.objects[i]).name));
-    }
-    out.push_back(
-        {"hold and wait", !holdWait.empty(), fmt::format("{}", fmt::join(holdWait, "; "))});
-    out.push_back({"no preemption", true,
-                   "a lock is released only by its holder; the kernel never takes it away"});
-    out.push_back({"circular wait", true, describeCycle(m, d)});
-    return out;
-}
 
 std::vector<std::string> describeAllBlocked(const Machine& m) {
     std::vector<std::string> lines;
@@ -66,6 +23,24 @@ std::vector<std::string> describeAllBlocked(const Machine& m) {
         lines.push_back(fmt::format("{} waits for {}", threadLabel(m, t.id), what));
     }
     return lines;
+}
+
+nlohmann::json deadlockToJson(const Machine& m, const WaitForGraph& g, SimTime unit) {
+    using nlohmann::json;
+    json conditions = json::array();
+    for (const auto& c : g.conditions)
+        conditions.push_back({{"name", c.name}, {"holds", c.holds}, {"evidence", c.evidence}});
+    json threads = json::array();
+    json objects = json::array();
+    for (std::size_t i = 0; i + 1 < g.cycle.size(); i += 2) {
+        threads.push_back(g.nodes[static_cast<std::size_t>(g.cycle[i])].name);
+        objects.push_back(g.nodes[static_cast<std::size_t>(g.cycle[i + 1])].name);
+    }
+    const SimTime time = m.deadlock() ? m.deadlock()->time : m.now();
+    return {{"time", static_cast<double>(time) / static_cast<double>(unit)},
+            {"threads", threads},
+            {"objects", objects},
+            {"coffman", conditions}};
 }
 
 }  // namespace taskscope::core

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "core/analysis/deadlock_report.h"
+#include "core/analysis/wait_for_graph.h"
 #include "workload_helpers.h"
 
 namespace taskscope::core::testing {
@@ -177,9 +178,9 @@ TEST(Deadlock, TwoLocksInOppositeOrder) {
     EXPECT_EQ(d->time, 1 * kMillisecond);
     ASSERT_EQ(d->threads.size(), 2u);
     EXPECT_EQ(
-        describeCycle(s->machine, *d),
+        describeCycle(waitForGraph(s->machine)),
         "T2 (pid 1002) waits for Lock A held by T1; T1 (pid 1001) waits for Lock B held by T2");
-    const auto conditions = coffmanConditions(s->machine, *d);
+    const auto conditions = waitForGraph(s->machine).conditions;
     ASSERT_EQ(conditions.size(), 4u);
     for (const auto& c : conditions) EXPECT_TRUE(c.holds) << c.name;
     EXPECT_EQ(conditions[1].evidence, "T2 holds B and waits for A; T1 holds A and waits for B");

@@ -11,9 +11,9 @@
 #include "tests/ui/test_support.h"
 
 #include "core/analysis/sync_object_rows.h"
+#include "core/analysis/wait_for_graph.h"
 #include "core/sync/kernel_object.h"
 #include "ui/model/run_events.h"
-#include "ui/model/wait_for_graph.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
 #include "ui/timeline/timeline_view.h"
@@ -109,7 +109,7 @@ private slots:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         c.seek(1 * kMillisecond);
-        const WaitForGraph& g = view.graph();
+        const core::WaitForGraph& g = view.graph();
         QVERIFY(g.deadlocked);
         const std::uint32_t t1 = threadNamed(c, "T1"), t2 = threadNamed(c, "T2");
         const int n1 = g.findThread(t1), n2 = g.findThread(t2);
@@ -119,7 +119,7 @@ private slots:
         QCOMPARE(QString::fromStdString(g.nodes[static_cast<std::size_t>(a)].label),
                  QStringLiteral("Lock A"));
         QCOMPARE(g.edges.size(), std::size_t{4});
-        using K = WaitForGraph::Edge::Kind;
+        using K = core::WaitForGraph::Edge::Kind;
         QVERIFY(g.hasEdge(K::WaitsFor, n1, b));  // T1 holds A, waits for B
         QVERIFY(g.hasEdge(K::HeldBy, b, n2));
         QVERIFY(g.hasEdge(K::WaitsFor, n2, a));
@@ -136,35 +136,13 @@ private slots:
 
         // Just before: each holds one lock, nobody waits yet; only two conditions hold.
         c.seek(1 * kMillisecond - 1);
-        const WaitForGraph& before = view.graph();
+        const core::WaitForGraph& before = view.graph();
         QVERIFY(!before.deadlocked);
         QVERIFY(before.cycle.empty());
         QCOMPARE(before.edges.size(), std::size_t{2});  // two "held by"
         QVERIFY(before.conditions[0].holds);            // mutual exclusion
         QVERIFY(!before.conditions[1].holds);           // hold and wait
         QVERIFY(!before.conditions[3].holds);           // circular wait
-    }
-
-    void waitForGraphAgreesWithTheMachineOnThePhilosophers() {
-        SimulationController c;
-        QVERIFY(c.openFile(workload("dining_philosophers.json"), nullptr));
-        c.runToCompletion();
-        c.seek(c.endTime());
-        const WaitForGraph g = waitForGraph(c.trace(), c.state(), c.machine());
-        QVERIFY(g.deadlocked);
-        QVERIFY(c.machine()->deadlock().has_value());
-        const auto& d = *c.machine()->deadlock();
-        QCOMPARE(d.threads.size(), std::size_t{5});
-        // Five philosophers and five forks in one cycle, as the machine found it.
-        QCOMPARE(g.cycle.size(), 2 * d.threads.size());
-        for (const auto t : d.threads) {
-            const int n = g.findThread(t.value);
-            QVERIFY(n >= 0);
-            QVERIFY(g.nodes[static_cast<std::size_t>(n)].inCycle);
-        }
-        for (const auto o : d.objects)
-            QVERIFY(g.nodes[static_cast<std::size_t>(g.findObject(o.value))].inCycle);
-        for (const auto& cond : g.conditions) QVERIFY2(cond.holds, cond.name.c_str());
     }
 
     void runEventsListLostUpdatesAndSeeks() {

@@ -3,8 +3,8 @@
 #include <QCoreApplication>
 #include <QString>
 
-#include "core/analysis/deadlock_report.h"
 #include "core/analysis/labels.h"
+#include "core/analysis/wait_for_graph.h"
 #include "core/sim/machine.h"
 #include "core/sync/kernel_object.h"
 
@@ -56,7 +56,7 @@ std::vector<RunEvent> runEvents(const core::Trace& trace, const core::TraceIndex
                 e.kind = RunEvent::Kind::Deadlock;
                 if (machine && machine->deadlock() && machine->deadlock()->time == e.time)
                     e.text = QCoreApplication::translate("RunEvents", "deadlock: %1")
-                                 .arg(q(core::describeCycle(*machine, *machine->deadlock())))
+                                 .arg(q(core::describeCycle(core::waitForGraph(*machine))))
                                  .toStdString();
                 else
                     e.text = QCoreApplication::translate("RunEvents", "deadlock: %1 waits for %2")

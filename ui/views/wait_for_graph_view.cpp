@@ -1,5 +1,6 @@
 #include "ui/views/wait_for_graph_view.h"
 
+#include <QCoreApplication>
 #include <QLabel>
 #include <QPainter>
 #include <QPainterPath>
@@ -41,6 +42,51 @@ QString conditionTitle(const std::string& name) {
     if (name == "no preemption") return WaitForGraphView::tr("No preemption");
     if (name == "circular wait") return WaitForGraphView::tr("Circular wait");
     return QString::fromStdString(name);
+}
+
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+// The evidence of condition `i` of `g` (the core judges the conditions; the words are the
+// GUI's, translated).
+QString evidence(const core::WaitForGraph& g, std::size_t i) {
+    const auto node = [&](int n) -> const core::WaitForGraph::Node& {
+        return g.nodes[static_cast<std::size_t>(n)];
+    };
+    QStringList parts;
+    switch (i) {
+        case 0:
+            for (const auto& h : g.exclusive)
+                parts << QCoreApplication::translate("WaitForGraph", "%1 has one holder (%2)")
+                             .arg(q(node(h.object).label), q(h.name));
+            return parts.isEmpty() ? QCoreApplication::translate("WaitForGraph", "no lock is held")
+                                   : parts.join(QStringLiteral("; "));
+        case 1:
+            for (const auto& hw : g.holdAndWait) {
+                QStringList held;
+                for (const int o : hw.held) held << q(node(o).name);
+                parts << QCoreApplication::translate("WaitForGraph", "%1 holds %2 and waits for %3")
+                             .arg(q(node(hw.thread).name), held.join(QStringLiteral(", ")),
+                                  hw.waitsFor >= 0 ? q(node(hw.waitsFor).name)
+                                                   : QStringLiteral("?"));
+            }
+            return parts.isEmpty() ? QCoreApplication::translate(
+                                         "WaitForGraph", "no thread holds a lock while it waits")
+                                   : parts.join(QStringLiteral("; "));
+        case 2:
+            return QCoreApplication::translate(
+                "WaitForGraph",
+                "a lock is released only by its holder; the kernel never takes it away");
+        default:
+            for (std::size_t k = 0; k + 1 < g.cycle.size(); k += 2)
+                parts << QCoreApplication::translate("WaitForGraph", "%1 waits for %2 held by %3")
+                             .arg(q(node(g.cycle[k]).label), q(node(g.cycle[k + 1]).label),
+                                  q(node(g.cycle[(k + 2) % g.cycle.size()]).label));
+            return parts.isEmpty() ? QCoreApplication::translate("WaitForGraph",
+                                                                 "no cycle in the wait-for graph")
+                                   : parts.join(QStringLiteral("; "));
+    }
 }
 }  // namespace
 
@@ -84,7 +130,7 @@ void WaitForGraphView::showEvent(QShowEvent* event) {
 
 void WaitForGraphView::refresh() {
     const SimulationController& c = *m_controller;
-    m_graph = waitForGraph(c.trace(), c.state(), c.machine());
+    m_graph = core::waitForGraph(c.trace(), c.state(), c.machine());
     const QColor alert = m_theme->colourBlindSafe() ? QColor(213, 94, 0) : QColor(214, 39, 40);
     const QColor ok = m_theme->colourBlindSafe() ? QColor(0, 114, 178) : QColor(44, 160, 44);
     QString html =
@@ -92,14 +138,14 @@ void WaitForGraphView::refresh() {
             .arg(m_graph.deadlocked ? tr("Deadlock: all four Coffman conditions hold")
                                     : tr("Coffman conditions (a deadlock needs all four)"));
     html += QStringLiteral("<table cellspacing=2>");
-    for (const auto& cond : m_graph.conditions) {
+    for (std::size_t i = 0; i < m_graph.conditions.size(); ++i) {
+        const auto& cond = m_graph.conditions[i];
         html +=
             QStringLiteral(
                 "<tr><td style='color:%1'><b>%2</b></td><td><b>%3</b></td><td>%4</td></tr>")
                 .arg((cond.holds ? (m_graph.deadlocked ? alert : ok) : m_theme->mutedText()).name(),
                      cond.holds ? QStringLiteral("\u2611") : QStringLiteral("\u2610"),
-                     conditionTitle(cond.name),
-                     QString::fromStdString(cond.evidence).toHtmlEscaped());
+                     conditionTitle(cond.name), evidence(m_graph, i).toHtmlEscaped());
     }
     html += QStringLiteral("</table>");
     m_conditions->setText(html);
@@ -125,11 +171,11 @@ void WaitForGraphView::layoutNodes(const QRect& area) {
         // What it holds before it, what it waits for after it: held-by and waits-for
         // edges join neighbours on the ring instead of crossing it.
         for (const auto& e : m_graph.edges)
-            if (e.to == static_cast<int>(k) && e.kind == WaitForGraph::Edge::Kind::HeldBy)
+            if (e.to == static_cast<int>(k) && e.kind == core::WaitForGraph::Edge::Kind::HeldBy)
                 place(e.from);
         place(static_cast<int>(k));
         for (const auto& e : m_graph.edges)
-            if (e.from == static_cast<int>(k) && e.kind == WaitForGraph::Edge::Kind::WaitsFor)
+            if (e.from == static_cast<int>(k) && e.kind == core::WaitForGraph::Edge::Kind::WaitsFor)
                 place(e.to);
     }
     for (std::size_t k = 0; k < n; ++k) place(static_cast<int>(k));
@@ -168,12 +214,12 @@ void WaitForGraphView::paintGraph(QPainter& p, const QRect& area) {
     const double r = fm.height() * 1.1;
     // Objects are drawn by name only (the square says "lock"); the full label is in the
     // checklist.
-    const auto shownLabel = [&](const WaitForGraph::Node& node) {
+    const auto shownLabel = [&](const core::WaitForGraph::Node& node) {
         if (node.thread || node.index >= m_controller->trace().objects().size())
             return QString::fromStdString(node.label);
         return QString::fromStdString(m_controller->trace().objects()[node.index].name);
     };
-    const auto nodeSize = [&](const WaitForGraph::Node& node) {
+    const auto nodeSize = [&](const core::WaitForGraph::Node& node) {
         const double w = std::max(2 * r, fm.horizontalAdvance(shownLabel(node)) + 14.0);
         return QSizeF(w, node.thread ? 2 * r : 1.6 * r);
     };
@@ -195,7 +241,7 @@ void WaitForGraphView::paintGraph(QPainter& p, const QRect& area) {
         const QPointF from = a + u * inset(e.from);
         const QPointF to = b - u * inset(e.to);
         const bool red = e.inCycle && m_graph.deadlocked;
-        const bool waits = e.kind == WaitForGraph::Edge::Kind::WaitsFor;
+        const bool waits = e.kind == core::WaitForGraph::Edge::Kind::WaitsFor;
         QPen pen(red ? alert : m_theme->text(), red ? 2.6 : 1.4);
         if (waits) pen.setStyle(Qt::DashLine);
         p.setPen(pen);

@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "ui/model/wait_for_graph.h"
+#include "core/analysis/wait_for_graph.h"
 
 class QLabel;
 
@@ -22,7 +22,7 @@ class WaitForGraphView : public QWidget {
 public:
     WaitForGraphView(SimulationController* controller, Theme* theme, QWidget* parent = nullptr);
 
-    const WaitForGraph& graph() const { return m_graph; }
+    const core::WaitForGraph& graph() const { return m_graph; }
     // Where node `n` is drawn, in canvas coordinates.
     QPointF nodePosition(int n) const;
     QLabel* conditionsLabel() const { return m_conditions; }
@@ -42,7 +42,7 @@ private:
     Theme* m_theme;
     QWidget* m_canvas;
     QLabel* m_conditions;
-    WaitForGraph m_graph;
+    core::WaitForGraph m_graph;
     std::vector<QPointF> m_positions;
 };
 
