@@ -1,59 +1,111 @@
 #include "core/analysis/run_stats.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace taskscope::core {
 
-RunStats computeStats(const Machine& m) {
+namespace {
+
+// One thread's figures at the instant of the statistics, from the machine or the trace.
+struct ThreadSample {
+    std::size_t process = 0;  // index into the processes of the statistics
+    SimTime arrival = -1;
+    SimTime firstRun = -1;
+    ThreadStats stats;
+};
+
+// Per process: its name, pid, and whether all its threads have ended (else no finish).
+struct ProcessSample {
+    std::string name;
+    int pid = 0;
+    bool ended = false;
+};
+
+// The one statistics computation: per-process sums of the threads, turnaround, response,
+// the averages (see RunStats), makespan, utilization and throughput.
+RunStats summarize(const std::vector<ProcessSample>& processes, std::vector<ThreadSample> threads,
+                   SimTime now, const std::vector<SimTime>& coreBusy,
+                   std::uint64_t contextSwitches) {
     RunStats s;
-    SimTime start = kNever;
-    SimTime end = 0;
-    double sumWait = 0, sumTurn = 0, sumResp = 0;
-    int nResp = 0;
-    for (const auto& p : m.processes()) {
+    for (const auto& p : processes) {
         ProcessStats ps;
         ps.name = p.name;
         ps.pid = p.pid;
-        bool allDone = !p.threads.empty();
-        for (const ThreadId tid : p.threads) {
-            const ThreadInfo& t = m.thread(tid);
-            if (t.arrival >= 0 && (ps.arrival < 0 || t.arrival < ps.arrival))
-                ps.arrival = t.arrival;
-            if (t.firstRun >= 0 && (ps.firstRun < 0 || t.firstRun < ps.firstRun))
-                ps.firstRun = t.firstRun;
-            ps.cpu += t.cpu;
-            // Time spent in the current state counts up to now.
-            const SimTime open = m.now() - t.lastChange;
-            ps.waiting += t.readyTime + (t.state == ThreadState::Ready ? open : 0);
-            ps.blocked += t.waitingTime + (t.state == ThreadState::Waiting ? open : 0);
-            if (t.state != ThreadState::Terminated) allDone = false;
-            ps.finish = std::max(ps.finish, t.finish);
-        }
-        if (!allDone) ps.finish = -1;
-        if (ps.arrival >= 0) {
-            start = std::min(start, ps.arrival);
-            if (ps.finish >= 0) {
-                ps.turnaround = ps.finish - ps.arrival;
-                ++s.finished;
-                end = std::max(end, ps.finish);
-            }
-            if (ps.firstRun >= 0) {
-                ps.response = ps.firstRun - ps.arrival;
-                sumResp += static_cast<double>(ps.response);
-                ++nResp;
-            }
-        }
-        sumWait += static_cast<double>(ps.waiting);
-        if (ps.turnaround >= 0) sumTurn += static_cast<double>(ps.turnaround);
         s.processes.push_back(std::move(ps));
     }
+    for (const auto& t : threads) {
+        ProcessStats& ps = s.processes[t.process];
+        if (t.arrival >= 0 && (ps.arrival < 0 || t.arrival < ps.arrival)) ps.arrival = t.arrival;
+        if (t.firstRun >= 0 && (ps.firstRun < 0 || t.firstRun < ps.firstRun))
+            ps.firstRun = t.firstRun;
+        ps.cpu += t.stats.cpu;
+        ps.waiting += t.stats.ready;
+        ps.blocked += t.stats.blocked;
+        ps.finish = std::max(ps.finish, t.stats.finish);
+    }
+    SimTime start = kNever;
+    SimTime end = 0;
+    double sumWait = 0, sumTurn = 0, sumResp = 0;
+    int arrived = 0, ran = 0;
+    for (std::size_t i = 0; i < s.processes.size(); ++i) {
+        ProcessStats& ps = s.processes[i];
+        if (!processes[i].ended) ps.finish = -1;
+        if (ps.arrival < 0) continue;
+        start = std::min(start, ps.arrival);
+        ++arrived;
+        sumWait += static_cast<double>(ps.waiting);
+        if (ps.finish >= 0) {
+            ps.turnaround = ps.finish - ps.arrival;
+            sumTurn += static_cast<double>(ps.turnaround);
+            ++s.finished;
+            end = std::max(end, ps.finish);
+        }
+        if (ps.firstRun >= 0) {
+            ps.response = ps.firstRun - ps.arrival;
+            sumResp += static_cast<double>(ps.response);
+            ++ran;
+        }
+    }
+    for (auto& t : threads) s.threads.push_back(std::move(t.stats));
+    if (s.finished < static_cast<int>(s.processes.size())) end = std::max(end, now);
+    s.start = start == kNever ? 0 : start;
+    s.end = end;
+    s.makespan = std::max<SimTime>(0, s.end - s.start);
+    if (arrived > 0) s.averageWaiting = sumWait / arrived;
+    if (s.finished > 0) s.averageTurnaround = sumTurn / s.finished;
+    if (ran > 0) s.averageResponse = sumResp / ran;
+    for (const SimTime busy : coreBusy)
+        s.utilization.push_back(
+            s.makespan > 0 ? static_cast<double>(busy) / static_cast<double>(s.makespan) : 0.0);
+    s.contextSwitches = contextSwitches;
+    if (s.makespan > 0) s.throughput = s.finished / (static_cast<double>(s.makespan) / kSecond);
+    return s;
+}
+
+}  // namespace
+
+RunStats computeStats(const Machine& m) {
+    std::vector<ProcessSample> processes;
+    for (const auto& p : m.processes()) {
+        bool ended = !p.threads.empty();
+        for (const ThreadId t : p.threads)
+            if (m.thread(t).state != ThreadState::Terminated) ended = false;
+        processes.push_back({p.name, p.pid, ended});
+    }
+    std::vector<ThreadSample> threads;
     for (const auto& t : m.threads()) {
+        // Time spent in the current state counts up to now.
         const SimTime open = m.now() - t.lastChange;
         const ProcessInfo& p = m.process(t.process);
-        ThreadStats ts;
+        ThreadSample sample;
+        sample.process = t.process.index();
+        sample.arrival = t.arrival;
+        sample.firstRun = t.firstRun;
+        ThreadStats& ts = sample.stats;
         ts.name = t.name;
         ts.process = p.name;
         ts.pid = p.pid;
@@ -67,22 +119,81 @@ RunStats computeStats(const Machine& m) {
         ts.blockedByReason = t.waitByReason;
         if (t.state == ThreadState::Waiting)
             ts.blockedByReason[static_cast<std::size_t>(t.reason)] += open;
-        s.threads.push_back(std::move(ts));
+        threads.push_back(std::move(sample));
     }
-    if (s.finished < static_cast<int>(s.processes.size())) end = std::max(end, m.now());
-    s.start = start == kNever ? 0 : start;
-    s.end = end;
-    s.makespan = std::max<SimTime>(0, s.end - s.start);
-    const auto n = static_cast<double>(s.processes.size());
-    if (n > 0) s.averageWaiting = sumWait / n;
-    if (s.finished > 0) s.averageTurnaround = sumTurn / s.finished;
-    if (nResp > 0) s.averageResponse = sumResp / nResp;
-    for (const auto& c : m.cores())
-        s.utilization.push_back(
-            s.makespan > 0 ? static_cast<double>(c.busy) / static_cast<double>(s.makespan) : 0.0);
-    s.contextSwitches = m.contextSwitches();
-    if (s.makespan > 0) s.throughput = s.finished / (static_cast<double>(s.makespan) / kSecond);
-    return s;
+    std::vector<SimTime> busy;
+    for (const auto& c : m.cores()) busy.push_back(c.busy);
+    return summarize(processes, std::move(threads), m.now(), busy, m.contextSwitches());
+}
+
+RunStats computeStats(const Trace& trace, const TraceIndex& index, SimTime t) {
+    std::vector<ProcessSample> processes;
+    std::vector<std::size_t> position(trace.processes().size(), SIZE_MAX);
+    for (std::uint32_t p = 0; p < trace.processes().size(); ++p) {
+        const ProcessTimes times = index.processTimes(p);
+        if (times.created < 0 || times.created > t) continue;
+        position[p] = processes.size();
+        const bool exited = times.exited >= 0 && times.exited <= t;
+        processes.push_back({trace.processes()[p].name, trace.processes()[p].pid, exited});
+    }
+    std::vector<ThreadSample> threads;
+    for (std::uint32_t th = 0; th < trace.threads().size(); ++th) {
+        const TraceThreadInfo& info = trace.threads()[th];
+        const auto& points = index.points(th);
+        if (points.empty() || points.front().time > t) continue;  // not created yet
+        if (info.process >= position.size() || position[info.process] == SIZE_MAX) continue;
+        ThreadSample sample;
+        sample.process = position[info.process];
+        sample.arrival = index.arrivalAt(th, t);
+        sample.firstRun = index.firstRunAt(th, t);
+        ThreadStats& ts = sample.stats;
+        ts.name = info.name;
+        ts.process = trace.processes()[info.process].name;
+        ts.pid = trace.processes()[info.process].pid;
+        ts.tid = info.tid;
+        ts.finish = index.finishAt(th, t);
+        ts.cpu = index.cpuAt(th, t);
+        ts.ready = index.readyAt(th, t);
+        ts.blocked = index.blockedAt(th, t);
+        ts.blockedByReason = index.blockedByReasonAt(th, t);
+        ts.gilWait = ts.blockedByReason[static_cast<std::size_t>(WaitReason::Gil)];
+        threads.push_back(std::move(sample));
+    }
+    std::vector<SimTime> busy;
+    std::uint64_t switches = 0;
+    for (int c = 0; c < trace.coreCount(); ++c) {
+        busy.push_back(index.coreBusyAt(c, t));
+        switches += index.contextSwitchesAt(c, t);
+    }
+    return summarize(processes, std::move(threads), t, busy, switches);
+}
+
+std::vector<double> coreUtilization(const Trace& trace, int core, SimTime t0, SimTime t1,
+                                    int bins) {
+    std::vector<double> out(static_cast<std::size_t>(std::max(bins, 0)), 0.0);
+    if (bins <= 0 || t1 <= t0) return out;
+    std::vector<Segment> segs;
+    trace.coreSegments(core, t0, t1, segs);
+    const double width = static_cast<double>(t1 - t0) / bins;
+    for (const auto& s : segs) {
+        if (trace.body(s.record).kind != RecordKind::CoreRun) continue;
+        const SimTime a = std::max(s.start, t0);
+        const SimTime b = std::min(s.end, t1);
+        if (b <= a) continue;
+        // Spread the busy interval over the bins it covers.
+        auto first = static_cast<int>(static_cast<double>(a - t0) / width);
+        auto last = static_cast<int>(static_cast<double>(b - t0) / width);
+        first = std::clamp(first, 0, bins - 1);
+        last = std::clamp(last, 0, bins - 1);
+        for (int k = first; k <= last; ++k) {
+            const double lo = std::max(static_cast<double>(a), static_cast<double>(t0) + k * width);
+            const double hi =
+                std::min(static_cast<double>(b), static_cast<double>(t0) + (k + 1) * width);
+            if (hi > lo) out[static_cast<std::size_t>(k)] += (hi - lo) / width;
+        }
+    }
+    for (auto& v : out) v = std::min(v, 1.0);
+    return out;
 }
 
 void writeStatsCsv(const RunStats& s, std::ostream& out, SimTime unit,

@@ -7,7 +7,9 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "core/analysis/trace_index.h"
 #include "core/sim/machine.h"
+#include "core/trace/trace.h"
 
 namespace taskscope::core {
 
@@ -39,6 +41,8 @@ struct ThreadStats {
     std::array<SimTime, kWaitReasonCount> blockedByReason{};  // Waiting, per wait reason
 };
 
+// The averages: waiting over the processes that have arrived (became Ready), turnaround over
+// those that have finished, response over those that have run.
 struct RunStats {
     std::vector<ThreadStats> threads;
     std::vector<ProcessStats> processes;
@@ -54,7 +58,14 @@ struct RunStats {
     double throughput = 0;  // finished processes per second of simulated time
 };
 
+// The statistics of the live machine now (the command line: at the end, or at --until).
 RunStats computeStats(const Machine& m);
+// The statistics at time t from the trace alone, so at any cursor (the GUI): the processes
+// and threads created by t. At the end of a run they equal computeStats() of its machine.
+RunStats computeStats(const Trace& trace, const TraceIndex& index, SimTime t);
+
+// The fraction of each of `bins` equal slices of [t0, t1) that `core` spent running a thread.
+std::vector<double> coreUtilization(const Trace& trace, int core, SimTime t0, SimTime t1, int bins);
 
 // One CSV row per process: name,pid,arrival,first_run,finish,cpu,waiting,blocked,turnaround,
 // response (times in `unit`; empty where the event has not happened).

@@ -28,6 +28,9 @@ std::size_t countAtOrBefore(const Trace& trace, const std::vector<std::uint32_t>
 void TraceIndex::clear() {
     m_points.clear();
     m_open.clear();
+    m_reasonCheckpoints.clear();
+    m_corePoints.clear();
+    m_openCores.clear();
     m_processes.clear();
     m_events.clear();
     m_outputs.clear();
@@ -36,6 +39,13 @@ void TraceIndex::clear() {
     m_syncMarks.clear();
     m_processed = 0;
     m_hasGil = false;
+}
+
+void TraceIndex::addPoint(std::uint32_t thread, const ThreadPoint& p) {
+    auto& pts = slot(m_points, thread);
+    if (pts.size() % kReasonCheckpoint == 0)
+        slot(m_reasonCheckpoints, thread).push_back(m_open[thread].byReason);
+    pts.push_back(p);
 }
 
 void TraceIndex::update(const Trace& trace) {
@@ -49,9 +59,8 @@ void TraceIndex::update(const Trace& trace) {
                 Open& o = slot(m_open, b.subject);
                 o = Open{};
                 o.since = t;
-                slot(m_points, b.subject)
-                    .push_back({t, 0, 0, 0, ThreadState::New, ThreadState::New, WaitReason::None,
-                                Cause::None});
+                addPoint(b.subject, {t, 0, 0, 0, ThreadState::New, ThreadState::New,
+                                     WaitReason::None, Cause::None});
                 break;
             }
             case RecordKind::State: {
@@ -59,14 +68,42 @@ void TraceIndex::update(const Trace& trace) {
                 const SimTime spent = t - o.since;
                 if (o.state == ThreadState::Running) o.cpu += spent;
                 if (o.state == ThreadState::Ready) o.ready += spent;
-                if (o.state == ThreadState::Waiting) o.blocked += spent;
+                if (o.state == ThreadState::Waiting) {
+                    o.blocked += spent;
+                    o.byReason[static_cast<std::size_t>(o.reason)] += spent;
+                }
                 if (b.state == ThreadState::Ready && o.arrival < 0) o.arrival = t;
                 if (b.state == ThreadState::Running && o.firstRun < 0) o.firstRun = t;
                 if (b.state == ThreadState::Terminated && o.finish < 0) o.finish = t;
-                slot(m_points, b.subject)
-                    .push_back({t, o.cpu, o.ready, o.blocked, b.state, o.state, b.reason, b.cause});
+                addPoint(b.subject,
+                         {t, o.cpu, o.ready, o.blocked, b.state, o.state, b.reason, b.cause});
                 o.state = b.state;
+                o.reason = b.reason;
                 o.since = t;
+                break;
+            }
+            case RecordKind::CoreRun:
+            case RecordKind::CoreSwitch:
+            case RecordKind::CoreIdle: {
+                if (b.core == 0xffff) break;
+                auto& pts = slot(m_corePoints, b.core);
+                OpenCore& c = slot(m_openCores, b.core);
+                CorePoint p = pts.empty() ? CorePoint{} : pts.back();
+                if (p.running) p.busy += t - p.time;
+                p.time = t;
+                p.running = b.kind == RecordKind::CoreRun;
+                // As the machine counts: starting a thread other than the one that ran last,
+                // once (at the switch when it costs time, else when the thread runs).
+                if (b.kind == RecordKind::CoreSwitch) {
+                    ++p.switches;
+                    c.switchingTo = b.subject;
+                } else if (b.kind == RecordKind::CoreRun) {
+                    if (c.switchingTo != b.subject && c.lastRan != kNone && c.lastRan != b.subject)
+                        ++p.switches;
+                    c.switchingTo = kNone;
+                    c.lastRan = b.subject;
+                }
+                pts.push_back(p);
                 break;
             }
             case RecordKind::ProcessCreate:
@@ -176,6 +213,45 @@ SimTime TraceIndex::firstRunAt(std::uint32_t thread, SimTime t) const {
 SimTime TraceIndex::finishAt(std::uint32_t thread, SimTime t) const {
     const ThreadPoint* p = pointAt(thread, t);
     return p && p->state == ThreadState::Terminated ? p->time : -1;
+}
+
+std::array<SimTime, kWaitReasonCount> TraceIndex::blockedByReasonAt(std::uint32_t thread,
+                                                                    SimTime t) const {
+    const auto& pts = points(thread);
+    const auto end = std::upper_bound(pts.begin(), pts.end(), t,
+                                      [](SimTime v, const ThreadPoint& p) { return v < p.time; });
+    if (end == pts.begin()) return {};
+    const auto last = static_cast<std::size_t>(end - pts.begin()) - 1;
+    const std::size_t from = last / kReasonCheckpoint * kReasonCheckpoint;
+    std::array<SimTime, kWaitReasonCount> out =
+        m_reasonCheckpoints[thread][from / kReasonCheckpoint];
+    for (std::size_t i = from; i <= last; ++i) {
+        if (pts[i].state != ThreadState::Waiting) continue;
+        const SimTime until = i < last ? pts[i + 1].time : t;
+        out[static_cast<std::size_t>(pts[i].reason)] += until - pts[i].time;
+    }
+    return out;
+}
+
+namespace {
+const CorePoint* corePointAt(const std::vector<std::vector<CorePoint>>& all, int core, SimTime t) {
+    if (core < 0 || static_cast<std::size_t>(core) >= all.size()) return nullptr;
+    const auto& pts = all[static_cast<std::size_t>(core)];
+    const auto it = std::upper_bound(pts.begin(), pts.end(), t,
+                                     [](SimTime v, const CorePoint& p) { return v < p.time; });
+    return it == pts.begin() ? nullptr : &*(it - 1);
+}
+}  // namespace
+
+SimTime TraceIndex::coreBusyAt(int core, SimTime t) const {
+    const CorePoint* p = corePointAt(m_corePoints, core, t);
+    if (!p) return 0;
+    return p->busy + (p->running ? t - p->time : 0);
+}
+
+std::uint64_t TraceIndex::contextSwitchesAt(int core, SimTime t) const {
+    const CorePoint* p = corePointAt(m_corePoints, core, t);
+    return p ? p->switches : 0;
 }
 
 ProcessTimes TraceIndex::processTimes(std::uint32_t process) const {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -39,6 +40,14 @@ struct ObjectPoint {
     std::uint32_t stores = 0;        // writes to a shared value so far
 };
 
+// A core's run, switch or idle record with the core's totals before it.
+struct CorePoint {
+    SimTime time = 0;
+    SimTime busy = 0;            // time running threads before `time`
+    std::uint64_t switches = 0;  // context switches up to and including this record
+    bool running = false;        // a CoreRun: busy from `time` on
+};
+
 // Indexes over a Trace that the views need and the Trace does not keep: per-thread running
 // totals, process lifetimes and the list of notable records (output, markers, spawn, exit).
 // Built incrementally: the trace is append-only, so update() only reads new records.
@@ -60,6 +69,12 @@ public:
     SimTime arrivalAt(std::uint32_t thread, SimTime t) const;
     SimTime firstRunAt(std::uint32_t thread, SimTime t) const;
     SimTime finishAt(std::uint32_t thread, SimTime t) const;
+    // Time Waiting per wait reason up to t.
+    std::array<SimTime, kWaitReasonCount> blockedByReasonAt(std::uint32_t thread, SimTime t) const;
+    // Per core: time running threads and context switches (to another thread than the one
+    // that ran last) up to t.
+    SimTime coreBusyAt(int core, SimTime t) const;
+    std::uint64_t contextSwitchesAt(int core, SimTime t) const;
 
     ProcessTimes processTimes(std::uint32_t process) const;
     // Records worth listing (Output, Marker, ProcessCreate/Exit/Reap), in time order.
@@ -88,9 +103,22 @@ private:
         ThreadState state = ThreadState::New;
         SimTime cpu = 0, ready = 0, blocked = 0;
         SimTime arrival = -1, firstRun = -1, finish = -1;
+        WaitReason reason = WaitReason::None;
+        std::array<SimTime, kWaitReasonCount> byReason{};
     };
+    struct OpenCore {
+        std::uint32_t lastRan = kNone;  // the thread that ran here last
+        std::uint32_t switchingTo = kNone;
+    };
+    // Every kReasonCheckpoint-th point of a thread has its per-reason totals kept here, so
+    // blockedByReasonAt() adds up at most that many points.
+    static constexpr std::size_t kReasonCheckpoint = 64;
+    void addPoint(std::uint32_t thread, const ThreadPoint& p);
     std::vector<std::vector<ThreadPoint>> m_points;
     std::vector<Open> m_open;
+    std::vector<std::vector<std::array<SimTime, kWaitReasonCount>>> m_reasonCheckpoints;
+    std::vector<std::vector<CorePoint>> m_corePoints;
+    std::vector<OpenCore> m_openCores;
     std::vector<ProcessTimes> m_processes;
     std::vector<std::uint32_t> m_events;
     std::vector<std::uint32_t> m_outputs;

@@ -1,11 +1,10 @@
 // What each view would show at given times for a known workload: computed by the analysis
-// models over the trace (ps rows, STAT letters, tokens, figures, utilization, pstree layout).
+// models over the trace (ps rows, STAT letters, tokens, statistics, utilization, pstree layout).
 // Moved from the QtTest tests/ui/tst_models.cpp with the same expected values.
 #include <gtest/gtest.h>
 
 #include "core/analysis/process_table.h"
 #include "core/analysis/process_tree_layout.h"
-#include "core/analysis/run_figures.h"
 #include "core/analysis/run_stats.h"
 #include "core/analysis/state_tokens.h"
 #include "tests/core/analysis_helpers.h"
@@ -143,7 +142,7 @@ TEST(StateTokens, TransitionsMapToArrows) {
 }
 
 TEST_F(IoTwoCores, FiguresAtTheEndEqualComputeStats) {
-    const RunFigures f = runFigures(run().trace, run().index, run().endTime());
+    const RunStats f = computeStats(run().trace, run().index, run().endTime());
     const RunStats s = computeStats(run().machine);
     ASSERT_EQ(f.processes.size(), s.processes.size());
     for (std::size_t i = 0; i < f.processes.size(); ++i) {
@@ -160,7 +159,7 @@ TEST_F(IoTwoCores, FiguresAtTheEndEqualComputeStats) {
 
 TEST_F(IoTwoCores, FiguresMidRun) {
     // At 5 ms: C has waited 3 ms (1..4), nobody has finished.
-    const RunFigures f = runFigures(run().trace, run().index, 5 * kMillisecond);
+    const RunStats f = computeStats(run().trace, run().index, 5 * kMillisecond);
     ASSERT_EQ(f.processes.size(), std::size_t{3});
     EXPECT_EQ(f.processes[2].waiting, 3 * kMillisecond);
     EXPECT_EQ(f.processes[2].response, 3 * kMillisecond);
@@ -169,9 +168,9 @@ TEST_F(IoTwoCores, FiguresMidRun) {
     EXPECT_DOUBLE_EQ(f.averageWaiting, 1.0 * kMillisecond);
 }
 
-TEST(RunFigures, TextbookFcfsAverages) {
+TEST(RunStatsFromTheTrace, TextbookFcfsAverages) {
     const auto run = runFile(TASKSCOPE_TEST_DATA "/fcfs_silberschatz.json");
-    const RunFigures f = runFigures(run->trace, run->index, run->endTime());
+    const RunStats f = computeStats(run->trace, run->index, run->endTime());
     // Silberschatz: waiting 0, 24, 27 -> 17; turnaround 24, 27, 30 -> 27.
     EXPECT_DOUBLE_EQ(f.averageWaiting, 17.0 * kMillisecond);
     EXPECT_DOUBLE_EQ(f.averageTurnaround, 27.0 * kMillisecond);
@@ -222,4 +221,115 @@ TEST(ProcessTree, PstreeLayout) {
     EXPECT_EQ(
         rows[static_cast<std::size_t>(nodes[static_cast<std::size_t>(node(1004).parent)].row)].pid,
         1001);
+}
+
+// ---- one statistics function: the GUI's (trace at the cursor) and the CLI's (machine) ----
+
+namespace {
+void expectSameStats(const RunStats& a, const RunStats& b) {
+    ASSERT_EQ(a.processes.size(), b.processes.size());
+    for (std::size_t i = 0; i < a.processes.size(); ++i) {
+        SCOPED_TRACE(a.processes[i].name);
+        const ProcessStats &p = a.processes[i], &q = b.processes[i];
+        EXPECT_EQ(p.name, q.name);
+        EXPECT_EQ(p.pid, q.pid);
+        EXPECT_EQ(p.arrival, q.arrival);
+        EXPECT_EQ(p.firstRun, q.firstRun);
+        EXPECT_EQ(p.finish, q.finish);
+        EXPECT_EQ(p.cpu, q.cpu);
+        EXPECT_EQ(p.waiting, q.waiting);
+        EXPECT_EQ(p.blocked, q.blocked);
+        EXPECT_EQ(p.turnaround, q.turnaround);
+        EXPECT_EQ(p.response, q.response);
+    }
+    ASSERT_EQ(a.threads.size(), b.threads.size());
+    for (std::size_t i = 0; i < a.threads.size(); ++i) {
+        SCOPED_TRACE(a.threads[i].name);
+        const ThreadStats &t = a.threads[i], &u = b.threads[i];
+        EXPECT_EQ(t.name, u.name);
+        EXPECT_EQ(t.process, u.process);
+        EXPECT_EQ(t.pid, u.pid);
+        EXPECT_EQ(t.tid, u.tid);
+        EXPECT_EQ(t.finish, u.finish);
+        EXPECT_EQ(t.cpu, u.cpu);
+        EXPECT_EQ(t.ready, u.ready);
+        EXPECT_EQ(t.blocked, u.blocked);
+        EXPECT_EQ(t.gilWait, u.gilWait);
+        EXPECT_EQ(t.blockedByReason, u.blockedByReason);
+    }
+    EXPECT_DOUBLE_EQ(a.averageWaiting, b.averageWaiting);
+    EXPECT_DOUBLE_EQ(a.averageTurnaround, b.averageTurnaround);
+    EXPECT_DOUBLE_EQ(a.averageResponse, b.averageResponse);
+    EXPECT_EQ(a.start, b.start);
+    EXPECT_EQ(a.end, b.end);
+    EXPECT_EQ(a.makespan, b.makespan);
+    ASSERT_EQ(a.utilization.size(), b.utilization.size());
+    for (std::size_t c = 0; c < a.utilization.size(); ++c)
+        EXPECT_DOUBLE_EQ(a.utilization[c], b.utilization[c]) << "core " << c;
+    EXPECT_EQ(a.contextSwitches, b.contextSwitches);
+    EXPECT_EQ(a.finished, b.finished);
+    EXPECT_DOUBLE_EQ(a.throughput, b.throughput);
+}
+}  // namespace
+
+TEST(RunStatsFromTheTrace, AtTheEndEqualTheMachines) {
+    for (const std::string& file : {sourceFile("tests/ui/data/io_two_cores.json"),
+                                    std::string(TASKSCOPE_TEST_DATA "/fcfs_silberschatz.json"),
+                                    std::string(TASKSCOPE_TEST_DATA "/srtf_silberschatz.json"),
+                                    std::string(TASKSCOPE_TEST_DATA "/deadlock_two_locks.json"),
+                                    std::string(TASKSCOPE_TEST_DATA "/blocked_get.json"),
+                                    sourceFile("resources/workloads/rr_classroom.json"),
+                                    sourceFile("resources/workloads/producer_consumer.json"),
+                                    sourceFile("resources/workloads/race_counter.json"),
+                                    sourceFile("resources/workloads/dining_philosophers.json")}) {
+        SCOPED_TRACE(file);
+        const auto r = runFile(file);
+        expectSameStats(computeStats(r->trace, r->index, r->endTime()), computeStats(r->machine));
+    }
+}
+
+TEST(RunStatsFromTheTrace, MidRunEqualTheMachineCutThere) {
+    // A run cut with --until at 7 ms (mid-slice, C not yet arrived at 0.5 ms) reads the same
+    // figures as the whole run's trace at 7 ms; with a context-switch cost and round robin.
+    const std::string json =
+        R"({"cores": 2, "policy": "rr", "quantum": 2, "context_switch": 0.25, "processes": [
+        {"name": "A", "arrival": 0, "bursts": [5, 2, 3]},
+        {"name": "B", "arrival": 0, "bursts": [9]},
+        {"name": "C", "arrival": 1, "bursts": [2, 1, 2]},
+        {"name": "D", "arrival": 12, "bursts": [1]}]})";
+    for (const SimTime cut : {SimTime{500000}, 7 * kMillisecond, 9 * kMillisecond + 125000}) {
+        SCOPED_TRACE(cut);
+        auto w = parseWorkloadJson(json, "cut.json");
+        ASSERT_TRUE(w.ok()) << w.error().format();
+        Machine whole(settingsFor(*w));
+        Trace trace;
+        whole.attachTrace(&trace);
+        populate(whole, *w);
+        whole.runUntil(kNever);
+        TraceIndex index;
+        index.update(trace);
+        Machine part(settingsFor(*w));
+        populate(part, *w);
+        part.runUntil(cut);
+        const RunStats fromTrace = computeStats(trace, index, cut);
+        const RunStats fromMachine = computeStats(part);
+        // The machine also lists what has not appeared yet (D): compare those that have.
+        RunStats appeared = fromMachine;
+        appeared.processes.clear();
+        appeared.threads.clear();
+        for (std::size_t i = 0; i < fromMachine.processes.size(); ++i)
+            if (part.processes()[i].created <= cut) {
+                appeared.processes.push_back(fromMachine.processes[i]);
+                appeared.threads.push_back(fromMachine.threads[i]);
+            }
+        expectSameStats(fromTrace, appeared);
+        if (cut == 7 * kMillisecond) {
+            // D has not arrived: the average waiting is over the three that have (A 0.5, B 2.5,
+            // C 1.75 ms Ready), on both sides; over all four it was 1.1875 ms before.
+            EXPECT_EQ(fromMachine.processes.size(), std::size_t{4});
+            EXPECT_EQ(fromTrace.processes.size(), std::size_t{3});
+            EXPECT_EQ(fromTrace.contextSwitches, 5u);
+            EXPECT_DOUBLE_EQ(fromMachine.averageWaiting, 4.75 * kMillisecond / 3);
+        }
+    }
 }

@@ -113,13 +113,13 @@ QString StatsView::summaryText() const {
         .arg(inUnits(static_cast<core::SimTime>(m_figures.averageTurnaround)), 0, 'g', 4)
         .arg(unit)
         .arg(std::count_if(m_figures.processes.begin(), m_figures.processes.end(),
-                           [](const core::ProcessFigures& p) { return p.arrival >= 0; }))
+                           [](const core::ProcessStats& p) { return p.arrival >= 0; }))
         .arg(m_figures.finished);
 }
 
 void StatsView::refresh() {
     m_figures =
-        core::runFigures(m_controller->trace(), m_controller->index(), m_controller->cursor());
+        core::computeStats(m_controller->trace(), m_controller->index(), m_controller->cursor());
     m_summary->setText(summaryText());
     const QString unit = m_controller->workload()
                              ? QString::fromStdString(m_controller->workload()->timeUnit)

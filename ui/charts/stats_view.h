@@ -2,7 +2,7 @@
 
 #include <QWidget>
 
-#include "core/analysis/run_figures.h"
+#include "core/analysis/run_stats.h"
 
 class QChart;
 class QChartView;
@@ -27,7 +27,7 @@ class StatsView : public QWidget {
 public:
     StatsView(SimulationController* controller, Theme* theme, QWidget* parent = nullptr);
 
-    const core::RunFigures& figures() const { return m_figures; }
+    const core::RunStats& figures() const { return m_figures; }
     // Utilization per core (rows) per bin, as plotted.
     const std::vector<std::vector<double>>& utilization() const { return m_utilization; }
     QString summaryText() const;
@@ -49,7 +49,7 @@ private:
     QChartView* m_utilView;
     QLabel* m_summary;
     QSplitter* m_split;
-    core::RunFigures m_figures;
+    core::RunStats m_figures;
     std::vector<std::vector<double>> m_utilization;
     quint64 m_revision = ~0ull;
     QLineSeries* m_cursorLine = nullptr;
