@@ -241,7 +241,7 @@ int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
     machine.attachTrace(&trace);
     auto loaded = runtime::loadPython(machine, py);
     if (!loaded) {
-        lang::Diagnostic d = loaded.error();
+        Diagnostic d = loaded.error();
         d.file = o.file;
         // What python3 prints, then Taskscope's one-line summary (file:line:col, hint).
         std::string python = d.pythonStyle();

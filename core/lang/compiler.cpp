@@ -350,7 +350,8 @@ private:
         Diagnostic d;
         d.kind = Diagnostic::Kind::SyntaxError;
         d.file = m_file;
-        d.pos = pos;
+        d.line = pos.line;
+        d.column = pos.column;
         d.message = std::move(message);
         d.sourceLine = Lexer::lineOf(m_source, pos.line);
         throw Failure{std::move(d)};
@@ -360,7 +361,8 @@ private:
         Diagnostic d;
         d.kind = Diagnostic::Kind::NotSupported;
         d.file = m_file;
-        d.pos = pos;
+        d.line = pos.line;
+        d.column = pos.column;
         d.message = what + " is not supported by Taskscope yet";
         d.hint = hint;
         d.sourceLine = Lexer::lineOf(m_source, pos.line);

@@ -6,8 +6,9 @@
 #include <string_view>
 
 #include "core/lang/ast.h"
-#include "core/lang/diagnostic.h"
+#include "core/lang/source_pos.h"
 #include "core/lang/value.h"
+#include "core/util/diagnostic.h"
 
 namespace taskscope::core::lang {
 

@@ -6,7 +6,7 @@
 // threads. Everything runs on one host thread.
 //
 // Typical loop for one simulated thread:
-//     auto code = interp.compileMain(source);          // Expected<Value, Diagnostic>
+//     auto code = interp.compileMain(source);          // Expected<Value>
 //     auto th = interp.newThread();
 //     th->startModule(*code);
 //     RunResult r = th->run({.budgetNs = slice, .stopAtCheckpoint = gilDropRequested});

@@ -11,10 +11,11 @@
 #include <vector>
 
 #include "core/lang/cost_model.h"
-#include "core/lang/diagnostic.h"
 #include "core/lang/host.h"
 #include "core/lang/mt19937.h"
+#include "core/lang/source_pos.h"
 #include "core/lang/value.h"
+#include "core/util/diagnostic.h"
 
 namespace taskscope::core::lang {
 

@@ -41,7 +41,8 @@ Diagnostic Lexer::error(Diagnostic::Kind kind, SourcePos pos, std::string messag
     Diagnostic d;
     d.kind = kind;
     d.file = m_file;
-    d.pos = pos;
+    d.line = pos.line;
+    d.column = pos.column;
     d.message = std::move(message);
     d.sourceLine = lineOf(m_src, pos.line);
     return d;

@@ -7,8 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "core/lang/diagnostic.h"
+#include "core/lang/source_pos.h"
 #include "core/lang/token.h"
+#include "core/util/diagnostic.h"
 
 namespace taskscope::core::lang {
 

@@ -73,7 +73,8 @@ void Parser::fail(SourcePos pos, std::string message, Diagnostic::Kind kind) {
     Diagnostic d;
     d.kind = kind;
     d.file = m_file;
-    d.pos = pos;
+    d.line = pos.line;
+    d.column = pos.column;
     d.message = std::move(message);
     d.sourceLine = Lexer::lineOf(m_source, pos.line);
     throw Failure{std::move(d)};
@@ -83,7 +84,8 @@ void Parser::unsupported(SourcePos pos, const std::string& construct, const std:
     Diagnostic d;
     d.kind = Diagnostic::Kind::NotSupported;
     d.file = m_file;
-    d.pos = pos;
+    d.line = pos.line;
+    d.column = pos.column;
     d.message = construct + " is not supported by Taskscope yet";
     d.hint = hint;
     d.sourceLine = Lexer::lineOf(m_source, pos.line);
@@ -144,7 +146,8 @@ Expected<ExprPtr> Parser::parseExpression(std::string_view text, std::string fil
     Lexer lexer(text, filename);
     auto toks = lexer.tokenize();
     auto fixPos = [&](Diagnostic d) {
-        d.pos = origin;
+        d.line = origin.line;
+        d.column = origin.column;
         d.sourceLine = Lexer::lineOf(fullSource, origin.line);
         d.message = "f-string: " + d.message;
         return d;

@@ -8,8 +8,9 @@
 #include <vector>
 
 #include "core/lang/ast.h"
-#include "core/lang/diagnostic.h"
+#include "core/lang/source_pos.h"
 #include "core/lang/token.h"
+#include "core/util/diagnostic.h"
 
 namespace taskscope::core::lang {
 

@@ -17,7 +17,8 @@ void SymbolTable::fail(SourcePos pos, std::string message) {
     Diagnostic d;
     d.kind = Diagnostic::Kind::SyntaxError;
     d.file = m_file;
-    d.pos = pos;
+    d.line = pos.line;
+    d.column = pos.column;
     d.message = std::move(message);
     d.sourceLine = Lexer::lineOf(m_source, pos.line);
     throw Failure{std::move(d)};

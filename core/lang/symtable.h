@@ -9,7 +9,8 @@
 #include <vector>
 
 #include "core/lang/ast.h"
-#include "core/lang/diagnostic.h"
+#include "core/lang/source_pos.h"
+#include "core/util/diagnostic.h"
 
 namespace taskscope::core::lang {
 

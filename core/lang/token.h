@@ -2,7 +2,8 @@
 
 #include <string>
 
-#include "core/lang/diagnostic.h"
+#include "core/lang/source_pos.h"
+#include "core/util/diagnostic.h"
 
 namespace taskscope::core::lang {
 

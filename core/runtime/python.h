@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "core/lang/diagnostic.h"
 #include "core/sim/machine.h"
+#include "core/util/diagnostic.h"
 
 namespace taskscope::core::runtime {
 
@@ -68,7 +68,7 @@ MachineSettings pythonMachineSettings();
 // Compiles the program and creates its main process (pid 1001+) on `m`, which must not
 // run another Python program. A syntax error or unsupported construct is returned with
 // file:line:col; nothing is created then.
-lang::Expected<ProcessId> loadPython(Machine& m, const PythonOptions& options);
+Expected<ProcessId> loadPython(Machine& m, const PythonOptions& options);
 
 // Where a simulated thread is in its Python code (for the code view), or nullopt.
 struct PythonThreadLocation {

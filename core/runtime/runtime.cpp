@@ -775,7 +775,7 @@ int Runtime::startProcess(VmThread& caller, const Value& obj, const std::string&
 
 // ---------------------------------------------------------------------------------------
 
-lang::Expected<ProcessId> loadPython(Machine& m, const PythonOptions& options) {
+Expected<ProcessId> loadPython(Machine& m, const PythonOptions& options) {
     auto rt = std::make_shared<Runtime>(options);
     InterpreterConfig cfg;
     cfg.filename = options.filename;

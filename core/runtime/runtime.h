@@ -186,7 +186,7 @@ private:
     int m_labelCounter = 0;
     GlobalRaceWatcher m_globalWatcher{*this};
 
-    friend lang::Expected<ProcessId> loadPython(Machine& m, const PythonOptions& options);
+    friend Expected<ProcessId> loadPython(Machine& m, const PythonOptions& options);
     friend class RuntimeExtension;
 };
 

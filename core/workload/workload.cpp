@@ -16,7 +16,7 @@ namespace {
 using nlohmann::json;
 
 Diagnostic error(const std::string& file, std::string message, int line = 0, int column = 0) {
-    return Diagnostic{file, line, column, std::move(message)};
+    return Diagnostic{.file = file, .line = line, .column = column, .message = std::move(message)};
 }
 
 // Line and column of a byte offset, for JSON syntax errors.

@@ -9,6 +9,7 @@
 #include "core/lang/strobject.h"
 
 using namespace taskscope::core::lang;
+using taskscope::core::Diagnostic;
 
 namespace {
 
@@ -50,8 +51,8 @@ std::vector<std::string> kinds(std::string_view src) {
 
 Diagnostic compileError(std::string_view src) {
     auto r = compileModule(src, "t.py");
-    EXPECT_FALSE(r.hasValue());
-    return r.hasValue() ? Diagnostic{} : r.error();
+    EXPECT_FALSE(r.ok());
+    return r.ok() ? Diagnostic{} : r.error();
 }
 
 }  // namespace
@@ -109,12 +110,12 @@ TEST(Lexer, Errors) {
 TEST(Parser, SyntaxErrorsLikeCPython) {
     Diagnostic d = compileError("if x\n    pass\n");
     EXPECT_EQ(d.message, "expected ':'");
-    EXPECT_EQ(d.pos.line, 1);
-    EXPECT_EQ(d.pos.column, 5);
+    EXPECT_EQ(d.line, 1);
+    EXPECT_EQ(d.column, 5);
     d = compileError("def f():\nreturn 1\n");
     EXPECT_EQ(d.kind, Diagnostic::Kind::IndentationError);
     EXPECT_EQ(d.message, "expected an indented block after function definition on line 1");
-    EXPECT_EQ(d.pos.line, 2);
+    EXPECT_EQ(d.line, 2);
     d = compileError("x = 1\n  y = 2\n");
     EXPECT_EQ(d.message, "unexpected indent");
     d = compileError("f() = 3\n");
@@ -145,11 +146,11 @@ TEST(Parser, UnsupportedConstructsAreClearErrors) {
               "threading or multiprocessing for concurrency");
     d = compileError("x = b'abc'\n");
     EXPECT_EQ(d.message, "bytes literals (b'...') is not supported by Taskscope yet");
-    EXPECT_EQ(d.pos.column, 5);
+    EXPECT_EQ(d.column, 5);
     d = compileError("match x:\n    case 1:\n        pass\n");
     EXPECT_EQ(d.message, "the 'match' statement is not supported by Taskscope yet");
     d = compileError("z = 3j\n");
-    EXPECT_EQ(d.pos.column, 5);
+    EXPECT_EQ(d.column, 5);
 }
 
 TEST(Parser, DeepNestingIsAnErrorNotACrash) {

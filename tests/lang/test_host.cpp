@@ -108,7 +108,7 @@ struct Fixture {
     explicit Fixture(const std::string& src) {
         interp = std::make_unique<Interpreter>(host, InterpreterConfig{});
         auto code = interp->compileMain(src);
-        EXPECT_TRUE(code.hasValue()) << (code.hasValue() ? "" : code.error().brief());
+        EXPECT_TRUE(code.ok()) << (code.ok() ? "" : code.error().brief());
         main = interp->newThread();
         if (code) {
             main->startModule(*code);
@@ -326,7 +326,7 @@ TEST(Host, MpMainNameForSpawnChildren) {
     Interpreter interp(host, cfg);
     auto code =
         interp.compileMain("print(__name__)\nif __name__ == '__main__':\n    print('guarded')\n");
-    ASSERT_TRUE(code.hasValue());
+    ASSERT_TRUE(code.ok());
     auto t = interp.newThread();
     t->startModule(*code);
     runToEnd(*t);

@@ -104,7 +104,7 @@ private slots:
         c.seek(300 * kMillisecond);
         QSignalSpy changed(&c, &SimulationController::programChanged);
         QString error;
-        SimulationController::SourceError detail;
+        core::Diagnostic detail;
         QVERIFY(!c.openPythonText(QStringLiteral("x = 1\nif x\n    print(x)\n"),
                                   QStringLiteral("bad.py"), {}, &error, &detail));
         QVERIFY2(QRegularExpression(QStringLiteral("^bad\\.py:2:\\d+: ")).match(error).hasMatch(),

@@ -50,14 +50,15 @@ bool SimulationController::openFile(const QString& path, QString* error) {
                          .arg(path, file.errorString());
         return false;
     }
-    auto parsed = suffix == QLatin1String("csv")
-                      ? core::parseWorkloadCsv(file.readAll().toStdString(), path.toStdString())
-                  : suffix == QLatin1String("json")
-                      ? core::parseWorkloadJson(file.readAll().toStdString(), path.toStdString())
-                      : core::Expected<core::Workload>(core::Diagnostic{
-                            path.toStdString(), 0, 0,
-                            "unknown file type; expected a .json or .csv workload (or a .py "
-                            "program)"});
+    auto parsed =
+        suffix == QLatin1String("csv")
+            ? core::parseWorkloadCsv(file.readAll().toStdString(), path.toStdString())
+        : suffix == QLatin1String("json")
+            ? core::parseWorkloadJson(file.readAll().toStdString(), path.toStdString())
+            : core::Expected<core::Workload>(core::Diagnostic{
+                  .file = path.toStdString(),
+                  .message = "unknown file type; expected a .json or .csv workload (or a .py "
+                             "program)"});
     if (!parsed) {
         if (error) *error = QString::fromStdString(parsed.error().format());
         return false;
@@ -78,10 +79,6 @@ bool SimulationController::openWorkloadText(const QByteArray& text, const QStrin
     }
     openWorkload(std::move(*parsed), name);
     return true;
-}
-
-QString SimulationController::SourceError::text() const {
-    return QStringLiteral("%1:%2:%3: %4").arg(file).arg(line).arg(column).arg(message);
 }
 
 core::runtime::PythonOptions SimulationController::pythonOptions(const QString& source,
@@ -108,11 +105,12 @@ core::runtime::PythonOptions SimulationController::pythonOptions(const QString& 
 
 bool SimulationController::openPythonText(const QString& source, const QString& name,
                                           const QString& path, QString* error,
-                                          SourceError* detail) {
+                                          core::Diagnostic* detail) {
     return startPython(source, name, path, error, detail, /*keepSettings=*/false);
 }
 
-bool SimulationController::runSource(const QString& source, QString* error, SourceError* detail) {
+bool SimulationController::runSource(const QString& source, QString* error,
+                                     core::Diagnostic* detail) {
     if (!m_python) {
         if (error) *error = tr("no Python program is open; open a .py file first");
         return false;
@@ -121,23 +119,20 @@ bool SimulationController::runSource(const QString& source, QString* error, Sour
 }
 
 bool SimulationController::startPython(const QString& source, const QString& name,
-                                       const QString& path, QString* error, SourceError* detail,
-                                       bool keepSettings) {
+                                       const QString& path, QString* error,
+                                       core::Diagnostic* detail, bool keepSettings) {
     // Compile on a scratch machine first, so that a program with an error keeps the current run.
     {
         core::Machine scratch{core::MachineSettings{}};
         auto loaded = core::runtime::loadPython(scratch, pythonOptions(source, name));
         if (!loaded) {
-            const core::lang::Diagnostic& d = loaded.error();
-            SourceError e;
-            e.file = name;
-            e.line = d.pos.line;
-            e.column = d.pos.column;
-            e.message = QString::fromStdString(d.message);
-            e.hint = QString::fromStdString(d.hint);
+            core::Diagnostic e = loaded.error();
+            e.file = name.toStdString();
             m_sourceError = e;
             if (error)
-                *error = e.text() + (e.hint.isEmpty() ? QString() : tr(" (hint: %1)").arg(e.hint));
+                *error = QString::fromStdString(e.format()) +
+                         (e.hint.empty() ? QString()
+                                         : tr(" (hint: %1)").arg(QString::fromStdString(e.hint)));
             if (detail) *detail = e;
             emit sourceErrorChanged();
             return false;

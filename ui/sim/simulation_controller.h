@@ -44,17 +44,6 @@ public:
         QStringList input;
         friend bool operator==(const PythonSettings&, const PythonSettings&) = default;
     };
-    // Where a Python program failed to compile (line and column are 1-based).
-    struct SourceError {
-        QString file;
-        int line = 0;
-        int column = 0;
-        QString message;
-        QString hint;
-        // "file:line:col: message"
-        QString text() const;
-    };
-
     // --- what runs ---
     // A workload (.json/.csv) or a Python program (.py). On failure returns false and sets
     // `error` to "file:line: message" ("file:line:col: message" for Python); the current run
@@ -63,17 +52,18 @@ public:
     // A Python program from memory. `name` labels errors and the window; `path` is the file it
     // came from (a ":/lessons/..." resource for built-in lessons), the key of saved edits.
     bool openPythonText(const QString& source, const QString& name, const QString& path,
-                        QString* error, SourceError* detail = nullptr);
+                        QString* error, core::Diagnostic* detail = nullptr);
     // Runs new source text for the open Python program (the code view's Run): the title,
     // path and settings stay. On a compile error returns false and the current run is kept.
-    bool runSource(const QString& source, QString* error, SourceError* detail = nullptr);
+    bool runSource(const QString& source, QString* error, core::Diagnostic* detail = nullptr);
     bool isPython() const { return m_python; }
     // Bumped when a program is opened (not when it re-runs with new settings or new text).
     quint64 programSerial() const { return m_programSerial; }
     // The source text of the running Python program (empty for workloads).
     QString sourceText() const { return m_source; }
-    // The last compile error of openPythonText / runSource (nullopt after a success).
-    const std::optional<SourceError>& sourceError() const { return m_sourceError; }
+    // The last compile error of openPythonText / runSource (nullopt after a success); its
+    // file is the program's name (title()).
+    const std::optional<core::Diagnostic>& sourceError() const { return m_sourceError; }
     // A workload from memory (built-in lessons, the table editor). `name` labels errors.
     bool openWorkloadText(const QByteArray& text, const QString& name, QString* error);
     // `path`: the file it came from (empty for built-in lessons and the table editor).
@@ -186,7 +176,7 @@ signals:
 private:
     void restart(core::SimTime keepCursor);
     bool startPython(const QString& source, const QString& name, const QString& path,
-                     QString* error, SourceError* detail, bool keepSettings);
+                     QString* error, core::Diagnostic* detail, bool keepSettings);
     core::runtime::PythonOptions pythonOptions(const QString& source, const QString& name) const;
     void runSlice(qint64 budgetMs);
     void onRunTimer();
@@ -198,7 +188,7 @@ private:
     bool m_python = false;
     quint64 m_programSerial = 0;
     QString m_source;
-    std::optional<SourceError> m_sourceError;
+    std::optional<core::Diagnostic> m_sourceError;
     PythonSettings m_pythonSettings;
     std::vector<std::uint32_t> m_lineRecords;  // indexes of Line records (line breakpoints)
     std::size_t m_lineScanned = 0;

@@ -651,13 +651,15 @@ void CodeView::revert() {
 void CodeView::showError() {
     const auto& e = m_controller->sourceError();
     // Only errors of the program shown here (opening another broken file keeps this one).
-    if (e && e->file == m_controller->title() && m_controller->isPython()) {
+    if (e && QString::fromStdString(e->file) == m_controller->title() && m_controller->isPython()) {
         m_errorLine = e->line;
         m_errorColumn = e->column;
+        const QString text = QString::fromStdString(e->format());
         m_errorText =
-            e->text() +
-            (e->hint.isEmpty() ? QString() : QStringLiteral("\n") + tr("hint: %1").arg(e->hint));
-        emit statusMessage(e->text(), 15000);
+            text + (e->hint.empty() ? QString()
+                                    : QStringLiteral("\n") +
+                                          tr("hint: %1").arg(QString::fromStdString(e->hint)));
+        emit statusMessage(text, 15000);
         if (e->line > 0) {
             const QTextBlock block = m_editor->document()->findBlockByNumber(e->line - 1);
             if (block.isValid()) {

@@ -106,8 +106,8 @@ core::Expected<core::Workload> WorkloadEditor::toWorkload() const {
         return item ? item->text().trimmed() : QString();
     };
     auto fail = [](int row, const QString& what) {
-        return core::Diagnostic{"", 0, 0,
-                                QObject::tr("row %1: %2").arg(row + 1).arg(what).toStdString()};
+        return core::Diagnostic{.message =
+                                    QObject::tr("row %1: %2").arg(row + 1).arg(what).toStdString()};
     };
     for (int row = 0; row < m_table->rowCount(); ++row) {
         core::WorkloadProcess p;
@@ -140,7 +140,7 @@ core::Expected<core::Workload> WorkloadEditor::toWorkload() const {
         w.processes.push_back(std::move(p));
     }
     if (w.processes.empty())
-        return core::Diagnostic{"", 0, 0, tr("add at least one process").toStdString()};
+        return core::Diagnostic{.message = tr("add at least one process").toStdString()};
     return w;
 }
 
