@@ -82,3 +82,24 @@ gc.enable()
 print(gc.isenabled())
 gc.disable()
 print(gc.isenabled(), gc.garbage)
+# Automatic collections inside callbacks run by builtins (sorted's key=, map) and while
+# generators are suspended: what they use stays alive.
+gc.enable()
+class Node:
+    pass
+def key(i):
+    n = Node()
+    n.me = n
+    n.i = i
+    return -n.i
+print(sorted(range(3000), key=key)[:5])
+def cycles(n):
+    for i in range(n):
+        c = []
+        c.append(c)
+        c.append(i)
+        yield c
+print(sum(c[1] for c in cycles(5000)))
+print(list(map(lambda i: [i, Node(), {'k': [i]}][2]['k'][0], range(3000)))[-3:])
+held = [cycles(10) for _ in range(300)]
+print(sum(next(g)[1] + next(g)[1] for g in held))
