@@ -419,6 +419,9 @@ RunOutcome Runtime::run(ThreadContext& ctx, SimTime limit, PyThread& th) {
     } reset{this, &th};
     Machine& m = ctx.machine();
     PyProcess& proc = *process(th.process);
+    // What the runtime builds for this thread (wake-up values, exceptions, a spawn child's
+    // bootstrap) belongs to its interpreter's heap.
+    GcHeap::Scope gcScope(proc.interp->heap());
     if (m_options.gil) {
         const auto interval =
             static_cast<SimTime>(std::llround(proc.interp->switchInterval() * 1e9));
@@ -740,6 +743,7 @@ int Runtime::startProcess(VmThread& caller, const Value& obj, const std::string&
     if (method == StartMethod::Fork) {
         CopyMemo memo;
         interp = parent.interp->fork(memo, *this);
+        GcHeap::Scope childHeap(interp->heap());  // the copies are the child's objects
         Value copy = deepCopy(obj, memo);
         boot = getAttr(*cur.vm, copy, "_bootstrap");
         vm = interp->newThread();
