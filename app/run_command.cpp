@@ -290,9 +290,8 @@ int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
     }
     const ProcessId mainProcess = *loaded;
     // An endless program must not hang the command: stop at --until / --max-steps, or at
-    // 10 s of simulated time when neither is given (an endless loop stops within seconds).
-    constexpr double kDefaultUntilMs = 10000;
-    const SimTime until = toTime(o.until.value_or(kDefaultUntilMs), unit);
+    // kPythonTimeLimit when neither is given (an endless loop stops within seconds).
+    const SimTime until = o.until ? toTime(*o.until, unit) : kPythonTimeLimit;
     const std::uint64_t maxSteps = o.maxSteps.value_or(UINT64_MAX);
     std::uint64_t steps = 0;
     while (steps < maxSteps && machine.step(until)) ++steps;
@@ -330,7 +329,8 @@ int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
             static_cast<double>(machine.now()) / 1e6,
             bySteps   ? fmt::format("--max-steps {}", maxSteps)
             : o.until ? fmt::format("--until {:g}", *o.until)
-                      : std::string("the default limit of 10000 ms"),
+                      : fmt::format("the default limit of {:g} ms",
+                                    static_cast<double>(kPythonTimeLimit) / 1e6),
             bySteps ? "a larger --max-steps" : "--until MS");
         return o.until || o.maxSteps ? kExitOk : kExitStopped;
     }

@@ -16,6 +16,7 @@
 
 #include "core/lang/diagnostic.h"
 #include "core/sim/machine.h"
+#include "core/util/defaults.h"
 
 namespace taskscope::core::runtime {
 
@@ -46,10 +47,8 @@ struct PythonOptions {
     std::string source;
     std::vector<std::string> argv;  // sys.argv[1:]
     bool gil = true;                // false: free-threaded (PEP 703)
-    SimTime switchInterval = 5 * kMillisecond;
-    // Wake-up latency of the GIL's timed wait, up to this much (REFERENCE.md §6: the
-    // interval plus tens of µs on bare metal).
-    SimTime gilJitter = 50 * kMicrosecond;
+    SimTime switchInterval = kDefaultSwitchInterval;
+    SimTime gilJitter = kDefaultGilJitter;  // wake-up latency of the GIL's timed wait, up to
     StartMethod startMethod = StartMethod::Fork;
     double costScale = 1.0;  // multiplies every bytecode and runtime cost
     RuntimeCosts costs;

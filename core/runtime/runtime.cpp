@@ -22,10 +22,10 @@ using namespace lang;
 
 MachineSettings pythonMachineSettings() {
     MachineSettings s;
-    s.cores = 4;
+    s.cores = kPythonCores;
     s.policy.kind = PolicyKind::Fair;
-    s.contextSwitch = 2 * kMicrosecond;
-    s.wakeLatency = 12 * kMicrosecond;
+    s.contextSwitch = kPythonContextSwitch;
+    s.wakeLatency = kPythonWakeLatency;
     s.bargingLocks = true;
     return s;
 }

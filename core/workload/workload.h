@@ -51,8 +51,8 @@ struct Workload {
     std::optional<SimTime> contextSwitch;
     std::optional<std::uint64_t> seed;
     std::optional<MlfqSettings> mlfq;
-    bool gil = false;                           // processes have a CPython-style GIL
-    SimTime switchInterval = 5 * kMillisecond;  // the GIL's switch interval
+    bool gil = false;                                 // processes have a CPython-style GIL
+    SimTime switchInterval = kDefaultSwitchInterval;  // the GIL's switch interval
     std::vector<WorkloadObject> objects;
     std::vector<WorkloadProcess> processes;
 };

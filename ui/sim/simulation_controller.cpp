@@ -290,12 +290,12 @@ void SimulationController::runSlice(qint64 budgetMs) {
     for (;;) {
         bool more = true;
         for (int i = 0; i < 1024 && more; ++i)
-            more = m_python ? m.step(kPythonTimeLimit) : m.step();
+            more = m_python ? m.step(core::kPythonTimeLimit) : m.step();
         if (!more) {
             m_complete = true;
             if (m_python && !m.done() && !(m.deadlock() && m_settings.stopOnDeadlock)) {
                 m_truncated = true;  // still running at the time limit
-                m.runUntil(kPythonTimeLimit);
+                m.runUntil(core::kPythonTimeLimit);
             } else {
                 m.runUntil(core::kNever);  // records the end time
             }

@@ -37,7 +37,7 @@ public:
     // The settings of a Python run that the machine does not know (the runtime's options).
     struct PythonSettings {
         bool gil = true;  // false: free-threaded (PEP 703, 3.13t)
-        core::SimTime switchInterval = 5 * core::kMillisecond;
+        core::SimTime switchInterval = core::kDefaultSwitchInterval;
         core::runtime::StartMethod startMethod = core::runtime::StartMethod::Fork;
         double costScale = 1.0;
         // What the program reads with input(), one line each; then end of input (EOFError).
@@ -100,8 +100,6 @@ public:
     void setPythonSettings(const PythonSettings& settings);
     // Both at once (one re-run).
     void setSettings(const core::MachineSettings& settings, const PythonSettings& python);
-    // A Python run stops at this simulated time (an endless program must not run forever).
-    static constexpr core::SimTime kPythonTimeLimit = 30 * core::kSecond;
 
     // --- the run ---
     const core::Trace& trace() const { return *m_trace; }

@@ -77,7 +77,7 @@ SettingsPanel::SettingsPanel(SimulationController* controller, QWidget* parent)
     m_interval = new QDoubleSpinBox;
     m_interval->setRange(0.001, 1000);
     m_interval->setDecimals(3);
-    m_interval->setValue(5);
+    m_interval->setValue(static_cast<double>(core::kDefaultSwitchInterval) / core::kMillisecond);
     m_interval->setSuffix(tr(" ms"));
     m_interval->setToolTip(
         tr("sys.setswitchinterval(): how long a thread waits for the GIL before it asks "
