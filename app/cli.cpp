@@ -190,19 +190,27 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     RunOptions o;
     auto* run = app.add_subcommand("run", "Run a workload (.json/.csv) or program (.py) headless");
     run->add_option("file", o.file, "workload or program file")->required();
-    run->add_option("--cores", o.cores, "number of cores (1-64)")->check(CLI::Range(1, 64));
-    run->add_option("--policy", o.policy, "scheduling policy: " + core::policyNames());
-    run->add_option("--quantum", o.quantum, "time slice, in the file's time unit")
-        ->check(CLI::PositiveNumber);
-    run->add_option("--context-switch", o.contextSwitch,
-                    "cost of a context switch, in the file's time unit")
-        ->check(CLI::NonNegativeNumber);
-    run->add_option(
-           "--wake-latency", o.wakeLatency,
-           "time from a wake-up by another thread until it is runnable, in the file's time unit "
-           "(Python programs: 0.012 ms)")
-        ->check(CLI::NonNegativeNumber);
-    run->add_option("--seed", o.seed, "random seed (same seed, same run)");
+    // Settings of the run configuration: parsed by its by-name setter, the one reader of
+    // them (lesson headers and `compare` use it too).
+    auto setting = [&](const std::string& field, const std::string& type, const std::string& help) {
+        return run
+            ->add_option_function<std::string>(
+                "--" + field,
+                [&o, field](const std::string& text) {
+                    std::string why;
+                    if (!o.run.set(field, text, &why)) throw CLI::ValidationError("--" + why);
+                },
+                help)
+            ->type_name(type);
+    };
+    setting("cores", "INT", "number of cores (1-64)");
+    setting("policy", "TEXT", "scheduling policy: " + core::policyNames());
+    setting("quantum", "FLOAT", "time slice of rr, in the file's time unit");
+    setting("context-switch", "FLOAT", "cost of a context switch, in the file's time unit");
+    setting("wake-latency", "FLOAT",
+            "time from a wake-up by another thread until it is runnable, in the file's time unit "
+            "(Python programs: 0.012 ms)");
+    setting("seed", "UINT", "random seed (same seed, same run)");
     run->add_option("--until", o.until, "stop at this simulated time (file's time unit)")
         ->check(CLI::NonNegativeNumber);
     run->add_option("--stats", o.statsPath, "write statistics as JSON to FILE ('-' = stdout)");
@@ -214,15 +222,16 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     run->add_option("--max-steps", o.maxSteps,
                     "stop after this many scheduler steps (Python programs)")
         ->check(CLI::PositiveNumber);
-    run->add_option("--switch-interval", o.switchInterval, "GIL switch interval in ms (default 5)")
-        ->check(CLI::PositiveNumber);
-    run->add_flag("--no-gil", o.noGil, "run Python free-threaded (no GIL, as python3.13t)");
-    run->add_option("--start-method", o.startMethod,
-                    "multiprocessing start method: fork, spawn, forkserver");
-    run->add_option("--cost-scale", o.costScale,
-                    "multiply every simulated cost (2 = a CPU twice as slow)")
-        ->check(CLI::PositiveNumber);
-    run->add_option("args", o.programArgs,
+    setting("switch-interval", "FLOAT",
+            fmt::format("GIL switch interval in ms (default {:g})",
+                        static_cast<double>(core::kDefaultSwitchInterval) / 1e6));
+    run->add_flag_function(
+        "--no-gil", [&o](std::int64_t) { o.run.gil = false; },
+        "run Python free-threaded (no GIL, as python3.13t)");
+    setting("start-method", "TEXT", "multiprocessing start method: fork, spawn, forkserver");
+    setting("cost-scale", "FLOAT", "multiply every simulated cost (2 = a CPU twice as slow)");
+    std::vector<std::string> programArgs;
+    run->add_option("args", programArgs,
                     "arguments for a Python program (sys.argv[1:]); put them after --");
     auto* images = "Images (Qt build)";
     run->add_option("--png", o.pngPath, "draw the timeline (or --view) as a PNG image to FILE")
@@ -272,6 +281,7 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
             << "Run 'taskscope run --help' to see the options.\n";
         return kExitBadInput;
     }
+    if (!programArgs.empty()) o.run.args = programArgs;
     if (run->parsed()) return runCommand(o, out, err);
     return kExitBadInput;
 }

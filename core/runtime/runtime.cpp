@@ -30,23 +30,13 @@ MachineSettings pythonMachineSettings() {
     return s;
 }
 
-std::string_view toString(StartMethod m) {
-    switch (m) {
-        case StartMethod::Fork:
-            return "fork";
-        case StartMethod::Spawn:
-            return "spawn";
-        case StartMethod::Forkserver:
-            return "forkserver";
-    }
-    return "fork";
-}
-
-std::optional<StartMethod> parseStartMethod(std::string_view s) {
-    if (s == "fork") return StartMethod::Fork;
-    if (s == "spawn") return StartMethod::Spawn;
-    if (s == "forkserver") return StartMethod::Forkserver;
-    return std::nullopt;
+RunConfig pythonRunConfig() {
+    RunConfig c;
+    c.isPython = true;
+    c.unit = kMillisecond;
+    c.unitName = "ms";
+    c.machine = pythonMachineSettings();
+    return c;
 }
 
 std::string RuntimeCosts::describe() const {
@@ -719,7 +709,7 @@ int Runtime::startProcess(VmThread& caller, const Value& obj, const std::string&
     Machine& m = machine();
     const std::string args = [&] {
         std::string s;
-        for (const auto& a : m_options.argv) s += " " + a;
+        for (const auto& a : m_options.args) s += " " + a;
         return s;
     }();
     ProcessId hostParent = cur.process;
@@ -780,7 +770,7 @@ lang::Expected<ProcessId> loadPython(Machine& m, const PythonOptions& options) {
     InterpreterConfig cfg;
     cfg.filename = options.filename;
     cfg.argv.push_back(options.filename);
-    for (const auto& a : options.argv) cfg.argv.push_back(a);
+    for (const auto& a : options.args) cfg.argv.push_back(a);
     cfg.seed = m.settings().seed;
     cfg.costs = CostModel::calibrated().scaled(options.costScale);
     auto interp = std::make_unique<Interpreter>(*rt, cfg);
@@ -788,7 +778,7 @@ lang::Expected<ProcessId> loadPython(Machine& m, const PythonOptions& options) {
     auto code = interp->compileMain(options.source);
     if (!code) return code.error();
     std::string command = "python3 " + options.filename;
-    for (const auto& a : options.argv) command += " " + a;
+    for (const auto& a : options.args) command += " " + a;
     const ProcessId pid = m.createProcess("MainProcess", command, ProcessId::invalid());
     PyProcess& proc = rt->addProcess(pid, std::move(interp));
     rt->setMainProcess(pid);
