@@ -98,8 +98,7 @@ std::optional<TimeRange> parseTimeRange(const std::string& text, core::SimTime u
 
 int checkImageOptions(const RunOptions& o, std::ostream& err) {
     if (!o.wantsImages()) {
-        if (o.range || o.title || o.page || o.noGilLanes || o.noThreadLanes ||
-            o.imageScale != 1.0 || o.view != "timeline" || o.imageWidth != 1400)
+        if (o.range || o.title || o.image != core::ImageOptions{})
             err << "taskscope: note: --range, --scale, --title, --view, --page, --width, "
                    "--no-gil-lanes and "
                    "--no-thread-lanes only shape --png, --svg and --pdf, and none was asked for\n";
@@ -127,24 +126,19 @@ bool writeImages(const RunOptions& o, const core::Machine& machine, const core::
     request.pngPath = o.pngPath.value_or("");
     request.svgPath = o.svgPath.value_or("");
     request.pdfPath = o.pdfPath.value_or("");
-    request.scale = o.imageScale;
-    request.gilLanes = !o.noGilLanes;
-    request.threadLanes = !o.noThreadLanes;
-    request.view = o.view;
-    request.page = o.page.value_or("");
-    request.width = o.imageWidth;
+    request.image = o.image;
     request.file = o.file;
     request.unit = unit;
     request.unitName = unitName;
     if (o.title) {
-        request.title = *o.title;
+        request.image.title = *o.title;
     } else {
         const auto slash = o.file.find_last_of("/\\");
         const std::string header = title.empty() ? headerTitle(o.file) : std::string();
-        request.title = !title.empty()               ? title
-                        : !header.empty()            ? header
-                        : slash == std::string::npos ? o.file
-                                                     : o.file.substr(slash + 1);
+        request.image.title = !title.empty()               ? title
+                              : !header.empty()            ? header
+                              : slash == std::string::npos ? o.file
+                                                           : o.file.substr(slash + 1);
     }
     if (o.range) {
         std::string why;
@@ -161,9 +155,10 @@ bool writeImages(const RunOptions& o, const core::Machine& machine, const core::
                 static_cast<double>(r->from) / u, unitName, static_cast<double>(end) / u, unitName);
             return false;
         }
-        request.hasRange = true;
-        request.from = r->from;
-        request.to = r->to == core::kNever ? std::max<core::SimTime>(end, r->from + 1) : r->to;
+        request.image.range = core::ImageOptions::Range::Custom;
+        request.image.from = r->from;
+        request.image.to =
+            r->to == core::kNever ? std::max<core::SimTime>(end, r->from + 1) : r->to;
     }
     request.settings = &machine.settings();
     request.machine = &machine;
@@ -238,30 +233,40 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
         ->group(images);
     run->add_option("--svg", o.svgPath, "... as an SVG drawing to FILE")->group(images);
     run->add_option("--pdf", o.pdfPath, "... as a PDF page to FILE")->group(images);
-    run->add_option("--scale", o.imageScale, "PNG pixels per point, e.g. 2 for slides (0.25-8)")
+    run->add_option("--scale", o.image.scale, "PNG pixels per point, e.g. 2 for slides (0.25-8)")
         ->check(CLI::Range(0.25, 8.0))
         ->group(images);
     run->add_option("--range", o.range, "only START:END of the run, e.g. 10ms:50ms, 2s:, 0:300us")
         ->group(images);
-    run->add_flag("--no-gil-lanes", o.noGilLanes, "leave out the GIL lanes")->group(images);
-    run->add_flag("--no-thread-lanes", o.noThreadLanes, "leave out the thread lanes (cores only)")
+    run->add_flag_function(
+           "--no-gil-lanes", [&o](std::int64_t) { o.image.gilLanes = false; },
+           "leave out the GIL lanes")
+        ->group(images);
+    run->add_flag_function(
+           "--no-thread-lanes", [&o](std::int64_t) { o.image.threadLanes = false; },
+           "leave out the thread lanes (cores only)")
         ->group(images);
     run->add_option("--title", o.title,
                     "title above the picture (default: the file's title or name; '' for none)")
         ->group(images);
-    run->add_option("--view", o.view, std::string("what to draw: ") + kImageViews)
-        ->check(CLI::IsMember({"timeline", "states", "processes", "wait-for", "stats",
-                               "waiting-chart", "utilization-chart"},
-                              CLI::ignore_case))
+    std::vector<std::string> views;
+    for (const auto v : core::imageViewNameList()) views.emplace_back(v);
+    run->add_option_function<std::string>(
+           "--view",
+           [&o](const std::string& name) {
+               o.image.view = core::imageViewForName(name).value_or(core::ImageOptions::View{});
+           },
+           "what to draw: " + core::imageViewNames())
+        ->check(CLI::IsMember(views, CLI::ignore_case))
         ->group(images);
-    run->add_option("--page", o.page,
+    run->add_option("--page", o.image.page,
                     "PDF page: A3, A4, A5, Letter or Legal (landscape; add -portrait); "
                     "default: the picture's own size")
-        ->check(CLI::IsMember({"A3", "A4", "A5", "Letter", "Legal", "A3-portrait", "A4-portrait",
-                               "A5-portrait", "Letter-portrait", "Legal-portrait"},
-                              CLI::ignore_case))
+        ->check(CLI::IsMember(core::imagePageNames(), CLI::ignore_case))
         ->group(images);
-    run->add_option("--width", o.imageWidth, "picture width in points (400-16000; default 1400)")
+    run->add_option(
+           "--width", o.image.width,
+           fmt::format("picture width in points (400-16000; default {})", core::kDefaultImageWidth))
         ->check(CLI::Range(400, 16000))
         ->group(images);
 

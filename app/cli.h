@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "core/trace/image_options.h"
 #include "core/util/time.h"
 
 namespace taskscope::core {
@@ -34,14 +35,8 @@ bool isHeadlessCommand(int argc, char** argv);
 // those options fail with "this build has no GUI".
 struct ImageExportRequest {
     std::string pngPath, svgPath, pdfPath;  // empty: not asked
-    double scale = 1.0;                     // PNG pixels per logical pixel
-    bool hasRange = false;                  // else the whole run
-    core::SimTime from = 0, to = 0;         // nanoseconds
-    bool gilLanes = true, threadLanes = true;
-    std::string title;              // empty: no title band
-    std::string view = "timeline";  // see kImageViews
-    std::string page;               // PDF page ("A4", "Letter-portrait"); empty: fit
-    int width = 1400;               // logical pixels
+    // What each picture shows (its format is the path's); the range, when Custom, in ns.
+    core::ImageOptions image;
     // The run, as simulated.
     std::string file;
     core::SimTime unit = 1'000'000;  // the program's time unit (ns), for axes and charts
@@ -54,9 +49,6 @@ struct ImageExportRequest {
 using ImageExporter = std::function<bool(const ImageExportRequest&, std::string* error)>;
 void setImageExporter(ImageExporter exporter);
 const ImageExporter& imageExporter();
-// The views --view accepts, '|'-separated.
-inline constexpr const char* kImageViews =
-    "timeline|states|processes|wait-for|stats|waiting-chart|utilization-chart";
 
 // "T0:T1" with times like 10ms, 2.5s, 300us or bare numbers in `unit` nanoseconds; either
 // side may be empty (from the start / to the end: `end` is then kNever). On error returns

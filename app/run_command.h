@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/sim/run_config.h"
+#include "core/trace/image_options.h"
 
 namespace taskscope::app {
 
@@ -27,14 +28,9 @@ struct RunOptions {
     std::optional<std::string> pngPath;
     std::optional<std::string> svgPath;
     std::optional<std::string> pdfPath;
-    double imageScale = 1.0;
-    std::optional<std::string> range;  // "T0:T1"
-    bool noGilLanes = false;
-    bool noThreadLanes = false;
+    core::ImageOptions image;          // --scale, --view, --page, --width, lanes
+    std::optional<std::string> range;  // "T0:T1", read in the file's time unit after the run
     std::optional<std::string> title;  // unset: the workload's title, else the file name
-    std::string view = "timeline";
-    std::optional<std::string> page;
-    int imageWidth = 1400;
 
     bool wantsImages() const { return pngPath || svgPath || pdfPath; }
 };

@@ -868,7 +868,7 @@ bool TimelineView::exportImage(const QString& path, bool wholeRun, QString* erro
     o.range = wholeRun ? ExportOptions::Range::Whole : ExportOptions::Range::Visible;
     o.scale = 2.0;  // sharp on slides
     o.width = std::max(800, viewport()->width());
-    o.title = m_controller->title();
+    o.title = m_controller->title().toStdString();
     return exportTimeline(*this, o, error);
 }
 
