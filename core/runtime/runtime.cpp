@@ -320,6 +320,25 @@ InputResult Runtime::readLine(Interpreter& interp, VmThread& thread) {
     return {InputResult::Kind::Line, *line};
 }
 
+// The interval lives in the machine's GIL of the interpreter's process (GilState::interval).
+const PyProcess* Runtime::processOf(const Interpreter& interp) const {
+    for (const auto& [index, proc] : m_processes)
+        if (proc->interp.get() == &interp) return proc.get();
+    return nullptr;
+}
+
+std::int64_t Runtime::switchIntervalNs(const Interpreter& interp) {
+    const PyProcess* proc = processOf(interp);
+    if (!m_ctx || !proc) return Host::switchIntervalNs(interp);
+    return m_ctx->machine().process(proc->id).gil.interval;
+}
+
+void Runtime::setSwitchIntervalNs(Interpreter& interp, std::int64_t ns) {
+    const PyProcess* proc = processOf(interp);
+    if (!m_ctx || !proc) return Host::setSwitchIntervalNs(interp, ns);
+    machine().setSwitchInterval(proc->id, ns);  // at the caller's position on the clock
+}
+
 Value Runtime::createModule(Interpreter& interp, std::string_view name) {
     if (name == "_taskscope") return makeKernelModule(*this, interp);
     if (name == "os") return makeOsModule(*this, interp);
@@ -408,13 +427,6 @@ RunOutcome Runtime::run(ThreadContext& ctx, SimTime limit, PyThread& th) {
         }
     } reset{this, &th};
     Machine& m = ctx.machine();
-    PyProcess& proc = *process(th.process);
-    if (m_options.gil) {
-        const auto interval =
-            static_cast<SimTime>(std::llround(proc.interp->switchInterval() * 1e9));
-        if (m.process(th.process).gil.interval != interval)
-            m.setGil(th.process, true, std::max<SimTime>(interval, 1), m_options.gilJitter);
-    }
     if (th.phase == PyThread::Phase::Shutdown) return shutdown(ctx, th);
     if (th.phase == PyThread::Phase::Done) return RunOutcome::exit(th.exitCode);
     if (!th.started) {
@@ -686,7 +698,8 @@ ProcessId Runtime::forkServer(PyProcess& parent) {
     sp.forkserver = true;
     sp.startMethod = StartMethod::Forkserver;
     sp.importingMain = true;
-    if (m_options.gil) m.setGil(server, true, m_options.switchInterval, m_options.gilJitter);
+    // A new python3: CPython's default interval, whatever its parent set.
+    m.setGil(server, m_options.gil, kDefaultSwitchInterval, m_options.gilJitter);
     auto code = sp.interp->compileMain(m_options.source);
     auto vm = sp.interp->newThread();
     if (code) vm->startModule(*code);
@@ -739,7 +752,6 @@ int Runtime::startProcess(VmThread& caller, const Value& obj, const std::string&
         cfg.mainName = "__mp_main__";
         interp = std::make_unique<Interpreter>(*this, cfg);
         interp->setCosts(parent.interp->costs());
-        interp->setSwitchInterval(parent.interp->switchInterval());
         auto code = interp->compileMain(m_options.source);
         vm = interp->newThread();
         if (code) vm->startModule(*code);
@@ -749,7 +761,9 @@ int Runtime::startProcess(VmThread& caller, const Value& obj, const std::string&
     cp.startMethod = method;
     cp.parentIdent = static_cast<std::uint64_t>(m.thread(cur.id).tid);
     cp.importingMain = method != StartMethod::Fork;
-    if (m_options.gil) m.setGil(child, true, m_options.switchInterval, m_options.gilJitter);
+    // The child starts with the interval in force in its parent (fork copies it; spawned and
+    // forkserver children are given it too).
+    m.setGil(child, m_options.gil, m.process(cur.process).gil.interval, m_options.gilJitter);
     PyThread& t = addThread(m, child, "MainThread", std::move(vm), m.now(), 0, false);
     if (method == StartMethod::Fork) {
         t.pendingWork = scaled(c.forkChild);
@@ -774,7 +788,6 @@ lang::Expected<ProcessId> loadPython(Machine& m, const PythonOptions& options) {
     cfg.seed = m.settings().seed;
     cfg.costs = CostModel::calibrated().scaled(options.costScale);
     auto interp = std::make_unique<Interpreter>(*rt, cfg);
-    interp->setSwitchInterval(static_cast<double>(options.switchInterval) / 1e9);
     auto code = interp->compileMain(options.source);
     if (!code) return code.error();
     std::string command = "python3 " + options.filename;

@@ -139,6 +139,9 @@ public:
     // each interval, as a real timed wait has.
     void setGil(ProcessId p, bool enabled, SimTime interval = kDefaultSwitchInterval,
                 SimTime jitter = 0);
+    // sys.setswitchinterval: the interval of `p` from now on (GilState::interval is the one
+    // store); recorded in the trace when the GIL is on, so views show the value in force.
+    void setSwitchInterval(ProcessId p, SimTime interval);
     bool gilDropRequested(ThreadId t) const;
 
     // --- kernel objects (threading / queue / multiprocessing synchronisation) ---

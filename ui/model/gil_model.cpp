@@ -82,6 +82,9 @@ GilProcessState GilModel::stateAt(const core::Trace& trace, std::uint32_t proces
                 if (s.holder == b.subject) s.holder = core::kNone;
                 s.dropRequest = false;
                 break;
+            case GilOp::Interval:
+                s.interval = core::gilInterval(b);
+                break;
         }
     }
     // Waiting threads keep waiting up to t.
