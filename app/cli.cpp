@@ -4,15 +4,18 @@
 #include <CLI/CLI.hpp>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <ostream>
+#include <sstream>
 
 #include "app/run_command.h"
 #include "core/sched/policy.h"
 #include "core/sim/machine.h"
 #include "core/trace/trace.h"
 #include "core/workload/workload.h"
+#include "ui/app/language_code.h"
 
 namespace taskscope::app {
 
@@ -171,17 +174,118 @@ bool writeImages(const RunOptions& o, const core::Machine& machine, const core::
     return true;
 }
 
-bool isHeadlessCommand(int argc, char** argv) {
-    if (argc < 2) return false;
-    const std::string first = argv[1];
-    return first == "run" || first == "--help" || first == "-h" || first == "--version";
+namespace {
+// Qt's own options (-platform offscreen, -style=fusion, -reverse, ...) belong to QApplication,
+// which reads them from the original argv: the parser leaves them out. Returns how many
+// arguments `args[i]` starts (0: not a Qt option).
+std::size_t qtOptionLength(const std::vector<std::string>& args, std::size_t i) {
+    static const char* const kWithValue[] = {
+        "-platform",    "-platformpluginpath", "-platformtheme", "-plugin",  "-qwindowgeometry",
+        "-qwindowicon", "-qwindowtitle",       "-session",       "-display", "-geometry",
+        "-style",       "-stylesheet",         "-title",         "-name",    "-qmljsdebugger"};
+    static const char* const kFlags[] = {"-reverse", "-widgetcount", "-nograb", "-dograb", "-sync"};
+    const std::string& a = args[i];
+    if (a.size() < 2 || a[0] != '-' || a[1] == '-') return 0;
+    const std::string name = a.substr(0, a.find('='));
+    for (const char* f : kFlags)
+        if (a == f) return 1;
+    for (const char* v : kWithValue)
+        if (name == v) return a.find('=') != std::string::npos || i + 1 >= args.size() ? 1 : 2;
+    return 0;
 }
 
-int runCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
-    CLI::App app{"Taskscope: watch processes, threads and the GIL run on a simulated machine.",
-                 "taskscope"};
+constexpr const char* kGuiUsage =
+    "usage: taskscope [FILE] [--lang zh_CN|en|system]\n"
+    "       taskscope --screenshot OUT.png [FILE] [--at T] [--size WxH] [--dark] [--presenter] "
+    "[--colour-blind] [--raise VIEW] [--lang zh_CN|en]\n";
+}  // namespace
+
+std::optional<ui::GuiOptions> parseGuiOptions(const std::vector<std::string>& args,
+                                              std::string* error) {
+    std::vector<std::string> words{"taskscope"};
+    words.insert(words.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& w : words) argv.push_back(w.data());
+    argv.push_back(nullptr);
+    std::ostringstream out, err;
+    ui::GuiOptions gui;
+    const int status = runCli(static_cast<int>(words.size()), argv.data(), out, err, &gui);
+    if (status == kStartGui) return gui;
+    if (error) {
+        // The message without the "taskscope: error: " prefix and the usage lines.
+        std::string text = err.str();
+        const std::string prefix = "taskscope: error: ";
+        if (text.rfind(prefix, 0) == 0) text = text.substr(prefix.size());
+        *error = text.substr(0, text.find('\n'));
+    }
+    return std::nullopt;
+}
+
+int runCli(int argc, char** argv, std::ostream& out, std::ostream& err, ui::GuiOptions* gui) {
+    std::vector<std::string> args;
+    {
+        const std::vector<std::string> all(argv + std::min(argc, 1), argv + argc);
+        for (std::size_t i = 0; i < all.size();) {
+            const std::size_t qt = qtOptionLength(all, i);
+            if (qt == 0) args.push_back(all[i]);
+            i += qt == 0 ? 1 : qt;
+        }
+    }
+    const bool isRun = !args.empty() && args.front() == "run";
+    CLI::App app{
+        "Taskscope: watch processes, threads and the GIL run on a simulated machine.\n"
+        "Without a sub-command it opens the desktop app (on FILE, or the default lesson).",
+        "taskscope"};
     app.set_version_flag("--version", std::string("taskscope ") + TASKSCOPE_VERSION_STRING);
-    app.require_subcommand(1);
+    app.require_subcommand(0, 1);
+
+    // The desktop app's options (no sub-command).
+    ui::GuiOptions g;
+    std::vector<std::string> files;
+    const std::string desktop = "Desktop app";
+    app.add_option("file", files, "workload (.json/.csv) or program (.py) to open")->group(desktop);
+    app.add_option("--screenshot", g.screenshot,
+                   "render the window to this PNG and exit (no display needed)")
+        ->group(desktop);
+    app.add_option("--at", g.at, "cursor time of the screenshot, e.g. 50ms (default: the end)")
+        ->group(desktop);
+    app.add_option_function<std::string>(
+           "--size",
+           [&g](const std::string& v) { std::sscanf(v.c_str(), "%dx%d", &g.width, &g.height); },
+           "window size of the screenshot (default 1600x1000)")
+        ->type_name("WxH")
+        ->check(CLI::Validator(
+            [](std::string& v) {
+                int w = 0, h = 0;
+                if (std::sscanf(v.c_str(), "%dx%d", &w, &h) != 2 || w < 200 || h < 150 ||
+                    w > 8000 || h > 8000)
+                    return "expected WIDTHxHEIGHT like 1600x1000, got \"" + v + "\"";
+                return std::string();
+            },
+            ""))
+        ->group(desktop);
+    app.add_flag("--dark", g.dark, "the dark theme")->group(desktop);
+    app.add_flag("--presenter", g.presenter, "presenter mode: large fonts and lanes")
+        ->group(desktop);
+    app.add_flag("--colour-blind,--color-blind", g.colourBlind,
+                 "the colour-blind-safe palette (Okabe-Ito)")
+        ->group(desktop);
+    app.add_option("--raise", g.raise,
+                   "bring a view to the front in the screenshot: timeline, processes, states, "
+                   "stats, console, settings, workload, syncObjects, waitFor, events, "
+                   "breakpoints, code, gil")
+        ->group(desktop);
+    app.add_option("--lang,--language", g.lang,
+                   "interface language: zh_CN, en or system (default: the stored choice; "
+                   "screenshots: en)")
+        ->check(CLI::Validator(
+            [](std::string& v) {
+                return ui::parseLanguageCode(v) ? std::string()
+                                                : "expected zh_CN, en or system, got \"" + v + "\"";
+            },
+            ""))
+        ->group(desktop);
+
     RunOptions o;
     auto* run = app.add_subcommand("run", "Run a workload (.json/.csv) or program (.py) headless");
     run->add_option("file", o.file, "workload or program file")->required();
@@ -270,8 +374,13 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
         ->check(CLI::Range(400, 16000))
         ->group(images);
 
+    // Unknown options of the desktop app are reported below, in its own words; `run` keeps
+    // CLI11's.
+    run->allow_extras(false);
+    app.allow_extras();
     try {
-        app.parse(argc, argv);
+        std::vector<std::string> reversed(args.rbegin(), args.rend());
+        app.parse(reversed);
     } catch (const CLI::CallForHelp&) {
         out << app.help();
         return kExitOk;
@@ -282,13 +391,40 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
         out << "taskscope " << TASKSCOPE_VERSION_STRING << "\n";
         return kExitOk;
     } catch (const CLI::ParseError& e) {
-        err << "taskscope: error: " << e.what() << "\n"
-            << "Run 'taskscope run --help' to see the options.\n";
+        if (isRun) {
+            err << "taskscope: error: " << e.what() << "\n"
+                << "Run 'taskscope run --help' to see the options.\n";
+            return kExitBadInput;
+        }
+        std::string what = e.what();
+        // "--at: 1 required TEXT missing"
+        if (dynamic_cast<const CLI::ArgumentMismatch*>(&e))
+            what = what.substr(0, what.find(':')) + " needs a value";
+        err << "taskscope: error: " << what << "\n" << kGuiUsage;
         return kExitBadInput;
     }
     if (!programArgs.empty()) o.run.args = programArgs;
     if (run->parsed()) return runCommand(o, out, err);
-    return kExitBadInput;
+
+    // The desktop app.
+    std::string bad;
+    for (const std::string& extra : app.remaining())
+        if (!extra.empty() && extra[0] == '-' && extra != "-") {
+            bad = "unknown option \"" + extra + "\"";
+            break;
+        }
+    if (bad.empty() && files.size() > 1) bad = "more than one file given (\"" + files[1] + "\")";
+    if (!bad.empty()) {
+        err << "taskscope: error: " << bad << "\n" << kGuiUsage;
+        return kExitBadInput;
+    }
+    g.file = files.empty() ? std::string() : files.front();
+    if (!gui) {
+        err << "taskscope: this build has no GUI; use 'taskscope run FILE' (see --help)\n";
+        return kExitBadInput;
+    }
+    *gui = g;
+    return kStartGui;
 }
 
 }  // namespace taskscope::app

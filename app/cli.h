@@ -4,9 +4,11 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/trace/image_options.h"
 #include "core/util/time.h"
+#include "ui/app/gui_options.h"
 
 namespace taskscope::core {
 class Machine;
@@ -23,12 +25,20 @@ inline constexpr int kExitBadInput = 2;      // bad file, bad option, compile er
 inline constexpr int kExitDeadlock = 3;      // every live thread blocked forever
 inline constexpr int kExitStopped = 4;       // a Python program hit the default 10 s limit
 
-// `taskscope run ...` and the other headless sub-commands. `argv[0]` is the program name.
-// Returns the process exit status; never throws on user input.
-int runCli(int argc, char** argv, std::ostream& out, std::ostream& err);
+inline constexpr int kStartGui = -1;  // runCli: no sub-command, start the desktop app
 
-// True when argv asks for a headless sub-command (so no GUI must be created).
-bool isHeadlessCommand(int argc, char** argv);
+// The one command-line parser (CLI11): `taskscope run ...` and the desktop app's options
+// (`taskscope [FILE] [--screenshot OUT.png ...]`), listed together by --help. `argv[0]` is
+// the program name; Qt's own options (-platform, -style, ...) are left to QApplication.
+// Runs a sub-command and returns its exit status; without one fills `*gui` and returns
+// kStartGui (a build without a GUI passes null: the message says so, status 2). Bad options
+// give status 2 and one message; never throws on user input.
+int runCli(int argc, char** argv, std::ostream& out, std::ostream& err,
+           ui::GuiOptions* gui = nullptr);
+// The desktop app's part alone (`args` without the program name), for tests: nullopt with
+// the message (no "taskscope: error:" prefix) when they are wrong.
+std::optional<ui::GuiOptions> parseGuiOptions(const std::vector<std::string>& args,
+                                              std::string* error);
 
 // Images of a finished run (`taskscope run ... --png/--svg/--pdf`). Drawing needs Qt, which
 // this library must not use: the Qt build installs the exporter (app/main.cpp); without one

@@ -50,13 +50,11 @@ bool exportImagesWithQt(const taskscope::app::ImageExportRequest& r, std::string
 int main(int argc, char** argv) {
 #ifdef TASKSCOPE_HAS_GUI
     taskscope::app::setImageExporter(&exportImagesWithQt);
-#endif
-    if (taskscope::app::isHeadlessCommand(argc, argv))
-        return taskscope::app::runCli(argc, argv, std::cout, std::cerr);
-#ifdef TASKSCOPE_HAS_GUI
-    return taskscope::ui::guiMain(argc, argv);
+    taskscope::ui::GuiOptions gui;
+    const int status = taskscope::app::runCli(argc, argv, std::cout, std::cerr, &gui);
+    if (status != taskscope::app::kStartGui) return status;
+    return taskscope::ui::guiMain(argc, argv, gui);
 #else
-    std::cerr << "taskscope: this build has no GUI; use 'taskscope run FILE' (see --help)\n";
-    return taskscope::app::kExitBadInput;
+    return taskscope::app::runCli(argc, argv, std::cout, std::cerr);
 #endif
 }

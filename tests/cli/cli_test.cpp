@@ -453,3 +453,26 @@ TEST(CliWarnings, BadSettingValuesNameTheOption) {
               std::string::npos)
         << r.err;
 }
+
+// ---- the desktop app's options go through the same parser ----
+
+TEST(CliGuiOptions, HelpListsTheDesktopOptionsAndRun) {
+    const Result r = run("--help");
+    EXPECT_EQ(r.status, 0);
+    for (const char* option : {"--screenshot", "--at", "--size", "--dark", "--raise", "--lang",
+                               "--presenter", "--colour-blind", "run"})
+        EXPECT_NE(r.out.find(option), std::string::npos) << option << "\n" << r.out;
+}
+
+TEST(CliGuiOptions, ABadOptionIsStatus2WithTheUsage) {
+    Result r = run("--bogus");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(
+        r.err.rfind("taskscope: error: unknown option \"--bogus\"\nusage: taskscope [FILE]", 0), 0u)
+        << r.err;
+    r = run("--size 10x10 --screenshot x.png");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("--size: expected WIDTHxHEIGHT like 1600x1000, got \"10x10\""),
+              std::string::npos)
+        << r.err;
+}
