@@ -6,12 +6,9 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 
-#include <memory>
-
 #include "ui/export/image_export.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
-#include "ui/timeline/timeline_view.h"
 
 namespace {
 
@@ -34,7 +31,6 @@ QByteArray bigWorkload() {
 struct Fixture {
     SimulationController controller;
     Theme theme;
-    std::unique_ptr<TimelineView> view;
     QTemporaryDir dir;
     std::size_t slices = 0;
     Fixture() {
@@ -45,7 +41,6 @@ struct Fixture {
             controller.trace().coreSegments(k, 0, controller.endTime() + 1, segs);
             slices += segs.size();
         }
-        view = std::make_unique<TimelineView>(&controller, &theme);
     }
 };
 
@@ -66,7 +61,8 @@ void BM_Export(benchmark::State& state, ExportOptions::Format format, double sca
         f.dir.filePath(QStringLiteral("out.") + QLatin1String(suffix[static_cast<int>(format)]));
     for (auto _ : state) {
         QString error;
-        if (!exportTimeline(*f.view, o, &error)) state.SkipWithError(qPrintable(error));
+        if (!exportTimeline(f.controller, f.theme, o, &error))
+            state.SkipWithError(qPrintable(error));
     }
     state.counters["slices"] = static_cast<double>(f.slices);
     state.counters["file_KB"] = static_cast<double>(QFileInfo(o.path).size()) / 1024.0;

@@ -877,6 +877,7 @@ NativeResult stream_flush(NativeCall& c) {
 TypeObject* streamType() {
     static TypeObject* tp = [] {
         const BuiltinTypes& bt = builtinTypes();
+        GcHeap::Scope untracked(nullptr);  // shared by every interpreter
         auto* t = new TypeObject("TextIOWrapper", {Value(bt.object)}, Value());
         t->makeImmortal();
         t->dict()->makeImmortal();

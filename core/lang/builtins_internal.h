@@ -33,6 +33,7 @@ Value createBuiltinsModule(Interpreter& interp);
 Value createSysModule(Interpreter& interp);
 Value createMathModule(Interpreter& interp);
 Value createRandomModule(Interpreter& interp);
+Value createGcModule(Interpreter& interp);
 Value makeStreamObject(OutStream s);
 
 }  // namespace taskscope::core::lang

@@ -7,14 +7,14 @@
 #include <string_view>
 #include <vector>
 
-#include "core/lang/object.h"
+#include "core/lang/gcobject.h"
 
 namespace taskscope::core::lang {
 
 class VmThread;
 class StrObject;
 
-class DictObject final : public Object {
+class DictObject final : public GcObject {
 public:
     struct Entry {
         int64_t hash = 0;
@@ -22,9 +22,15 @@ public:
         Value value;
     };
 
-    DictObject() : Object(ObjKind::Dict) {}
+    DictObject() : GcObject(ObjKind::Dict) {}
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
+    void traverse(GcVisitor& visit) const override {
+        for (const Entry& e : m_entries) {
+            visit(e.key);
+            visit(e.value);
+        }
+    }
     void clearRefs() override;
 
     int64_t size() const noexcept { return m_used; }

@@ -7,17 +7,18 @@
 #include "core/lang/codeobject.h"
 #include "core/lang/cost_model.h"
 #include "core/lang/dictobject.h"
+#include "core/lang/gcobject.h"
 #include "core/lang/native.h"
-#include "core/lang/object.h"
 
 namespace taskscope::core::lang {
 
-class CellObject final : public Object {
+class CellObject final : public GcObject {
 public:
-    CellObject() : Object(ObjKind::Cell) {}
-    explicit CellObject(Value v) : Object(ObjKind::Cell), m_contents(std::move(v)) {}
+    CellObject() : GcObject(ObjKind::Cell) {}
+    explicit CellObject(Value v) : GcObject(ObjKind::Cell), m_contents(std::move(v)) {}
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
+    void traverse(GcVisitor& visit) const override { visit(m_contents); }
     void clearRefs() override { m_contents = Value(); }
     Value& contents() { return m_contents; }
 
@@ -25,11 +26,12 @@ private:
     Value m_contents;
 };
 
-class FunctionObject final : public Object {
+class FunctionObject final : public GcObject {
 public:
     FunctionObject(Value code, Value globals, Value builtins);
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
+    void traverse(GcVisitor& visit) const override;
     void clearRefs() override;
 
     CodeObject* code() const { return m_code.as<CodeObject>(); }
@@ -53,7 +55,7 @@ private:
     Value m_builtins;
 };
 
-class NativeFunctionObject final : public Object {
+class NativeFunctionObject final : public GcObject {
 public:
     enum Flags : uint32_t {
         kNoCheckpoint =
@@ -61,7 +63,7 @@ public:
         kMethod = 2,  // lives in a type's dict; binds self like a Python function
     };
     NativeFunctionObject(std::string name, NativeFn fn, uint32_t flags = 0)
-        : Object(ObjKind::NativeFunction), m_name(std::move(name)), m_fn(fn), m_flags(flags) {}
+        : GcObject(ObjKind::NativeFunction), m_name(std::move(name)), m_fn(fn), m_flags(flags) {}
     // What a call costs: by the qualified name, resolved on the first call (see nativeCostOf).
     NativeCost cost() const {
         if (!m_costKnown) {
@@ -78,6 +80,8 @@ public:
     Value deepCopy(CopyMemo&) const override {
         return Value(const_cast<NativeFunctionObject*>(this));
     }
+    void traverse(GcVisitor& visit) const override { visit(m_data); }
+    void clearRefs() override { m_data = Value(); }
 
     const std::string& name() const { return m_name; }
     NativeFn fn() const { return m_fn; }
@@ -97,12 +101,16 @@ private:
     mutable bool m_costKnown = false;
 };
 
-class BoundMethodObject final : public Object {
+class BoundMethodObject final : public GcObject {
 public:
     BoundMethodObject(Value self, Value func)
-        : Object(ObjKind::BoundMethod), m_self(std::move(self)), m_func(std::move(func)) {}
+        : GcObject(ObjKind::BoundMethod), m_self(std::move(self)), m_func(std::move(func)) {}
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
+    void traverse(GcVisitor& visit) const override {
+        visit(m_self);
+        visit(m_func);
+    }
     void clearRefs() override {
         m_self = Value();
         m_func = Value();
@@ -116,15 +124,20 @@ private:
 };
 
 // property, staticmethod, classmethod share one shape: wrapped callables.
-class PropertyObject final : public Object {
+class PropertyObject final : public GcObject {
 public:
     PropertyObject(Value fget, Value fset, Value fdel)
-        : Object(ObjKind::Property),
+        : GcObject(ObjKind::Property),
           m_fget(std::move(fget)),
           m_fset(std::move(fset)),
           m_fdel(std::move(fdel)) {}
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
+    void traverse(GcVisitor& visit) const override {
+        visit(m_fget);
+        visit(m_fset);
+        visit(m_fdel);
+    }
     void clearRefs() override {
         m_fget = Value();
         m_fset = Value();
@@ -133,11 +146,12 @@ public:
     Value m_fget, m_fset, m_fdel;
 };
 
-class MethodWrapperObject final : public Object {
+class MethodWrapperObject final : public GcObject {
 public:
-    MethodWrapperObject(ObjKind kind, Value func) : Object(kind), m_func(std::move(func)) {}
+    MethodWrapperObject(ObjKind kind, Value func) : GcObject(kind), m_func(std::move(func)) {}
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
+    void traverse(GcVisitor& visit) const override { visit(m_func); }
     void clearRefs() override { m_func = Value(); }
     const Value& func() const { return m_func; }
 
@@ -146,12 +160,20 @@ private:
 };
 
 // super(): attribute lookup in the MRO of `obj`'s type after `startType`.
-class SuperObject final : public Object {
+class SuperObject final : public GcObject {
 public:
     SuperObject(Value startType, Value obj)
-        : Object(ObjKind::Super), m_startType(std::move(startType)), m_obj(std::move(obj)) {}
+        : GcObject(ObjKind::Super), m_startType(std::move(startType)), m_obj(std::move(obj)) {}
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
+    void traverse(GcVisitor& visit) const override {
+        visit(m_startType);
+        visit(m_obj);
+    }
+    void clearRefs() override {
+        m_startType = Value();
+        m_obj = Value();
+    }
     const Value& startType() const { return m_startType; }
     const Value& obj() const { return m_obj; }
 

@@ -5,17 +5,20 @@
 #include <cstdint>
 #include <memory>
 
-#include "core/lang/object.h"
+#include "core/lang/gcobject.h"
 
 namespace taskscope::core::lang {
 
-class GeneratorObject final : public Object {
+class GeneratorObject final : public GcObject {
 public:
     enum class State : uint8_t { Created, Suspended, Running, Finished };
 
     GeneratorObject(Value func, std::size_t nslots);
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
+    void traverse(GcVisitor& visit) const override;
+    // Drops the frame's slots and the saved exception (also generator.close()); the
+    // function stays: a cycle through it is broken by the function's own clearRefs().
     void clearRefs() override;
 
     const Value& func() const { return m_func; }

@@ -5,26 +5,32 @@
 #include <vector>
 
 #include "core/lang/dictobject.h"
-#include "core/lang/object.h"
+#include "core/lang/gcobject.h"
 
 namespace taskscope::core::lang {
 
 class DictObject;
 
 // C++ state a host class attaches to its instances (e.g. a kernel object id).
-// clone() is called when the instance is deep-copied (fork, snapshots).
+// clone() is called when the instance is deep-copied (fork, snapshots). A payload holds no
+// Values: the cycle collector would see them as references from outside.
 class NativePayload {
 public:
     virtual ~NativePayload() = default;
     virtual std::unique_ptr<NativePayload> clone() const = 0;
 };
 
-class InstanceObject : public Object {
+class InstanceObject : public GcObject {
 public:
     explicit InstanceObject(Value cls, ObjKind kind = ObjKind::Instance);
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
-    void clearRefs() override;
+    // A cycle through an instance passes through its dict or its class's dict, which clear
+    // themselves: clearRefs() keeps the instance as it is (the inherited no-op).
+    void traverse(GcVisitor& visit) const override {
+        visit(m_cls);
+        visit(m_dict);
+    }
 
     TypeObject* cls() const { return m_cls.as<TypeObject>(); }
     const Value& clsValue() const { return m_cls; }
@@ -35,6 +41,13 @@ public:
         dict();
         return m_dict;
     }
+    // obj.__dict__ / vars(obj): Python code holds the dict itself. CPython 3.11 creates the
+    // dict only then (attributes live inline before), which gc.collect()'s count reflects.
+    const Value& exposeDict() {
+        m_dictExposed = true;
+        return dictValue();
+    }
+    bool dictExposed() const { return m_dictExposed; }
 
     NativePayload* payload() const { return m_payload.get(); }
     template <typename T>
@@ -52,6 +65,7 @@ private:
     Value m_cls;
     Value m_dict;
     std::unique_ptr<NativePayload> m_payload;
+    bool m_dictExposed = false;
 };
 
 class CodeObject;
@@ -65,6 +79,7 @@ class ExceptionObject final : public InstanceObject {
 public:
     explicit ExceptionObject(Value cls) : InstanceObject(std::move(cls), ObjKind::Exception) {}
     Value deepCopy(CopyMemo& memo) const override;
+    void traverse(GcVisitor& visit) const override;
     void clearRefs() override;
 
     Value m_args;  // tuple

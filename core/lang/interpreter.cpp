@@ -29,13 +29,17 @@ Interpreter::Interpreter(Host& host, InterpreterConfig config)
 
 Interpreter::Interpreter(Host& host, InterpreterConfig config, bool bare)
     : m_host(&host), m_config(std::move(config)), m_costs(m_config.costs) {
+    GcHeap::Scope scope(m_heap);
     m_argv = m_config.argv.empty() ? std::vector<std::string>{m_config.filename} : m_config.argv;
     m_random.seedArray(seedKey(m_config.seed));
     if (!bare) setupModules();
 }
 
 Interpreter::~Interpreter() {
-    // Break the cycles modules create (functions -> globals -> functions) so memory is freed.
+    GcHeap::Scope scope(m_heap);
+    // Break the cycles modules create (functions -> globals -> functions), also for what
+    // outlives this interpreter (values the host still holds); the final collection below
+    // frees every other cycle.
     if (m_modules.isKind(ObjKind::Dict)) {
         std::vector<Value> mods;
         for (const auto& e : m_modules.as<DictObject>()->entries()) {
@@ -51,13 +55,15 @@ Interpreter::~Interpreter() {
                 d->clear();
                 for (Value& v : values) {
                     if (v.isKind(ObjKind::Type) && !v.as<TypeObject>()->m_builtin)
-                        v.obj()->clearRefs();
+                        v.as<TypeObject>()->dict()->clear();
                     if (v.isKind(ObjKind::Function)) v.obj()->clearRefs();
                 }
             }
         }
         m_modules.as<DictObject>()->clear();
     }
+    m_builtins = m_main = m_modules = m_stdout = m_stderr = Value();
+    m_heap.collect();
 }
 
 void Interpreter::setupModules() {
@@ -84,6 +90,7 @@ DictObject* Interpreter::builtinsDict() const {
 }
 
 Expected<Value> Interpreter::compile(std::string_view source, const std::string& filename) {
+    GcHeap::Scope scope(m_heap);
     m_sources[filename] = std::string(source);
     return compileModule(source, filename);
 }
@@ -98,6 +105,7 @@ void Interpreter::addModule(const Value& module) {
 
 Value Interpreter::importModule(VmThread* thread, std::string_view name) {
     (void)thread;
+    GcHeap::Scope scope(m_heap);
     auto* mods = m_modules.as<DictObject>();
     if (Value m = mods->getStr(name)) return m;
     Value mod;
@@ -105,6 +113,8 @@ Value Interpreter::importModule(VmThread* thread, std::string_view name) {
         mod = createMathModule(*this);
     else if (name == "random")
         mod = createRandomModule(*this);
+    else if (name == "gc")
+        mod = createGcModule(*this);
     else
         mod = m_host->createModule(*this, name);
     if (mod) mods->setStr(name, mod);
@@ -128,6 +138,8 @@ void Interpreter::setSwitchInterval(double seconds) {
 
 std::unique_ptr<Interpreter> Interpreter::fork(CopyMemo& memo, Host& childHost) const {
     std::unique_ptr<Interpreter> child(new Interpreter(childHost, m_config, true));
+    GcHeap::Scope scope(child->m_heap);
+    child->m_heap.setEnabled(m_heap.enabled());  // os.fork() copies gc.disable() too
     child->m_costs = m_costs;
     child->m_sources = m_sources;
     child->m_argv = m_argv;
@@ -191,6 +203,7 @@ std::string qualifiedExcName(const TypeObject* tp) {
 
 std::string Interpreter::formatException(const Value& exc) const {
     auto* self = const_cast<Interpreter*>(this);
+    GcHeap::Scope scope(self->m_heap);
     VmThread tmp(*self);
     std::vector<const Object*> seen;
     std::function<std::string(const Value&)> format = [&](const Value& e) -> std::string {

@@ -1,7 +1,7 @@
 #pragma once
 // One Python interpreter per simulated process: modules (incl. __main__'s globals), builtins,
-// sys state (argv, switch interval), the source text for tracebacks, the random generator
-// and the cost table.
+// sys state (argv, switch interval), the source text for tracebacks, the random generator,
+// the cost table, and the heap whose cycle collector frees its garbage cycles (gcheap.h).
 
 #include <cstdint>
 #include <map>
@@ -12,6 +12,7 @@
 
 #include "core/lang/cost_model.h"
 #include "core/lang/diagnostic.h"
+#include "core/lang/gcheap.h"
 #include "core/lang/host.h"
 #include "core/lang/mt19937.h"
 #include "core/lang/value.h"
@@ -49,8 +50,13 @@ public:
 
     // fork(): a child interpreter whose modules (and so __main__'s globals) are deep copies
     // of this one's. Use the same memo to copy values the child needs (the target callable,
-    // its args): deepCopy(target, memo) then refers to the child's copies.
+    // its args): deepCopy(target, memo) then refers to the child's copies; do that inside
+    // GcHeap::Scope(child->heap()) so the copies belong to the child's heap.
     std::unique_ptr<Interpreter> fork(CopyMemo& memo, Host& childHost) const;
+
+    // The cycle collector of this interpreter's objects. Host code that builds objects for
+    // this interpreter outside its VM threads makes it current with GcHeap::Scope.
+    GcHeap& heap() { return m_heap; }
 
     Host& host() const { return *m_host; }
     void setHost(Host& host) { m_host = &host; }
@@ -99,6 +105,7 @@ private:
     Interpreter(Host& host, InterpreterConfig config, bool bare);
     void setupModules();
 
+    GcHeap m_heap;  // first: it outlives every object the other members hold
     Host* m_host;
     InterpreterConfig m_config;
     CostModel m_costs;

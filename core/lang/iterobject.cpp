@@ -46,6 +46,9 @@ public:
         return r;
     }
 
+    void traverse(GcVisitor& visit) const override { visit(m_seq); }
+    void clearRefs() override { m_seq = Value(); }
+
 private:
     Value m_seq;
     bool m_tuple;
@@ -136,6 +139,9 @@ public:
         return r;
     }
 
+    void traverse(GcVisitor& visit) const override { visit(m_dict); }
+    void clearRefs() override { m_dict = Value(); }
+
 private:
     Value m_dict;
     int m_which;
@@ -168,6 +174,9 @@ public:
         return r;
     }
 
+    void traverse(GcVisitor& visit) const override { visit(m_set); }
+    void clearRefs() override { m_set = Value(); }
+
 private:
     Value m_set;
     std::size_t m_index = 0;
@@ -198,6 +207,9 @@ public:
         return r;
     }
 
+    void traverse(GcVisitor& visit) const override { visit(m_seq); }
+    void clearRefs() override { m_seq = Value(); }
+
 private:
     Value m_seq;
     int64_t m_index;
@@ -218,6 +230,15 @@ public:
         Value r = make<EnumerateIter>(lang::deepCopy(m_it, memo), m_count);
         memo.remember(this, r);
         return r;
+    }
+
+    void traverse(GcVisitor& visit) const override {
+        visit(m_it);
+        visit(m_count);
+    }
+    void clearRefs() override {
+        m_it = Value();
+        m_count = Value();
     }
 
 private:
@@ -263,6 +284,11 @@ public:
         return r;
     }
 
+    void traverse(GcVisitor& visit) const override {
+        for (const Value& i : m_its) visit(i);
+    }
+    void clearRefs() override { std::vector<Value>().swap(m_its); }
+
 private:
     std::vector<Value> m_its;
     bool m_strict;
@@ -290,6 +316,15 @@ public:
         return r;
     }
 
+    void traverse(GcVisitor& visit) const override {
+        visit(m_fn);
+        for (const Value& i : m_its) visit(i);
+    }
+    void clearRefs() override {
+        m_fn = Value();
+        std::vector<Value>().swap(m_its);
+    }
+
 private:
     Value m_fn;
     std::vector<Value> m_its;
@@ -311,6 +346,15 @@ public:
         Value r = make<FilterIter>(lang::deepCopy(m_fn, memo), lang::deepCopy(m_it, memo));
         memo.remember(this, r);
         return r;
+    }
+
+    void traverse(GcVisitor& visit) const override {
+        visit(m_fn);
+        visit(m_it);
+    }
+    void clearRefs() override {
+        m_fn = Value();
+        m_it = Value();
     }
 
 private:
@@ -354,6 +398,15 @@ public:
         Value r(c);
         memo.remember(this, r);
         return r;
+    }
+
+    void traverse(GcVisitor& visit) const override {
+        visit(m_callable);
+        visit(m_sentinel);
+    }
+    void clearRefs() override {
+        m_callable = Value();
+        m_sentinel = Value();
     }
 
 private:

@@ -4,15 +4,16 @@
 
 #include <vector>
 
-#include "core/lang/object.h"
+#include "core/lang/gcobject.h"
 
 namespace taskscope::core::lang {
 
 class VmThread;
 
-class IteratorObject : public Object {
+// Each concrete iterator traverses and clears the references it holds.
+class IteratorObject : public GcObject {
 public:
-    IteratorObject() : Object(ObjKind::Iterator) {}
+    IteratorObject() : GcObject(ObjKind::Iterator) {}
     TypeObject* type() const override;
     // The next item, or null when exhausted. Errors throw PyException.
     virtual Value next(VmThread& t) = 0;
@@ -33,12 +34,14 @@ Value makeCallIterator(Value callable, Value sentinel);  // iter(callable, senti
 namespace taskscope::core::lang {
 
 // dict.keys()/values()/items(): live views over a dict.
-class DictViewObject final : public Object {
+class DictViewObject final : public GcObject {
 public:
     DictViewObject(Value dict, int which)
-        : Object(ObjKind::DictView), m_dict(std::move(dict)), m_which(which) {}
+        : GcObject(ObjKind::DictView), m_dict(std::move(dict)), m_which(which) {}
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
+    void traverse(GcVisitor& visit) const override { visit(m_dict); }
+    void clearRefs() override { m_dict = Value(); }
     const Value& dict() const { return m_dict; }
     int which() const { return m_which; }  // 0 keys, 1 values, 2 items
 

@@ -2,18 +2,21 @@
 
 #include <vector>
 
-#include "core/lang/object.h"
+#include "core/lang/gcobject.h"
 
 namespace taskscope::core::lang {
 
-class ListObject final : public Object {
+class ListObject final : public GcObject {
 public:
-    ListObject() : Object(ObjKind::List) {}
+    ListObject() : GcObject(ObjKind::List) {}
     explicit ListObject(std::vector<Value> items)
-        : Object(ObjKind::List), m_items(std::move(items)) {}
+        : GcObject(ObjKind::List), m_items(std::move(items)) {}
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
-    void clearRefs() override { m_items.clear(); }
+    void traverse(GcVisitor& visit) const override {
+        for (const Value& v : m_items) visit(v);
+    }
+    void clearRefs() override { std::vector<Value>().swap(m_items); }
 
     std::vector<Value>& items() noexcept { return m_items; }
     const std::vector<Value>& items() const noexcept { return m_items; }
@@ -23,14 +26,17 @@ private:
     std::vector<Value> m_items;
 };
 
-class TupleObject final : public Object {
+class TupleObject final : public GcObject {
 public:
-    TupleObject() : Object(ObjKind::Tuple) {}
+    TupleObject() : GcObject(ObjKind::Tuple) {}
     explicit TupleObject(std::vector<Value> items)
-        : Object(ObjKind::Tuple), m_items(std::move(items)) {}
+        : GcObject(ObjKind::Tuple), m_items(std::move(items)) {}
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
-    void clearRefs() override { m_items.clear(); }
+    void traverse(GcVisitor& visit) const override {
+        for (const Value& v : m_items) visit(v);
+    }
+    void clearRefs() override { std::vector<Value>().swap(m_items); }
 
     const std::vector<Value>& items() const noexcept { return m_items; }
     std::vector<Value>& mutableItems() noexcept { return m_items; }  // only while building

@@ -2,19 +2,21 @@
 
 #include <string>
 
-#include "core/lang/object.h"
+#include "core/lang/gcobject.h"
 
 namespace taskscope::core::lang {
 
 class DictObject;
 
-class ModuleObject final : public Object {
+class ModuleObject final : public GcObject {
 public:
     explicit ModuleObject(std::string name);
     ModuleObject(std::string name, Value dict);
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
-    void clearRefs() override;
+    // A cycle through a module passes through its dict, which clears itself: clearRefs()
+    // keeps the module usable (the inherited no-op).
+    void traverse(GcVisitor& visit) const override { visit(m_dict); }
 
     const std::string& name() const { return m_name; }
     DictObject* dict() const;

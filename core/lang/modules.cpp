@@ -1,4 +1,4 @@
-// The modules the language runtime implements itself: sys, math, random.
+// The modules the language runtime implements itself: sys, math, random, gc.
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -53,6 +53,32 @@ NativeResult sys_exc_info(NativeCall& c) {
 NativeResult sys_intern(NativeCall& c) {
     c.expectArgs(1, 1);
     return NativeResult::ret(internStr(strOfValue(c.arg(0))));
+}
+
+// ---- gc
+// ----------------------------------------------------------------------------------------
+NativeResult gc_collect(NativeCall& c) {
+    c.allowKwargs({"generation"});
+    c.expectArgs(0, 1);
+    Value gen = c.argOr(0, "generation", Value::smallInt(2));
+    int64_t g = toIndex(c.thread(), gen);
+    if (g < 0 || g > 2) valueError("invalid generation");
+    // One generation here: every collection is a full one. It costs no simulated time.
+    return NativeResult::ret(intFrom(static_cast<int64_t>(c.interp().heap().collect())));
+}
+NativeResult gc_enable(NativeCall& c) {
+    c.expectArgs(0, 0);
+    c.interp().heap().setEnabled(true);
+    return NativeResult::ret();
+}
+NativeResult gc_disable(NativeCall& c) {
+    c.expectArgs(0, 0);
+    c.interp().heap().setEnabled(false);
+    return NativeResult::ret();
+}
+NativeResult gc_isenabled(NativeCall& c) {
+    c.expectArgs(0, 0);
+    return NativeResult::ret(Value::boolean(c.interp().heap().enabled()));
 }
 
 // ---- math
@@ -598,6 +624,18 @@ Value createSysModule(Interpreter& interp) {
     addFn(d, "sys", "setrecursionlimit", sys_setrecursionlimit);
     addFn(d, "sys", "exc_info", sys_exc_info);
     addFn(d, "sys", "intern", sys_intern);
+    return mod;
+}
+
+Value createGcModule(Interpreter& interp) {
+    (void)interp;
+    Value mod = makeModule("gc");
+    auto* d = mod.as<ModuleObject>()->dict();
+    d->setStr("garbage", makeList());  // uncollectable objects: none (no finalizers)
+    addFn(d, "gc", "collect", gc_collect);
+    addFn(d, "gc", "enable", gc_enable);
+    addFn(d, "gc", "disable", gc_disable);
+    addFn(d, "gc", "isenabled", gc_isenabled);
     return mod;
 }
 

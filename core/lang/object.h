@@ -1,7 +1,8 @@
 #pragma once
 // The base of every heap object: intrusive reference count plus a kind tag used for fast
 // type tests. Builtin singletons (types, NotImplemented) are immortal (refcount < 0) so they
-// can be shared read-only between interpreters.
+// can be shared read-only between interpreters. Containers derive from GcObject (gcobject.h)
+// so the cycle collector (gcheap.h) can find reference cycles among them.
 
 #include <cstdint>
 #include <utility>
@@ -12,6 +13,9 @@ namespace taskscope::core::lang {
 
 class CopyMemo;
 class TypeObject;
+class GcVisitor;
+class GcHeap;
+class GcObject;
 
 enum class ObjKind : uint8_t {
     BigInt,
@@ -59,18 +63,34 @@ public:
     }
     int32_t refcount() const noexcept { return m_refcount; }
     bool immortal() const noexcept { return m_refcount < 0; }
-    void makeImmortal() noexcept { m_refcount = -1; }
+    // Also untracks a container: immortal objects are shared and never collected.
+    void makeImmortal() noexcept;
+    // Tracked by a heap's cycle collector (only containers can be).
+    bool gcTracked() const noexcept { return (m_gcFlags & kGcTracked) != 0; }
 
     // The Python type of this object.
     virtual TypeObject* type() const = 0;
     // A copy for fork/snapshots: containers copy their contents through the memo.
     virtual Value deepCopy(CopyMemo& memo) const = 0;
-    // Drops references to other objects so reference cycles can be freed at teardown.
+    // Calls `visit` on every Value this object holds a reference to (CPython's tp_traverse).
+    // It must visit exactly the references the object owns, each as often as it holds it.
+    virtual void traverse(GcVisitor& visit) const { (void)visit; }
+    // Drops the references this object holds that can close a cycle (CPython's tp_clear), on
+    // collected garbage; it never changes other objects. Kinds whose references all lead to
+    // objects that clear themselves (a module or class to its dict) may keep them.
     virtual void clearRefs() {}
 
 private:
+    friend class GcHeap;
+    friend class GcVisitor;
+    friend class GcObject;
+    static constexpr uint8_t kGcTracked = 1;
+    static constexpr uint8_t kGcCollecting = 2;  // in the set a running collection examines
+    static constexpr uint8_t kGcReachable = 4;   // found alive by that collection
+
     int32_t m_refcount = 0;
     ObjKind m_kind;
+    uint8_t m_gcFlags = 0;  // GcObject's collector state, kept in Object's padding
 };
 
 inline Value::Value(Object* obj) noexcept : m_bits(reinterpret_cast<uint64_t>(obj)) {

@@ -89,6 +89,7 @@ Value makeTuple(std::vector<Value> items) {
 }
 Value emptyTuple() {
     static Value v = [] {
+        GcHeap::Scope untracked(nullptr);  // shared by every interpreter
         auto* o = new TupleObject();
         o->makeImmortal();
         return Value(o);
@@ -156,12 +157,24 @@ Value CellObject::deepCopy(CopyMemo& memo) const {
 }
 
 FunctionObject::FunctionObject(Value code, Value globals, Value builtins)
-    : Object(ObjKind::Function),
+    : GcObject(ObjKind::Function),
       m_code(std::move(code)),
       m_globals(std::move(globals)),
       m_builtins(std::move(builtins)) {}
 TypeObject* FunctionObject::type() const {
     return builtinTypes().function;
+}
+void FunctionObject::traverse(GcVisitor& visit) const {
+    visit(m_code);
+    visit(m_globals);
+    visit(m_builtins);
+    visit(m_defaults);
+    visit(m_kwdefaults);
+    visit(m_closure);
+    visit(m_dict);
+    visit(m_name);
+    visit(m_qualname);
+    visit(m_module);
 }
 void FunctionObject::clearRefs() {
     m_defaults = Value();
@@ -170,6 +183,9 @@ void FunctionObject::clearRefs() {
     m_dict = Value();
     m_globals = Value();
     m_builtins = Value();
+    // __name__ and __qualname__ can be set to any object.
+    for (Value* v : {&m_name, &m_qualname, &m_module})
+        if (!v->isKind(ObjKind::Str)) *v = Value::none();
 }
 Value FunctionObject::deepCopy(CopyMemo& memo) const {
     auto* copy = new FunctionObject(m_code, Value(), Value());
@@ -236,7 +252,7 @@ Value SuperObject::deepCopy(CopyMemo& memo) const {
 // ---- modules / instances / exceptions --------------------------------------------------------
 ModuleObject::ModuleObject(std::string name) : ModuleObject(std::move(name), makeDict()) {}
 ModuleObject::ModuleObject(std::string name, Value dict)
-    : Object(ObjKind::Module), m_name(std::move(name)), m_dict(std::move(dict)) {
+    : GcObject(ObjKind::Module), m_name(std::move(name)), m_dict(std::move(dict)) {
     this->dict()->setStr("__name__", makeStr(m_name));
 }
 TypeObject* ModuleObject::type() const {
@@ -244,9 +260,6 @@ TypeObject* ModuleObject::type() const {
 }
 DictObject* ModuleObject::dict() const {
     return m_dict.as<DictObject>();
-}
-void ModuleObject::clearRefs() {
-    if (!m_dict.isNull()) m_dict.as<DictObject>()->clear();
 }
 Value ModuleObject::deepCopy(CopyMemo& memo) const {
     if (m_shared) return Value(const_cast<ModuleObject*>(this));
@@ -261,7 +274,7 @@ Value makeModule(std::string name) {
     return make<ModuleObject>(std::move(name));
 }
 
-InstanceObject::InstanceObject(Value cls, ObjKind kind) : Object(kind), m_cls(std::move(cls)) {}
+InstanceObject::InstanceObject(Value cls, ObjKind kind) : GcObject(kind), m_cls(std::move(cls)) {}
 TypeObject* InstanceObject::type() const {
     return m_cls.as<TypeObject>();
 }
@@ -269,14 +282,12 @@ DictObject* InstanceObject::dict() {
     if (m_dict.isNull()) m_dict = makeDict();
     return m_dict.as<DictObject>();
 }
-void InstanceObject::clearRefs() {
-    if (!m_dict.isNull()) m_dict.as<DictObject>()->clear();
-}
 void InstanceObject::copyInto(InstanceObject& target, CopyMemo& memo) const {
     target.m_cls = lang::deepCopy(m_cls, memo);
     target.m_dict = lang::deepCopy(m_dict, memo);
     if (m_payload) target.m_payload = m_payload->clone();
     target.m_serial = m_serial;
+    target.m_dictExposed = m_dictExposed;
 }
 Value InstanceObject::deepCopy(CopyMemo& memo) const {
     auto* copy = new InstanceObject(m_cls);
@@ -297,8 +308,14 @@ Value ExceptionObject::deepCopy(CopyMemo& memo) const {
     copy->m_traceback = m_traceback;
     return r;
 }
+void ExceptionObject::traverse(GcVisitor& visit) const {
+    InstanceObject::traverse(visit);
+    visit(m_args);
+    visit(m_cause);
+    visit(m_context);
+    for (const TracebackEntry& e : m_traceback) visit(e.code);
+}
 void ExceptionObject::clearRefs() {
-    InstanceObject::clearRefs();
     m_args = Value();
     m_cause = Value();
     m_context = Value();
@@ -316,12 +333,17 @@ Value makeException(TypeObject* type, std::string message) {
 
 // ---- generators ------------------------------------------------------------------------------
 GeneratorObject::GeneratorObject(Value func, std::size_t nslots)
-    : Object(ObjKind::Generator),
+    : GcObject(ObjKind::Generator),
       m_func(std::move(func)),
       m_slots(new Value[nslots]),
       m_nslots(nslots) {}
 TypeObject* GeneratorObject::type() const {
     return builtinTypes().generator;
+}
+void GeneratorObject::traverse(GcVisitor& visit) const {
+    visit(m_func);
+    for (std::size_t i = 0; i < m_nslots; ++i) visit(m_slots[i]);
+    visit(m_savedExc);
 }
 void GeneratorObject::clearRefs() {
     for (std::size_t i = 0; i < m_nslots; ++i) m_slots[i] = Value();

@@ -1568,7 +1568,7 @@ namespace {
 
 Value specialInstanceAttr(VmThread& t, const Value& obj, std::string_view name) {
     if (name == "__class__") return Value(typeOf(obj));
-    if (name == "__dict__" && isInstanceLike(obj)) return obj.as<InstanceObject>()->dictValue();
+    if (name == "__dict__" && isInstanceLike(obj)) return obj.as<InstanceObject>()->exposeDict();
     if (obj.kind() == ObjKind::Exception) {
         auto* e = obj.as<ExceptionObject>();
         if (name == "args") return e->m_args;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/lang/object.h"
+#include "core/lang/gcobject.h"
 
 namespace taskscope::core::lang {
 
@@ -21,15 +21,25 @@ private:
     int64_t m_start, m_stop, m_step;
 };
 
-class SliceObject final : public Object {
+class SliceObject final : public GcObject {
 public:
     SliceObject(Value start, Value stop, Value step)
-        : Object(ObjKind::Slice),
+        : GcObject(ObjKind::Slice),
           m_start(std::move(start)),
           m_stop(std::move(stop)),
           m_step(std::move(step)) {}
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
+    void traverse(GcVisitor& visit) const override {
+        visit(m_start);
+        visit(m_stop);
+        visit(m_step);
+    }
+    void clearRefs() override {
+        m_start = Value();
+        m_stop = Value();
+        m_step = Value();
+    }
     const Value& start() const { return m_start; }
     const Value& stop() const { return m_stop; }
     const Value& step() const { return m_step; }

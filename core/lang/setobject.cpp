@@ -18,7 +18,7 @@ bool slotUnused(const SetObject::Slot& s) {
 }  // namespace
 
 SetObject::SetObject(bool frozen)
-    : Object(frozen ? ObjKind::FrozenSet : ObjKind::Set), m_table(kMinSize) {}
+    : GcObject(frozen ? ObjKind::FrozenSet : ObjKind::Set), m_table(kMinSize) {}
 
 TypeObject* SetObject::type() const {
     return frozen() ? builtinTypes().frozenset : builtinTypes().set;

@@ -5,13 +5,13 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/lang/object.h"
+#include "core/lang/gcobject.h"
 
 namespace taskscope::core::lang {
 
 class VmThread;
 
-class SetObject final : public Object {
+class SetObject final : public GcObject {
 public:
     struct Slot {
         int64_t hash = 0;
@@ -22,6 +22,9 @@ public:
     explicit SetObject(bool frozen = false);
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
+    void traverse(GcVisitor& visit) const override {
+        for (const Slot& s : m_table) visit(s.key);
+    }
     void clearRefs() override;
 
     bool frozen() const noexcept { return kind() == ObjKind::FrozenSet; }

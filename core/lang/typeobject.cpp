@@ -11,7 +11,7 @@
 namespace taskscope::core::lang {
 
 TypeObject::TypeObject(std::string name, std::vector<Value> bases, Value dict)
-    : Object(ObjKind::Type),
+    : GcObject(ObjKind::Type),
       m_qualname(name),
       m_name(std::move(name)),
       m_bases(std::move(bases)),
@@ -28,9 +28,10 @@ DictObject* TypeObject::dict() const {
     return m_dict.as<DictObject>();
 }
 
-void TypeObject::clearRefs() {
-    if (m_builtin) return;
-    dict()->clear();
+void TypeObject::traverse(GcVisitor& visit) const {
+    for (const Value& b : m_bases) visit(b);
+    visit(m_dict);
+    visit(m_new);
 }
 
 Value TypeObject::deepCopy(CopyMemo& memo) const {
@@ -278,6 +279,8 @@ BuiltinTypes* createBuiltinTypes() {
 
 const BuiltinTypes& builtinTypes() {
     static BuiltinTypes* bt = [] {
+        // Shared by every interpreter: nothing of it belongs to a heap.
+        GcHeap::Scope untracked(nullptr);
         BuiltinTypes* t = createBuiltinTypes();
         addObjectMethods(*t);
         addIntMethods(*t);

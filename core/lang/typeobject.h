@@ -6,15 +6,15 @@
 #include <string_view>
 #include <vector>
 
+#include "core/lang/gcobject.h"
 #include "core/lang/native.h"
-#include "core/lang/object.h"
 
 namespace taskscope::core::lang {
 
 class StrObject;
 class DictObject;
 
-class TypeObject final : public Object {
+class TypeObject final : public GcObject {
 public:
     // How instances are laid out: a builtin kind, a plain instance, or an exception.
     enum class Layout : uint8_t { Builtin, Instance, Exception };
@@ -22,7 +22,9 @@ public:
     TypeObject(std::string name, std::vector<Value> bases, Value dict);
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
-    void clearRefs() override;
+    // Every cycle through a class passes through its dict, which clears itself: clearRefs()
+    // keeps the class usable (the inherited no-op).
+    void traverse(GcVisitor& visit) const override;
 
     const std::string& name() const { return m_name; }
     const std::vector<Value>& bases() const { return m_bases; }

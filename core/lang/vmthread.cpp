@@ -26,6 +26,7 @@ VmThread::VmThread(Interpreter& interp) : m_interp(interp) {
 }
 
 VmThread::~VmThread() {
+    GcHeap::Scope scope(m_interp.heap());
     while (!m_frames.empty()) popFrame();
 }
 
@@ -435,6 +436,7 @@ VmThread::CallOutcome VmThread::invoke(const Value& callable, Value* args, std::
 
 Value VmThread::callNested(const Value& callable, std::span<const Value> args,
                            const TupleObject* kwNames) {
+    GcHeap::Scope scope(m_interp.heap());
     RecursionGuard guard(*this);
     std::vector<Value> copy(args.begin(), args.end());
     std::size_t depth = m_frames.size();
@@ -459,6 +461,7 @@ Value VmThread::callNested(const Value& callable, std::span<const Value> args,
 }
 
 Value VmThread::generatorNext(const Value& gen) {
+    GcHeap::Scope scope(m_interp.heap());
     RecursionGuard guard(*this);
     std::size_t depth = m_frames.size();
     if (!resumeGenerator(gen, Value::none(), -1, true)) return Value();
@@ -639,6 +642,7 @@ Value VmThread::buildClass(const Value& func, const Value& name, const Value& ba
 
 // ---- public entry points ------------------------------------------------------------------------
 void VmThread::startModule(const Value& code) {
+    GcHeap::Scope scope(m_interp.heap());
     auto* fn =
         new FunctionObject(code, Value(m_interp.mainGlobals()), Value(m_interp.builtinsDict()));
     Value func(fn);
@@ -661,6 +665,7 @@ void VmThread::startModule(const Value& code) {
 
 void VmThread::startCall(const Value& callable, std::vector<Value> args,
                          std::vector<std::pair<std::string, Value>> kwargs) {
+    GcHeap::Scope scope(m_interp.heap());
     m_startCallable = callable;
     m_startArgs = std::move(args);
     std::vector<Value> names;
@@ -674,6 +679,7 @@ void VmThread::startCall(const Value& callable, std::vector<Value> args,
 
 void VmThread::resume(Value result) {
     if (!m_blocked) return;
+    GcHeap::Scope scope(m_interp.heap());
     m_blocked = false;
     if (m_frames.empty()) {
         finishWith(ThreadOutcome::Returned, std::move(result));
@@ -691,10 +697,12 @@ void VmThread::resumeWithException(Value exception) {
 }
 
 void VmThread::resumeWithException(TypeObject* type, std::string message) {
+    GcHeap::Scope scope(m_interp.heap());
     resumeWithException(makeException(type, std::move(message)));
 }
 
 RunResult VmThread::run(const RunLimits& limits) {
+    GcHeap::Scope scope(m_interp.heap());
     RunResult result;
     if (isFinished()) return result;
     if (m_blocked) {
@@ -815,6 +823,7 @@ int VmThread::exitCode() const {
 }
 
 int VmThread::reportAsMainThread() {
+    GcHeap::Scope scope(m_interp.heap());
     if (m_outcome == ThreadOutcome::Raised) {
         m_interp.write(this, OutStream::Stderr, m_interp.formatException(m_exception));
         return 1;
@@ -837,6 +846,7 @@ int VmThread::reportAsMainThread() {
 
 void VmThread::reportAsThread(std::string_view threadName) {
     if (m_outcome != ThreadOutcome::Raised) return;
+    GcHeap::Scope scope(m_interp.heap());
     m_interp.write(this, OutStream::Stderr,
                    "Exception in thread " + std::string(threadName) + ":\n" +
                        m_interp.formatException(m_exception));

@@ -107,8 +107,11 @@ void dictUpdateFrom(VmThread& t, DictObject* d, const Value& other) {
 #define PUSH(v) (*sp++ = (v))
 #define POP() (std::move(*--sp))
 #define TOP() (sp[-1])
+// Check points are also the collector's safe points: every reference the frames hold is
+// counted, and no native is between two steps. Collection costs no simulated time.
 #define CHECKPOINT()                         \
     do {                                     \
+        heap.collectIfDue();                 \
         if (m_stopAtCheckpoint && !nested) { \
             SYNC();                          \
             return Stop::Checkpoint;         \
@@ -117,6 +120,7 @@ void dictUpdateFrom(VmThread& t, DictObject* d, const Value& other) {
 
 VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
     const int64_t* costs = m_interp.costs().opcodePs.data();
+    GcHeap& heap = m_interp.heap();
     Frame* f = nullptr;
     const uint32_t* code = nullptr;
     const Value* consts = nullptr;

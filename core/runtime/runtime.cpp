@@ -427,6 +427,10 @@ RunOutcome Runtime::run(ThreadContext& ctx, SimTime limit, PyThread& th) {
         }
     } reset{this, &th};
     Machine& m = ctx.machine();
+    PyProcess& proc = *process(th.process);
+    // What the runtime builds for this thread (wake-up values, exceptions, a spawn child's
+    // bootstrap) belongs to its interpreter's heap.
+    GcHeap::Scope gcScope(proc.interp->heap());
     if (th.phase == PyThread::Phase::Shutdown) return shutdown(ctx, th);
     if (th.phase == PyThread::Phase::Done) return RunOutcome::exit(th.exitCode);
     if (!th.started) {
@@ -743,6 +747,7 @@ int Runtime::startProcess(VmThread& caller, const Value& obj, const std::string&
     if (method == StartMethod::Fork) {
         CopyMemo memo;
         interp = parent.interp->fork(memo, *this);
+        GcHeap::Scope childHeap(interp->heap());  // the copies are the child's objects
         Value copy = deepCopy(obj, memo);
         boot = getAttr(*cur.vm, copy, "_bootstrap");
         vm = interp->newThread();

@@ -97,15 +97,14 @@ private slots:
         Theme theme;
         QVERIFY(c.openFile(QStringLiteral(":/workloads/fcfs_convoy.json"), nullptr));
         c.runToCompletion();
-        TimelineView view(&c, &theme);
         QTemporaryDir dir;
         ExportOptions o;
         o.path = dir.filePath(QStringLiteral("convoy.png"));
         o.scale = 2;
         o.title = "FCFS convoy";
-        const TimelinePicture pic = planTimelinePicture(view, o);
+        const TimelinePicture pic = planTimelinePicture(c, theme, o);
         QString error;
-        QVERIFY2(exportTimeline(view, o, &error), qPrintable(error));
+        QVERIFY2(exportTimeline(c, theme, o, &error), qPrintable(error));
         const QImage image(o.path);
         QVERIFY(!image.isNull());
         QCOMPARE(image.size(), pic.size * 2);
@@ -138,7 +137,7 @@ private slots:
         ExportOptions svg = o;
         svg.format = ExportOptions::Format::Svg;
         svg.path = dir.filePath(QStringLiteral("convoy.svg"));
-        QVERIFY2(exportTimeline(view, svg, &error), qPrintable(error));
+        QVERIFY2(exportTimeline(c, theme, svg, &error), qPrintable(error));
         QSvgRenderer renderer(svg.path);
         QVERIFY(renderer.isValid());
         QCOMPARE(renderer.viewBox().size(), pic.size);
@@ -167,18 +166,17 @@ private slots:
         QVERIFY(c.openFile(QStringLiteral(":/workloads/gil_two_cpu_threads.json"), nullptr));
         c.runToCompletion();
         QVERIFY(c.index().hasGil());
-        TimelineView view(&c, &theme);
         ExportOptions all;
-        const TimelinePicture full = planTimelinePicture(view, all);
+        const TimelinePicture full = planTimelinePicture(c, theme, all);
         QVERIFY(countRows(full.rows, TimelineRow::Kind::Gil) > 0);
         QVERIFY(countRows(full.rows, TimelineRow::Kind::Thread) > 0);
         ExportOptions noGil;
         noGil.gilLanes = false;
-        QCOMPARE(countRows(planTimelinePicture(view, noGil).rows, TimelineRow::Kind::Gil), 0);
+        QCOMPARE(countRows(planTimelinePicture(c, theme, noGil).rows, TimelineRow::Kind::Gil), 0);
         ExportOptions cores;
         cores.gilLanes = false;
         cores.threadLanes = false;
-        const TimelinePicture coresOnly = planTimelinePicture(view, cores);
+        const TimelinePicture coresOnly = planTimelinePicture(c, theme, cores);
         QCOMPARE(countRows(coresOnly.rows, TimelineRow::Kind::Thread), 0);
         QCOMPARE(countRows(coresOnly.rows, TimelineRow::Kind::Process), 0);
         QCOMPARE(countRows(coresOnly.rows, TimelineRow::Kind::Core), c.trace().coreCount());
@@ -191,7 +189,7 @@ private slots:
         part.range = ExportOptions::Range::Custom;
         part.from = 10 * kMillisecond;
         part.to = 30 * kMillisecond;
-        const TimelinePicture pp = planTimelinePicture(view, part);
+        const TimelinePicture pp = planTimelinePicture(c, theme, part);
         QCOMPARE(pp.scale.origin, 10 * kMillisecond);
         QVERIFY(std::abs(pp.scale.toX(30 * kMillisecond) - pp.data.width()) < 1.0);
     }
@@ -208,15 +206,14 @@ private slots:
             slices += segs.size();
         }
         QVERIFY2(slices >= 100000, qPrintable(QString::number(slices)));
-        TimelineView view(&c, &theme);
         QTemporaryDir dir;
         ExportOptions o;
         o.format = ExportOptions::Format::Svg;
         o.path = dir.filePath(QStringLiteral("big.svg"));
         o.title = "100k slices";
-        const TimelinePicture pic = planTimelinePicture(view, o);
+        const TimelinePicture pic = planTimelinePicture(c, theme, o);
         QString error;
-        QVERIFY2(exportTimeline(view, o, &error), qPrintable(error));
+        QVERIFY2(exportTimeline(c, theme, o, &error), qPrintable(error));
         const qint64 bytes = QFileInfo(o.path).size();
         int rects = 0;
         const QString texts = svgTexts(o.path, &rects, &error);
@@ -247,7 +244,6 @@ private slots:
         Theme theme;
         QVERIFY(c.openFile(QStringLiteral(":/workloads/rr_classroom.json"), nullptr));
         c.runToCompletion();
-        TimelineView view(&c, &theme);
         QTemporaryDir dir;
         auto mediaBox = [](const QString& path) {
             QFile f(path);
@@ -266,7 +262,7 @@ private slots:
         a4.path = dir.filePath(QStringLiteral("a4.pdf"));
         a4.page = "A4";
         QString error;
-        QVERIFY2(exportTimeline(view, a4, &error), qPrintable(error));
+        QVERIFY2(exportTimeline(c, theme, a4, &error), qPrintable(error));
         auto [isPdf, box] = mediaBox(a4.path);
         QVERIFY(isPdf);
         QVERIFY2(std::abs(box.width() - 841.9) < 1 && std::abs(box.height() - 595.3) < 1,
@@ -276,8 +272,8 @@ private slots:
         fit.format = ExportOptions::Format::Pdf;
         fit.path = dir.filePath(QStringLiteral("fit.pdf"));
         fit.title = "Round robin";
-        const TimelinePicture pic = planTimelinePicture(view, fit);
-        QVERIFY2(exportTimeline(view, fit, &error), qPrintable(error));
+        const TimelinePicture pic = planTimelinePicture(c, theme, fit);
+        QVERIFY2(exportTimeline(c, theme, fit, &error), qPrintable(error));
         std::tie(isPdf, box) = mediaBox(fit.path);
         QVERIFY(isPdf);
         QVERIFY2(std::abs(box.width() - pic.size.width() * 0.75) < 1.5 &&
@@ -290,27 +286,26 @@ private slots:
         Theme theme;
         QVERIFY(c.openFile(QStringLiteral(":/workloads/io_overlap_zh.json"), nullptr));
         c.runToCompletion();
-        TimelineView view(&c, &theme);
         QTemporaryDir dir;
         ExportOptions o;
         o.path = dir.filePath(QStringLiteral("zh.png"));
         o.title = c.workload()->title;
         QVERIFY(QString::fromStdString(o.title).contains(QStringLiteral("重叠")));
-        const TimelinePicture pic = planTimelinePicture(view, o);
+        const TimelinePicture pic = planTimelinePicture(c, theme, o);
         QString error;
-        QVERIFY2(exportTimeline(view, o, &error), qPrintable(error));
+        QVERIFY2(exportTimeline(c, theme, o, &error), qPrintable(error));
         QVERIFY(!QImage(o.path).isNull());
         QString text = QString::fromStdString(o.title);
         for (const auto& r : pic.rows) text += QString::fromStdString(r.label);
         QVERIFY(text.contains(QStringLiteral("下载器")));
-        QFont bold = view.font();
+        QFont bold = pic.font;
         bold.setBold(true);
-        for (const QFont& f : {view.font(), bold}) {
+        for (const QFont& f : {pic.font, bold}) {
             const QString missing = missingGlyphs(text, f);
             QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("no glyph for: ") + missing));
         }
         // The check itself sees a missing glyph (an unassigned code point).
-        QVERIFY(!missingGlyphs(QStringLiteral("a\u0378b"), view.font()).isEmpty());
+        QVERIFY(!missingGlyphs(QStringLiteral("a\u0378b"), pic.font).isEmpty());
     }
 
     void everyViewExportsAsPngAndSvg() {
@@ -352,11 +347,10 @@ private slots:
         SimulationController c;
         Theme theme;
         QVERIFY(c.openFile(QStringLiteral(":/workloads/fcfs_convoy.json"), nullptr));
-        TimelineView view(&c, &theme);
         ExportOptions o;
         o.path = QStringLiteral("/nonexistent-folder/x.png");
         QString error;
-        QVERIFY(!exportTimeline(view, o, &error));
+        QVERIFY(!exportTimeline(c, theme, o, &error));
         QVERIFY2(error.contains(QStringLiteral("cannot write")), qPrintable(error));
     }
 
@@ -390,7 +384,9 @@ private slots:
         timeline->zoomBy(4.0, 0);
         ExportOptions visible;
         visible.range = ExportOptions::Range::Visible;
-        const TimelinePicture vp = planTimelinePicture(*timeline, visible);
+        const TimelineShown shown = window.shownTimeline();
+        const TimelinePicture vp =
+            planTimelinePicture(*window.controller(), *window.theme(), visible, &shown);
         QCOMPARE(vp.from, timeline->scale().origin);
         QCOMPARE(vp.to, timeline->scale().toTime(timeline->dataRect().width()));
         QVERIFY(vp.to < window.controller()->endTime());

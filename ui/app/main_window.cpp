@@ -644,9 +644,15 @@ void MainWindow::onExport() {
 bool MainWindow::exportWith(const ExportOptions& options, QString* error) {
     m_controller->runToCompletion();
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const bool ok = exportView(*m_controller, *m_theme, m_timeline, options, error);
+    const TimelineShown shown = shownTimeline();
+    const bool ok = exportView(*m_controller, *m_theme, &shown, options, error);
     QApplication::restoreOverrideCursor();
     return ok;
+}
+
+TimelineShown MainWindow::shownTimeline() const {
+    const TimeScale& s = m_timeline->scale();
+    return {m_timeline->font(), s.origin, s.toTime(m_timeline->dataRect().width())};
 }
 
 void MainWindow::updateClock() {

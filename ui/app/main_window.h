@@ -16,6 +16,7 @@ class QToolButton;
 namespace taskscope::ui {
 
 struct ExportOptions;
+struct TimelineShown;
 
 class BreakpointsView;
 class CodeView;
@@ -73,6 +74,8 @@ public:
 
     // Writes an export (File > Export... without the dialog; tests).
     bool exportWith(const ExportOptions& options, QString* error);
+    // What the timeline dock shows, which a timeline export follows: its font and range.
+    TimelineShown shownTimeline() const;
 
     void resetLayout();
     void setPresenterMode(bool on);

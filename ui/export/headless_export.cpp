@@ -7,7 +7,6 @@
 #include "ui/export/image_export.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
-#include "ui/timeline/timeline_view.h"
 
 namespace taskscope::ui {
 
@@ -37,13 +36,8 @@ bool exportHeadless(const HeadlessRun& run, const std::vector<ExportOptions>& ou
         theme.applyToApplication();
         SimulationController controller;
         controller.adoptRun(run.workload, run.title, run.settings, *run.machine, *run.trace);
-        std::unique_ptr<TimelineView> timeline;
         for (const ExportOptions& o : outputs) {
-            if (o.view == ExportOptions::View::Timeline && !timeline) {
-                timeline = std::make_unique<TimelineView>(&controller, &theme);
-                timeline->resize(o.width, 600);
-            }
-            if (!exportView(controller, theme, timeline.get(), o, error)) {
+            if (!exportView(controller, theme, nullptr, o, error)) {
                 ok = false;
                 break;
             }

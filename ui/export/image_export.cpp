@@ -26,7 +26,7 @@
 #include "ui/model/time_format.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
-#include "ui/timeline/timeline_view.h"
+#include "ui/timeline/timeline_painter.h"
 #include "ui/views/process_tree_view.h"
 #include "ui/views/states_view.h"
 #include "ui/views/wait_for_graph_view.h"
@@ -238,23 +238,26 @@ QByteArray compactSvgRects(const QByteArray& svg) {
 
 }  // namespace
 
-TimelinePicture planTimelinePicture(const TimelineView& view, const ExportOptions& o) {
-    const SimulationController& c = *view.controller();
-    const Theme& theme = *view.theme();
+TimelinePicture planTimelinePicture(const SimulationController& c, const Theme& theme,
+                                    const ExportOptions& o, const TimelineShown* shown) {
     TimelinePicture pic;
     const int width = std::max(400, o.width);
-    const QFont font = view.font();
+    pic.font = shown ? shown->font : QApplication::font();
+    const QFont& font = pic.font;
     const QFontMetrics fm(font);
 
     const SimTime end = std::max<SimTime>(c.endTime(), 1);
     switch (o.range) {
+        case ExportOptions::Range::Visible:
+            if (shown) {
+                pic.from = shown->from;
+                pic.to = shown->to;
+                break;
+            }
+            [[fallthrough]];  // no timeline on screen: it would show the whole run
         case ExportOptions::Range::Whole:
             pic.from = 0;
             pic.to = end + end / 50;
-            break;
-        case ExportOptions::Range::Visible:
-            pic.from = view.scale().origin;
-            pic.to = view.scale().toTime(view.dataRect().width());
             break;
         case ExportOptions::Range::Custom:
             pic.from = o.from;
@@ -267,6 +270,9 @@ TimelinePicture planTimelinePicture(const TimelineView& view, const ExportOption
     TimelineLayoutOptions lo;
     lo.laneHeight = theme.laneHeight();
     lo.headerHeight = theme.headerHeight();
+    // The label column is as wide as the on-screen timeline's, whose lanes are all shown.
+    lo.gilLanes = c.index().hasGil();
+    const int labelWidth = TimelinePainter::labelWidthFor(layoutTimeline(c.trace(), lo), fm);
     lo.gilLanes = gil;
     lo.threadLanes = o.threadLanes;
     pic.rows = layoutTimeline(c.trace(), lo);
@@ -277,12 +283,12 @@ TimelinePicture planTimelinePicture(const TimelineView& view, const ExportOption
         pic.titleBand = QRect(0, 0, width, h);
         y = h;
     }
-    const int axisH = view.axisHeight();
+    const int axisH = TimelinePainter::axisHeightFor(fm);
     // A margin on the right so that the last tick's label is not cut at the edge.
     const int margin = fm.horizontalAdvance(QStringLiteral("000.0 ms")) + 6;
     pic.timeline = QRect(0, y, width - margin, axisH + layoutHeight(pic.rows) + 1);
-    pic.data = QRect(view.labelWidth(), y + axisH, pic.timeline.width() - view.labelWidth(),
-                     layoutHeight(pic.rows));
+    pic.data =
+        QRect(labelWidth, y + axisH, pic.timeline.width() - labelWidth, layoutHeight(pic.rows));
     pic.scale = fitScale(pic.from, pic.to, pic.data.width());
     y = pic.timeline.bottom() + 1;
     if (o.legend) {
@@ -295,11 +301,9 @@ TimelinePicture planTimelinePicture(const TimelineView& view, const ExportOption
     return pic;
 }
 
-void paintTimelinePicture(QPainter& p, TimelineView& view, const TimelinePicture& pic,
-                          const ExportOptions& o) {
-    const SimulationController& c = *view.controller();
-    const Theme& theme = *view.theme();
-    const QFont font = view.font();
+void paintTimelinePicture(QPainter& p, const SimulationController& c, const Theme& theme,
+                          const TimelinePicture& pic, const ExportOptions& o) {
+    const QFont& font = pic.font;
     p.setFont(font);
     p.fillRect(QRect(QPoint(0, 0), pic.size), theme.background());
     paintTitleBand(p, pic.titleBand, font, theme, QString::fromStdString(o.title),
@@ -307,7 +311,12 @@ void paintTimelinePicture(QPainter& p, TimelineView& view, const TimelinePicture
     p.fillRect(QRect(pic.timeline.right() + 1, pic.timeline.top(),
                      pic.size.width() - pic.timeline.width(), pic.data.top() - pic.timeline.top()),
                theme.headerBackground());
-    view.paintRows(p, pic.timeline, pic.scale, pic.rows);
+    // The lanes as the view paints them, without cursor or scrolling; the label column and
+    // the axis are what lies left of and above pic.data.
+    TimelinePainter painter(c, theme);
+    painter.setRows(pic.rows);
+    painter.setLabelWidth(pic.data.left() - pic.timeline.left());
+    painter.paint(p, {pic.timeline, pic.scale, pic.data.top() - pic.timeline.top(), 0, false});
     if (pic.legendBand.isEmpty()) return;
     p.setFont(font);
     const QFontMetrics fm(font);
@@ -442,11 +451,12 @@ bool writePicture(const ExportOptions& o, QSize size, const QColor& background,
     return true;
 }
 
-bool exportTimeline(TimelineView& view, const ExportOptions& o, QString* error) {
-    const TimelinePicture pic = planTimelinePicture(view, o);
+bool exportTimeline(const SimulationController& c, const Theme& theme, const ExportOptions& o,
+                    QString* error, const TimelineShown* shown) {
+    const TimelinePicture pic = planTimelinePicture(c, theme, o, shown);
     return writePicture(
-        o, pic.size, view.theme()->background(),
-        [&](QPainter& p) { paintTimelinePicture(p, view, pic, o); }, error);
+        o, pic.size, theme.background(),
+        [&](QPainter& p) { paintTimelinePicture(p, c, theme, pic, o); }, error);
 }
 
 namespace {
@@ -482,14 +492,9 @@ void realize(QWidget& w, QSize size) {
 
 }  // namespace
 
-bool exportView(SimulationController& c, Theme& theme, TimelineView* timeline,
+bool exportView(SimulationController& c, Theme& theme, const TimelineShown* shown,
                 const ExportOptions& o, QString* error) {
-    if (o.view == ExportOptions::View::Timeline) {
-        if (timeline) return exportTimeline(*timeline, o, error);
-        TimelineView fresh(&c, &theme);
-        if (QApplication::instance()) fresh.setFont(QApplication::font());
-        return exportTimeline(fresh, o, error);
-    }
+    if (o.view == ExportOptions::View::Timeline) return exportTimeline(c, theme, o, error, shown);
     QSize size = defaultViewSize(o.view);
     if (o.height > 0)
         size = QSize(std::max(200, o.width), std::max(150, o.height));

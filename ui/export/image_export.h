@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QFont>
 #include <QRect>
 #include <QSize>
 #include <QString>
@@ -12,15 +13,20 @@
 #include "ui/timeline/timeline_layout.h"
 #include "ui/timeline/timeline_math.h"
 
-class QFont;
 class QPainter;
-class QWidget;
 
 namespace taskscope::ui {
 
 class SimulationController;
 class Theme;
-class TimelineView;
+
+// What the on-screen timeline adds to an export of it: the font of its labels (presenter mode
+// enlarges it) and the range it shows, for Range::Visible.
+struct TimelineShown {
+    QFont font;
+    core::SimTime from = 0;
+    core::SimTime to = 0;
+};
 
 // One entry of an exported timeline's legend.
 struct LegendEntry {
@@ -33,7 +39,7 @@ struct LegendEntry {
 struct TimelinePicture {
     QSize size;
     QRect titleBand;   // empty without a title
-    QRect timeline;    // axis, labels and lanes, painted by TimelineView::paintRows
+    QRect timeline;    // axis, labels and lanes, painted by a TimelinePainter
     QRect data;        // the lanes: right of the labels, below the axis
     QRect legendBand;  // empty without a legend
     TimeScale scale;   // x = data.left() + scale.toX(t)
@@ -41,21 +47,25 @@ struct TimelinePicture {
     core::SimTime to = 0;
     std::vector<TimelineRow> rows;  // y relative to data.top()
     std::vector<LegendEntry> legend;
+    QFont font;  // of the labels, axis and legend
 };
 
-// The layout of a timeline export of `view`'s run with options `o` (range, lanes, title,
-// legend, width).
-TimelinePicture planTimelinePicture(const TimelineView& view, const ExportOptions& o);
+// The layout of a timeline export of `controller`'s run with options `o` (range, lanes, title,
+// legend, width). The font and the visible range come from `shown`; without it the font is
+// the application's and Range::Visible is the whole run.
+TimelinePicture planTimelinePicture(const SimulationController& controller, const Theme& theme,
+                                    const ExportOptions& o, const TimelineShown* shown = nullptr);
 // Paints that picture with any painter (image, SVG, PDF), in logical pixels.
-void paintTimelinePicture(QPainter& p, TimelineView& view, const TimelinePicture& picture,
-                          const ExportOptions& o);
+void paintTimelinePicture(QPainter& p, const SimulationController& controller, const Theme& theme,
+                          const TimelinePicture& picture, const ExportOptions& o);
 
-// Writes the timeline of `view` as o.path in o.format.
-bool exportTimeline(TimelineView& view, const ExportOptions& o, QString* error);
-// Writes o.view: the timeline through `timeline` (if given, else a fresh TimelineView), any
-// other view by rendering a fresh instance of it on `controller` and `theme`, so a picture
-// never depends on how a dock happens to be sized or scrolled.
-bool exportView(SimulationController& controller, Theme& theme, TimelineView* timeline,
+// Writes the timeline of `controller`'s run as o.path in o.format.
+bool exportTimeline(const SimulationController& controller, const Theme& theme,
+                    const ExportOptions& o, QString* error, const TimelineShown* shown = nullptr);
+// Writes o.view: the timeline (following `shown` if given), any other view by rendering a
+// fresh instance of it on `controller` and `theme`, so a picture never depends on how a dock
+// happens to be sized or scrolled.
+bool exportView(SimulationController& controller, Theme& theme, const TimelineShown* shown,
                 const ExportOptions& o, QString* error);
 
 // Writes a picture of `size` logical pixels that `paint` draws, as PNG (scaled), SVG or PDF.

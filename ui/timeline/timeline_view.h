@@ -1,14 +1,13 @@
 #pragma once
 
 #include <QAbstractScrollArea>
-#include <QColor>
 #include <QPoint>
 
 #include <vector>
 
-#include "ui/timeline/lane_index.h"
 #include "ui/timeline/timeline_layout.h"
 #include "ui/timeline/timeline_math.h"
+#include "ui/timeline/timeline_painter.h"
 
 namespace taskscope::ui {
 
@@ -17,8 +16,8 @@ class Theme;
 
 // The timeline: one lane per core (which thread runs; context switches hatched) and one per
 // thread grouped under its process (its state; waiting coloured by reason), a time axis, the
-// cursor line, and markers. Custom painted for speed: lanes are turned into whole-pixel spans
-// once per (range, width, trace revision) and filled in one batch per colour.
+// cursor line, and markers. Drawn by a TimelinePainter (which exports share); the view adds
+// zoom, scrolling, seeking, tooltips and following the cursor.
 class TimelineView : public QAbstractScrollArea {
     Q_OBJECT
 public:
@@ -36,27 +35,20 @@ public:
     void setGilLanes(bool on);
 
     // Geometry of the viewport: labels on the left, the axis on top, lanes in the rest.
-    int labelWidth() const { return m_labelWidth; }
+    int labelWidth() const { return m_painter.labelWidth(); }
     int axisHeight() const;
     QRect dataRect() const;
-    const std::vector<TimelineRow>& rows() const { return m_rows; }
+    const std::vector<TimelineRow>& rows() const { return m_painter.rows(); }
     // Sync glyphs (lock, queue, lost update, deadlock) drawn by the last paint, after the
     // level-of-detail thinning.
-    int glyphsDrawn() const { return m_glyphsDrawn; }
+    int glyphsDrawn() const { return m_painter.glyphsDrawn(); }
     // The spans row `row` paints at the current scale (computed on demand).
     const std::vector<PixelSpan>& spansForRow(int row);
     // What the tooltip at viewport position `pos` says (empty: none).
     QString toolTipAt(const QPoint& pos);
     // Time of the cursor line under viewport x.
-    core::SimTime timeAtX(int x) const { return m_scale.toTime(x - m_labelWidth); }
+    core::SimTime timeAtX(int x) const { return m_scale.toTime(x - labelWidth()); }
 
-    // Paints the whole run (or the visible range) into `path` (.png or .svg).
-    bool exportImage(const QString& path, bool wholeRun, QString* error);
-    // For exports (ui/export): paints `rows` (a layoutTimeline of this run, perhaps with other
-    // lane options) over `scale` into `area` of any paint device, as the viewport paints them
-    // but with no cursor and no scrolling.
-    void paintRows(QPainter& p, const QRect& area, const TimeScale& scale,
-                   const std::vector<TimelineRow>& rows);
     // Wall time of the last paint event, for the frame budget.
     qint64 lastPaintNs() const { return m_lastPaintNs; }
 
@@ -78,48 +70,17 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    struct SpanCache {
-        TimeScale scale;
-        int width = -1;
-        quint64 revision = ~0ull;
-        int colourVersion = -1;
-        std::vector<std::vector<PixelSpan>> rows;
-        std::vector<char> valid;
-    };
-
-    void paintSyncGlyphs(QPainter& p, const QRect& data, const TimeScale& scale, int scrollY,
-                         int firstRow);
     void onAdvanced(qint64 cursor, quint64 revision);
     void onProgramChanged();
     void rebuildLayout();
-    void rebuildColours();
     void updateScrollBars();
     void keepCursorVisible();
-    const std::vector<PixelSpan>& spans(SpanCache& cache, int row, const TimeScale& scale,
-                                        int width);
-    void computeSpans(const TimelineRow& row, const TimeScale& scale, int width,
-                      std::vector<PixelSpan>& out);
-    void paintContent(QPainter& p, const QRect& area, const TimeScale& scale, int scrollY,
-                      SpanCache& cache, bool showCursor);
-    int keyForRecord(const TimelineRow& row, std::uint32_t record) const;
     QString threadLabel(std::uint32_t thread) const;
 
     SimulationController* m_controller;
     Theme* m_theme;
+    TimelinePainter m_painter;
     TimeScale m_scale;
-    std::vector<TimelineRow> m_rows;
-    int m_glyphsDrawn = 0;
-    std::vector<int> m_threadRow;  // thread index -> row (-1: none)
-    SpanCache m_cache;
-    std::vector<core::Segment> m_segments;  // reused while building lanes
-    std::vector<LaneIndex> m_lanes;         // per row, built on first paint
-    std::vector<char> m_laneValid;
-    quint64 m_lanesRevision = ~0ull;
-    int m_lanesColourVersion = -1;
-    std::vector<std::vector<QRect>> m_batches;  // reused: rects per colour key
-    std::vector<QColor> m_colours;              // colour key -> colour
-    int m_colourVersion = 0;
-    int m_labelWidth = 150;
     bool m_follow = true;
     bool m_gilLanes = false;  // shown: asked for, or the run has GIL records
     bool m_gilRequested = false;
