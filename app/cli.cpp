@@ -4,15 +4,18 @@
 #include <CLI/CLI.hpp>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <ostream>
+#include <sstream>
 
 #include "app/run_command.h"
 #include "core/sched/policy.h"
 #include "core/sim/machine.h"
 #include "core/trace/trace.h"
 #include "core/workload/workload.h"
+#include "ui/app/language_code.h"
 
 namespace taskscope::app {
 
@@ -98,8 +101,7 @@ std::optional<TimeRange> parseTimeRange(const std::string& text, core::SimTime u
 
 int checkImageOptions(const RunOptions& o, std::ostream& err) {
     if (!o.wantsImages()) {
-        if (o.range || o.title || o.page || o.noGilLanes || o.noThreadLanes ||
-            o.imageScale != 1.0 || o.view != "timeline" || o.imageWidth != 1400)
+        if (o.range || o.title || o.image != core::ImageOptions{})
             err << "taskscope: note: --range, --scale, --title, --view, --page, --width, "
                    "--no-gil-lanes and "
                    "--no-thread-lanes only shape --png, --svg and --pdf, and none was asked for\n";
@@ -127,24 +129,19 @@ bool writeImages(const RunOptions& o, const core::Machine& machine, const core::
     request.pngPath = o.pngPath.value_or("");
     request.svgPath = o.svgPath.value_or("");
     request.pdfPath = o.pdfPath.value_or("");
-    request.scale = o.imageScale;
-    request.gilLanes = !o.noGilLanes;
-    request.threadLanes = !o.noThreadLanes;
-    request.view = o.view;
-    request.page = o.page.value_or("");
-    request.width = o.imageWidth;
+    request.image = o.image;
     request.file = o.file;
     request.unit = unit;
     request.unitName = unitName;
     if (o.title) {
-        request.title = *o.title;
+        request.image.title = *o.title;
     } else {
         const auto slash = o.file.find_last_of("/\\");
         const std::string header = title.empty() ? headerTitle(o.file) : std::string();
-        request.title = !title.empty()               ? title
-                        : !header.empty()            ? header
-                        : slash == std::string::npos ? o.file
-                                                     : o.file.substr(slash + 1);
+        request.image.title = !title.empty()               ? title
+                              : !header.empty()            ? header
+                              : slash == std::string::npos ? o.file
+                                                           : o.file.substr(slash + 1);
     }
     if (o.range) {
         std::string why;
@@ -161,9 +158,10 @@ bool writeImages(const RunOptions& o, const core::Machine& machine, const core::
                 static_cast<double>(r->from) / u, unitName, static_cast<double>(end) / u, unitName);
             return false;
         }
-        request.hasRange = true;
-        request.from = r->from;
-        request.to = r->to == core::kNever ? std::max<core::SimTime>(end, r->from + 1) : r->to;
+        request.image.range = core::ImageOptions::Range::Custom;
+        request.image.from = r->from;
+        request.image.to =
+            r->to == core::kNever ? std::max<core::SimTime>(end, r->from + 1) : r->to;
     }
     request.settings = &machine.settings();
     request.machine = &machine;
@@ -176,33 +174,142 @@ bool writeImages(const RunOptions& o, const core::Machine& machine, const core::
     return true;
 }
 
-bool isHeadlessCommand(int argc, char** argv) {
-    if (argc < 2) return false;
-    const std::string first = argv[1];
-    return first == "run" || first == "--help" || first == "-h" || first == "--version";
+namespace {
+// Qt's own options (-platform offscreen, -style=fusion, -reverse, ...) belong to QApplication,
+// which reads them from the original argv: the parser leaves them out. Returns how many
+// arguments `args[i]` starts (0: not a Qt option).
+std::size_t qtOptionLength(const std::vector<std::string>& args, std::size_t i) {
+    static const char* const kWithValue[] = {
+        "-platform",    "-platformpluginpath", "-platformtheme", "-plugin",  "-qwindowgeometry",
+        "-qwindowicon", "-qwindowtitle",       "-session",       "-display", "-geometry",
+        "-style",       "-stylesheet",         "-title",         "-name",    "-qmljsdebugger"};
+    static const char* const kFlags[] = {"-reverse", "-widgetcount", "-nograb", "-dograb", "-sync"};
+    const std::string& a = args[i];
+    if (a.size() < 2 || a[0] != '-' || a[1] == '-') return 0;
+    const std::string name = a.substr(0, a.find('='));
+    for (const char* f : kFlags)
+        if (a == f) return 1;
+    for (const char* v : kWithValue)
+        if (name == v) return a.find('=') != std::string::npos || i + 1 >= args.size() ? 1 : 2;
+    return 0;
 }
 
-int runCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
-    CLI::App app{"Taskscope: watch processes, threads and the GIL run on a simulated machine.",
-                 "taskscope"};
+constexpr const char* kGuiUsage =
+    "usage: taskscope [FILE] [--lang zh_CN|en|system]\n"
+    "       taskscope --screenshot OUT.png [FILE] [--at T] [--size WxH] [--dark] [--presenter] "
+    "[--colour-blind] [--raise VIEW] [--lang zh_CN|en]\n";
+}  // namespace
+
+std::optional<ui::GuiOptions> parseGuiOptions(const std::vector<std::string>& args,
+                                              std::string* error) {
+    std::vector<std::string> words{"taskscope"};
+    words.insert(words.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& w : words) argv.push_back(w.data());
+    argv.push_back(nullptr);
+    std::ostringstream out, err;
+    ui::GuiOptions gui;
+    const int status = runCli(static_cast<int>(words.size()), argv.data(), out, err, &gui);
+    if (status == kStartGui) return gui;
+    if (error) {
+        // The message without the "taskscope: error: " prefix and the usage lines.
+        std::string text = err.str();
+        const std::string prefix = "taskscope: error: ";
+        if (text.rfind(prefix, 0) == 0) text = text.substr(prefix.size());
+        *error = text.substr(0, text.find('\n'));
+    }
+    return std::nullopt;
+}
+
+int runCli(int argc, char** argv, std::ostream& out, std::ostream& err, ui::GuiOptions* gui) {
+    std::vector<std::string> args;
+    {
+        const std::vector<std::string> all(argv + std::min(argc, 1), argv + argc);
+        for (std::size_t i = 0; i < all.size();) {
+            const std::size_t qt = qtOptionLength(all, i);
+            if (qt == 0) args.push_back(all[i]);
+            i += qt == 0 ? 1 : qt;
+        }
+    }
+    const bool isRun = !args.empty() && args.front() == "run";
+    CLI::App app{
+        "Taskscope: watch processes, threads and the GIL run on a simulated machine.\n"
+        "Without a sub-command it opens the desktop app (on FILE, or the default lesson).",
+        "taskscope"};
     app.set_version_flag("--version", std::string("taskscope ") + TASKSCOPE_VERSION_STRING);
-    app.require_subcommand(1);
+    app.require_subcommand(0, 1);
+
+    // The desktop app's options (no sub-command).
+    ui::GuiOptions g;
+    std::vector<std::string> files;
+    const std::string desktop = "Desktop app";
+    app.add_option("file", files, "workload (.json/.csv) or program (.py) to open")->group(desktop);
+    app.add_option("--screenshot", g.screenshot,
+                   "render the window to this PNG and exit (no display needed)")
+        ->group(desktop);
+    app.add_option("--at", g.at, "cursor time of the screenshot, e.g. 50ms (default: the end)")
+        ->group(desktop);
+    app.add_option_function<std::string>(
+           "--size",
+           [&g](const std::string& v) { std::sscanf(v.c_str(), "%dx%d", &g.width, &g.height); },
+           "window size of the screenshot (default 1600x1000)")
+        ->type_name("WxH")
+        ->check(CLI::Validator(
+            [](std::string& v) {
+                int w = 0, h = 0;
+                if (std::sscanf(v.c_str(), "%dx%d", &w, &h) != 2 || w < 200 || h < 150 ||
+                    w > 8000 || h > 8000)
+                    return "expected WIDTHxHEIGHT like 1600x1000, got \"" + v + "\"";
+                return std::string();
+            },
+            ""))
+        ->group(desktop);
+    app.add_flag("--dark", g.dark, "the dark theme")->group(desktop);
+    app.add_flag("--presenter", g.presenter, "presenter mode: large fonts and lanes")
+        ->group(desktop);
+    app.add_flag("--colour-blind,--color-blind", g.colourBlind,
+                 "the colour-blind-safe palette (Okabe-Ito)")
+        ->group(desktop);
+    app.add_option("--raise", g.raise,
+                   "bring a view to the front in the screenshot: timeline, processes, states, "
+                   "stats, console, settings, workload, syncObjects, waitFor, events, "
+                   "breakpoints, code, gil")
+        ->group(desktop);
+    app.add_option("--lang,--language", g.lang,
+                   "interface language: zh_CN, en or system (default: the stored choice; "
+                   "screenshots: en)")
+        ->check(CLI::Validator(
+            [](std::string& v) {
+                return ui::parseLanguageCode(v) ? std::string()
+                                                : "expected zh_CN, en or system, got \"" + v + "\"";
+            },
+            ""))
+        ->group(desktop);
+
     RunOptions o;
     auto* run = app.add_subcommand("run", "Run a workload (.json/.csv) or program (.py) headless");
     run->add_option("file", o.file, "workload or program file")->required();
-    run->add_option("--cores", o.cores, "number of cores (1-64)")->check(CLI::Range(1, 64));
-    run->add_option("--policy", o.policy, "scheduling policy: " + core::policyNames());
-    run->add_option("--quantum", o.quantum, "time slice, in the file's time unit")
-        ->check(CLI::PositiveNumber);
-    run->add_option("--context-switch", o.contextSwitch,
-                    "cost of a context switch, in the file's time unit")
-        ->check(CLI::NonNegativeNumber);
-    run->add_option(
-           "--wake-latency", o.wakeLatency,
-           "time from a wake-up by another thread until it is runnable, in the file's time unit "
-           "(Python programs: 0.012 ms)")
-        ->check(CLI::NonNegativeNumber);
-    run->add_option("--seed", o.seed, "random seed (same seed, same run)");
+    // Settings of the run configuration: parsed by its by-name setter, the one reader of
+    // them (lesson headers and `compare` use it too).
+    auto setting = [&](const std::string& field, const std::string& type, const std::string& help) {
+        return run
+            ->add_option_function<std::string>(
+                "--" + field,
+                [&o, field](const std::string& text) {
+                    std::string why;
+                    if (!o.run.set(field, text, &why)) throw CLI::ValidationError("--" + why);
+                },
+                help)
+            ->type_name(type);
+    };
+    setting("cores", "INT", "number of cores (1-64)");
+    setting("policy", "TEXT", "scheduling policy: " + core::policyNames());
+    setting("quantum", "FLOAT", "time slice of rr, in the file's time unit");
+    setting("context-switch", "FLOAT", "cost of a context switch, in the file's time unit");
+    setting("wake-latency", "FLOAT",
+            "time from a wake-up by another thread until it is runnable, in the file's time unit "
+            "(Python programs: 0.012 ms)");
+    setting("seed", "UINT", "random seed (same seed, same run)");
     run->add_option("--until", o.until, "stop at this simulated time (file's time unit)")
         ->check(CLI::NonNegativeNumber);
     run->add_option("--stats", o.statsPath, "write statistics as JSON to FILE ('-' = stdout)");
@@ -214,50 +321,66 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     run->add_option("--max-steps", o.maxSteps,
                     "stop after this many scheduler steps (Python programs)")
         ->check(CLI::PositiveNumber);
-    run->add_option("--switch-interval", o.switchInterval, "GIL switch interval in ms (default 5)")
-        ->check(CLI::PositiveNumber);
-    run->add_flag("--no-gil", o.noGil, "run Python free-threaded (no GIL, as python3.13t)");
-    run->add_option("--start-method", o.startMethod,
-                    "multiprocessing start method: fork, spawn, forkserver");
-    run->add_option("--cost-scale", o.costScale,
-                    "multiply every simulated cost (2 = a CPU twice as slow)")
-        ->check(CLI::PositiveNumber);
-    run->add_option("args", o.programArgs,
+    setting("switch-interval", "FLOAT",
+            fmt::format("GIL switch interval in ms (default {:g})",
+                        static_cast<double>(core::kDefaultSwitchInterval) / 1e6));
+    run->add_flag_function(
+        "--no-gil", [&o](std::int64_t) { o.run.gil = false; },
+        "run Python free-threaded (no GIL, as python3.13t)");
+    setting("start-method", "TEXT", "multiprocessing start method: fork, spawn, forkserver");
+    setting("cost-scale", "FLOAT", "multiply every simulated cost (2 = a CPU twice as slow)");
+    std::vector<std::string> programArgs;
+    run->add_option("args", programArgs,
                     "arguments for a Python program (sys.argv[1:]); put them after --");
     auto* images = "Images (Qt build)";
     run->add_option("--png", o.pngPath, "draw the timeline (or --view) as a PNG image to FILE")
         ->group(images);
     run->add_option("--svg", o.svgPath, "... as an SVG drawing to FILE")->group(images);
     run->add_option("--pdf", o.pdfPath, "... as a PDF page to FILE")->group(images);
-    run->add_option("--scale", o.imageScale, "PNG pixels per point, e.g. 2 for slides (0.25-8)")
+    run->add_option("--scale", o.image.scale, "PNG pixels per point, e.g. 2 for slides (0.25-8)")
         ->check(CLI::Range(0.25, 8.0))
         ->group(images);
     run->add_option("--range", o.range, "only START:END of the run, e.g. 10ms:50ms, 2s:, 0:300us")
         ->group(images);
-    run->add_flag("--no-gil-lanes", o.noGilLanes, "leave out the GIL lanes")->group(images);
-    run->add_flag("--no-thread-lanes", o.noThreadLanes, "leave out the thread lanes (cores only)")
+    run->add_flag_function(
+           "--no-gil-lanes", [&o](std::int64_t) { o.image.gilLanes = false; },
+           "leave out the GIL lanes")
+        ->group(images);
+    run->add_flag_function(
+           "--no-thread-lanes", [&o](std::int64_t) { o.image.threadLanes = false; },
+           "leave out the thread lanes (cores only)")
         ->group(images);
     run->add_option("--title", o.title,
                     "title above the picture (default: the file's title or name; '' for none)")
         ->group(images);
-    run->add_option("--view", o.view, std::string("what to draw: ") + kImageViews)
-        ->check(CLI::IsMember({"timeline", "states", "processes", "wait-for", "stats",
-                               "waiting-chart", "utilization-chart"},
-                              CLI::ignore_case))
+    std::vector<std::string> views;
+    for (const auto v : core::imageViewNameList()) views.emplace_back(v);
+    run->add_option_function<std::string>(
+           "--view",
+           [&o](const std::string& name) {
+               o.image.view = core::imageViewForName(name).value_or(core::ImageOptions::View{});
+           },
+           "what to draw: " + core::imageViewNames())
+        ->check(CLI::IsMember(views, CLI::ignore_case))
         ->group(images);
-    run->add_option("--page", o.page,
+    run->add_option("--page", o.image.page,
                     "PDF page: A3, A4, A5, Letter or Legal (landscape; add -portrait); "
                     "default: the picture's own size")
-        ->check(CLI::IsMember({"A3", "A4", "A5", "Letter", "Legal", "A3-portrait", "A4-portrait",
-                               "A5-portrait", "Letter-portrait", "Legal-portrait"},
-                              CLI::ignore_case))
+        ->check(CLI::IsMember(core::imagePageNames(), CLI::ignore_case))
         ->group(images);
-    run->add_option("--width", o.imageWidth, "picture width in points (400-16000; default 1400)")
+    run->add_option(
+           "--width", o.image.width,
+           fmt::format("picture width in points (400-16000; default {})", core::kDefaultImageWidth))
         ->check(CLI::Range(400, 16000))
         ->group(images);
 
+    // Unknown options of the desktop app are reported below, in its own words; `run` keeps
+    // CLI11's.
+    run->allow_extras(false);
+    app.allow_extras();
     try {
-        app.parse(argc, argv);
+        std::vector<std::string> reversed(args.rbegin(), args.rend());
+        app.parse(reversed);
     } catch (const CLI::CallForHelp&) {
         out << app.help();
         return kExitOk;
@@ -268,12 +391,40 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
         out << "taskscope " << TASKSCOPE_VERSION_STRING << "\n";
         return kExitOk;
     } catch (const CLI::ParseError& e) {
-        err << "taskscope: error: " << e.what() << "\n"
-            << "Run 'taskscope run --help' to see the options.\n";
+        if (isRun) {
+            err << "taskscope: error: " << e.what() << "\n"
+                << "Run 'taskscope run --help' to see the options.\n";
+            return kExitBadInput;
+        }
+        std::string what = e.what();
+        // "--at: 1 required TEXT missing"
+        if (dynamic_cast<const CLI::ArgumentMismatch*>(&e))
+            what = what.substr(0, what.find(':')) + " needs a value";
+        err << "taskscope: error: " << what << "\n" << kGuiUsage;
         return kExitBadInput;
     }
+    if (!programArgs.empty()) o.run.args = programArgs;
     if (run->parsed()) return runCommand(o, out, err);
-    return kExitBadInput;
+
+    // The desktop app.
+    std::string bad;
+    for (const std::string& extra : app.remaining())
+        if (!extra.empty() && extra[0] == '-' && extra != "-") {
+            bad = "unknown option \"" + extra + "\"";
+            break;
+        }
+    if (bad.empty() && files.size() > 1) bad = "more than one file given (\"" + files[1] + "\")";
+    if (!bad.empty()) {
+        err << "taskscope: error: " << bad << "\n" << kGuiUsage;
+        return kExitBadInput;
+    }
+    g.file = files.empty() ? std::string() : files.front();
+    if (!gui) {
+        err << "taskscope: this build has no GUI; use 'taskscope run FILE' (see --help)\n";
+        return kExitBadInput;
+    }
+    *gui = g;
+    return kStartGui;
 }
 
 }  // namespace taskscope::app

@@ -4,8 +4,11 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "core/trace/image_options.h"
 #include "core/util/time.h"
+#include "ui/app/gui_options.h"
 
 namespace taskscope::core {
 class Machine;
@@ -22,26 +25,28 @@ inline constexpr int kExitBadInput = 2;      // bad file, bad option, compile er
 inline constexpr int kExitDeadlock = 3;      // every live thread blocked forever
 inline constexpr int kExitStopped = 4;       // a Python program hit the default 10 s limit
 
-// `taskscope run ...` and the other headless sub-commands. `argv[0]` is the program name.
-// Returns the process exit status; never throws on user input.
-int runCli(int argc, char** argv, std::ostream& out, std::ostream& err);
+inline constexpr int kStartGui = -1;  // runCli: no sub-command, start the desktop app
 
-// True when argv asks for a headless sub-command (so no GUI must be created).
-bool isHeadlessCommand(int argc, char** argv);
+// The one command-line parser (CLI11): `taskscope run ...` and the desktop app's options
+// (`taskscope [FILE] [--screenshot OUT.png ...]`), listed together by --help. `argv[0]` is
+// the program name; Qt's own options (-platform, -style, ...) are left to QApplication.
+// Runs a sub-command and returns its exit status; without one fills `*gui` and returns
+// kStartGui (a build without a GUI passes null: the message says so, status 2). Bad options
+// give status 2 and one message; never throws on user input.
+int runCli(int argc, char** argv, std::ostream& out, std::ostream& err,
+           ui::GuiOptions* gui = nullptr);
+// The desktop app's part alone (`args` without the program name), for tests: nullopt with
+// the message (no "taskscope: error:" prefix) when they are wrong.
+std::optional<ui::GuiOptions> parseGuiOptions(const std::vector<std::string>& args,
+                                              std::string* error);
 
 // Images of a finished run (`taskscope run ... --png/--svg/--pdf`). Drawing needs Qt, which
 // this library must not use: the Qt build installs the exporter (app/main.cpp); without one
 // those options fail with "this build has no GUI".
 struct ImageExportRequest {
     std::string pngPath, svgPath, pdfPath;  // empty: not asked
-    double scale = 1.0;                     // PNG pixels per logical pixel
-    bool hasRange = false;                  // else the whole run
-    core::SimTime from = 0, to = 0;         // nanoseconds
-    bool gilLanes = true, threadLanes = true;
-    std::string title;              // empty: no title band
-    std::string view = "timeline";  // see kImageViews
-    std::string page;               // PDF page ("A4", "Letter-portrait"); empty: fit
-    int width = 1400;               // logical pixels
+    // What each picture shows (its format is the path's); the range, when Custom, in ns.
+    core::ImageOptions image;
     // The run, as simulated.
     std::string file;
     core::SimTime unit = 1'000'000;  // the program's time unit (ns), for axes and charts
@@ -54,9 +59,6 @@ struct ImageExportRequest {
 using ImageExporter = std::function<bool(const ImageExportRequest&, std::string* error)>;
 void setImageExporter(ImageExporter exporter);
 const ImageExporter& imageExporter();
-// The views --view accepts, '|'-separated.
-inline constexpr const char* kImageViews =
-    "timeline|states|processes|wait-for|stats|waiting-chart|utilization-chart";
 
 // "T0:T1" with times like 10ms, 2.5s, 300us or bare numbers in `unit` nanoseconds; either
 // side may be empty (from the start / to the end: `end` is then kNever). On error returns

@@ -15,24 +15,11 @@ namespace {
 // the Qt exporter (which creates its QApplication only now, offscreen).
 bool exportImagesWithQt(const taskscope::app::ImageExportRequest& r, std::string* error) {
     using taskscope::ui::ExportOptions;
-    ExportOptions base;
-    base.view = taskscope::ui::exportViewForName(QString::fromStdString(r.view))
-                    .value_or(ExportOptions::View::Timeline);
-    base.scale = r.scale;
-    base.range = r.hasRange ? ExportOptions::Range::Custom : ExportOptions::Range::Whole;
-    base.from = r.from;
-    base.to = r.to;
-    base.gilLanes = r.gilLanes;
-    base.threadLanes = r.threadLanes;
-    base.title = QString::fromStdString(r.title);
-    base.width = r.width;
-    if (!r.page.empty())
-        base.page =
-            taskscope::ui::exportPageForName(QString::fromStdString(r.page), &base.portrait);
     std::vector<ExportOptions> outputs;
     auto add = [&](const std::string& path, ExportOptions::Format format) {
         if (path.empty()) return;
-        ExportOptions o = base;
+        ExportOptions o;
+        static_cast<taskscope::core::ImageOptions&>(o) = r.image;
         o.path = QString::fromStdString(path);
         o.format = format;
         outputs.push_back(o);
@@ -48,10 +35,10 @@ bool exportImagesWithQt(const taskscope::app::ImageExportRequest& r, std::string
     taskscope::core::Workload unit;
     unit.unit = r.unit;
     unit.timeUnit = r.unitName;
-    unit.title = r.title;
+    unit.title = r.image.title;
     unit.file = r.file;
     run.workload = std::move(unit);
-    run.title = QString::fromStdString(r.title);
+    run.title = QString::fromStdString(r.image.title);
     QString message;
     const bool ok = taskscope::ui::exportHeadless(run, outputs, &message);
     if (!ok && error) *error = message.toStdString();
@@ -63,13 +50,11 @@ bool exportImagesWithQt(const taskscope::app::ImageExportRequest& r, std::string
 int main(int argc, char** argv) {
 #ifdef TASKSCOPE_HAS_GUI
     taskscope::app::setImageExporter(&exportImagesWithQt);
-#endif
-    if (taskscope::app::isHeadlessCommand(argc, argv))
-        return taskscope::app::runCli(argc, argv, std::cout, std::cerr);
-#ifdef TASKSCOPE_HAS_GUI
-    return taskscope::ui::guiMain(argc, argv);
+    taskscope::ui::GuiOptions gui;
+    const int status = taskscope::app::runCli(argc, argv, std::cout, std::cerr, &gui);
+    if (status != taskscope::app::kStartGui) return status;
+    return taskscope::ui::guiMain(argc, argv, gui);
 #else
-    std::cerr << "taskscope: this build has no GUI; use 'taskscope run FILE' (see --help)\n";
-    return taskscope::app::kExitBadInput;
+    return taskscope::app::runCli(argc, argv, std::cout, std::cerr);
 #endif
 }

@@ -82,6 +82,16 @@ void printSummary(const RunStats& s, SimTime unit, const std::string& unitName, 
     out << "\n";
 }
 
+// An option that changes nothing in this run says so, one line each.
+void warnIneffective(const std::vector<OverrideNote>& notes, std::ostream& err) {
+    for (const OverrideNote& n : notes) {
+        const std::string option = n.field == "gil"    ? std::string("--no-gil")
+                                   : n.field == "args" ? std::string("ARGS (after --)")
+                                                       : "--" + n.field;
+        err << "taskscope: warning: " << option << " " << n.why << "\n";
+    }
+}
+
 // `title`: the program's own title, the default of pictures (--png...).
 int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
               const std::string& unitName, bool isProgram, std::ostream& out, std::ostream& err,
@@ -96,23 +106,13 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
     Workload& w = *loaded;
     const SimTime unit = w.unit;
     const std::string unitName = w.timeUnit;
-    MachineSettings settings = settingsFor(w);
-    if (o.cores) settings.cores = *o.cores;
-    if (o.policy) {
-        const auto kind = parsePolicy(*o.policy);
-        if (!kind) {
-            err << "taskscope: error: --policy: unknown policy '" << *o.policy
-                << "'; expected one of " << policyNames() << "\n";
-            return kExitBadInput;
-        }
-        settings.policy.kind = *kind;
-    }
-    if (o.quantum) settings.policy.quantum = std::max<SimTime>(1, toTime(*o.quantum, unit));
-    if (o.contextSwitch) settings.contextSwitch = toTime(*o.contextSwitch, unit);
-    if (o.wakeLatency) settings.wakeLatency = toTime(*o.wakeLatency, unit);
-    if (o.seed) settings.seed = *o.seed;
+    RunConfig config = runConfigFor(w);
+    warnIneffective(applyOverrides(config, o.run), err);
+    if (o.maxSteps)
+        err << "taskscope: warning: --max-steps has no effect on a workload: it is a setting of "
+               "Python programs\n";
 
-    Machine machine(settings);
+    Machine machine(config.machine);
     Trace trace;
     machine.attachTrace(&trace);
     populate(machine, w);
@@ -196,47 +196,21 @@ int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
         return kExitBadInput;
     }
     std::string source((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const SimTime unit = kMillisecond;
-    const std::string unitName = "ms";
-    MachineSettings settings = runtime::pythonMachineSettings();
-    if (o.cores) settings.cores = *o.cores;
-    if (o.policy) {
-        const auto kind = parsePolicy(*o.policy);
-        if (!kind) {
-            err << "taskscope: error: --policy: unknown policy '" << *o.policy
-                << "'; expected one of " << policyNames() << "\n";
-            return kExitBadInput;
-        }
-        settings.policy.kind = *kind;
-    }
-    if (o.quantum) settings.policy.quantum = std::max<SimTime>(1, toTime(*o.quantum, unit));
-    if (o.contextSwitch) settings.contextSwitch = toTime(*o.contextSwitch, unit);
-    if (o.wakeLatency) settings.wakeLatency = toTime(*o.wakeLatency, unit);
-    if (o.seed) settings.seed = *o.seed;
+    RunConfig config = runtime::pythonRunConfig();
+    const SimTime unit = config.unit;
+    const std::string unitName = config.unitName;
+    warnIneffective(applyOverrides(config, o.run), err);
 
-    runtime::PythonOptions py;
+    runtime::PythonOptions py{config.python};
     py.filename = o.file;  // tracebacks name the script as it was given, as python3 does
     py.source = std::move(source);
-    py.argv = o.programArgs;
-    py.gil = !o.noGil;
-    if (o.switchInterval) py.switchInterval = std::max<SimTime>(1, toTime(*o.switchInterval, unit));
-    if (o.startMethod) {
-        const auto m = runtime::parseStartMethod(*o.startMethod);
-        if (!m) {
-            err << "taskscope: error: --start-method: unknown method '" << *o.startMethod
-                << "'; expected fork, spawn or forkserver\n";
-            return kExitBadInput;
-        }
-        py.startMethod = *m;
-    }
-    if (o.costScale) py.costScale = *o.costScale;
     py.readLine = []() -> std::optional<std::string> {
         std::string line;
         if (!std::getline(std::cin, line)) return std::nullopt;
         return line;
     };
 
-    Machine machine(settings);
+    Machine machine(config.machine);
     Trace trace;
     machine.attachTrace(&trace);
     auto loaded = runtime::loadPython(machine, py);
@@ -251,9 +225,8 @@ int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
     }
     const ProcessId mainProcess = *loaded;
     // An endless program must not hang the command: stop at --until / --max-steps, or at
-    // 10 s of simulated time when neither is given (an endless loop stops within seconds).
-    constexpr double kDefaultUntilMs = 10000;
-    const SimTime until = toTime(o.until.value_or(kDefaultUntilMs), unit);
+    // kPythonTimeLimit when neither is given (an endless loop stops within seconds).
+    const SimTime until = o.until ? toTime(*o.until, unit) : kPythonTimeLimit;
     const std::uint64_t maxSteps = o.maxSteps.value_or(UINT64_MAX);
     std::uint64_t steps = 0;
     while (steps < maxSteps && machine.step(until)) ++steps;
@@ -291,7 +264,8 @@ int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
             static_cast<double>(machine.now()) / 1e6,
             bySteps   ? fmt::format("--max-steps {}", maxSteps)
             : o.until ? fmt::format("--until {:g}", *o.until)
-                      : std::string("the default limit of 10000 ms"),
+                      : fmt::format("the default limit of {:g} ms",
+                                    static_cast<double>(kPythonTimeLimit) / 1e6),
             bySteps ? "a larger --max-steps" : "--until MS");
         return o.until || o.maxSteps ? kExitOk : kExitStopped;
     }

@@ -6,42 +6,31 @@
 #include <string>
 #include <vector>
 
+#include "core/sim/run_config.h"
+#include "core/trace/image_options.h"
+
 namespace taskscope::app {
 
 // Options of `taskscope run`, as given on the command line (unset = take the file's value).
 struct RunOptions {
     std::string file;
-    std::optional<int> cores;
-    std::optional<std::string> policy;
-    std::optional<double> quantum;        // in the file's time unit
-    std::optional<double> contextSwitch;  // in the file's time unit
-    std::optional<double> wakeLatency;    // in the file's time unit
-    std::optional<std::uint64_t> seed;
+    // --cores, --policy, --quantum, ..., --no-gil, --start-method, --cost-scale and the
+    // program's arguments: laid over the file's run configuration (core::applyOverrides).
+    core::RunOverrides run;
     std::optional<double> until;           // in the file's time unit
     std::optional<std::string> statsPath;  // "-" = stdout
     std::optional<std::string> tracePath;
     std::optional<std::string> csvPath;
     std::optional<std::string> statsCsvPath;
     bool summary = false;
-    // Python programs.
-    std::optional<std::uint64_t> maxSteps;   // scheduler steps before stopping
-    std::optional<double> switchInterval;    // GIL switch interval, ms
-    bool noGil = false;                      // free-threaded (PEP 703)
-    std::optional<std::string> startMethod;  // fork, spawn, forkserver
-    std::optional<double> costScale;         // multiplies every simulated cost
-    std::vector<std::string> programArgs;    // sys.argv[1:]
+    std::optional<std::uint64_t> maxSteps;  // scheduler steps before stopping (Python programs)
     // Pictures of the run (drawn by the Qt build; see ImageExportRequest in app/cli.h).
     std::optional<std::string> pngPath;
     std::optional<std::string> svgPath;
     std::optional<std::string> pdfPath;
-    double imageScale = 1.0;
-    std::optional<std::string> range;  // "T0:T1"
-    bool noGilLanes = false;
-    bool noThreadLanes = false;
+    core::ImageOptions image;          // --scale, --view, --page, --width, lanes
+    std::optional<std::string> range;  // "T0:T1", read in the file's time unit after the run
     std::optional<std::string> title;  // unset: the workload's title, else the file name
-    std::string view = "timeline";
-    std::optional<std::string> page;
-    int imageWidth = 1400;
 
     bool wantsImages() const { return pngPath || svgPath || pdfPath; }
 };

@@ -463,4 +463,7 @@ ZH = {
     ('ConsoleView', 'Forget the input lines: input() sees the end of input again'): '忘掉这些输入行:input() 将再次遇到输入结束',
     ('ConsoleView', 'input() line %1: type and press Enter'): 'input() 第 %1 行:输入后按回车',
     ('ConsoleView', 'input() lines are for Python programs'): 'input() 输入行只用于 Python 程序',
+    ('SettingsPanel', 'How long a thread runs before round robin moves on to the next one'): '轮转调度切换到下一个线程之前,一个线程运行多久',
+    ('SettingsPanel', 'No effect under this policy: only round robin uses a time slice'): '在此调度策略下不起作用:只有轮转调度使用时间片',
+    ('SettingsPanel', 'No effect without the GIL (free-threaded)'): '没有 GIL(自由线程)时不起作用',
 }

@@ -55,7 +55,7 @@ void BM_Export(benchmark::State& state, ExportOptions::Format format, double sca
     o.format = format;
     o.scale = scale;
     o.threadLanes = threads;
-    o.title = QStringLiteral("100,000 slices");
+    o.title = "100,000 slices";
     const char* suffix[] = {"png", "svg", "pdf"};
     o.path =
         f.dir.filePath(QStringLiteral("out.") + QLatin1String(suffix[static_cast<int>(format)]));

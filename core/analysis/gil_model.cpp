@@ -78,6 +78,9 @@ GilProcessState GilModel::stateAt(const Trace& trace, std::uint32_t process, Sim
                 if (s.holder == b.subject) s.holder = kNone;
                 s.dropRequest = false;
                 break;
+            case GilOp::Interval:
+                s.interval = core::gilInterval(b);
+                break;
         }
     }
     // Waiting threads keep waiting up to t.

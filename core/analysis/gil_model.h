@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/trace/trace.h"
+#include "core/util/defaults.h"
 #include "core/util/time.h"
 
 namespace taskscope::core {
@@ -22,7 +23,8 @@ struct GilProcessState {
     std::uint32_t process = kNone;
     std::uint32_t holder = kNone;  // kNone: nobody holds it at t
     SimTime holderSince = 0;
-    bool dropRequest = false;    // a DropRequest is pending at t
+    bool dropRequest = false;                   // a DropRequest is pending at t
+    SimTime interval = kDefaultSwitchInterval;  // the switch interval in force at t
     std::uint32_t handoffs = 0;  // Acquire records by another thread than the previous one
     std::uint32_t acquisitions = 0;
     std::vector<Waiter> waiters;      // in request order

@@ -17,10 +17,12 @@
 // (NativeResult::yieldRun()). A blocked thread continues after resume(v) /
 // resumeWithException(exc), with v as the value of the blocked call.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "core/lang/value.h"
+#include "core/util/defaults.h"
 
 namespace taskscope::core::lang {
 
@@ -57,6 +59,20 @@ public:
         (void)name;
         return Value();
     }
+    // The switch interval of the interpreter's process, in nanoseconds: sys.setswitchinterval
+    // and sys.getswitchinterval read and write it here, so there is one store (a machine's
+    // GIL keeps it, as CPython's gil->interval does). This default is for hosts without one.
+    virtual std::int64_t switchIntervalNs(const Interpreter& interp) {
+        (void)interp;
+        return m_switchIntervalNs;
+    }
+    virtual void setSwitchIntervalNs(Interpreter& interp, std::int64_t ns) {
+        (void)interp;
+        m_switchIntervalNs = ns;
+    }
+
+private:
+    std::int64_t m_switchIntervalNs = kDefaultSwitchInterval;
 };
 
 }  // namespace taskscope::core::lang

@@ -1,6 +1,7 @@
 #include "core/lang/interpreter.h"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 
 #include "core/lang/builtins_internal.h"
@@ -124,13 +125,23 @@ void Interpreter::write(VmThread* thread, OutStream stream, std::string_view tex
     m_host->write(*this, thread, stream, text);
 }
 
+double Interpreter::switchInterval() const {
+    // CPython: 1e-6 * gil->interval (microseconds).
+    return 1e-6 * (static_cast<double>(m_host->switchIntervalNs(*this)) / 1000.0);
+}
+
+void Interpreter::setSwitchInterval(double seconds) {
+    // CPython: (unsigned long)(1e6 * interval) microseconds; bounded so that timers stay finite.
+    const double us = std::min(std::floor(1e6 * seconds), 1e15);
+    m_host->setSwitchIntervalNs(*this, static_cast<std::int64_t>(us) * 1000);
+}
+
 std::unique_ptr<Interpreter> Interpreter::fork(CopyMemo& memo, Host& childHost) const {
     std::unique_ptr<Interpreter> child(new Interpreter(childHost, m_config, true));
     GcHeap::Scope scope(child->m_heap);
     child->m_heap.setEnabled(m_heap.enabled());  // os.fork() copies gc.disable() too
     child->m_costs = m_costs;
     child->m_sources = m_sources;
-    child->m_switchInterval = m_switchInterval;
     child->m_argv = m_argv;
     child->m_random = m_random;
     child->m_serial = m_serial;

@@ -76,8 +76,10 @@ public:
 
     const CostModel& costs() const { return m_costs; }
     void setCosts(const CostModel& costs) { m_costs = costs; }
-    double switchInterval() const { return m_switchInterval; }  // seconds, sys.setswitchinterval
-    void setSwitchInterval(double seconds) { m_switchInterval = seconds; }
+    // sys.getswitchinterval / setswitchinterval, in seconds, kept by the host. As CPython, a
+    // value set is truncated to whole microseconds.
+    double switchInterval() const;
+    void setSwitchInterval(double seconds);
     const std::vector<std::string>& argv() const { return m_argv; }
     Mt19937& random() { return m_random; }
 
@@ -112,7 +114,6 @@ private:
     Value m_main;      // module
     Value m_modules;   // dict
     std::map<std::string, std::string, std::less<>> m_sources;
-    double m_switchInterval = 0.005;
     std::vector<std::string> m_argv;
     Mt19937 m_random;
     uint64_t m_serial = 0;

@@ -8,6 +8,7 @@
 #include "core/os/program.h"
 #include "core/os/state.h"
 #include "core/util/clone_ptr.h"
+#include "core/util/defaults.h"
 #include "core/util/strong_id.h"
 #include "core/util/time.h"
 
@@ -69,8 +70,8 @@ struct ThreadInfo {
 // The GIL of one process, modelled on CPython 3.2+'s "new GIL" (REFERENCE.md §1).
 struct GilState {
     bool enabled = false;
-    SimTime interval = 5 * kMillisecond;  // sys.setswitchinterval
-    SimTime jitter = 0;                   // extra wake-up latency, up to this much
+    SimTime interval = kDefaultSwitchInterval;  // sys.setswitchinterval
+    SimTime jitter = 0;                         // extra wake-up latency, up to this much
     ThreadId holder;
     ThreadId lastHolder;
     ThreadId forcedWaiter;         // dropped on request; waits until another thread has it

@@ -14,14 +14,18 @@
 #include <string>
 #include <vector>
 
+#include "core/os/start_method.h"
 #include "core/sim/machine.h"
+#include "core/sim/run_config.h"
+#include "core/util/defaults.h"
 #include "core/util/diagnostic.h"
 
 namespace taskscope::core::runtime {
 
-enum class StartMethod : std::uint8_t { Fork, Spawn, Forkserver };
-std::string_view toString(StartMethod m);
-std::optional<StartMethod> parseStartMethod(std::string_view s);
+// The start method is the OS model's (core/os/start_method.h); named here too for the
+// runtime's users.
+using core::parseStartMethod;
+using core::StartMethod;
 
 // What the runtime's own operations cost in simulated time (REFERENCE.md §6). Bytecode
 // costs are in core/lang/cost_model.cpp; everything is scaled by PythonOptions::costScale.
@@ -41,17 +45,14 @@ struct RuntimeCosts {
     std::string describe() const;
 };
 
-struct PythonOptions {
+// The run's Python settings (gil, switchInterval, startMethod, costScale, args: the run
+// configuration's, core/sim/run_config.h) and what only the runtime needs.
+struct PythonOptions : PythonConfig {
+    PythonOptions() = default;
+    explicit PythonOptions(PythonConfig config) : PythonConfig(std::move(config)) {}
     std::string filename = "main.py";
     std::string source;
-    std::vector<std::string> argv;  // sys.argv[1:]
-    bool gil = true;                // false: free-threaded (PEP 703)
-    SimTime switchInterval = 5 * kMillisecond;
-    // Wake-up latency of the GIL's timed wait, up to this much (REFERENCE.md §6: the
-    // interval plus tens of µs on bare metal).
-    SimTime gilJitter = 50 * kMicrosecond;
-    StartMethod startMethod = StartMethod::Fork;
-    double costScale = 1.0;  // multiplies every bytecode and runtime cost
+    SimTime gilJitter = kDefaultGilJitter;  // wake-up latency of the GIL's timed wait, up to
     RuntimeCosts costs;
     // Lines for input() in the main process; nullopt = end of input (EOFError).
     std::function<std::optional<std::string>()> readLine;
@@ -64,6 +65,8 @@ struct PythonOptions {
 // for a thread woken by another (futex, pipe, GIL hand-off; REFERENCE.md §6: an Event
 // ping-pong of two threads takes 31 µs, an mp.Queue echo 56 µs, Pool.apply 86-113 µs).
 MachineSettings pythonMachineSettings();
+// The defaults of a Python run: that machine, the default Python settings, times in ms.
+RunConfig pythonRunConfig();
 
 // Compiles the program and creates its main process (pid 1001+) on `m`, which must not
 // run another Python program. A syntax error or unsupported construct is returned with

@@ -22,31 +22,21 @@ using namespace lang;
 
 MachineSettings pythonMachineSettings() {
     MachineSettings s;
-    s.cores = 4;
+    s.cores = kPythonCores;
     s.policy.kind = PolicyKind::Fair;
-    s.contextSwitch = 2 * kMicrosecond;
-    s.wakeLatency = 12 * kMicrosecond;
+    s.contextSwitch = kPythonContextSwitch;
+    s.wakeLatency = kPythonWakeLatency;
     s.bargingLocks = true;
     return s;
 }
 
-std::string_view toString(StartMethod m) {
-    switch (m) {
-        case StartMethod::Fork:
-            return "fork";
-        case StartMethod::Spawn:
-            return "spawn";
-        case StartMethod::Forkserver:
-            return "forkserver";
-    }
-    return "fork";
-}
-
-std::optional<StartMethod> parseStartMethod(std::string_view s) {
-    if (s == "fork") return StartMethod::Fork;
-    if (s == "spawn") return StartMethod::Spawn;
-    if (s == "forkserver") return StartMethod::Forkserver;
-    return std::nullopt;
+RunConfig pythonRunConfig() {
+    RunConfig c;
+    c.isPython = true;
+    c.unit = kMillisecond;
+    c.unitName = "ms";
+    c.machine = pythonMachineSettings();
+    return c;
 }
 
 std::string RuntimeCosts::describe() const {
@@ -330,6 +320,25 @@ InputResult Runtime::readLine(Interpreter& interp, VmThread& thread) {
     return {InputResult::Kind::Line, *line};
 }
 
+// The interval lives in the machine's GIL of the interpreter's process (GilState::interval).
+const PyProcess* Runtime::processOf(const Interpreter& interp) const {
+    for (const auto& [index, proc] : m_processes)
+        if (proc->interp.get() == &interp) return proc.get();
+    return nullptr;
+}
+
+std::int64_t Runtime::switchIntervalNs(const Interpreter& interp) {
+    const PyProcess* proc = processOf(interp);
+    if (!m_ctx || !proc) return Host::switchIntervalNs(interp);
+    return m_ctx->machine().process(proc->id).gil.interval;
+}
+
+void Runtime::setSwitchIntervalNs(Interpreter& interp, std::int64_t ns) {
+    const PyProcess* proc = processOf(interp);
+    if (!m_ctx || !proc) return Host::setSwitchIntervalNs(interp, ns);
+    machine().setSwitchInterval(proc->id, ns);  // at the caller's position on the clock
+}
+
 Value Runtime::createModule(Interpreter& interp, std::string_view name) {
     if (name == "_taskscope") return makeKernelModule(*this, interp);
     if (name == "os") return makeOsModule(*this, interp);
@@ -422,12 +431,6 @@ RunOutcome Runtime::run(ThreadContext& ctx, SimTime limit, PyThread& th) {
     // What the runtime builds for this thread (wake-up values, exceptions, a spawn child's
     // bootstrap) belongs to its interpreter's heap.
     GcHeap::Scope gcScope(proc.interp->heap());
-    if (m_options.gil) {
-        const auto interval =
-            static_cast<SimTime>(std::llround(proc.interp->switchInterval() * 1e9));
-        if (m.process(th.process).gil.interval != interval)
-            m.setGil(th.process, true, std::max<SimTime>(interval, 1), m_options.gilJitter);
-    }
     if (th.phase == PyThread::Phase::Shutdown) return shutdown(ctx, th);
     if (th.phase == PyThread::Phase::Done) return RunOutcome::exit(th.exitCode);
     if (!th.started) {
@@ -699,7 +702,8 @@ ProcessId Runtime::forkServer(PyProcess& parent) {
     sp.forkserver = true;
     sp.startMethod = StartMethod::Forkserver;
     sp.importingMain = true;
-    if (m_options.gil) m.setGil(server, true, m_options.switchInterval, m_options.gilJitter);
+    // A new python3: CPython's default interval, whatever its parent set.
+    m.setGil(server, m_options.gil, kDefaultSwitchInterval, m_options.gilJitter);
     auto code = sp.interp->compileMain(m_options.source);
     auto vm = sp.interp->newThread();
     if (code) vm->startModule(*code);
@@ -722,7 +726,7 @@ int Runtime::startProcess(VmThread& caller, const Value& obj, const std::string&
     Machine& m = machine();
     const std::string args = [&] {
         std::string s;
-        for (const auto& a : m_options.argv) s += " " + a;
+        for (const auto& a : m_options.args) s += " " + a;
         return s;
     }();
     ProcessId hostParent = cur.process;
@@ -753,7 +757,6 @@ int Runtime::startProcess(VmThread& caller, const Value& obj, const std::string&
         cfg.mainName = "__mp_main__";
         interp = std::make_unique<Interpreter>(*this, cfg);
         interp->setCosts(parent.interp->costs());
-        interp->setSwitchInterval(parent.interp->switchInterval());
         auto code = interp->compileMain(m_options.source);
         vm = interp->newThread();
         if (code) vm->startModule(*code);
@@ -763,7 +766,9 @@ int Runtime::startProcess(VmThread& caller, const Value& obj, const std::string&
     cp.startMethod = method;
     cp.parentIdent = static_cast<std::uint64_t>(m.thread(cur.id).tid);
     cp.importingMain = method != StartMethod::Fork;
-    if (m_options.gil) m.setGil(child, true, m_options.switchInterval, m_options.gilJitter);
+    // The child starts with the interval in force in its parent (fork copies it; spawned and
+    // forkserver children are given it too).
+    m.setGil(child, m_options.gil, m.process(cur.process).gil.interval, m_options.gilJitter);
     PyThread& t = addThread(m, child, "MainThread", std::move(vm), m.now(), 0, false);
     if (method == StartMethod::Fork) {
         t.pendingWork = scaled(c.forkChild);
@@ -784,15 +789,14 @@ Expected<ProcessId> loadPython(Machine& m, const PythonOptions& options) {
     InterpreterConfig cfg;
     cfg.filename = options.filename;
     cfg.argv.push_back(options.filename);
-    for (const auto& a : options.argv) cfg.argv.push_back(a);
+    for (const auto& a : options.args) cfg.argv.push_back(a);
     cfg.seed = m.settings().seed;
     cfg.costs = CostModel::calibrated().scaled(options.costScale);
     auto interp = std::make_unique<Interpreter>(*rt, cfg);
-    interp->setSwitchInterval(static_cast<double>(options.switchInterval) / 1e9);
     auto code = interp->compileMain(options.source);
     if (!code) return code.error();
     std::string command = "python3 " + options.filename;
-    for (const auto& a : options.argv) command += " " + a;
+    for (const auto& a : options.args) command += " " + a;
     const ProcessId pid = m.createProcess("MainProcess", command, ProcessId::invalid());
     PyProcess& proc = rt->addProcess(pid, std::move(interp));
     rt->setMainProcess(pid);

@@ -101,6 +101,8 @@ public:
                std::string_view text) override;
     lang::InputResult readLine(lang::Interpreter& interp, lang::VmThread& thread) override;
     lang::Value createModule(lang::Interpreter& interp, std::string_view name) override;
+    std::int64_t switchIntervalNs(const lang::Interpreter& interp) override;
+    void setSwitchIntervalNs(lang::Interpreter& interp, std::int64_t ns) override;
 
     // --- the program of every Python thread ---
     RunOutcome run(ThreadContext& ctx, SimTime limit, PyThread& th);
@@ -163,6 +165,7 @@ public:
     void setMainProcess(ProcessId p) { m_mainProcess = p; }
 
 private:
+    const PyProcess* processOf(const lang::Interpreter& interp) const;
     RunOutcome finishThread(ThreadContext& ctx, PyThread& th);
     RunOutcome shutdown(ThreadContext& ctx, PyThread& th);
     void syncClock();

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/util/time.h"
+#include "core/util/defaults.h"
 
 namespace taskscope::core {
 
@@ -35,7 +35,7 @@ struct FairSettings {
 
 struct PolicySettings {
     PolicyKind kind = PolicyKind::Fair;
-    SimTime quantum = 10 * kMillisecond;  // round robin
+    SimTime quantum = kDefaultQuantum;  // round robin
     MlfqSettings mlfq;
     FairSettings fair;
 };

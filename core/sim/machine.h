@@ -13,6 +13,7 @@
 #include "core/sync/kernel_object.h"
 #include "core/trace/record.h"
 #include "core/util/clone_ptr.h"
+#include "core/util/defaults.h"
 
 namespace taskscope::core {
 
@@ -136,7 +137,11 @@ public:
     // Turns the GIL of `p` on or off (free-threaded) and sets its switch interval.
     // `jitter`: up to this much wake-up latency (uniform, from the run's seed) is added to
     // each interval, as a real timed wait has.
-    void setGil(ProcessId p, bool enabled, SimTime interval = 5 * kMillisecond, SimTime jitter = 0);
+    void setGil(ProcessId p, bool enabled, SimTime interval = kDefaultSwitchInterval,
+                SimTime jitter = 0);
+    // sys.setswitchinterval: the interval of `p` from now on (GilState::interval is the one
+    // store); recorded in the trace when the GIL is on, so views show the value in force.
+    void setSwitchInterval(ProcessId p, SimTime interval);
     bool gilDropRequested(ThreadId t) const;
 
     // --- kernel objects (threading / queue / multiprocessing synchronisation) ---

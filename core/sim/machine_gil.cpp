@@ -13,8 +13,22 @@ namespace taskscope::core {
 void Machine::setGil(ProcessId p, bool enabled, SimTime interval, SimTime jitter) {
     GilState& gil = m_processes[p.index()].gil;
     gil.enabled = enabled;
-    gil.interval = std::max<SimTime>(interval, 1);
     gil.jitter = std::max<SimTime>(jitter, 0);
+    setSwitchInterval(p, interval);
+}
+
+void Machine::setSwitchInterval(ProcessId p, SimTime interval) {
+    GilState& gil = m_processes[p.index()].gil;
+    gil.interval = std::max<SimTime>(interval, 1);
+    if (!m_trace || !gil.enabled) return;
+    // Waiters already sleeping keep their timed wait; the next wait uses the new value (as
+    // CPython's take_gil reads gil->interval at each wait).
+    RecordBody b;
+    b.kind = RecordKind::Gil;
+    b.object = p.value;
+    b.extra16 = static_cast<std::uint16_t>(GilOp::Interval);
+    setGilInterval(b, gil.interval);
+    m_trace->append(m_now, b);
 }
 
 bool Machine::gilDropRequested(ThreadId t) const {

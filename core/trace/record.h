@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 
 #include "core/os/state.h"
@@ -32,6 +33,7 @@ enum class GilOp : std::uint8_t {
     Acquire,      // holds it
     DropRequest,  // a waiter's interval expired: the holder must drop it at a check point
     Release,      // dropped it (blocking call, exit, or a drop request)
+    Interval,     // the switch interval in force from now (gilInterval()); subject is no thread
 };
 
 inline constexpr std::uint32_t kNone = UINT32_MAX;
@@ -54,5 +56,16 @@ struct Record {
     SimTime time = 0;
     RecordBody body;
 };
+
+// A GilOp::Interval record carries the interval in nanoseconds: the low 32 bits in
+// `subject`, the next 16 in `core` (up to 78 hours).
+inline void setGilInterval(RecordBody& b, SimTime ns) {
+    const auto v = static_cast<std::uint64_t>(std::clamp<SimTime>(ns, 0, (SimTime{1} << 48) - 1));
+    b.subject = static_cast<std::uint32_t>(v & 0xffffffffu);
+    b.core = static_cast<std::uint16_t>(v >> 32);
+}
+inline SimTime gilInterval(const RecordBody& b) {
+    return static_cast<SimTime>((static_cast<std::uint64_t>(b.core) << 32) | b.subject);
+}
 
 }  // namespace taskscope::core

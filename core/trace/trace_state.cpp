@@ -113,6 +113,7 @@ void TraceState::apply(const Record& r) {
                     p.gilDropRequest = true;
                     break;
                 case GilOp::Request:
+                case GilOp::Interval:
                     break;
             }
             break;

@@ -750,6 +750,15 @@ MachineSettings settingsFor(const Workload& w) {
     return s;
 }
 
+RunConfig runConfigFor(const Workload& w) {
+    RunConfig c;
+    c.isPython = false;
+    c.unit = w.unit;
+    c.unitName = w.timeUnit;
+    c.machine = settingsFor(w);
+    return c;
+}
+
 void populate(Machine& machine, const Workload& w) {
     for (const auto& o : w.objects)
         machine.createObject(o.kind, o.name, o.count, o.limit,

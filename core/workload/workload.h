@@ -6,6 +6,7 @@
 
 #include "core/sched/policy.h"
 #include "core/sim/machine.h"
+#include "core/sim/run_config.h"
 #include "core/util/diagnostic.h"
 #include "core/workload/script_program.h"
 
@@ -51,8 +52,8 @@ struct Workload {
     std::optional<SimTime> contextSwitch;
     std::optional<std::uint64_t> seed;
     std::optional<MlfqSettings> mlfq;
-    bool gil = false;                           // processes have a CPython-style GIL
-    SimTime switchInterval = 5 * kMillisecond;  // the GIL's switch interval
+    bool gil = false;                                 // processes have a CPython-style GIL
+    SimTime switchInterval = kDefaultSwitchInterval;  // the GIL's switch interval
     std::vector<WorkloadObject> objects;
     std::vector<WorkloadProcess> processes;
 };
@@ -69,6 +70,8 @@ Expected<Workload> loadWorkload(const std::string& path);
 // Settings for running the workload: the file's values over the classic defaults
 // (1 core, FCFS, quantum 4 units, no context-switch cost).
 MachineSettings settingsFor(const Workload& w);
+// The run configuration of the workload: those settings, times in the file's unit.
+RunConfig runConfigFor(const Workload& w);
 // Adds every process of the workload to the machine (created at its arrival).
 void populate(Machine& machine, const Workload& w);
 

@@ -1293,6 +1293,18 @@ F11:演示模式
         <source>Wake-up latency</source>
         <translation>唤醒延迟</translation>
     </message>
+    <message>
+        <source>How long a thread runs before round robin moves on to the next one</source>
+        <translation>轮转调度切换到下一个线程之前,一个线程运行多久</translation>
+    </message>
+    <message>
+        <source>No effect under this policy: only round robin uses a time slice</source>
+        <translation>在此调度策略下不起作用:只有轮转调度使用时间片</translation>
+    </message>
+    <message>
+        <source>No effect without the GIL (free-threaded)</source>
+        <translation>没有 GIL(自由线程)时不起作用</translation>
+    </message>
 </context>
 <context>
     <name>taskscope::ui::SimulationController</name>

@@ -408,3 +408,71 @@ TEST(CliPython, BadStartMethodIsRejected) {
     EXPECT_EQ(r.status, 2);
     EXPECT_NE(r.err.find("expected fork, spawn or forkserver"), std::string::npos);
 }
+
+// ---- options that have no effect say so (one warning line each; the run goes on) ----
+
+TEST(CliWarnings, QuantumOutsideRoundRobin) {
+    Result r = run("run " + data("fcfs_silberschatz.json") + " --quantum 5 --stats -");
+    EXPECT_EQ(r.status, 0);
+    EXPECT_EQ(r.err,
+              "taskscope: warning: --quantum has no effect under the fcfs policy: only rr uses a "
+              "time slice\n");
+    EXPECT_DOUBLE_EQ(nlohmann::json::parse(r.out)["average"]["waiting"].get<double>(), 17.0);
+    r = run("run " + data("fcfs_silberschatz.json") + " --policy rr --quantum 4 --stats -");
+    EXPECT_EQ(r.status, 0);
+    EXPECT_EQ(r.err, "");
+    // The default policy of Python programs is fair.
+    const auto f = pyFile("quantum.py", "print('ok')\n");
+    r = run("run " + f + " --quantum 2");
+    EXPECT_EQ(r.status, 0);
+    EXPECT_EQ(r.out, "ok\n");
+    EXPECT_EQ(r.err,
+              "taskscope: warning: --quantum has no effect under the fair policy: only rr uses a "
+              "time slice\n");
+}
+
+TEST(CliWarnings, PythonSettingsOnAWorkload) {
+    const Result r =
+        run("run " + data("fcfs_silberschatz.json") + " --switch-interval 1 --stats /dev/null");
+    EXPECT_EQ(r.status, 0);
+    EXPECT_EQ(r.err,
+              "taskscope: warning: --switch-interval has no effect on a workload: it is a setting "
+              "of Python programs (a workload sets \"gil\" and \"switch_interval\" in its file)\n");
+}
+
+TEST(CliWarnings, BadSettingValuesNameTheOption) {
+    Result r = run("run " + data("fcfs_silberschatz.json") + " --cores 65");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("taskscope: error: --cores: expected a whole number from 1 to 64, got "
+                         "\"65\""),
+              std::string::npos)
+        << r.err;
+    r = run("run " + data("fcfs_silberschatz.json") + " --seed x");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("--seed: expected a whole number, 0 or more, got \"x\""),
+              std::string::npos)
+        << r.err;
+}
+
+// ---- the desktop app's options go through the same parser ----
+
+TEST(CliGuiOptions, HelpListsTheDesktopOptionsAndRun) {
+    const Result r = run("--help");
+    EXPECT_EQ(r.status, 0);
+    for (const char* option : {"--screenshot", "--at", "--size", "--dark", "--raise", "--lang",
+                               "--presenter", "--colour-blind", "run"})
+        EXPECT_NE(r.out.find(option), std::string::npos) << option << "\n" << r.out;
+}
+
+TEST(CliGuiOptions, ABadOptionIsStatus2WithTheUsage) {
+    Result r = run("--bogus");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(
+        r.err.rfind("taskscope: error: unknown option \"--bogus\"\nusage: taskscope [FILE]", 0), 0u)
+        << r.err;
+    r = run("--size 10x10 --screenshot x.png");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("--size: expected WIDTHxHEIGHT like 1600x1000, got \"10x10\""),
+              std::string::npos)
+        << r.err;
+}

@@ -2,6 +2,7 @@
 // GIL, start methods, zombies, races, deadlocks and bad input.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -659,6 +660,82 @@ print(sys.getswitchinterval())
     EXPECT_EQ(run.out, "0.001\n");
     // ~22 ms of work in 1 ms turns: about 20 hand-offs (5 ms turns would give about 4).
     EXPECT_GT(run.machine.processes()[0].gil.switches, 12u);
+}
+
+// The median time between GIL hand-offs (acquisitions by another thread) of process 0 in
+// [from, to), in ms.
+double medianTurnMs(const Trace& trace, SimTime from, SimTime to) {
+    std::vector<SimTime> handoffs;
+    std::uint32_t last = kNone;
+    for (std::size_t i = 0; i < trace.size(); ++i) {
+        const RecordBody& b = trace.body(i);
+        if (b.kind != RecordKind::Gil || b.object != 0 ||
+            static_cast<GilOp>(b.extra16) != GilOp::Acquire)
+            continue;
+        if (b.subject != last && trace.time(i) >= from && trace.time(i) < to)
+            handoffs.push_back(trace.time(i));
+        last = b.subject;
+    }
+    std::vector<double> turns;
+    for (std::size_t i = 1; i < handoffs.size(); ++i)
+        turns.push_back(static_cast<double>(handoffs[i] - handoffs[i - 1]) / 1e6);
+    if (turns.empty()) return 0;
+    std::sort(turns.begin(), turns.end());
+    return turns[turns.size() / 2];
+}
+
+TEST(PythonGil, SetSwitchIntervalMidRunTakesEffectFromThatPoint) {
+    PyRun run(R"(import sys, threading
+def spin():
+    n = 1500000
+    while n > 0:
+        n -= 1
+def both():
+    ts = [threading.Thread(target=spin) for _ in range(2)]
+    for t in ts: t.start()
+    for t in ts: t.join()
+print(sys.getswitchinterval())
+both()
+sys.setswitchinterval(0.001)
+print(sys.getswitchinterval())
+both()
+)");
+    ASSERT_TRUE(run.finished());
+    EXPECT_EQ(run.out, "0.005\n0.001\n");
+    // One store: the machine's GIL has the value the program set.
+    EXPECT_EQ(run.machine.processes()[0].gil.interval, 1 * kMillisecond);
+    // The trace knows when it changed: the value at the start, then the program's.
+    std::vector<std::pair<SimTime, SimTime>> changes;  // (time, interval)
+    for (std::size_t i = 0; i < run.trace.size(); ++i) {
+        const RecordBody& b = run.trace.body(i);
+        if (b.kind == RecordKind::Gil && static_cast<GilOp>(b.extra16) == GilOp::Interval)
+            changes.emplace_back(run.trace.time(i), gilInterval(b));
+    }
+    ASSERT_EQ(changes.size(), 2u);
+    EXPECT_EQ(changes[0], std::make_pair(SimTime{0}, 5 * kMillisecond));
+    const SimTime switched = changes[1].first;
+    EXPECT_EQ(changes[1].second, 1 * kMillisecond);
+    EXPECT_GT(switched, 50 * kMillisecond);  // after the first pair of threads (2 x 30 ms)
+    // The hand-offs follow the interval in force: 5 ms turns before, 1 ms after.
+    const double before = medianTurnMs(run.trace, 0, switched);
+    const double after = medianTurnMs(run.trace, switched, kNever);
+    EXPECT_GT(before, 4.9);
+    EXPECT_LT(before, 5.3);
+    EXPECT_GT(after, 0.95);
+    EXPECT_LT(after, 1.2);
+}
+
+TEST(PythonGil, ChildrenStartWithTheIntervalInForceInTheirParent) {
+    PyRun run(R"(import sys, multiprocessing as mp
+def show():
+    print(sys.getswitchinterval())
+if __name__ == '__main__':
+    sys.setswitchinterval(0.002)
+    p = mp.Process(target=show); p.start(); p.join()
+)");
+    ASSERT_TRUE(run.finished());
+    EXPECT_EQ(run.out, "0.002\n");
+    EXPECT_EQ(run.machine.processes()[1].gil.interval, 2 * kMillisecond);
 }
 
 // ---- races, deadlocks, determinism -----------------------------------------------------

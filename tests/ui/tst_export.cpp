@@ -101,7 +101,7 @@ private slots:
         ExportOptions o;
         o.path = dir.filePath(QStringLiteral("convoy.png"));
         o.scale = 2;
-        o.title = QStringLiteral("FCFS convoy");
+        o.title = "FCFS convoy";
         const TimelinePicture pic = planTimelinePicture(c, theme, o);
         QString error;
         QVERIFY2(exportTimeline(c, theme, o, &error), qPrintable(error));
@@ -210,7 +210,7 @@ private slots:
         ExportOptions o;
         o.format = ExportOptions::Format::Svg;
         o.path = dir.filePath(QStringLiteral("big.svg"));
-        o.title = QStringLiteral("100k slices");
+        o.title = "100k slices";
         const TimelinePicture pic = planTimelinePicture(c, theme, o);
         QString error;
         QVERIFY2(exportTimeline(c, theme, o, &error), qPrintable(error));
@@ -260,7 +260,7 @@ private slots:
         ExportOptions a4;
         a4.format = ExportOptions::Format::Pdf;
         a4.path = dir.filePath(QStringLiteral("a4.pdf"));
-        a4.page = exportPageForName(QStringLiteral("A4"), &a4.portrait);
+        a4.page = "A4";
         QString error;
         QVERIFY2(exportTimeline(c, theme, a4, &error), qPrintable(error));
         auto [isPdf, box] = mediaBox(a4.path);
@@ -271,7 +271,7 @@ private slots:
         ExportOptions fit;
         fit.format = ExportOptions::Format::Pdf;
         fit.path = dir.filePath(QStringLiteral("fit.pdf"));
-        fit.title = QStringLiteral("Round robin");
+        fit.title = "Round robin";
         const TimelinePicture pic = planTimelinePicture(c, theme, fit);
         QVERIFY2(exportTimeline(c, theme, fit, &error), qPrintable(error));
         std::tie(isPdf, box) = mediaBox(fit.path);
@@ -289,13 +289,13 @@ private slots:
         QTemporaryDir dir;
         ExportOptions o;
         o.path = dir.filePath(QStringLiteral("zh.png"));
-        o.title = QString::fromStdString(c.workload()->title);
-        QVERIFY(o.title.contains(QStringLiteral("重叠")));
+        o.title = c.workload()->title;
+        QVERIFY(QString::fromStdString(o.title).contains(QStringLiteral("重叠")));
         const TimelinePicture pic = planTimelinePicture(c, theme, o);
         QString error;
         QVERIFY2(exportTimeline(c, theme, o, &error), qPrintable(error));
         QVERIFY(!QImage(o.path).isNull());
-        QString text = o.title;
+        QString text = QString::fromStdString(o.title);
         for (const auto& r : pic.rows) text += QString::fromStdString(r.label);
         QVERIFY(text.contains(QStringLiteral("下载器")));
         QFont bold = pic.font;
@@ -320,7 +320,7 @@ private slots:
             const QString name = exportViewName(v);
             ExportOptions o;
             o.view = v;
-            o.title = name;
+            o.title = name.toStdString();
             o.path = dir.filePath(name + QStringLiteral(".png"));
             QString error;
             QVERIFY2(exportView(c, theme, nullptr, o, &error), qPrintable(name + ": " + error));
@@ -366,7 +366,7 @@ private slots:
         o.format = ExportOptions::Format::Svg;
         o.threadLanes = false;
         o.scale = 3;
-        o.title = QStringLiteral("RR");
+        o.title = "RR";
         dialog.setOptions(o);
         const ExportOptions back = dialog.options();
         QCOMPARE(back.path, o.path);

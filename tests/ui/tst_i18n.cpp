@@ -10,7 +10,6 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 
-#include "ui/app/gui_main.h"
 #include "ui/app/language.h"
 #include "ui/app/main_window.h"
 #include "ui/app/preferences.h"
@@ -77,14 +76,6 @@ private slots:
         QVERIFY(!parseLanguage(QStringLiteral("klingon")));
         for (Language l : {Language::System, Language::English, Language::Chinese})
             QCOMPARE(parseLanguage(languageCode(l)), std::optional<Language>(l));
-    }
-
-    void langOption() {
-        const GuiOptions o = parseGuiOptions({"--screenshot", "x.png", "--lang", "zh_CN"});
-        QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
-        QCOMPARE(o.lang, QStringLiteral("zh_CN"));
-        QVERIFY(!parseGuiOptions({"--lang", "xx"}).error.isEmpty());
-        QVERIFY(!parseGuiOptions({"--lang"}).error.isEmpty());
     }
 
     void catalogueTranslatesKnownStrings() {

@@ -10,7 +10,6 @@
 
 #include "tests/ui/test_support.h"
 
-#include "ui/app/gui_main.h"
 #include "ui/app/main_window.h"
 #include "ui/app/preferences.h"
 #include "ui/sim/simulation_controller.h"
@@ -265,21 +264,7 @@ private slots:
         }
     }
 
-    void parsesTheCommandLine() {
-        GuiOptions o = parseGuiOptions(
-            {"--screenshot", "out.png", "lesson.json", "--at", "50ms", "--size", "800x600"});
-        QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
-        QCOMPARE(o.screenshot, QStringLiteral("out.png"));
-        QCOMPARE(o.file, QStringLiteral("lesson.json"));
-        QCOMPARE(o.at, QStringLiteral("50ms"));
-        QCOMPARE(o.size, QSize(800, 600));
-        QVERIFY(parseGuiOptions({"--size", "huge"}).error.contains(QStringLiteral("WIDTHxHEIGHT")));
-        QVERIFY(parseGuiOptions({"--at"}).error.contains(QStringLiteral("needs a value")));
-        QVERIFY(parseGuiOptions({"--bogus"}).error.contains(QStringLiteral("unknown option")));
-        QVERIFY(parseGuiOptions({"a.json", "b.json"})
-                    .error.contains(QStringLiteral("more than one file")));
-        QCOMPARE(parseGuiOptions({"x.py"}).file, QStringLiteral("x.py"));
-    }
+    // The command line is parsed in app/ (tests/cli/gui_options_test.cpp).
 };
 
 QTEST_MAIN(MainWindowTest)

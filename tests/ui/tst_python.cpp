@@ -203,6 +203,52 @@ private slots:
         QVERIFY(c.lineBreakpoints().empty());
     }
 
+    void gilViewShowsTheSwitchIntervalInForceAtTheCursor() {
+        // The program changes the interval half way: the view follows the trace, not the
+        // run settings (which still say 5 ms).
+        SimulationController c;
+        Theme theme;
+        QVERIFY(c.openPythonText(QStringLiteral("import sys, threading\n"
+                                                "def spin():\n"
+                                                "    n = 1000000\n"
+                                                "    while n > 0:\n"
+                                                "        n -= 1\n"
+                                                "def both():\n"
+                                                "    ts = [threading.Thread(target=spin) for _ in "
+                                                "range(2)]\n"
+                                                "    for t in ts: t.start()\n"
+                                                "    for t in ts: t.join()\n"
+                                                "both()\n"
+                                                "sys.setswitchinterval(0.001)\n"
+                                                "both()\n"),
+                                 QStringLiteral("interval.py"), QString(), nullptr));
+        c.runToCompletion();
+        core::SimTime changed = -1;
+        for (std::size_t i = 0; i < c.trace().size(); ++i) {
+            const core::RecordBody& b = c.trace().body(i);
+            if (b.kind == core::RecordKind::Gil &&
+                static_cast<core::GilOp>(b.extra16) == core::GilOp::Interval &&
+                core::gilInterval(b) == kMillisecond)
+                changed = c.trace().time(i);
+        }
+        QVERIFY(changed > 20 * kMillisecond);
+        QCOMPARE(c.pythonSettings().switchInterval, 5 * kMillisecond);
+        GilView view(&c, &theme);
+        c.seek(changed - 5 * kMillisecond);
+        view.refresh();
+        QCOMPARE(view.states().size(), std::size_t{1});
+        QCOMPARE(view.states()[0].interval, 5 * kMillisecond);
+        c.seek(changed + 5 * kMillisecond);
+        view.refresh();
+        QCOMPARE(view.states().size(), std::size_t{1});
+        QCOMPARE(view.states()[0].interval, 1 * kMillisecond);
+        // The model itself, at the same two instants.
+        core::GilModel model;
+        model.update(c.trace());
+        QCOMPARE(model.stateAt(c.trace(), 0, changed - 1).interval, 5 * kMillisecond);
+        QCOMPARE(model.stateAt(c.trace(), 0, changed).interval, 1 * kMillisecond);
+    }
+
     void gilViewReportsHolderAndHandoffs() {
         SimulationController c;
         Theme theme;

@@ -1,4 +1,5 @@
 // Each view at given cursor times for a known workload: what it would draw.
+#include <QCheckBox>
 #include <QComboBox>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -36,7 +37,7 @@ bool exportWholeRun(const SimulationController& c, const Theme& theme, const QSt
     o.range = ExportOptions::Range::Whole;
     o.scale = 2.0;
     o.width = 800;
-    o.title = c.title();
+    o.title = c.title().toStdString();
     return exportTimeline(c, theme, o, error);
 }
 }  // namespace
@@ -268,6 +269,24 @@ private slots:
         panel.applyNow();
         QCOMPARE(c.settings().policy.kind, core::PolicyKind::RoundRobin);
         QCOMPARE(c.settings().policy.quantum, 2 * kMillisecond);
+    }
+
+    void settingsWithNoEffectAreDisabledWithAReason() {
+        SimulationController c;
+        QVERIFY(c.openFile(kIoTwoCores, nullptr));
+        SettingsPanel panel(&c);
+        // FCFS has no time slice: the box is greyed out and says why.
+        QVERIFY(!panel.quantumBox()->isEnabled());
+        QVERIFY2(panel.quantumBox()->toolTip().contains(QStringLiteral("only round robin")),
+                 qPrintable(panel.quantumBox()->toolTip()));
+        panel.policyBox()->setCurrentIndex(
+            panel.policyBox()->findData(static_cast<int>(core::PolicyKind::RoundRobin)));
+        QVERIFY(panel.quantumBox()->isEnabled());
+        // Without the GIL the switch interval does nothing either.
+        panel.gilBox()->setChecked(false);
+        QVERIFY(!panel.switchIntervalBox()->isEnabled());
+        QVERIFY2(panel.switchIntervalBox()->toolTip().contains(QStringLiteral("without the GIL")),
+                 qPrintable(panel.switchIntervalBox()->toolTip()));
     }
 
     void workloadEditorBuildsAndRuns() {

@@ -23,61 +23,6 @@
 
 namespace taskscope::ui {
 
-GuiOptions parseGuiOptions(const std::vector<std::string>& args) {
-    GuiOptions o;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto value = [&](const char* name) -> std::optional<std::string> {
-            if (i + 1 >= args.size()) {
-                o.error = QStringLiteral("%1 needs a value").arg(QString::fromLatin1(name));
-                return std::nullopt;
-            }
-            return args[++i];
-        };
-        if (a == "--screenshot") {
-            if (auto v = value("--screenshot")) o.screenshot = QString::fromStdString(*v);
-        } else if (a == "--at") {
-            if (auto v = value("--at")) o.at = QString::fromStdString(*v);
-        } else if (a == "--size") {
-            if (auto v = value("--size")) {
-                int w = 0, h = 0;
-                if (std::sscanf(v->c_str(), "%dx%d", &w, &h) != 2 || w < 200 || h < 150 ||
-                    w > 8000 || h > 8000)
-                    o.error =
-                        QStringLiteral("--size: expected WIDTHxHEIGHT like 1600x1000, got \"%1\"")
-                            .arg(QString::fromStdString(*v));
-                else
-                    o.size = QSize(w, h);
-            }
-        } else if (a == "--dark") {
-            o.dark = true;
-        } else if (a == "--raise") {
-            if (auto v = value("--raise")) o.raise = QString::fromStdString(*v);
-        } else if (a == "--lang" || a == "--language") {
-            if (auto v = value("--lang")) {
-                o.lang = QString::fromStdString(*v);
-                if (!parseLanguage(o.lang))
-                    o.error = QStringLiteral("--lang: expected zh_CN, en or system, got \"%1\"")
-                                  .arg(o.lang);
-            }
-        } else if (a == "--presenter") {
-            o.presenter = true;
-        } else if (a == "--colour-blind" || a == "--color-blind") {
-            o.colourBlind = true;
-        } else if (!a.empty() && a[0] == '-' && a != "-") {
-            // Qt's own options (-platform, -style...) are consumed by QApplication first.
-            o.error = QStringLiteral("unknown option \"%1\"").arg(QString::fromStdString(a));
-        } else if (o.file.isEmpty()) {
-            o.file = QString::fromStdString(a);
-        } else {
-            o.error =
-                QStringLiteral("more than one file given (\"%1\")").arg(QString::fromStdString(a));
-        }
-        if (!o.error.isEmpty()) break;
-    }
-    return o;
-}
-
 namespace {
 // Lets layouts, charts and timers settle before the window is grabbed.
 void settle(int ms) {
@@ -92,14 +37,13 @@ int screenshot(const GuiOptions& o) {
     auto prefs = std::make_shared<Preferences>(dir.filePath(QStringLiteral("taskscope.ini")));
     prefs->setDarkTheme(o.dark);
     prefs->setColourBlindSafe(o.colourBlind);
-    applyLanguage(parseLanguage(o.lang.isEmpty() ? QStringLiteral("en") : o.lang)
-                      .value_or(Language::English));
+    applyLanguage(parseLanguageCode(o.lang.empty() ? "en" : o.lang).value_or(Language::English));
     MainWindow window(prefs);
     window.setQuietErrors(true);
     // Never show the user's own saved edits of a Python program in a picture.
     window.codeView()->setAutosaveDirectory(dir.filePath(QStringLiteral("edits")));
-    const bool ok = o.file.isEmpty() ? window.openResource(MainWindow::defaultLesson())
-                                     : window.openFile(o.file);
+    const bool ok = o.file.empty() ? window.openResource(MainWindow::defaultLesson())
+                                   : window.openFile(QString::fromStdString(o.file));
     if (!ok) {
         std::fprintf(stderr, "taskscope: error: %s\n", qPrintable(window.lastError()));
         return 2;
@@ -107,47 +51,49 @@ int screenshot(const GuiOptions& o) {
     SimulationController* c = window.controller();
     c->runToCompletion();
     core::SimTime at = c->endTime();
-    if (!o.at.isEmpty()) {
-        const auto t = parseDuration(o.at.toStdString(), c->tickSize());
+    if (!o.at.empty()) {
+        const auto t = parseDuration(o.at, c->tickSize());
         if (!t) {
             std::fprintf(stderr,
                          "taskscope: error: --at: \"%s\" is not a time; write e.g. 50ms or 1.5s\n",
-                         qPrintable(o.at));
+                         o.at.c_str());
             return 2;
         }
         at = *t;
     }
     // Seek before showing so the views paint the final picture, not an animation.
     c->seek(at);
-    window.resize(o.size);
+    const QSize size(o.width, o.height);
+    window.resize(size);
     window.show();
     if (o.presenter) {
         window.setPresenterMode(true);
         window.showNormal();  // a fixed-size picture, not the screen size
     }
-    if (!o.raise.isEmpty()) {
-        auto* dock = window.findChild<QDockWidget*>(o.raise + QStringLiteral("Dock"));
+    if (!o.raise.empty()) {
+        auto* dock = window.findChild<QDockWidget*>(QString::fromStdString(o.raise) +
+                                                    QStringLiteral("Dock"));
         if (!dock) {
             std::fprintf(
                 stderr,
                 "taskscope: error: --raise: no view \"%s\"; try timeline, processes, states, "
                 "stats, console, settings, workload, syncObjects, waitFor, events, breakpoints, "
                 "code, gil\n",
-                qPrintable(o.raise));
+                o.raise.c_str());
             return 2;
         }
         dock->show();
         dock->raise();
     }
     settle(150);
-    window.resize(o.size);
+    window.resize(size);
     settle(150);
     const QImage image = window.grab().toImage();
-    if (!image.save(o.screenshot)) {
+    if (!image.save(QString::fromStdString(o.screenshot))) {
         std::fprintf(
             stderr,
             "taskscope: error: cannot write \"%s\"; check the folder and the .png extension\n",
-            qPrintable(o.screenshot));
+            o.screenshot.c_str());
         return 2;
     }
     return 0;
@@ -157,16 +103,12 @@ int screenshot(const GuiOptions& o) {
 namespace {
 // Qt aborts when no display can be opened: a screenshot needs none (offscreen), and a
 // window gets a message saying what to do instead of the abort.
-bool prepareDisplay(int argc, char** argv) {
+bool prepareDisplay(int argc, char** argv, bool screenshot) {
     if (qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY") ||
         qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         return true;
-    bool screenshot = false;
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view a = argv[i];
-        if (a == "-platform") return true;
-        if (a == "--screenshot") screenshot = true;
-    }
+    for (int i = 1; i < argc; ++i)
+        if (std::string_view(argv[i]) == "-platform") return true;
     if (screenshot) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
         return true;
@@ -180,37 +122,26 @@ bool prepareDisplay(int argc, char** argv) {
 }
 }  // namespace
 
-int guiMain(int argc, char** argv) {
-    if (!prepareDisplay(argc, argv)) return 1;
+int guiMain(int argc, char** argv, const GuiOptions& o) {
+    if (!prepareDisplay(argc, argv, !o.screenshot.empty())) return 1;
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Taskscope"));
     QApplication::setOrganizationName(QStringLiteral("Taskscope"));
     QApplication::setApplicationVersion(QStringLiteral(TASKSCOPE_VERSION_STRING));
-    std::vector<std::string> args;
-    const QStringList qargs = QApplication::arguments();
-    for (int i = 1; i < qargs.size(); ++i) args.push_back(qargs[i].toStdString());
-    const GuiOptions o = parseGuiOptions(args);
-    if (!o.error.isEmpty()) {
-        std::fprintf(stderr,
-                     "taskscope: error: %s\nusage: taskscope [FILE] [--lang zh_CN|en|system]\n"
-                     "       taskscope --screenshot OUT.png [FILE] [--at T] [--size WxH] [--dark] "
-                     "[--presenter] [--colour-blind] [--raise VIEW] [--lang zh_CN|en]\n",
-                     qPrintable(o.error));
-        return 2;
-    }
-    if (!o.screenshot.isEmpty()) return screenshot(o);
+    if (!o.screenshot.empty()) return screenshot(o);
 
     auto prefs = std::make_shared<Preferences>();
     const Language lang =
-        parseLanguage(o.lang.isEmpty() ? prefs->language() : o.lang).value_or(Language::System);
+        (o.lang.empty() ? parseLanguage(prefs->language()) : parseLanguageCode(o.lang))
+            .value_or(Language::System);
     if (!applyLanguage(lang))
         std::fprintf(stderr,
                      "taskscope: warning: the Chinese translation is missing from this build\n");
     MainWindow window(prefs);
     window.show();
-    if (o.file.isEmpty())
+    if (o.file.empty())
         window.openResource(MainWindow::defaultLesson());
-    else if (!window.openFile(o.file))
+    else if (!window.openFile(QString::fromStdString(o.file)))
         window.openResource(MainWindow::defaultLesson());
     return QApplication::exec();
 }

@@ -38,14 +38,7 @@ QString languageCode(Language lang) {
 }
 
 std::optional<Language> parseLanguage(const QString& code) {
-    const QString c = code.trimmed().toLower().replace(QLatin1Char('-'), QLatin1Char('_'));
-    if (c == QLatin1String("system") || c.isEmpty()) return Language::System;
-    if (c == QLatin1String("en") || c.startsWith(QLatin1String("en_")) || c == QLatin1String("c"))
-        return Language::English;
-    if (c == QLatin1String("zh") || c == QLatin1String("zh_cn") || c == QLatin1String("zh_hans") ||
-        c == QLatin1String("zh_sg"))
-        return Language::Chinese;
-    return std::nullopt;
+    return parseLanguageCode(code.toStdString());
 }
 
 Language resolveLanguage(Language lang) {

@@ -5,11 +5,9 @@
 
 #include <optional>
 
-namespace taskscope::ui {
+#include "ui/app/language_code.h"
 
-// The user-interface language. System follows the system locale (Chinese locales give
-// Simplified Chinese, everything else English).
-enum class Language { System, English, Chinese };
+namespace taskscope::ui {
 
 // "system", "en", "zh_CN": the values of --lang and of the stored preference.
 QString languageCode(Language lang);

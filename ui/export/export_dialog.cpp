@@ -90,7 +90,7 @@ ExportDialog::ExportDialog(const QString& defaultTitle, QSettings* settings, QWi
     m_width = new QSpinBox;
     m_width->setRange(400, 16000);
     m_width->setSingleStep(100);
-    m_width->setValue(1400);
+    m_width->setValue(ExportOptions{}.width);
     m_width->setSuffix(tr(" pt"));
     form->addRow(tr("&Width:"), m_width);
 
@@ -126,7 +126,8 @@ ExportDialog::ExportDialog(const QString& defaultTitle, QSettings* settings, QWi
         m_threads->setChecked(m_settings->value(QStringLiteral("threads"), true).toBool());
         m_legend->setChecked(m_settings->value(QStringLiteral("legend"), true).toBool());
         m_scale->setValue(m_settings->value(QStringLiteral("scale"), 2.0).toDouble());
-        m_width->setValue(m_settings->value(QStringLiteral("width"), 1400).toInt());
+        m_width->setValue(
+            m_settings->value(QStringLiteral("width"), ExportOptions{}.width).toInt());
         m_page->setCurrentIndex(
             std::max(0, m_page->findData(m_settings->value(QStringLiteral("page")).toString())));
         const QString dir =
@@ -213,9 +214,8 @@ ExportOptions ExportDialog::options() const {
     o.legend = m_legend->isChecked();
     o.scale = m_scale->value();
     o.width = m_width->value();
-    o.title = m_title->text();
-    const QString page = m_page->currentData().toString();
-    if (!page.isEmpty()) o.page = exportPageForName(page, &o.portrait);
+    o.title = m_title->text().toStdString();
+    o.page = m_page->currentData().toString().toStdString();
     return o;
 }
 
@@ -231,7 +231,7 @@ void ExportDialog::setOptions(const ExportOptions& o) {
     m_legend->setChecked(o.legend);
     m_scale->setValue(o.scale);
     m_width->setValue(o.width);
-    m_title->setText(o.title);
+    m_title->setText(QString::fromStdString(o.title));
     syncEnabled();
 }
 

@@ -7,43 +7,21 @@
 
 namespace taskscope::ui {
 
-namespace {
-using View = ExportOptions::View;
-constexpr std::array<std::pair<View, const char*>, 7> kViews = {{
-    {View::Timeline, "timeline"},
-    {View::States, "states"},
-    {View::ProcessTree, "processes"},
-    {View::WaitFor, "wait-for"},
-    {View::Stats, "stats"},
-    {View::WaitingChart, "waiting-chart"},
-    {View::UtilizationChart, "utilization-chart"},
-}};
-}  // namespace
-
+// The names are core's (core/trace/image_options.h), shared with the command line.
 std::optional<ExportOptions::Format> exportFormatForSuffix(const QString& suffix) {
-    const QString s = suffix.toLower();
-    if (s == QLatin1String("png")) return ExportOptions::Format::Png;
-    if (s == QLatin1String("svg")) return ExportOptions::Format::Svg;
-    if (s == QLatin1String("pdf")) return ExportOptions::Format::Pdf;
-    return std::nullopt;
+    return core::imageFormatForSuffix(suffix.toStdString());
 }
 
 std::optional<ExportOptions::View> exportViewForName(const QString& name) {
-    for (const auto& [view, text] : kViews)
-        if (name.compare(QLatin1String(text), Qt::CaseInsensitive) == 0) return view;
-    return std::nullopt;
+    return core::imageViewForName(name.toStdString());
 }
 
 QString exportViewName(ExportOptions::View view) {
-    for (const auto& [v, text] : kViews)
-        if (v == view) return QString::fromLatin1(text);
-    return {};
+    return QString::fromStdString(std::string(core::imageViewName(view)));
 }
 
 QString exportViewNames() {
-    QStringList names;
-    for (const auto& entry : kViews) names << QString::fromLatin1(entry.second);
-    return names.join(QLatin1Char('|'));
+    return QString::fromStdString(core::imageViewNames());
 }
 
 std::optional<QPageSize> exportPageForName(const QString& name, bool* portrait) {

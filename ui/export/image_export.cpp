@@ -60,7 +60,7 @@ QFont titleFont(const QFont& base) {
 
 // Title and subtitle band shared by every export: the title, then one muted line.
 int titleBandHeight(const QFont& base, const ExportOptions& o, const QString& subtitle) {
-    if (o.title.isEmpty()) return 0;
+    if (o.title.empty()) return 0;
     return QFontMetrics(titleFont(base)).height() +
            (subtitle.isEmpty() ? 0 : QFontMetrics(base).height()) + 14;
 }
@@ -306,7 +306,7 @@ void paintTimelinePicture(QPainter& p, const SimulationController& c, const Them
     const QFont& font = pic.font;
     p.setFont(font);
     p.fillRect(QRect(QPoint(0, 0), pic.size), theme.background());
-    paintTitleBand(p, pic.titleBand, font, theme, o.title,
+    paintTitleBand(p, pic.titleBand, font, theme, QString::fromStdString(o.title),
                    o.subtitle.isEmpty() ? subtitleFor(c, pic) : o.subtitle);
     p.fillRect(QRect(pic.timeline.right() + 1, pic.timeline.top(),
                      pic.size.width() - pic.timeline.width(), pic.data.top() - pic.timeline.top()),
@@ -399,7 +399,8 @@ bool writePicture(const ExportOptions& o, QSize size, const QColor& background,
             svg.setSize(size);
             svg.setViewBox(QRect(QPoint(0, 0), size));
             svg.setResolution(dpi);
-            svg.setTitle(o.title.isEmpty() ? QStringLiteral("Taskscope") : o.title);
+            svg.setTitle(o.title.empty() ? QStringLiteral("Taskscope")
+                                         : QString::fromStdString(o.title));
             svg.setDescription(Export::tr("Exported by Taskscope"));
             QPainter p;
             if (!p.begin(&svg)) return fail(Export::tr("cannot write '%1' as SVG").arg(o.path));
@@ -413,12 +414,14 @@ bool writePicture(const ExportOptions& o, QSize size, const QColor& background,
             QPdfWriter pdf(&file);
             pdf.setResolution(dpi);
             pdf.setCreator(QStringLiteral("Taskscope"));
-            pdf.setTitle(o.title.isEmpty() ? QStringLiteral("Taskscope") : o.title);
+            pdf.setTitle(o.title.empty() ? QStringLiteral("Taskscope")
+                                         : QString::fromStdString(o.title));
             QPageLayout layout;
-            if (o.page) {
-                layout = QPageLayout(*o.page,
-                                     o.portrait ? QPageLayout::Portrait : QPageLayout::Landscape,
-                                     QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter);
+            bool portrait = false;
+            if (const auto page = exportPageForName(QString::fromStdString(o.page), &portrait)) {
+                layout =
+                    QPageLayout(*page, portrait ? QPageLayout::Portrait : QPageLayout::Landscape,
+                                QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter);
             } else {
                 const QPageSize exact(QSizeF(size.width() * 72.0 / dpi, size.height() * 72.0 / dpi),
                                       QPageSize::Point, QStringLiteral("Taskscope"),
@@ -549,7 +552,8 @@ bool exportView(SimulationController& c, Theme& theme, const TimelineShown* show
         o, total, theme.background(),
         [&](QPainter& p) {
             p.fillRect(QRect(QPoint(0, 0), total), theme.background());
-            paintTitleBand(p, QRect(0, 0, total.width(), titleH), font, theme, o.title, o.subtitle);
+            paintTitleBand(p, QRect(0, 0, total.width(), titleH), font, theme,
+                           QString::fromStdString(o.title), o.subtitle);
             target->render(&p, QPoint(0, titleH), QRegion(),
                            QWidget::DrawWindowBackground | QWidget::DrawChildren);
         },

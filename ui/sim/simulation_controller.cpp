@@ -83,17 +83,14 @@ bool SimulationController::openWorkloadText(const QByteArray& text, const QStrin
 
 core::runtime::PythonOptions SimulationController::pythonOptions(const QString& source,
                                                                  const QString& name) const {
-    core::runtime::PythonOptions o;
+    core::runtime::PythonOptions o{m_config.python};
     o.filename = name.isEmpty() ? std::string("main.py") : name.toStdString();
     o.source = source.toStdString();
-    o.gil = m_pythonSettings.gil;
-    o.switchInterval = std::max<SimTime>(1, m_pythonSettings.switchInterval);
-    o.startMethod = m_pythonSettings.startMethod;
-    o.costScale = m_pythonSettings.costScale;
+    o.switchInterval = std::max<SimTime>(1, o.switchInterval);
     // input() reads the lines typed into the Console's input box, in order, then sees the
     // end of input (EOFError), as with a file on stdin; they are echoed as a terminal would.
     auto lines = std::make_shared<std::vector<std::string>>();
-    for (const QString& l : m_pythonSettings.input) lines->push_back(l.toStdString());
+    for (const QString& l : m_input) lines->push_back(l.toStdString());
     auto next = std::make_shared<std::size_t>(0);
     o.readLine = [lines, next]() -> std::optional<std::string> {
         if (*next >= lines->size()) return std::nullopt;
@@ -111,7 +108,7 @@ bool SimulationController::openPythonText(const QString& source, const QString& 
 
 bool SimulationController::runSource(const QString& source, QString* error,
                                      core::Diagnostic* detail) {
-    if (!m_python) {
+    if (!m_config.isPython) {
         if (error) *error = tr("no Python program is open; open a .py file first");
         return false;
     }
@@ -142,14 +139,14 @@ bool SimulationController::startPython(const QString& source, const QString& nam
     m_sourceError.reset();
     if (hadError) emit sourceErrorChanged();
     m_workload.reset();
-    m_python = true;
+    m_config.isPython = true;
     m_source = source;
     m_title = name;
     m_sourcePath = path;
     if (!keepSettings) {
         ++m_programSerial;
-        m_pythonSettings = PythonSettings{};
-        m_settings = programSettings();
+        m_input.clear();
+        m_config = programConfig();
         if (!m_lineBreakpoints.empty()) setLineBreakpoints({});  // they belonged to another file
     }
     restart(0);
@@ -159,22 +156,31 @@ bool SimulationController::startPython(const QString& source, const QString& nam
 
 void SimulationController::setSettings(const core::MachineSettings& settings,
                                        const PythonSettings& python) {
-    m_settings = settings;
-    m_pythonSettings = python;
+    m_config.machine = settings;
+    m_config.python = python;
+    m_input = python.input;
+    restart(m_cursor);
+}
+
+void SimulationController::setConfig(const core::RunConfig& config) {
+    const bool python = m_config.isPython;
+    m_config = config;
+    m_config.isPython = python;  // what is open decides, not the settings
     restart(m_cursor);
 }
 
 void SimulationController::setPythonSettings(const PythonSettings& settings) {
-    if (settings == m_pythonSettings) return;
-    m_pythonSettings = settings;
-    if (m_python) restart(m_cursor);
+    if (settings == pythonSettings()) return;
+    m_config.python = settings;
+    m_input = settings.input;
+    if (m_config.isPython) restart(m_cursor);
 }
 
 void SimulationController::openWorkload(core::Workload workload, const QString& title,
                                         const QString& path) {
     m_workload = std::move(workload);
     ++m_programSerial;
-    m_python = false;
+    m_config.isPython = false;
     m_source.clear();
     if (m_sourceError) {
         m_sourceError.reset();
@@ -182,7 +188,7 @@ void SimulationController::openWorkload(core::Workload workload, const QString& 
     }
     m_title = title;
     m_sourcePath = path;
-    m_settings = programSettings();
+    m_config = programConfig();
     restart(0);
     setSpeed(suggestedSpeed(m_complete ? endTime() : 20 * core::kSecond));
 }
@@ -195,7 +201,8 @@ void SimulationController::adoptRun(std::optional<core::Workload> workload, cons
     m_runTimer.stop();
     m_workload = std::move(workload);
     ++m_programSerial;
-    m_python = false;  // shown as recorded: no source to edit or re-run
+    m_config = m_workload ? core::runConfigFor(*m_workload) : core::RunConfig{};
+    m_config.isPython = false;  // shown as recorded: no source to edit or re-run
     m_source.clear();
     m_lineRecords.clear();
     m_lineScanned = 0;
@@ -205,7 +212,7 @@ void SimulationController::adoptRun(std::optional<core::Workload> workload, cons
     }
     m_title = title;
     m_sourcePath.clear();
-    m_settings = settings;
+    m_config.machine = settings;
     m_machine.emplace(machine);  // a copy does not write to any trace
     m_trace = std::make_unique<core::Trace>(trace);
     m_index.clear();
@@ -220,16 +227,14 @@ void SimulationController::adoptRun(std::optional<core::Workload> workload, cons
     emit advanced(m_cursor, m_revision);
 }
 
-core::MachineSettings SimulationController::programSettings() const {
-    if (m_python) {
-        // What `taskscope run FILE.py` uses.
-        return core::runtime::pythonMachineSettings();
-    }
-    return m_workload ? core::settingsFor(*m_workload) : core::MachineSettings{};
+core::RunConfig SimulationController::programConfig() const {
+    // What `taskscope run FILE` uses.
+    if (m_config.isPython) return core::runtime::pythonRunConfig();
+    return m_workload ? core::runConfigFor(*m_workload) : core::RunConfig{};
 }
 
 void SimulationController::setSettings(const core::MachineSettings& settings) {
-    m_settings = settings;
+    m_config.machine = settings;
     restart(m_cursor);
 }
 
@@ -248,8 +253,8 @@ void SimulationController::restart(SimTime keepCursor) {
     m_lineScanned = 0;
     m_complete = true;
     m_truncated = false;
-    if (m_python) {
-        m_machine.emplace(m_settings);
+    if (m_config.isPython) {
+        m_machine.emplace(m_config.machine);
         m_machine->attachTrace(m_trace.get());
         // The machine stays where it is from here on: the runtime keeps per-thread VM state
         // tied to it (a copy is not a snapshot), so the cursor seeks over the trace instead.
@@ -261,7 +266,7 @@ void SimulationController::restart(SimTime keepCursor) {
             m_machine.reset();  // cannot happen: the source compiled before it was accepted
         }
     } else if (m_workload) {
-        m_machine.emplace(m_settings);
+        m_machine.emplace(m_config.machine);
         m_machine->attachTrace(m_trace.get());
         core::populate(*m_machine, *m_workload);
         m_complete = false;
@@ -285,12 +290,13 @@ void SimulationController::runSlice(qint64 budgetMs) {
     for (;;) {
         bool more = true;
         for (int i = 0; i < 1024 && more; ++i)
-            more = m_python ? m.step(kPythonTimeLimit) : m.step();
+            more = m_config.isPython ? m.step(core::kPythonTimeLimit) : m.step();
         if (!more) {
             m_complete = true;
-            if (m_python && !m.done() && !(m.deadlock() && m_settings.stopOnDeadlock)) {
+            if (m_config.isPython && !m.done() &&
+                !(m.deadlock() && m_config.machine.stopOnDeadlock)) {
                 m_truncated = true;  // still running at the time limit
-                m.runUntil(kPythonTimeLimit);
+                m.runUntil(core::kPythonTimeLimit);
             } else {
                 m.runUntil(core::kNever);  // records the end time
             }
@@ -305,7 +311,7 @@ void SimulationController::runSlice(qint64 budgetMs) {
     }
     m_trace->setEndTime(std::max(m_trace->endTime(), m.now()));
     m_index.update(*m_trace);
-    if (m_python) {
+    if (m_config.isPython) {
         for (; m_lineScanned < m_trace->size(); ++m_lineScanned)
             if (m_trace->body(m_lineScanned).kind == core::RecordKind::Line)
                 m_lineRecords.push_back(static_cast<std::uint32_t>(m_lineScanned));

@@ -34,13 +34,9 @@ public:
     explicit SimulationController(QObject* parent = nullptr);
     ~SimulationController() override;
 
-    // The settings of a Python run that the machine does not know (the runtime's options).
-    struct PythonSettings {
-        bool gil = true;  // false: free-threaded (PEP 703, 3.13t)
-        core::SimTime switchInterval = 5 * core::kMillisecond;
-        core::runtime::StartMethod startMethod = core::runtime::StartMethod::Fork;
-        double costScale = 1.0;
-        // What the program reads with input(), one line each; then end of input (EOFError).
+    // The Python settings of the run configuration, and what the program reads with input(),
+    // one line each, then end of input (EOFError).
+    struct PythonSettings : core::PythonConfig {
         QStringList input;
         friend bool operator==(const PythonSettings&, const PythonSettings&) = default;
     };
@@ -56,7 +52,7 @@ public:
     // Runs new source text for the open Python program (the code view's Run): the title,
     // path and settings stay. On a compile error returns false and the current run is kept.
     bool runSource(const QString& source, QString* error, core::Diagnostic* detail = nullptr);
-    bool isPython() const { return m_python; }
+    bool isPython() const { return m_config.isPython; }
     // Bumped when a program is opened (not when it re-runs with new settings or new text).
     quint64 programSerial() const { return m_programSerial; }
     // The source text of the running Python program (empty for workloads).
@@ -73,25 +69,27 @@ public:
     void adoptRun(std::optional<core::Workload> workload, const QString& title,
                   const core::MachineSettings& settings, const core::Machine& machine,
                   const core::Trace& trace);
-    bool hasProgram() const { return m_workload.has_value() || m_python; }
+    bool hasProgram() const { return m_workload.has_value() || m_config.isPython; }
     const core::Workload* workload() const { return m_workload ? &*m_workload : nullptr; }
     QString title() const { return m_title; }
     QString sourcePath() const { return m_sourcePath; }
 
-    // The settings of the run; changing them re-runs from the start and keeps the cursor.
-    const core::MachineSettings& settings() const { return m_settings; }
+    // The run configuration; changing it re-runs from the start and keeps the cursor.
+    const core::RunConfig& config() const { return m_config; }
+    void setConfig(const core::RunConfig& config);
+    // Its machine settings.
+    const core::MachineSettings& settings() const { return m_config.machine; }
     void setSettings(const core::MachineSettings& settings);
     // The defaults of the open program (what the file asked for; for Python programs the
     // CLI's defaults: 4 cores, the fair policy, a 2 us context switch).
-    core::MachineSettings programSettings() const;
-    // GIL, switch interval, start method and cost scale of Python runs; changing them re-runs
-    // a Python program from the start and keeps the cursor.
-    const PythonSettings& pythonSettings() const { return m_pythonSettings; }
+    core::RunConfig programConfig() const;
+    core::MachineSettings programSettings() const { return programConfig().machine; }
+    // GIL, switch interval, start method, cost scale and input lines of Python runs; changing
+    // them re-runs a Python program from the start and keeps the cursor.
+    PythonSettings pythonSettings() const { return {m_config.python, m_input}; }
     void setPythonSettings(const PythonSettings& settings);
     // Both at once (one re-run).
     void setSettings(const core::MachineSettings& settings, const PythonSettings& python);
-    // A Python run stops at this simulated time (an endless program must not run forever).
-    static constexpr core::SimTime kPythonTimeLimit = 30 * core::kSecond;
 
     // --- the run ---
     const core::Trace& trace() const { return *m_trace; }
@@ -185,17 +183,16 @@ private:
     void setPlaying(bool on);
 
     std::optional<core::Workload> m_workload;
-    bool m_python = false;
     quint64 m_programSerial = 0;
     QString m_source;
     std::optional<core::Diagnostic> m_sourceError;
-    PythonSettings m_pythonSettings;
+    QStringList m_input;                       // the Console's input lines for input()
     std::vector<std::uint32_t> m_lineRecords;  // indexes of Line records (line breakpoints)
     std::size_t m_lineScanned = 0;
     std::vector<int> m_lineBreakpoints;
     QString m_title;
     QString m_sourcePath;
-    core::MachineSettings m_settings;
+    core::RunConfig m_config;  // m_config.isPython: a Python program is open
     std::optional<core::Machine> m_machine;
     std::unique_ptr<core::Trace> m_trace;
     core::TraceIndex m_index;

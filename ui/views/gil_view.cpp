@@ -146,7 +146,6 @@ void GilView::paintCanvas(QPainter& p, const QRect& area) {
         return m_theme ? m_theme->threadColour(th) : QColor(Qt::blue);
     };
     const core::SimTime now = m_controller->cursor();
-    const core::SimTime interval = m_controller->pythonSettings().switchInterval;
     const auto& procs = m_controller->trace().processes();
     const QFontMetrics fm(font());
     QFont bold = font();
@@ -155,6 +154,7 @@ void GilView::paintCanvas(QPainter& p, const QRect& area) {
     const int left = area.left() + 12;
     const int right = area.right() - 12;
     for (const core::GilProcessState& s : m_states) {
+        const core::SimTime interval = s.interval;  // in force at the cursor (the trace's)
         // --- header: process and counters ---
         const QString pname = s.process < procs.size()
                                   ? tr("%1 (pid %2)")

@@ -77,11 +77,8 @@ SettingsPanel::SettingsPanel(SimulationController* controller, QWidget* parent)
     m_interval = new QDoubleSpinBox;
     m_interval->setRange(0.001, 1000);
     m_interval->setDecimals(3);
-    m_interval->setValue(5);
+    m_interval->setValue(static_cast<double>(core::kDefaultSwitchInterval) / core::kMillisecond);
     m_interval->setSuffix(tr(" ms"));
-    m_interval->setToolTip(
-        tr("sys.setswitchinterval(): how long a thread waits for the GIL before it asks "
-           "the holder to drop it"));
     m_startMethod = new QComboBox;
     m_startMethod->addItem(QStringLiteral("fork"),
                            static_cast<int>(core::runtime::StartMethod::Fork));
@@ -169,32 +166,52 @@ void SettingsPanel::loadFromController() {
     m_loading = false;
 }
 
+// A setting with no effect under the form's choices is disabled and says why (as the CLI
+// warns: core::applyOverrides's notes).
 void SettingsPanel::updateEnabled() {
     const auto kind = static_cast<PolicyKind>(m_policy->currentData().toInt());
-    m_quantum->setEnabled(kind == PolicyKind::RoundRobin);
+    const bool slice = kind == PolicyKind::RoundRobin;
+    m_quantum->setEnabled(slice);
+    m_quantum->setToolTip(slice ? tr("How long a thread runs before round robin moves on to the "
+                                     "next one")
+                                : tr("No effect under this policy: only round robin uses a "
+                                     "time slice"));
     m_interval->setEnabled(m_gil->isChecked());
+    m_interval->setToolTip(m_gil->isChecked()
+                               ? tr("sys.setswitchinterval(): how long a thread waits for the GIL "
+                                    "before it asks the holder to drop it")
+                               : tr("No effect without the GIL (free-threaded)"));
+}
+
+core::RunOverrides SettingsPanel::formOverrides() const {
+    core::RunOverrides o;
+    o.cores = m_cores->value();
+    o.policy = static_cast<PolicyKind>(m_policy->currentData().toInt());
+    o.quantum = m_quantum->value();  // the boxes show the program's time unit
+    o.contextSwitch = m_switch->value();
+    o.wakeLatency = m_wake->value();
+    o.seed = static_cast<std::uint64_t>(m_seed->value());
+    if (m_controller->isPython()) {
+        o.gil = m_gil->isChecked();
+        o.switchInterval = m_interval->value();
+        o.startMethod = static_cast<core::StartMethod>(m_startMethod->currentData().toInt());
+        o.costScale = m_costScale->value();
+    }
+    return o;
+}
+
+core::RunConfig SettingsPanel::formConfig() const {
+    core::RunConfig c = m_controller->config();
+    core::applyOverrides(c, formOverrides());
+    return c;
 }
 
 SimulationController::PythonSettings SettingsPanel::formPythonSettings() const {
-    SimulationController::PythonSettings py;
-    py.gil = m_gil->isChecked();
-    py.switchInterval =
-        std::max<core::SimTime>(1, std::llround(m_interval->value() * core::kMillisecond));
-    py.startMethod = static_cast<core::runtime::StartMethod>(m_startMethod->currentData().toInt());
-    py.costScale = m_costScale->value();
-    return py;
+    return {formConfig().python, m_controller->pythonSettings().input};
 }
 
 core::MachineSettings SettingsPanel::formSettings() const {
-    core::MachineSettings s = m_controller->settings();
-    const double unit = static_cast<double>(m_controller->tickSize());
-    s.cores = m_cores->value();
-    s.policy.kind = static_cast<PolicyKind>(m_policy->currentData().toInt());
-    s.policy.quantum = std::max<core::SimTime>(1, std::llround(m_quantum->value() * unit));
-    s.contextSwitch = std::llround(m_switch->value() * unit);
-    s.wakeLatency = std::llround(m_wake->value() * unit);
-    s.seed = static_cast<std::uint64_t>(m_seed->value());
-    return s;
+    return formConfig().machine;
 }
 
 void SettingsPanel::scheduleApply() {
@@ -205,10 +222,7 @@ void SettingsPanel::scheduleApply() {
 void SettingsPanel::applyNow() {
     m_debounce.stop();
     if (!m_controller->hasProgram()) return;
-    if (m_controller->isPython())
-        m_controller->setSettings(formSettings(), formPythonSettings());
-    else
-        m_controller->setSettings(formSettings());
+    m_controller->setConfig(formConfig());
 }
 
 }  // namespace taskscope::ui

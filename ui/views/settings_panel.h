@@ -4,6 +4,7 @@
 #include <QWidget>
 
 #include "core/sim/machine.h"
+#include "core/sim/run_config.h"
 #include "ui/sim/simulation_controller.h"
 
 class QCheckBox;
@@ -25,6 +26,7 @@ public:
     explicit SettingsPanel(SimulationController* controller, QWidget* parent = nullptr);
 
     // The settings the form describes (applied after a short pause in typing).
+    core::RunConfig formConfig() const;
     core::MachineSettings formSettings() const;
     SimulationController::PythonSettings formPythonSettings() const;
     // Applies the form now instead of after the pause.
@@ -41,6 +43,8 @@ private:
     void loadFromController();
     void scheduleApply();
     void updateEnabled();
+    // The form as settings by name, laid over the program's configuration by formConfig().
+    core::RunOverrides formOverrides() const;
 
     SimulationController* m_controller;
     QSpinBox* m_cores;

@@ -1,0 +1,26 @@
+#pragma once
+// What the GUI's command line asks for. Parsed by app/cli.cpp (the one command-line parser,
+// shared with `taskscope run`), so it is a plain struct with no Qt type:
+//   taskscope [FILE] [--lang zh_CN|en|system]
+//   taskscope --screenshot OUT.png [FILE] [--at T] [--size WxH] [--dark] [--presenter]
+//             [--colour-blind] [--raise VIEW] [--lang zh_CN|en]
+
+#include <string>
+
+namespace taskscope::ui {
+
+struct GuiOptions {
+    std::string file;        // empty: the default lesson
+    std::string screenshot;  // non-empty: render the window to this PNG and exit
+    std::string at;          // cursor time for the screenshot ("50ms"; default: the end)
+    int width = 1600;        // --size WxH of the screenshot
+    int height = 1000;
+    bool dark = false;         // --dark: the dark theme (screenshots)
+    bool presenter = false;    // --presenter: large fonts and lanes
+    bool colourBlind = false;  // --colour-blind: the Okabe-Ito palette
+    std::string raise;         // --raise DOCK: bring a tabbed dock to the front (console...)
+    std::string lang;          // --lang zh_CN|en|system; empty: the stored preference
+                               // (screenshots: English, so that pictures are reproducible)
+};
+
+}  // namespace taskscope::ui
