@@ -1,81 +1,27 @@
 #include "core/os/state.h"
 
+#include "core/util/enum_names.h"
+
 namespace taskscope::core {
 
 std::string_view toString(ThreadState s) {
-    switch (s) {
-        case ThreadState::New:
-            return "new";
-        case ThreadState::Ready:
-            return "ready";
-        case ThreadState::Running:
-            return "running";
-        case ThreadState::Waiting:
-            return "waiting";
-        case ThreadState::Terminated:
-            return "terminated";
-    }
-    return "?";
+    static constexpr std::array<std::string_view, 5> kNames = {"new", "ready", "running", "waiting",
+                                                               "terminated"};
+    return enumName<ThreadState::Terminated>(kNames, s);
 }
 
 std::string_view toString(WaitReason r) {
-    switch (r) {
-        case WaitReason::None:
-            return "none";
-        case WaitReason::Io:
-            return "io";
-        case WaitReason::Disk:
-            return "disk";
-        case WaitReason::Sleep:
-            return "sleep";
-        case WaitReason::Lock:
-            return "lock";
-        case WaitReason::Condition:
-            return "condition";
-        case WaitReason::Event:
-            return "event";
-        case WaitReason::Queue:
-            return "queue";
-        case WaitReason::Join:
-            return "join";
-        case WaitReason::Gil:
-            return "gil";
-        case WaitReason::Barrier:
-            return "barrier";
-        case WaitReason::Pipe:
-            return "pipe";
-        case WaitReason::Input:
-            return "input";
-        case WaitReason::Stopped:
-            return "stopped";
-    }
-    return "?";
+    static constexpr std::array<std::string_view, 14> kNames = {
+        "none",  "io",   "disk", "sleep",   "lock", "condition", "event",
+        "queue", "join", "gil",  "barrier", "pipe", "input",     "stopped"};
+    return enumName<WaitReason::Stopped>(kNames, r);
 }
 
 std::string_view toString(Cause c) {
-    switch (c) {
-        case Cause::None:
-            return "none";
-        case Cause::Admit:
-            return "admit";
-        case Cause::Dispatch:
-            return "dispatch";
-        case Cause::Timeout:
-            return "timeout";
-        case Cause::Preempt:
-            return "preempt";
-        case Cause::Yield:
-            return "yield";
-        case Cause::Block:
-            return "block";
-        case Cause::Wake:
-            return "wake";
-        case Cause::Exit:
-            return "exit";
-        case Cause::Killed:
-            return "killed";
-    }
-    return "?";
+    static constexpr std::array<std::string_view, 10> kNames = {
+        "none",  "admit", "dispatch", "timeout", "preempt",
+        "yield", "block", "wake",     "exit",    "killed"};
+    return enumName<Cause::Killed>(kNames, c);
 }
 
 char statLetter(ThreadState s, WaitReason r) {

@@ -1,67 +1,21 @@
 #include "core/sync/kernel_object.h"
 
+#include "core/util/enum_names.h"
+
 namespace taskscope::core {
 
 std::string_view toString(ObjectKind k) {
-    switch (k) {
-        case ObjectKind::Lock:
-            return "Lock";
-        case ObjectKind::RLock:
-            return "RLock";
-        case ObjectKind::Semaphore:
-            return "Semaphore";
-        case ObjectKind::BoundedSemaphore:
-            return "BoundedSemaphore";
-        case ObjectKind::Event:
-            return "Event";
-        case ObjectKind::Condition:
-            return "Condition";
-        case ObjectKind::Barrier:
-            return "Barrier";
-        case ObjectKind::Queue:
-            return "Queue";
-        case ObjectKind::Join:
-            return "Join";
-        case ObjectKind::Value:
-            return "Value";
-    }
-    return "?";
+    static constexpr std::array<std::string_view, 10> kNames = {
+        "Lock",  "RLock", "Semaphore", "BoundedSemaphore", "Event", "Condition", "Barrier",
+        "Queue", "Join",  "Value"};
+    return enumName<ObjectKind::Value>(kNames, k);
 }
 
 std::string_view toString(SyncOp op) {
-    switch (op) {
-        case SyncOp::Create:
-            return "create";
-        case SyncOp::Request:
-            return "request";
-        case SyncOp::Acquired:
-            return "acquired";
-        case SyncOp::Release:
-            return "release";
-        case SyncOp::Timeout:
-            return "timeout";
-        case SyncOp::Put:
-            return "put";
-        case SyncOp::Get:
-            return "get";
-        case SyncOp::Set:
-            return "set";
-        case SyncOp::Clear:
-            return "clear";
-        case SyncOp::Notify:
-            return "notify";
-        case SyncOp::BarrierPass:
-            return "pass";
-        case SyncOp::Broken:
-            return "broken";
-        case SyncOp::Load:
-            return "load";
-        case SyncOp::Store:
-            return "store";
-        case SyncOp::LostUpdate:
-            return "lost update";
-    }
-    return "?";
+    static constexpr std::array<std::string_view, 15> kNames = {
+        "create", "request", "acquired", "release", "timeout", "put",   "get",        "set",
+        "clear",  "notify",  "pass",     "broken",  "load",    "store", "lost update"};
+    return enumName<SyncOp::LostUpdate>(kNames, op);
 }
 
 }  // namespace taskscope::core
