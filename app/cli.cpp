@@ -10,6 +10,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "app/compare_command.h"
 #include "app/run_command.h"
 #include "core/sched/policy.h"
 #include "core/sim/machine.h"
@@ -221,6 +222,38 @@ std::optional<ui::GuiOptions> parseGuiOptions(const std::vector<std::string>& ar
     return std::nullopt;
 }
 
+// The settings of the run configuration (`run` and `compare`): each parsed by its by-name
+// setter, the one reader of them (lesson headers and `--vary` use it too).
+void addRunSettings(CLI::App* command, core::RunOverrides& o) {
+    auto setting = [&](const std::string& field, const std::string& type, const std::string& help) {
+        return command
+            ->add_option_function<std::string>(
+                "--" + field,
+                [&o, field](const std::string& text) {
+                    std::string why;
+                    if (!o.set(field, text, &why)) throw CLI::ValidationError("--" + why);
+                },
+                help)
+            ->type_name(type);
+    };
+    setting("cores", "INT", "number of cores (1-64)");
+    setting("policy", "TEXT", "scheduling policy: " + core::policyNames());
+    setting("quantum", "FLOAT", "time slice of rr, in the file's time unit");
+    setting("context-switch", "FLOAT", "cost of a context switch, in the file's time unit");
+    setting("wake-latency", "FLOAT",
+            "time from a wake-up by another thread until it is runnable, in the file's time unit "
+            "(Python programs: 0.012 ms)");
+    setting("seed", "UINT", "random seed (same seed, same run)");
+    setting("switch-interval", "FLOAT",
+            fmt::format("GIL switch interval in ms (default {:g})",
+                        static_cast<double>(core::kDefaultSwitchInterval) / 1e6));
+    command->add_flag_function(
+        "--no-gil", [&o](std::int64_t) { o.gil = false; },
+        "run Python free-threaded (no GIL, as python3.13t)");
+    setting("start-method", "TEXT", "multiprocessing start method: fork, spawn, forkserver");
+    setting("cost-scale", "FLOAT", "multiply every simulated cost (2 = a CPU twice as slow)");
+}
+
 int runCli(int argc, char** argv, std::ostream& out, std::ostream& err, ui::GuiOptions* gui) {
     std::vector<std::string> args;
     {
@@ -231,7 +264,7 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err, ui::GuiO
             i += qt == 0 ? 1 : qt;
         }
     }
-    const bool isRun = !args.empty() && args.front() == "run";
+    const bool isRun = !args.empty() && (args.front() == "run" || args.front() == "compare");
     CLI::App app{
         "Taskscope: watch processes, threads and the GIL run on a simulated machine.\n"
         "Without a sub-command it opens the desktop app (on FILE, or the default lesson).",
@@ -289,27 +322,7 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err, ui::GuiO
     RunOptions o;
     auto* run = app.add_subcommand("run", "Run a workload (.json/.csv) or program (.py) headless");
     run->add_option("file", o.file, "workload or program file")->required();
-    // Settings of the run configuration: parsed by its by-name setter, the one reader of
-    // them (lesson headers and `compare` use it too).
-    auto setting = [&](const std::string& field, const std::string& type, const std::string& help) {
-        return run
-            ->add_option_function<std::string>(
-                "--" + field,
-                [&o, field](const std::string& text) {
-                    std::string why;
-                    if (!o.run.set(field, text, &why)) throw CLI::ValidationError("--" + why);
-                },
-                help)
-            ->type_name(type);
-    };
-    setting("cores", "INT", "number of cores (1-64)");
-    setting("policy", "TEXT", "scheduling policy: " + core::policyNames());
-    setting("quantum", "FLOAT", "time slice of rr, in the file's time unit");
-    setting("context-switch", "FLOAT", "cost of a context switch, in the file's time unit");
-    setting("wake-latency", "FLOAT",
-            "time from a wake-up by another thread until it is runnable, in the file's time unit "
-            "(Python programs: 0.012 ms)");
-    setting("seed", "UINT", "random seed (same seed, same run)");
+    addRunSettings(run, o.run);
     run->add_option("--until", o.until, "stop at this simulated time (file's time unit)")
         ->check(CLI::NonNegativeNumber);
     run->add_option("--stats", o.statsPath, "write statistics as JSON to FILE ('-' = stdout)");
@@ -321,14 +334,6 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err, ui::GuiO
     run->add_option("--max-steps", o.maxSteps,
                     "stop after this many scheduler steps (Python programs)")
         ->check(CLI::PositiveNumber);
-    setting("switch-interval", "FLOAT",
-            fmt::format("GIL switch interval in ms (default {:g})",
-                        static_cast<double>(core::kDefaultSwitchInterval) / 1e6));
-    run->add_flag_function(
-        "--no-gil", [&o](std::int64_t) { o.run.gil = false; },
-        "run Python free-threaded (no GIL, as python3.13t)");
-    setting("start-method", "TEXT", "multiprocessing start method: fork, spawn, forkserver");
-    setting("cost-scale", "FLOAT", "multiply every simulated cost (2 = a CPU twice as slow)");
     std::vector<std::string> programArgs;
     run->add_option("args", programArgs,
                     "arguments for a Python program (sys.argv[1:]); put them after --");
@@ -374,6 +379,10 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err, ui::GuiO
         ->check(CLI::Range(400, 16000))
         ->group(images);
 
+    CompareOptions compareOptions;
+    auto* compare = addCompareCommand(app, compareOptions);
+    compare->allow_extras(false);
+
     // Unknown options of the desktop app are reported below, in its own words; `run` keeps
     // CLI11's.
     run->allow_extras(false);
@@ -393,7 +402,7 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err, ui::GuiO
     } catch (const CLI::ParseError& e) {
         if (isRun) {
             err << "taskscope: error: " << e.what() << "\n"
-                << "Run 'taskscope run --help' to see the options.\n";
+                << "Run 'taskscope " << args.front() << " --help' to see the options.\n";
             return kExitBadInput;
         }
         std::string what = e.what();
@@ -405,6 +414,7 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err, ui::GuiO
     }
     if (!programArgs.empty()) o.run.args = programArgs;
     if (run->parsed()) return runCommand(o, out, err);
+    if (compare->parsed()) return compareCommand(compareOptions, out, err);
 
     // The desktop app.
     std::string bad;

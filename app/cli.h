@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/sim/run_config.h"
 #include "core/trace/image_options.h"
 #include "core/util/time.h"
 #include "ui/app/gui_options.h"
@@ -15,6 +16,10 @@ class Machine;
 class Trace;
 struct MachineSettings;
 }  // namespace taskscope::core
+
+namespace CLI {
+class App;
+}
 
 namespace taskscope::app {
 
@@ -35,6 +40,9 @@ inline constexpr int kStartGui = -1;  // runCli: no sub-command, start the deskt
 // give status 2 and one message; never throws on user input.
 int runCli(int argc, char** argv, std::ostream& out, std::ostream& err,
            ui::GuiOptions* gui = nullptr);
+// Adds the run-configuration options (--cores, --policy, ..., --no-gil, --cost-scale) to a
+// sub-command, each parsed into `o` by core::RunOverrides::set.
+void addRunSettings(CLI::App* command, core::RunOverrides& o);
 // The desktop app's part alone (`args` without the program name), for tests: nullopt with
 // the message (no "taskscope: error:" prefix) when they are wrong.
 std::optional<ui::GuiOptions> parseGuiOptions(const std::vector<std::string>& args,

@@ -17,6 +17,7 @@ CORE_RANK = {
     "sim": 3,
     "analysis": 4, "workload": 4,
     "runtime": 5,
+    "session": 6,
 }
 TOP_RANK = {"core": 0, "ui": 1, "app": 2}
 INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]([^">]+)[">]')
