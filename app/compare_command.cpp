@@ -210,11 +210,11 @@ int compareCommand(const CompareOptions& o, std::ostream& out, std::ostream& err
 
     bool ok = true;
     if (o.jsonPath) {
-        nlohmann::json list = nlohmann::json::array();
+        nlohmann::ordered_json list = nlohmann::ordered_json::array();
         for (const auto& r : runs) {
-            nlohmann::json settings = nlohmann::json::object();
+            nlohmann::ordered_json settings = nlohmann::ordered_json::object();
             for (const auto& [name, value] : r.settings) settings[name] = value;
-            nlohmann::json ph = nlohmann::json::object();
+            nlohmann::ordered_json ph = nlohmann::ordered_json::object();
             for (const auto& [label, d] : r.phases) ph[label] = t(d);
             list.push_back({{"settings", settings},
                             {"makespan", t(r.makespan)},
