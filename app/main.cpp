@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "app/cli.h"
+#include "app/compare_command.h"
 
 #ifdef TASKSCOPE_HAS_GUI
 #include <QString>
@@ -44,12 +45,34 @@ bool exportImagesWithQt(const taskscope::app::ImageExportRequest& r, std::string
     if (!ok && error) *error = message.toStdString();
     return ok;
 }
+// `taskscope compare ... --png/--svg/--pdf`: the comparison picture, drawn by Qt likewise.
+bool exportComparisonWithQt(const taskscope::app::CompareImageRequest& r, std::string* error) {
+    using taskscope::ui::ExportOptions;
+    std::vector<ExportOptions> outputs;
+    auto add = [&](const std::string& path, ExportOptions::Format format) {
+        if (path.empty()) return;
+        ExportOptions o;
+        o.path = QString::fromStdString(path);
+        o.format = format;
+        o.title = r.title;
+        o.threadLanes = r.threadLanes;
+        outputs.push_back(o);
+    };
+    add(r.pngPath, ExportOptions::Format::Png);
+    add(r.svgPath, ExportOptions::Format::Svg);
+    add(r.pdfPath, ExportOptions::Format::Pdf);
+    QString message;
+    const bool ok = taskscope::ui::exportComparisonHeadless(*r.runs, outputs, &message);
+    if (!ok && error) *error = message.toStdString();
+    return ok;
+}
 }  // namespace
 #endif
 
 int main(int argc, char** argv) {
 #ifdef TASKSCOPE_HAS_GUI
     taskscope::app::setImageExporter(&exportImagesWithQt);
+    taskscope::app::setCompareImageExporter(&exportComparisonWithQt);
     taskscope::ui::GuiOptions gui;
     const int status = taskscope::app::runCli(argc, argv, std::cout, std::cerr, &gui);
     if (status != taskscope::app::kStartGui) return status;

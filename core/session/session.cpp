@@ -35,9 +35,7 @@ Expected<ProgramSource> loadProgramSource(const std::string& path) {
         return p;
     }
     std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return Diagnostic{
-            .file = path, .message = "cannot open the file; check the path"};
+    if (!in) return Diagnostic{.file = path, .message = "cannot open the file; check the path"};
     p.source.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     return p;
 }

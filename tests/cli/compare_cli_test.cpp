@@ -63,8 +63,8 @@ TEST(CompareCli, PrintsOneRowPerConfigurationOfTheCrossProduct) {
 }
 
 TEST(CompareCli, JsonHasOneObjectPerRunInTableOrder) {
-    const Result r = run("compare " + data("compare/phases.py") +
-                         " --vary gil=on,off --cores 2 --json -");
+    const Result r =
+        run("compare " + data("compare/phases.py") + " --vary gil=on,off --cores 2 --json -");
     ASSERT_EQ(r.status, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
     ASSERT_EQ(j.size(), 2u);
@@ -85,8 +85,7 @@ TEST(CompareCli, JsonHasOneObjectPerRunInTableOrder) {
 }
 
 TEST(CompareCli, CsvHasAHeaderAndARowPerRun) {
-    const Result r =
-        run("compare " + data("fcfs_silberschatz.json") + " --vary cores=1,2 --csv -");
+    const Result r = run("compare " + data("fcfs_silberschatz.json") + " --vary cores=1,2 --csv -");
     ASSERT_EQ(r.status, 0) << r.err;
     const auto l = lines(r.out);
     ASSERT_EQ(l.size(), 3u) << r.out;

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "ui/export/compare_export.h"
 #include "ui/export/image_export.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
@@ -15,6 +16,15 @@ namespace {
 int g_argc = 1;
 char g_arg0[] = "taskscope";
 char* g_argv[] = {g_arg0, nullptr};
+
+// The application a headless export draws with: none is made when one exists. A headless
+// export never needs a display: it draws on the offscreen platform unless the user chose
+// another one.
+std::unique_ptr<QApplication> ensureApplication() {
+    if (QCoreApplication::instance()) return nullptr;
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    return std::make_unique<QApplication>(g_argc, g_argv);
+}
 }  // namespace
 
 bool exportHeadless(const HeadlessRun& run, const std::vector<ExportOptions>& outputs,
@@ -23,13 +33,7 @@ bool exportHeadless(const HeadlessRun& run, const std::vector<ExportOptions>& ou
         if (error) *error = QStringLiteral("nothing was run");
         return false;
     }
-    std::unique_ptr<QApplication> app;
-    if (!QCoreApplication::instance()) {
-        // A headless export never needs a display: draw on the offscreen platform unless
-        // the user chose another one.
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-        app = std::make_unique<QApplication>(g_argc, g_argv);
-    }
+    const auto app = ensureApplication();
     bool ok = true;
     {
         Theme theme;
@@ -44,6 +48,16 @@ bool exportHeadless(const HeadlessRun& run, const std::vector<ExportOptions>& ou
         }
     }
     return ok;
+}
+
+bool exportComparisonHeadless(const std::vector<core::CompareRun>& runs,
+                              const std::vector<ExportOptions>& outputs, QString* error) {
+    const auto app = ensureApplication();
+    Theme theme;
+    theme.applyToApplication();
+    for (const ExportOptions& o : outputs)
+        if (!exportComparison(runs, o, theme, error)) return false;
+    return true;
 }
 
 }  // namespace taskscope::ui

@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/session/compare.h"
 #include "core/sim/machine.h"
 #include "core/trace/trace.h"
 #include "core/workload/workload.h"
@@ -27,5 +28,10 @@ struct HeadlessRun {
 // first failure with the reason in `error`.
 bool exportHeadless(const HeadlessRun& run, const std::vector<ExportOptions>& outputs,
                     QString* error);
+
+// Writes the comparison picture (compare_export.h) of `runs` to each of `outputs`, creating
+// the QApplication as exportHeadless does.
+bool exportComparisonHeadless(const std::vector<core::CompareRun>& runs,
+                              const std::vector<ExportOptions>& outputs, QString* error);
 
 }  // namespace taskscope::ui

@@ -58,35 +58,6 @@ QFont titleFont(const QFont& base) {
     return f;
 }
 
-// Title and subtitle band shared by every export: the title, then one muted line.
-int titleBandHeight(const QFont& base, const ExportOptions& o, const QString& subtitle) {
-    if (o.title.empty()) return 0;
-    return QFontMetrics(titleFont(base)).height() +
-           (subtitle.isEmpty() ? 0 : QFontMetrics(base).height()) + 14;
-}
-
-void paintTitleBand(QPainter& p, const QRect& band, const QFont& base, const Theme& theme,
-                    const QString& title, const QString& subtitle) {
-    if (band.isEmpty()) return;
-    p.fillRect(band, theme.background());
-    const QFont tf = titleFont(base);
-    const QFontMetrics tfm(tf);
-    p.setFont(tf);
-    p.setPen(theme.text());
-    const QRect titleRect(band.left() + 10, band.top() + 6, band.width() - 20, tfm.height());
-    p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
-               tfm.elidedText(title, Qt::ElideRight, titleRect.width()));
-    if (!subtitle.isEmpty()) {
-        p.setFont(base);
-        p.setPen(theme.mutedText());
-        const QFontMetrics fm(base);
-        const QRect sub(band.left() + 10, titleRect.bottom() + 2, band.width() - 20, fm.height());
-        p.drawText(sub, Qt::AlignLeft | Qt::AlignVCenter,
-                   fm.elidedText(subtitle, Qt::ElideRight, sub.width()));
-    }
-    p.setFont(base);
-}
-
 // The legend: the colours the lanes of this run use, grouped when several states share one.
 std::vector<LegendEntry> legendFor(const SimulationController& c, const Theme& theme,
                                    bool threadLanes, bool gilLanes) {
@@ -237,6 +208,35 @@ QByteArray compactSvgRects(const QByteArray& svg) {
 }
 
 }  // namespace
+
+// Title and subtitle band shared by every export: the title, then one muted line.
+int titleBandHeight(const QFont& base, const ExportOptions& o, const QString& subtitle) {
+    if (o.title.empty()) return 0;
+    return QFontMetrics(titleFont(base)).height() +
+           (subtitle.isEmpty() ? 0 : QFontMetrics(base).height()) + 14;
+}
+
+void paintTitleBand(QPainter& p, const QRect& band, const QFont& base, const Theme& theme,
+                    const QString& title, const QString& subtitle) {
+    if (band.isEmpty()) return;
+    p.fillRect(band, theme.background());
+    const QFont tf = titleFont(base);
+    const QFontMetrics tfm(tf);
+    p.setFont(tf);
+    p.setPen(theme.text());
+    const QRect titleRect(band.left() + 10, band.top() + 6, band.width() - 20, tfm.height());
+    p.drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+               tfm.elidedText(title, Qt::ElideRight, titleRect.width()));
+    if (!subtitle.isEmpty()) {
+        p.setFont(base);
+        p.setPen(theme.mutedText());
+        const QFontMetrics fm(base);
+        const QRect sub(band.left() + 10, titleRect.bottom() + 2, band.width() - 20, fm.height());
+        p.drawText(sub, Qt::AlignLeft | Qt::AlignVCenter,
+                   fm.elidedText(subtitle, Qt::ElideRight, sub.width()));
+    }
+    p.setFont(base);
+}
 
 TimelinePicture planTimelinePicture(const SimulationController& c, const Theme& theme,
                                     const ExportOptions& o, const TimelineShown* shown) {

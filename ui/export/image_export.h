@@ -68,6 +68,12 @@ bool exportTimeline(const SimulationController& controller, const Theme& theme,
 bool exportView(SimulationController& controller, Theme& theme, const TimelineShown* shown,
                 const ExportOptions& o, QString* error);
 
+// The title band every export starts with (the title, then one muted line): its height for
+// `o.title` (0 without one) and its painting.
+int titleBandHeight(const QFont& base, const ExportOptions& o, const QString& subtitle);
+void paintTitleBand(QPainter& p, const QRect& band, const QFont& base, const Theme& theme,
+                    const QString& title, const QString& subtitle);
+
 // Writes a picture of `size` logical pixels that `paint` draws, as PNG (scaled), SVG or PDF.
 bool writePicture(const ExportOptions& o, QSize size, const QColor& background,
                   const std::function<void(QPainter&)>& paint, QString* error);
