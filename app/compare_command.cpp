@@ -85,11 +85,12 @@ CLI::App* addCompareCommand(CLI::App& app, CompareOptions& o) {
     auto* cmd = app.add_subcommand(
         "compare", "Run one program under several settings and compare the runs side by side");
     cmd->add_option("file", o.file, "workload or program file")->required();
-    cmd->add_option("--vary", o.vary,
-                    "NAME=V1,V2,...: a setting and its values (cores, policy, quantum, "
-                    "context-switch, wake-latency, seed, gil, switch-interval, start-method, "
-                    "cost-scale, args); several --vary give their cross product")
-        ->required()
+    cmd->add_option(
+           "--vary", o.vary,
+           "NAME=V1,V2,...: a setting and its values (cores, policy, quantum, "
+           "context-switch, wake-latency, seed, gil, switch-interval, start-method, "
+           "cost-scale, args); several --vary give their cross product; without --vary, the "
+           "lesson's own '# compare:' preset")
         ->expected(1)
         ->take_all();
     addRunSettings(cmd, o.run);
@@ -112,8 +113,20 @@ CLI::App* addCompareCommand(CLI::App& app, CompareOptions& o) {
 }
 
 int compareCommand(const CompareOptions& o, std::ostream& out, std::ostream& err) {
+    auto program = core::loadProgramSource(o.file);
+    if (!program) {
+        err << "taskscope: error: " << program.error().format() << "\n";
+        return kExitBadInput;
+    }
+    std::vector<std::string> vary = o.vary;
+    if (vary.empty()) vary = core::comparePreset(program->source);
+    if (vary.empty()) {
+        err << "taskscope: error: --vary is required: " << o.file
+            << " has no '# compare:' preset; give --vary NAME=V1,V2,... such as cores=1,2,4\n";
+        return kExitBadInput;
+    }
     std::vector<core::Variation> variations;
-    for (const std::string& text : o.vary) {
+    for (const std::string& text : vary) {
         auto v = core::parseVariation(text);
         if (!v) {
             err << "taskscope: error: " << v.error().message << "\n";
@@ -131,11 +144,6 @@ int compareCommand(const CompareOptions& o, std::ostream& out, std::ostream& err
     if (wantsImages && !compareExporterSlot()) {
         err << "taskscope: error: this build has no GUI; the comparison picture (--png, --svg, "
                "--pdf) needs the Qt build\n";
-        return kExitBadInput;
-    }
-    auto program = core::loadProgramSource(o.file);
-    if (!program) {
-        err << "taskscope: error: " << program.error().format() << "\n";
         return kExitBadInput;
     }
     const core::RunConfig defaults = core::defaultRunConfig(*program);

@@ -55,6 +55,10 @@ Expected<std::vector<CompareRun>> compareRuns(const ProgramSource& program,
                                               const std::vector<Variation>& variations,
                                               const CompareOptions& options);
 
+// The comparison a lesson suggests: its "# compare: cores=1,2; gil=on,off" header line (in the
+// comment block at the top of a Python program), as --vary texts; empty when there is none.
+std::vector<std::string> comparePreset(std::string_view source);
+
 // "cores × gil" for the title of a comparison.
 std::string describeVariations(const std::vector<Variation>& variations);
 

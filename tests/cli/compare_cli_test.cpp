@@ -124,11 +124,27 @@ TEST(CompareCli, BadInputExitsTwoWithOneLineNamingTheOption) {
     }
     const Result none = run("compare " + file);
     EXPECT_EQ(none.status, 2);
-    EXPECT_EQ(lines(none.err).front(), "taskscope: error: --vary is required");
+    EXPECT_EQ(none.err, "taskscope: error: --vary is required: " + file +
+                            " has no '# compare:' preset; give --vary NAME=V1,V2,... such as "
+                            "cores=1,2,4\n");
     const Result missing = run("compare /nonexistent/x.py --vary cores=1,2");
     EXPECT_EQ(missing.status, 2);
     EXPECT_EQ(missing.err,
               "taskscope: error: /nonexistent/x.py: cannot open the file; check the path\n");
+}
+
+TEST(CompareCli, WithoutVaryALessonRunsItsOwnPreset) {
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("taskscope_compare_preset_" + std::to_string(::getpid()) + ".py");
+    std::ofstream(path) << "# title: x\n# compare: cores=1,2; gil=on,off\n\nprint('hi')\n";
+    const Result r = run("compare " + path.string() + " --csv -");
+    std::filesystem::remove(path);
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto l = lines(r.out);
+    ASSERT_EQ(l.size(), 5u) << r.out;
+    EXPECT_EQ(l[0], "cores,gil,makespan,cpu,utilization,gil_wait,exit_status,speedup");
+    EXPECT_EQ(l[1].substr(0, 5), "1,on,");
+    EXPECT_EQ(l[4].substr(0, 6), "2,off,");
 }
 
 TEST(CompareCli, AProgramWithASyntaxErrorSaysWhere) {

@@ -87,6 +87,14 @@ TEST(Variation, SeveralGiveTheirCrossProductFirstSlowest) {
     EXPECT_EQ(describeVariations(vary({"cores=1,2", "gil=on,off"})), "cores × gil");
 }
 
+TEST(Variation, ALessonHeaderCarriesItsPreset) {
+    EXPECT_EQ(comparePreset("# title: GIL\n# compare: cores=1,2; gil=on,off\nimport x\n"),
+              (std::vector<std::string>{"cores=1,2", "gil=on,off"}));
+    EXPECT_EQ(comparePreset("# title: GIL\n\nimport x\n# compare: cores=1\n"),
+              std::vector<std::string>{});
+    EXPECT_EQ(comparePreset(""), std::vector<std::string>{});
+}
+
 TEST(Compare, AWorkloadVariesItsPolicyAndKeepsItsTextbookMakespan) {
     // Silberschatz's FCFS table: bursts 24, 3, 3 (one core): every policy ends at 30.
     const auto runs = compare(data("fcfs_silberschatz.json"), {"policy=fcfs,rr,sjf"});
