@@ -118,7 +118,7 @@ Expected<std::vector<CompareRun>> compareRuns(const ProgramSource& program,
     auto work = [&] {
         for (int i; !cancelled && (i = next++) < total;) {
             const auto index = static_cast<std::size_t>(i);
-            RunConfig config = defaultRunConfig(program);
+            RunConfig config = options.config ? *options.config : defaultRunConfig(program);
             RunOverrides o = options.base;
             for (const auto& [name, value] : configs[index])
                 o.set(name, value, nullptr);  // checked by parseVariation

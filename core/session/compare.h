@@ -5,6 +5,7 @@
 // the result does not depend on the number of worker threads.
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -41,7 +42,10 @@ struct CompareRun {
 };
 
 struct CompareOptions {
-    RunOverrides base;  // laid over the program's defaults before each variation
+    // The configuration every run starts from (unset: the program's defaults), then `base`,
+    // then the run's variation.
+    std::optional<RunConfig> config;
+    RunOverrides base;
     RunLimits limits;
     int workers = 0;  // threads computing runs; 0 = the machine's cores
     // Called after each run (from a worker thread): runs done so far, runs in all. Returns

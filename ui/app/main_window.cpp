@@ -36,6 +36,7 @@
 #include "ui/timeline/timeline_view.h"
 #include "ui/views/breakpoints_view.h"
 #include "ui/views/code_view.h"
+#include "ui/views/compare_view.h"
 #include "ui/views/console_view.h"
 #include "ui/views/gil_view.h"
 #include "ui/views/process_view.h"
@@ -454,6 +455,7 @@ void MainWindow::buildDocks() {
     m_breakpoints = new BreakpointsView(m_controller);
     m_code = new CodeView(m_controller, m_theme);
     m_gil = new GilView(m_controller, m_theme);
+    m_compare = new CompareView(m_controller, m_theme);
     connect(m_code, &CodeView::statusMessage, this,
             [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); });
     connect(m_timeline, &TimelineView::runToRequested, m_controller, &SimulationController::runTo);
@@ -484,6 +486,7 @@ void MainWindow::buildDocks() {
         dock(m_breakpoints, tr("Breakpoints"), QStringLiteral("breakpointsDock"));
     QDockWidget* code = dock(m_code, tr("Code"), QStringLiteral("codeDock"));
     QDockWidget* gil = dock(m_gil, tr("GIL"), QStringLiteral("gilDock"));
+    QDockWidget* compare = dock(m_compare, tr("Compare"), QStringLiteral("compareDock"));
 
     // No central widget: every view is a dock, so any of them can take the big area.
     auto* spacer = new QWidget;
@@ -496,6 +499,7 @@ void MainWindow::buildDocks() {
     tabifyDockWidget(stats, console);
     tabifyDockWidget(stats, m_settingsDock);
     tabifyDockWidget(stats, editor);
+    tabifyDockWidget(stats, compare);
     tabifyDockWidget(states, sync);
     tabifyDockWidget(states, waitFor);
     tabifyDockWidget(processes, events);

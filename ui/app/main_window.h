@@ -21,6 +21,7 @@ struct TimelineShown;
 class BreakpointsView;
 class CodeView;
 class GilView;
+class CompareView;
 class ConsoleView;
 class RunEventsView;
 class SyncObjectsView;
@@ -59,6 +60,7 @@ public:
     WorkloadEditor* workloadEditor() const { return m_editor; }
     CodeView* codeView() const { return m_code; }
     GilView* gilView() const { return m_gil; }
+    CompareView* compareView() const { return m_compare; }
     QLabel* clockLabel() const { return m_clock; }
     QSlider* speedSlider() const { return m_speedSlider; }
 
@@ -117,6 +119,7 @@ private:
     BreakpointsView* m_breakpoints = nullptr;
     CodeView* m_code = nullptr;
     GilView* m_gil = nullptr;
+    CompareView* m_compare = nullptr;
     QList<QDockWidget*> m_docks;
     QDockWidget* m_settingsDock = nullptr;
     QByteArray m_defaultState;
