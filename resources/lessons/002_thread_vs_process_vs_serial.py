@@ -2,6 +2,7 @@
 # title_zh: 效率比较:多线程、多进程、普通的消耗时间
 # seed: 002
 # topic: gil
+# compare: cores=1,2,4
 # watch: Timeline: "normal" runs on one core; "multithread" also uses one core at a time (the GIL lane passes between the two threads); "multicore" keeps both cores busy with two processes. Charts: the speed-up comparison of the three runs. Console: the three times and their order.
 # watch_zh: 时间线:"普通"只用一个核;"多线程"任何时刻也只用一个核(GIL 在两个线程之间传递);"多进程"的两个进程让两个核都忙。图表:三次运行的加速比。控制台:三个时间及其先后。
 # expect: 多进程 < 普通 < 多线程 (multicore < normal < multithread) on 2 free cores: processes ~0.5-0.7 x normal, threads ~1.0-1.1 x normal; the three results are equal
