@@ -337,6 +337,21 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err, ui::GuiO
     std::vector<std::string> programArgs;
     run->add_option("args", programArgs,
                     "arguments for a Python program (sys.argv[1:]); put them after --");
+    run->add_option_function<std::string>(
+           "--dump-frames-at",
+           [&o](const std::string& text) {
+               const auto t = parseTime(text, core::kMillisecond);
+               if (!t)
+                   throw CLI::ValidationError("--dump-frames-at",
+                                              "\"" + text +
+                                                  "\" is not a time; write 120 (ms) or a time "
+                                                  "with its unit like 2.5ms, 300us, 1s");
+               o.dumpFramesAt = *t;
+           },
+           "write every thread's frames and variables at time T (ms, or with a unit) as JSON")
+        ->type_name("T");
+    run->add_option("--dump-frames-file", o.dumpFramesPath,
+                    "where --dump-frames-at writes (default '-': stdout)");
     auto* images = "Images (Qt build)";
     run->add_option("--png", o.pngPath, "draw the timeline (or --view) as a PNG image to FILE")
         ->group(images);

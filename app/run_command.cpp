@@ -108,6 +108,11 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
     const std::string unitName = w.timeUnit;
     RunConfig config = runConfigFor(w);
     warnIneffective(applyOverrides(config, o.run), err);
+    if (o.dumpFramesAt) {
+        err << "taskscope: error: --dump-frames-at: a workload has no Python frames; it needs a "
+               ".py program\n";
+        return kExitBadInput;
+    }
     if (o.maxSteps)
         err << "taskscope: warning: --max-steps has no effect on a workload: it is a setting of "
                "Python programs\n";
@@ -130,7 +135,8 @@ int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
     const auto u = static_cast<double>(unit);
     // The console output of the run, in simulated-time order (to stderr when stdout
     // carries the statistics JSON).
-    const bool statsOnStdout = o.statsPath && *o.statsPath == "-";
+    const bool statsOnStdout =
+        (o.statsPath && *o.statsPath == "-") || (o.dumpFramesAt && o.dumpFramesPath == "-");
     for (std::size_t i = 0; i < trace.size(); ++i) {
         const RecordBody& b = trace.body(i);
         if (b.kind != RecordKind::Output) continue;
@@ -188,6 +194,34 @@ int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
     return ok ? status : kExitBadInput;
 }
 
+// `--dump-frames-at`: {"time": ms, "processes": [{"pid", "name", "globals": {name: repr},
+// "threads": [{"tid", "name", "state", "frames": [{"function", "line", "locals"}]}]}]}.
+nlohmann::ordered_json framesToJson(const std::vector<runtime::ProcessFrames>& processes,
+                                    SimTime at) {
+    auto object = [](const std::vector<std::pair<std::string, std::string>>& vars) {
+        nlohmann::ordered_json o = nlohmann::ordered_json::object();
+        for (const auto& [name, repr] : vars) o[name] = repr;
+        return o;
+    };
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const auto& p : processes) {
+        nlohmann::ordered_json threads = nlohmann::ordered_json::array();
+        for (const auto& t : p.threads) {
+            nlohmann::ordered_json frames = nlohmann::ordered_json::array();
+            for (const auto& f : t.frames)
+                frames.push_back(
+                    {{"function", f.function}, {"line", f.line}, {"locals", object(f.locals)}});
+            threads.push_back(
+                {{"tid", t.tid}, {"name", t.name}, {"state", t.state}, {"frames", frames}});
+        }
+        list.push_back({{"pid", p.pid},
+                        {"name", p.name},
+                        {"globals", object(p.globals)},
+                        {"threads", threads}});
+    }
+    return {{"time", static_cast<double>(at) / 1e6}, {"processes", list}};
+}
+
 // Python programs: the time unit of options and reports is the millisecond.
 int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
     std::ifstream in(o.file, std::ios::binary);
@@ -229,6 +263,14 @@ int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
     const SimTime until = o.until ? toTime(*o.until, unit) : kPythonTimeLimit;
     const std::uint64_t maxSteps = o.maxSteps.value_or(UINT64_MAX);
     std::uint64_t steps = 0;
+    if (o.dumpFramesAt) {
+        const SimTime at = std::min(*o.dumpFramesAt, until);
+        while (steps < maxSteps && machine.step(at)) ++steps;
+        const bool ok = withOutput(o.dumpFramesPath, out, err, [&](std::ostream& s) {
+            s << framesToJson(runtime::programFrames(machine), at).dump(2) << "\n";
+        });
+        if (!ok) return kExitBadInput;
+    }
     while (steps < maxSteps && machine.step(until)) ++steps;
     trace.compact();
     int status = reportRun(o, machine, trace, unit, unitName, /*isProgram=*/true, out, err);

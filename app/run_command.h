@@ -23,7 +23,11 @@ struct RunOptions {
     std::optional<std::string> csvPath;
     std::optional<std::string> statsCsvPath;
     bool summary = false;
-    std::optional<std::uint64_t> maxSteps;  // scheduler steps before stopping (Python programs)
+    std::optional<std::uint64_t> maxSteps;
+    // --dump-frames-at: every thread's frames and variables at this instant (ns), as JSON to
+    // dumpFramesPath ("-" = stdout, the default).
+    std::optional<core::SimTime> dumpFramesAt;
+    std::string dumpFramesPath = "-";  // scheduler steps before stopping (Python programs)
     // Pictures of the run (drawn by the Qt build; see ImageExportRequest in app/cli.h).
     std::optional<std::string> pngPath;
     std::optional<std::string> svgPath;

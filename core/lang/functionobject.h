@@ -21,6 +21,7 @@ public:
     void traverse(GcVisitor& visit) const override { visit(m_contents); }
     void clearRefs() override { m_contents = Value(); }
     Value& contents() { return m_contents; }
+    const Value& contents() const { return m_contents; }
 
 private:
     Value m_contents;

@@ -107,6 +107,8 @@ public:
     // The line of the innermost frame running code from `filename` (0 if none).
     int currentLineIn(const std::string& filename) const;
     std::size_t depth() const { return m_frames.size(); }
+    // The frame stack, innermost last (core/lang/inspect.h reads it).
+    const std::vector<Frame>& frames() const { return m_frames; }
     int64_t totalConsumedNs() const { return m_consumedPs / 1000; }
 
     // Host bookkeeping: a tag the host sets (e.g. its thread id) and reads back in natives.

@@ -81,4 +81,27 @@ struct PythonThreadLocation {
 };
 std::optional<PythonThreadLocation> pythonLocation(const Machine& m, ThreadId t);
 
+// What a paused program holds, read without running any Python code (repr() of builtin
+// values, `<__main__.C object>` for instances), each value shortened past `reprLimit`.
+struct FrameVariables {
+    std::string function;  // "<module>" for the module's own code
+    int line = 0;
+    std::vector<std::pair<std::string, std::string>> locals;  // name, repr
+};
+struct ThreadFrames {
+    int tid = 0;
+    std::string name;
+    std::string state;                   // "Running", "Ready", "Waiting (lock)", ...
+    std::vector<FrameVariables> frames;  // the program's own frames, outermost first
+};
+struct ProcessFrames {
+    int pid = 0;
+    std::string name;
+    // The main module's own variables (no modules, functions, classes, __dunder__ names).
+    std::vector<std::pair<std::string, std::string>> globals;
+    std::vector<ThreadFrames> threads;  // its live threads, by tid
+};
+// Every live process of the Python program on `m`, by pid.
+std::vector<ProcessFrames> programFrames(const Machine& m, std::size_t reprLimit = 200);
+
 }  // namespace taskscope::core::runtime

@@ -1,5 +1,7 @@
 #include "core/runtime/runtime.h"
 
+#include "core/lang/inspect.h"
+
 #include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
@@ -88,6 +90,47 @@ std::optional<PythonThreadLocation> pythonLocation(const Machine& m, ThreadId t)
         if (it->filename == rt->options().filename)
             return PythonThreadLocation{it->function, it->filename, it->line};
     return PythonThreadLocation{stack.back().function, stack.back().filename, stack.back().line};
+}
+
+std::vector<ProcessFrames> programFrames(const Machine& m, std::size_t reprLimit) {
+    std::vector<ProcessFrames> out;
+    Runtime* rt = runtimeOf(m);
+    if (!rt) return out;
+    const std::string& file = rt->options().filename;
+    for (const ProcessInfo& p : m.processes()) {
+        if (p.exited >= 0) continue;
+        PyProcess* py = rt->process(p.id);
+        if (!py || !py->interp) continue;
+        ProcessFrames pf;
+        pf.pid = p.pid;
+        pf.name = p.name;
+        for (const auto& [name, value] : lang::moduleVariables(py->interp->mainModule()))
+            pf.globals.emplace_back(name, lang::inspectRepr(value, reprLimit));
+        for (const ThreadInfo& t : m.threads()) {
+            if (t.process != p.id || t.state == ThreadState::Terminated) continue;
+            ThreadFrames tf;
+            tf.tid = t.tid;
+            tf.name = t.name;
+            tf.state = std::string(toString(t.state));
+            if (t.state == ThreadState::Waiting)
+                tf.state += " (" + std::string(toString(t.reason)) + ")";
+            if (PyThread* th = rt->thread(t.id); th && th->vm)
+                for (const lang::FrameView& f : lang::frameViews(*th->vm)) {
+                    if (f.filename != file) continue;
+                    FrameVariables fv{f.function, f.line, {}};
+                    for (const auto& [name, value] : f.locals)
+                        fv.locals.emplace_back(name, lang::inspectRepr(value, reprLimit));
+                    tf.frames.push_back(std::move(fv));
+                }
+            pf.threads.push_back(std::move(tf));
+        }
+        std::sort(pf.threads.begin(), pf.threads.end(),
+                  [](const ThreadFrames& a, const ThreadFrames& b) { return a.tid < b.tid; });
+        out.push_back(std::move(pf));
+    }
+    std::sort(out.begin(), out.end(),
+              [](const ProcessFrames& a, const ProcessFrames& b) { return a.pid < b.pid; });
+    return out;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -112,6 +112,7 @@ bool Machine::step() {
 
 bool Machine::step(SimTime until) {
     if (m_deadlock && m_settings.stopOnDeadlock) return false;
+    m_horizon = until;
     const SimTime te = m_events.nextTime();
     CoreInfo* core = earliestCore();
     const SimTime tc = core ? core->nextAction : kNever;
@@ -225,6 +226,7 @@ SimTime Machine::runLimit(const CoreInfo& core) const {
         if (&c != &core && c.running.valid() && c.nextAction != kNever)
             limit = std::min(limit, c.nextAction + slack);
     if (m_dirty) limit = m_now;
+    if (m_horizon > core.clock) limit = std::min(limit, m_horizon);
     return limit;
 }
 

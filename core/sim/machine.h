@@ -257,6 +257,9 @@ private:
     int m_nextOsId = 0;
     bool m_dirty = false;  // the ready set or the cores changed: dispatch before time moves
     bool m_interrupt = false;
+    // The `until` of the current step(): a stepping program runs no further, so the state
+    // at that instant can be looked at (frames, variables).
+    SimTime m_horizon = kNever;
     std::vector<ThreadId> m_orderBuffer;
     std::vector<KernelObject> m_objects;
     std::vector<ObjectId> m_joinObjectOf;  // per thread, its Join object (lazily created)
