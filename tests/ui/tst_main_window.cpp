@@ -51,7 +51,7 @@ private slots:
         QVERIFY(w.windowTitle().startsWith(QStringLiteral("rr_classroom.json")));
         // Every view is a dock, all visible by default.
         const auto docks = w.findChildren<QDockWidget*>();
-        QCOMPARE(docks.size(), 13);
+        QCOMPARE(docks.size(), 14);
         QVERIFY(w.findChild<QDockWidget*>(QStringLiteral("timelineDock"))->isVisible());
         QVERIFY(w.findChild<QDockWidget*>(QStringLiteral("statesDock"))->isVisible());
         QVERIFY(w.findChild<QDockWidget*>(QStringLiteral("processesDock"))->isVisible());

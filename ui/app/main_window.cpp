@@ -5,6 +5,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QScrollArea>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -486,7 +487,12 @@ void MainWindow::buildDocks() {
         dock(m_breakpoints, tr("Breakpoints"), QStringLiteral("breakpointsDock"));
     QDockWidget* code = dock(m_code, tr("Code"), QStringLiteral("codeDock"));
     QDockWidget* gil = dock(m_gil, tr("GIL"), QStringLiteral("gilDock"));
-    QDockWidget* compare = dock(m_compare, tr("Compare"), QStringLiteral("compareDock"));
+    // The Compare dock scrolls rather than widen the window to its form.
+    auto* compareScroll = new QScrollArea;
+    compareScroll->setWidgetResizable(true);
+    compareScroll->setFrameShape(QFrame::NoFrame);
+    compareScroll->setWidget(m_compare);
+    QDockWidget* compare = dock(compareScroll, tr("Compare"), QStringLiteral("compareDock"));
 
     // No central widget: every view is a dock, so any of them can take the big area.
     auto* spacer = new QWidget;
