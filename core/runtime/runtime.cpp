@@ -409,7 +409,7 @@ void Runtime::recordLine(PyThread& th) {
     const int line = th.vm->currentLineIn(m_options.filename);
     if (line != th.lastLine && line > 0) {
         th.lastLine = line;
-        m_ctx->machine().sourceLine(th.id, line);
+        m_ctx->sourceLine(line);
     }
 }
 

@@ -22,6 +22,7 @@ Machine::Machine(MachineSettings settings)
 Machine::~Machine() = default;
 
 void Machine::markDirty() {
+    if (!m_dirty) m_dirtyAt = m_now;
     m_dirty = true;
     m_interrupt = true;
 }
@@ -34,6 +35,10 @@ void Machine::pushEvent(const Event& e) {
 Machine& ThreadContext::machine() {
     m_machine.advanceTo(m_clock);
     return m_machine;
+}
+
+void ThreadContext::sourceLine(int line) {
+    m_machine.sourceLine(m_thread, line);
 }
 
 bool ThreadContext::interrupted() const {
@@ -118,8 +123,11 @@ bool Machine::step(SimTime until) {
     if (std::min(te, m_dirty ? m_now : tc) > until || (te == kNever && tc == kNever && !m_dirty))
         return false;
     // Everything that happens at one instant is settled before the idle cores pick work, so
-    // that simultaneous arrivals all compete for them.
-    if (m_dirty && std::min(te, tc) > m_now) {
+    // that simultaneous arrivals all compete for them. The instant is the one of the change:
+    // a core that was behind catches up to it, but its run ends a step beyond and moves the
+    // clock on, so waiting for every core to pass the moving clock would let cores that
+    // overtake each other hold the idle ones back for as long as they run.
+    if (m_dirty && te > m_now && tc > m_dirtyAt) {
         dispatch();
         ++m_actions;
         return true;

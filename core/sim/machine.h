@@ -255,7 +255,8 @@ private:
     std::uint64_t m_actions = 0;
     std::uint64_t m_contextSwitches = 0;
     int m_nextOsId = 0;
-    bool m_dirty = false;  // the ready set or the cores changed: dispatch before time moves
+    bool m_dirty = false;   // the ready set or the cores changed: dispatch before time moves
+    SimTime m_dirtyAt = 0;  // when m_dirty was set
     bool m_interrupt = false;
     std::vector<ThreadId> m_orderBuffer;
     std::vector<KernelObject> m_objects;
