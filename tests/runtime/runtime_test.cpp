@@ -926,13 +926,29 @@ TEST(PythonDispatch, AStartedThreadRunsAtOnceOnAnIdleCore) {
     // 16 cores, at most 11 threads: the new thread takes the core its starter left when it
     // blocked, after the context switch (2 us). It once waited while the cores running the
     // other loops overtook each other past a clock each of them moved on (Thread-4: 181 us,
-    // until one of those threads ended), or the 20 us a loop may run ahead of the others.
+    // until one of those threads ended), then 20 us more: a loop may run that far ahead of
+    // the others, and recording the line it reached moved the clock there.
     PyRun run = freeThreadedOn(16, tenSpinThreads("n += i"));
     ASSERT_TRUE(run.finished());
     const std::vector<SimTime> delays = startDelays(run);
     ASSERT_EQ(delays.size(), 10u);
     for (std::size_t i = 0; i < delays.size(); ++i)
         EXPECT_EQ(delays[i], kPythonContextSwitch) << "Thread-" << i + 1;
+    // The lines a loop reached ahead of the clock are recorded when the clock gets there:
+    // the trace stays in time order, and each thread's lines fall while it runs.
+    std::vector<int> lines(run.machine.threads().size(), 0);
+    for (std::size_t i = 0; i < run.trace.size(); ++i) {
+        if (i > 0) {
+            ASSERT_LE(run.trace.time(i - 1), run.trace.time(i)) << "record " << i;
+        }
+        const RecordBody& b = run.trace.body(i);
+        if (b.kind != RecordKind::Line) continue;
+        const ThreadInfo& t = run.machine.threads()[b.subject];
+        EXPECT_GE(run.trace.time(i), t.firstRun) << t.name;
+        EXPECT_LE(run.trace.time(i), t.finish) << t.name;
+        ++lines[b.subject];
+    }
+    for (std::size_t t = 1; t < lines.size(); ++t) EXPECT_GE(lines[t], 2) << "Thread-" << t;
 }
 
 TEST(PythonDispatch, ThreadsReadingTheClockDoNotHoldANewThreadBack) {
