@@ -48,6 +48,11 @@ public:
     // The machine, with its clock moved to this program's position in its run, so that
     // kernel services record the right instant.
     Machine& machine();
+    // Records the source line the thread has reached now, without moving the machine's
+    // clock: a run ahead of the other cores (lockstep slack) that only computes must not make
+    // their next actions (dispatch, a thread starting, a timer) happen at its position. The
+    // record is written when the clock gets there.
+    void sourceLine(int line);
     // True when the run should end at this step boundary (see Machine::interruptRun).
     bool interrupted() const;
     // True when another thread asked this thread's process GIL to be dropped: a program

@@ -228,9 +228,11 @@ Machine& Runtime::machine() {
 }
 
 SimTime Runtime::now() {
-    // Reading the clock changes nothing another core can see: no strict lock step needed.
+    // Reading the clock changes nothing another core can see: no strict lock step needed, and
+    // the machine's clock stays where it is (the thread's own position may be ahead of it;
+    // moving it there would delay what the other cores do next).
     syncClock();
-    return m_ctx->machine().now();
+    return m_ctx->now();
 }
 
 bool Runtime::interrupted() const {
@@ -452,7 +454,7 @@ void Runtime::recordLine(PyThread& th) {
     const int line = th.vm->currentLineIn(m_options.filename);
     if (line != th.lastLine && line > 0) {
         th.lastLine = line;
-        m_ctx->machine().sourceLine(th.id, line);
+        m_ctx->sourceLine(line);
     }
 }
 

@@ -22,6 +22,7 @@ Machine::Machine(MachineSettings settings)
 Machine::~Machine() = default;
 
 void Machine::markDirty() {
+    if (!m_dirty) m_dirtyAt = m_now;
     m_dirty = true;
     m_interrupt = true;
 }
@@ -34,6 +35,10 @@ void Machine::pushEvent(const Event& e) {
 Machine& ThreadContext::machine() {
     m_machine.advanceTo(m_clock);
     return m_machine;
+}
+
+void ThreadContext::sourceLine(int line) {
+    m_machine.sourceLine(m_thread, line, m_clock);
 }
 
 bool ThreadContext::interrupted() const {
@@ -119,8 +124,11 @@ bool Machine::step(SimTime until) {
     if (std::min(te, m_dirty ? m_now : tc) > until || (te == kNever && tc == kNever && !m_dirty))
         return false;
     // Everything that happens at one instant is settled before the idle cores pick work, so
-    // that simultaneous arrivals all compete for them.
-    if (m_dirty && std::min(te, tc) > m_now) {
+    // that simultaneous arrivals all compete for them. The instant is the one of the change:
+    // a core that was behind catches up to it, but its run ends a step beyond and moves the
+    // clock on, so waiting for every core to pass the moving clock would let cores that
+    // overtake each other hold the idle ones back for as long as they run.
+    if (m_dirty && te > m_now && tc > m_dirtyAt) {
         dispatch();
         ++m_actions;
         return true;
@@ -129,10 +137,10 @@ bool Machine::step(SimTime until) {
     ++m_actions;
     if (te <= tc) {
         const Event e = m_events.pop();
-        m_now = std::max(m_now, e.time);
+        advanceTo(e.time);
         handleEvent(e);
     } else {
-        m_now = std::max(m_now, tc);
+        advanceTo(tc);
         coreAction(*core);
     }
     return true;
@@ -144,7 +152,7 @@ void Machine::runUntil(SimTime until) {
     if (until != kNever && until > m_now) {
         // Time passes up to `until`: lazily settled bursts catch up so that CPU and state
         // times read at this instant are exact.
-        m_now = until;
+        advanceTo(until);
         for (auto& core : m_cores) {
             if (!core.running.valid() || core.starting) continue;
             ThreadInfo& t = m_threads[core.running.index()];
@@ -590,9 +598,29 @@ void Machine::mark(ThreadId t, std::string_view label) {
     record(RecordKind::Marker, t.value, 0xffff, m_trace->intern(label));
 }
 
-void Machine::sourceLine(ThreadId t, int line) {
+void Machine::sourceLine(ThreadId t, int line, SimTime at) {
     if (!m_trace || line <= 0) return;
-    record(RecordKind::Line, t.value, 0xffff, static_cast<std::uint32_t>(line));
+    if (at <= m_now) {
+        record(RecordKind::Line, t.value, 0xffff, static_cast<std::uint32_t>(line));
+        return;
+    }
+    const auto pos = std::upper_bound(m_lines.begin(), m_lines.end(), at,
+                                      [](SimTime v, const PendingLine& p) { return v < p.at; });
+    m_lines.insert(pos, {at, t, line});
+}
+
+void Machine::recordLinesUpTo(SimTime t) {
+    auto it = m_lines.begin();
+    for (; it != m_lines.end() && it->at <= t; ++it) {
+        if (!m_trace) continue;  // a snapshot, detached from the trace
+        RecordBody b;
+        b.kind = RecordKind::Line;
+        b.subject = it->thread.value;
+        b.core = 0xffff;
+        b.object = static_cast<std::uint32_t>(it->line);
+        m_trace->append(it->at, b);
+    }
+    m_lines.erase(m_lines.begin(), it);
 }
 
 void Machine::output(ThreadId t, int stream, std::string_view text) {

@@ -117,8 +117,10 @@ public:
     void wake(ThreadId t);
     void scheduleTimer(SimTime at, std::uint64_t arg);
     void mark(ThreadId t, std::string_view label);
-    // The source line a Python thread has reached (for the code view).
-    void sourceLine(ThreadId t, int line);
+    // The source line a Python thread has reached at `at` (for the code view). A line reached
+    // ahead of the clock (a run in lockstep slack) is recorded when the clock gets there:
+    // moving the clock for it would delay what the other cores do next.
+    void sourceLine(ThreadId t, int line, SimTime at);
     void output(ThreadId t, int stream, std::string_view text);
     // Terminates a thread that is not running on a core at this instant (kill, daemon exit).
     void terminate(ThreadId t, int exitCode);
@@ -129,7 +131,9 @@ public:
     void interruptRun() { m_interrupt = true; }
     // Moves the clock of kernel services to `t` (a program's position inside its run).
     void advanceTo(SimTime t) {
-        if (t > m_now) m_now = t;
+        if (t <= m_now) return;
+        if (!m_lines.empty()) recordLinesUpTo(t);
+        m_now = t;
     }
     bool runInterrupted() const { return m_interrupt; }
 
@@ -216,6 +220,9 @@ private:
     SimTime runLimit(const CoreInfo& core) const;
     void record(RecordKind kind, std::uint32_t subject, std::uint16_t core = 0xffff,
                 std::uint32_t object = kNone);
+    // Records the pending source lines reached at or before `t` (the clock is about to get
+    // there), at the instants they were reached.
+    void recordLinesUpTo(SimTime t);
     int allocateOsId() { return m_nextOsId++; }
     // The ready set or the cores changed: dispatch before time moves on, and end the
     // current program run so that the other cores catch up.
@@ -255,7 +262,14 @@ private:
     std::uint64_t m_actions = 0;
     std::uint64_t m_contextSwitches = 0;
     int m_nextOsId = 0;
-    bool m_dirty = false;  // the ready set or the cores changed: dispatch before time moves
+    bool m_dirty = false;   // the ready set or the cores changed: dispatch before time moves
+    SimTime m_dirtyAt = 0;  // when m_dirty was set
+    struct PendingLine {
+        SimTime at;
+        ThreadId thread;
+        int line;
+    };
+    std::vector<PendingLine> m_lines;  // reached ahead of m_now, in time order
     bool m_interrupt = false;
     // The `until` of the current step(): a stepping program runs no further, so the state
     // at that instant can be looked at (frames, variables).

@@ -167,6 +167,44 @@ TEST(Machine, UntilStopsMidRunWithOpenStatistics) {
     EXPECT_EQ(m.thread(ThreadId{1}).finish, 20 * kMillisecond);
 }
 
+// A program that shares state with the other cores: each step takes `step` ns and then asks
+// the machine for something (which moves the machine's clock to the step's end).
+class Stepper final : public Program {
+public:
+    Stepper(SimTime step, int steps) : m_step(step), m_left(steps) {}
+    std::unique_ptr<Program> clone() const override { return std::make_unique<Stepper>(*this); }
+    RunOutcome run(ThreadContext& ctx, SimTime limit) override {
+        do {
+            ctx.consume(m_step);
+            (void)ctx.machine();
+            if (--m_left == 0) return RunOutcome::exit(0);
+        } while (ctx.now() < limit);
+        return RunOutcome::proceed();
+    }
+
+private:
+    SimTime m_step;
+    int m_left;
+};
+
+TEST(Machine, AnArrivalTakesAnIdleCoreWhileOtherCoresOvertakeEachOther) {
+    // Three cores step in lock step with steps of 3, 5 and 7 ns; a fourth thread arrives at
+    // 1 us with a core idle. The cores catching up to the arrival instant each end a step
+    // beyond it and move the clock on: waiting for all of them to pass the moving clock held
+    // the arrival back until the last stepper ended (firstRun 70003 ns).
+    MachineSettings s;
+    s.cores = 4;
+    Machine m(s);
+    const ProcessId p = m.createProcess("P", "p", ProcessId::invalid());
+    for (SimTime step : {3, 5, 7})
+        m.createThread(p, "S", std::make_unique<Stepper>(step, 10000), 0);
+    const ThreadId late = m.createThread(p, "late", std::make_unique<Stepper>(4, 1), kMicrosecond);
+    m.runUntil(kNever);
+    // Admitted at the end of the step that passed 1 us; it runs two 7 ns steps later.
+    EXPECT_EQ(m.thread(late).arrival, 1004);
+    EXPECT_EQ(m.thread(late).firstRun, 1018);
+}
+
 TEST(StatLetter, MapsStatesLikePs) {
     EXPECT_EQ(statLetter(ThreadState::Running, WaitReason::None), 'R');
     EXPECT_EQ(statLetter(ThreadState::Ready, WaitReason::None), 'R');

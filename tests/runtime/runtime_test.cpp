@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "core/runtime/python.h"
 #include "core/sim/machine.h"
@@ -884,6 +885,113 @@ TEST(PythonDeterminism, SameSeedSameTrace) {
     other.seed = 99;
     PyRun c(src, {}, other);
     EXPECT_NE(a.out, c.out) << "random.random() follows the run's seed";
+}
+
+// ---- dispatch: a Ready thread takes an idle core at once ---------------------------------
+
+namespace {
+// The main thread starts ten threads one after the other (Thread.start() waits until the new
+// thread runs) and joins them; `body` is what each thread does 20000 times.
+std::string tenSpinThreads(const std::string& body) {
+    return "import threading, time\n"
+           "def spin():\n"
+           "    n = 0\n"
+           "    for i in range(20000):\n"
+           "        " +
+           body +
+           "\n"
+           "ts = [threading.Thread(target=spin) for _ in range(10)]\n"
+           "for t in ts: t.start()\n"
+           "for t in ts: t.join()\n";
+}
+
+PyRun freeThreadedOn(int cores, const std::string& source) {
+    runtime::PythonOptions o;
+    o.gil = false;
+    MachineSettings s = PyRun::defaults();
+    s.cores = cores;
+    return PyRun(source, o, s);
+}
+
+// Ready -> Running of every thread but the main one (the first time it became Ready).
+std::vector<SimTime> startDelays(const PyRun& run) {
+    std::vector<SimTime> delays;
+    for (const ThreadInfo& t : run.machine.threads())
+        if (t.id.value != 0) delays.push_back(t.firstRun - t.arrival);
+    return delays;
+}
+}  // namespace
+
+TEST(PythonDispatch, AStartedThreadRunsAtOnceOnAnIdleCore) {
+    // 16 cores, at most 11 threads: the new thread takes the core its starter left when it
+    // blocked, after the context switch (2 us). It once waited while the cores running the
+    // other loops overtook each other past a clock each of them moved on (Thread-4: 181 us,
+    // until one of those threads ended), then 20 us more: a loop may run that far ahead of
+    // the others, and recording the line it reached moved the clock there.
+    PyRun run = freeThreadedOn(16, tenSpinThreads("n += i"));
+    ASSERT_TRUE(run.finished());
+    const std::vector<SimTime> delays = startDelays(run);
+    ASSERT_EQ(delays.size(), 10u);
+    for (std::size_t i = 0; i < delays.size(); ++i)
+        EXPECT_EQ(delays[i], kPythonContextSwitch) << "Thread-" << i + 1;
+    // The lines a loop reached ahead of the clock are recorded when the clock gets there:
+    // the trace stays in time order, and each thread's lines fall while it runs.
+    std::vector<int> lines(run.machine.threads().size(), 0);
+    for (std::size_t i = 0; i < run.trace.size(); ++i) {
+        if (i > 0) {
+            ASSERT_LE(run.trace.time(i - 1), run.trace.time(i)) << "record " << i;
+        }
+        const RecordBody& b = run.trace.body(i);
+        if (b.kind != RecordKind::Line) continue;
+        const ThreadInfo& t = run.machine.threads()[b.subject];
+        EXPECT_GE(run.trace.time(i), t.firstRun) << t.name;
+        EXPECT_LE(run.trace.time(i), t.finish) << t.name;
+        ++lines[b.subject];
+    }
+    for (std::size_t t = 1; t < lines.size(); ++t) EXPECT_GE(lines[t], 2) << "Thread-" << t;
+}
+
+TEST(PythonDispatch, ThreadsReadingTheClockDoNotHoldANewThreadBack) {
+    // Reading time.perf_counter() changes nothing another core sees. Each read moved the
+    // machine's clock to the reader's position, up to 20 us ahead of the other cores: a new
+    // thread waited 22 us (1.08 ms when only the line records stopped moving it).
+    PyRun run = freeThreadedOn(16, tenSpinThreads("n += i; time.perf_counter()"));
+    ASSERT_TRUE(run.finished());
+    const std::vector<SimTime> delays = startDelays(run);
+    ASSERT_EQ(delays.size(), 10u);
+    for (std::size_t i = 0; i < delays.size(); ++i)
+        EXPECT_EQ(delays[i], kPythonContextSwitch) << "Thread-" << i + 1;
+}
+
+TEST(PythonDispatch, ACoresSliceEndsWhenItsThreadBlocks) {
+    // 4 cores: the main thread shares them with three spinning threads. Each time it blocks
+    // (Thread.start(), join()), its slice on the core ends at that instant; it once lasted
+    // until a spinning thread ended (core 3: 0.377 - 0.593 ms although it blocked at 0.432).
+    PyRun run = freeThreadedOn(4, tenSpinThreads("n += i"));
+    ASSERT_TRUE(run.finished());
+    const Trace& tr = run.trace;
+    const std::vector<std::uint32_t>& lane = tr.threadLane(0);
+    int blocks = 0, onEvent = 0;
+    for (std::size_t k = 0; k + 1 < lane.size(); ++k) {
+        const RecordBody& ran = tr.body(lane[k]);
+        const RecordBody& next = tr.body(lane[k + 1]);
+        if (ran.kind != RecordKind::State || ran.state != ThreadState::Running) continue;
+        if (next.kind != RecordKind::State || next.state != ThreadState::Waiting) continue;
+        const SimTime from = tr.time(lane[k]);
+        const SimTime blockedAt = tr.time(lane[k + 1]);
+        const std::vector<std::uint32_t>& core = tr.coreLane(ran.core);
+        const auto slice = std::find_if(core.begin(), core.end(), [&](std::uint32_t i) {
+            return tr.body(i).kind == RecordKind::CoreRun && tr.body(i).subject == 0 &&
+                   tr.time(i) == from;
+        });
+        ASSERT_NE(slice, core.end()) << "no slice of the main thread at " << from;
+        ASSERT_NE(slice + 1, core.end()) << "the slice from " << from << " never ends";
+        EXPECT_EQ(tr.time(*(slice + 1)), blockedAt) << "slice from " << from;
+        ++blocks;
+        if (next.reason == WaitReason::Event) ++onEvent;
+    }
+    EXPECT_EQ(onEvent, 10);  // one per Thread.start()
+    EXPECT_EQ(blocks, 13);   // and three join()s that had to wait
 }
 
 // ---- bad input -------------------------------------------------------------------------
