@@ -118,6 +118,33 @@ void dictUpdateFrom(VmThread& t, DictObject* d, const Value& other) {
         }                                    \
     } while (0)
 
+// The tail of every call site, as CPython's eval loop ends its calls: a pushed Python frame
+// runs next; a blocked call stops the thread (the call is retried when it wakes); otherwise
+// the result is pushed and, when withStops, a yield ends the run and a native that asked for
+// a check point gets one. Nested runs (properties, dunders) cost too: after the call, the
+// thread's total is at least the local one. Ends the case (break).
+#define CALL_TAIL(o, result, cp, withStops)      \
+    if ((o) == CallOutcome::Pushed) {            \
+        RELOAD();                                \
+        break;                                   \
+    }                                            \
+    f = &m_frames.back();                        \
+    consumed = std::max(consumed, m_consumedPs); \
+    if ((o) == CallOutcome::Blocked) {           \
+        SYNC();                                  \
+        return Stop::Blocked;                    \
+    }                                            \
+    consumed = m_consumedPs;                     \
+    PUSH(std::move(result));                     \
+    if (withStops) {                             \
+        if ((o) == CallOutcome::Yielded) {       \
+            SYNC();                              \
+            return Stop::Yielded;                \
+        }                                        \
+        if (cp) CHECKPOINT();                    \
+    }                                            \
+    break
+
 VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
     const int64_t* costs = m_interp.costs().opcodePs.data();
     GcHeap& heap = m_interp.heap();
@@ -791,19 +818,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             pc = arg;
                             break;
                         }
-                        if (o == CallOutcome::Pushed) {
-                            RELOAD();
-                            break;
-                        }
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
-                        if (o == CallOutcome::Blocked) {
-                            SYNC();
-                            return Stop::Blocked;
-                        }
-                        PUSH(std::move(result));
-                        break;
+                        // A __next__ that yields goes on (the loop's next step is the stop).
+                        CALL_TAIL(o, result, cp, false);
                     }
                     case Op::BUILD_TUPLE: {
                         std::vector<Value> items(arg);
@@ -1126,26 +1142,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             m_frames[m_frames.size() - (o == CallOutcome::Pushed ? 2 : 1)];
                         for (Value* p = callableSlot; p < sp; ++p) *p = Value();
                         caller.sp = callableSlot;
-                        if (o == CallOutcome::Pushed) {
-                            RELOAD();
-                            break;
-                        }
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
-                        sp = callableSlot;
-                        if (o == CallOutcome::Blocked) {
-                            SYNC();
-                            return Stop::Blocked;
-                        }
-                        consumed = m_consumedPs;
-                        PUSH(std::move(result));
-                        if (o == CallOutcome::Yielded) {
-                            SYNC();
-                            return Stop::Yielded;
-                        }
-                        if (cp) CHECKPOINT();
-                        break;
+                        sp = callableSlot;  // a pushed frame reloads sp
+                        CALL_TAIL(o, result, cp, true);
                     }
                     case Op::CALL_FUNCTION_EX: {
                         SYNC();
@@ -1173,25 +1171,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             invoke(callable, all.data(), all.size(),
                                    kwNamesTuple ? kwNamesTuple.as<TupleObject>() : nullptr, -1,
                                    false, &result, &cp);
-                        if (o == CallOutcome::Pushed) {
-                            RELOAD();
-                            break;
-                        }
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
-                        if (o == CallOutcome::Blocked) {
-                            SYNC();
-                            return Stop::Blocked;
-                        }
-                        consumed = m_consumedPs;
-                        PUSH(std::move(result));
-                        if (o == CallOutcome::Yielded) {
-                            SYNC();
-                            return Stop::Yielded;
-                        }
-                        if (cp) CHECKPOINT();
-                        break;
+                        CALL_TAIL(o, result, cp, true);
                     }
                     case Op::MAKE_FUNCTION: {
                         Value codeV = POP();
@@ -1366,25 +1346,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value result;
                         bool cp = false;
                         CallOutcome o = invoke(bound, nullptr, 0, nullptr, -1, false, &result, &cp);
-                        if (o == CallOutcome::Pushed) {
-                            RELOAD();
-                            break;
-                        }
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
-                        if (o == CallOutcome::Blocked) {
-                            SYNC();
-                            return Stop::Blocked;
-                        }
-                        consumed = m_consumedPs;
-                        PUSH(std::move(result));
-                        if (o == CallOutcome::Yielded) {
-                            SYNC();
-                            return Stop::Yielded;
-                        }
-                        if (cp) CHECKPOINT();
-                        break;
+                        CALL_TAIL(o, result, cp, true);
                     }
                     case Op::WITH_EXIT:
                     case Op::WITH_EXCEPT_START: {
@@ -1407,25 +1369,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value result;
                         bool cp = false;
                         CallOutcome o = invoke(exitFn, args, 3, nullptr, -1, false, &result, &cp);
-                        if (o == CallOutcome::Pushed) {
-                            RELOAD();
-                            break;
-                        }
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
-                        if (o == CallOutcome::Blocked) {
-                            SYNC();
-                            return Stop::Blocked;
-                        }
-                        consumed = m_consumedPs;
-                        PUSH(std::move(result));
-                        if (o == CallOutcome::Yielded) {
-                            SYNC();
-                            return Stop::Yielded;
-                        }
-                        if (cp) CHECKPOINT();
-                        break;
+                        CALL_TAIL(o, result, cp, true);
                     }
                     case Op::IMPORT_NAME: {
                         SYNC();
