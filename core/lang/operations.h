@@ -1,6 +1,7 @@
 #pragma once
 // The abstract object layer: what the VM and natives use to operate on any value
-// (CPython's Objects/abstract.c + object.c). Errors throw PyException.
+// (CPython's Objects/object.c in object_protocol.cpp, Objects/abstract.c in abstract.cpp).
+// Errors throw PyException.
 
 #include <cstdint>
 #include <span>
