@@ -1,16 +1,12 @@
 #include "core/lang/compiler.h"
 
 #include <map>
-#include <set>
 
 #include "core/lang/codeobject.h"
-#include "core/lang/dictobject.h"
 #include "core/lang/lexer.h"
 #include "core/lang/listobject.h"
 #include "core/lang/opcode.h"
 #include "core/lang/parser.h"
-#include "core/lang/scalarobjects.h"
-#include "core/lang/setobject.h"
 #include "core/lang/strobject.h"
 #include "core/lang/symtable.h"
 

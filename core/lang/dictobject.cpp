@@ -1,7 +1,6 @@
 #include "core/lang/dictobject.h"
 
 #include "core/lang/copymemo.h"
-#include "core/lang/errors.h"
 #include "core/lang/operations.h"
 #include "core/lang/strobject.h"
 #include "core/lang/typeobject.h"

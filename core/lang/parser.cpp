@@ -1,13 +1,11 @@
 #include "core/lang/parser.h"
 
-#include <cmath>
 #include <cstring>
 
 #include "core/lang/intops.h"
 #include "core/lang/lexer.h"
 #include "core/lang/opcode.h"
 #include "core/lang/scalarobjects.h"
-#include "core/lang/strobject.h"
 
 namespace taskscope::core::lang {
 

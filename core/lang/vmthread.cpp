@@ -2,9 +2,6 @@
 // recursion), so run() can stop at any instruction boundary and continue later.
 #include "core/lang/vmthread.h"
 
-#include <cmath>
-#include <cstring>
-
 #include "core/lang/internal.h"
 
 namespace taskscope::core::lang {

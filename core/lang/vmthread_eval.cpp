@@ -1,6 +1,5 @@
 // VmThread::execute: the dispatch loop (switch dispatch; small-int fast paths; cached
 // globals). Kept apart from vmthread.cpp because of its size.
-#include <cmath>
 
 #include "core/lang/internal.h"
 
