@@ -1,78 +1,31 @@
 // The abstract layer (CPython's Objects/abstract.c): the number protocol (arithmetic
 // dispatch, conversions), the sequence and mapping protocols (subscripting, membership,
 // length), iteration, calls and isinstance/issubclass.
+#include <array>
 #include <cmath>
+#include <string_view>
 
 #include "core/lang/internal.h"
 #include "core/lang/operations.h"
+#include "core/util/enum_names.h"
 
 namespace taskscope::core::lang {
 
 // ---- arithmetic ---------------------------------------------------------------------------
 namespace {
 
+// Names in BinOp's order.
 const char* opSymbol(BinOp op) {
-    switch (op) {
-        case BinOp::Add:
-            return "+";
-        case BinOp::Sub:
-            return "-";
-        case BinOp::Mul:
-            return "*";
-        case BinOp::TrueDiv:
-            return "/";
-        case BinOp::FloorDiv:
-            return "//";
-        case BinOp::Mod:
-            return "%";
-        case BinOp::Pow:
-            return "**";
-        case BinOp::LShift:
-            return "<<";
-        case BinOp::RShift:
-            return ">>";
-        case BinOp::And:
-            return "&";
-        case BinOp::Or:
-            return "|";
-        case BinOp::Xor:
-            return "^";
-        case BinOp::MatMul:
-            return "@";
-    }
-    return "?";
+    static constexpr std::array<std::string_view, 13> kSymbols{
+        "+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@"};
+    return enumName<BinOp::MatMul>(kSymbols, op).data();
 }
 
 const char* opDunder(BinOp op) {
-    switch (op) {
-        case BinOp::Add:
-            return "add";
-        case BinOp::Sub:
-            return "sub";
-        case BinOp::Mul:
-            return "mul";
-        case BinOp::TrueDiv:
-            return "truediv";
-        case BinOp::FloorDiv:
-            return "floordiv";
-        case BinOp::Mod:
-            return "mod";
-        case BinOp::Pow:
-            return "pow";
-        case BinOp::LShift:
-            return "lshift";
-        case BinOp::RShift:
-            return "rshift";
-        case BinOp::And:
-            return "and";
-        case BinOp::Or:
-            return "or";
-        case BinOp::Xor:
-            return "xor";
-        case BinOp::MatMul:
-            return "matmul";
-    }
-    return "";
+    static constexpr std::array<std::string_view, 13> kDunders{
+        "add",    "sub",    "mul", "truediv", "floordiv", "mod",   "pow",
+        "lshift", "rshift", "and", "or",      "xor",      "matmul"};
+    return enumName<BinOp::MatMul>(kDunders, op).data();
 }
 
 double floatMod(double x, double y) {

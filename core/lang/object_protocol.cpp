@@ -2,10 +2,13 @@
 // repr/str, hashing, rich comparison, attributes, callability.
 #include "core/lang/operations.h"
 
+#include <array>
 #include <cmath>
+#include <string_view>
 
 #include "core/lang/hashing.h"
 #include "core/lang/internal.h"
+#include "core/util/enum_names.h"
 
 namespace taskscope::core::lang {
 
@@ -460,22 +463,10 @@ int64_t hashOf(VmThread& t, const Value& v) {
 // ---- comparison ---------------------------------------------------------------------------
 namespace {
 
+// Names in CmpOp's order.
 const char* cmpSymbol(CmpOp op) {
-    switch (op) {
-        case CmpOp::Lt:
-            return "<";
-        case CmpOp::Le:
-            return "<=";
-        case CmpOp::Eq:
-            return "==";
-        case CmpOp::Ne:
-            return "!=";
-        case CmpOp::Gt:
-            return ">";
-        case CmpOp::Ge:
-            return ">=";
-    }
-    return "?";
+    static constexpr std::array<std::string_view, 6> kSymbols{"<", "<=", "==", "!=", ">", ">="};
+    return enumName<CmpOp::Ge>(kSymbols, op).data();
 }
 
 CmpOp swapped(CmpOp op) {
@@ -494,21 +485,9 @@ CmpOp swapped(CmpOp op) {
 }
 
 const char* cmpDunder(CmpOp op) {
-    switch (op) {
-        case CmpOp::Lt:
-            return "__lt__";
-        case CmpOp::Le:
-            return "__le__";
-        case CmpOp::Eq:
-            return "__eq__";
-        case CmpOp::Ne:
-            return "__ne__";
-        case CmpOp::Gt:
-            return "__gt__";
-        case CmpOp::Ge:
-            return "__ge__";
-    }
-    return "";
+    static constexpr std::array<std::string_view, 6> kDunders{"__lt__", "__le__", "__eq__",
+                                                              "__ne__", "__gt__", "__ge__"};
+    return enumName<CmpOp::Ge>(kDunders, op).data();
 }
 
 bool applyCmp(int c, CmpOp op) {

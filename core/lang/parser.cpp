@@ -463,10 +463,8 @@ StmtPtr Parser::parseWhile() {
     return s;
 }
 
-StmtPtr Parser::parseFor() {
-    const Token& kw = next();
-    auto s = newStmt(StmtKind::For, kw.pos);
-    // Targets: comma-separated bit-or level expressions (so 'in' is not consumed).
+ExprPtr Parser::parseForTargets() {
+    // Comma-separated bit-or level expressions (so 'in' is not consumed).
     SourcePos tpos = tok().pos;
     std::vector<ExprPtr> targets;
     bool trailingComma = false;
@@ -484,13 +482,16 @@ StmtPtr Parser::parseFor() {
             targets.push_back(parseBitOr());
         }
     } while (acceptOp(","));
-    ExprPtr target;
-    if (targets.size() == 1 && !trailingComma) {
-        target = std::move(targets[0]);
-    } else {
-        target = newExpr(ExprKind::Tuple, tpos);
-        target->elts = std::move(targets);
-    }
+    if (targets.size() == 1 && !trailingComma) return std::move(targets[0]);
+    ExprPtr target = newExpr(ExprKind::Tuple, tpos);
+    target->elts = std::move(targets);
+    return target;
+}
+
+StmtPtr Parser::parseFor() {
+    const Token& kw = next();
+    auto s = newStmt(StmtKind::For, kw.pos);
+    ExprPtr target = parseForTargets();
     if (!atKeyword("in")) fail(tok().pos, "invalid syntax");
     next();
     setContext(*target, ExprCtx::Store, false);
@@ -1179,18 +1180,7 @@ ExprPtr Parser::parseParenthesized() {
     auto tuple = newExpr(ExprKind::Tuple, pos);
     tuple->parenthesized = true;
     tuple->elts.push_back(std::move(first));
-    while (acceptOp(",")) {
-        if (atOp(")")) break;
-        tuple->elts.push_back(parseStarOrExpression(true));
-    }
-    if (!atOp(")")) {
-        if (tok().kind == TokKind::Name || tok().kind == TokKind::Number ||
-            tok().kind == TokKind::String) {
-            fail(tuple->elts.back()->pos, "invalid syntax. Perhaps you forgot a comma?");
-        }
-        failInvalid();
-    }
-    next();
+    parseDisplayRest(tuple->elts, ")");
     return tuple;
 }
 
@@ -1199,29 +1189,7 @@ void Parser::parseComprehensionClauses(std::vector<Comprehension>& out) {
         if (atKeyword("async")) unsupported(tok().pos, "'async for'");
         next();
         Comprehension c;
-        SourcePos tpos = tok().pos;
-        std::vector<ExprPtr> targets;
-        bool trailing = false;
-        do {
-            if (atKeyword("in")) {
-                trailing = true;
-                break;
-            }
-            if (atOp("*")) {
-                SourcePos sp = next().pos;
-                auto st = newExpr(ExprKind::Starred, sp);
-                st->a = parseBitOr();
-                targets.push_back(std::move(st));
-            } else {
-                targets.push_back(parseBitOr());
-            }
-        } while (acceptOp(","));
-        if (targets.size() == 1 && !trailing) {
-            c.target = std::move(targets[0]);
-        } else {
-            c.target = newExpr(ExprKind::Tuple, tpos);
-            c.target->elts = std::move(targets);
-        }
+        c.target = parseForTargets();
         setContext(*c.target, ExprCtx::Store, false);
         if (!atKeyword("in")) fail(tok().pos, "invalid syntax");
         next();
@@ -1232,6 +1200,22 @@ void Parser::parseComprehensionClauses(std::vector<Comprehension>& out) {
         }
         out.push_back(std::move(c));
     }
+}
+
+// The rest of a display after its first element: ", item" up to `close`, then `close`.
+void Parser::parseDisplayRest(std::vector<ExprPtr>& elts, const char* close) {
+    while (acceptOp(",")) {
+        if (atOp(close)) break;
+        elts.push_back(parseStarOrExpression(true));
+    }
+    if (!atOp(close)) {
+        if (tok().kind == TokKind::Name || tok().kind == TokKind::Number ||
+            tok().kind == TokKind::String) {
+            fail(elts.back()->pos, "invalid syntax. Perhaps you forgot a comma?");
+        }
+        failInvalid();
+    }
+    next();
 }
 
 ExprPtr Parser::parseListDisplay() {
@@ -1249,18 +1233,7 @@ ExprPtr Parser::parseListDisplay() {
         return comp;
     }
     list->elts.push_back(std::move(first));
-    while (acceptOp(",")) {
-        if (atOp("]")) break;
-        list->elts.push_back(parseStarOrExpression(true));
-    }
-    if (!atOp("]")) {
-        if (tok().kind == TokKind::Name || tok().kind == TokKind::Number ||
-            tok().kind == TokKind::String) {
-            fail(list->elts.back()->pos, "invalid syntax. Perhaps you forgot a comma?");
-        }
-        failInvalid();
-    }
-    next();
+    parseDisplayRest(list->elts, "]");
     return list;
 }
 

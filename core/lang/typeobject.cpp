@@ -129,6 +129,10 @@ void addMethod(TypeObject* type, std::string_view name, NativeFn fn, uint32_t fl
     type->dict()->setStr(internStr(name), Value(f));
 }
 
+void addMethods(TypeObject* type, std::initializer_list<MethodDef> methods) {
+    for (const MethodDef& m : methods) addMethod(type, m.name, m.fn);
+}
+
 void addProperty(TypeObject* type, std::string_view name, NativeFn getter, NativeFn setter) {
     Value get = makeNative(std::string(name), getter);
     Value set = setter ? makeNative(std::string(name), setter) : Value();

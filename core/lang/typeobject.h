@@ -2,6 +2,7 @@
 // Classes: builtin types (immortal, shared, immutable) and user/host classes.
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -81,6 +82,12 @@ const BuiltinTypes& builtinTypes();
 
 // Adds a native method to a type's dict (used while building builtin and host types).
 void addMethod(TypeObject* type, std::string_view name, NativeFn fn, uint32_t flags = 0);
+// A table of methods (CPython's PyMethodDef), added in order.
+struct MethodDef {
+    std::string_view name;
+    NativeFn fn;
+};
+void addMethods(TypeObject* type, std::initializer_list<MethodDef> methods);
 // Adds a property with native getter (and optional setter), e.g. Process.pid / .daemon.
 // The getter receives self as arg(0); the setter receives self and the value.
 void addProperty(TypeObject* type, std::string_view name, NativeFn getter,

@@ -11,25 +11,9 @@ bool isStopIteration(const Value& exc) {
     return typeOf(exc)->isSubtypeOf(BT().StopIteration);
 }
 
-inline bool smallCompare(int64_t a, int64_t b, uint32_t op) {
-    switch (static_cast<CmpOp>(op)) {
-        case CmpOp::Lt:
-            return a < b;
-        case CmpOp::Le:
-            return a <= b;
-        case CmpOp::Eq:
-            return a == b;
-        case CmpOp::Ne:
-            return a != b;
-        case CmpOp::Gt:
-            return a > b;
-        case CmpOp::Ge:
-            return a >= b;
-    }
-    return false;
-}
-
-inline bool floatCompare(double a, double b, uint32_t op) {
+// a OP b for two small ints or two floats.
+template <class T>
+inline bool compareAs(T a, T b, uint32_t op) {
     switch (static_cast<CmpOp>(op)) {
         case CmpOp::Lt:
             return a < b;
@@ -103,6 +87,13 @@ void dictUpdateFrom(VmThread& t, DictObject* d, const Value& other) {
         sp = f->sp;                      \
         consumed = m_consumedPs;         \
     } while (0)
+// After a native that may have run Python (properties, dunders): the frame vector may have
+// moved, and nested runs cost too.
+#define AFTER_NESTED()                               \
+    do {                                             \
+        f = &m_frames.back();                        \
+        consumed = std::max(consumed, m_consumedPs); \
+    } while (0)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (std::move(*--sp))
 #define TOP() (sp[-1])
@@ -122,26 +113,25 @@ void dictUpdateFrom(VmThread& t, DictObject* d, const Value& other) {
 // the result is pushed and, when withStops, a yield ends the run and a native that asked for
 // a check point gets one. Nested runs (properties, dunders) cost too: after the call, the
 // thread's total is at least the local one. Ends the case (break).
-#define CALL_TAIL(o, result, cp, withStops)      \
-    if ((o) == CallOutcome::Pushed) {            \
-        RELOAD();                                \
-        break;                                   \
-    }                                            \
-    f = &m_frames.back();                        \
-    consumed = std::max(consumed, m_consumedPs); \
-    if ((o) == CallOutcome::Blocked) {           \
-        SYNC();                                  \
-        return Stop::Blocked;                    \
-    }                                            \
-    consumed = m_consumedPs;                     \
-    PUSH(std::move(result));                     \
-    if (withStops) {                             \
-        if ((o) == CallOutcome::Yielded) {       \
-            SYNC();                              \
-            return Stop::Yielded;                \
-        }                                        \
-        if (cp) CHECKPOINT();                    \
-    }                                            \
+#define CALL_TAIL(o, result, cp, withStops) \
+    if ((o) == CallOutcome::Pushed) {       \
+        RELOAD();                           \
+        break;                              \
+    }                                       \
+    AFTER_NESTED();                         \
+    if ((o) == CallOutcome::Blocked) {      \
+        SYNC();                             \
+        return Stop::Blocked;               \
+    }                                       \
+    consumed = m_consumedPs;                \
+    PUSH(std::move(result));                \
+    if (withStops) {                        \
+        if ((o) == CallOutcome::Yielded) {  \
+            SYNC();                         \
+            return Stop::Yielded;           \
+        }                                   \
+        if (cp) CHECKPOINT();               \
+    }                                       \
     break
 
 VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
@@ -374,9 +364,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         SYNC();
                         Value obj = POP();
                         Value v = getAttr(*this, obj, names[arg]);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(v));
                         break;
                     }
@@ -385,18 +373,14 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value obj = POP();
                         Value v = POP();
                         setAttr(*this, obj, names[arg], std::move(v));
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         break;
                     }
                     case Op::DELETE_ATTR: {
                         SYNC();
                         Value obj = POP();
                         delAttr(*this, obj, names[arg]);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         break;
                     }
                     case Op::LOAD_METHOD: {
@@ -430,9 +414,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value obj = POP();
                         Value self;
                         Value m = lookupMethod(*this, obj, names[arg], &self);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(m));
                         PUSH(std::move(self));
                         break;
@@ -451,9 +433,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         }
                         SYNC();
                         Value v = getItem(*this, obj, key);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(v));
                         break;
                     }
@@ -472,9 +452,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         }
                         SYNC();
                         setItem(*this, obj, key, std::move(v));
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         break;
                     }
                     case Op::DELETE_SUBSCR: {
@@ -482,9 +460,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value key = POP();
                         Value obj = POP();
                         delItem(*this, obj, key);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         break;
                     }
                     case Op::BINARY_OP: {
@@ -579,9 +555,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value aa = POP();
                         Value r =
                             binaryOp(*this, aa, bb, static_cast<BinOp>(bop), (arg & kInplace) != 0);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(r));
                         break;
                     }
@@ -593,9 +567,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         SYNC();
                         Value v = POP();
                         Value r = unaryNegative(*this, v);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(r));
                         break;
                     }
@@ -603,9 +575,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         SYNC();
                         Value v = POP();
                         Value r = unaryPositive(*this, v);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(r));
                         break;
                     }
@@ -613,9 +583,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         SYNC();
                         Value v = POP();
                         Value r = unaryInvert(*this, v);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(r));
                         break;
                     }
@@ -639,7 +607,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         const Value& a = sp[-2];
                         const Value& b = sp[-1];
                         if (a.isSmallInt() && b.isSmallInt()) {
-                            bool r = smallCompare(a.smallInt(), b.smallInt(), arg);
+                            bool r = compareAs(a.smallInt(), b.smallInt(), arg);
                             --sp;
                             *sp = Value();
                             sp[-1] = Value::boolean(r);
@@ -649,9 +617,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value bb = POP();
                         Value aa = POP();
                         Value r = richCompare(*this, aa, bb, static_cast<CmpOp>(arg));
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(r));
                         break;
                     }
@@ -663,12 +629,12 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         uint32_t target = arg >> 4;
                         bool r;
                         if (a.isSmallInt() && b.isSmallInt()) {
-                            r = smallCompare(a.smallInt(), b.smallInt(), cmp);
+                            r = compareAs(a.smallInt(), b.smallInt(), cmp);
                             sp -= 2;
                             sp[0] = Value();
                             sp[1] = Value();
                         } else if (a.isKind(ObjKind::Float) && b.isKind(ObjKind::Float)) {
-                            r = floatCompare(floatOf(a), floatOf(b), cmp);
+                            r = compareAs(floatOf(a), floatOf(b), cmp);
                             sp -= 2;
                             sp[0] = Value();
                             sp[1] = Value();
@@ -701,9 +667,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value container = POP();
                         Value item = POP();
                         bool r = contains(*this, container, item);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(Value::boolean(r != (arg != 0)));
                         break;
                     }
@@ -743,9 +707,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                     case Op::JUMP_IF_TRUE_OR_POP: {
                         SYNC();
                         bool b = truthy(*this, TOP());
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         if (b == (op == Op::JUMP_IF_TRUE_OR_POP)) {
                             pc = arg;
                         } else {
@@ -759,9 +721,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         SYNC();
                         Value v = POP();
                         Value it = getIter(*this, v);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(it));
                         break;
                     }
@@ -840,9 +800,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value* base = sp - arg;
                         for (uint32_t i = 0; i < arg; ++i) s.as<SetObject>()->add(*this, base[i]);
                         for (uint32_t i = 0; i < arg; ++i) *--sp = Value();
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(s));
                         consumed += m_interp.costs().allocPs;
                         break;
@@ -872,9 +830,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         for (uint32_t i = 0; i < arg; ++i)
                             d.as<DictObject>()->set(*this, base[2 * i], base[2 * i + 1]);
                         for (uint32_t i = 0; i < 2 * arg; ++i) *--sp = Value();
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(d));
                         consumed += m_interp.costs().allocPs;
                         break;
@@ -908,9 +864,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         SYNC();
                         Value v = POP();
                         sp[-static_cast<int>(arg)].as<SetObject>()->add(*this, v);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         break;
                     }
                     case Op::MAP_ADD: {
@@ -918,18 +872,14 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value v = POP();
                         Value k = POP();
                         sp[-static_cast<int>(arg)].as<DictObject>()->set(*this, k, std::move(v));
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         break;
                     }
                     case Op::LIST_EXTEND: {
                         SYNC();
                         Value iterable = POP();
                         std::vector<Value> items = toVector(*this, iterable);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         auto& dst = sp[-static_cast<int>(arg)].as<ListObject>()->items();
                         dst.insert(dst.end(), items.begin(), items.end());
                         break;
@@ -938,18 +888,14 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         SYNC();
                         Value iterable = POP();
                         sp[-static_cast<int>(arg)].as<SetObject>()->update(*this, iterable);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         break;
                     }
                     case Op::DICT_UPDATE: {
                         SYNC();
                         Value other = POP();
                         dictUpdateFrom(*this, sp[-static_cast<int>(arg)].as<DictObject>(), other);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         break;
                     }
                     case Op::DICT_MERGE: {
@@ -978,9 +924,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             }
                             d->set(*this, e.key, e.hash, e.value);
                         }
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         break;
                     }
                     case Op::LIST_TO_TUPLE: {
@@ -1018,9 +962,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             items.push_back(std::move(x));
                             if (items.size() > arg) break;
                         }
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         if (items.size() < arg) {
                             valueError("not enough values to unpack (expected " +
                                        std::to_string(arg) + ", got " +
@@ -1042,9 +984,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             typeError("cannot unpack non-iterable " + typeName(seq) + " object");
                         }
                         std::vector<Value> items = toVector(*this, seq);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         if (items.size() < before + after) {
                             valueError("not enough values to unpack (expected at least " +
                                        std::to_string(before + after) + ", got " +
@@ -1077,9 +1017,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             out = v;
                         else
                             out = makeStr(formatValue(*this, v, ""));
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(out));
                         break;
                     }
@@ -1291,9 +1229,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             }
                             e->m_suppressContext = true;
                         }
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         throwPyValue(inst);
                     }
                     case Op::PUSH_EXC_INFO: {
@@ -1396,9 +1332,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             if (next == std::string::npos) break;
                             dot = next + 1;
                         }
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(top ? first : result);
                         break;
                     }
@@ -1413,9 +1347,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                                                           strOfValue(names[arg]) + "' from '" +
                                                           modName + "' (unknown location)");
                         }
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(v));
                         break;
                     }
