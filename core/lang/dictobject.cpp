@@ -12,11 +12,6 @@ constexpr int32_t kEmpty = -1;
 constexpr int32_t kDeleted = -2;
 constexpr int kPerturbShift = 5;
 
-int64_t strHash(std::string_view s) {
-    // Only used for lookups by C++ string; the StrObject computes the same value.
-    StrObject tmp{std::string(s)};
-    return tmp.hash();
-}
 }  // namespace
 
 TypeObject* DictObject::type() const {
@@ -85,7 +80,9 @@ int64_t DictObject::findStr(const StrObject* key) const {
 }
 
 int64_t DictObject::findStr(std::string_view key) const {
-    int64_t hash = strHash(key);
+    return findStr(key, strHash(key));
+}
+int64_t DictObject::findStr(std::string_view key, int64_t hash) const {
     return probe(hash, [&](const Value& k) {
         return k.isKind(ObjKind::Str) && k.as<StrObject>()->view() == key;
     });

@@ -39,7 +39,8 @@ public:
     int64_t find(VmThread& t, const Value& key) const;
     int64_t findStr(const StrObject* key) const;  // fast path for str keys, no Python calls
     int64_t findStr(std::string_view key) const;
-    Value get(VmThread& t, const Value& key) const;  // null if absent
+    int64_t findStr(std::string_view key, int64_t hash) const;  // hash: strHash(key)
+    Value get(VmThread& t, const Value& key) const;             // null if absent
     Value getStr(const StrObject* key) const;
     Value getStr(std::string_view key) const;
     void set(VmThread& t, const Value& key, Value value);

@@ -65,6 +65,9 @@ Value lookupSpecial(const Value& obj, std::string_view name) {
     TypeObject* tp = typeOf(obj);
     return tp->lookup(name);
 }
+Value lookupSpecial(const Value& obj, const StrObject* name) {
+    return typeOf(obj)->lookup(name);
+}
 
 namespace {
 

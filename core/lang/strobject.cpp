@@ -71,8 +71,7 @@ TypeObject* StrObject::type() const {
     return builtinTypes().str;
 }
 
-int64_t StrObject::hash() const {
-    if (m_hashed) return m_hash;
+int64_t StrObject::computeHash() const {
     // CPython hashes the PEP 393 representation: 1, 2 or 4 bytes per code point.
     if (isAscii()) {
         m_hash = hashBytesLikeCPythonStr(reinterpret_cast<const unsigned char*>(m_data.data()),
@@ -98,6 +97,14 @@ int64_t StrObject::hash() const {
     }
     m_hashed = true;
     return m_hash;
+}
+
+int64_t strHash(std::string_view utf8) {
+    for (char c : utf8) {
+        if (static_cast<unsigned char>(c) >= 0x80) return StrObject(std::string(utf8)).hash();
+    }
+    return hashBytesLikeCPythonStr(reinterpret_cast<const unsigned char*>(utf8.data()),
+                                   utf8.size());
 }
 
 std::size_t StrObject::byteOffset(int64_t index) const {

@@ -106,9 +106,10 @@ Value TypeObject::lookup(const StrObject* name) const {
 }
 
 Value TypeObject::lookup(std::string_view name) const {
+    const int64_t hash = strHash(name);  // once for the whole MRO
     for (const TypeObject* t : m_mro) {
-        Value v = t->dict()->getStr(name);
-        if (v) return v;
+        int64_t ix = t->dict()->findStr(name, hash);
+        if (ix >= 0) return t->dict()->entries()[static_cast<std::size_t>(ix)].value;
     }
     return Value();
 }

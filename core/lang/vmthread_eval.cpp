@@ -7,6 +7,23 @@ namespace taskscope::core::lang {
 
 namespace {
 
+// Interned names of the special methods the loop looks up (CPython's _Py_ID): their hash is
+// computed once.
+struct SpecialNames {
+    Value enter = internStr("__enter__");
+    Value exit = internStr("__exit__");
+    Value next = internStr("__next__");
+    Value iter = internStr("__iter__");
+    Value getitem = internStr("__getitem__");
+};
+const SpecialNames& specialNames() {
+    static const SpecialNames names;
+    return names;
+}
+const StrObject* specialName(const Value SpecialNames::*which) {
+    return (specialNames().*which).as<StrObject>();
+}
+
 bool isStopIteration(const Value& exc) {
     return typeOf(exc)->isSubtypeOf(BT().StopIteration);
 }
@@ -760,7 +777,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         }
                         // A user iterator: __next__ may be Python (pushed, resumable) or native.
                         SYNC();
-                        Value nextFn = lookupSpecial(it, "__next__");
+                        Value nextFn = lookupSpecial(it, specialName(&SpecialNames::next));
                         if (!nextFn) typeError("'" + typeName(it) + "' object is not an iterator");
                         Value self = it;
                         Value bound = make<BoundMethodObject>(self, nextFn);
@@ -950,8 +967,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                                             seq.kind() != ObjKind::Function &&
                                             seq.kind() != ObjKind::NativeFunction;
                             if (isInstanceLike(seq))
-                                iterable = lookupSpecial(seq, "__iter__") ||
-                                           lookupSpecial(seq, "__getitem__");
+                                iterable = lookupSpecial(seq, specialName(&SpecialNames::iter)) ||
+                                           lookupSpecial(seq, specialName(&SpecialNames::getitem));
                             if (!iterable)
                                 typeError("cannot unpack non-iterable " + typeName(seq) +
                                           " object");
@@ -1269,8 +1286,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                     case Op::BEFORE_WITH: {
                         SYNC();
                         Value mgr = POP();
-                        Value enter = lookupSpecial(mgr, "__enter__");
-                        Value exit = lookupSpecial(mgr, "__exit__");
+                        Value enter = lookupSpecial(mgr, specialName(&SpecialNames::enter));
+                        Value exit = lookupSpecial(mgr, specialName(&SpecialNames::exit));
                         if (!enter || !exit) {
                             typeError("'" + typeName(mgr) +
                                       "' object does not support the context manager protocol");
