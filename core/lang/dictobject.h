@@ -61,9 +61,12 @@ public:
     uint64_t keysVersion() const noexcept { return m_keysVersion; }
     // Changes on every mutation; used to detect "dict changed size during iteration".
     uint64_t mutations() const noexcept { return m_mutations; }
+    // A class's dict: every change to it invalidates the type attribute cache (typeobject.h).
+    void markTypeDict() noexcept { m_typeDict = true; }
 
 private:
     void insertNew(int64_t hash, Value key, Value value);
+    void noteChange() noexcept;  // before any change: a class dict's invalidates the cache
     void rebuildIndex(std::size_t minCapacity);
     template <typename Eq>
     int64_t probe(int64_t hash, Eq&& eq) const;
@@ -74,6 +77,7 @@ private:
     int64_t m_dummies = 0;  // index slots marked deleted since the last rebuild
     uint64_t m_keysVersion = 0;
     uint64_t m_mutations = 0;
+    bool m_typeDict = false;
 };
 
 Value makeDict();

@@ -21,6 +21,7 @@ public:
     enum class Layout : uint8_t { Builtin, Instance, Exception };
 
     TypeObject(std::string name, std::vector<Value> bases, Value dict);
+    ~TypeObject() override;
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
     // Every cycle through a class passes through its dict, which clears itself: clearRefs()
@@ -35,7 +36,8 @@ public:
     // Computes the C3 linearisation; false (with message) if it does not exist.
     bool computeMro(std::string& error);
 
-    // Attribute lookup along the MRO; null if absent.
+    // Attribute lookup along the MRO; null if absent. Interned names go through the type
+    // attribute cache (CPython's method cache), valid until any class dict or MRO changes.
     Value lookup(const StrObject* name) const;
     Value lookup(std::string_view name) const;
     bool isSubtypeOf(const TypeObject* other) const;
@@ -51,6 +53,8 @@ public:
     uint64_t m_version = 0;  // bumped when the class dict changes
 
 private:
+    Value lookupUncached(const StrObject* name) const;
+
     std::string m_name;
     std::vector<Value> m_bases;
     std::vector<TypeObject*> m_mro;  // includes this type first; kept alive by m_bases
@@ -79,6 +83,9 @@ struct BuiltinTypes {
 };
 
 const BuiltinTypes& builtinTypes();
+
+// Drops every entry of the type attribute cache (a class dict, an MRO or a class changed).
+void invalidateTypeCache() noexcept;
 
 // Adds a native method to a type's dict (used while building builtin and host types).
 void addMethod(TypeObject* type, std::string_view name, NativeFn fn, uint32_t flags = 0);

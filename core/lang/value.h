@@ -58,6 +58,12 @@ public:
         v.m_bits = bits;
         return v;
     }
+    // A new reference to the value whose bits() are `bits`, held alive elsewhere.
+    static Value borrowed(uint64_t bits) noexcept {
+        Value v = fromBits(bits);
+        v.incref();
+        return v;
+    }
 
     constexpr uint64_t bits() const noexcept { return m_bits; }
     constexpr bool isNull() const noexcept { return m_bits == 0; }
