@@ -1,5 +1,6 @@
 #include "core/lang/strobject.h"
 
+#include <array>
 #include <mutex>
 #include <unordered_map>
 
@@ -97,6 +98,21 @@ int64_t StrObject::computeHash() const {
     }
     m_hashed = true;
     return m_hash;
+}
+
+const StrObject* internedName(std::string_view name) {
+    struct Entry {
+        const char* data = nullptr;
+        std::size_t size = 0;
+        const StrObject* str = nullptr;
+    };
+    thread_local std::array<Entry, 512> table;
+    const auto a = reinterpret_cast<std::uintptr_t>(name.data());
+    Entry& e = table[((a >> 3) ^ (a >> 12) ^ name.size()) & (table.size() - 1)];
+    if (e.data == name.data() && e.size == name.size() && e.str->view() == name) return e.str;
+    Value v = internStr(name);  // immortal: the pointer stays valid
+    e = {name.data(), name.size(), v.as<StrObject>()};
+    return e.str;
 }
 
 int64_t strHash(std::string_view utf8) {

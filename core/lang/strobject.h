@@ -47,6 +47,9 @@ Value makeStr(std::string_view utf8);
 Value makeStr(const char* utf8);
 // Interned strings for names the runtime looks up often (dunders, attribute names).
 Value internStr(std::string_view s);
+// internStr for names written in C++ (dunders, method names): a per-thread table keyed by the
+// characters' address (and checked against them) finds the interned string without hashing.
+const StrObject* internedName(std::string_view name);
 // The hash a StrObject of `utf8` has (ASCII without building one).
 int64_t strHash(std::string_view utf8);
 

@@ -151,12 +151,7 @@ Value TypeObject::lookupUncached(const StrObject* name) const {
 }
 
 Value TypeObject::lookup(std::string_view name) const {
-    const int64_t hash = strHash(name);  // once for the whole MRO
-    for (const TypeObject* t : m_mro) {
-        int64_t ix = t->dict()->findStr(name, hash);
-        if (ix >= 0) return t->dict()->entries()[static_cast<std::size_t>(ix)].value;
-    }
-    return Value();
+    return lookup(internedName(name));
 }
 
 bool TypeObject::isSubtypeOf(const TypeObject* other) const {
