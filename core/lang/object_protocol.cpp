@@ -532,27 +532,7 @@ bool numericCompare(const Value& a, const Value& b, CmpOp op, bool* result) {
     if ((ai || af) && (bi || bf)) {
         if (af && bf) {
             double x = floatOf(a), y = floatOf(b);
-            *result = false;
-            switch (op) {
-                case CmpOp::Lt:
-                    *result = x < y;
-                    break;
-                case CmpOp::Le:
-                    *result = x <= y;
-                    break;
-                case CmpOp::Eq:
-                    *result = x == y;
-                    break;
-                case CmpOp::Ne:
-                    *result = x != y;
-                    break;
-                case CmpOp::Gt:
-                    *result = x > y;
-                    break;
-                case CmpOp::Ge:
-                    *result = x >= y;
-                    break;
-            }
+            *result = compareAs(x, y, op);
             return true;
         }
         int c = ai ? compareIntFloat(a, floatOf(b)) : -compareIntFloat(b, floatOf(a));

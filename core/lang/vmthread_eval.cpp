@@ -28,26 +28,6 @@ bool isStopIteration(const Value& exc) {
     return typeOf(exc)->isSubtypeOf(BT().StopIteration);
 }
 
-// a OP b for two small ints or two floats.
-template <class T>
-inline bool compareAs(T a, T b, uint32_t op) {
-    switch (static_cast<CmpOp>(op)) {
-        case CmpOp::Lt:
-            return a < b;
-        case CmpOp::Le:
-            return a <= b;
-        case CmpOp::Eq:
-            return a == b;
-        case CmpOp::Ne:
-            return a != b;
-        case CmpOp::Gt:
-            return a > b;
-        case CmpOp::Ge:
-            return a >= b;
-    }
-    return false;
-}
-
 Value instantiateException(VmThread& t, const Value& v) {
     if (isTypeObj(v)) {
         if (!asType(v)->isException()) typeError("exceptions must derive from BaseException");
@@ -624,7 +604,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         const Value& a = sp[-2];
                         const Value& b = sp[-1];
                         if (a.isSmallInt() && b.isSmallInt()) {
-                            bool r = compareAs(a.smallInt(), b.smallInt(), arg);
+                            bool r = compareAs(a.smallInt(), b.smallInt(), static_cast<CmpOp>(arg));
                             --sp;
                             *sp = Value();
                             sp[-1] = Value::boolean(r);
@@ -646,12 +626,12 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         uint32_t target = arg >> 4;
                         bool r;
                         if (a.isSmallInt() && b.isSmallInt()) {
-                            r = compareAs(a.smallInt(), b.smallInt(), cmp);
+                            r = compareAs(a.smallInt(), b.smallInt(), static_cast<CmpOp>(cmp));
                             sp -= 2;
                             sp[0] = Value();
                             sp[1] = Value();
                         } else if (a.isKind(ObjKind::Float) && b.isKind(ObjKind::Float)) {
-                            r = compareAs(floatOf(a), floatOf(b), cmp);
+                            r = compareAs(floatOf(a), floatOf(b), static_cast<CmpOp>(cmp));
                             sp -= 2;
                             sp[0] = Value();
                             sp[1] = Value();
