@@ -38,6 +38,11 @@ const Program kPrograms[] = {
      "def work():\n    out = []\n    for i in range(20000):\n        out.append(f\"{i}-{i * "
      "0.5:.2f}\")\n        out.append(\"{} {}\".format(i, i))\n        out.append(\"%d%%\" % i)\n  "
      "  return ''.join(out)\n"},
+    {"class_loop",
+     "class Point:\n    def __init__(self, x, y):\n        self.x = x\n        self.y = y\n    "
+     "def norm2(self):\n        return self.x * self.x + self.y * self.y\ndef work():\n    "
+     "total = 0\n    for i in range(20000):\n        p = Point(i, i + 1)\n        total += "
+     "p.norm2()\n    return total\n"},
 };
 
 class NullHost final : public Host {

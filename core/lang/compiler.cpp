@@ -1,16 +1,12 @@
 #include "core/lang/compiler.h"
 
 #include <map>
-#include <set>
 
 #include "core/lang/codeobject.h"
-#include "core/lang/dictobject.h"
 #include "core/lang/lexer.h"
 #include "core/lang/listobject.h"
 #include "core/lang/opcode.h"
 #include "core/lang/parser.h"
-#include "core/lang/scalarobjects.h"
-#include "core/lang/setobject.h"
 #include "core/lang/strobject.h"
 #include "core/lang/symtable.h"
 
@@ -656,21 +652,26 @@ private:
         }
     }
 
+    // obj.name or obj[key], loaded or stored: the operands, then the instruction at e's line.
+    void compileAttrOrItem(const Expr& e, Op attrOp, Op itemOp) {
+        compileExpr(*e.a);
+        if (e.kind == ExprKind::Subscript) compileSubscriptKey(*e.b);
+        setPos(e.pos);
+        if (e.kind == ExprKind::Attribute) {
+            emit(attrOp, addName(e.name));
+        } else {
+            emit(itemOp);
+        }
+    }
+
     void compileStore(const Expr& t) {
         switch (t.kind) {
             case ExprKind::Name:
                 compileName(t.name, ExprCtx::Store);
                 return;
             case ExprKind::Attribute:
-                compileExpr(*t.a);
-                setPos(t.pos);
-                emit(Op::STORE_ATTR, addName(t.name));
-                return;
             case ExprKind::Subscript:
-                compileExpr(*t.a);
-                compileSubscriptKey(*t.b);
-                setPos(t.pos);
-                emit(Op::STORE_SUBSCR);
+                compileAttrOrItem(t, Op::STORE_ATTR, Op::STORE_SUBSCR);
                 return;
             case ExprKind::Tuple:
             case ExprKind::List: {
@@ -1466,15 +1467,8 @@ private:
                 compileCall(e);
                 return;
             case ExprKind::Attribute:
-                compileExpr(*e.a);
-                setPos(e.pos);
-                emit(Op::LOAD_ATTR, addName(e.name));
-                return;
             case ExprKind::Subscript:
-                compileExpr(*e.a);
-                compileSubscriptKey(*e.b);
-                setPos(e.pos);
-                emit(Op::BINARY_SUBSCR);
+                compileAttrOrItem(e, Op::LOAD_ATTR, Op::BINARY_SUBSCR);
                 return;
             case ExprKind::Slice:
                 compileSlice(e);

@@ -327,16 +327,16 @@ NativeResult s_isdisjoint(NativeCall& c) {
 void addListMethods(BuiltinTypes& bt) {
     TypeObject* t = bt.list;
     addMethod(t, "append", l_append, NativeFunctionObject::kNoCheckpoint);
-    addMethod(t, "extend", l_extend);
-    addMethod(t, "insert", l_insert);
-    addMethod(t, "pop", l_pop);
-    addMethod(t, "remove", l_remove);
-    addMethod(t, "index", l_index);
-    addMethod(t, "count", l_count);
-    addMethod(t, "sort", l_sort);
-    addMethod(t, "reverse", l_reverse);
-    addMethod(t, "copy", l_copy);
-    addMethod(t, "clear", l_clear);
+    addMethods(t, {{"extend", l_extend},
+                   {"insert", l_insert},
+                   {"pop", l_pop},
+                   {"remove", l_remove},
+                   {"index", l_index},
+                   {"count", l_count},
+                   {"sort", l_sort},
+                   {"reverse", l_reverse},
+                   {"copy", l_copy},
+                   {"clear", l_clear}});
 }
 
 void addTupleMethods(BuiltinTypes& bt) {
@@ -346,16 +346,16 @@ void addTupleMethods(BuiltinTypes& bt) {
 
 void addDictMethods(BuiltinTypes& bt) {
     TypeObject* t = bt.dict;
-    addMethod(t, "get", d_get);
-    addMethod(t, "keys", d_keys);
-    addMethod(t, "values", d_values);
-    addMethod(t, "items", d_items);
-    addMethod(t, "pop", d_pop);
-    addMethod(t, "popitem", d_popitem);
-    addMethod(t, "setdefault", d_setdefault);
-    addMethod(t, "update", d_update);
-    addMethod(t, "copy", d_copy);
-    addMethod(t, "clear", d_clear);
+    addMethods(t, {{"get", d_get},
+                   {"keys", d_keys},
+                   {"values", d_values},
+                   {"items", d_items},
+                   {"pop", d_pop},
+                   {"popitem", d_popitem},
+                   {"setdefault", d_setdefault},
+                   {"update", d_update},
+                   {"copy", d_copy},
+                   {"clear", d_clear}});
     // dict.fromkeys is a classmethod: wrap the native so it binds to the class.
     auto* f = new NativeFunctionObject("fromkeys", d_fromkeys, 0);
     f->m_qualname = "dict.fromkeys";
@@ -368,24 +368,24 @@ void addDictMethods(BuiltinTypes& bt) {
 void addSetMethods(BuiltinTypes& bt) {
     for (TypeObject* t : {bt.set, bt.frozenset}) {
         bool mutableSet = t == bt.set;
-        addMethod(t, "copy", s_copy);
-        addMethod(t, "union", s_union);
-        addMethod(t, "intersection", s_intersection);
-        addMethod(t, "difference", s_difference);
-        addMethod(t, "symmetric_difference", s_symdiff);
-        addMethod(t, "issubset", s_issubset);
-        addMethod(t, "issuperset", s_issuperset);
-        addMethod(t, "isdisjoint", s_isdisjoint);
+        addMethods(t, {{"copy", s_copy},
+                       {"union", s_union},
+                       {"intersection", s_intersection},
+                       {"difference", s_difference},
+                       {"symmetric_difference", s_symdiff},
+                       {"issubset", s_issubset},
+                       {"issuperset", s_issuperset},
+                       {"isdisjoint", s_isdisjoint}});
         if (!mutableSet) continue;
-        addMethod(t, "add", s_add);
-        addMethod(t, "discard", s_discard);
-        addMethod(t, "remove", s_remove);
-        addMethod(t, "pop", s_pop);
-        addMethod(t, "clear", s_clear);
-        addMethod(t, "update", s_update);
-        addMethod(t, "intersection_update", s_iupdate);
-        addMethod(t, "difference_update", s_dupdate);
-        addMethod(t, "symmetric_difference_update", s_xupdate);
+        addMethods(t, {{"add", s_add},
+                       {"discard", s_discard},
+                       {"remove", s_remove},
+                       {"pop", s_pop},
+                       {"clear", s_clear},
+                       {"update", s_update},
+                       {"intersection_update", s_iupdate},
+                       {"difference_update", s_dupdate},
+                       {"symmetric_difference_update", s_xupdate}});
     }
 }
 

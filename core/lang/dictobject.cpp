@@ -1,7 +1,6 @@
 #include "core/lang/dictobject.h"
 
 #include "core/lang/copymemo.h"
-#include "core/lang/errors.h"
 #include "core/lang/operations.h"
 #include "core/lang/strobject.h"
 #include "core/lang/typeobject.h"
@@ -13,11 +12,6 @@ constexpr int32_t kEmpty = -1;
 constexpr int32_t kDeleted = -2;
 constexpr int kPerturbShift = 5;
 
-int64_t strHash(std::string_view s) {
-    // Only used for lookups by C++ string; the StrObject computes the same value.
-    StrObject tmp{std::string(s)};
-    return tmp.hash();
-}
 }  // namespace
 
 TypeObject* DictObject::type() const {
@@ -86,7 +80,9 @@ int64_t DictObject::findStr(const StrObject* key) const {
 }
 
 int64_t DictObject::findStr(std::string_view key) const {
-    int64_t hash = strHash(key);
+    return findStr(key, strHash(key));
+}
+int64_t DictObject::findStr(std::string_view key, int64_t hash) const {
     return probe(hash, [&](const Value& k) {
         return k.isKind(ObjKind::Str) && k.as<StrObject>()->view() == key;
     });
@@ -131,7 +127,12 @@ void DictObject::rebuildIndex(std::size_t minCapacity) {
     }
 }
 
+void DictObject::noteChange() noexcept {
+    if (m_typeDict) invalidateTypeCache();
+}
+
 void DictObject::insertNew(int64_t hash, Value key, Value value) {
+    noteChange();
     // Deleted slots count towards the load too: a table full of them has no empty slot
     // left to end a probe.
     if ((m_entries.size() + static_cast<std::size_t>(m_dummies) + 1) * 3 >= m_index.size() * 2)
@@ -153,6 +154,7 @@ void DictObject::insertNew(int64_t hash, Value key, Value value) {
 void DictObject::set(VmThread& t, const Value& key, int64_t hash, Value value) {
     int64_t ix = find(t, key, hash);
     if (ix >= 0) {
+        noteChange();
         m_entries[static_cast<std::size_t>(ix)].value = std::move(value);
         return;
     }
@@ -167,6 +169,7 @@ void DictObject::setStr(const Value& strKey, Value value) {
     const auto* ks = strKey.as<StrObject>();
     int64_t ix = findStr(ks);
     if (ix >= 0) {
+        noteChange();
         m_entries[static_cast<std::size_t>(ix)].value = std::move(value);
         return;
     }
@@ -181,6 +184,7 @@ bool DictObject::remove(VmThread& t, const Value& key) {
     int64_t hash = hashOf(t, key);
     int64_t ix = find(t, key, hash);
     if (ix < 0) return false;
+    noteChange();
     std::size_t mask = m_index.size() - 1;
     auto perturb = static_cast<uint64_t>(hash);
     std::size_t i = static_cast<std::size_t>(hash) & mask;
@@ -210,6 +214,7 @@ bool DictObject::remove(VmThread& t, const Value& key) {
 bool DictObject::removeStr(std::string_view key) {
     int64_t ix = findStr(key);
     if (ix < 0) return false;
+    noteChange();
     // str keys never call Python, so a lookup by str cannot need a thread.
     Entry& e = m_entries[static_cast<std::size_t>(ix)];
     std::size_t mask = m_index.size() - 1;
@@ -232,6 +237,7 @@ bool DictObject::removeStr(std::string_view key) {
 }
 
 void DictObject::clear() {
+    noteChange();
     std::vector<Entry> old;
     old.swap(m_entries);
     m_index.clear();

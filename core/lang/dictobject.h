@@ -39,7 +39,8 @@ public:
     int64_t find(VmThread& t, const Value& key) const;
     int64_t findStr(const StrObject* key) const;  // fast path for str keys, no Python calls
     int64_t findStr(std::string_view key) const;
-    Value get(VmThread& t, const Value& key) const;  // null if absent
+    int64_t findStr(std::string_view key, int64_t hash) const;  // hash: strHash(key)
+    Value get(VmThread& t, const Value& key) const;             // null if absent
     Value getStr(const StrObject* key) const;
     Value getStr(std::string_view key) const;
     void set(VmThread& t, const Value& key, Value value);
@@ -60,9 +61,12 @@ public:
     uint64_t keysVersion() const noexcept { return m_keysVersion; }
     // Changes on every mutation; used to detect "dict changed size during iteration".
     uint64_t mutations() const noexcept { return m_mutations; }
+    // A class's dict: every change to it invalidates the type attribute cache (typeobject.h).
+    void markTypeDict() noexcept { m_typeDict = true; }
 
 private:
     void insertNew(int64_t hash, Value key, Value value);
+    void noteChange() noexcept;  // before any change: a class dict's invalidates the cache
     void rebuildIndex(std::size_t minCapacity);
     template <typename Eq>
     int64_t probe(int64_t hash, Eq&& eq) const;
@@ -73,6 +77,7 @@ private:
     int64_t m_dummies = 0;  // index slots marked deleted since the last rebuild
     uint64_t m_keysVersion = 0;
     uint64_t m_mutations = 0;
+    bool m_typeDict = false;
 };
 
 Value makeDict();

@@ -108,14 +108,8 @@ public:
         : GcObject(ObjKind::BoundMethod), m_self(std::move(self)), m_func(std::move(func)) {}
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
-    void traverse(GcVisitor& visit) const override {
-        visit(m_self);
-        visit(m_func);
-    }
-    void clearRefs() override {
-        m_self = Value();
-        m_func = Value();
-    }
+    void traverse(GcVisitor& visit) const override { visitValues(visit, m_self, m_func); }
+    void clearRefs() override { clearValues(m_self, m_func); }
     const Value& self() const { return m_self; }
     const Value& func() const { return m_func; }
 
@@ -134,16 +128,8 @@ public:
           m_fdel(std::move(fdel)) {}
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
-    void traverse(GcVisitor& visit) const override {
-        visit(m_fget);
-        visit(m_fset);
-        visit(m_fdel);
-    }
-    void clearRefs() override {
-        m_fget = Value();
-        m_fset = Value();
-        m_fdel = Value();
-    }
+    void traverse(GcVisitor& visit) const override { visitValues(visit, m_fget, m_fset, m_fdel); }
+    void clearRefs() override { clearValues(m_fget, m_fset, m_fdel); }
     Value m_fget, m_fset, m_fdel;
 };
 
@@ -167,14 +153,8 @@ public:
         : GcObject(ObjKind::Super), m_startType(std::move(startType)), m_obj(std::move(obj)) {}
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
-    void traverse(GcVisitor& visit) const override {
-        visit(m_startType);
-        visit(m_obj);
-    }
-    void clearRefs() override {
-        m_startType = Value();
-        m_obj = Value();
-    }
+    void traverse(GcVisitor& visit) const override { visitValues(visit, m_startType, m_obj); }
+    void clearRefs() override { clearValues(m_startType, m_obj); }
     const Value& startType() const { return m_startType; }
     const Value& obj() const { return m_obj; }
 

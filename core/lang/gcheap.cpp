@@ -11,6 +11,10 @@
 
 namespace taskscope::core::lang {
 
+void Object::destroy() noexcept {
+    delete this;
+}
+
 void Object::makeImmortal() noexcept {
     if (m_gcFlags & Object::kGcTracked) static_cast<GcObject*>(this)->untrack();
     m_refcount = -1;

@@ -33,4 +33,15 @@ private:
     std::vector<GcObject*>* m_queue;
 };
 
+// The body of traverse() and clearRefs() for an object whose references are Value members:
+// `visitValues(visit, m_a, m_b);` and `clearValues(m_a, m_b);`.
+template <class... V>
+void visitValues(GcVisitor& visit, const V&... refs) {
+    (visit(refs), ...);
+}
+template <class... V>
+void clearValues(V&... refs) {
+    ((refs = Value()), ...);
+}
+
 }  // namespace taskscope::core::lang

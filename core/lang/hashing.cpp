@@ -1,7 +1,6 @@
 #include "core/lang/hashing.h"
 
 #include <cmath>
-#include <cstring>
 
 namespace taskscope::core::lang {
 

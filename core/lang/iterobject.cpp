@@ -232,14 +232,8 @@ public:
         return r;
     }
 
-    void traverse(GcVisitor& visit) const override {
-        visit(m_it);
-        visit(m_count);
-    }
-    void clearRefs() override {
-        m_it = Value();
-        m_count = Value();
-    }
+    void traverse(GcVisitor& visit) const override { visitValues(visit, m_it, m_count); }
+    void clearRefs() override { clearValues(m_it, m_count); }
 
 private:
     Value m_it;
@@ -348,14 +342,8 @@ public:
         return r;
     }
 
-    void traverse(GcVisitor& visit) const override {
-        visit(m_fn);
-        visit(m_it);
-    }
-    void clearRefs() override {
-        m_fn = Value();
-        m_it = Value();
-    }
+    void traverse(GcVisitor& visit) const override { visitValues(visit, m_fn, m_it); }
+    void clearRefs() override { clearValues(m_fn, m_it); }
 
 private:
     Value m_fn;
@@ -400,14 +388,8 @@ public:
         return r;
     }
 
-    void traverse(GcVisitor& visit) const override {
-        visit(m_callable);
-        visit(m_sentinel);
-    }
-    void clearRefs() override {
-        m_callable = Value();
-        m_sentinel = Value();
-    }
+    void traverse(GcVisitor& visit) const override { visitValues(visit, m_callable, m_sentinel); }
+    void clearRefs() override { clearValues(m_callable, m_sentinel); }
 
 private:
     Value m_callable;

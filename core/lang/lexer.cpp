@@ -67,72 +67,11 @@ Expected<std::vector<Token>> Lexer::tokenize() {
 
     while (true) {
         if (atLineStart && m_brackets.empty()) {
-            // Measure indentation; skip blank and comment-only lines entirely.
-            int col = 0, alt = 0;
-            std::size_t save = m_pos;
-            while (!atEnd() && (peek() == ' ' || peek() == '\t' || peek() == '\f')) {
-                if (peek() == ' ') {
-                    ++col;
-                    ++alt;
-                } else if (peek() == '\t') {
-                    col = (col / 8 + 1) * 8;
-                    ++alt;
-                } else {
-                    col = alt = 0;
-                }
-                advance();
-            }
-            (void)save;
-            if (atEnd()) break;
-            char c = peek();
-            if (c == '#' || c == '\n' || c == '\r' || (c == '\\' && (peek(1) == '\n'))) {
-                if (c == '#') {
-                    while (!atEnd() && peek() != '\n') advance();
-                }
-                if (c == '\\') {
-                    advance();
-                    advance();
-                    continue;
-                }
-                if (!atEnd()) {
-                    if (peek() == '\r') advance();
-                    if (!atEnd() && peek() == '\n') advance();
-                }
-                continue;
-            }
+            LineStart s = lexIndentation(out, err);
+            if (s == LineStart::Error) return err;
+            if (s == LineStart::End) break;
+            if (s == LineStart::Blank) continue;
             atLineStart = false;
-            SourcePos pos = here();
-            if (col > m_indents.back()) {
-                if (alt <= m_altIndents.back()) {
-                    return error(Diagnostic::Kind::TabError, pos,
-                                 "inconsistent use of tabs and spaces in indentation");
-                }
-                m_indents.push_back(col);
-                m_altIndents.push_back(alt);
-                Token t;
-                t.kind = TokKind::Indent;
-                t.pos = {pos.line, 1};
-                t.end = pos;
-                out.push_back(t);
-            } else {
-                while (col < m_indents.back()) {
-                    m_indents.pop_back();
-                    m_altIndents.pop_back();
-                    Token t;
-                    t.kind = TokKind::Dedent;
-                    t.pos = pos;
-                    t.end = pos;
-                    out.push_back(t);
-                }
-                if (col != m_indents.back()) {
-                    return error(Diagnostic::Kind::IndentationError, pos,
-                                 "unindent does not match any outer indentation level");
-                }
-                if (alt != m_altIndents.back()) {
-                    return error(Diagnostic::Kind::TabError, pos,
-                                 "inconsistent use of tabs and spaces in indentation");
-                }
-            }
         }
         if (atEnd()) break;
         char c = peek();
@@ -152,11 +91,7 @@ Expected<std::vector<Token>> Lexer::tokenize() {
             SourcePos pos = here();
             advance();
             if (m_brackets.empty()) {
-                Token t;
-                t.kind = TokKind::Newline;
-                t.pos = pos;
-                t.end = pos;
-                out.push_back(t);
+                out.push_back(marker(TokKind::Newline, pos, pos));
                 atLineStart = true;
             }
             continue;
@@ -174,127 +109,18 @@ Expected<std::vector<Token>> Lexer::tokenize() {
                 return error(Diagnostic::Kind::SyntaxError, pos, "unexpected EOF while parsing");
             continue;
         }
-        auto uc = static_cast<unsigned char>(c);
-        if (isIdentStart(uc)) {
-            // String prefixes.
-            std::size_t n = 0;
-            while (n < 3 && std::strchr("rRbBuUfF", peek(n)) && peek(n) != '\0') ++n;
-            for (std::size_t plen = n; plen >= 1; --plen) {
-                if (peek(plen) == '\'' || peek(plen) == '"') {
-                    std::string prefix;
-                    for (std::size_t i = 0; i < plen; ++i)
-                        prefix += static_cast<char>(std::tolower(peek(i)));
-                    static const char* const valid[] = {"r",  "u",  "f",  "b",    "br",
-                                                        "rb", "fr", "rf", nullptr};
-                    bool ok = false;
-                    for (int i = 0; valid[i]; ++i) ok |= prefix == valid[i];
-                    if (ok) {
-                        if (!lexString(out, plen, err)) return err;
-                        goto next_token;
-                    }
-                    break;
-                }
-            }
-            {
-                Token t;
-                t.kind = TokKind::Name;
-                t.pos = here();
-                std::size_t start = m_pos;
-                while (!atEnd() && isIdentChar(static_cast<unsigned char>(peek()))) advance();
-                t.text = std::string(m_src.substr(start, m_pos - start));
-                if (!isValidUtf8(t.text))
-                    return error(Diagnostic::Kind::SyntaxError, t.pos,
-                                 "invalid character in identifier");
-                // Reject non-letter symbols such as '€' the way CPython does.
-                std::size_t p = 0;
-                while (p < t.text.size()) {
-                    std::size_t before = p;
-                    uint32_t cp = decodeUtf8(t.text, p);
-                    bool letterish =
-                        cp < 0x80 ||
-                        (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 &&
-                         !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F) &&
-                         !(cp >= 0xFF00 && cp <= 0xFF0F) && !(cp >= 0xFF1A && cp <= 0xFF20));
-                    if (!letterish) {
-                        char buf[64];
-                        std::snprintf(buf, sizeof buf, "' (U+%04X)", cp);
-                        SourcePos ep = t.pos;
-                        ep.column += static_cast<int>(
-                            utf8Length(std::string_view(t.text).substr(0, before)));
-                        return error(
-                            Diagnostic::Kind::SyntaxError, ep,
-                            "invalid character '" + t.text.substr(before, p - before) + buf);
-                    }
-                }
-                t.end = here();
-                out.push_back(std::move(t));
-            }
-            continue;
+        bool ok = true;
+        if (isIdentStart(static_cast<unsigned char>(c))) {
+            ok = lexNameOrPrefixedString(out, err);
+        } else if (std::isdigit(static_cast<unsigned char>(c)) ||
+                   (c == '.' && std::isdigit(static_cast<unsigned char>(peek(1))))) {
+            ok = lexNumber(out, err);
+        } else if (c == '\'' || c == '"') {
+            ok = lexString(out, 0, err);
+        } else {
+            ok = lexOperator(out, err);
         }
-        if (std::isdigit(uc) || (c == '.' && std::isdigit(static_cast<unsigned char>(peek(1))))) {
-            if (!lexNumber(out, err)) return err;
-            continue;
-        }
-        if (c == '\'' || c == '"') {
-            if (!lexString(out, 0, err)) return err;
-            continue;
-        }
-        {
-            Token t;
-            t.kind = TokKind::Op;
-            t.pos = here();
-            std::string_view rest = m_src.substr(m_pos);
-            std::size_t len = 0;
-            for (int i = 0; kOps3[i]; ++i) {
-                if (rest.substr(0, 3) == kOps3[i]) len = 3;
-            }
-            if (!len) {
-                for (int i = 0; kOps2[i]; ++i) {
-                    if (rest.substr(0, 2) == kOps2[i]) len = 2;
-                }
-            }
-            if (!len && std::strchr(kOps1, c) && c != '\0') len = 1;
-            if (!len) {
-                std::size_t p = m_pos;
-                uint32_t cp = decodeUtf8(m_src, p);
-                char buf[32];
-                std::snprintf(buf, sizeof buf, "' (U+%04X)", cp);
-                if (c == '!') return error(Diagnostic::Kind::SyntaxError, t.pos, "invalid syntax");
-                if (c == '$' || c == '?' || c == '`') {
-                    return error(Diagnostic::Kind::SyntaxError, t.pos, "invalid syntax");
-                }
-                return error(
-                    Diagnostic::Kind::SyntaxError, t.pos,
-                    "invalid character '" + std::string(m_src.substr(m_pos, p - m_pos)) + buf);
-            }
-            t.text = std::string(rest.substr(0, len));
-            if (t.text == "<>")
-                return error(Diagnostic::Kind::SyntaxError, t.pos, "invalid syntax");
-            for (std::size_t i = 0; i < len; ++i) advance();
-            t.end = here();
-            if (len == 1 && (c == '(' || c == '[' || c == '{')) {
-                if (m_brackets.size() >= 200)
-                    return error(Diagnostic::Kind::SyntaxError, t.pos,
-                                 "too many nested parentheses");
-                m_brackets.push_back({c, t.pos});
-            } else if (len == 1 && (c == ')' || c == ']' || c == '}')) {
-                if (m_brackets.empty())
-                    return error(Diagnostic::Kind::SyntaxError, t.pos,
-                                 std::string("unmatched '") + c + "'");
-                char open = m_brackets.back().ch;
-                char want = open == '(' ? ')' : open == '[' ? ']' : '}';
-                if (c != want) {
-                    std::string msg = std::string("closing parenthesis '") + c +
-                                      "' does not match opening parenthesis '" + open + "'";
-                    if (m_brackets.back().pos.line != t.pos.line)
-                        msg += " on line " + std::to_string(m_brackets.back().pos.line);
-                    return error(Diagnostic::Kind::SyntaxError, t.pos, msg);
-                }
-                m_brackets.pop_back();
-            }
-            out.push_back(std::move(t));
-        }
-    next_token:;
+        if (!ok) return err;
     }
     if (!m_brackets.empty()) {
         return error(Diagnostic::Kind::SyntaxError, m_brackets.back().pos,
@@ -303,26 +129,203 @@ Expected<std::vector<Token>> Lexer::tokenize() {
     SourcePos endPos = here();
     if (!out.empty() && out.back().kind != TokKind::Newline && out.back().kind != TokKind::Dedent &&
         out.back().kind != TokKind::Indent) {
-        Token t;
-        t.kind = TokKind::Newline;
-        t.pos = endPos;
-        t.end = endPos;
-        out.push_back(t);
+        out.push_back(marker(TokKind::Newline, endPos, endPos));
     }
     while (m_indents.size() > 1) {
         m_indents.pop_back();
-        Token t;
-        t.kind = TokKind::Dedent;
-        t.pos = endPos;
-        t.end = endPos;
-        out.push_back(t);
+        out.push_back(marker(TokKind::Dedent, endPos, endPos));
     }
-    Token eof;
-    eof.kind = TokKind::EndMarker;
-    eof.pos = endPos;
-    eof.end = endPos;
-    out.push_back(eof);
+    out.push_back(marker(TokKind::EndMarker, endPos, endPos));
     return out;
+}
+
+Token Lexer::marker(TokKind kind, SourcePos pos, SourcePos end) {
+    Token t;
+    t.kind = kind;
+    t.pos = pos;
+    t.end = end;
+    return t;
+}
+
+Lexer::LineStart Lexer::lexIndentation(std::vector<Token>& out, Diagnostic& err) {
+    // Measure indentation; skip blank and comment-only lines entirely.
+    int col = 0, alt = 0;
+    while (!atEnd() && (peek() == ' ' || peek() == '\t' || peek() == '\f')) {
+        if (peek() == ' ') {
+            ++col;
+            ++alt;
+        } else if (peek() == '\t') {
+            col = (col / 8 + 1) * 8;
+            ++alt;
+        } else {
+            col = alt = 0;
+        }
+        advance();
+    }
+    if (atEnd()) return LineStart::End;
+    char c = peek();
+    if (c == '#' || c == '\n' || c == '\r' || (c == '\\' && (peek(1) == '\n'))) {
+        if (c == '#') {
+            while (!atEnd() && peek() != '\n') advance();
+        }
+        if (c == '\\') {
+            advance();
+            advance();
+            return LineStart::Blank;
+        }
+        if (!atEnd()) {
+            if (peek() == '\r') advance();
+            if (!atEnd() && peek() == '\n') advance();
+        }
+        return LineStart::Blank;
+    }
+    SourcePos pos = here();
+    if (col > m_indents.back()) {
+        if (alt <= m_altIndents.back()) {
+            err = error(Diagnostic::Kind::TabError, pos,
+                        "inconsistent use of tabs and spaces in indentation");
+            return LineStart::Error;
+        }
+        m_indents.push_back(col);
+        m_altIndents.push_back(alt);
+        out.push_back(marker(TokKind::Indent, {pos.line, 1}, pos));
+        return LineStart::Code;
+    }
+    while (col < m_indents.back()) {
+        m_indents.pop_back();
+        m_altIndents.pop_back();
+        out.push_back(marker(TokKind::Dedent, pos, pos));
+    }
+    if (col != m_indents.back()) {
+        err = error(Diagnostic::Kind::IndentationError, pos,
+                    "unindent does not match any outer indentation level");
+        return LineStart::Error;
+    }
+    if (alt != m_altIndents.back()) {
+        err = error(Diagnostic::Kind::TabError, pos,
+                    "inconsistent use of tabs and spaces in indentation");
+        return LineStart::Error;
+    }
+    return LineStart::Code;
+}
+
+bool Lexer::lexNameOrPrefixedString(std::vector<Token>& out, Diagnostic& err) {
+    // String prefixes.
+    std::size_t n = 0;
+    while (n < 3 && std::strchr("rRbBuUfF", peek(n)) && peek(n) != '\0') ++n;
+    for (std::size_t plen = n; plen >= 1; --plen) {
+        if (peek(plen) == '\'' || peek(plen) == '"') {
+            std::string prefix;
+            for (std::size_t i = 0; i < plen; ++i)
+                prefix += static_cast<char>(std::tolower(peek(i)));
+            static const char* const valid[] = {"r",  "u",  "f",  "b",    "br",
+                                                "rb", "fr", "rf", nullptr};
+            bool ok = false;
+            for (int i = 0; valid[i]; ++i) ok |= prefix == valid[i];
+            if (ok) return lexString(out, plen, err);
+            break;
+        }
+    }
+    Token t;
+    t.kind = TokKind::Name;
+    t.pos = here();
+    std::size_t start = m_pos;
+    while (!atEnd() && isIdentChar(static_cast<unsigned char>(peek()))) advance();
+    t.text = std::string(m_src.substr(start, m_pos - start));
+    if (!isValidUtf8(t.text)) {
+        err = error(Diagnostic::Kind::SyntaxError, t.pos, "invalid character in identifier");
+        return false;
+    }
+    // Reject non-letter symbols such as '€' the way CPython does.
+    std::size_t p = 0;
+    while (p < t.text.size()) {
+        std::size_t before = p;
+        uint32_t cp = decodeUtf8(t.text, p);
+        bool letterish =
+            cp < 0x80 || (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 &&
+                          !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F) &&
+                          !(cp >= 0xFF00 && cp <= 0xFF0F) && !(cp >= 0xFF1A && cp <= 0xFF20));
+        if (!letterish) {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "' (U+%04X)", cp);
+            SourcePos ep = t.pos;
+            ep.column += static_cast<int>(utf8Length(std::string_view(t.text).substr(0, before)));
+            err = error(Diagnostic::Kind::SyntaxError, ep,
+                        "invalid character '" + t.text.substr(before, p - before) + buf);
+            return false;
+        }
+    }
+    t.end = here();
+    out.push_back(std::move(t));
+    return true;
+}
+
+bool Lexer::lexOperator(std::vector<Token>& out, Diagnostic& err) {
+    char c = peek();
+    Token t;
+    t.kind = TokKind::Op;
+    t.pos = here();
+    std::string_view rest = m_src.substr(m_pos);
+    std::size_t len = 0;
+    for (int i = 0; kOps3[i]; ++i) {
+        if (rest.substr(0, 3) == kOps3[i]) len = 3;
+    }
+    if (!len) {
+        for (int i = 0; kOps2[i]; ++i) {
+            if (rest.substr(0, 2) == kOps2[i]) len = 2;
+        }
+    }
+    if (!len && std::strchr(kOps1, c) && c != '\0') len = 1;
+    if (!len) {
+        std::size_t p = m_pos;
+        uint32_t cp = decodeUtf8(m_src, p);
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "' (U+%04X)", cp);
+        if (c == '!' || c == '$' || c == '?' || c == '`') {
+            err = error(Diagnostic::Kind::SyntaxError, t.pos, "invalid syntax");
+        } else {
+            err = error(Diagnostic::Kind::SyntaxError, t.pos,
+                        "invalid character '" + std::string(m_src.substr(m_pos, p - m_pos)) + buf);
+        }
+        return false;
+    }
+    t.text = std::string(rest.substr(0, len));
+    if (t.text == "<>") {
+        err = error(Diagnostic::Kind::SyntaxError, t.pos, "invalid syntax");
+        return false;
+    }
+    for (std::size_t i = 0; i < len; ++i) advance();
+    t.end = here();
+    if (len == 1 && !matchBracket(c, t.pos, err)) return false;
+    out.push_back(std::move(t));
+    return true;
+}
+
+bool Lexer::matchBracket(char c, SourcePos pos, Diagnostic& err) {
+    if (c == '(' || c == '[' || c == '{') {
+        if (m_brackets.size() >= 200) {
+            err = error(Diagnostic::Kind::SyntaxError, pos, "too many nested parentheses");
+            return false;
+        }
+        m_brackets.push_back({c, pos});
+    } else if (c == ')' || c == ']' || c == '}') {
+        if (m_brackets.empty()) {
+            err = error(Diagnostic::Kind::SyntaxError, pos, std::string("unmatched '") + c + "'");
+            return false;
+        }
+        char open = m_brackets.back().ch;
+        char want = open == '(' ? ')' : open == '[' ? ']' : '}';
+        if (c != want) {
+            std::string msg = std::string("closing parenthesis '") + c +
+                              "' does not match opening parenthesis '" + open + "'";
+            if (m_brackets.back().pos.line != pos.line)
+                msg += " on line " + std::to_string(m_brackets.back().pos.line);
+            err = error(Diagnostic::Kind::SyntaxError, pos, msg);
+            return false;
+        }
+        m_brackets.pop_back();
+    }
+    return true;
 }
 
 bool Lexer::lexString(std::vector<Token>& out, std::size_t prefixLen, Diagnostic& err) {
@@ -333,16 +336,8 @@ bool Lexer::lexString(std::vector<Token>& out, std::size_t prefixLen, Diagnostic
     for (std::size_t i = 0; i < prefixLen; ++i) advance();
     char q = peek();
     bool triple = peek(1) == q && peek(2) == q;
-    bool raw = false;
-    for (std::size_t i = start; i < start + prefixLen; ++i)
-        raw |= (m_src[i] == 'r' || m_src[i] == 'R');
-    bool fstr = false;
-    for (std::size_t i = start; i < start + prefixLen; ++i)
-        fstr |= (m_src[i] == 'f' || m_src[i] == 'F');
+    // The prefix (r, f, ...) and escapes are the parser's: here only the extent is found.
     for (int i = 0; i < (triple ? 3 : 1); ++i) advance();
-    int braceDepth = 0;  // inside f-string replacement fields quotes of the other kind are fine
-    (void)braceDepth;
-    (void)fstr;
     for (;;) {
         if (atEnd() || (!triple && peek() == '\n')) {
             err = error(Diagnostic::Kind::SyntaxError, t.pos,
@@ -372,7 +367,6 @@ bool Lexer::lexString(std::vector<Token>& out, std::size_t prefixLen, Diagnostic
         }
         advance();
     }
-    (void)raw;
     t.text = std::string(m_src.substr(start, m_pos - start));
     t.end = here();
     out.push_back(std::move(t));

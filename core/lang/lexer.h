@@ -30,8 +30,16 @@ private:
     }
     void advance();  // one byte, tracking line/column (columns count code points)
     SourcePos here() const { return {m_line, m_col}; }
+    static Token marker(TokKind kind, SourcePos pos, SourcePos end);  // NEWLINE, INDENT, ...
+    // At the start of a logical line: INDENT/DEDENTs, or a blank/comment line skipped.
+    enum class LineStart { Code, Blank, End, Error };
+    LineStart lexIndentation(std::vector<Token>& out, Diagnostic& err);
+    // The lexers of one token each: false with `err` set on an error.
+    bool lexNameOrPrefixedString(std::vector<Token>& out, Diagnostic& err);
     bool lexString(std::vector<Token>& out, std::size_t prefixLen, Diagnostic& err);
     bool lexNumber(std::vector<Token>& out, Diagnostic& err);
+    bool lexOperator(std::vector<Token>& out, Diagnostic& err);
+    bool matchBracket(char c, SourcePos pos, Diagnostic& err);  // ( [ { pushed, ) ] } matched
 
     std::string_view m_src;
     std::string m_file;

@@ -1,7 +1,6 @@
 // The modules the language runtime implements itself: sys, math, random, gc.
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 #include "core/lang/builtins_internal.h"
 #include "core/lang/internal.h"

@@ -55,11 +55,11 @@ public:
     virtual ~Object() = default;
 
     ObjKind kind() const noexcept { return m_kind; }
-    void incref() noexcept {
+    TASKSCOPE_INLINE void incref() noexcept {
         if (m_refcount >= 0) ++m_refcount;
     }
-    void decref() noexcept {
-        if (m_refcount > 0 && --m_refcount == 0) delete this;
+    TASKSCOPE_INLINE void decref() noexcept {
+        if (m_refcount > 0 && --m_refcount == 0) destroy();
     }
     int32_t refcount() const noexcept { return m_refcount; }
     bool immortal() const noexcept { return m_refcount < 0; }
@@ -81,6 +81,8 @@ public:
     virtual void clearRefs() {}
 
 private:
+    void destroy() noexcept;  // delete this, out of line
+
     friend class GcHeap;
     friend class GcVisitor;
     friend class GcObject;
@@ -96,10 +98,10 @@ private:
 inline Value::Value(Object* obj) noexcept : m_bits(reinterpret_cast<uint64_t>(obj)) {
     if (obj) obj->incref();
 }
-inline void Value::incref() const noexcept {
+TASKSCOPE_INLINE void Value::incref() const noexcept {
     if (isPtr()) obj()->incref();
 }
-inline void Value::decref() noexcept {
+TASKSCOPE_INLINE void Value::decref() noexcept {
     if (isPtr()) obj()->decref();
 }
 inline bool Value::isKind(ObjKind k) const noexcept {

@@ -196,46 +196,42 @@ NativeResult type_mro(NativeCall& c) {
 
 void addObjectMethods(BuiltinTypes& bt) {
     TypeObject* o = bt.object;
-    addMethod(o, "__init__", o_init);
-    addMethod(o, "__repr__", o_repr);
-    addMethod(o, "__str__", o_str);
-    addMethod(o, "__eq__", o_eq);
-    addMethod(o, "__ne__", o_ne);
-    addMethod(o, "__hash__", o_hash);
-    addMethod(o, "__format__", o_format);
-    addMethod(o, "__setattr__", o_setattr);
-    addMethod(o, "__getattribute__", o_getattribute);
+    addMethods(o, {{"__init__", o_init},
+                   {"__repr__", o_repr},
+                   {"__str__", o_str},
+                   {"__eq__", o_eq},
+                   {"__ne__", o_ne},
+                   {"__hash__", o_hash},
+                   {"__format__", o_format},
+                   {"__setattr__", o_setattr},
+                   {"__getattribute__", o_getattribute}});
     addMethod(bt.type, "mro", type_mro);
 }
 
 void addIntMethods(BuiltinTypes& bt) {
-    addMethod(bt.int_, "bit_length", i_bit_length);
-    addMethod(bt.int_, "bit_count", i_bit_count);
-    addMethod(bt.int_, "conjugate", i_conjugate);
-    addMethod(bt.int_, "is_integer", i_is_integer);
+    addMethods(bt.int_, {{"bit_length", i_bit_length},
+                         {"bit_count", i_bit_count},
+                         {"conjugate", i_conjugate},
+                         {"is_integer", i_is_integer}});
 }
 
 void addFloatMethods(BuiltinTypes& bt) {
-    addMethod(bt.float_, "is_integer", f_is_integer);
-    addMethod(bt.float_, "conjugate", f_conjugate);
-    addMethod(bt.float_, "as_integer_ratio", f_as_integer_ratio);
+    addMethods(bt.float_, {{"is_integer", f_is_integer},
+                           {"conjugate", f_conjugate},
+                           {"as_integer_ratio", f_as_integer_ratio}});
 }
 
 void addExceptionMethods(BuiltinTypes& bt) {
     TypeObject* e = bt.BaseException;
-    addMethod(e, "__init__", e_init);
-    addMethod(e, "__str__", e_str);
-    addMethod(e, "__repr__", e_repr);
-    addMethod(e, "with_traceback", e_with_traceback);
+    addMethods(e, {{"__init__", e_init},
+                   {"__str__", e_str},
+                   {"__repr__", e_repr},
+                   {"with_traceback", e_with_traceback}});
 }
 
 void addMiscMethods(BuiltinTypes& bt) {
-    addMethod(bt.property, "setter", p_setter);
-    addMethod(bt.property, "getter", p_getter);
-    addMethod(bt.property, "deleter", p_deleter);
-    addMethod(bt.generator, "__next__", g_next);
-    addMethod(bt.generator, "close", g_close);
-    addMethod(bt.generator, "__iter__", g_iter);
+    addMethods(bt.property, {{"setter", p_setter}, {"getter", p_getter}, {"deleter", p_deleter}});
+    addMethods(bt.generator, {{"__next__", g_next}, {"close", g_close}, {"__iter__", g_iter}});
     addMethod(bt.iterator, "__next__", it_next);
     addMethod(bt.iterator, "__iter__", g_iter);
     addMethod(bt.range, "index", r_index);

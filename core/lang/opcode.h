@@ -137,6 +137,26 @@ enum class BinOp : uint8_t {
 inline constexpr uint32_t kInplace = 16;
 // COMPARE_OP arguments.
 enum class CmpOp : uint8_t { Lt, Le, Eq, Ne, Gt, Ge };
+// a OP b for two numbers of one C++ type (small ints, doubles as C++ compares them: a NaN
+// is unequal to everything).
+template <class T>
+constexpr bool compareAs(T a, T b, CmpOp op) {
+    switch (op) {
+        case CmpOp::Lt:
+            return a < b;
+        case CmpOp::Le:
+            return a <= b;
+        case CmpOp::Eq:
+            return a == b;
+        case CmpOp::Ne:
+            return a != b;
+        case CmpOp::Gt:
+            return a > b;
+        case CmpOp::Ge:
+            return a >= b;
+    }
+    return false;
+}
 
 // MAKE_FUNCTION flags.
 inline constexpr uint32_t kFnDefaults = 1;

@@ -1,6 +1,7 @@
 #pragma once
 // The abstract object layer: what the VM and natives use to operate on any value
-// (CPython's Objects/abstract.c + object.c). Errors throw PyException.
+// (CPython's Objects/object.c in object_protocol.cpp, Objects/abstract.c in abstract.cpp).
+// Errors throw PyException.
 
 #include <cstdint>
 #include <span>
@@ -55,6 +56,7 @@ void delAttr(VmThread& t, const Value& obj, const Value& name);
 Value lookupMethod(VmThread& t, const Value& obj, const Value& name, Value* selfOut);
 // Special method lookup on the type only (as CPython does for dunders); null if absent.
 Value lookupSpecial(const Value& obj, std::string_view name);
+Value lookupSpecial(const Value& obj, const StrObject* name);  // name interned, hash cached
 
 Value getIter(VmThread& t, const Value& v);
 Value iterNext(VmThread& t, const Value& it);  // null when exhausted

@@ -51,6 +51,7 @@ private:
     StmtPtr parseIf();
     StmtPtr parseWhile();
     StmtPtr parseFor();
+    ExprPtr parseForTargets();  // the targets of a for statement or comprehension
     StmtPtr parseTry();
     StmtPtr parseWith();
     StmtPtr parseFunctionDef(std::vector<ExprPtr> decorators, SourcePos pos);
@@ -85,6 +86,7 @@ private:
     ExprPtr parseSliceItem();
     ExprPtr parseParenthesized();
     ExprPtr parseListDisplay();
+    void parseDisplayRest(std::vector<ExprPtr>& elts, const char* close);
     ExprPtr parseBraceDisplay();
     ExprPtr parseStrings();
     ExprPtr parseYield();

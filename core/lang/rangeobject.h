@@ -30,16 +30,8 @@ public:
           m_step(std::move(step)) {}
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
-    void traverse(GcVisitor& visit) const override {
-        visit(m_start);
-        visit(m_stop);
-        visit(m_step);
-    }
-    void clearRefs() override {
-        m_start = Value();
-        m_stop = Value();
-        m_step = Value();
-    }
+    void traverse(GcVisitor& visit) const override { visitValues(visit, m_start, m_stop, m_step); }
+    void clearRefs() override { clearValues(m_start, m_stop, m_step); }
     const Value& start() const { return m_start; }
     const Value& stop() const { return m_stop; }
     const Value& step() const { return m_step; }

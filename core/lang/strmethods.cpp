@@ -654,51 +654,51 @@ NativeResult s_maketrans(NativeCall& c) {
 
 void addStrMethods(BuiltinTypes& bt) {
     TypeObject* t = bt.str;
-    addMethod(t, "strip", s_strip_);
-    addMethod(t, "lstrip", s_lstrip);
-    addMethod(t, "rstrip", s_rstrip);
-    addMethod(t, "split", s_split);
-    addMethod(t, "rsplit", s_rsplit);
-    addMethod(t, "splitlines", s_splitlines);
-    addMethod(t, "join", s_join);
-    addMethod(t, "upper", s_upper);
-    addMethod(t, "lower", s_lower);
-    addMethod(t, "casefold", s_casefold);
-    addMethod(t, "swapcase", s_swapcase);
-    addMethod(t, "title", s_title);
-    addMethod(t, "capitalize", s_capitalize);
-    addMethod(t, "startswith", s_startswith);
-    addMethod(t, "endswith", s_endswith);
-    addMethod(t, "replace", s_replace);
-    addMethod(t, "find", s_find);
-    addMethod(t, "rfind", s_rfind);
-    addMethod(t, "index", s_index);
-    addMethod(t, "rindex", s_rindex);
-    addMethod(t, "count", s_count);
-    addMethod(t, "isdigit", s_isdigit);
-    addMethod(t, "isdecimal", s_isdecimal);
-    addMethod(t, "isnumeric", s_isnumeric);
-    addMethod(t, "isalpha", s_isalpha);
-    addMethod(t, "isalnum", s_isalnum);
-    addMethod(t, "isspace", s_isspace);
-    addMethod(t, "isidentifier", s_isidentifier);
-    addMethod(t, "isupper", s_isupper);
-    addMethod(t, "islower", s_islower);
-    addMethod(t, "istitle", s_istitle);
-    addMethod(t, "ljust", s_ljust);
-    addMethod(t, "rjust", s_rjust);
-    addMethod(t, "center", s_center);
-    addMethod(t, "zfill", s_zfill);
-    addMethod(t, "format", s_format);
-    addMethod(t, "format_map", s_format_map);
-    addMethod(t, "partition", s_partition_);
-    addMethod(t, "rpartition", s_rpartition);
-    addMethod(t, "removeprefix", s_removeprefix);
-    addMethod(t, "removesuffix", s_removesuffix);
-    addMethod(t, "expandtabs", s_expandtabs);
-    addMethod(t, "encode", s_encode);
-    addMethod(t, "maketrans", s_maketrans);
-    addMethod(t, "__mod__", s_mod);
+    addMethods(t, {{"strip", s_strip_},
+                   {"lstrip", s_lstrip},
+                   {"rstrip", s_rstrip},
+                   {"split", s_split},
+                   {"rsplit", s_rsplit},
+                   {"splitlines", s_splitlines},
+                   {"join", s_join},
+                   {"upper", s_upper},
+                   {"lower", s_lower},
+                   {"casefold", s_casefold},
+                   {"swapcase", s_swapcase},
+                   {"title", s_title},
+                   {"capitalize", s_capitalize},
+                   {"startswith", s_startswith},
+                   {"endswith", s_endswith},
+                   {"replace", s_replace},
+                   {"find", s_find},
+                   {"rfind", s_rfind},
+                   {"index", s_index},
+                   {"rindex", s_rindex},
+                   {"count", s_count},
+                   {"isdigit", s_isdigit},
+                   {"isdecimal", s_isdecimal},
+                   {"isnumeric", s_isnumeric},
+                   {"isalpha", s_isalpha},
+                   {"isalnum", s_isalnum},
+                   {"isspace", s_isspace},
+                   {"isidentifier", s_isidentifier},
+                   {"isupper", s_isupper},
+                   {"islower", s_islower},
+                   {"istitle", s_istitle},
+                   {"ljust", s_ljust},
+                   {"rjust", s_rjust},
+                   {"center", s_center},
+                   {"zfill", s_zfill},
+                   {"format", s_format},
+                   {"format_map", s_format_map},
+                   {"partition", s_partition_},
+                   {"rpartition", s_rpartition},
+                   {"removeprefix", s_removeprefix},
+                   {"removesuffix", s_removesuffix},
+                   {"expandtabs", s_expandtabs},
+                   {"encode", s_encode},
+                   {"maketrans", s_maketrans},
+                   {"__mod__", s_mod}});
 }
 
 }  // namespace taskscope::core::lang

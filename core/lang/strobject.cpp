@@ -1,5 +1,6 @@
 #include "core/lang/strobject.h"
 
+#include <array>
 #include <mutex>
 #include <unordered_map>
 
@@ -71,8 +72,7 @@ TypeObject* StrObject::type() const {
     return builtinTypes().str;
 }
 
-int64_t StrObject::hash() const {
-    if (m_hashed) return m_hash;
+int64_t StrObject::computeHash() const {
     // CPython hashes the PEP 393 representation: 1, 2 or 4 bytes per code point.
     if (isAscii()) {
         m_hash = hashBytesLikeCPythonStr(reinterpret_cast<const unsigned char*>(m_data.data()),
@@ -98,6 +98,29 @@ int64_t StrObject::hash() const {
     }
     m_hashed = true;
     return m_hash;
+}
+
+const StrObject* internedName(std::string_view name) {
+    struct Entry {
+        const char* data = nullptr;
+        std::size_t size = 0;
+        const StrObject* str = nullptr;
+    };
+    thread_local std::array<Entry, 512> table;
+    const auto a = reinterpret_cast<std::uintptr_t>(name.data());
+    Entry& e = table[((a >> 3) ^ (a >> 12) ^ name.size()) & (table.size() - 1)];
+    if (e.data == name.data() && e.size == name.size() && e.str->view() == name) return e.str;
+    Value v = internStr(name);  // immortal: the pointer stays valid
+    e = {name.data(), name.size(), v.as<StrObject>()};
+    return e.str;
+}
+
+int64_t strHash(std::string_view utf8) {
+    for (char c : utf8) {
+        if (static_cast<unsigned char>(c) >= 0x80) return StrObject(std::string(utf8)).hash();
+    }
+    return hashBytesLikeCPythonStr(reinterpret_cast<const unsigned char*>(utf8.data()),
+                                   utf8.size());
 }
 
 std::size_t StrObject::byteOffset(int64_t index) const {

@@ -21,7 +21,8 @@ public:
     std::string_view view() const noexcept { return m_data; }
     int64_t length() const noexcept { return m_length; }  // in code points
     bool isAscii() const noexcept { return m_length == static_cast<int64_t>(m_data.size()); }
-    int64_t hash() const;  // CPython's siphash13 with PYTHONHASHSEED=0
+    // CPython's siphash13 with PYTHONHASHSEED=0, computed once.
+    int64_t hash() const { return m_hashed ? m_hash : computeHash(); }
     // Byte offset of code point `index` (0 <= index <= length).
     std::size_t byteOffset(int64_t index) const;
     uint32_t codePointAt(int64_t index) const;
@@ -32,6 +33,8 @@ public:
     }
 
 private:
+    int64_t computeHash() const;
+
     std::string m_data;
     int64_t m_length;
     mutable int64_t m_hash = -1;
@@ -44,6 +47,11 @@ Value makeStr(std::string_view utf8);
 Value makeStr(const char* utf8);
 // Interned strings for names the runtime looks up often (dunders, attribute names).
 Value internStr(std::string_view s);
+// internStr for names written in C++ (dunders, method names): a per-thread table keyed by the
+// characters' address (and checked against them) finds the interned string without hashing.
+const StrObject* internedName(std::string_view name);
+// The hash a StrObject of `utf8` has (ASCII without building one).
+int64_t strHash(std::string_view utf8);
 
 // UTF-8 helpers.
 int64_t utf8Length(std::string_view s);

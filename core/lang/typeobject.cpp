@@ -1,6 +1,9 @@
 #include "core/lang/typeobject.h"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <cstdint>
 
 #include "core/lang/builtins_internal.h"
 #include "core/lang/copymemo.h"
@@ -17,7 +20,12 @@ TypeObject::TypeObject(std::string name, std::vector<Value> bases, Value dict)
       m_bases(std::move(bases)),
       m_dict(std::move(dict)) {
     if (m_dict.isNull()) m_dict = makeDict();
+    this->dict()->markTypeDict();  // the parameter `dict` shadows the member
     m_mro.push_back(this);
+}
+
+TypeObject::~TypeObject() {
+    invalidateTypeCache();  // its address may name another class next
 }
 
 TypeObject* TypeObject::type() const {
@@ -94,10 +102,47 @@ bool TypeObject::computeMro(std::string& error) {
         }
     }
     m_mro = std::move(result);
+    dict()->markTypeDict();  // a copied class has a new dict
+    invalidateTypeCache();
     return true;
 }
 
+namespace {
+
+// The type attribute cache: one per OS thread, checked against one global epoch that every
+// change to any class dict or MRO advances. Entries hold the looked-up value's bits without
+// a reference: the class dict holds it for as long as the epoch stands.
+std::atomic<uint64_t> g_typeEpoch{1};
+
+struct TypeCacheEntry {
+    const TypeObject* type = nullptr;
+    const StrObject* name = nullptr;
+    uint64_t epoch = 0;
+    uint64_t bits = 0;
+};
+constexpr std::size_t kTypeCacheSize = 4096;
+thread_local std::array<TypeCacheEntry, kTypeCacheSize> t_typeCache;
+
+}  // namespace
+
+void invalidateTypeCache() noexcept {
+    g_typeEpoch.fetch_add(1, std::memory_order_relaxed);
+}
+
 Value TypeObject::lookup(const StrObject* name) const {
+    // Only interned (immortal) names: a freed name's address could name another string.
+    if (!name->immortal()) return lookupUncached(name);
+    const auto a = reinterpret_cast<std::uintptr_t>(this);
+    const auto b = reinterpret_cast<std::uintptr_t>(name);
+    TypeCacheEntry& e = t_typeCache[((a >> 4) ^ (b >> 3) ^ (b >> 15)) & (kTypeCacheSize - 1)];
+    const uint64_t epoch = g_typeEpoch.load(std::memory_order_relaxed);
+    if (e.type == this && e.name == name && e.epoch == epoch) return Value::borrowed(e.bits);
+    Value v = lookupUncached(name);
+    e = {this, name, epoch, v.bits()};
+    return v;
+}
+
+Value TypeObject::lookupUncached(const StrObject* name) const {
     for (const TypeObject* t : m_mro) {
         Value v = t->dict()->getStr(name);
         if (v) return v;
@@ -106,11 +151,7 @@ Value TypeObject::lookup(const StrObject* name) const {
 }
 
 Value TypeObject::lookup(std::string_view name) const {
-    for (const TypeObject* t : m_mro) {
-        Value v = t->dict()->getStr(name);
-        if (v) return v;
-    }
-    return Value();
+    return lookup(internedName(name));
 }
 
 bool TypeObject::isSubtypeOf(const TypeObject* other) const {
@@ -127,6 +168,10 @@ void addMethod(TypeObject* type, std::string_view name, NativeFn fn, uint32_t fl
     f->m_qualname = type->name() + "." + std::string(name);
     if (type->m_builtin) f->makeImmortal();
     type->dict()->setStr(internStr(name), Value(f));
+}
+
+void addMethods(TypeObject* type, std::initializer_list<MethodDef> methods) {
+    for (const MethodDef& m : methods) addMethod(type, m.name, m.fn);
 }
 
 void addProperty(TypeObject* type, std::string_view name, NativeFn getter, NativeFn setter) {

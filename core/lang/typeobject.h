@@ -2,6 +2,7 @@
 // Classes: builtin types (immortal, shared, immutable) and user/host classes.
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,7 @@ public:
     enum class Layout : uint8_t { Builtin, Instance, Exception };
 
     TypeObject(std::string name, std::vector<Value> bases, Value dict);
+    ~TypeObject() override;
     TypeObject* type() const override;
     Value deepCopy(CopyMemo& memo) const override;
     // Every cycle through a class passes through its dict, which clears itself: clearRefs()
@@ -34,7 +36,8 @@ public:
     // Computes the C3 linearisation; false (with message) if it does not exist.
     bool computeMro(std::string& error);
 
-    // Attribute lookup along the MRO; null if absent.
+    // Attribute lookup along the MRO; null if absent. Interned names go through the type
+    // attribute cache (CPython's method cache), valid until any class dict or MRO changes.
     Value lookup(const StrObject* name) const;
     Value lookup(std::string_view name) const;
     bool isSubtypeOf(const TypeObject* other) const;
@@ -50,6 +53,8 @@ public:
     uint64_t m_version = 0;  // bumped when the class dict changes
 
 private:
+    Value lookupUncached(const StrObject* name) const;
+
     std::string m_name;
     std::vector<Value> m_bases;
     std::vector<TypeObject*> m_mro;  // includes this type first; kept alive by m_bases
@@ -79,8 +84,17 @@ struct BuiltinTypes {
 
 const BuiltinTypes& builtinTypes();
 
+// Drops every entry of the type attribute cache (a class dict, an MRO or a class changed).
+void invalidateTypeCache() noexcept;
+
 // Adds a native method to a type's dict (used while building builtin and host types).
 void addMethod(TypeObject* type, std::string_view name, NativeFn fn, uint32_t flags = 0);
+// A table of methods (CPython's PyMethodDef), added in order.
+struct MethodDef {
+    std::string_view name;
+    NativeFn fn;
+};
+void addMethods(TypeObject* type, std::initializer_list<MethodDef> methods);
 // Adds a property with native getter (and optional setter), e.g. Process.pid / .daemon.
 // The getter receives self as arg(0); the setter receives self and the value.
 void addProperty(TypeObject* type, std::string_view name, NativeFn getter,

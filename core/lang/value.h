@@ -14,6 +14,14 @@ namespace taskscope::core::lang {
 class Object;
 enum class ObjKind : uint8_t;
 
+// Reference counting is on every path of the eval loop, whose size makes the compiler stop
+// inlining: the few operations it is made of are always inlined.
+#if defined(__GNUC__)
+#define TASKSCOPE_INLINE inline __attribute__((always_inline))
+#else
+#define TASKSCOPE_INLINE inline
+#endif
+
 class Value {
 public:
     static constexpr int64_t kSmallMin = -(int64_t(1) << 62);
@@ -21,15 +29,15 @@ public:
 
     constexpr Value() noexcept : m_bits(0) {}
     explicit Value(Object* obj) noexcept;  // takes a new reference
-    Value(const Value& other) noexcept : m_bits(other.m_bits) { incref(); }
-    Value(Value&& other) noexcept : m_bits(other.m_bits) { other.m_bits = 0; }
-    ~Value() { decref(); }
-    Value& operator=(const Value& other) noexcept {
+    TASKSCOPE_INLINE Value(const Value& other) noexcept : m_bits(other.m_bits) { incref(); }
+    TASKSCOPE_INLINE Value(Value&& other) noexcept : m_bits(other.m_bits) { other.m_bits = 0; }
+    TASKSCOPE_INLINE ~Value() { decref(); }
+    TASKSCOPE_INLINE Value& operator=(const Value& other) noexcept {
         Value tmp(other);
         swap(tmp);
         return *this;
     }
-    Value& operator=(Value&& other) noexcept {
+    TASKSCOPE_INLINE Value& operator=(Value&& other) noexcept {
         if (this != &other) {
             decref();
             m_bits = other.m_bits;
@@ -48,6 +56,12 @@ public:
     static Value fromBits(uint64_t bits) noexcept {
         Value v;
         v.m_bits = bits;
+        return v;
+    }
+    // A new reference to the value whose bits() are `bits`, held alive elsewhere.
+    static Value borrowed(uint64_t bits) noexcept {
+        Value v = fromBits(bits);
+        v.incref();
         return v;
     }
 
@@ -84,8 +98,8 @@ private:
     static constexpr uint64_t kFalseBits = 0x0A;
     static constexpr uint64_t kTrueBits = 0x12;
 
-    inline void incref() const noexcept;
-    inline void decref() noexcept;
+    TASKSCOPE_INLINE void incref() const noexcept;
+    TASKSCOPE_INLINE void decref() noexcept;
 
     uint64_t m_bits;
 };

@@ -2,9 +2,6 @@
 // recursion), so run() can stop at any instruction boundary and continue later.
 #include "core/lang/vmthread.h"
 
-#include <cmath>
-#include <cstring>
-
 #include "core/lang/internal.h"
 
 namespace taskscope::core::lang {
@@ -98,9 +95,22 @@ std::string joinNames(const std::vector<std::string>& names) {
 void VmThread::bindArguments(FunctionObject* fn, Value* slots, const Value* self, Value* args,
                              std::size_t nargs, const TupleObject* kwNames) {
     CodeObject* co = fn->code();
-    const std::string& qn = strOfValue(fn->m_qualname);
     std::size_t nkw = kwNames ? kwNames->items().size() : 0;
     std::size_t npos = nargs - nkw + (self ? 1 : 0);
+    // The common call (what the eval loop's CALL does inline): positional arguments only,
+    // exactly as many as the parameters, no *args/**kwargs, keyword-only parameters or cells.
+    if (nkw == 0 && co->simpleArgs() && npos == static_cast<std::size_t>(co->argcount)) {
+        std::size_t i = 0;
+        if (self) slots[i++] = *self;  // self is borrowed, never moved from
+        for (std::size_t a = 0; i < npos; ++i, ++a) slots[i] = std::move(args[a]);
+        if (fn->m_closure) {
+            const auto& cells = fn->m_closure.as<TupleObject>()->items();
+            std::size_t nl = static_cast<std::size_t>(co->nlocals());
+            for (std::size_t c = 0; c < cells.size(); ++c) slots[nl + c] = cells[c];
+        }
+        return;
+    }
+    const std::string& qn = strOfValue(fn->m_qualname);
     auto posArg = [&](std::size_t i) -> Value& {
         if (self) return i == 0 ? const_cast<Value&>(*self) : args[i - 1];
         return args[i];

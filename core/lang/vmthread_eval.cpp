@@ -1,6 +1,5 @@
 // VmThread::execute: the dispatch loop (switch dispatch; small-int fast paths; cached
 // globals). Kept apart from vmthread.cpp because of its size.
-#include <cmath>
 
 #include "core/lang/internal.h"
 
@@ -8,44 +7,25 @@ namespace taskscope::core::lang {
 
 namespace {
 
+// Interned names of the special methods the loop looks up (CPython's _Py_ID): their hash is
+// computed once.
+struct SpecialNames {
+    Value enter = internStr("__enter__");
+    Value exit = internStr("__exit__");
+    Value next = internStr("__next__");
+    Value iter = internStr("__iter__");
+    Value getitem = internStr("__getitem__");
+};
+const SpecialNames& specialNames() {
+    static const SpecialNames names;
+    return names;
+}
+const StrObject* specialName(const Value SpecialNames::*which) {
+    return (specialNames().*which).as<StrObject>();
+}
+
 bool isStopIteration(const Value& exc) {
     return typeOf(exc)->isSubtypeOf(BT().StopIteration);
-}
-
-inline bool smallCompare(int64_t a, int64_t b, uint32_t op) {
-    switch (static_cast<CmpOp>(op)) {
-        case CmpOp::Lt:
-            return a < b;
-        case CmpOp::Le:
-            return a <= b;
-        case CmpOp::Eq:
-            return a == b;
-        case CmpOp::Ne:
-            return a != b;
-        case CmpOp::Gt:
-            return a > b;
-        case CmpOp::Ge:
-            return a >= b;
-    }
-    return false;
-}
-
-inline bool floatCompare(double a, double b, uint32_t op) {
-    switch (static_cast<CmpOp>(op)) {
-        case CmpOp::Lt:
-            return a < b;
-        case CmpOp::Le:
-            return a <= b;
-        case CmpOp::Eq:
-            return a == b;
-        case CmpOp::Ne:
-            return a != b;
-        case CmpOp::Gt:
-            return a > b;
-        case CmpOp::Ge:
-            return a >= b;
-    }
-    return false;
 }
 
 Value instantiateException(VmThread& t, const Value& v) {
@@ -104,6 +84,13 @@ void dictUpdateFrom(VmThread& t, DictObject* d, const Value& other) {
         sp = f->sp;                      \
         consumed = m_consumedPs;         \
     } while (0)
+// After a native that may have run Python (properties, dunders): the frame vector may have
+// moved, and nested runs cost too.
+#define AFTER_NESTED()                               \
+    do {                                             \
+        f = &m_frames.back();                        \
+        consumed = std::max(consumed, m_consumedPs); \
+    } while (0)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (std::move(*--sp))
 #define TOP() (sp[-1])
@@ -117,6 +104,32 @@ void dictUpdateFrom(VmThread& t, DictObject* d, const Value& other) {
             return Stop::Checkpoint;         \
         }                                    \
     } while (0)
+
+// The tail of every call site, as CPython's eval loop ends its calls: a pushed Python frame
+// runs next; a blocked call stops the thread (the call is retried when it wakes); otherwise
+// the result is pushed and, when withStops, a yield ends the run and a native that asked for
+// a check point gets one. Nested runs (properties, dunders) cost too: after the call, the
+// thread's total is at least the local one. Ends the case (break).
+#define CALL_TAIL(o, result, cp, withStops) \
+    if ((o) == CallOutcome::Pushed) {       \
+        RELOAD();                           \
+        break;                              \
+    }                                       \
+    AFTER_NESTED();                         \
+    if ((o) == CallOutcome::Blocked) {      \
+        SYNC();                             \
+        return Stop::Blocked;               \
+    }                                       \
+    consumed = m_consumedPs;                \
+    PUSH(std::move(result));                \
+    if (withStops) {                        \
+        if ((o) == CallOutcome::Yielded) {  \
+            SYNC();                         \
+            return Stop::Yielded;           \
+        }                                   \
+        if (cp) CHECKPOINT();               \
+    }                                       \
+    break
 
 VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
     const int64_t* costs = m_interp.costs().opcodePs.data();
@@ -348,9 +361,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         SYNC();
                         Value obj = POP();
                         Value v = getAttr(*this, obj, names[arg]);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(v));
                         break;
                     }
@@ -359,18 +370,14 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value obj = POP();
                         Value v = POP();
                         setAttr(*this, obj, names[arg], std::move(v));
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         break;
                     }
                     case Op::DELETE_ATTR: {
                         SYNC();
                         Value obj = POP();
                         delAttr(*this, obj, names[arg]);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         break;
                     }
                     case Op::LOAD_METHOD: {
@@ -404,9 +411,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value obj = POP();
                         Value self;
                         Value m = lookupMethod(*this, obj, names[arg], &self);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(m));
                         PUSH(std::move(self));
                         break;
@@ -425,9 +430,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         }
                         SYNC();
                         Value v = getItem(*this, obj, key);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(v));
                         break;
                     }
@@ -446,9 +449,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         }
                         SYNC();
                         setItem(*this, obj, key, std::move(v));
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         break;
                     }
                     case Op::DELETE_SUBSCR: {
@@ -456,9 +457,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value key = POP();
                         Value obj = POP();
                         delItem(*this, obj, key);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         break;
                     }
                     case Op::BINARY_OP: {
@@ -553,9 +552,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value aa = POP();
                         Value r =
                             binaryOp(*this, aa, bb, static_cast<BinOp>(bop), (arg & kInplace) != 0);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(r));
                         break;
                     }
@@ -567,9 +564,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         SYNC();
                         Value v = POP();
                         Value r = unaryNegative(*this, v);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(r));
                         break;
                     }
@@ -577,9 +572,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         SYNC();
                         Value v = POP();
                         Value r = unaryPositive(*this, v);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(r));
                         break;
                     }
@@ -587,9 +580,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         SYNC();
                         Value v = POP();
                         Value r = unaryInvert(*this, v);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(r));
                         break;
                     }
@@ -613,7 +604,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         const Value& a = sp[-2];
                         const Value& b = sp[-1];
                         if (a.isSmallInt() && b.isSmallInt()) {
-                            bool r = smallCompare(a.smallInt(), b.smallInt(), arg);
+                            bool r = compareAs(a.smallInt(), b.smallInt(), static_cast<CmpOp>(arg));
                             --sp;
                             *sp = Value();
                             sp[-1] = Value::boolean(r);
@@ -623,9 +614,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value bb = POP();
                         Value aa = POP();
                         Value r = richCompare(*this, aa, bb, static_cast<CmpOp>(arg));
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(r));
                         break;
                     }
@@ -637,12 +626,12 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         uint32_t target = arg >> 4;
                         bool r;
                         if (a.isSmallInt() && b.isSmallInt()) {
-                            r = smallCompare(a.smallInt(), b.smallInt(), cmp);
+                            r = compareAs(a.smallInt(), b.smallInt(), static_cast<CmpOp>(cmp));
                             sp -= 2;
                             sp[0] = Value();
                             sp[1] = Value();
                         } else if (a.isKind(ObjKind::Float) && b.isKind(ObjKind::Float)) {
-                            r = floatCompare(floatOf(a), floatOf(b), cmp);
+                            r = compareAs(floatOf(a), floatOf(b), static_cast<CmpOp>(cmp));
                             sp -= 2;
                             sp[0] = Value();
                             sp[1] = Value();
@@ -675,9 +664,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value container = POP();
                         Value item = POP();
                         bool r = contains(*this, container, item);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(Value::boolean(r != (arg != 0)));
                         break;
                     }
@@ -717,9 +704,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                     case Op::JUMP_IF_TRUE_OR_POP: {
                         SYNC();
                         bool b = truthy(*this, TOP());
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         if (b == (op == Op::JUMP_IF_TRUE_OR_POP)) {
                             pc = arg;
                         } else {
@@ -733,9 +718,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         SYNC();
                         Value v = POP();
                         Value it = getIter(*this, v);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(it));
                         break;
                     }
@@ -774,7 +757,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         }
                         // A user iterator: __next__ may be Python (pushed, resumable) or native.
                         SYNC();
-                        Value nextFn = lookupSpecial(it, "__next__");
+                        Value nextFn = lookupSpecial(it, specialName(&SpecialNames::next));
                         if (!nextFn) typeError("'" + typeName(it) + "' object is not an iterator");
                         Value self = it;
                         Value bound = make<BoundMethodObject>(self, nextFn);
@@ -791,19 +774,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             pc = arg;
                             break;
                         }
-                        if (o == CallOutcome::Pushed) {
-                            RELOAD();
-                            break;
-                        }
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
-                        if (o == CallOutcome::Blocked) {
-                            SYNC();
-                            return Stop::Blocked;
-                        }
-                        PUSH(std::move(result));
-                        break;
+                        // A __next__ that yields goes on (the loop's next step is the stop).
+                        CALL_TAIL(o, result, cp, false);
                     }
                     case Op::BUILD_TUPLE: {
                         std::vector<Value> items(arg);
@@ -825,9 +797,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value* base = sp - arg;
                         for (uint32_t i = 0; i < arg; ++i) s.as<SetObject>()->add(*this, base[i]);
                         for (uint32_t i = 0; i < arg; ++i) *--sp = Value();
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(s));
                         consumed += m_interp.costs().allocPs;
                         break;
@@ -857,9 +827,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         for (uint32_t i = 0; i < arg; ++i)
                             d.as<DictObject>()->set(*this, base[2 * i], base[2 * i + 1]);
                         for (uint32_t i = 0; i < 2 * arg; ++i) *--sp = Value();
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(d));
                         consumed += m_interp.costs().allocPs;
                         break;
@@ -893,9 +861,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         SYNC();
                         Value v = POP();
                         sp[-static_cast<int>(arg)].as<SetObject>()->add(*this, v);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         break;
                     }
                     case Op::MAP_ADD: {
@@ -903,18 +869,14 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value v = POP();
                         Value k = POP();
                         sp[-static_cast<int>(arg)].as<DictObject>()->set(*this, k, std::move(v));
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         break;
                     }
                     case Op::LIST_EXTEND: {
                         SYNC();
                         Value iterable = POP();
                         std::vector<Value> items = toVector(*this, iterable);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         auto& dst = sp[-static_cast<int>(arg)].as<ListObject>()->items();
                         dst.insert(dst.end(), items.begin(), items.end());
                         break;
@@ -923,18 +885,14 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         SYNC();
                         Value iterable = POP();
                         sp[-static_cast<int>(arg)].as<SetObject>()->update(*this, iterable);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         break;
                     }
                     case Op::DICT_UPDATE: {
                         SYNC();
                         Value other = POP();
                         dictUpdateFrom(*this, sp[-static_cast<int>(arg)].as<DictObject>(), other);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         break;
                     }
                     case Op::DICT_MERGE: {
@@ -963,9 +921,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             }
                             d->set(*this, e.key, e.hash, e.value);
                         }
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         break;
                     }
                     case Op::LIST_TO_TUPLE: {
@@ -991,8 +947,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                                             seq.kind() != ObjKind::Function &&
                                             seq.kind() != ObjKind::NativeFunction;
                             if (isInstanceLike(seq))
-                                iterable = lookupSpecial(seq, "__iter__") ||
-                                           lookupSpecial(seq, "__getitem__");
+                                iterable = lookupSpecial(seq, specialName(&SpecialNames::iter)) ||
+                                           lookupSpecial(seq, specialName(&SpecialNames::getitem));
                             if (!iterable)
                                 typeError("cannot unpack non-iterable " + typeName(seq) +
                                           " object");
@@ -1003,9 +959,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             items.push_back(std::move(x));
                             if (items.size() > arg) break;
                         }
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         if (items.size() < arg) {
                             valueError("not enough values to unpack (expected " +
                                        std::to_string(arg) + ", got " +
@@ -1027,9 +981,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             typeError("cannot unpack non-iterable " + typeName(seq) + " object");
                         }
                         std::vector<Value> items = toVector(*this, seq);
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         if (items.size() < before + after) {
                             valueError("not enough values to unpack (expected at least " +
                                        std::to_string(before + after) + ", got " +
@@ -1062,9 +1014,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             out = v;
                         else
                             out = makeStr(formatValue(*this, v, ""));
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(out));
                         break;
                     }
@@ -1126,26 +1076,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             m_frames[m_frames.size() - (o == CallOutcome::Pushed ? 2 : 1)];
                         for (Value* p = callableSlot; p < sp; ++p) *p = Value();
                         caller.sp = callableSlot;
-                        if (o == CallOutcome::Pushed) {
-                            RELOAD();
-                            break;
-                        }
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
-                        sp = callableSlot;
-                        if (o == CallOutcome::Blocked) {
-                            SYNC();
-                            return Stop::Blocked;
-                        }
-                        consumed = m_consumedPs;
-                        PUSH(std::move(result));
-                        if (o == CallOutcome::Yielded) {
-                            SYNC();
-                            return Stop::Yielded;
-                        }
-                        if (cp) CHECKPOINT();
-                        break;
+                        sp = callableSlot;  // a pushed frame reloads sp
+                        CALL_TAIL(o, result, cp, true);
                     }
                     case Op::CALL_FUNCTION_EX: {
                         SYNC();
@@ -1173,25 +1105,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             invoke(callable, all.data(), all.size(),
                                    kwNamesTuple ? kwNamesTuple.as<TupleObject>() : nullptr, -1,
                                    false, &result, &cp);
-                        if (o == CallOutcome::Pushed) {
-                            RELOAD();
-                            break;
-                        }
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
-                        if (o == CallOutcome::Blocked) {
-                            SYNC();
-                            return Stop::Blocked;
-                        }
-                        consumed = m_consumedPs;
-                        PUSH(std::move(result));
-                        if (o == CallOutcome::Yielded) {
-                            SYNC();
-                            return Stop::Yielded;
-                        }
-                        if (cp) CHECKPOINT();
-                        break;
+                        CALL_TAIL(o, result, cp, true);
                     }
                     case Op::MAKE_FUNCTION: {
                         Value codeV = POP();
@@ -1312,9 +1226,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             }
                             e->m_suppressContext = true;
                         }
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         throwPyValue(inst);
                     }
                     case Op::PUSH_EXC_INFO: {
@@ -1354,8 +1266,8 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                     case Op::BEFORE_WITH: {
                         SYNC();
                         Value mgr = POP();
-                        Value enter = lookupSpecial(mgr, "__enter__");
-                        Value exit = lookupSpecial(mgr, "__exit__");
+                        Value enter = lookupSpecial(mgr, specialName(&SpecialNames::enter));
+                        Value exit = lookupSpecial(mgr, specialName(&SpecialNames::exit));
                         if (!enter || !exit) {
                             typeError("'" + typeName(mgr) +
                                       "' object does not support the context manager protocol");
@@ -1366,25 +1278,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value result;
                         bool cp = false;
                         CallOutcome o = invoke(bound, nullptr, 0, nullptr, -1, false, &result, &cp);
-                        if (o == CallOutcome::Pushed) {
-                            RELOAD();
-                            break;
-                        }
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
-                        if (o == CallOutcome::Blocked) {
-                            SYNC();
-                            return Stop::Blocked;
-                        }
-                        consumed = m_consumedPs;
-                        PUSH(std::move(result));
-                        if (o == CallOutcome::Yielded) {
-                            SYNC();
-                            return Stop::Yielded;
-                        }
-                        if (cp) CHECKPOINT();
-                        break;
+                        CALL_TAIL(o, result, cp, true);
                     }
                     case Op::WITH_EXIT:
                     case Op::WITH_EXCEPT_START: {
@@ -1407,25 +1301,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                         Value result;
                         bool cp = false;
                         CallOutcome o = invoke(exitFn, args, 3, nullptr, -1, false, &result, &cp);
-                        if (o == CallOutcome::Pushed) {
-                            RELOAD();
-                            break;
-                        }
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
-                        if (o == CallOutcome::Blocked) {
-                            SYNC();
-                            return Stop::Blocked;
-                        }
-                        consumed = m_consumedPs;
-                        PUSH(std::move(result));
-                        if (o == CallOutcome::Yielded) {
-                            SYNC();
-                            return Stop::Yielded;
-                        }
-                        if (cp) CHECKPOINT();
-                        break;
+                        CALL_TAIL(o, result, cp, true);
                     }
                     case Op::IMPORT_NAME: {
                         SYNC();
@@ -1453,9 +1329,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                             if (next == std::string::npos) break;
                             dot = next + 1;
                         }
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(top ? first : result);
                         break;
                     }
@@ -1470,9 +1344,7 @@ VmThread::Stop VmThread::execute(std::size_t baseDepth, bool nested) {
                                                           strOfValue(names[arg]) + "' from '" +
                                                           modName + "' (unknown location)");
                         }
-                        f = &m_frames.back();
-                        consumed = std::max(
-                            consumed, m_consumedPs);  // nested runs (properties, dunders) cost too
+                        AFTER_NESTED();
                         PUSH(std::move(v));
                         break;
                     }

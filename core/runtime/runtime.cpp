@@ -690,7 +690,7 @@ void GlobalRaceWatcher::onLoad(VmThread& t, DictObject* globals, const Value& na
                                const Value& value) {
     (void)t;
     if (!isPlainNumber(value)) return;
-    auto it = m_objects.find({globals, std::string(name.as<StrObject>()->view())});
+    auto it = m_objects.find(Key{globals, name.as<StrObject>()->view()});
     if (it == m_objects.end()) return;
     const int line = m_rt.userLine();
     Machine& m = m_rt.machine();
@@ -701,13 +701,14 @@ void GlobalRaceWatcher::onStore(VmThread& t, DictObject* globals, const Value& n
                                 const Value& value) {
     (void)t;
     if (!isPlainNumber(value)) return;
-    const std::string key(name.as<StrObject>()->view());
+    const std::string_view key = name.as<StrObject>()->view();
     const int line = m_rt.userLine();
     Machine& m = m_rt.machine();
-    auto it = m_objects.find({globals, key});
+    auto it = m_objects.find(Key{globals, key});
     if (it == m_objects.end()) {
-        const ObjectId o = m.createObject(ObjectKind::Value, key, m_rt.shadowOf(value));
-        m_objects.emplace(std::make_pair(globals, key), o);
+        const ObjectId o =
+            m.createObject(ObjectKind::Value, std::string(key), m_rt.shadowOf(value));
+        m_objects.emplace(std::make_pair(globals, std::string(key)), o);
         return;
     }
     m.valueStore(m_rt.current().id, it->second, m_rt.shadowOf(value), line, /*quiet=*/true);

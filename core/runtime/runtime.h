@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -87,8 +88,18 @@ public:
                  const lang::Value& value) override;
 
 private:
+    // (globals, name) in std::less's order, looked up by a string_view without a copy.
+    struct KeyLess {
+        using is_transparent = void;
+        template <class A, class B>
+        bool operator()(const A& a, const B& b) const {
+            if (a.first != b.first) return std::less<const void*>()(a.first, b.first);
+            return std::string_view(a.second) < std::string_view(b.second);
+        }
+    };
+    using Key = std::pair<const lang::DictObject*, std::string_view>;
     Runtime& m_rt;
-    std::map<std::pair<const lang::DictObject*, std::string>, ObjectId> m_objects;
+    std::map<std::pair<const lang::DictObject*, std::string>, ObjectId, KeyLess> m_objects;
 };
 
 class Runtime final : public lang::Host, public std::enable_shared_from_this<Runtime> {
