@@ -4,8 +4,13 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QLabel>
+#include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollBar>
 #include <QSlider>
+#include <QTabBar>
+#include <QToolBar>
+#include <QToolButton>
 #include <QtTest>
 
 #include "tests/ui/test_support.h"
@@ -168,6 +173,80 @@ private slots:
         w.setPresenterMode(false);
         QCOMPARE(QApplication::font().pointSizeF(), font);
         QCOMPARE(w.theme()->laneHeight(), lane);
+    }
+
+    // F11 toggles and Esc leaves presenter mode, and Ctrl+Q quits, with the menu bar hidden;
+    // the toolbar has the toggle; closing while presenting saves the normal layout.
+    void presenterKeysWorkWithTheMenuBarHidden() {
+        const QString file = QStringLiteral("presenter_keys.ini");
+        QByteArray normalState;
+        QByteArray normalGeometry;
+        {
+            MainWindow w(prefs(file));
+            QVERIFY(w.openResource(MainWindow::defaultLesson()));
+            w.resize(1200, 800);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.activateWindow();
+            QTRY_VERIFY(w.isActiveWindow());
+            auto* toggle = w.findChild<QAction*>(QStringLiteral("presenterAction"));
+            QVERIFY(toggle);
+            auto* toolBar = w.findChild<QToolBar*>(QStringLiteral("simulationToolBar"));
+            QVERIFY(toolBar && toolBar->widgetForAction(toggle));
+            QVERIFY(w.windowShortcuts().contains(toggle));
+
+            QTest::keyClick(&w, Qt::Key_F11);
+            QVERIFY(w.presenterMode());
+            QVERIFY(!w.menuBar()->isVisible());
+            QTest::keyClick(&w, Qt::Key_F11);
+            QVERIFY(!w.presenterMode());
+            QVERIFY(w.menuBar()->isVisible());
+            QTest::keyClick(&w, Qt::Key_Escape);  // not presenting: nothing happens
+            QVERIFY(!w.presenterMode());
+            QTest::keyClick(&w, Qt::Key_F11);
+            QVERIFY(w.presenterMode());
+            QTest::keyClick(&w, Qt::Key_Escape);
+            QVERIFY(!w.presenterMode());
+            QVERIFY(w.menuBar()->isVisible());
+            QVERIFY(!w.theme()->presenter());
+            // The toolbar button toggles it too.
+            normalState = w.saveState();
+            normalGeometry = w.saveGeometry();
+            static_cast<QToolButton*>(toolBar->widgetForAction(toggle))->click();
+            QVERIFY(w.presenterMode());
+            QVERIFY(!w.menuBar()->isVisible());
+            QTest::keyClick(&w, Qt::Key_Q, Qt::ControlModifier);
+            QTRY_VERIFY(!w.isVisible());
+            QVERIFY(!w.presenterMode());
+        }
+        // What is saved is the layout from before presenting, not the full-screen one.
+        auto p = prefs(file);
+        QCOMPARE(p->windowState(), normalState);
+        QCOMPARE(p->geometry(), normalGeometry);
+        MainWindow again(p);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QVERIFY(!again.isFullScreen());
+        QVERIFY(again.menuBar()->isVisible());
+    }
+
+    // In presenter mode the timeline shows every lane of the GIL lesson without scrolling,
+    // and the dock tabs show whole titles.
+    void presenterLayoutShowsEveryLane() {
+        MainWindow w(prefs(QStringLiteral("presenter_layout.ini")));
+        QVERIFY(w.openResource(QStringLiteral(":/lessons/001_gil_two_cpu_threads.py")));
+        w.controller()->runToCompletion();
+        w.resize(1280, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setPresenterMode(true);
+        w.showNormal();  // the test's size, not the offscreen screen's
+        w.resize(1600, 1000);
+        QTRY_COMPARE(w.timeline()->verticalScrollBar()->maximum(), 0);
+        QVERIFY(w.timeline()->rows().size() >= 8);  // 4 cores, process, GIL, 3 threads
+        for (QTabBar* bar : w.findChildren<QTabBar*>(QString(), Qt::FindDirectChildrenOnly))
+            QCOMPARE(bar->elideMode(), Qt::ElideNone);
+        w.setPresenterMode(false);
     }
 
     void clickingADeadlockEventRaisesTheWaitForGraph() {

@@ -16,9 +16,12 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSlider>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 
@@ -95,6 +98,18 @@ MainWindow::MainWindow(std::shared_ptr<Preferences> preferences, QWidget* parent
     buildDocks();
     buildToolBar();
     buildMenus();
+    // Every shortcut belongs to the window too: a hidden menu bar (presenter mode) or toolbar
+    // would otherwise take its keys with it.
+    {
+        QList<QAction*> pending = menuBar()->actions();
+        QList<QAction*> shortcuts{m_leavePresenterAction};
+        while (!pending.isEmpty()) {
+            QAction* a = pending.takeFirst();
+            if (a->menu()) pending += a->menu()->actions();
+            if (!a->shortcut().isEmpty() && !shortcuts.contains(a)) shortcuts << a;
+        }
+        addActions(shortcuts);
+    }
     statusBar()->showMessage(tr("Ready"));
 
     connect(m_controller, &SimulationController::advanced, this, [this] { updateClock(); });
@@ -134,6 +149,7 @@ MainWindow::MainWindow(std::shared_ptr<Preferences> preferences, QWidget* parent
     if (!geometry.isEmpty()) restoreGeometry(geometry);
     const QByteArray state = m_prefs->windowState();
     if (!state.isEmpty()) restoreState(state);
+    unclipDockTabs();
     updateTitle();
     updateClock();
 }
@@ -210,10 +226,26 @@ void MainWindow::buildActions() {
         m_prefs->setStepMode(tick ? QStringLiteral("tick") : QStringLiteral("event"));
     });
 
-    m_presenterAction = new QAction(tr("&Presenter mode"), this);
+    m_presenterAction = new QAction(icon("presenter"), tr("&Presenter mode"), this);
+    m_presenterAction->setObjectName(QStringLiteral("presenterAction"));
     m_presenterAction->setCheckable(true);
     m_presenterAction->setShortcut(Qt::Key_F11);
+    m_presenterAction->setToolTip(
+        tr("Presenter mode: full screen, large text, the timeline on most of the screen (F11; "
+           "Esc leaves)"));
     connect(m_presenterAction, &QAction::toggled, this, &MainWindow::setPresenterMode);
+    // Esc leaves presenter mode; it is enabled only then, so it takes Esc from nobody else.
+    m_leavePresenterAction = new QAction(tr("Leave presenter mode"), this);
+    m_leavePresenterAction->setObjectName(QStringLiteral("leavePresenterAction"));
+    m_leavePresenterAction->setShortcut(Qt::Key_Escape);
+    m_leavePresenterAction->setEnabled(false);
+    connect(m_leavePresenterAction, &QAction::triggered, this, [this] { setPresenterMode(false); });
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quitAction->setShortcutContext(Qt::WindowShortcut);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
     m_darkAction = new QAction(tr("&Dark theme"), this);
     m_darkAction->setCheckable(true);
@@ -267,6 +299,7 @@ void MainWindow::buildActions() {
 
 void MainWindow::buildToolBar() {
     QToolBar* bar = addToolBar(tr("Simulation"));
+    m_toolBar = bar;
     bar->setObjectName(QStringLiteral("simulationToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addAction(m_openAction);
@@ -274,6 +307,8 @@ void MainWindow::buildToolBar() {
     lessons->setText(tr("Lessons"));
     lessons->setIcon(icon("lessons"));
     lessons->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    lessons->setProperty("textButton", true);
+    lessons->setToolTip(tr("Lessons"));
     lessons->setPopupMode(QToolButton::InstantPopup);
     lessons->setMenu(m_lessonsMenu = new QMenu(tr("Lessons"), this));
     rebuildLessonsMenu();
@@ -285,6 +320,7 @@ void MainWindow::buildToolBar() {
     m_stepButton = new QToolButton;
     m_stepButton->setDefaultAction(m_stepAction);
     m_stepButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_stepButton->setProperty("textButton", true);
     m_stepButton->setPopupMode(QToolButton::MenuButtonPopup);
     auto* modeMenu = new QMenu(m_stepButton);
     modeMenu->addActions({m_stepEventAction, m_stepTickAction, m_stepBytecodeAction});
@@ -322,11 +358,17 @@ void MainWindow::buildToolBar() {
     settingsButton->setText(tr("Run settings"));
     settingsButton->setIcon(icon("settings"));
     settingsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    settingsButton->setProperty("textButton", true);
+    settingsButton->setToolTip(tr("Run settings"));
     connect(settingsButton, &QToolButton::clicked, this, [this] {
         m_settingsDock->show();
         m_settingsDock->raise();
     });
     bar->addWidget(settingsButton);
+    bar->addAction(m_presenterAction);
+    // An icon (with its tooltip) so that it stays on the toolbar of a narrow window.
+    if (auto* b = qobject_cast<QToolButton*>(bar->widgetForAction(m_presenterAction)))
+        b->setToolButtonStyle(Qt::ToolButtonIconOnly);
 }
 
 void MainWindow::buildMenus() {
@@ -338,8 +380,7 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     file->addAction(m_exportAction);
     file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    file->addAction(m_quitAction);
 
     QMenu* sim = menuBar()->addMenu(tr("&Simulation"));
     sim->addActions({m_playAction, m_stepAction, m_stepBackAction, m_runToAction, m_resetAction});
@@ -435,7 +476,19 @@ void MainWindow::buildDocks() {
     auto dock = [this](QWidget* w, const QString& title, const QString& name) {
         auto* d = new QDockWidget(title, this);
         d->setObjectName(name);
-        d->setWidget(w);
+        // Forms (Run settings, Breakpoints, the workload table's buttons) scroll rather than
+        // hold the whole bottom row to their height (presenter mode, small screens).
+        if (qobject_cast<SettingsPanel*>(w) || qobject_cast<BreakpointsView*>(w) ||
+            qobject_cast<WorkloadEditor*>(w)) {
+            auto* scroll = new QScrollArea;
+            scroll->setObjectName(name + QStringLiteral("Scroll"));
+            scroll->setWidget(w);
+            scroll->setWidgetResizable(true);
+            scroll->setFrameShape(QFrame::NoFrame);
+            d->setWidget(scroll);
+        } else {
+            d->setWidget(w);
+        }
         d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable |
                        QDockWidget::DockWidgetFloatable);
         m_docks << d;
@@ -458,6 +511,7 @@ void MainWindow::buildDocks() {
             [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); });
     connect(m_timeline, &TimelineView::runToRequested, m_controller, &SimulationController::runTo);
     connect(m_timeline, &TimelineView::exportRequested, this, &MainWindow::onExport);
+    connect(m_timeline, &TimelineView::layoutChanged, this, [this] { applyPresenterLayout(); });
     connect(m_events, &RunEventsView::eventActivated, this, [this](int kind) {
         const char* name = kind == static_cast<int>(RunEvent::Kind::Deadlock) ? "waitForDock"
                            : kind == static_cast<int>(RunEvent::Kind::LostUpdate)
@@ -517,6 +571,7 @@ void MainWindow::resetLayout() {
     }
     for (const char* name : {"statsDock", "statesDock", "processesDock"})
         if (QDockWidget* d = findChild<QDockWidget*>(QLatin1String(name))) d->raise();
+    unclipDockTabs();
 }
 
 void MainWindow::rebuildLessonsMenu() {
@@ -681,32 +736,94 @@ void MainWindow::setPresenterMode(bool on) {
         const QSignalBlocker block(m_presenterAction);
         m_presenterAction->setChecked(on);
     }
+    m_leavePresenterAction->setEnabled(on);
     QFont f = m_normalFont;
     if (on) {
         m_statePresenterSaved = saveState();
+        m_geometryPresenterSaved = saveGeometry();
         f.setPointSizeF(m_normalFont.pointSizeF() * 1.6);
     }
     QApplication::setFont(f);
     m_theme->setPresenter(on);
     menuBar()->setVisible(!on);
     statusBar()->setVisible(!on);
+    // The toolbar shows icons only (tooltips name them), so every button fits at 1.6x.
+    m_toolBar->setToolButtonStyle(on ? Qt::ToolButtonIconOnly : Qt::ToolButtonTextBesideIcon);
+    for (QToolButton* b : m_toolBar->findChildren<QToolButton*>())
+        if (b->property("textButton").toBool())
+            b->setToolButtonStyle(on ? Qt::ToolButtonIconOnly : Qt::ToolButtonTextBesideIcon);
+    if (auto* b = qobject_cast<QToolButton*>(m_toolBar->widgetForAction(m_presenterAction)))
+        b->setToolButtonStyle(Qt::ToolButtonIconOnly);
     if (on) {
         showFullScreen();
+        // After the new font and the full-screen size have been laid out.
+        QTimer::singleShot(0, this, [this] { applyPresenterLayout(); });
     } else {
         showNormal();
         if (!m_statePresenterSaved.isEmpty()) restoreState(m_statePresenterSaved);
+        if (!m_geometryPresenterSaved.isEmpty()) restoreGeometry(m_geometryPresenterSaved);
+        m_statePresenterSaved.clear();
+        m_geometryPresenterSaved.clear();
+    }
+    unclipDockTabs();
+}
+
+void MainWindow::applyPresenterLayout() {
+    if (!m_presenter) return;
+    auto* timeline = findChild<QDockWidget*>(QStringLiteral("timelineDock"));
+    if (!timeline || timeline->isFloating() || !timeline->isVisible()) return;
+    // Below the timeline: the tab groups of the bottom area, one dock each.
+    QList<QDockWidget*> below;
+    QList<QDockWidget*> covered;
+    for (QDockWidget* d : m_docks) {
+        if (d == timeline || d->isFloating() || d->isHidden() || covered.contains(d) ||
+            dockWidgetArea(d) != Qt::BottomDockWidgetArea)
+            continue;
+        below << d;
+        covered << d << tabifiedDockWidgets(d);
+    }
+    const int available = height() - (m_toolBar ? m_toolBar->height() : 0);
+    const int title = QFontMetrics(QApplication::font()).height() + 10;
+    // Every lane, the axis and the scroll bar; at least 60% of the height, at most 80%.
+    const int wanted = m_timeline->contentHeightHint() + title;
+    const int h = std::clamp(wanted, available * 6 / 10, available * 8 / 10);
+    if (below.isEmpty()) return;
+    resizeDocks({timeline, below.front()}, {h, std::max(80, available - h)}, Qt::Vertical);
+    // The groups below share the width equally (the GIL and sync cards need room).
+    QList<int> widths;
+    for (int i = 0; i < below.size(); ++i) widths << width() / static_cast<int>(below.size());
+    resizeDocks(below, widths, Qt::Horizontal);
+}
+
+void MainWindow::unclipDockTabs() {
+    // The tab bars of tabbed docks belong to the window's layout: whole titles, scroll
+    // buttons when they do not fit.
+    // In presenter mode they keep the normal font: the views' contents are what the class
+    // reads, and at 1.6x four tabs no longer fit in a third of the screen.
+    for (QTabBar* bar : findChildren<QTabBar*>(QString(), Qt::FindDirectChildrenOnly)) {
+        bar->setElideMode(Qt::ElideNone);
+        bar->setUsesScrollButtons(true);
+        bar->setExpanding(false);
+        bar->setFont(m_normalFont);
     }
 }
 
+void MainWindow::resizeEvent(QResizeEvent* event) {
+    QMainWindow::resizeEvent(event);
+    if (m_presenter) applyPresenterLayout();
+}
+
 void MainWindow::savePreferences() {
-    m_prefs->setGeometry(saveGeometry());
-    m_prefs->setWindowState(saveState());
+    // In presenter mode the normal layout is what comes back next time.
+    const bool presenting = m_presenter && !m_statePresenterSaved.isEmpty();
+    m_prefs->setGeometry(presenting ? m_geometryPresenterSaved : saveGeometry());
+    m_prefs->setWindowState(presenting ? m_statePresenterSaved : saveState());
     m_prefs->sync();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    if (m_presenter) setPresenterMode(false);
     savePreferences();
+    if (m_presenter) setPresenterMode(false);
     QMainWindow::closeEvent(event);
 }
 

@@ -11,6 +11,7 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QSlider;
+class QToolBar;
 class QToolButton;
 
 namespace taskscope::ui {
@@ -84,8 +85,13 @@ public:
     static double speedForSlider(int value);
     static int sliderForSpeed(double speed);
 
+    // The actions with a shortcut, each added to the window itself so that it works whatever
+    // is hidden (the menu bar in presenter mode, a closed dock).
+    QList<QAction*> windowShortcuts() const { return actions(); }
+
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void buildActions();
@@ -100,6 +106,10 @@ private:
     void onOpen();
     void onExport();
     void savePreferences();
+    // Presenter layout: the timeline takes the height its lanes need (most of the window),
+    // dock tabs show their whole titles.
+    void applyPresenterLayout();
+    void unclipDockTabs();
 
     std::shared_ptr<Preferences> m_prefs;
     SimulationController* m_controller;
@@ -129,6 +139,8 @@ private:
     QAction* m_runToAction = nullptr;
     QAction* m_resetAction = nullptr;
     QAction* m_presenterAction = nullptr;
+    QAction* m_leavePresenterAction = nullptr;  // Esc, only while presenting
+    QAction* m_quitAction = nullptr;
     QAction* m_darkAction = nullptr;
     QAction* m_colourBlindAction = nullptr;
     QAction* m_pauseOnMarkersAction = nullptr;
@@ -141,6 +153,7 @@ private:
     QMenu* m_recentMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     QToolButton* m_stepButton = nullptr;
+    QToolBar* m_toolBar = nullptr;
     QSlider* m_speedSlider = nullptr;
     QLabel* m_speedLabel = nullptr;
     QLabel* m_clock = nullptr;
@@ -148,7 +161,8 @@ private:
     bool m_quietErrors = false;
     bool m_presenter = false;
     QFont m_normalFont;
-    QByteArray m_statePresenterSaved;
+    QByteArray m_statePresenterSaved;     // the normal layout, kept while presenting
+    QByteArray m_geometryPresenterSaved;  // the normal window geometry, likewise
 };
 
 }  // namespace taskscope::ui

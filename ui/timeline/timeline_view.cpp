@@ -56,6 +56,11 @@ int TimelineView::axisHeight() const {
     return TimelinePainter::axisHeightFor(fontMetrics());
 }
 
+int TimelineView::contentHeightHint() const {
+    return axisHeight() + layoutHeight(rows()) + horizontalScrollBar()->sizeHint().height() +
+           2 * frameWidth();
+}
+
 QRect TimelineView::dataRect() const {
     const QRect v = viewport()->rect();
     return m_painter.dataRect({v, m_scale, axisHeight()});
@@ -84,12 +89,14 @@ void TimelineView::rebuildLayout() {
     o.headerHeight = m_theme->headerHeight();
     o.gilLanes = m_gilLanes;
     std::vector<TimelineRow> rows = layoutTimeline(trace, o);
+    const int before = layoutHeight(m_painter.rows());
     m_painter.setLabelWidth(TimelinePainter::labelWidthFor(rows, QFontMetrics(font())));
     m_painter.setRows(std::move(rows));
     m_knownThreads = trace.threads().size();
     m_knownProcesses = trace.processes().size();
     updateScrollBars();
     viewport()->update();
+    if (layoutHeight(m_painter.rows()) != before) emit layoutChanged();
 }
 
 void TimelineView::fitAll() {
@@ -162,13 +169,18 @@ void TimelineView::showEvent(QShowEvent* event) {
 void TimelineView::changeEvent(QEvent* event) {
     QAbstractScrollArea::changeEvent(event);
     // Presenter mode changes the font: label column and axis follow.
-    if (event->type() == QEvent::FontChange) rebuildLayout();
+    if (event->type() == QEvent::FontChange) {
+        rebuildLayout();
+        if (!m_fitPending) keepCursorVisible();
+    }
 }
 
 void TimelineView::resizeEvent(QResizeEvent* event) {
     QAbstractScrollArea::resizeEvent(event);
     if (m_fitPending) fitAll();
     updateScrollBars();
+    // A narrower view (presenter mode's wider labels) keeps the cursor on screen.
+    if (!m_fitPending) keepCursorVisible();
 }
 
 void TimelineView::onAdvanced(qint64, quint64 revision) {

@@ -37,6 +37,9 @@ public:
     // Geometry of the viewport: labels on the left, the axis on top, lanes in the rest.
     int labelWidth() const { return m_painter.labelWidth(); }
     int axisHeight() const;
+    // The height that shows every lane without a vertical scroll bar (axis, lanes, the
+    // horizontal scroll bar and the frame).
+    int contentHeightHint() const;
     QRect dataRect() const;
     const std::vector<TimelineRow>& rows() const { return m_painter.rows(); }
     // Sync glyphs (lock, queue, lost update, deadlock) drawn by the last paint, after the
@@ -55,6 +58,8 @@ public:
 signals:
     void runToRequested(core::SimTime t);
     void exportRequested();
+    // The lanes changed in number or height (a program spawned, the theme changed).
+    void layoutChanged();
 
 protected:
     void paintEvent(QPaintEvent* event) override;

@@ -34,12 +34,17 @@ public:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     friend class GilCanvas;
+    struct Metrics;
+    Metrics metrics() const;
     void paintCanvas(QPainter& p, const QRect& area);
     int canvasHeight() const;
     QString threadLabel(std::uint32_t thread) const;
+    QString countersText(const core::GilProcessState& s) const;
+    QString waitText(const core::GilProcessState::ThreadWait& tw) const;
 
     SimulationController* m_controller;
     Theme* m_theme;
