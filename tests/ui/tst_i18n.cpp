@@ -18,6 +18,7 @@
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
 #include "ui/timeline/timeline_view.h"
+#include "ui/views/lesson_view.h"
 
 using namespace taskscope;
 using namespace taskscope::ui;
@@ -207,6 +208,13 @@ private slots:
             }
         QVERIFY(zhPython);
         QVERIFY(zhWorkload);
+        // The Lesson panel is in Chinese too, opened from a file on disk as from the menu.
+        QVERIFY(w.openFile(
+            QStringLiteral(TASKSCOPE_SOURCE_DIR "/resources/lessons/003_five_states.py")));
+        QVERIFY2(w.lessonView()->titleText().startsWith(QStringLiteral(u"进程五态")),
+                 qPrintable(w.lessonView()->titleText()));
+        QVERIFY(w.lessonView()->watchText().startsWith(QStringLiteral(u"状态图")));
+        QVERIFY(w.lessonView()->expectText().startsWith(QStringLiteral(u"start() 之前")));
         // The language choice is stored, to take effect at the next start.
         auto* zh = w.findChild<QAction*>(QStringLiteral("language_zh_CN"));
         auto* en = w.findChild<QAction*>(QStringLiteral("language_en"));

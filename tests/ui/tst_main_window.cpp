@@ -21,6 +21,7 @@
 #include "ui/style/theme.h"
 #include "ui/timeline/timeline_view.h"
 #include "ui/views/breakpoints_view.h"
+#include "ui/views/lesson_view.h"
 #include "ui/views/run_events_view.h"
 #include "ui/views/sync_objects_view.h"
 #include "ui/views/wait_for_graph_view.h"
@@ -56,7 +57,7 @@ private slots:
         QVERIFY(w.windowTitle().startsWith(QStringLiteral("rr_classroom.json")));
         // Every view is a dock, all visible by default.
         const auto docks = w.findChildren<QDockWidget*>();
-        QCOMPARE(docks.size(), 13);
+        QCOMPARE(docks.size(), 14);
         QVERIFY(w.findChild<QDockWidget*>(QStringLiteral("timelineDock"))->isVisible());
         QVERIFY(w.findChild<QDockWidget*>(QStringLiteral("statesDock"))->isVisible());
         QVERIFY(w.findChild<QDockWidget*>(QStringLiteral("processesDock"))->isVisible());
@@ -247,6 +248,39 @@ private slots:
         for (QTabBar* bar : w.findChildren<QTabBar*>(QString(), Qt::FindDirectChildrenOnly))
             QCOMPARE(bar->elideMode(), Qt::ElideNone);
         w.setPresenterMode(false);
+    }
+
+    // The Lesson panel shows the header of what is open, however it was opened.
+    void lessonPanelFollowsEveryWayOfOpening() {
+        MainWindow w(prefs(QStringLiteral("lesson_panel.ini")));
+        w.setQuietErrors(true);
+        QCOMPARE(w.lessonView()->titleText(), QStringLiteral("No lesson open"));
+        // The Lessons menu / browser (a built-in resource).
+        QVERIFY(w.openResource(QStringLiteral(":/lessons/001_gil_two_cpu_threads.py")));
+        QCOMPARE(w.lessonView()->titleText(),
+                 QStringLiteral("The GIL: two CPU-bound threads on a dual-core machine"));
+        QVERIFY(
+            w.lessonView()->watchText().startsWith(QStringLiteral("GIL lane and thread lanes")));
+        QVERIFY(w.lessonView()->expectText().startsWith(QStringLiteral("two threads take about")));
+        QVERIFY(w.lessonView()->plainText().contains(QStringLiteral("What to expect")));
+        QCOMPARE(w.lessonView()->header().seed, QStringLiteral("001"));
+        QCOMPARE(w.lessonView()->header().topic, QStringLiteral("gil"));
+        // File > Open and the command line (both openFile) on a file on disk.
+        QVERIFY(
+            w.openFile(QStringLiteral(TASKSCOPE_SOURCE_DIR "/resources/lessons/003_deadlock.py")));
+        QVERIFY2(w.lessonView()->titleText().startsWith(QStringLiteral("Deadlock")),
+                 qPrintable(w.lessonView()->titleText()));
+        QVERIFY(w.lessonView()->watchText().startsWith(QStringLiteral("Wait-for graph:")));
+        // A workload: its description is what it shows.
+        QVERIFY(w.openFile(QStringLiteral(TASKSCOPE_SOURCE_DIR "/resources/workloads/sjf.json")));
+        QCOMPARE(w.lessonView()->titleText(),
+                 QStringLiteral("Shortest job first (Silberschatz 5.3.2)"));
+        QVERIFY(w.lessonView()->watchText().startsWith(QStringLiteral("Non-preemptive SJF")));
+        QVERIFY(w.lessonView()->plainText().contains(QStringLiteral("What it shows")));
+        QVERIFY(w.lessonView()->expectText().isEmpty());
+        auto* dock = w.findChild<QDockWidget*>(QStringLiteral("lessonDock"));
+        QVERIFY(dock);
+        QVERIFY(w.findChildren<QDockWidget*>().contains(dock));
     }
 
     void clickingADeadlockEventRaisesTheWaitForGraph() {

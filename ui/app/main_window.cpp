@@ -41,6 +41,7 @@
 #include "ui/views/code_view.h"
 #include "ui/views/console_view.h"
 #include "ui/views/gil_view.h"
+#include "ui/views/lesson_view.h"
 #include "ui/views/process_view.h"
 #include "ui/views/run_events_view.h"
 #include "ui/views/settings_panel.h"
@@ -507,6 +508,7 @@ void MainWindow::buildDocks() {
     m_breakpoints = new BreakpointsView(m_controller);
     m_code = new CodeView(m_controller, m_theme);
     m_gil = new GilView(m_controller, m_theme);
+    m_lesson = new LessonView;
     connect(m_code, &CodeView::statusMessage, this,
             [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); });
     connect(m_timeline, &TimelineView::runToRequested, m_controller, &SimulationController::runTo);
@@ -538,12 +540,14 @@ void MainWindow::buildDocks() {
         dock(m_breakpoints, tr("Breakpoints"), QStringLiteral("breakpointsDock"));
     QDockWidget* code = dock(m_code, tr("Code"), QStringLiteral("codeDock"));
     QDockWidget* gil = dock(m_gil, tr("GIL"), QStringLiteral("gilDock"));
+    QDockWidget* lesson = dock(m_lesson, tr("Lesson"), QStringLiteral("lessonDock"));
 
     // No central widget: every view is a dock, so any of them can take the big area.
     auto* spacer = new QWidget;
     spacer->setMaximumSize(0, 0);
     setCentralWidget(spacer);
     addDockWidget(Qt::TopDockWidgetArea, timeline);
+    splitDockWidget(timeline, lesson, Qt::Horizontal);
     addDockWidget(Qt::BottomDockWidgetArea, processes);
     splitDockWidget(processes, states, Qt::Horizontal);
     splitDockWidget(states, stats, Qt::Horizontal);
@@ -561,6 +565,7 @@ void MainWindow::buildDocks() {
     processes->raise();
     resizeDocks({timeline, processes}, {470, 360}, Qt::Vertical);
     resizeDocks({processes, states, stats}, {430, 470, 500}, Qt::Horizontal);
+    resizeDocks({timeline, lesson}, {1100, 300}, Qt::Horizontal);
 }
 
 void MainWindow::resetLayout() {
@@ -625,8 +630,15 @@ bool MainWindow::openFile(const QString& path) {
     }
     m_prefs->addRecentFile(QFileInfo(path).absoluteFilePath());
     rebuildRecentMenu();
+    showLessonOf(path);
     statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
     return true;
+}
+
+void MainWindow::showLessonOf(const QString& path) {
+    const LessonHeader header = readLessonHeader(path);
+    const bool chinese = currentLanguage() == Language::Chinese;
+    m_lesson->showLesson(header, chinese);
 }
 
 bool MainWindow::openResource(const QString& resourcePath) {
@@ -643,14 +655,7 @@ bool MainWindow::openResource(const QString& resourcePath) {
             showError(tr("Cannot open lesson"), error);
             return false;
         }
-        // The lesson's "# watch:" header says what to look at.
-        for (const QString& line : source.split(QLatin1Char('\n'))) {
-            if (line.startsWith(QLatin1String("# watch:"))) {
-                statusBar()->showMessage(line.mid(8).trimmed());
-                break;
-            }
-            if (!line.startsWith(QLatin1Char('#'))) break;
-        }
+        showLessonOf(resourcePath);
         return true;
     }
     const QByteArray text = f.readAll();
@@ -658,9 +663,7 @@ bool MainWindow::openResource(const QString& resourcePath) {
         showError(tr("Cannot open lesson"), error);
         return false;
     }
-    const QString description =
-        readLessonHeader(resourcePath).localWatch(currentLanguage() == Language::Chinese);
-    if (!description.isEmpty()) statusBar()->showMessage(description);
+    showLessonOf(resourcePath);
     return true;
 }
 

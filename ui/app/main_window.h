@@ -22,6 +22,7 @@ struct TimelineShown;
 class BreakpointsView;
 class CodeView;
 class GilView;
+class LessonView;
 class ConsoleView;
 class RunEventsView;
 class SyncObjectsView;
@@ -60,6 +61,7 @@ public:
     WorkloadEditor* workloadEditor() const { return m_editor; }
     CodeView* codeView() const { return m_code; }
     GilView* gilView() const { return m_gil; }
+    LessonView* lessonView() const { return m_lesson; }
     QLabel* clockLabel() const { return m_clock; }
     QSlider* speedSlider() const { return m_speedSlider; }
 
@@ -101,6 +103,8 @@ private:
     void rebuildLessonsMenu();
     void rebuildRecentMenu();
     void showError(const QString& title, const QString& message);
+    // The opened file's lesson header goes to the Lesson panel (whatever way it was opened).
+    void showLessonOf(const QString& path);
     void updateClock();
     void updateTitle();
     void onOpen();
@@ -127,6 +131,7 @@ private:
     BreakpointsView* m_breakpoints = nullptr;
     CodeView* m_code = nullptr;
     GilView* m_gil = nullptr;
+    LessonView* m_lesson = nullptr;
     QList<QDockWidget*> m_docks;
     QDockWidget* m_settingsDock = nullptr;
     QByteArray m_defaultState;
