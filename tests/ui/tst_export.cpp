@@ -17,6 +17,7 @@
 #include "ui/app/preferences.h"
 #include "ui/export/export_dialog.h"
 #include "ui/export/image_export.h"
+#include "ui/model/lesson_header.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
 #include "ui/timeline/timeline_view.h"
@@ -289,7 +290,8 @@ private slots:
         QTemporaryDir dir;
         ExportOptions o;
         o.path = dir.filePath(QStringLiteral("zh.png"));
-        o.title = c.workload()->title;
+        o.title = readLessonHeader(QStringLiteral(":/workloads/io_overlap_zh.json"))
+                      .titleZh.toStdString();
         QVERIFY(QString::fromStdString(o.title).contains(QStringLiteral("重叠")));
         const TimelinePicture pic = planTimelinePicture(c, theme, o);
         QString error;

@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSlider>
 #include <QTabBar>
@@ -21,6 +22,7 @@
 #include "ui/style/theme.h"
 #include "ui/timeline/timeline_view.h"
 #include "ui/views/breakpoints_view.h"
+#include "ui/views/lesson_browser.h"
 #include "ui/views/lesson_view.h"
 #include "ui/views/run_events_view.h"
 #include "ui/views/sync_objects_view.h"
@@ -211,7 +213,7 @@ private slots:
             QVERIFY(w.menuBar()->isVisible());
             QVERIFY(!w.theme()->presenter());
             // The toolbar button toggles it too.
-            normalState = w.saveState();
+            normalState = w.saveState(1);
             normalGeometry = w.saveGeometry();
             static_cast<QToolButton*>(toolBar->widgetForAction(toggle))->click();
             QVERIFY(w.presenterMode());
@@ -281,6 +283,80 @@ private slots:
         auto* dock = w.findChild<QDockWidget*>(QStringLiteral("lessonDock"));
         QVERIFY(dock);
         QVERIFY(w.findChildren<QDockWidget*>().contains(dock));
+    }
+
+    // The lesson browser: every built-in lesson with a proper title, grouped by seed or by
+    // topic, searchable, with its description beside it; Open opens it.
+    void lessonBrowserListsEveryLessonWithATitle() {
+        LessonBrowser b(/*chinese=*/false);
+        const auto& entries = b.entries();
+        const int python = static_cast<int>(
+            QDir(QStringLiteral(":/lessons")).entryList({QStringLiteral("*.py")}).size());
+        const int workloads =
+            static_cast<int>(QDir(QStringLiteral(":/workloads"))
+                                 .entryList({QStringLiteral("*.json"), QStringLiteral("*.csv")})
+                                 .size());
+        QCOMPARE(python, 29);
+        QCOMPARE(workloads, 18);
+        QCOMPARE(static_cast<int>(entries.size()), python + workloads);
+        QCOMPARE(b.visibleLessons(), python + workloads);
+        static const QRegularExpression cjk(QStringLiteral("[\\x{3400}-\\x{9fff}]"));
+        for (const LessonEntry& e : entries) {
+            const QString base = QFileInfo(e.path).completeBaseName();
+            QVERIFY2(e.header.titled, qPrintable(e.path));
+            QVERIFY2(e.header.title != base, qPrintable(e.path));
+            QVERIFY2(!e.header.title.contains(cjk), qPrintable(e.path + ": " + e.header.title));
+            QVERIFY2(e.header.titleZh.contains(cjk), qPrintable(e.path));
+            QVERIFY2(!e.header.watch.isEmpty() && !e.header.watchZh.isEmpty(), qPrintable(e.path));
+            QVERIFY2(!e.header.topic.isEmpty(), qPrintable(e.path));
+        }
+        // By seed: the five seeds, then the workloads.
+        const QStringList seeds = b.groupTitles();
+        QCOMPARE(seeds.size(), 6);
+        QVERIFY(seeds[0].startsWith(QStringLiteral("Seed 000")));
+        QVERIFY(seeds[4].startsWith(QStringLiteral("Seed 004")));
+        QCOMPARE(seeds[5], QStringLiteral("Scheduling and kernel exercises (workloads)"));
+        QVERIFY(b.titlesIn(1).contains(
+            QStringLiteral("The GIL: two CPU-bound threads on a dual-core machine")));
+        QCOMPARE(b.titlesIn(5).size(), workloads);
+        // By topic: a Python lesson and a workload on the GIL side by side.
+        b.setGrouping(LessonBrowser::Grouping::Topic);
+        const int gil = static_cast<int>(b.groupTitles().indexOf(QStringLiteral("The GIL")));
+        QVERIFY2(gil >= 0, qPrintable(b.groupTitles().join(QStringLiteral(" | "))));
+        QVERIFY(b.titlesIn(gil).contains(
+            QStringLiteral("The GIL: two CPU-bound threads on a dual core (seed 001)")));
+        QVERIFY(b.titlesIn(gil).contains(
+            QStringLiteral("The GIL: two CPU-bound threads on a dual-core machine")));
+        // Search.
+        b.setFilter(QStringLiteral("deadlock"));
+        QVERIFY(b.visibleLessons() >= 3);
+        QVERIFY(b.visibleLessons() < 10);
+        QVERIFY(!b.selectedPath().isEmpty());
+        QVERIFY(b.descriptionText().contains(QStringLiteral("What")));
+        b.setFilter(QStringLiteral("no such lesson at all"));
+        QCOMPARE(b.visibleLessons(), 0);
+        QVERIFY(b.selectedPath().isEmpty());
+        QVERIFY(b.descriptionText().contains(QStringLiteral("No lesson matches")));
+        b.setFilter(QString());
+        b.select(QStringLiteral(":/lessons/003_event.py"));
+        QCOMPARE(b.selectedPath(), QStringLiteral(":/lessons/003_event.py"));
+        QVERIFY(b.descriptionText().contains(QStringLiteral("threading.Event")));
+        QVERIFY(b.descriptionText().contains(QStringLiteral("What to expect")));
+
+        // From the window: Open opens the chosen lesson (and the panel shows it).
+        MainWindow w(prefs(QStringLiteral("browser.ini")));
+        w.setQuietErrors(true);
+        w.show();
+        LessonBrowser* open = w.showLessonBrowser();
+        QVERIFY(open && open->isVisible());
+        open->select(QStringLiteral(":/workloads/producer_consumer.json"));
+        open->accept();
+        QCOMPARE(w.controller()->title(), QStringLiteral("producer_consumer.json"));
+        QVERIFY(w.lessonView()->titleText().startsWith(QStringLiteral("Bounded queue")));
+        // Opened again, it preselects the open lesson.
+        LessonBrowser* again = w.showLessonBrowser();
+        QCOMPARE(again->selectedPath(), QStringLiteral(":/workloads/producer_consumer.json"));
+        again->reject();
     }
 
     void clickingADeadlockEventRaisesTheWaitForGraph() {

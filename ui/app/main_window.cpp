@@ -41,6 +41,7 @@
 #include "ui/views/code_view.h"
 #include "ui/views/console_view.h"
 #include "ui/views/gil_view.h"
+#include "ui/views/lesson_browser.h"
 #include "ui/views/lesson_view.h"
 #include "ui/views/process_view.h"
 #include "ui/views/run_events_view.h"
@@ -54,6 +55,9 @@ namespace taskscope::ui {
 
 namespace {
 constexpr int kSliderSteps = 1000;
+// Bumped when the docks change (1: the Lesson panel), so that a layout saved by an older
+// version is not restored over a window it does not know.
+constexpr int kLayoutVersion = 1;
 const double kLogMin = std::log10(SimulationController::kMinSpeed);
 const double kLogMax = std::log10(SimulationController::kMaxSpeed);
 // Toolbar icons drawn for Taskscope (resources/icons): readable on light and dark themes.
@@ -145,11 +149,11 @@ MainWindow::MainWindow(std::shared_ptr<Preferences> preferences, QWidget* parent
     m_theme->applyToApplication();
 
     resize(1400, 860);
-    m_defaultState = saveState();
+    m_defaultState = saveState(kLayoutVersion);
     const QByteArray geometry = m_prefs->geometry();
     if (!geometry.isEmpty()) restoreGeometry(geometry);
     const QByteArray state = m_prefs->windowState();
-    if (!state.isEmpty()) restoreState(state);
+    if (!state.isEmpty()) restoreState(state, kLayoutVersion);
     unclipDockTabs();
     updateTitle();
     updateClock();
@@ -163,6 +167,13 @@ void MainWindow::buildActions() {
     m_openAction->setToolTip(
         tr("Open a workload (.json, .csv) or a Python program (.py) (Ctrl+O)"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::onOpen);
+
+    m_lessonsAction = new QAction(icon("lessons"), tr("&Lessons..."), this);
+    m_lessonsAction->setObjectName(QStringLiteral("lessonsAction"));
+    m_lessonsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_lessonsAction->setToolTip(
+        tr("Browse the built-in lessons by seed or topic, with what each one shows (Ctrl+L)"));
+    connect(m_lessonsAction, &QAction::triggered, this, [this] { showLessonBrowser(); });
 
     m_exportAction = new QAction(icon("export"), tr("&Export..."), this);
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -304,16 +315,7 @@ void MainWindow::buildToolBar() {
     bar->setObjectName(QStringLiteral("simulationToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addAction(m_openAction);
-    auto* lessons = new QToolButton;
-    lessons->setText(tr("Lessons"));
-    lessons->setIcon(icon("lessons"));
-    lessons->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    lessons->setProperty("textButton", true);
-    lessons->setToolTip(tr("Lessons"));
-    lessons->setPopupMode(QToolButton::InstantPopup);
-    lessons->setMenu(m_lessonsMenu = new QMenu(tr("Lessons"), this));
-    rebuildLessonsMenu();
-    bar->addWidget(lessons);
+    bar->addAction(m_lessonsAction);
     bar->addAction(m_exportAction);
     bar->addSeparator();
     bar->addAction(m_stepBackAction);
@@ -377,7 +379,7 @@ void MainWindow::buildMenus() {
     file->addAction(m_openAction);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     rebuildRecentMenu();
-    file->addMenu(m_lessonsMenu);
+    file->addAction(m_lessonsAction);
     file->addSeparator();
     file->addAction(m_exportAction);
     file->addSeparator();
@@ -569,7 +571,7 @@ void MainWindow::buildDocks() {
 }
 
 void MainWindow::resetLayout() {
-    restoreState(m_defaultState);
+    restoreState(m_defaultState, kLayoutVersion);
     for (QDockWidget* d : m_docks) {
         d->setFloating(false);
         d->show();
@@ -579,36 +581,20 @@ void MainWindow::resetLayout() {
     unclipDockTabs();
 }
 
-void MainWindow::rebuildLessonsMenu() {
-    m_lessonsMenu->clear();
-    m_lessonsMenu->addSection(tr("Scheduling exercises"));
-    const QDir workloads(QStringLiteral(":/workloads"));
-    // Titles and descriptions in the interface language (title_zh / description_zh).
-    const bool chinese = currentLanguage() == Language::Chinese;
-    for (const QFileInfo& info : workloads.entryInfoList(
-             {QStringLiteral("*.json"), QStringLiteral("*.csv")}, QDir::Files, QDir::Name)) {
-        const LessonHeader header = readLessonHeader(info.filePath());
-        const QString description = header.localWatch(chinese);
-        QAction* a = m_lessonsMenu->addAction(header.localTitle(chinese));
-        a->setToolTip(description);
-        a->setStatusTip(description);
-        const QString path = info.filePath();
-        connect(a, &QAction::triggered, this, [this, path] { openResource(path); });
+LessonBrowser* MainWindow::showLessonBrowser() {
+    if (auto* open = findChild<LessonBrowser*>(); open && open->isVisible()) {
+        open->raise();
+        return open;
     }
-    m_lessonsMenu->setToolTipsVisible(true);
-    const QDir python(QStringLiteral(":/lessons"));
-    const auto programs = python.entryInfoList({QStringLiteral("*.py")}, QDir::Files, QDir::Name);
-    if (!programs.isEmpty()) {
-        m_lessonsMenu->addSection(tr("Python programs"));
-        for (const QFileInfo& info : programs) {
-            const LessonHeader header = readLessonHeader(info.filePath());
-            QAction* a = m_lessonsMenu->addAction(header.localTitle(chinese));
-            a->setToolTip(header.localWatch(chinese));
-            a->setStatusTip(header.localWatch(chinese));
-            const QString path = info.filePath();
-            connect(a, &QAction::triggered, this, [this, path] { openResource(path); });
-        }
-    }
+    auto* browser = new LessonBrowser(currentLanguage() == Language::Chinese, this);
+    browser->setAttribute(Qt::WA_DeleteOnClose);
+    if (!m_lessonPath.isEmpty()) browser->select(m_lessonPath);
+    connect(browser, &QDialog::accepted, this, [this, browser] {
+        const QString path = browser->selectedPath();
+        if (!path.isEmpty()) openResource(path);
+    });
+    browser->open();
+    return browser;
 }
 
 void MainWindow::rebuildRecentMenu() {
@@ -636,6 +622,7 @@ bool MainWindow::openFile(const QString& path) {
 }
 
 void MainWindow::showLessonOf(const QString& path) {
+    m_lessonPath = path;
     const LessonHeader header = readLessonHeader(path);
     const bool chinese = currentLanguage() == Language::Chinese;
     m_lesson->showLesson(header, chinese);
@@ -742,7 +729,7 @@ void MainWindow::setPresenterMode(bool on) {
     m_leavePresenterAction->setEnabled(on);
     QFont f = m_normalFont;
     if (on) {
-        m_statePresenterSaved = saveState();
+        m_statePresenterSaved = saveState(kLayoutVersion);
         m_geometryPresenterSaved = saveGeometry();
         f.setPointSizeF(m_normalFont.pointSizeF() * 1.6);
     }
@@ -763,7 +750,7 @@ void MainWindow::setPresenterMode(bool on) {
         QTimer::singleShot(0, this, [this] { applyPresenterLayout(); });
     } else {
         showNormal();
-        if (!m_statePresenterSaved.isEmpty()) restoreState(m_statePresenterSaved);
+        if (!m_statePresenterSaved.isEmpty()) restoreState(m_statePresenterSaved, kLayoutVersion);
         if (!m_geometryPresenterSaved.isEmpty()) restoreGeometry(m_geometryPresenterSaved);
         m_statePresenterSaved.clear();
         m_geometryPresenterSaved.clear();
@@ -820,7 +807,7 @@ void MainWindow::savePreferences() {
     // In presenter mode the normal layout is what comes back next time.
     const bool presenting = m_presenter && !m_statePresenterSaved.isEmpty();
     m_prefs->setGeometry(presenting ? m_geometryPresenterSaved : saveGeometry());
-    m_prefs->setWindowState(presenting ? m_statePresenterSaved : saveState());
+    m_prefs->setWindowState(presenting ? m_statePresenterSaved : saveState(kLayoutVersion));
     m_prefs->sync();
 }
 

@@ -22,6 +22,7 @@ struct TimelineShown;
 class BreakpointsView;
 class CodeView;
 class GilView;
+class LessonBrowser;
 class LessonView;
 class ConsoleView;
 class RunEventsView;
@@ -80,6 +81,9 @@ public:
     // What the timeline dock shows, which a timeline export follows: its font and range.
     TimelineShown shownTimeline() const;
 
+    // Opens the lesson browser (window-modal, not blocking); Open opens the chosen lesson.
+    LessonBrowser* showLessonBrowser();
+
     void resetLayout();
     void setPresenterMode(bool on);
     bool presenterMode() const { return m_presenter; }
@@ -100,7 +104,6 @@ private:
     void buildToolBar();
     void buildMenus();
     void buildDocks();
-    void rebuildLessonsMenu();
     void rebuildRecentMenu();
     void showError(const QString& title, const QString& message);
     // The opened file's lesson header goes to the Lesson panel (whatever way it was opened).
@@ -154,7 +157,8 @@ private:
     QAction* m_stepEventAction = nullptr;
     QAction* m_stepTickAction = nullptr;
     QAction* m_stepBytecodeAction = nullptr;
-    QMenu* m_lessonsMenu = nullptr;
+    QAction* m_lessonsAction = nullptr;
+    QString m_lessonPath;  // the file or resource last opened (the browser preselects it)
     QMenu* m_recentMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     QToolButton* m_stepButton = nullptr;
