@@ -5,12 +5,16 @@
 #include <QTableWidget>
 #include <QtTest>
 
+#include <array>
+#include <cmath>
+
 #include "tests/ui/test_support.h"
 
 #include "ui/charts/stats_view.h"
 #include "ui/export/image_export.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
+#include "ui/timeline/legend_strip.h"
 #include "ui/timeline/timeline_view.h"
 #include "ui/views/console_view.h"
 #include "ui/views/process_tree_view.h"
@@ -40,11 +44,135 @@ bool exportWholeRun(const SimulationController& c, const Theme& theme, const QSt
     o.title = c.title().toStdString();
     return exportTimeline(c, theme, o, error);
 }
+// CIELAB (D65) of an sRGB colour, optionally seen with a colour-vision deficiency
+// (Machado, Oliveira & Fernandes 2009, severity 1, applied in linear RGB).
+enum class Vision { Normal, Deutan, Protan };
+std::array<double, 3> lab(const QColor& c, Vision v = Vision::Normal) {
+    const auto lin = [](double x) {
+        return x <= 0.04045 ? x / 12.92 : std::pow((x + 0.055) / 1.055, 2.4);
+    };
+    double r = lin(c.redF()), g = lin(c.greenF()), b = lin(c.blueF());
+    if (v != Vision::Normal) {
+        static const double deutan[3][3] = {{0.367322, 0.860646, -0.227968},
+                                            {0.280085, 0.672501, 0.047413},
+                                            {-0.011820, 0.042940, 0.968881}};
+        static const double protan[3][3] = {{0.152286, 1.052583, -0.204868},
+                                            {0.114503, 0.786281, 0.099216},
+                                            {-0.003882, -0.048116, 1.051998}};
+        const auto& m = v == Vision::Deutan ? deutan : protan;
+        const double in[3] = {r, g, b};
+        double out[3];
+        for (int i = 0; i < 3; ++i)
+            out[i] = std::clamp(m[i][0] * in[0] + m[i][1] * in[1] + m[i][2] * in[2], 0.0, 1.0);
+        r = out[0];
+        g = out[1];
+        b = out[2];
+    }
+    const double x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
+    const double y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    const double z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
+    const auto f = [](double t) { return t > 0.008856 ? std::cbrt(t) : 7.787 * t + 16.0 / 116; };
+    return {116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))};
+}
+double deltaE(const QColor& a, const QColor& b, Vision v = Vision::Normal) {
+    const auto p = lab(a, v), q = lab(b, v);
+    return std::hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
+}
 }  // namespace
 
 class ViewsTest : public QObject {
     Q_OBJECT
 private slots:
+    // The colour key under the timeline: every state, the wait reasons the issue lists,
+    // context switches, the thread-coloured lanes and the marks, in the theme's colours.
+    void legendNamesEveryColour() {
+        Theme theme;
+        LegendStrip legend(&theme);
+        const QStringList labels = legend.labels();
+        const QString all = labels.join(QStringLiteral(" | "));
+        for (const char* s :
+             {"New", "Ready", "Running", "Terminated", "context switch", "marker (taskscope.mark)",
+              "lock acquired / released", "queue put / get", "deadlock, lost update"})
+            QVERIFY2(labels.contains(QLatin1String(s)), qPrintable(all));
+        for (const char* reason : {"sleep", "I/O", "lock", "queue", "join", "event", "GIL"})
+            QVERIFY2(
+                all.contains(QStringLiteral("Waiting: ")) && all.contains(QLatin1String(reason)),
+                qPrintable(QLatin1String(reason) + QStringLiteral(" in ") + all));
+        QVERIFY(all.contains(QStringLiteral("CPU and GIL lanes: the thread's own colour")));
+        // Each swatch is the colour the lanes use; reasons that share one share an entry.
+        const auto entryFor = [&](const QString& label) {
+            for (const auto& e : legend.entries())
+                if (e.label == label) return e;
+            return LegendStrip::Entry{};
+        };
+        QCOMPARE(entryFor(QStringLiteral("Running")).colour,
+                 theme.stateColour(ThreadState::Running, core::WaitReason::None));
+        QCOMPARE(entryFor(QStringLiteral("Waiting: GIL")).colour,
+                 theme.stateColour(ThreadState::Waiting, core::WaitReason::Gil));
+        QCOMPARE(entryFor(QStringLiteral("Waiting: sleep")).colour,
+                 theme.stateColour(ThreadState::Waiting, core::WaitReason::Sleep));
+        QCOMPARE(entryFor(QStringLiteral("Waiting: lock, queue, event, condition")).colour,
+                 theme.stateColour(ThreadState::Waiting, core::WaitReason::Queue));
+        QCOMPARE(entryFor(QStringLiteral("context switch")).look,
+                 LegendStrip::Entry::Look::Hatched);
+        // The colour-blind palette recolours the key with it.
+        theme.setColourBlindSafe(true);
+        QCOMPARE(legend.entries().size(), std::size_t(labels.size()));
+        QCOMPARE(entryFor(QStringLiteral("Running")).colour,
+                 theme.stateColour(ThreadState::Running, core::WaitReason::None));
+        QVERIFY(entryFor(QStringLiteral("Running")).colour != QColor(0x3aa346));
+        // It wraps onto more lines when narrow.
+        QVERIFY(legend.heightForWidth(300) > legend.heightForWidth(3000));
+    }
+
+    // Thread colours never reuse a state colour: each is far (CIELAB) from every state, wait
+    // reason, context-switch, marker and cursor colour of both themes, and from the other
+    // thread colours; the colour-blind palette likewise under simulated deuteranopia and
+    // protanopia.
+    void threadPaletteIsDisjointFromStateColours() {
+        for (const bool colourBlind : {false, true}) {
+            Theme theme;
+            theme.setColourBlindSafe(colourBlind);
+            std::vector<QColor> states;
+            for (const Theme::Mode mode : {Theme::Mode::Light, Theme::Mode::Dark}) {
+                theme.setMode(mode);
+                for (int st = 0; st < core::kThreadStateCount; ++st)
+                    for (int r = 0; r < core::kWaitReasonCount; ++r)
+                        states.push_back(theme.stateColour(static_cast<ThreadState>(st),
+                                                           static_cast<core::WaitReason>(r)));
+                states.push_back(theme.switchColour());
+                states.push_back(theme.marker());
+                states.push_back(theme.cursor());
+            }
+            const int n = theme.threadPaletteSize();
+            QCOMPARE(n, colourBlind ? 6 : 8);
+            QCOMPARE(theme.threadColour(0), theme.threadColour(static_cast<std::uint32_t>(n)));
+            const double minimum = colourBlind ? 17.0 : 30.0;
+            std::vector<Vision> visions{Vision::Normal};
+            if (colourBlind) visions = {Vision::Normal, Vision::Deutan, Vision::Protan};
+            for (int i = 0; i < n; ++i) {
+                const QColor t = theme.threadColour(static_cast<std::uint32_t>(i));
+                for (const Vision v : visions) {
+                    for (const QColor& s : states)
+                        QVERIFY2(deltaE(t, s, v) >= minimum,
+                                 qPrintable(QStringLiteral("thread %1 %2 vs state %3: %4")
+                                                .arg(i)
+                                                .arg(t.name(), s.name())
+                                                .arg(deltaE(t, s, v))));
+                    for (int j = 0; j < i; ++j)
+                        QVERIFY2(deltaE(t, theme.threadColour(static_cast<std::uint32_t>(j)), v) >=
+                                     minimum,
+                                 qPrintable(QStringLiteral("threads %1 and %2").arg(i).arg(j)));
+                }
+            }
+        }
+        // The old palette (Tableau 10) would fail: its red is the GIL's, its green Running's.
+        QVERIFY(deltaE(QColor(0x59a14f), QColor(0x3aa346)) < 30);
+        // Labels on thread colours pick black or white for contrast.
+        QCOMPARE(Theme::textOn(QColor(0x354e01)), QColor(Qt::white));
+        QCOMPARE(Theme::textOn(QColor(0xa3de2c)), QColor(0x202124));
+    }
+
     void timelineSpansShowWhoRuns() {
         SimulationController c;
         Theme theme;

@@ -24,6 +24,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 #include <cmath>
 
@@ -36,6 +37,7 @@
 #include "ui/model/time_format.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
+#include "ui/timeline/legend_strip.h"
 #include "ui/timeline/timeline_view.h"
 #include "ui/views/breakpoints_view.h"
 #include "ui/views/code_view.h"
@@ -414,6 +416,15 @@ void MainWindow::buildMenus() {
         m_timeline->zoomBy(0.5, m_timeline->dataRect().width() / 2.0);
     });
     zoomOut->setShortcut(QKeySequence::ZoomOut);
+    QAction* key = m_viewMenu->addAction(tr("Colour &key under the timeline"));
+    key->setObjectName(QStringLiteral("legendAction"));
+    key->setCheckable(true);
+    key->setChecked(m_prefs->settings().value(QStringLiteral("view/legend"), true).toBool());
+    m_legend->setVisible(key->isChecked());
+    connect(key, &QAction::toggled, this, [this](bool on) {
+        m_legend->setVisible(on);
+        m_prefs->settings().setValue(QStringLiteral("view/legend"), on);
+    });
     QAction* gil = m_viewMenu->addAction(tr("&GIL lane per process"));
     gil->setCheckable(true);
     gil->setToolTip(tr("Which thread holds each process's GIL (Python programs)"));
@@ -528,7 +539,17 @@ void MainWindow::buildDocks() {
         }
     });
 
-    QDockWidget* timeline = dock(m_timeline, tr("Timeline"), QStringLiteral("timelineDock"));
+    // The timeline with its colour key under it.
+    auto* timelineBox = new QWidget;
+    {
+        auto* box = new QVBoxLayout(timelineBox);
+        box->setContentsMargins(0, 0, 0, 0);
+        box->setSpacing(0);
+        m_legend = new LegendStrip(m_theme);
+        box->addWidget(m_timeline, 1);
+        box->addWidget(m_legend);
+    }
+    QDockWidget* timeline = dock(timelineBox, tr("Timeline"), QStringLiteral("timelineDock"));
     QDockWidget* processes = dock(m_processView, tr("Processes"), QStringLiteral("processesDock"));
     QDockWidget* states = dock(m_states, tr("States"), QStringLiteral("statesDock"));
     QDockWidget* stats = dock(m_stats, tr("Statistics"), QStringLiteral("statsDock"));
@@ -775,7 +796,8 @@ void MainWindow::applyPresenterLayout() {
     const int available = height() - (m_toolBar ? m_toolBar->height() : 0);
     const int title = QFontMetrics(QApplication::font()).height() + 10;
     // Every lane, the axis and the scroll bar; at least 60% of the height, at most 80%.
-    const int wanted = m_timeline->contentHeightHint() + title;
+    const int wanted =
+        m_timeline->contentHeightHint() + title + (m_legend->isVisible() ? m_legend->height() : 0);
     const int h = std::clamp(wanted, available * 6 / 10, available * 8 / 10);
     if (below.isEmpty()) return;
     resizeDocks({timeline, below.front()}, {h, std::max(80, available - h)}, Qt::Vertical);

@@ -22,6 +22,7 @@ struct TimelineShown;
 class BreakpointsView;
 class CodeView;
 class GilView;
+class LegendStrip;
 class LessonBrowser;
 class LessonView;
 class ConsoleView;
@@ -63,6 +64,7 @@ public:
     CodeView* codeView() const { return m_code; }
     GilView* gilView() const { return m_gil; }
     LessonView* lessonView() const { return m_lesson; }
+    LegendStrip* legend() const { return m_legend; }
     QLabel* clockLabel() const { return m_clock; }
     QSlider* speedSlider() const { return m_speedSlider; }
 
@@ -135,6 +137,7 @@ private:
     CodeView* m_code = nullptr;
     GilView* m_gil = nullptr;
     LessonView* m_lesson = nullptr;
+    LegendStrip* m_legend = nullptr;
     QList<QDockWidget*> m_docks;
     QDockWidget* m_settingsDock = nullptr;
     QByteArray m_defaultState;

@@ -92,7 +92,7 @@ void TimelinePainter::rebuildColours() {
 int TimelinePainter::keyForRecord(const TimelineRow& row, std::uint32_t record) const {
     const core::RecordBody& b = m_controller.trace().body(record);
     // The palette repeats, so threads are spread by index modulo its size.
-    const int palette = m_theme.colourBlindSafe() ? 8 : kPaletteSize;
+    const int palette = std::min(m_theme.threadPaletteSize(), kPaletteSize);
     const auto threadKey = [&](std::uint32_t thread) {
         return kThreadKeyBase + static_cast<int>(thread % static_cast<std::uint32_t>(palette));
     };
@@ -261,7 +261,6 @@ void TimelinePainter::paintSliceNames(QPainter& p, const Pass& f) {
     // Names on core and GIL slices wide enough to hold them: which thread runs is the point.
     const auto& trace = m_controller.trace();
     const QFontMetrics fm = p.fontMetrics();
-    p.setPen(QColor(Qt::black));
     for (std::size_t r = static_cast<std::size_t>(f.firstRow); r < m_rows.size(); ++r) {
         const TimelineRow& row = m_rows[r];
         const int y = f.rowTop(row);
@@ -271,6 +270,7 @@ void TimelinePainter::paintSliceNames(QPainter& p, const Pass& f) {
             if (s.x1 - s.x0 < 28 || s.colour < kThreadKeyBase) continue;
             const QRect box(f.data.left() + s.x0 + 3, y, s.x1 - s.x0 - 6, row.height);
             const QString name = threadLabel(trace.body(s.record).subject);
+            p.setPen(Theme::textOn(m_colours[static_cast<std::size_t>(s.colour)]));
             p.drawText(box, Qt::AlignVCenter | Qt::AlignLeft,
                        fm.elidedText(name, Qt::ElideRight, box.width()));
         }

@@ -472,7 +472,7 @@ void CodeEditor::paintEvent(QPaintEvent* event) {
                 p.setPen(Qt::NoPen);
                 p.setBrush(colour);
                 p.drawRoundedRect(chip, 4, 4);
-                p.setPen(colour.lightnessF() > 0.6 ? Qt::black : Qt::white);
+                p.setPen(Theme::textOn(colour));
                 p.drawText(chip, Qt::AlignCenter, label);
                 x += w + 4;
             }

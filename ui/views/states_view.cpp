@@ -311,7 +311,7 @@ void StatesView::paintEvent(QPaintEvent*) {
         p.drawEllipse(at, r, r);
         const QString name =
             t.thread < threads.size() ? QString::fromStdString(threads[t.thread].name) : QString();
-        p.setPen(c.lightness() > 150 ? QColor(0x202124) : QColor(Qt::white));
+        p.setPen(Theme::textOn(c));
         // As many characters as fit (one CJK character is as wide as two Latin ones).
         QString shown;
         const QFontMetricsF sfm(small);

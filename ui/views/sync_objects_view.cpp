@@ -401,7 +401,7 @@ int SyncObjectsView::layoutCard(QPainter* p, std::size_t i, int top, int width) 
         p->setPen(Qt::NoPen);
         p->setBrush(m_theme->threadColour(t));
         p->drawRoundedRect(r, 4, 4);
-        p->setPen(QColor(Qt::black));
+        p->setPen(Theme::textOn(m_theme->threadColour(t)));
         p->drawText(r, Qt::AlignCenter, threadChipLabel(t));
     }
     return height;

@@ -275,7 +275,7 @@ void WaitForGraphView::paintGraph(QPainter& p, const QRect& area) {
         if (node.thread) {
             p.setBrush(m_theme->threadColour(node.index));
             p.drawRoundedRect(box, r, r);
-            p.setPen(QColor(Qt::black));
+            p.setPen(Theme::textOn(m_theme->threadColour(node.index)));
         } else {
             p.setBrush(m_theme->headerBackground());
             p.drawRect(box);
