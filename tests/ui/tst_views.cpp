@@ -301,6 +301,38 @@ private slots:
         // Back to 2 ms: C is Ready again (from New via admit).
         c.seek(2 * kMillisecond);
         QVERIFY(view.stateBox(ThreadState::Ready).contains(view.tokenRestingPoint(2)));
+        // Short names ("A") label their own tokens; the tooltip gives the full name.
+        QCOMPARE(view.tokenLabel(0), QStringLiteral("A"));
+        QVERIFY2(view.toolTipAt(view.tokenRestingPoint(2)).startsWith(QStringLiteral("<b>C (pid ")),
+                 qPrintable(view.toolTipAt(view.tokenRestingPoint(2))));
+        QVERIFY(view.toolTipAt(view.tokenRestingPoint(2)).contains(QStringLiteral("(C)")));
+        QVERIFY(view.toolTipAt(QPointF(1, 1)).isEmpty());
+    }
+
+    // Long thread names ("MainThread", "Thread-1 (spin)") become T1, T2, ... on the tokens.
+    void stateTokensHaveShortDistinctLabels() {
+        SimulationController c;
+        Theme theme;
+        QString error;
+        QVERIFY2(c.openFile(QStringLiteral(TASKSCOPE_SOURCE_DIR
+                                           "/resources/lessons/001_gil_two_cpu_threads.py"),
+                            &error),
+                 qPrintable(error));
+        c.runToCompletion();
+        StatesView view(&c, &theme);
+        view.resize(600, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        c.seek(c.endTime() * 3 / 4);  // both threads compute (after the serial run)
+        QCOMPARE(view.tokens().size(), std::size_t{3});
+        QStringList labels;
+        for (const auto& t : view.tokens()) labels << view.tokenLabel(t.thread);
+        QCOMPARE(labels,
+                 (QStringList{QStringLiteral("T1"), QStringLiteral("T2"), QStringLiteral("T3")}));
+        const QString tip = view.toolTipAt(view.tokenRestingPoint(1));
+        QVERIFY2(
+            tip.contains(QStringLiteral("Thread-1 (spin)")) && tip.contains(QStringLiteral("(T2)")),
+            qPrintable(tip));
     }
 
     void processViewFollowsTheCursor() {
