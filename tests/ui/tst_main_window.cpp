@@ -22,6 +22,7 @@
 #include "ui/style/theme.h"
 #include "ui/timeline/timeline_view.h"
 #include "ui/views/breakpoints_view.h"
+#include "ui/views/gil_view.h"
 #include "ui/views/lesson_browser.h"
 #include "ui/views/lesson_view.h"
 #include "ui/views/run_events_view.h"
@@ -357,6 +358,46 @@ private slots:
         LessonBrowser* again = w.showLessonBrowser();
         QCOMPARE(again->selectedPath(), QStringLiteral(":/workloads/producer_consumer.json"));
         again->reject();
+    }
+
+    // GIL lanes and cards only for processes with several threads unless asked; the View
+    // menu shows and sets which.
+    void gilLanesOnlyWhereTheGilChangesHands() {
+        MainWindow w(prefs(QStringLiteral("gil_lanes.ini")));
+        w.setQuietErrors(true);
+        const auto gilRows = [&] {
+            int n = 0;
+            for (const auto& r : w.timeline()->rows()) n += r.kind == TimelineRow::Kind::Gil;
+            return n;
+        };
+        auto* several = w.findChild<QAction*>(QStringLiteral("gilLanesMultiThreaded"));
+        auto* every = w.findChild<QAction*>(QStringLiteral("gilLanesEvery"));
+        auto* none = w.findChild<QAction*>(QStringLiteral("gilLanesNone"));
+        QVERIFY(several && every && none);
+        QVERIFY(several->isChecked());
+        // Two single-threaded processes, each with its own GIL: no lane, no card.
+        QVERIFY(w.openResource(QStringLiteral(":/workloads/gil_processes.json")));
+        w.controller()->runToCompletion();
+        w.controller()->seek(w.controller()->endTime());
+        QVERIFY(w.controller()->index().hasGil());
+        QCOMPARE(gilRows(), 0);
+        w.gilView()->refresh();
+        QVERIFY(w.gilView()->states().empty());
+        QVERIFY(w.gilView()->message().contains(QStringLiteral("one thread")));
+        every->trigger();
+        QCOMPARE(w.timeline()->gilLaneMode(), TimelineView::GilLanes::Every);
+        QCOMPARE(gilRows(), 2);
+        QCOMPARE(w.gilView()->states().size(), std::size_t{2});
+        none->trigger();
+        QCOMPARE(gilRows(), 0);
+        several->trigger();
+        // Two threads in one process: its GIL lane shows.
+        QVERIFY(w.openResource(QStringLiteral(":/workloads/gil_two_cpu_threads.json")));
+        w.controller()->runToCompletion();
+        QCOMPARE(gilRows(), 1);
+        w.setGilLaneMode(TimelineView::GilLanes::None);
+        QVERIFY(none->isChecked());
+        QCOMPARE(gilRows(), 0);
     }
 
     void clickingADeadlockEventRaisesTheWaitForGraph() {

@@ -425,10 +425,30 @@ void MainWindow::buildMenus() {
         m_legend->setVisible(on);
         m_prefs->settings().setValue(QStringLiteral("view/legend"), on);
     });
-    QAction* gil = m_viewMenu->addAction(tr("&GIL lane per process"));
-    gil->setCheckable(true);
-    gil->setToolTip(tr("Which thread holds each process's GIL (Python programs)"));
-    connect(gil, &QAction::toggled, m_timeline, &TimelineView::setGilLanes);
+    // Which processes get a GIL lane (and a GIL card): the menu shows what is drawn.
+    QMenu* gilMenu = m_viewMenu->addMenu(tr("&GIL lane per process"));
+    gilMenu->setObjectName(QStringLiteral("gilLanesMenu"));
+    gilMenu->setToolTipsVisible(true);
+    auto* gilModes = new QActionGroup(gilMenu);
+    const struct {
+        TimelineView::GilLanes mode;
+        QString text;
+        const char* name;
+    } gilChoices[] = {
+        {TimelineView::GilLanes::MultiThreaded, tr("Processes with several threads"),
+         "gilLanesMultiThreaded"},
+        {TimelineView::GilLanes::Every, tr("Every process"), "gilLanesEvery"},
+        {TimelineView::GilLanes::None, tr("None"), "gilLanesNone"},
+    };
+    for (const auto& choice : gilChoices) {
+        QAction* a = gilMenu->addAction(choice.text);
+        a->setObjectName(QLatin1String(choice.name));
+        a->setCheckable(true);
+        a->setActionGroup(gilModes);
+        a->setChecked(choice.mode == m_timeline->gilLaneMode());
+        const TimelineView::GilLanes mode = choice.mode;
+        connect(a, &QAction::triggered, this, [this, mode] { setGilLaneMode(mode); });
+    }
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_presenterAction);
     m_viewMenu->addAction(m_darkAction);
@@ -707,7 +727,20 @@ void MainWindow::onExport() {
     statusBar()->showMessage(tr("Wrote %1").arg(dialog.options().path), 5000);
 }
 
-bool MainWindow::exportWith(const ExportOptions& options, QString* error) {
+void MainWindow::setGilLaneMode(TimelineView::GilLanes mode) {
+    m_timeline->setGilLaneMode(mode);
+    m_gil->setShowSingleThreaded(mode == TimelineView::GilLanes::Every);
+    const char* name = mode == TimelineView::GilLanes::Every  ? "gilLanesEvery"
+                       : mode == TimelineView::GilLanes::None ? "gilLanesNone"
+                                                              : "gilLanesMultiThreaded";
+    if (auto* a = findChild<QAction*>(QLatin1String(name))) a->setChecked(true);
+}
+
+bool MainWindow::exportWith(const ExportOptions& requested, QString* error) {
+    ExportOptions options = requested;
+    // The timeline's GIL lanes as the View menu has them.
+    options.gilSingleThreaded = m_timeline->gilLaneMode() == TimelineView::GilLanes::Every;
+    if (m_timeline->gilLaneMode() == TimelineView::GilLanes::None) options.gilLanes = false;
     m_controller->runToCompletion();
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const TimelineShown shown = shownTimeline();

@@ -4,6 +4,8 @@
 
 #include <memory>
 
+#include "ui/timeline/timeline_view.h"
+
 class QAction;
 class QActionGroup;
 class QComboBox;
@@ -78,6 +80,8 @@ public:
     // Errors go to lastError() only, never to a dialog (headless screenshot mode).
     void setQuietErrors(bool on) { m_quietErrors = on; }
 
+    // View > GIL lane per process: the timeline's GIL lanes and the GIL view's cards.
+    void setGilLaneMode(TimelineView::GilLanes mode);
     // Writes an export (File > Export... without the dialog; tests).
     bool exportWith(const ExportOptions& options, QString* error);
     // What the timeline dock shows, which a timeline export follows: its font and range.

@@ -272,6 +272,7 @@ TimelinePicture planTimelinePicture(const SimulationController& c, const Theme& 
     lo.headerHeight = theme.headerHeight();
     // The label column is as wide as the on-screen timeline's, whose lanes are all shown.
     lo.gilLanes = c.index().hasGil();
+    lo.gilSingleThreaded = o.gilSingleThreaded;
     const int labelWidth = TimelinePainter::labelWidthFor(layoutTimeline(c.trace(), lo), fm);
     lo.gilLanes = gil;
     lo.threadLanes = o.threadLanes;

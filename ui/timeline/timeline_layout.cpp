@@ -31,9 +31,11 @@ std::vector<TimelineRow> layoutTimeline(const core::Trace& trace, const Timeline
     }
     for (const std::uint32_t p : order) {
         if (!o.threadLanes && !o.gilLanes) break;  // a plain Gantt chart of the cores
+        const bool gil = o.gilLanes && (o.gilSingleThreaded || threadsOf[p].size() > 1);
+        if (!o.threadLanes && !gil) continue;  // no lane under this header
         add(TimelineRow::Kind::Process, p, o.headerHeight,
             procs[p].name + " (" + std::to_string(procs[p].pid) + ")");
-        if (o.gilLanes) add(TimelineRow::Kind::Gil, p, o.laneHeight, "GIL");
+        if (gil) add(TimelineRow::Kind::Gil, p, o.laneHeight, "GIL");
         if (!o.threadLanes) continue;
         for (const std::uint32_t t : threadsOf[p]) {
             const auto& ti = trace.threads()[t];

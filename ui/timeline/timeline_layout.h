@@ -21,7 +21,9 @@ struct TimelineRow {
 struct TimelineLayoutOptions {
     int laneHeight = 20;
     int headerHeight = 20;
-    bool gilLanes = false;    // one lane per process for its GIL (holder, waiters)
+    bool gilLanes = false;           // one lane per process for its GIL (holder, waiters) ...
+    bool gilSingleThreaded = false;  // ... also for a process with one thread (else not:
+                                     // its GIL never changes hands)
     bool threadLanes = true;  // off (exports): cores only, processes kept for their GIL lanes
 };
 

@@ -66,17 +66,16 @@ QRect TimelineView::dataRect() const {
     return m_painter.dataRect({v, m_scale, axisHeight()});
 }
 
-void TimelineView::setGilLanes(bool on) {
-    m_gilRequested = on;
-    const bool show = on || m_controller->index().hasGil();
-    if (show == m_gilLanes) return;
-    m_gilLanes = show;
+void TimelineView::setGilLaneMode(GilLanes mode) {
+    if (mode == m_gilMode) return;
+    m_gilMode = mode;
+    m_gilLanes = mode != GilLanes::None && m_controller->index().hasGil();
     rebuildLayout();
 }
 
 void TimelineView::onProgramChanged() {
     m_fitPending = true;
-    m_gilLanes = m_gilRequested || m_controller->index().hasGil();
+    m_gilLanes = m_gilMode != GilLanes::None && m_controller->index().hasGil();
     m_revision = ~0ull;
     rebuildLayout();
     if (isVisible()) fitAll();
@@ -88,6 +87,7 @@ void TimelineView::rebuildLayout() {
     o.laneHeight = m_theme->laneHeight();
     o.headerHeight = m_theme->headerHeight();
     o.gilLanes = m_gilLanes;
+    o.gilSingleThreaded = m_gilMode == GilLanes::Every;
     std::vector<TimelineRow> rows = layoutTimeline(trace, o);
     const int before = layoutHeight(m_painter.rows());
     m_painter.setLabelWidth(TimelinePainter::labelWidthFor(rows, QFontMetrics(font())));
@@ -187,7 +187,7 @@ void TimelineView::onAdvanced(qint64, quint64 revision) {
     if (revision != m_revision) {
         m_revision = revision;
         const auto& trace = m_controller->trace();
-        const bool gil = m_gilRequested || m_controller->index().hasGil();
+        const bool gil = m_gilMode != GilLanes::None && m_controller->index().hasGil();
         if (trace.threads().size() != m_knownThreads ||
             trace.processes().size() != m_knownProcesses || gil != m_gilLanes) {
             m_gilLanes = gil;

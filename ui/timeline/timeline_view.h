@@ -32,7 +32,13 @@ public:
     void zoomBy(double factor, double anchorX);
     bool followCursor() const { return m_follow; }
     void setFollowCursor(bool on) { m_follow = on; }
-    void setGilLanes(bool on);
+    // Which processes get a GIL lane (when the run has a GIL): those with several threads
+    // (the default: a lone thread's GIL never changes hands), every process, or none.
+    enum class GilLanes { MultiThreaded, Every, None };
+    void setGilLaneMode(GilLanes mode);
+    GilLanes gilLaneMode() const { return m_gilMode; }
+    // On: every process; off: those with several threads.
+    void setGilLanes(bool on) { setGilLaneMode(on ? GilLanes::Every : GilLanes::MultiThreaded); }
 
     // Geometry of the viewport: labels on the left, the axis on top, lanes in the rest.
     int labelWidth() const { return m_painter.labelWidth(); }
@@ -87,8 +93,8 @@ private:
     TimelinePainter m_painter;
     TimeScale m_scale;
     bool m_follow = true;
-    bool m_gilLanes = false;  // shown: asked for, or the run has GIL records
-    bool m_gilRequested = false;
+    bool m_gilLanes = false;  // shown: the run has GIL records and the mode is not None
+    GilLanes m_gilMode = GilLanes::MultiThreaded;
     bool m_fitPending = true;
     bool m_updatingScrollBars = false;
     std::size_t m_knownThreads = 0;

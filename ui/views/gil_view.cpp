@@ -152,6 +152,12 @@ void GilView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::FontChange) refresh();
 }
 
+void GilView::setShowSingleThreaded(bool on) {
+    if (on == m_singleThreaded) return;
+    m_singleThreaded = on;
+    refresh();
+}
+
 void GilView::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
     refresh();
@@ -173,12 +179,23 @@ void GilView::refresh() {
                                              : tr("No GIL in this run: open a Python program (or a "
                                                   "workload with a GIL) to see it");
     } else {
+        std::vector<int> threads(trace.processes().size(), 0);
+        for (const auto& th : trace.threads())
+            if (th.process < threads.size()) ++threads[th.process];
+        bool lone = false;
         for (const std::uint32_t p : m_model.processes()) {
+            if (!m_singleThreaded && p < threads.size() && threads[p] < 2) {
+                lone = true;  // one thread: its GIL never changes hands
+                continue;
+            }
             core::GilProcessState s = m_model.stateAt(trace, p, t);
             if (s.threads.empty()) continue;  // its GIL has not been used yet at the cursor
             m_states.push_back(std::move(s));
         }
-        if (m_states.empty()) m_message = tr("No thread has taken the GIL yet at this time");
+        if (m_states.empty())
+            m_message = lone ? tr("Every process here has one thread, so its GIL never changes "
+                                  "hands. View > GIL lanes > Every process shows them anyway.")
+                             : tr("No thread has taken the GIL yet at this time");
     }
     m_canvas->setMinimumHeight(canvasHeight());
     m_canvas->setMinimumWidth(m_states.empty() ? 0 : metrics().minWidth);

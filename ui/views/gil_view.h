@@ -29,6 +29,10 @@ public:
     // What the view says instead of drawing (free-threaded, no Python program, ...).
     QString message() const { return m_message; }
     void refresh();
+    // Also draw the GIL of processes with one thread (by default only processes with several
+    // threads: a lone thread's GIL never changes hands).
+    void setShowSingleThreaded(bool on);
+    bool showSingleThreaded() const { return m_singleThreaded; }
 
     QSize sizeHint() const override { return {520, 360}; }
 
@@ -54,6 +58,7 @@ private:
     quint64 m_revision = ~quint64{0};
     std::vector<core::GilProcessState> m_states;
     QString m_message;
+    bool m_singleThreaded = false;
 };
 
 }  // namespace taskscope::ui
