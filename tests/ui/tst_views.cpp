@@ -367,6 +367,69 @@ private slots:
         QVERIFY(tree->nodeRect(1003).isNull());
     }
 
+    // The pstree picture fits a narrow view: the grandchild of 003_process_tree is drawn
+    // whole (indented under its parent), not cut to "Pro...".
+    void processTreeFitsANarrowView() {
+        SimulationController c;
+        Theme theme;
+        QString error;
+        QVERIFY2(c.openFile(
+                     QStringLiteral(TASKSCOPE_SOURCE_DIR "/resources/lessons/003_process_tree.py"),
+                     &error),
+                 qPrintable(error));
+        c.runToCompletion();
+        for (const int width : {300, 1200}) {
+            ProcessView view(&c, &theme);
+            view.resize(width, 500);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            c.seek(300 * kMillisecond);
+            ProcessTreeView* tree = view.tree();
+            QTRY_COMPARE(tree->nodes().size(),
+                         std::size_t{5});  // bash, main, 2 children, 1 grandchild
+            QCOMPARE(tree->indented(), width == 300);
+            const QFontMetricsF fm(tree->font());
+            for (const auto& row : tree->rows()) {
+                const QRectF box = tree->nodeRect(row.pid);
+                QVERIFY2(box.width() >= fm.horizontalAdvance(tree->boxText(row)) + 10,
+                         qPrintable(tree->boxText(row)));
+                QVERIFY2(box.right() <= tree->width(), qPrintable(tree->boxText(row)));
+            }
+            // No two boxes overlap, and the grandchild is under (or right of) its parent.
+            for (const auto& a : tree->rows())
+                for (const auto& b : tree->rows())
+                    if (a.pid != b.pid)
+                        QVERIFY(!tree->nodeRect(a.pid).intersects(tree->nodeRect(b.pid)));
+            QVERIFY(tree->nodeRect(1004).left() > tree->nodeRect(1002).left());
+            QVERIFY(tree->nodeRect(1004).top() >= tree->nodeRect(1002).top());
+            // The scroll area shows the whole width at 300 px.
+            QVERIFY(tree->minimumWidth() <= width);
+        }
+    }
+
+    // ps shows a multi-threaded process with the main thread's letter (S: it waits in
+    // join) and 'l'; the cell is coloured by what the process does: Running, like its box.
+    void multiThreadedRunningProcessIsColouredRunning() {
+        SimulationController c;
+        Theme theme;
+        QString error;
+        QVERIFY2(c.openFile(QStringLiteral(TASKSCOPE_SOURCE_DIR
+                                           "/resources/lessons/001_gil_two_cpu_threads.py"),
+                            &error),
+                 qPrintable(error));
+        c.runToCompletion();
+        ProcessView view(&c, &theme);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        c.seek(400 * kMillisecond);
+        PsTableModel* m = view.table();
+        QCOMPARE(m->data(m->index(1, PsTableModel::Stat), Qt::DisplayRole).toString(),
+                 QStringLiteral("Sl"));
+        QCOMPARE(m->data(m->index(1, PsTableModel::Stat), Qt::BackgroundRole).value<QColor>(),
+                 theme.stateColour(ThreadState::Running, core::WaitReason::None));
+        QCOMPARE(view.tree()->rows().at(1).look, core::ProcessLook::Running);
+    }
+
     void consoleListsEventsUpToTheCursor() {
         SimulationController c;
         Theme theme;
