@@ -427,11 +427,12 @@ void SimulationController::setSpeed(double speed) {
 
 double SimulationController::suggestedSpeed(SimTime runLength, double seconds) {
     const double ideal = static_cast<double>(runLength) / (seconds * core::kSecond);
-    // Snap down to 1-2-5 so that the slider shows a round number.
+    // The nearest 1-2-5 value (on a log scale) so that the slider shows a round number.
     double best = kMinSpeed;
     for (double decade = 0.01; decade <= kMaxSpeed; decade *= 10)
         for (const double m : {1.0, 2.0, 5.0})
-            if (decade * m <= ideal * 1.0001) best = decade * m;
+            if (std::abs(std::log(decade * m / ideal)) < std::abs(std::log(best / ideal)))
+                best = decade * m;
     return std::clamp(best, kMinSpeed, kMaxSpeed);
 }
 

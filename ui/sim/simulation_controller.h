@@ -154,8 +154,10 @@ public:
     // The first time in (from, to] where a pause condition holds, with the reason.
     std::optional<core::SimTime> firstBreak(core::SimTime from, core::SimTime to,
                                             QString* reason) const;
-    // The speed that plays the whole run in about `seconds` of wall time.
-    static double suggestedSpeed(core::SimTime runLength, double seconds = 20.0);
+    // The speed that plays the whole run in about `seconds` of wall time (the 1-2-5 value
+    // nearest on a log scale): 8 s, so that Play shows a time slice end within a second of
+    // the default lesson and a lesson ends while the class still watches.
+    static double suggestedSpeed(core::SimTime runLength, double seconds = 8.0);
 
 signals:
     // The cursor moved or the trace changed; views pull what they need.
