@@ -89,6 +89,22 @@ private slots:
         QCOMPARE(c->cursor(), core::SimTime{0});
     }
 
+    // The Step menu offers what works: one scheduler event or one tick (no greyed-out
+    // "one bytecode" entry).
+    void stepMenuOffersOnlyWhatWorks() {
+        MainWindow w(prefs(QStringLiteral("step.ini")));
+        QStringList modes;
+        for (QAction* a : w.findChildren<QAction*>()) {
+            QVERIFY2(!a->text().contains(QStringLiteral("bytecode")), qPrintable(a->text()));
+            if (a->isCheckable() && a->actionGroup() &&
+                a->text().startsWith(QStringLiteral("One ")))
+                modes << a->text();
+        }
+        modes.sort();
+        QCOMPARE(modes, (QStringList{QStringLiteral("One scheduler event"),
+                                     QStringLiteral("One time tick")}));
+    }
+
     void speedSliderIsLogarithmic() {
         QCOMPARE(MainWindow::speedForSlider(0), 0.01);
         QCOMPARE(MainWindow::speedForSlider(1000), 1000.0);

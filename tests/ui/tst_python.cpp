@@ -1,16 +1,16 @@
 // Python programs in the GUI: the controller opens .py files and lessons, compile errors keep
 // the run, the Code view's thread markers and edits, the GIL view's model, the Python run
 // settings.
+#include <QAbstractButton>
 #include <QCheckBox>
 #include <QFile>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QAbstractButton>
-#include <QMessageBox>
-#include <QPushButton>
 #include <QtTest>
 
 #include "tests/ui/test_support.h"

@@ -226,10 +226,9 @@ void MainWindow::buildActions() {
     auto* modes = new QActionGroup(this);
     m_stepEventAction = new QAction(tr("One scheduler event"), modes);
     m_stepTickAction = new QAction(tr("One time tick"), modes);
-    m_stepBytecodeAction = new QAction(tr("One bytecode (Python programs)"), modes);
-    for (QAction* a : {m_stepEventAction, m_stepTickAction, m_stepBytecodeAction})
-        a->setCheckable(true);
-    m_stepBytecodeAction->setEnabled(false);
+    // (No "one bytecode" step: the trace records lines and scheduler events, not every
+    // bytecode, so there is nothing to step to; it comes back when the VM can pause there.)
+    for (QAction* a : {m_stepEventAction, m_stepTickAction}) a->setCheckable(true);
     (m_controller->stepMode() == SimulationController::StepMode::Tick ? m_stepTickAction
                                                                       : m_stepEventAction)
         ->setChecked(true);
@@ -328,7 +327,7 @@ void MainWindow::buildToolBar() {
     m_stepButton->setProperty("textButton", true);
     m_stepButton->setPopupMode(QToolButton::MenuButtonPopup);
     auto* modeMenu = new QMenu(m_stepButton);
-    modeMenu->addActions({m_stepEventAction, m_stepTickAction, m_stepBytecodeAction});
+    modeMenu->addActions({m_stepEventAction, m_stepTickAction});
     m_stepButton->setMenu(modeMenu);
     bar->addWidget(m_stepButton);
     bar->addAction(m_runToAction);
@@ -390,7 +389,7 @@ void MainWindow::buildMenus() {
     QMenu* sim = menuBar()->addMenu(tr("&Simulation"));
     sim->addActions({m_playAction, m_stepAction, m_stepBackAction, m_runToAction, m_resetAction});
     QMenu* stepMenu = sim->addMenu(tr("Step &size"));
-    stepMenu->addActions({m_stepEventAction, m_stepTickAction, m_stepBytecodeAction});
+    stepMenu->addActions({m_stepEventAction, m_stepTickAction});
     sim->addSeparator();
     sim->addAction(m_pauseOnMarkersAction);
     sim->addAction(m_pauseOnDeadlockAction);

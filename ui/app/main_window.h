@@ -163,7 +163,6 @@ private:
     QAction* m_pauseOnLostUpdateAction = nullptr;
     QAction* m_stepEventAction = nullptr;
     QAction* m_stepTickAction = nullptr;
-    QAction* m_stepBytecodeAction = nullptr;
     QAction* m_lessonsAction = nullptr;
     QString m_lessonPath;  // the file or resource last opened (the browser preselects it)
     QMenu* m_recentMenu = nullptr;

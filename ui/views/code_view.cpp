@@ -1,5 +1,6 @@
 #include "ui/views/code_view.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QCryptographicHash>
 #include <QDir>
@@ -7,7 +8,6 @@
 #include <QFileInfo>
 #include <QHelpEvent>
 #include <QLabel>
-#include <QAbstractButton>
 #include <QMessageBox>
 #include <QPainter>
 #include <QSaveFile>
@@ -648,11 +648,11 @@ void CodeView::askRevert() {
         return;
     }
     // Window-modal but not blocking (the event loop, and tests, keep running).
-    auto* box = new QMessageBox(
-        QMessageBox::Question, tr("Revert"),
-        tr("Throw away your edits of %1 and go back to the file's own text?")
-            .arg(m_controller->title()),
-        QMessageBox::Discard | QMessageBox::Cancel, this);
+    auto* box =
+        new QMessageBox(QMessageBox::Question, tr("Revert"),
+                        tr("Throw away your edits of %1 and go back to the file's own text?")
+                            .arg(m_controller->title()),
+                        QMessageBox::Discard | QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("revertQuestion"));
     box->setDefaultButton(QMessageBox::Cancel);
     box->button(QMessageBox::Discard)->setText(tr("Throw away my edits"));
