@@ -716,7 +716,7 @@ void MainWindow::onOpen() {
 }
 
 void MainWindow::onExport() {
-    ExportDialog dialog(m_controller->title(), &m_prefs->settings(), this);
+    ExportDialog dialog(exportTitle(), &m_prefs->settings(), this);
     if (dialog.exec() != QDialog::Accepted) return;
     QString error;
     if (!exportWith(dialog.options(), &error)) {
@@ -724,6 +724,12 @@ void MainWindow::onExport() {
         return;
     }
     statusBar()->showMessage(tr("Wrote %1").arg(dialog.options().path), 5000);
+}
+
+QString MainWindow::exportTitle() const {
+    // The lesson's title in the interface language, else the program's file name.
+    const LessonHeader& h = m_lesson->header();
+    return h.titled ? h.localTitle(currentLanguage() == Language::Chinese) : m_controller->title();
 }
 
 void MainWindow::setGilLaneMode(TimelineView::GilLanes mode) {

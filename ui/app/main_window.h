@@ -80,6 +80,8 @@ public:
     // Errors go to lastError() only, never to a dialog (headless screenshot mode).
     void setQuietErrors(bool on) { m_quietErrors = on; }
 
+    // The title File > Export offers: the open lesson's title, else the file's name.
+    QString exportTitle() const;
     // View > GIL lane per process: the timeline's GIL lanes and the GIL view's cards.
     void setGilLaneMode(TimelineView::GilLanes mode);
     // Writes an export (File > Export... without the dialog; tests).

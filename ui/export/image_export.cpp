@@ -10,9 +10,11 @@
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QPlainTextEdit>
 #include <QRawFont>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QScrollArea>
 #include <QSvgGenerator>
 #include <QTextLayout>
 
@@ -27,8 +29,11 @@
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
 #include "ui/timeline/timeline_painter.h"
+#include "ui/views/code_view.h"
+#include "ui/views/gil_view.h"
 #include "ui/views/process_tree_view.h"
 #include "ui/views/states_view.h"
+#include "ui/views/sync_objects_view.h"
 #include "ui/views/wait_for_graph_view.h"
 
 namespace taskscope::ui {
@@ -475,6 +480,11 @@ QSize defaultViewSize(ExportOptions::View v) {
         case ExportOptions::View::WaitingChart:
         case ExportOptions::View::UtilizationChart:
             return {1000, 560};
+        case ExportOptions::View::Gil:
+        case ExportOptions::View::SyncObjects:
+            return {960, 600};
+        case ExportOptions::View::Code:
+            return {960, 700};
         case ExportOptions::View::Timeline:
             break;
     }
@@ -496,11 +506,40 @@ void realize(QWidget& w, QSize size) {
 bool exportView(SimulationController& c, Theme& theme, const TimelineShown* shown,
                 const ExportOptions& o, QString* error) {
     if (o.view == ExportOptions::View::Timeline) return exportTimeline(c, theme, o, error, shown);
-    QSize size = defaultViewSize(o.view);
-    if (o.height > 0)
-        size = QSize(std::max(200, o.width), std::max(150, o.height));
-    else if (o.width != ExportOptions{}.width)
-        size.setWidth(std::max(200, o.width));
+    // The width asked for; the height asked for (title band included), else the view's own
+    // proportions at that width.
+    const QSize base = defaultViewSize(o.view);
+    const int width = std::max(200, o.width);
+    const QFont appFont = QApplication::font();
+    const int titleH = titleBandHeight(appFont, o, o.subtitle);
+    const bool fixedHeight = o.height > 0;
+    QSize size(width, fixedHeight ? std::max(150, o.height - titleH)
+                                  : base.height() * width / base.width());
+
+    if (o.view == ExportOptions::View::Code && c.sourceText().isEmpty()) {
+        if (error)
+            *error = Export::tr(
+                "the code view shows a Python program: open a .py file in the "
+                "app and export it from there (File > Export)");
+        return false;
+    }
+    if (o.view == ExportOptions::View::WaitFor) {
+        // Painted by the view for the picture: the graph, then the checklist as tall as its
+        // text; no splitter handle, no empty half.
+        WaitForGraphView view(&c, &theme);
+        realize(view, size);
+        const QSize total(size.width(), size.height() + titleH);
+        return writePicture(
+            o, total, theme.background(),
+            [&](QPainter& p) {
+                p.fillRect(QRect(QPoint(0, 0), total), theme.background());
+                paintTitleBand(p, QRect(0, 0, total.width(), titleH), view.font(), theme,
+                               QString::fromStdString(o.title), o.subtitle);
+                p.translate(0, titleH);
+                view.renderPicture(p, size);
+            },
+            error);
+    }
 
     std::unique_ptr<QWidget> owner;
     QWidget* target = nullptr;
@@ -514,6 +553,19 @@ bool exportView(SimulationController& c, Theme& theme, const TimelineShown* show
         case ExportOptions::View::WaitFor:
             owner = std::make_unique<WaitForGraphView>(&c, &theme);
             break;
+        case ExportOptions::View::Gil:
+            owner = std::make_unique<GilView>(&c, &theme);
+            break;
+        case ExportOptions::View::SyncObjects:
+            owner = std::make_unique<SyncObjectsView>(&c, &theme);
+            break;
+        case ExportOptions::View::Code: {
+            auto code = std::make_unique<CodeView>(&c, &theme);
+            // A picture never shows the user's saved edits of another session.
+            code->setAutosaveDirectory(QString());
+            owner = std::move(code);
+            break;
+        }
         case ExportOptions::View::Stats:
         case ExportOptions::View::WaitingChart:
         case ExportOptions::View::UtilizationChart:
@@ -540,14 +592,33 @@ bool exportView(SimulationController& c, Theme& theme, const TimelineShown* show
     pal.setColor(QPalette::Window, theme.background());
     owner->setPalette(pal);
     realize(*owner, size);
-    if (o.view == ExportOptions::View::ProcessTree) {
-        // A large tree asks for more than the default size: give it all.
-        const QSize need = owner->minimumSize().expandedTo(size);
+    if (!fixedHeight) {
+        // A large tree gets the room it asks for; the card views and the code are as tall
+        // as what they hold (many cards, the whole program: no scroll bar, no empty half),
+        // up to a poster's.
+        QSize need = size;
+        if (o.view == ExportOptions::View::ProcessTree)
+            need = owner->minimumSize().expandedTo(size);
+        if (o.view == ExportOptions::View::Gil) {
+            if (auto* scroll = owner->findChild<QScrollArea*>(); scroll && scroll->widget())
+                need.setHeight(std::max(150, owner->height() - scroll->viewport()->height() +
+                                                 scroll->widget()->minimumHeight()));
+        }
+        if (auto* scroll = qobject_cast<QScrollArea*>(owner.get());
+            scroll && scroll->widget() && o.view == ExportOptions::View::SyncObjects)
+            need.setHeight(std::max(150, scroll->widget()->minimumHeight() + 4));
+        if (auto* code = qobject_cast<CodeView*>(owner.get())) {
+            QPlainTextEdit* editor = code->editor();
+            const int lines = editor->document()->blockCount();
+            need.setHeight(owner->height() - editor->viewport()->height() +
+                           lines * editor->fontMetrics().lineSpacing() +
+                           2 * static_cast<int>(editor->document()->documentMargin()) + 4);
+        }
+        need.setHeight(std::min(need.height(), 6000));
         if (need != size) realize(*owner, need);
     }
     const QSize body = target->size();
     const QFont font = owner->font();
-    const int titleH = titleBandHeight(font, o, o.subtitle);
     const QSize total(body.width(), body.height() + titleH);
     return writePicture(
         o, total, theme.background(),

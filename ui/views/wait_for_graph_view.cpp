@@ -1,11 +1,13 @@
 #include "ui/views/wait_for_graph_view.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QCoreApplication>
 #include <QLabel>
 #include <QPainter>
 #include <QPainterPath>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -192,6 +194,29 @@ void WaitForGraphView::layoutNodes(const QRect& area) {
         m_positions[static_cast<std::size_t>(order[i])] =
             order.size() == 1 ? centre : centre + QPointF(rx * std::cos(a), ry * std::sin(a));
     }
+}
+
+void WaitForGraphView::renderPicture(QPainter& p, const QSize& size) {
+    refresh();
+    const int margin = 6;
+    // The checklist as a text document on the picture's background, in the theme's text
+    // colour, as tall as its text.
+    QTextDocument checklist;
+    checklist.setDefaultFont(m_conditions->font());
+    checklist.setDocumentMargin(0);
+    checklist.setHtml(m_conditions->text());
+    checklist.setTextWidth(std::max(100, size.width() - 2 * margin));
+    const int textHeight = static_cast<int>(std::ceil(checklist.size().height()));
+    const QRect graph(0, 0, size.width(), std::max(120, size.height() - textHeight - 2 * margin));
+    layoutNodes(graph);
+    paintGraph(p, graph);
+    p.save();
+    p.translate(margin, graph.bottom() + 1 + margin);
+    QAbstractTextDocumentLayout::PaintContext context;
+    context.palette.setColor(QPalette::Text, m_theme->text());
+    checklist.documentLayout()->draw(&p, context);
+    p.restore();
+    layoutNodes(m_canvas->rect());  // the on-screen canvas keeps its own layout
 }
 
 QPointF WaitForGraphView::nodePosition(int n) const {
