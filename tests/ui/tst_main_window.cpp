@@ -12,6 +12,7 @@
 #include <QTabBar>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QtTest>
 
 #include "tests/ui/test_support.h"
@@ -32,6 +33,7 @@
 using namespace taskscope;
 using namespace taskscope::ui;
 using core::kMillisecond;
+using core::ThreadState;
 
 namespace {
 const QString kIoTwoCores = QStringLiteral(TASKSCOPE_UI_TEST_DATA "/io_two_cores.json");
@@ -414,6 +416,82 @@ private slots:
         w.setGilLaneMode(TimelineView::GilLanes::None);
         QVERIFY(none->isChecked());
         QCOMPARE(gilRows(), 0);
+    }
+
+    // Reveal as it plays: off by default; when on, nothing past the furthest point reached
+    // shows (lanes, tooltips, lanes of processes not created yet, run events, the run's
+    // end); remembered.
+    void revealAsItPlaysHidesTheFuture() {
+        const QString file = QStringLiteral("reveal.ini");
+        {
+            MainWindow w(prefs(file));
+            w.setQuietErrors(true);
+            auto* reveal = w.findChild<QAction*>(QStringLiteral("revealAction"));
+            QVERIFY(reveal);
+            QVERIFY(!reveal->isChecked());
+            QVERIFY(!w.controller()->hideFuture());
+            QVERIFY(w.openResource(MainWindow::defaultLesson()));
+            w.resize(1400, 900);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            SimulationController* c = w.controller();
+            c->runToCompletion();
+            const auto labels = [&] {
+                QStringList out;
+                for (const auto& r : w.timeline()->rows()) out << QString::fromStdString(r.label);
+                return out.join(QLatin1Char('|'));
+            };
+            QVERIFY(labels().contains(QStringLiteral("player")));
+            reveal->trigger();
+            QVERIFY(c->hideFuture());
+            c->seek(30 * kMillisecond);
+            c->seek(10 * kMillisecond);  // back: what was seen stays seen
+            QCOMPARE(c->revealedUntil(), 30 * kMillisecond);
+            QCOMPARE(c->visibleUntil(), 30 * kMillisecond);
+            // "player" arrives at 40 ms: not on the timeline yet.
+            QVERIFY2(!labels().contains(QStringLiteral("player")), qPrintable(labels()));
+            QVERIFY(labels().contains(QStringLiteral("editor")));
+            QVERIFY2(w.clockLabel()->text().contains(QStringLiteral("/ ?")),
+                     qPrintable(w.clockLabel()->text()));
+            // No tooltip past 30 ms; one before it.
+            TimelineView* t = w.timeline();
+            t->setScale(TimeScale{0, 1e5});  // 0.1 ms per pixel
+            const int lane = t->dataRect().top() + t->rows()[1].y + t->rows()[1].height / 2;
+            QVERIFY(!t->toolTipAt(QPoint(t->labelWidth() + 100, lane)).isEmpty());  // 10 ms
+            QVERIFY(t->toolTipAt(QPoint(t->labelWidth() + 400, lane)).isEmpty());   // 40 ms
+            // The lane past 30 ms is covered: no state colour in it.
+            const QImage shot = t->viewport()->grab().toImage();
+            const QColor running =
+                w.theme()->stateColour(ThreadState::Running, core::WaitReason::None);
+            const QColor ready = w.theme()->stateColour(ThreadState::Ready, core::WaitReason::None);
+            int future = 0, past = 0;
+            for (int y = t->dataRect().top(); y < t->dataRect().bottom(); ++y) {
+                for (int x = 0; x < 300; ++x) {
+                    const QColor pf = shot.pixelColor(t->labelWidth() + 320 + x, y);
+                    const QColor pp = shot.pixelColor(t->labelWidth() + x, y);
+                    future += pf == running || pf == ready;
+                    past += pp == running || pp == ready;
+                }
+            }
+            QCOMPARE(future, 0);
+            QVERIFY(past > 100);
+            // Run events after 30 ms are not listed.
+            w.runEvents()->refresh();
+            for (int i = 0; i < w.runEvents()->list()->topLevelItemCount(); ++i)
+                QCOMPARE(
+                    w.runEvents()->list()->topLevelItem(i)->isHidden(),
+                    w.runEvents()->events()[static_cast<std::size_t>(i)].time > 30 * kMillisecond);
+            // Playing on reveals more.
+            c->seek(50 * kMillisecond);
+            QTRY_VERIFY(labels().contains(QStringLiteral("player")));
+            // Another lesson starts hidden again from 0.
+            QVERIFY(w.openResource(QStringLiteral(":/workloads/sjf.json")));
+            QCOMPARE(c->revealedUntil(), core::SimTime{0});
+            w.close();
+        }
+        MainWindow again(prefs(file));
+        QVERIFY(again.controller()->hideFuture());
+        QVERIFY(again.findChild<QAction*>(QStringLiteral("revealAction"))->isChecked());
     }
 
     void clickingADeadlockEventRaisesTheWaitForGraph() {

@@ -415,6 +415,20 @@ void MainWindow::buildMenus() {
         m_timeline->zoomBy(0.5, m_timeline->dataRect().width() / 2.0);
     });
     zoomOut->setShortcut(QKeySequence::ZoomOut);
+    QAction* reveal = m_viewMenu->addAction(tr("Reveal as it &plays (hide the future)"));
+    reveal->setObjectName(QStringLiteral("revealAction"));
+    reveal->setCheckable(true);
+    reveal->setToolTip(
+        tr("Show only what has happened up to the furthest point reached, so "
+           "the class can guess what happens next before you step"));
+    reveal->setChecked(
+        m_prefs->settings().value(QStringLiteral("view/revealAsItPlays"), false).toBool());
+    m_controller->setHideFuture(reveal->isChecked());
+    connect(reveal, &QAction::toggled, this, [this](bool on) {
+        m_controller->setHideFuture(on);
+        m_prefs->settings().setValue(QStringLiteral("view/revealAsItPlays"), on);
+        updateClock();
+    });
     QAction* key = m_viewMenu->addAction(tr("Colour &key under the timeline"));
     key->setObjectName(QStringLiteral("legendAction"));
     key->setCheckable(true);
@@ -762,7 +776,10 @@ TimelineShown MainWindow::shownTimeline() const {
 void MainWindow::updateClock() {
     const QString now =
         QString::fromStdString(formatInUnit(m_controller->cursor(), m_controller->tickSize()));
-    const QString end = QString::fromStdString(formatDuration(m_controller->endTime()));
+    // Reveal as it plays: the end of the run is part of the future.
+    const QString end = m_controller->hideFuture()
+                            ? QStringLiteral("?")
+                            : QString::fromStdString(formatDuration(m_controller->endTime()));
     m_clock->setText(tr(" t = %1 / %2 ").arg(now, end) +
                      (m_controller->runComplete() ? QString() : tr(" (computing\u2026)")));
 }

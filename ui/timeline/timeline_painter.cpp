@@ -204,7 +204,10 @@ void TimelinePainter::paint(QPainter& p, const Frame& frame) {
     paintSyncGlyphs(p, f);
     p.setClipping(false);
     paintAxis(p, f);
-    paintRunEnd(p, f);
+    if (frame.hideAfter >= 0)
+        paintHiddenFuture(p, f, frame.hideAfter);
+    else
+        paintRunEnd(p, f);
     paintLabels(p, f);
     if (frame.cursor) paintCursor(p, f);
 }
@@ -400,6 +403,27 @@ void TimelinePainter::paintRunEnd(QPainter& p, const Pass& f) {
     p.fillRect(QRectF(f.data.left() + std::max(0.0, endX), f.data.top(),
                       f.data.width() - std::max(0.0, endX), f.data.height()),
                shade);
+}
+
+void TimelinePainter::paintHiddenFuture(QPainter& p, const Pass& f, SimTime after) {
+    // What has not been played yet: the lanes are covered (and the run's end not shown).
+    const double x = std::max(0.0, f.scale.toX(after));
+    if (x >= f.data.width()) return;
+    const QRectF future(f.data.left() + x, f.data.top(), f.data.width() - x, f.data.height());
+    p.fillRect(future, m_theme.background());
+    QColor hatch = m_theme.grid();
+    hatch.setAlpha(120);
+    p.fillRect(future, QBrush(hatch, Qt::FDiagPattern));
+    const QString text =
+        QCoreApplication::translate("TimelinePainter", "not played yet: what happens next?");
+    const QFontMetrics fm = p.fontMetrics();
+    if (future.width() > fm.horizontalAdvance(text) + 20) {
+        const QRectF box(future.left() + 10, f.data.top() + 6, fm.horizontalAdvance(text) + 12,
+                         fm.height() + 6);
+        p.fillRect(box, m_theme.background());
+        p.setPen(m_theme.mutedText());
+        p.drawText(box, Qt::AlignCenter, text);
+    }
 }
 
 void TimelinePainter::paintLabels(QPainter& p, const Pass& f) {

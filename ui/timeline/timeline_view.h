@@ -97,6 +97,7 @@ private:
     GilLanes m_gilMode = GilLanes::MultiThreaded;
     bool m_fitPending = true;
     bool m_updatingScrollBars = false;
+    core::SimTime m_nextReveal = -1;  // reveal as it plays: when a hidden lane appears
     std::size_t m_knownThreads = 0;
     std::size_t m_knownProcesses = 0;
     quint64 m_revision = ~0ull;
