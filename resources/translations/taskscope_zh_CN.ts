@@ -122,6 +122,61 @@
         <source>cannot write &apos;%1&apos; as PDF</source>
         <translation>无法将“%1”写为 PDF</translation>
     </message>
+    <message>
+        <source>the code view shows a Python program: open a .py file in the app and export it from there (File &gt; Export)</source>
+        <translation>代码视图显示的是 Python 程序:请在应用中打开一个 .py 文件,再从那里导出(文件 &gt; 导出)</translation>
+    </message>
+</context>
+<context>
+    <name>LessonTopic</name>
+    <message>
+        <source>Processes</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>The GIL</source>
+        <translation>GIL 全局解释器锁</translation>
+    </message>
+    <message>
+        <source>Process pools</source>
+        <translation>进程池</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Shared memory</source>
+        <translation>共享内存</translation>
+    </message>
+    <message>
+        <source>Locks and events</source>
+        <translation>锁与事件</translation>
+    </message>
+    <message>
+        <source>Deadlock</source>
+        <translation>死锁</translation>
+    </message>
+    <message>
+        <source>Scheduling</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>Pipelines (DataLoader)</source>
+        <translation>流水线(DataLoader)</translation>
+    </message>
+    <message>
+        <source>Races</source>
+        <translation>竞争</translation>
+    </message>
+    <message>
+        <source>I/O</source>
+        <translation>I/O</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -194,6 +249,13 @@
     <message>
         <source>Terminated</source>
         <translation>终止</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePainter</name>
+    <message>
+        <source>not played yet: what happens next?</source>
+        <translation>尚未播放:接下来会发生什么?</translation>
     </message>
 </context>
 <context>
@@ -441,6 +503,18 @@
         <source>Breakpoint on line %1 cleared</source>
         <translation>已清除第 %1 行断点</translation>
     </message>
+    <message>
+        <source>No edits to revert: this is the file&apos;s own text</source>
+        <translation>没有可还原的修改:这就是文件本身的内容</translation>
+    </message>
+    <message>
+        <source>Throw away your edits of %1 and go back to the file&apos;s own text?</source>
+        <translation>放弃你对 %1 的修改,回到文件本身的内容吗?</translation>
+    </message>
+    <message>
+        <source>Throw away my edits</source>
+        <translation>放弃我的修改</translation>
+    </message>
 </context>
 <context>
     <name>taskscope::ui::ConsoleView</name>
@@ -651,6 +725,18 @@
         <source>Choose a file to export to.</source>
         <translation>请选择要导出到的文件。</translation>
     </message>
+    <message>
+        <source>GIL</source>
+        <translation>GIL</translation>
+    </message>
+    <message>
+        <source>Sync objects</source>
+        <translation>同步对象</translation>
+    </message>
+    <message>
+        <source>Code (Python programs)</source>
+        <translation>代码(Python 程序)</translation>
+    </message>
 </context>
 <context>
     <name>taskscope::ui::GilView</name>
@@ -715,6 +801,147 @@
         <translation>
             <numerusform>GIL 等待 %1 · %n 轮</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Every process here has one thread, so its GIL never changes hands. View &gt; GIL lane per process &gt; Every process shows them anyway.</source>
+        <translation>这里每个进程只有一个线程,它的 GIL 从不换手。视图 &gt; 每个进程的 GIL 泳道 &gt; 所有进程 仍可显示它们。</translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::LegendStrip</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>context switch</source>
+        <translation>上下文切换</translation>
+    </message>
+    <message>
+        <source>CPU and GIL lanes: the thread&apos;s own colour (GIL lane empty: free)</source>
+        <translation>CPU 与 GIL 泳道:线程自己的颜色(GIL 泳道为空:空闲)</translation>
+    </message>
+    <message>
+        <source>marker (taskscope.mark)</source>
+        <translation>标记(taskscope.mark)</translation>
+    </message>
+    <message>
+        <source>lock acquired / released</source>
+        <translation>获得锁 / 释放锁</translation>
+    </message>
+    <message>
+        <source>queue put / get</source>
+        <translation>队列 put / get</translation>
+    </message>
+    <message>
+        <source>deadlock, lost update</source>
+        <translation>死锁、丢失更新</translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::LessonBrowser</name>
+    <message>
+        <source>Seed 000 · Processes: Process, Pool, Queue</source>
+        <translation>种子 000 · Python 进程:Process、Pool、Queue</translation>
+    </message>
+    <message>
+        <source>Seed 001 · Threads and processes: concurrency, parallelism, the GIL</source>
+        <translation>种子 001 · Python 多线程、多进程:并发、并行与 GIL</translation>
+    </message>
+    <message>
+        <source>Seed 002 · Multiprocessing in practice: Queue, Pool, shared memory, locks</source>
+        <translation>种子 002 · 如何应用多进程 Multiprocessing:Queue、Pool、共享内存、锁</translation>
+    </message>
+    <message>
+        <source>Seed 003 · Multitasking notes: states, events, locks, deadlock</source>
+        <translation>种子 003 · 多任务笔记:进程状态、事件、锁、死锁</translation>
+    </message>
+    <message>
+        <source>Seed 004 · Processes and threads, daemon threads, DataLoader workers</source>
+        <translation>种子 004 · Python 中的进程和线程、守护线程、DataLoader 工作进程</translation>
+    </message>
+    <message>
+        <source>Scheduling and kernel exercises (workloads)</source>
+        <translation>调度与内核练习(工作负载)</translation>
+    </message>
+    <message>
+        <source>Seed %1</source>
+        <translation>种子 %1</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Search lessons (title, topic, what to watch, file name)</source>
+        <translation>搜索课程(标题、主题、观察要点、文件名)</translation>
+    </message>
+    <message>
+        <source>Group by:</source>
+        <translation>分组:</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子文章</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No lesson matches the search.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;没有符合搜索的课程。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>种子 %1</translation>
+    </message>
+    <message>
+        <source>What it shows</source>
+        <translation>演示内容</translation>
+    </message>
+    <message>
+        <source>What to watch</source>
+        <translation>观察要点</translation>
+    </message>
+    <message>
+        <source>What to expect</source>
+        <translation>预期结果</translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::LessonView</name>
+    <message>
+        <source>No lesson open</source>
+        <translation>没有打开课程</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Open a lesson from &lt;b&gt;Lessons&lt;/b&gt; on the toolbar: its title, what to watch and what to expect appear here.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;从工具栏的&lt;b&gt;课程&lt;/b&gt;打开一节课:它的标题、观察要点和预期结果会显示在这里。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>种子 %1</translation>
+    </message>
+    <message>
+        <source>What it shows</source>
+        <translation>演示内容</translation>
+    </message>
+    <message>
+        <source>What to watch</source>
+        <translation>观察要点</translation>
+    </message>
+    <message>
+        <source>What to expect</source>
+        <translation>预期结果</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;This file has no lesson header (title, watch, expect).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;这个文件没有课程头部(title、watch、expect)。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -800,10 +1027,6 @@
         <translation>一个时钟滴答</translation>
     </message>
     <message>
-        <source>One bytecode (Python programs)</source>
-        <translation>一条字节码(Python 程序)</translation>
-    </message>
-    <message>
         <source>&amp;Presenter mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
@@ -834,10 +1057,6 @@
     <message>
         <source>Simulation</source>
         <translation>模拟</translation>
-    </message>
-    <message>
-        <source>Lessons</source>
-        <translation>课程</translation>
     </message>
     <message>
         <source> Speed </source>
@@ -902,10 +1121,6 @@
     <message>
         <source>&amp;GIL lane per process</source>
         <translation>每个进程的 GIL 泳道(&amp;G)</translation>
-    </message>
-    <message>
-        <source>Which thread holds each process&apos;s GIL (Python programs)</source>
-        <translation>每个进程的 GIL 由哪个线程持有(Python 程序)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -986,14 +1201,6 @@
     <message>
         <source>Breakpoints</source>
         <translation>断点</translation>
-    </message>
-    <message>
-        <source>Scheduling exercises</source>
-        <translation>调度练习</translation>
-    </message>
-    <message>
-        <source>Python programs</source>
-        <translation>Python 程序</translation>
     </message>
     <message>
         <source>Cannot open %1</source>
@@ -1082,6 +1289,50 @@ F11:演示模式
     <message>
         <source>GIL</source>
         <translation>GIL</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons...</source>
+        <translation>课程(&amp;L)...</translation>
+    </message>
+    <message>
+        <source>Browse the built-in lessons by seed or topic, with what each one shows (Ctrl+L)</source>
+        <translation>按种子文章或主题浏览内置课程,并查看每节课演示的内容(Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Presenter mode: full screen, large text, the timeline on most of the screen (F11; Esc leaves)</source>
+        <translation>演示模式:全屏、大字体,时间线占据大部分屏幕(F11;Esc 退出)</translation>
+    </message>
+    <message>
+        <source>Leave presenter mode</source>
+        <translation>退出演示模式</translation>
+    </message>
+    <message>
+        <source>Reveal as it &amp;plays (hide the future)</source>
+        <translation>边播放边揭示(隐藏未来)(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show only what has happened up to the furthest point reached, so the class can guess what happens next before you step</source>
+        <translation>只显示到目前播放过的最远时刻为止发生的事情,让学生在你单步之前猜一猜接下来会发生什么</translation>
+    </message>
+    <message>
+        <source>Colour &amp;key under the timeline</source>
+        <translation>时间线下方的颜色图例(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Processes with several threads</source>
+        <translation>有多个线程的进程</translation>
+    </message>
+    <message>
+        <source>Every process</source>
+        <translation>所有进程</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>不显示</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
     </message>
 </context>
 <context>
@@ -1392,8 +1643,12 @@ F11:演示模式
         <translation>(%1)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;: %2 since %3&lt;br&gt;came from %4 (%5)</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;:自 %3 起 %2&lt;br&gt;来自 %4(%5)</translation>
+        <source>T%1</source>
+        <translation>T%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%6): %2 since %3&lt;br&gt;came from %4 (%5)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;(%6):自 %3 起 %2&lt;br&gt;来自 %4(%5)</translation>
     </message>
 </context>
 <context>
@@ -1540,6 +1795,14 @@ Open a lesson such as &quot;Deadlock: two locks&quot; or &quot;Bounded queue&quo
     <message>
         <source>waiting:</source>
         <translation>等待者:</translation>
+    </message>
+    <message>
+        <source> (pid %1)</source>
+        <translation>(pid %1)</translation>
+    </message>
+    <message>
+        <source> (%1, pid %2)</source>
+        <translation>(%1,pid %2)</translation>
     </message>
 </context>
 <context>

@@ -194,7 +194,7 @@ void GilView::refresh() {
         }
         if (m_states.empty())
             m_message = lone ? tr("Every process here has one thread, so its GIL never changes "
-                                  "hands. View > GIL lanes > Every process shows them anyway.")
+                                  "hands. View > GIL lane per process > Every process shows them anyway.")
                              : tr("No thread has taken the GIL yet at this time");
     }
     m_canvas->setMinimumHeight(canvasHeight());
