@@ -851,14 +851,17 @@ void MainWindow::applyPresenterLayout() {
     const int available = height() - (m_toolBar ? m_toolBar->height() : 0);
     const int title = QFontMetrics(QApplication::font()).height() + 10;
     // Every lane, the axis and the scroll bar; at least 60% of the height, at most 80%.
-    const int wanted =
-        m_timeline->contentHeightHint() + title + (m_legend->isVisible() ? m_legend->height() : 0);
+    const int legend = m_legend->isVisible() ? m_legend->heightForWidth(m_timeline->width()) : 0;
+    const int wanted = m_timeline->contentHeightHint() + title + legend + 8;
     const int h = std::clamp(wanted, available * 6 / 10, available * 8 / 10);
     if (below.isEmpty()) return;
     resizeDocks({timeline, below.front()}, {h, std::max(80, available - h)}, Qt::Vertical);
-    // The groups below share the width equally (the GIL and sync cards need room).
+    // The groups below share the width, the middle one (states, sync objects, GIL: the
+    // cards) a little more.
     QList<int> widths;
-    for (int i = 0; i < below.size(); ++i) widths << width() / static_cast<int>(below.size());
+    for (int i = 0; i < below.size(); ++i)
+        widths << (below.size() == 3 ? width() * (i == 1 ? 40 : 30) / 100
+                                     : width() / static_cast<int>(below.size()));
     resizeDocks(below, widths, Qt::Horizontal);
 }
 

@@ -193,9 +193,10 @@ void GilView::refresh() {
             m_states.push_back(std::move(s));
         }
         if (m_states.empty())
-            m_message = lone ? tr("Every process here has one thread, so its GIL never changes "
-                                  "hands. View > GIL lane per process > Every process shows them anyway.")
-                             : tr("No thread has taken the GIL yet at this time");
+            m_message =
+                lone ? tr("Every process here has one thread, so its GIL never changes "
+                          "hands. View > GIL lane per process > Every process shows them anyway.")
+                     : tr("No thread has taken the GIL yet at this time");
     }
     m_canvas->setMinimumHeight(canvasHeight());
     m_canvas->setMinimumWidth(m_states.empty() ? 0 : metrics().minWidth);

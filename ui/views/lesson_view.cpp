@@ -1,5 +1,6 @@
 #include "ui/views/lesson_view.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -15,16 +16,26 @@ LessonView::LessonView(QWidget* parent)
     m_title->setWordWrap(true);
     m_title->setTextFormat(Qt::PlainText);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont f = m_title->font();
-    f.setBold(true);
-    f.setPointSizeF(f.pointSizeF() * 1.15);
-    m_title->setFont(f);
+    updateTitleFont();
     m_body->setObjectName(QStringLiteral("lessonBody"));
     m_body->setFrameShape(QFrame::NoFrame);
     m_body->setOpenLinks(false);
     layout->addWidget(m_title);
     layout->addWidget(m_body, 1);
     clear();
+}
+
+void LessonView::updateTitleFont() {
+    // Bold and a little larger than the panel's font, which presenter mode enlarges.
+    QFont f = font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    m_title->setFont(f);
+}
+
+void LessonView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) updateTitleFont();
 }
 
 void LessonView::clear() {

@@ -28,7 +28,12 @@ public:
     QString expectText() const { return m_expect; }
     QString plainText() const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void updateTitleFont();
+
     LessonHeader m_header;
     QString m_watch;
     QString m_expect;
