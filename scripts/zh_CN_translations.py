@@ -362,7 +362,7 @@ ZH = {
     ('CodeView', 'Run the edited program from the start (Ctrl+R in the editor)'): '从头运行编辑后的程序(在编辑器中按 Ctrl+R)',
     ('CodeView', 'Revert'): '还原',
     ('CodeView', "Drop your edits and go back to the file's own text"): '放弃你的修改,恢复文件原文',
-    ('CodeView', 'Open a Python program (.py) to see its code here: File → Open or File → Lessons → Python programs.'): '打开一个 Python 程序(.py)即可在此查看代码:文件 → 打开,或 文件 → 课程 → Python 程序。',
+    ('CodeView', 'Open a Python program (.py) to see its code here: File → Open or File → Lessons (Ctrl+L).'): '打开一个 Python 程序(.py)即可在此查看代码:文件 → 打开,或 文件 → 课程(Ctrl+L)。',
     ('CodeView', 'Restored your edits of %1; Revert goes back to the file'): '已恢复你对 %1 的修改;“还原”可回到文件原文',
     ('CodeView', 'Cannot save your edits to %1: %2'): '无法保存你对 %1 的修改:%2',
     ('CodeView', 'Running the edited program'): '正在运行编辑后的程序',

@@ -47,10 +47,6 @@
 <context>
     <name>Export</name>
     <message>
-        <source>the GIL</source>
-        <translation>GIL</translation>
-    </message>
-    <message>
         <source>Waiting: %1</source>
         <translation>等待:%1</translation>
     </message>
@@ -456,10 +452,6 @@
         <translation>放弃你的修改,恢复文件原文</translation>
     </message>
     <message>
-        <source>Open a Python program (.py) to see its code here: File → Open or File → Lessons → Python programs.</source>
-        <translation>打开一个 Python 程序(.py)即可在此查看代码:文件 → 打开,或 文件 → 课程 → Python 程序。</translation>
-    </message>
-    <message>
         <source>Restored your edits of %1; Revert goes back to the file</source>
         <translation>已恢复你对 %1 的修改;“还原”可回到文件原文</translation>
     </message>
@@ -514,6 +506,10 @@
     <message>
         <source>Throw away my edits</source>
         <translation>放弃我的修改</translation>
+    </message>
+    <message>
+        <source>Open a Python program (.py) to see its code here: File → Open or File → Lessons (Ctrl+L).</source>
+        <translation>打开一个 Python 程序(.py)即可在此查看代码:文件 → 打开,或 文件 → 课程(Ctrl+L)。</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@
 
 #include "core/sched/policy.h"
 #include "ui/charts/stats_view.h"
+#include "ui/model/display_names.h"
 #include "ui/model/time_format.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
@@ -121,9 +122,8 @@ std::vector<LegendEntry> legendFor(const SimulationController& c, const Theme& t
             for (int r = 0; r < core::kWaitReasonCount; ++r)
                 any = any || state[static_cast<int>(s)][r];
             if (!any) continue;
-            QString name = fromView(core::toString(s));
-            if (!name.isEmpty()) name[0] = name[0].toUpper();
-            out.push_back({theme.stateColour(s, WaitReason::None), name, false});
+            // The names the on-screen colour key uses (translated).
+            out.push_back({theme.stateColour(s, WaitReason::None), stateName(s), false});
         }
         // Waiting, one entry per colour: "Waiting: io, disk", "Waiting: lock, queue".
         std::vector<std::pair<QRgb, QStringList>> waits;
@@ -133,8 +133,7 @@ std::vector<LegendEntry> legendFor(const SimulationController& c, const Theme& t
             const QRgb rgb = theme.stateColour(ThreadState::Waiting, reason).rgb();
             auto it = std::find_if(waits.begin(), waits.end(),
                                    [&](const auto& w) { return w.first == rgb; });
-            const QString name = reason == WaitReason::Gil ? Export::tr("the GIL")
-                                                           : fromView(core::toString(reason));
+            const QString name = reasonName(reason);
             if (it == waits.end())
                 waits.push_back({rgb, QStringList{name}});
             else

@@ -562,7 +562,7 @@ void CodeView::onProgramChanged() {
         m_editor->setReadOnly(true);
         m_editor->setPlaceholderText(
             tr("Open a Python program (.py) to see its code here: File \u2192 Open or "
-               "File \u2192 Lessons \u2192 Python programs."));
+               "File \u2192 Lessons (Ctrl+L)."));
         m_loading = false;
         m_runAction->setEnabled(false);
         m_revertAction->setEnabled(false);
