@@ -523,10 +523,11 @@ void MainWindow::buildDocks() {
     auto dock = [this](QWidget* w, const QString& title, const QString& name) {
         auto* d = new QDockWidget(title, this);
         d->setObjectName(name);
-        // Forms (Run settings, Breakpoints, the workload table's buttons) scroll rather than
-        // hold the whole bottom row to their height (presenter mode, small screens).
+        // Forms (Run settings, Breakpoints, the workload table's buttons) and the charts
+        // scroll rather than hold the whole bottom row to their height (presenter mode, small
+        // screens).
         if (qobject_cast<SettingsPanel*>(w) || qobject_cast<BreakpointsView*>(w) ||
-            qobject_cast<WorkloadEditor*>(w)) {
+            qobject_cast<WorkloadEditor*>(w) || qobject_cast<StatsView*>(w)) {
             auto* scroll = new QScrollArea;
             scroll->setObjectName(name + QStringLiteral("Scroll"));
             scroll->setWidget(w);
@@ -822,8 +823,10 @@ void MainWindow::setPresenterMode(bool on) {
         b->setToolButtonStyle(Qt::ToolButtonIconOnly);
     if (on) {
         showFullScreen();
-        // After the new font and the full-screen size have been laid out.
+        // After the new font and the full-screen size have been laid out (a window manager
+        // may take a moment to grant full screen; without one the size stays as it is).
         QTimer::singleShot(0, this, [this] { applyPresenterLayout(); });
+        QTimer::singleShot(200, this, [this] { applyPresenterLayout(); });
     } else {
         showNormal();
         if (!m_statePresenterSaved.isEmpty()) restoreState(m_statePresenterSaved, kLayoutVersion);
