@@ -8,7 +8,7 @@ namespace taskscope::core {
 
 namespace {
 using View = ImageOptions::View;
-constexpr std::array<std::pair<View, std::string_view>, 7> kViews = {{
+constexpr std::array<std::pair<View, std::string_view>, 10> kViews = {{
     {View::Timeline, "timeline"},
     {View::States, "states"},
     {View::ProcessTree, "processes"},
@@ -16,6 +16,9 @@ constexpr std::array<std::pair<View, std::string_view>, 7> kViews = {{
     {View::Stats, "stats"},
     {View::WaitingChart, "waiting-chart"},
     {View::UtilizationChart, "utilization-chart"},
+    {View::Gil, "gil"},
+    {View::SyncObjects, "sync-objects"},
+    {View::Code, "code"},
 }};
 
 bool sameIgnoringCase(std::string_view a, std::string_view b) {

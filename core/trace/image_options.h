@@ -22,6 +22,9 @@ struct ImageOptions {
         Stats,             // the statistics view: summary and both charts
         WaitingChart,      // waiting / turnaround bars
         UtilizationChart,  // CPU utilization per core
+        Gil,               // the GIL view: holder, waiters, each thread's GIL wait
+        SyncObjects,       // the sync objects' cards
+        Code,              // the Python program with each thread's line
     };
     enum class Range : std::uint8_t { Whole, Visible, Custom };
 
@@ -45,7 +48,7 @@ struct ImageOptions {
 };
 
 // "timeline", "states", "processes", "wait-for", "stats", "waiting-chart",
-// "utilization-chart" (any case) -> the view.
+// "utilization-chart", "gil", "sync-objects", "code" (any case) -> the view.
 std::optional<ImageOptions::View> imageViewForName(std::string_view name);
 std::string_view imageViewName(ImageOptions::View view);
 const std::vector<std::string_view>& imageViewNameList();

@@ -126,10 +126,10 @@ Expected<std::vector<SimTime>> burstList(const json& v, SimTime unit, const std:
     return bursts;
 }
 
-const char* kKnownKeys[] = {"cores",         "policy", "quantum", "context_switch",  "time_unit",
-                            "seed",          "mlfq",   "objects", "processes",       "title",
-                            "description",   "name",   "gil",     "switch_interval", "title_zh",
-                            "description_zh"};
+const char* kKnownKeys[] = {"cores",          "policy", "quantum", "context_switch",  "time_unit",
+                            "seed",           "mlfq",   "objects", "processes",       "title",
+                            "description",    "name",   "gil",     "switch_interval", "title_zh",
+                            "description_zh", "topic"};
 
 struct ObjectType {
     std::string_view name;

@@ -47,10 +47,6 @@
 <context>
     <name>Export</name>
     <message>
-        <source>the GIL</source>
-        <translation>GIL</translation>
-    </message>
-    <message>
         <source>Waiting: %1</source>
         <translation>等待:%1</translation>
     </message>
@@ -123,16 +119,59 @@
         <translation>无法将“%1”写为 PDF</translation>
     </message>
     <message>
-        <source>Speed-up</source>
-        <translation>加速比</translation>
+        <source>the code view shows a Python program: open a .py file in the app and export it from there (File &gt; Export)</source>
+        <translation>代码视图显示的是 Python 程序:请在应用中打开一个 .py 文件,再从那里导出(文件 &gt; 导出)</translation>
+    </message>
+</context>
+<context>
+    <name>LessonTopic</name>
+    <message>
+        <source>Processes</source>
+        <translation>进程</translation>
     </message>
     <message>
-        <source>makespan</source>
-        <translation>总时长</translation>
+        <source>Threads</source>
+        <translation>线程</translation>
     </message>
     <message>
-        <source>speed-up %1×</source>
-        <translation>加速比 %1×</translation>
+        <source>The GIL</source>
+        <translation>GIL 全局解释器锁</translation>
+    </message>
+    <message>
+        <source>Process pools</source>
+        <translation>进程池</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Shared memory</source>
+        <translation>共享内存</translation>
+    </message>
+    <message>
+        <source>Locks and events</source>
+        <translation>锁与事件</translation>
+    </message>
+    <message>
+        <source>Deadlock</source>
+        <translation>死锁</translation>
+    </message>
+    <message>
+        <source>Scheduling</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>Pipelines (DataLoader)</source>
+        <translation>流水线(DataLoader)</translation>
+    </message>
+    <message>
+        <source>Races</source>
+        <translation>竞争</translation>
+    </message>
+    <message>
+        <source>I/O</source>
+        <translation>I/O</translation>
     </message>
 </context>
 <context>
@@ -206,6 +245,13 @@
     <message>
         <source>Terminated</source>
         <translation>终止</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePainter</name>
+    <message>
+        <source>not played yet: what happens next?</source>
+        <translation>尚未播放:接下来会发生什么?</translation>
     </message>
 </context>
 <context>
@@ -406,10 +452,6 @@
         <translation>放弃你的修改,恢复文件原文</translation>
     </message>
     <message>
-        <source>Open a Python program (.py) to see its code here: File → Open or File → Lessons → Python programs.</source>
-        <translation>打开一个 Python 程序(.py)即可在此查看代码:文件 → 打开,或 文件 → 课程 → Python 程序。</translation>
-    </message>
-    <message>
         <source>Restored your edits of %1; Revert goes back to the file</source>
         <translation>已恢复你对 %1 的修改;“还原”可回到文件原文</translation>
     </message>
@@ -453,119 +495,21 @@
         <source>Breakpoint on line %1 cleared</source>
         <translation>已清除第 %1 行断点</translation>
     </message>
-</context>
-<context>
-    <name>taskscope::ui::CompareTimelines</name>
     <message>
-        <source>%1 — makespan %2, speed-up %3×</source>
-        <translation>%1 — 总时长 %2,加速比 %3×</translation>
-    </message>
-</context>
-<context>
-    <name>taskscope::ui::CompareView</name>
-    <message>
-        <source>(nothing else)</source>
-        <translation>(不再变化其他设置)</translation>
+        <source>No edits to revert: this is the file&apos;s own text</source>
+        <translation>没有可还原的修改:这就是文件本身的内容</translation>
     </message>
     <message>
-        <source>Values separated by commas</source>
-        <translation>用逗号分隔的取值</translation>
+        <source>Throw away your edits of %1 and go back to the file&apos;s own text?</source>
+        <translation>放弃你对 %1 的修改,回到文件本身的内容吗?</translation>
     </message>
     <message>
-        <source>Vary</source>
-        <translation>变化</translation>
+        <source>Throw away my edits</source>
+        <translation>放弃我的修改</translation>
     </message>
     <message>
-        <source>and</source>
-        <translation>以及</translation>
-    </message>
-    <message>
-        <source>Compare</source>
-        <translation>比较</translation>
-    </message>
-    <message>
-        <source>Compare as the lesson suggests</source>
-        <translation>按课程建议比较</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>%v of %m runs</source>
-        <translation>%v / %m 次运行</translation>
-    </message>
-    <message>
-        <source>This program has no &apos;# compare:&apos; preset</source>
-        <translation>此程序没有 &apos;# compare:&apos; 预设</translation>
-    </message>
-    <message>
-        <source>A comparison is running</source>
-        <translation>正在进行一次比较</translation>
-    </message>
-    <message>
-        <source>Open a program or workload first</source>
-        <translation>请先打开程序或工作负载</translation>
-    </message>
-    <message>
-        <source>Choose a setting to vary</source>
-        <translation>请选择要变化的设置</translation>
-    </message>
-    <message>
-        <source>%1 is chosen twice</source>
-        <translation>%1 被选了两次</translation>
-    </message>
-    <message numerus="yes">
-        <source>Running %n configuration(s)…</source>
-        <translation>
-            <numerusform>正在运行 %n 种配置…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n run(s); double-click a row or click a timeline to open it</source>
-        <translation>
-            <numerusform>共 %n 次运行;双击一行或点击时间线即可打开</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>makespan</source>
-        <translation>总时长</translation>
-    </message>
-    <message>
-        <source>CPU</source>
-        <translation>CPU</translation>
-    </message>
-    <message>
-        <source>utilization</source>
-        <translation>利用率</translation>
-    </message>
-    <message>
-        <source>GIL wait</source>
-        <translation>GIL 等待</translation>
-    </message>
-    <message>
-        <source>exit</source>
-        <translation>退出码</translation>
-    </message>
-    <message>
-        <source>speed-up</source>
-        <translation>加速比</translation>
-    </message>
-    <message>
-        <source>deadlock</source>
-        <translation>死锁</translation>
-    </message>
-    <message>
-        <source>all blocked</source>
-        <translation>全部阻塞</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <source>Speed-up: %1</source>
-        <translation>加速比:%1</translation>
+        <source>Open a Python program (.py) to see its code here: File → Open or File → Lessons (Ctrl+L).</source>
+        <translation>打开一个 Python 程序(.py)即可在此查看代码:文件 → 打开,或 文件 → 课程(Ctrl+L)。</translation>
     </message>
 </context>
 <context>
@@ -777,6 +721,18 @@
         <source>Choose a file to export to.</source>
         <translation>请选择要导出到的文件。</translation>
     </message>
+    <message>
+        <source>GIL</source>
+        <translation>GIL</translation>
+    </message>
+    <message>
+        <source>Sync objects</source>
+        <translation>同步对象</translation>
+    </message>
+    <message>
+        <source>Code (Python programs)</source>
+        <translation>代码(Python 程序)</translation>
+    </message>
 </context>
 <context>
     <name>taskscope::ui::GilView</name>
@@ -841,6 +797,147 @@
         <translation>
             <numerusform>GIL 等待 %1 · %n 轮</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Every process here has one thread, so its GIL never changes hands. View &gt; GIL lane per process &gt; Every process shows them anyway.</source>
+        <translation>这里每个进程只有一个线程,它的 GIL 从不换手。视图 &gt; 每个进程的 GIL 泳道 &gt; 所有进程 仍可显示它们。</translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::LegendStrip</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>context switch</source>
+        <translation>上下文切换</translation>
+    </message>
+    <message>
+        <source>CPU and GIL lanes: the thread&apos;s own colour (GIL lane empty: free)</source>
+        <translation>CPU 与 GIL 泳道:线程自己的颜色(GIL 泳道为空:空闲)</translation>
+    </message>
+    <message>
+        <source>marker (taskscope.mark)</source>
+        <translation>标记(taskscope.mark)</translation>
+    </message>
+    <message>
+        <source>lock acquired / released</source>
+        <translation>获得锁 / 释放锁</translation>
+    </message>
+    <message>
+        <source>queue put / get</source>
+        <translation>队列 put / get</translation>
+    </message>
+    <message>
+        <source>deadlock, lost update</source>
+        <translation>死锁、丢失更新</translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::LessonBrowser</name>
+    <message>
+        <source>Seed 000 · Processes: Process, Pool, Queue</source>
+        <translation>种子 000 · Python 进程:Process、Pool、Queue</translation>
+    </message>
+    <message>
+        <source>Seed 001 · Threads and processes: concurrency, parallelism, the GIL</source>
+        <translation>种子 001 · Python 多线程、多进程:并发、并行与 GIL</translation>
+    </message>
+    <message>
+        <source>Seed 002 · Multiprocessing in practice: Queue, Pool, shared memory, locks</source>
+        <translation>种子 002 · 如何应用多进程 Multiprocessing:Queue、Pool、共享内存、锁</translation>
+    </message>
+    <message>
+        <source>Seed 003 · Multitasking notes: states, events, locks, deadlock</source>
+        <translation>种子 003 · 多任务笔记:进程状态、事件、锁、死锁</translation>
+    </message>
+    <message>
+        <source>Seed 004 · Processes and threads, daemon threads, DataLoader workers</source>
+        <translation>种子 004 · Python 中的进程和线程、守护线程、DataLoader 工作进程</translation>
+    </message>
+    <message>
+        <source>Scheduling and kernel exercises (workloads)</source>
+        <translation>调度与内核练习(工作负载)</translation>
+    </message>
+    <message>
+        <source>Seed %1</source>
+        <translation>种子 %1</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Search lessons (title, topic, what to watch, file name)</source>
+        <translation>搜索课程(标题、主题、观察要点、文件名)</translation>
+    </message>
+    <message>
+        <source>Group by:</source>
+        <translation>分组:</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子文章</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No lesson matches the search.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;没有符合搜索的课程。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>种子 %1</translation>
+    </message>
+    <message>
+        <source>What it shows</source>
+        <translation>演示内容</translation>
+    </message>
+    <message>
+        <source>What to watch</source>
+        <translation>观察要点</translation>
+    </message>
+    <message>
+        <source>What to expect</source>
+        <translation>预期结果</translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::LessonView</name>
+    <message>
+        <source>No lesson open</source>
+        <translation>没有打开课程</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Open a lesson from &lt;b&gt;Lessons&lt;/b&gt; on the toolbar: its title, what to watch and what to expect appear here.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;从工具栏的&lt;b&gt;课程&lt;/b&gt;打开一节课:它的标题、观察要点和预期结果会显示在这里。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>种子 %1</translation>
+    </message>
+    <message>
+        <source>What it shows</source>
+        <translation>演示内容</translation>
+    </message>
+    <message>
+        <source>What to watch</source>
+        <translation>观察要点</translation>
+    </message>
+    <message>
+        <source>What to expect</source>
+        <translation>预期结果</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;This file has no lesson header (title, watch, expect).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;这个文件没有课程头部(title、watch、expect)。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -926,10 +1023,6 @@
         <translation>一个时钟滴答</translation>
     </message>
     <message>
-        <source>One bytecode (Python programs)</source>
-        <translation>一条字节码(Python 程序)</translation>
-    </message>
-    <message>
         <source>&amp;Presenter mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
@@ -960,10 +1053,6 @@
     <message>
         <source>Simulation</source>
         <translation>模拟</translation>
-    </message>
-    <message>
-        <source>Lessons</source>
-        <translation>课程</translation>
     </message>
     <message>
         <source> Speed </source>
@@ -1028,10 +1117,6 @@
     <message>
         <source>&amp;GIL lane per process</source>
         <translation>每个进程的 GIL 泳道(&amp;G)</translation>
-    </message>
-    <message>
-        <source>Which thread holds each process&apos;s GIL (Python programs)</source>
-        <translation>每个进程的 GIL 由哪个线程持有(Python 程序)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1112,14 +1197,6 @@
     <message>
         <source>Breakpoints</source>
         <translation>断点</translation>
-    </message>
-    <message>
-        <source>Scheduling exercises</source>
-        <translation>调度练习</translation>
-    </message>
-    <message>
-        <source>Python programs</source>
-        <translation>Python 程序</translation>
     </message>
     <message>
         <source>Cannot open %1</source>
@@ -1210,8 +1287,48 @@ F11:演示模式
         <translation>GIL</translation>
     </message>
     <message>
-        <source>Compare</source>
-        <translation>比较</translation>
+        <source>&amp;Lessons...</source>
+        <translation>课程(&amp;L)...</translation>
+    </message>
+    <message>
+        <source>Browse the built-in lessons by seed or topic, with what each one shows (Ctrl+L)</source>
+        <translation>按种子文章或主题浏览内置课程,并查看每节课演示的内容(Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Presenter mode: full screen, large text, the timeline on most of the screen (F11; Esc leaves)</source>
+        <translation>演示模式:全屏、大字体,时间线占据大部分屏幕(F11;Esc 退出)</translation>
+    </message>
+    <message>
+        <source>Leave presenter mode</source>
+        <translation>退出演示模式</translation>
+    </message>
+    <message>
+        <source>Reveal as it &amp;plays (hide the future)</source>
+        <translation>边播放边揭示(隐藏未来)(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show only what has happened up to the furthest point reached, so the class can guess what happens next before you step</source>
+        <translation>只显示到目前播放过的最远时刻为止发生的事情,让学生在你单步之前猜一猜接下来会发生什么</translation>
+    </message>
+    <message>
+        <source>Colour &amp;key under the timeline</source>
+        <translation>时间线下方的颜色图例(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Processes with several threads</source>
+        <translation>有多个线程的进程</translation>
+    </message>
+    <message>
+        <source>Every process</source>
+        <translation>所有进程</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>不显示</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
     </message>
 </context>
 <context>
@@ -1472,17 +1589,6 @@ F11:演示模式
     </message>
 </context>
 <context>
-    <name>taskscope::ui::SpeedupChart</name>
-    <message>
-        <source>speed-up</source>
-        <translation>加速比</translation>
-    </message>
-    <message>
-        <source>speed-up against the first run (×)</source>
-        <translation>相对第一次运行的加速比(×)</translation>
-    </message>
-</context>
-<context>
     <name>taskscope::ui::StatesView</name>
     <message>
         <source>Terminated</source>
@@ -1533,8 +1639,12 @@ F11:演示模式
         <translation>(%1)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;: %2 since %3&lt;br&gt;came from %4 (%5)</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;:自 %3 起 %2&lt;br&gt;来自 %4(%5)</translation>
+        <source>T%1</source>
+        <translation>T%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%6): %2 since %3&lt;br&gt;came from %4 (%5)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;(%6):自 %3 起 %2&lt;br&gt;来自 %4(%5)</translation>
     </message>
 </context>
 <context>
@@ -1681,6 +1791,14 @@ Open a lesson such as &quot;Deadlock: two locks&quot; or &quot;Bounded queue&quo
     <message>
         <source>waiting:</source>
         <translation>等待者:</translation>
+    </message>
+    <message>
+        <source> (pid %1)</source>
+        <translation>(pid %1)</translation>
+    </message>
+    <message>
+        <source> (%1, pid %2)</source>
+        <translation>(%1,pid %2)</translation>
     </message>
 </context>
 <context>

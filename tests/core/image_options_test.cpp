@@ -9,7 +9,9 @@ using namespace taskscope::core;
 
 TEST(ImageOptions, ViewNamesRoundTrip) {
     EXPECT_EQ(imageViewNames(),
-              "timeline|states|processes|wait-for|stats|waiting-chart|utilization-chart");
+              "timeline|states|processes|wait-for|stats|waiting-chart|utilization-chart|gil|"
+              "sync-objects|code");
+    EXPECT_EQ(imageViewForName("Sync-Objects"), ImageOptions::View::SyncObjects);
     for (const auto name : imageViewNameList()) {
         const auto view = imageViewForName(name);
         ASSERT_TRUE(view) << name;

@@ -146,9 +146,32 @@ private slots:
         QCOMPARE(c.speed(), SimulationController::kMaxSpeed);
         c.setSpeed(0);
         QCOMPARE(c.speed(), SimulationController::kMinSpeed);
-        // 200 ms of run in about 20 s: 0.01x; 10 s of run: 0.5x.
-        QCOMPARE(SimulationController::suggestedSpeed(200 * kMillisecond), 0.01);
-        QCOMPARE(SimulationController::suggestedSpeed(10 * core::kSecond), 0.5);
+        // 200 ms of run in about 8 s: 0.025x, shown as 0.02x; 10 s: 1.25x -> 1x; 40 s: 5x.
+        QCOMPARE(SimulationController::suggestedSpeed(200 * kMillisecond), 0.02);
+        QCOMPARE(SimulationController::suggestedSpeed(10 * core::kSecond), 1.0);
+        QCOMPARE(SimulationController::suggestedSpeed(40 * core::kSecond), 5.0);
+        QCOMPARE(SimulationController::suggestedSpeed(1 * kMillisecond), 0.01);  // the slowest
+    }
+
+    // The default lesson's speed shows a time slice end (a thread leaving its core) within
+    // the first second of Play, with a quarter of it to spare (0.01x took exactly 1 s).
+    void defaultLessonShowsSomethingWithinASecond() {
+        SimulationController c;
+        QString error;
+        QVERIFY2(c.openFile(QStringLiteral(":/workloads/rr_classroom.json"), &error),
+                 qPrintable(error));
+        c.runToCompletion();
+        const auto inOneSecond = static_cast<core::SimTime>(c.speed() * 0.75 * core::kSecond);
+        int timeouts = 0;
+        for (std::size_t i = 0; i < c.trace().size(); ++i) {
+            const auto& b = c.trace().body(i);
+            if (b.kind == core::RecordKind::State && b.cause == core::Cause::Timeout &&
+                c.trace().time(i) <= inOneSecond)
+                ++timeouts;
+        }
+        QVERIFY2(timeouts >= 1, qPrintable(QStringLiteral("speed %1").arg(c.speed())));
+        // ... and the whole run still takes several seconds to watch.
+        QVERIFY(static_cast<double>(c.endTime()) / c.speed() >= 5.0 * core::kSecond);
     }
 
     void changingSettingsRerunsAndKeepsTheCursor() {

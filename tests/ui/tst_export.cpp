@@ -17,6 +17,7 @@
 #include "ui/app/preferences.h"
 #include "ui/export/export_dialog.h"
 #include "ui/export/image_export.h"
+#include "ui/model/lesson_header.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
 #include "ui/timeline/timeline_view.h"
@@ -289,7 +290,8 @@ private slots:
         QTemporaryDir dir;
         ExportOptions o;
         o.path = dir.filePath(QStringLiteral("zh.png"));
-        o.title = c.workload()->title;
+        o.title = readLessonHeader(QStringLiteral(":/workloads/io_overlap_zh.json"))
+                      .titleZh.toStdString();
         QVERIFY(QString::fromStdString(o.title).contains(QStringLiteral("重叠")));
         const TimelinePicture pic = planTimelinePicture(c, theme, o);
         QString error;
@@ -343,6 +345,94 @@ private slots:
         }
     }
 
+    // The wait-for graph at the size asked for: the graph over the top, the checklist under
+    // it, no splitter handle, no empty lower half.
+    void waitForGraphExportsAtTheSizeAskedFor() {
+        SimulationController c;
+        Theme theme;
+        QVERIFY(c.openFile(QStringLiteral(":/workloads/deadlock_two_locks.json"), nullptr));
+        c.runToCompletion();
+        QTemporaryDir dir;
+        for (const QSize asked : {QSize(1400, 0), QSize(800, 600)}) {
+            ExportOptions o;
+            o.view = ExportOptions::View::WaitFor;
+            o.width = asked.width();
+            o.height = asked.height();
+            o.title = "Deadlock";
+            o.path = dir.filePath(QStringLiteral("wf%1.png").arg(asked.width()));
+            QString error;
+            QVERIFY2(exportView(c, theme, nullptr, o, &error), qPrintable(error));
+            const QImage image(o.path);
+            QCOMPARE(image.width(), asked.width());
+            if (asked.height() > 0) QCOMPARE(image.height(), asked.height());
+            // No row of the lower half is blank from edge to edge for more than a quarter of
+            // the picture: the checklist sits right under the graph.
+            const QRgb bg = theme.background().rgb();
+            int blankRun = 0, longest = 0;
+            for (int y = image.height() / 2; y < image.height(); ++y) {
+                bool blank = true;
+                for (int x = 0; x < image.width() && blank; x += 3) blank = image.pixel(x, y) == bg;
+                blankRun = blank ? blankRun + 1 : 0;
+                longest = std::max(longest, blankRun);
+            }
+            QVERIFY2(longest < image.height() / 4,
+                     qPrintable(QStringLiteral("%1 blank rows").arg(longest)));
+            // The splitter's handle (its dotted grip) is not in the picture: no pixel of the
+            // window's button colour.
+            const QRgb handle = QApplication::palette().color(QPalette::Button).rgb();
+            int handlePixels = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x) handlePixels += image.pixel(x, y) == handle;
+            QVERIFY2(handlePixels < 20, qPrintable(QString::number(handlePixels)));
+        }
+    }
+
+    // The GIL view, the sync objects' cards and a Python program's code export too.
+    void gilSyncObjectsAndCodeExport() {
+        SimulationController c;
+        Theme theme;
+        QString error;
+        QVERIFY2(
+            c.openFile(QStringLiteral(TASKSCOPE_SOURCE_DIR "/resources/lessons/003_deadlock.py"),
+                       &error),
+            qPrintable(error));
+        c.runToCompletion();
+        QTemporaryDir dir;
+        using V = ExportOptions::View;
+        for (const V v : {V::Gil, V::SyncObjects, V::Code}) {
+            const QString name = exportViewName(v);
+            QCOMPARE(exportViewForName(name), std::optional<V>(v));
+            ExportOptions o;
+            o.view = v;
+            o.width = 900;
+            o.title = name.toStdString();
+            o.path = dir.filePath(name + QStringLiteral(".png"));
+            QVERIFY2(exportView(c, theme, nullptr, o, &error), qPrintable(name + ": " + error));
+            const QImage image(o.path);
+            QVERIFY2(!image.isNull(), qPrintable(name));
+            QCOMPARE(image.width(), 900);
+            QSet<QRgb> colours;
+            for (int y = 0; y < image.height(); y += 5)
+                for (int x = 0; x < image.width(); x += 5) colours.insert(image.pixel(x, y));
+            QVERIFY2(colours.size() > 5, qPrintable(name));
+        }
+        // The whole program, not the first screenful: 003_deadlock.py has ~50 lines.
+        ExportOptions code;
+        code.view = V::Code;
+        code.path = dir.filePath(QStringLiteral("all.png"));
+        QVERIFY2(exportView(c, theme, nullptr, code, &error), qPrintable(error));
+        const int lines = static_cast<int>(c.sourceText().count(QLatin1Char('\n')));
+        QVERIFY(lines > 40);
+        QVERIFY2(
+            QImage(code.path).height() > lines * QFontMetrics(QApplication::font()).lineSpacing(),
+            qPrintable(QString::number(QImage(code.path).height())));
+        // A workload has no code to draw: a clear error.
+        QVERIFY(c.openFile(QStringLiteral(":/workloads/fcfs_convoy.json"), nullptr));
+        code.path = dir.filePath(QStringLiteral("none.png"));
+        QVERIFY(!exportView(c, theme, nullptr, code, &error));
+        QVERIFY2(error.contains(QStringLiteral("Python program")), qPrintable(error));
+    }
+
     void unwritablePathIsAnError() {
         SimulationController c;
         Theme theme;
@@ -391,6 +481,8 @@ private slots:
         QCOMPARE(vp.to, timeline->scale().toTime(timeline->dataRect().width()));
         QVERIFY(vp.to < window.controller()->endTime());
         QVERIFY(QFileInfo(o.path).size() > 1000);
+        // The dialog's default title is the lesson's title, not the file name.
+        QCOMPARE(window.exportTitle(), QStringLiteral("Round robin on two cores"));
         // Ctrl+E is the export action.
         bool found = false;
         for (QAction* a : window.findChildren<QAction*>())

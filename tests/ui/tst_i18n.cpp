@@ -18,6 +18,8 @@
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
 #include "ui/timeline/timeline_view.h"
+#include "ui/views/lesson_browser.h"
+#include "ui/views/lesson_view.h"
 
 using namespace taskscope;
 using namespace taskscope::ui;
@@ -196,17 +198,28 @@ private slots:
         for (QAction* a : w.menuBar()->actions()) menus << a->text();
         QVERIFY2(menus.contains(QStringLiteral(u"文件(&F)")), qPrintable(menus.join(',')));
         QVERIFY2(menus.contains(QStringLiteral(u"视图(&V)")), qPrintable(menus.join(',')));
-        // The lessons menu shows the Chinese titles of workloads and Python lessons.
-        auto* lessons = w.findChild<QMenu*>();
+        // The lesson browser shows the Chinese titles of workloads and Python lessons, and
+        // its groups in Chinese.
+        LessonBrowser* lessons = w.showLessonBrowser();
         QVERIFY(lessons);
         bool zhWorkload = false, zhPython = false;
-        for (QMenu* m : w.findChildren<QMenu*>())
-            for (QAction* a : m->actions()) {
-                zhPython |= a->text().startsWith(QStringLiteral(u"进程五态"));
-                zhWorkload |= a->text().contains(QStringLiteral(u"时间片轮转"));
+        for (int g = 0; g < lessons->groupTitles().size(); ++g)
+            for (const QString& title : lessons->titlesIn(g)) {
+                zhPython |= title.startsWith(QStringLiteral(u"进程五态"));
+                zhWorkload |= title.contains(QStringLiteral(u"时间片轮转"));
             }
         QVERIFY(zhPython);
         QVERIFY(zhWorkload);
+        QVERIFY2(lessons->groupTitles().value(0).startsWith(QStringLiteral(u"种子 000")),
+                 qPrintable(lessons->groupTitles().value(0)));
+        lessons->reject();
+        // The Lesson panel is in Chinese too, opened from a file on disk as from the menu.
+        QVERIFY(w.openFile(
+            QStringLiteral(TASKSCOPE_SOURCE_DIR "/resources/lessons/003_five_states.py")));
+        QVERIFY2(w.lessonView()->titleText().startsWith(QStringLiteral(u"进程五态")),
+                 qPrintable(w.lessonView()->titleText()));
+        QVERIFY(w.lessonView()->watchText().startsWith(QStringLiteral(u"状态图")));
+        QVERIFY(w.lessonView()->expectText().startsWith(QStringLiteral(u"start() 之前")));
         // The language choice is stored, to take effect at the next start.
         auto* zh = w.findChild<QAction*>(QStringLiteral("language_zh_CN"));
         auto* en = w.findChild<QAction*>(QStringLiteral("language_en"));

@@ -1,10 +1,13 @@
 // Python programs in the GUI: the controller opens .py files and lessons, compile errors keep
 // the run, the Code view's thread markers and edits, the GIL view's model, the Python run
 // settings.
+#include <QAbstractButton>
 #include <QCheckBox>
 #include <QFile>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -180,11 +183,27 @@ private slots:
         QVERIFY(c2.openPythonText(kTiny, QStringLiteral("tiny.py"), key, nullptr));
         QCOMPARE(view2.editor()->toPlainText(), fixed);
         QCOMPARE(c2.sourceText(), fixed);
-        // Revert drops them.
-        view2.revert();
+        // The Revert button asks first: Cancel keeps the edits...
+        view2.revertAction()->trigger();
+        auto* ask = view2.findChild<QMessageBox*>(QStringLiteral("revertQuestion"));
+        QVERIFY(ask);
+        QVERIFY(ask->text().contains(QStringLiteral("Throw away your edits of tiny.py")));
+        ask->button(QMessageBox::Cancel)->click();
+        QCOMPARE(view2.editor()->toPlainText(), fixed);
+        QCOMPARE(c2.sourceText(), fixed);
+        QTRY_VERIFY(!view2.findChild<QMessageBox*>(QStringLiteral("revertQuestion")));
+        // ...and "Throw away my edits" drops them.
+        view2.revertAction()->trigger();
+        ask = view2.findChild<QMessageBox*>(QStringLiteral("revertQuestion"));
+        QVERIFY(ask);
+        ask->button(QMessageBox::Discard)->click();
         QCOMPARE(view2.editor()->toPlainText(), kTiny);
         QCOMPARE(c2.sourceText(), kTiny);
         QVERIFY(!QFile::exists(view2.autosavePath(key)));
+        // Without edits there is nothing to ask.
+        QTRY_VERIFY(!view2.findChild<QMessageBox*>(QStringLiteral("revertQuestion")));
+        view2.revertAction()->trigger();
+        QVERIFY(!view2.findChild<QMessageBox*>(QStringLiteral("revertQuestion")));
     }
 
     void lineBreakpointsPausePlay() {

@@ -99,6 +99,52 @@ private slots:
         QVERIFY(q.waiters.empty());
     }
 
+    // A variable reused for a second queue gives two cards that say which is which, and a
+    // waiter in a child process says which process it is in.
+    void syncCardsAreDistinctAndNameTheWaitersProcess() {
+        SimulationController c;
+        Theme theme;
+        QString error;
+        const QString program = QStringLiteral(
+            "from multiprocessing import Process, Queue\n"
+            "import time\n"
+            "def worker(q):\n"
+            "    q.get()\n"
+            "if __name__ == '__main__':\n"
+            "    q = Queue()\n"
+            "    q.put(1)\n"
+            "    q.get()\n"
+            "    q = Queue()\n"
+            "    p = Process(target=worker, args=(q,), name='reader')\n"
+            "    p.start()\n"
+            "    time.sleep(0.1)\n"
+            "    q.put(2)\n"
+            "    p.join()\n");
+        QVERIFY2(c.openPythonText(program, QStringLiteral("q2.py"), QString(), &error),
+                 qPrintable(error));
+        c.runToCompletion();
+        SyncObjectsView view(&c, &theme);
+        view.resize(600, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        c.seek(50 * kMillisecond);  // the child waits in q.get() on the second queue
+        view.refresh();
+        QStringList titles;
+        int second = -1;
+        for (std::size_t i = 0; i < view.rows().size(); ++i) {
+            titles << view.cardTitle(i);
+            if (view.rows()[i].kind == ObjectKind::Queue && !view.rows()[i].waiters.empty())
+                second = static_cast<int>(i);
+        }
+        QVERIFY2(titles.contains(QStringLiteral("Queue q #1")), qPrintable(titles.join(',')));
+        QVERIFY2(titles.contains(QStringLiteral("Queue q #2")), qPrintable(titles.join(',')));
+        QVERIFY(second >= 0);
+        QCOMPARE(view.cardTitle(static_cast<std::size_t>(second)), QStringLiteral("Queue q #2"));
+        const std::uint32_t waiter = view.rows()[static_cast<std::size_t>(second)].waiters.front();
+        const QString chip = view.threadChipLabel(waiter);
+        QVERIFY2(chip.startsWith(QStringLiteral("MainThread (reader, pid 100")), qPrintable(chip));
+    }
+
     void waitForGraphShowsTheDeadlockCycle() {
         SimulationController c;
         Theme theme;

@@ -206,12 +206,20 @@ private slots:
         QCOMPARE(rowAt(rows, 16), 1);
         QCOMPARE(rowAt(rows, 55), 2);
         QCOMPARE(rowAt(rows, 1000), -1);
-        // With GIL lanes every process gets one right below its header.
+        // With GIL lanes a process with several threads gets one right below its header;
+        // one with a single thread only when asked.
         o.gilLanes = true;
         const auto withGil = layoutTimeline(trace, o);
-        QCOMPARE(withGil.size(), std::size_t{10});
+        QCOMPARE(withGil.size(), std::size_t{9});
         QCOMPARE(withGil[4].kind, TimelineRow::Kind::Gil);
         QCOMPARE(withGil[4].index, 0u);
+        QCOMPARE(withGil[7].label, std::string("worker (1002)"));
+        QCOMPARE(withGil[8].kind, TimelineRow::Kind::Thread);
+        o.gilSingleThreaded = true;
+        const auto everyGil = layoutTimeline(trace, o);
+        QCOMPARE(everyGil.size(), std::size_t{10});
+        QCOMPARE(everyGil[8].kind, TimelineRow::Kind::Gil);
+        QCOMPARE(everyGil[8].index, 1u);
     }
 
     void formatsTimes() {

@@ -5,12 +5,16 @@
 #include <QTableWidget>
 #include <QtTest>
 
+#include <array>
+#include <cmath>
+
 #include "tests/ui/test_support.h"
 
 #include "ui/charts/stats_view.h"
 #include "ui/export/image_export.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
+#include "ui/timeline/legend_strip.h"
 #include "ui/timeline/timeline_view.h"
 #include "ui/views/console_view.h"
 #include "ui/views/process_tree_view.h"
@@ -40,11 +44,135 @@ bool exportWholeRun(const SimulationController& c, const Theme& theme, const QSt
     o.title = c.title().toStdString();
     return exportTimeline(c, theme, o, error);
 }
+// CIELAB (D65) of an sRGB colour, optionally seen with a colour-vision deficiency
+// (Machado, Oliveira & Fernandes 2009, severity 1, applied in linear RGB).
+enum class Vision { Normal, Deutan, Protan };
+std::array<double, 3> lab(const QColor& c, Vision v = Vision::Normal) {
+    const auto lin = [](double x) {
+        return x <= 0.04045 ? x / 12.92 : std::pow((x + 0.055) / 1.055, 2.4);
+    };
+    double r = lin(c.redF()), g = lin(c.greenF()), b = lin(c.blueF());
+    if (v != Vision::Normal) {
+        static const double deutan[3][3] = {{0.367322, 0.860646, -0.227968},
+                                            {0.280085, 0.672501, 0.047413},
+                                            {-0.011820, 0.042940, 0.968881}};
+        static const double protan[3][3] = {{0.152286, 1.052583, -0.204868},
+                                            {0.114503, 0.786281, 0.099216},
+                                            {-0.003882, -0.048116, 1.051998}};
+        const auto& m = v == Vision::Deutan ? deutan : protan;
+        const double in[3] = {r, g, b};
+        double out[3];
+        for (int i = 0; i < 3; ++i)
+            out[i] = std::clamp(m[i][0] * in[0] + m[i][1] * in[1] + m[i][2] * in[2], 0.0, 1.0);
+        r = out[0];
+        g = out[1];
+        b = out[2];
+    }
+    const double x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
+    const double y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    const double z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
+    const auto f = [](double t) { return t > 0.008856 ? std::cbrt(t) : 7.787 * t + 16.0 / 116; };
+    return {116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))};
+}
+double deltaE(const QColor& a, const QColor& b, Vision v = Vision::Normal) {
+    const auto p = lab(a, v), q = lab(b, v);
+    return std::hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
+}
 }  // namespace
 
 class ViewsTest : public QObject {
     Q_OBJECT
 private slots:
+    // The colour key under the timeline: every state, the wait reasons the issue lists,
+    // context switches, the thread-coloured lanes and the marks, in the theme's colours.
+    void legendNamesEveryColour() {
+        Theme theme;
+        LegendStrip legend(&theme);
+        const QStringList labels = legend.labels();
+        const QString all = labels.join(QStringLiteral(" | "));
+        for (const char* s :
+             {"New", "Ready", "Running", "Terminated", "context switch", "marker (taskscope.mark)",
+              "lock acquired / released", "queue put / get", "deadlock, lost update"})
+            QVERIFY2(labels.contains(QLatin1String(s)), qPrintable(all));
+        for (const char* reason : {"sleep", "I/O", "lock", "queue", "join", "event", "GIL"})
+            QVERIFY2(
+                all.contains(QStringLiteral("Waiting: ")) && all.contains(QLatin1String(reason)),
+                qPrintable(QLatin1String(reason) + QStringLiteral(" in ") + all));
+        QVERIFY(all.contains(QStringLiteral("CPU and GIL lanes: the thread's own colour")));
+        // Each swatch is the colour the lanes use; reasons that share one share an entry.
+        const auto entryFor = [&](const QString& label) {
+            for (const auto& e : legend.entries())
+                if (e.label == label) return e;
+            return LegendStrip::Entry{};
+        };
+        QCOMPARE(entryFor(QStringLiteral("Running")).colour,
+                 theme.stateColour(ThreadState::Running, core::WaitReason::None));
+        QCOMPARE(entryFor(QStringLiteral("Waiting: GIL")).colour,
+                 theme.stateColour(ThreadState::Waiting, core::WaitReason::Gil));
+        QCOMPARE(entryFor(QStringLiteral("Waiting: sleep")).colour,
+                 theme.stateColour(ThreadState::Waiting, core::WaitReason::Sleep));
+        QCOMPARE(entryFor(QStringLiteral("Waiting: lock, queue, event, condition")).colour,
+                 theme.stateColour(ThreadState::Waiting, core::WaitReason::Queue));
+        QCOMPARE(entryFor(QStringLiteral("context switch")).look,
+                 LegendStrip::Entry::Look::Hatched);
+        // The colour-blind palette recolours the key with it.
+        theme.setColourBlindSafe(true);
+        QCOMPARE(legend.entries().size(), std::size_t(labels.size()));
+        QCOMPARE(entryFor(QStringLiteral("Running")).colour,
+                 theme.stateColour(ThreadState::Running, core::WaitReason::None));
+        QVERIFY(entryFor(QStringLiteral("Running")).colour != QColor(0x3aa346));
+        // It wraps onto more lines when narrow.
+        QVERIFY(legend.heightForWidth(300) > legend.heightForWidth(3000));
+    }
+
+    // Thread colours never reuse a state colour: each is far (CIELAB) from every state, wait
+    // reason, context-switch, marker and cursor colour of both themes, and from the other
+    // thread colours; the colour-blind palette likewise under simulated deuteranopia and
+    // protanopia.
+    void threadPaletteIsDisjointFromStateColours() {
+        for (const bool colourBlind : {false, true}) {
+            Theme theme;
+            theme.setColourBlindSafe(colourBlind);
+            std::vector<QColor> states;
+            for (const Theme::Mode mode : {Theme::Mode::Light, Theme::Mode::Dark}) {
+                theme.setMode(mode);
+                for (int st = 0; st < core::kThreadStateCount; ++st)
+                    for (int r = 0; r < core::kWaitReasonCount; ++r)
+                        states.push_back(theme.stateColour(static_cast<ThreadState>(st),
+                                                           static_cast<core::WaitReason>(r)));
+                states.push_back(theme.switchColour());
+                states.push_back(theme.marker());
+                states.push_back(theme.cursor());
+            }
+            const int n = theme.threadPaletteSize();
+            QCOMPARE(n, colourBlind ? 6 : 8);
+            QCOMPARE(theme.threadColour(0), theme.threadColour(static_cast<std::uint32_t>(n)));
+            const double minimum = colourBlind ? 17.0 : 30.0;
+            std::vector<Vision> visions{Vision::Normal};
+            if (colourBlind) visions = {Vision::Normal, Vision::Deutan, Vision::Protan};
+            for (int i = 0; i < n; ++i) {
+                const QColor t = theme.threadColour(static_cast<std::uint32_t>(i));
+                for (const Vision v : visions) {
+                    for (const QColor& s : states)
+                        QVERIFY2(deltaE(t, s, v) >= minimum,
+                                 qPrintable(QStringLiteral("thread %1 %2 vs state %3: %4")
+                                                .arg(i)
+                                                .arg(t.name(), s.name())
+                                                .arg(deltaE(t, s, v))));
+                    for (int j = 0; j < i; ++j)
+                        QVERIFY2(deltaE(t, theme.threadColour(static_cast<std::uint32_t>(j)), v) >=
+                                     minimum,
+                                 qPrintable(QStringLiteral("threads %1 and %2").arg(i).arg(j)));
+                }
+            }
+        }
+        // The old palette (Tableau 10) would fail: its red is the GIL's, its green Running's.
+        QVERIFY(deltaE(QColor(0x59a14f), QColor(0x3aa346)) < 30);
+        // Labels on thread colours pick black or white for contrast.
+        QCOMPARE(Theme::textOn(QColor(0x354e01)), QColor(Qt::white));
+        QCOMPARE(Theme::textOn(QColor(0xa3de2c)), QColor(0x202124));
+    }
+
     void timelineSpansShowWhoRuns() {
         SimulationController c;
         Theme theme;
@@ -173,6 +301,38 @@ private slots:
         // Back to 2 ms: C is Ready again (from New via admit).
         c.seek(2 * kMillisecond);
         QVERIFY(view.stateBox(ThreadState::Ready).contains(view.tokenRestingPoint(2)));
+        // Short names ("A") label their own tokens; the tooltip gives the full name.
+        QCOMPARE(view.tokenLabel(0), QStringLiteral("A"));
+        QVERIFY2(view.toolTipAt(view.tokenRestingPoint(2)).startsWith(QStringLiteral("<b>C (pid ")),
+                 qPrintable(view.toolTipAt(view.tokenRestingPoint(2))));
+        QVERIFY(view.toolTipAt(view.tokenRestingPoint(2)).contains(QStringLiteral("(C)")));
+        QVERIFY(view.toolTipAt(QPointF(1, 1)).isEmpty());
+    }
+
+    // Long thread names ("MainThread", "Thread-1 (spin)") become T1, T2, ... on the tokens.
+    void stateTokensHaveShortDistinctLabels() {
+        SimulationController c;
+        Theme theme;
+        QString error;
+        QVERIFY2(c.openFile(QStringLiteral(TASKSCOPE_SOURCE_DIR
+                                           "/resources/lessons/001_gil_two_cpu_threads.py"),
+                            &error),
+                 qPrintable(error));
+        c.runToCompletion();
+        StatesView view(&c, &theme);
+        view.resize(600, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        c.seek(c.endTime() * 3 / 4);  // both threads compute (after the serial run)
+        QCOMPARE(view.tokens().size(), std::size_t{3});
+        QStringList labels;
+        for (const auto& t : view.tokens()) labels << view.tokenLabel(t.thread);
+        QCOMPARE(labels,
+                 (QStringList{QStringLiteral("T1"), QStringLiteral("T2"), QStringLiteral("T3")}));
+        const QString tip = view.toolTipAt(view.tokenRestingPoint(1));
+        QVERIFY2(
+            tip.contains(QStringLiteral("Thread-1 (spin)")) && tip.contains(QStringLiteral("(T2)")),
+            qPrintable(tip));
     }
 
     void processViewFollowsTheCursor() {
@@ -205,6 +365,69 @@ private slots:
         c.seek(8 * kMillisecond);
         QCOMPARE(m->rowCount(), 3);
         QVERIFY(tree->nodeRect(1003).isNull());
+    }
+
+    // The pstree picture fits a narrow view: the grandchild of 003_process_tree is drawn
+    // whole (indented under its parent), not cut to "Pro...".
+    void processTreeFitsANarrowView() {
+        SimulationController c;
+        Theme theme;
+        QString error;
+        QVERIFY2(c.openFile(
+                     QStringLiteral(TASKSCOPE_SOURCE_DIR "/resources/lessons/003_process_tree.py"),
+                     &error),
+                 qPrintable(error));
+        c.runToCompletion();
+        for (const int width : {300, 1200}) {
+            ProcessView view(&c, &theme);
+            view.resize(width, 500);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            c.seek(300 * kMillisecond);
+            ProcessTreeView* tree = view.tree();
+            QTRY_COMPARE(tree->nodes().size(),
+                         std::size_t{5});  // bash, main, 2 children, 1 grandchild
+            QCOMPARE(tree->indented(), width == 300);
+            const QFontMetricsF fm(tree->font());
+            for (const auto& row : tree->rows()) {
+                const QRectF box = tree->nodeRect(row.pid);
+                QVERIFY2(box.width() >= fm.horizontalAdvance(tree->boxText(row)) + 10,
+                         qPrintable(tree->boxText(row)));
+                QVERIFY2(box.right() <= tree->width(), qPrintable(tree->boxText(row)));
+            }
+            // No two boxes overlap, and the grandchild is under (or right of) its parent.
+            for (const auto& a : tree->rows())
+                for (const auto& b : tree->rows())
+                    if (a.pid != b.pid)
+                        QVERIFY(!tree->nodeRect(a.pid).intersects(tree->nodeRect(b.pid)));
+            QVERIFY(tree->nodeRect(1004).left() > tree->nodeRect(1002).left());
+            QVERIFY(tree->nodeRect(1004).top() >= tree->nodeRect(1002).top());
+            // The scroll area shows the whole width at 300 px.
+            QVERIFY(tree->minimumWidth() <= width);
+        }
+    }
+
+    // ps shows a multi-threaded process with the main thread's letter (S: it waits in
+    // join) and 'l'; the cell is coloured by what the process does: Running, like its box.
+    void multiThreadedRunningProcessIsColouredRunning() {
+        SimulationController c;
+        Theme theme;
+        QString error;
+        QVERIFY2(c.openFile(QStringLiteral(TASKSCOPE_SOURCE_DIR
+                                           "/resources/lessons/001_gil_two_cpu_threads.py"),
+                            &error),
+                 qPrintable(error));
+        c.runToCompletion();
+        ProcessView view(&c, &theme);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        c.seek(400 * kMillisecond);
+        PsTableModel* m = view.table();
+        QCOMPARE(m->data(m->index(1, PsTableModel::Stat), Qt::DisplayRole).toString(),
+                 QStringLiteral("Sl"));
+        QCOMPARE(m->data(m->index(1, PsTableModel::Stat), Qt::BackgroundRole).value<QColor>(),
+                 theme.stateColour(ThreadState::Running, core::WaitReason::None));
+        QCOMPARE(view.tree()->rows().at(1).look, core::ProcessLook::Running);
     }
 
     void consoleListsEventsUpToTheCursor() {

@@ -17,11 +17,15 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSlider>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 #include <cmath>
 
@@ -34,12 +38,15 @@
 #include "ui/model/time_format.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
+#include "ui/timeline/legend_strip.h"
 #include "ui/timeline/timeline_view.h"
 #include "ui/views/breakpoints_view.h"
 #include "ui/views/code_view.h"
 #include "ui/views/compare_view.h"
 #include "ui/views/console_view.h"
 #include "ui/views/gil_view.h"
+#include "ui/views/lesson_browser.h"
+#include "ui/views/lesson_view.h"
 #include "ui/views/process_view.h"
 #include "ui/views/run_events_view.h"
 #include "ui/views/settings_panel.h"
@@ -52,6 +59,9 @@ namespace taskscope::ui {
 
 namespace {
 constexpr int kSliderSteps = 1000;
+// Bumped when the docks change (1: the Lesson panel), so that a layout saved by an older
+// version is not restored over a window it does not know.
+constexpr int kLayoutVersion = 1;
 const double kLogMin = std::log10(SimulationController::kMinSpeed);
 const double kLogMax = std::log10(SimulationController::kMaxSpeed);
 // Toolbar icons drawn for Taskscope (resources/icons): readable on light and dark themes.
@@ -97,6 +107,18 @@ MainWindow::MainWindow(std::shared_ptr<Preferences> preferences, QWidget* parent
     buildDocks();
     buildToolBar();
     buildMenus();
+    // Every shortcut belongs to the window too: a hidden menu bar (presenter mode) or toolbar
+    // would otherwise take its keys with it.
+    {
+        QList<QAction*> pending = menuBar()->actions();
+        QList<QAction*> shortcuts{m_leavePresenterAction};
+        while (!pending.isEmpty()) {
+            QAction* a = pending.takeFirst();
+            if (a->menu()) pending += a->menu()->actions();
+            if (!a->shortcut().isEmpty() && !shortcuts.contains(a)) shortcuts << a;
+        }
+        addActions(shortcuts);
+    }
     statusBar()->showMessage(tr("Ready"));
 
     connect(m_controller, &SimulationController::advanced, this, [this] { updateClock(); });
@@ -131,11 +153,12 @@ MainWindow::MainWindow(std::shared_ptr<Preferences> preferences, QWidget* parent
     m_theme->applyToApplication();
 
     resize(1400, 860);
-    m_defaultState = saveState();
+    m_defaultState = saveState(kLayoutVersion);
     const QByteArray geometry = m_prefs->geometry();
     if (!geometry.isEmpty()) restoreGeometry(geometry);
     const QByteArray state = m_prefs->windowState();
-    if (!state.isEmpty()) restoreState(state);
+    if (!state.isEmpty()) restoreState(state, kLayoutVersion);
+    unclipDockTabs();
     updateTitle();
     updateClock();
 }
@@ -148,6 +171,13 @@ void MainWindow::buildActions() {
     m_openAction->setToolTip(
         tr("Open a workload (.json, .csv) or a Python program (.py) (Ctrl+O)"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::onOpen);
+
+    m_lessonsAction = new QAction(icon("lessons"), tr("&Lessons..."), this);
+    m_lessonsAction->setObjectName(QStringLiteral("lessonsAction"));
+    m_lessonsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_lessonsAction->setToolTip(
+        tr("Browse the built-in lessons by seed or topic, with what each one shows (Ctrl+L)"));
+    connect(m_lessonsAction, &QAction::triggered, this, [this] { showLessonBrowser(); });
 
     m_exportAction = new QAction(icon("export"), tr("&Export..."), this);
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -198,10 +228,9 @@ void MainWindow::buildActions() {
     auto* modes = new QActionGroup(this);
     m_stepEventAction = new QAction(tr("One scheduler event"), modes);
     m_stepTickAction = new QAction(tr("One time tick"), modes);
-    m_stepBytecodeAction = new QAction(tr("One bytecode (Python programs)"), modes);
-    for (QAction* a : {m_stepEventAction, m_stepTickAction, m_stepBytecodeAction})
-        a->setCheckable(true);
-    m_stepBytecodeAction->setEnabled(false);
+    // (No "one bytecode" step: the trace records lines and scheduler events, not every
+    // bytecode, so there is nothing to step to; it comes back when the VM can pause there.)
+    for (QAction* a : {m_stepEventAction, m_stepTickAction}) a->setCheckable(true);
     (m_controller->stepMode() == SimulationController::StepMode::Tick ? m_stepTickAction
                                                                       : m_stepEventAction)
         ->setChecked(true);
@@ -212,10 +241,26 @@ void MainWindow::buildActions() {
         m_prefs->setStepMode(tick ? QStringLiteral("tick") : QStringLiteral("event"));
     });
 
-    m_presenterAction = new QAction(tr("&Presenter mode"), this);
+    m_presenterAction = new QAction(icon("presenter"), tr("&Presenter mode"), this);
+    m_presenterAction->setObjectName(QStringLiteral("presenterAction"));
     m_presenterAction->setCheckable(true);
     m_presenterAction->setShortcut(Qt::Key_F11);
+    m_presenterAction->setToolTip(
+        tr("Presenter mode: full screen, large text, the timeline on most of the screen (F11; "
+           "Esc leaves)"));
     connect(m_presenterAction, &QAction::toggled, this, &MainWindow::setPresenterMode);
+    // Esc leaves presenter mode; it is enabled only then, so it takes Esc from nobody else.
+    m_leavePresenterAction = new QAction(tr("Leave presenter mode"), this);
+    m_leavePresenterAction->setObjectName(QStringLiteral("leavePresenterAction"));
+    m_leavePresenterAction->setShortcut(Qt::Key_Escape);
+    m_leavePresenterAction->setEnabled(false);
+    connect(m_leavePresenterAction, &QAction::triggered, this, [this] { setPresenterMode(false); });
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quitAction->setShortcutContext(Qt::WindowShortcut);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
     m_darkAction = new QAction(tr("&Dark theme"), this);
     m_darkAction->setCheckable(true);
@@ -269,17 +314,11 @@ void MainWindow::buildActions() {
 
 void MainWindow::buildToolBar() {
     QToolBar* bar = addToolBar(tr("Simulation"));
+    m_toolBar = bar;
     bar->setObjectName(QStringLiteral("simulationToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addAction(m_openAction);
-    auto* lessons = new QToolButton;
-    lessons->setText(tr("Lessons"));
-    lessons->setIcon(icon("lessons"));
-    lessons->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    lessons->setPopupMode(QToolButton::InstantPopup);
-    lessons->setMenu(m_lessonsMenu = new QMenu(tr("Lessons"), this));
-    rebuildLessonsMenu();
-    bar->addWidget(lessons);
+    bar->addAction(m_lessonsAction);
     bar->addAction(m_exportAction);
     bar->addSeparator();
     bar->addAction(m_stepBackAction);
@@ -287,9 +326,10 @@ void MainWindow::buildToolBar() {
     m_stepButton = new QToolButton;
     m_stepButton->setDefaultAction(m_stepAction);
     m_stepButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_stepButton->setProperty("textButton", true);
     m_stepButton->setPopupMode(QToolButton::MenuButtonPopup);
     auto* modeMenu = new QMenu(m_stepButton);
-    modeMenu->addActions({m_stepEventAction, m_stepTickAction, m_stepBytecodeAction});
+    modeMenu->addActions({m_stepEventAction, m_stepTickAction});
     m_stepButton->setMenu(modeMenu);
     bar->addWidget(m_stepButton);
     bar->addAction(m_runToAction);
@@ -324,11 +364,17 @@ void MainWindow::buildToolBar() {
     settingsButton->setText(tr("Run settings"));
     settingsButton->setIcon(icon("settings"));
     settingsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    settingsButton->setProperty("textButton", true);
+    settingsButton->setToolTip(tr("Run settings"));
     connect(settingsButton, &QToolButton::clicked, this, [this] {
         m_settingsDock->show();
         m_settingsDock->raise();
     });
     bar->addWidget(settingsButton);
+    bar->addAction(m_presenterAction);
+    // An icon (with its tooltip) so that it stays on the toolbar of a narrow window.
+    if (auto* b = qobject_cast<QToolButton*>(bar->widgetForAction(m_presenterAction)))
+        b->setToolButtonStyle(Qt::ToolButtonIconOnly);
 }
 
 void MainWindow::buildMenus() {
@@ -336,17 +382,16 @@ void MainWindow::buildMenus() {
     file->addAction(m_openAction);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     rebuildRecentMenu();
-    file->addMenu(m_lessonsMenu);
+    file->addAction(m_lessonsAction);
     file->addSeparator();
     file->addAction(m_exportAction);
     file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    file->addAction(m_quitAction);
 
     QMenu* sim = menuBar()->addMenu(tr("&Simulation"));
     sim->addActions({m_playAction, m_stepAction, m_stepBackAction, m_runToAction, m_resetAction});
     QMenu* stepMenu = sim->addMenu(tr("Step &size"));
-    stepMenu->addActions({m_stepEventAction, m_stepTickAction, m_stepBytecodeAction});
+    stepMenu->addActions({m_stepEventAction, m_stepTickAction});
     sim->addSeparator();
     sim->addAction(m_pauseOnMarkersAction);
     sim->addAction(m_pauseOnDeadlockAction);
@@ -372,10 +417,53 @@ void MainWindow::buildMenus() {
         m_timeline->zoomBy(0.5, m_timeline->dataRect().width() / 2.0);
     });
     zoomOut->setShortcut(QKeySequence::ZoomOut);
-    QAction* gil = m_viewMenu->addAction(tr("&GIL lane per process"));
-    gil->setCheckable(true);
-    gil->setToolTip(tr("Which thread holds each process's GIL (Python programs)"));
-    connect(gil, &QAction::toggled, m_timeline, &TimelineView::setGilLanes);
+    QAction* reveal = m_viewMenu->addAction(tr("Reveal as it &plays (hide the future)"));
+    reveal->setObjectName(QStringLiteral("revealAction"));
+    reveal->setCheckable(true);
+    reveal->setToolTip(
+        tr("Show only what has happened up to the furthest point reached, so "
+           "the class can guess what happens next before you step"));
+    reveal->setChecked(
+        m_prefs->settings().value(QStringLiteral("view/revealAsItPlays"), false).toBool());
+    m_controller->setHideFuture(reveal->isChecked());
+    connect(reveal, &QAction::toggled, this, [this](bool on) {
+        m_controller->setHideFuture(on);
+        m_prefs->settings().setValue(QStringLiteral("view/revealAsItPlays"), on);
+        updateClock();
+    });
+    QAction* key = m_viewMenu->addAction(tr("Colour &key under the timeline"));
+    key->setObjectName(QStringLiteral("legendAction"));
+    key->setCheckable(true);
+    key->setChecked(m_prefs->settings().value(QStringLiteral("view/legend"), true).toBool());
+    m_legend->setVisible(key->isChecked());
+    connect(key, &QAction::toggled, this, [this](bool on) {
+        m_legend->setVisible(on);
+        m_prefs->settings().setValue(QStringLiteral("view/legend"), on);
+    });
+    // Which processes get a GIL lane (and a GIL card): the menu shows what is drawn.
+    QMenu* gilMenu = m_viewMenu->addMenu(tr("&GIL lane per process"));
+    gilMenu->setObjectName(QStringLiteral("gilLanesMenu"));
+    gilMenu->setToolTipsVisible(true);
+    auto* gilModes = new QActionGroup(gilMenu);
+    const struct {
+        TimelineView::GilLanes mode;
+        QString text;
+        const char* name;
+    } gilChoices[] = {
+        {TimelineView::GilLanes::MultiThreaded, tr("Processes with several threads"),
+         "gilLanesMultiThreaded"},
+        {TimelineView::GilLanes::Every, tr("Every process"), "gilLanesEvery"},
+        {TimelineView::GilLanes::None, tr("None"), "gilLanesNone"},
+    };
+    for (const auto& choice : gilChoices) {
+        QAction* a = gilMenu->addAction(choice.text);
+        a->setObjectName(QLatin1String(choice.name));
+        a->setCheckable(true);
+        a->setActionGroup(gilModes);
+        a->setChecked(choice.mode == m_timeline->gilLaneMode());
+        const TimelineView::GilLanes mode = choice.mode;
+        connect(a, &QAction::triggered, this, [this, mode] { setGilLaneMode(mode); });
+    }
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_presenterAction);
     m_viewMenu->addAction(m_darkAction);
@@ -437,7 +525,20 @@ void MainWindow::buildDocks() {
     auto dock = [this](QWidget* w, const QString& title, const QString& name) {
         auto* d = new QDockWidget(title, this);
         d->setObjectName(name);
-        d->setWidget(w);
+        // Forms (Run settings, Breakpoints, the workload table's buttons) and the charts
+        // scroll rather than hold the whole bottom row to their height (presenter mode, small
+        // screens).
+        if (qobject_cast<SettingsPanel*>(w) || qobject_cast<BreakpointsView*>(w) ||
+            qobject_cast<WorkloadEditor*>(w) || qobject_cast<StatsView*>(w)) {
+            auto* scroll = new QScrollArea;
+            scroll->setObjectName(name + QStringLiteral("Scroll"));
+            scroll->setWidget(w);
+            scroll->setWidgetResizable(true);
+            scroll->setFrameShape(QFrame::NoFrame);
+            d->setWidget(scroll);
+        } else {
+            d->setWidget(w);
+        }
         d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable |
                        QDockWidget::DockWidgetFloatable);
         m_docks << d;
@@ -457,10 +558,12 @@ void MainWindow::buildDocks() {
     m_code = new CodeView(m_controller, m_theme);
     m_gil = new GilView(m_controller, m_theme);
     m_compare = new CompareView(m_controller, m_theme);
+    m_lesson = new LessonView;
     connect(m_code, &CodeView::statusMessage, this,
             [this](const QString& text, int ms) { statusBar()->showMessage(text, ms); });
     connect(m_timeline, &TimelineView::runToRequested, m_controller, &SimulationController::runTo);
     connect(m_timeline, &TimelineView::exportRequested, this, &MainWindow::onExport);
+    connect(m_timeline, &TimelineView::layoutChanged, this, [this] { applyPresenterLayout(); });
     connect(m_events, &RunEventsView::eventActivated, this, [this](int kind) {
         const char* name = kind == static_cast<int>(RunEvent::Kind::Deadlock) ? "waitForDock"
                            : kind == static_cast<int>(RunEvent::Kind::LostUpdate)
@@ -473,7 +576,17 @@ void MainWindow::buildDocks() {
         }
     });
 
-    QDockWidget* timeline = dock(m_timeline, tr("Timeline"), QStringLiteral("timelineDock"));
+    // The timeline with its colour key under it.
+    auto* timelineBox = new QWidget;
+    {
+        auto* box = new QVBoxLayout(timelineBox);
+        box->setContentsMargins(0, 0, 0, 0);
+        box->setSpacing(0);
+        m_legend = new LegendStrip(m_theme);
+        box->addWidget(m_timeline, 1);
+        box->addWidget(m_legend);
+    }
+    QDockWidget* timeline = dock(timelineBox, tr("Timeline"), QStringLiteral("timelineDock"));
     QDockWidget* processes = dock(m_processView, tr("Processes"), QStringLiteral("processesDock"));
     QDockWidget* states = dock(m_states, tr("States"), QStringLiteral("statesDock"));
     QDockWidget* stats = dock(m_stats, tr("Statistics"), QStringLiteral("statsDock"));
@@ -493,12 +606,14 @@ void MainWindow::buildDocks() {
     compareScroll->setFrameShape(QFrame::NoFrame);
     compareScroll->setWidget(m_compare);
     QDockWidget* compare = dock(compareScroll, tr("Compare"), QStringLiteral("compareDock"));
+    QDockWidget* lesson = dock(m_lesson, tr("Lesson"), QStringLiteral("lessonDock"));
 
     // No central widget: every view is a dock, so any of them can take the big area.
     auto* spacer = new QWidget;
     spacer->setMaximumSize(0, 0);
     setCentralWidget(spacer);
     addDockWidget(Qt::TopDockWidgetArea, timeline);
+    splitDockWidget(timeline, lesson, Qt::Horizontal);
     addDockWidget(Qt::BottomDockWidgetArea, processes);
     splitDockWidget(processes, states, Qt::Horizontal);
     splitDockWidget(states, stats, Qt::Horizontal);
@@ -517,48 +632,34 @@ void MainWindow::buildDocks() {
     processes->raise();
     resizeDocks({timeline, processes}, {470, 360}, Qt::Vertical);
     resizeDocks({processes, states, stats}, {430, 470, 500}, Qt::Horizontal);
+    resizeDocks({timeline, lesson}, {1100, 300}, Qt::Horizontal);
 }
 
 void MainWindow::resetLayout() {
-    restoreState(m_defaultState);
+    restoreState(m_defaultState, kLayoutVersion);
     for (QDockWidget* d : m_docks) {
         d->setFloating(false);
         d->show();
     }
     for (const char* name : {"statsDock", "statesDock", "processesDock"})
         if (QDockWidget* d = findChild<QDockWidget*>(QLatin1String(name))) d->raise();
+    unclipDockTabs();
 }
 
-void MainWindow::rebuildLessonsMenu() {
-    m_lessonsMenu->clear();
-    m_lessonsMenu->addSection(tr("Scheduling exercises"));
-    const QDir workloads(QStringLiteral(":/workloads"));
-    // Titles and descriptions in the interface language (title_zh / description_zh).
-    const bool chinese = currentLanguage() == Language::Chinese;
-    for (const QFileInfo& info : workloads.entryInfoList(
-             {QStringLiteral("*.json"), QStringLiteral("*.csv")}, QDir::Files, QDir::Name)) {
-        const LessonHeader header = readLessonHeader(info.filePath());
-        const QString description = header.localWatch(chinese);
-        QAction* a = m_lessonsMenu->addAction(header.localTitle(chinese));
-        a->setToolTip(description);
-        a->setStatusTip(description);
-        const QString path = info.filePath();
-        connect(a, &QAction::triggered, this, [this, path] { openResource(path); });
+LessonBrowser* MainWindow::showLessonBrowser() {
+    if (auto* open = findChild<LessonBrowser*>(); open && open->isVisible()) {
+        open->raise();
+        return open;
     }
-    m_lessonsMenu->setToolTipsVisible(true);
-    const QDir python(QStringLiteral(":/lessons"));
-    const auto programs = python.entryInfoList({QStringLiteral("*.py")}, QDir::Files, QDir::Name);
-    if (!programs.isEmpty()) {
-        m_lessonsMenu->addSection(tr("Python programs"));
-        for (const QFileInfo& info : programs) {
-            const LessonHeader header = readLessonHeader(info.filePath());
-            QAction* a = m_lessonsMenu->addAction(header.localTitle(chinese));
-            a->setToolTip(header.localWatch(chinese));
-            a->setStatusTip(header.localWatch(chinese));
-            const QString path = info.filePath();
-            connect(a, &QAction::triggered, this, [this, path] { openResource(path); });
-        }
-    }
+    auto* browser = new LessonBrowser(currentLanguage() == Language::Chinese, this);
+    browser->setAttribute(Qt::WA_DeleteOnClose);
+    if (!m_lessonPath.isEmpty()) browser->select(m_lessonPath);
+    connect(browser, &QDialog::accepted, this, [this, browser] {
+        const QString path = browser->selectedPath();
+        if (!path.isEmpty()) openResource(path);
+    });
+    browser->open();
+    return browser;
 }
 
 void MainWindow::rebuildRecentMenu() {
@@ -580,8 +681,16 @@ bool MainWindow::openFile(const QString& path) {
     }
     m_prefs->addRecentFile(QFileInfo(path).absoluteFilePath());
     rebuildRecentMenu();
+    showLessonOf(path);
     statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
     return true;
+}
+
+void MainWindow::showLessonOf(const QString& path) {
+    m_lessonPath = path;
+    const LessonHeader header = readLessonHeader(path);
+    const bool chinese = currentLanguage() == Language::Chinese;
+    m_lesson->showLesson(header, chinese);
 }
 
 bool MainWindow::openResource(const QString& resourcePath) {
@@ -598,14 +707,7 @@ bool MainWindow::openResource(const QString& resourcePath) {
             showError(tr("Cannot open lesson"), error);
             return false;
         }
-        // The lesson's "# watch:" header says what to look at.
-        for (const QString& line : source.split(QLatin1Char('\n'))) {
-            if (line.startsWith(QLatin1String("# watch:"))) {
-                statusBar()->showMessage(line.mid(8).trimmed());
-                break;
-            }
-            if (!line.startsWith(QLatin1Char('#'))) break;
-        }
+        showLessonOf(resourcePath);
         return true;
     }
     const QByteArray text = f.readAll();
@@ -613,9 +715,7 @@ bool MainWindow::openResource(const QString& resourcePath) {
         showError(tr("Cannot open lesson"), error);
         return false;
     }
-    const QString description =
-        readLessonHeader(resourcePath).localWatch(currentLanguage() == Language::Chinese);
-    if (!description.isEmpty()) statusBar()->showMessage(description);
+    showLessonOf(resourcePath);
     return true;
 }
 
@@ -641,7 +741,7 @@ void MainWindow::onOpen() {
 }
 
 void MainWindow::onExport() {
-    ExportDialog dialog(m_controller->title(), &m_prefs->settings(), this);
+    ExportDialog dialog(exportTitle(), &m_prefs->settings(), this);
     if (dialog.exec() != QDialog::Accepted) return;
     QString error;
     if (!exportWith(dialog.options(), &error)) {
@@ -651,7 +751,26 @@ void MainWindow::onExport() {
     statusBar()->showMessage(tr("Wrote %1").arg(dialog.options().path), 5000);
 }
 
-bool MainWindow::exportWith(const ExportOptions& options, QString* error) {
+QString MainWindow::exportTitle() const {
+    // The lesson's title in the interface language, else the program's file name.
+    const LessonHeader& h = m_lesson->header();
+    return h.titled ? h.localTitle(currentLanguage() == Language::Chinese) : m_controller->title();
+}
+
+void MainWindow::setGilLaneMode(TimelineView::GilLanes mode) {
+    m_timeline->setGilLaneMode(mode);
+    m_gil->setShowSingleThreaded(mode == TimelineView::GilLanes::Every);
+    const char* name = mode == TimelineView::GilLanes::Every  ? "gilLanesEvery"
+                       : mode == TimelineView::GilLanes::None ? "gilLanesNone"
+                                                              : "gilLanesMultiThreaded";
+    if (auto* a = findChild<QAction*>(QLatin1String(name))) a->setChecked(true);
+}
+
+bool MainWindow::exportWith(const ExportOptions& requested, QString* error) {
+    ExportOptions options = requested;
+    // The timeline's GIL lanes as the View menu has them.
+    options.gilSingleThreaded = m_timeline->gilLaneMode() == TimelineView::GilLanes::Every;
+    if (m_timeline->gilLaneMode() == TimelineView::GilLanes::None) options.gilLanes = false;
     m_controller->runToCompletion();
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const TimelineShown shown = shownTimeline();
@@ -668,7 +787,10 @@ TimelineShown MainWindow::shownTimeline() const {
 void MainWindow::updateClock() {
     const QString now =
         QString::fromStdString(formatInUnit(m_controller->cursor(), m_controller->tickSize()));
-    const QString end = QString::fromStdString(formatDuration(m_controller->endTime()));
+    // Reveal as it plays: the end of the run is part of the future.
+    const QString end = m_controller->hideFuture()
+                            ? QStringLiteral("?")
+                            : QString::fromStdString(formatDuration(m_controller->endTime()));
     m_clock->setText(tr(" t = %1 / %2 ").arg(now, end) +
                      (m_controller->runComplete() ? QString() : tr(" (computing\u2026)")));
 }
@@ -691,32 +813,100 @@ void MainWindow::setPresenterMode(bool on) {
         const QSignalBlocker block(m_presenterAction);
         m_presenterAction->setChecked(on);
     }
+    m_leavePresenterAction->setEnabled(on);
     QFont f = m_normalFont;
     if (on) {
-        m_statePresenterSaved = saveState();
+        m_statePresenterSaved = saveState(kLayoutVersion);
+        m_geometryPresenterSaved = saveGeometry();
         f.setPointSizeF(m_normalFont.pointSizeF() * 1.6);
     }
     QApplication::setFont(f);
     m_theme->setPresenter(on);
     menuBar()->setVisible(!on);
     statusBar()->setVisible(!on);
+    // The toolbar shows icons only (tooltips name them), so every button fits at 1.6x.
+    m_toolBar->setToolButtonStyle(on ? Qt::ToolButtonIconOnly : Qt::ToolButtonTextBesideIcon);
+    for (QToolButton* b : m_toolBar->findChildren<QToolButton*>())
+        if (b->property("textButton").toBool())
+            b->setToolButtonStyle(on ? Qt::ToolButtonIconOnly : Qt::ToolButtonTextBesideIcon);
+    if (auto* b = qobject_cast<QToolButton*>(m_toolBar->widgetForAction(m_presenterAction)))
+        b->setToolButtonStyle(Qt::ToolButtonIconOnly);
     if (on) {
         showFullScreen();
+        // After the new font and the full-screen size have been laid out (a window manager
+        // may take a moment to grant full screen; without one the size stays as it is).
+        QTimer::singleShot(0, this, [this] { applyPresenterLayout(); });
+        QTimer::singleShot(200, this, [this] { applyPresenterLayout(); });
     } else {
         showNormal();
-        if (!m_statePresenterSaved.isEmpty()) restoreState(m_statePresenterSaved);
+        if (!m_statePresenterSaved.isEmpty()) restoreState(m_statePresenterSaved, kLayoutVersion);
+        if (!m_geometryPresenterSaved.isEmpty()) restoreGeometry(m_geometryPresenterSaved);
+        m_statePresenterSaved.clear();
+        m_geometryPresenterSaved.clear();
+    }
+    unclipDockTabs();
+}
+
+void MainWindow::applyPresenterLayout() {
+    if (!m_presenter) return;
+    auto* timeline = findChild<QDockWidget*>(QStringLiteral("timelineDock"));
+    if (!timeline || timeline->isFloating() || !timeline->isVisible()) return;
+    // Below the timeline: the tab groups of the bottom area, one dock each.
+    QList<QDockWidget*> below;
+    QList<QDockWidget*> covered;
+    for (QDockWidget* d : m_docks) {
+        if (d == timeline || d->isFloating() || d->isHidden() || covered.contains(d) ||
+            dockWidgetArea(d) != Qt::BottomDockWidgetArea)
+            continue;
+        below << d;
+        covered << d << tabifiedDockWidgets(d);
+    }
+    const int available = height() - (m_toolBar ? m_toolBar->height() : 0);
+    const int title = QFontMetrics(QApplication::font()).height() + 10;
+    // Every lane, the axis and the scroll bar; at least 60% of the height, at most 80%.
+    const int legend = m_legend->isVisible() ? m_legend->heightForWidth(m_timeline->width()) : 0;
+    const int wanted = m_timeline->contentHeightHint() + title + legend + 8;
+    const int h = std::clamp(wanted, available * 6 / 10, available * 8 / 10);
+    if (below.isEmpty()) return;
+    resizeDocks({timeline, below.front()}, {h, std::max(80, available - h)}, Qt::Vertical);
+    // The groups below share the width, the middle one (states, sync objects, GIL: the
+    // cards) a little more.
+    QList<int> widths;
+    for (int i = 0; i < below.size(); ++i)
+        widths << (below.size() == 3 ? width() * (i == 1 ? 40 : 30) / 100
+                                     : width() / static_cast<int>(below.size()));
+    resizeDocks(below, widths, Qt::Horizontal);
+}
+
+void MainWindow::unclipDockTabs() {
+    // The tab bars of tabbed docks belong to the window's layout: whole titles, scroll
+    // buttons when they do not fit.
+    // In presenter mode they keep the normal font: the views' contents are what the class
+    // reads, and at 1.6x four tabs no longer fit in a third of the screen.
+    for (QTabBar* bar : findChildren<QTabBar*>(QString(), Qt::FindDirectChildrenOnly)) {
+        bar->setElideMode(Qt::ElideNone);
+        bar->setUsesScrollButtons(true);
+        bar->setExpanding(false);
+        bar->setFont(m_normalFont);
     }
 }
 
+void MainWindow::resizeEvent(QResizeEvent* event) {
+    QMainWindow::resizeEvent(event);
+    if (m_presenter) applyPresenterLayout();
+}
+
 void MainWindow::savePreferences() {
-    m_prefs->setGeometry(saveGeometry());
-    m_prefs->setWindowState(saveState());
+    // In presenter mode the normal layout is what comes back next time.
+    const bool presenting = m_presenter && !m_statePresenterSaved.isEmpty();
+    m_prefs->setGeometry(presenting ? m_geometryPresenterSaved : saveGeometry());
+    m_prefs->setWindowState(presenting ? m_statePresenterSaved : saveState(kLayoutVersion));
     m_prefs->sync();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    if (m_presenter) setPresenterMode(false);
     savePreferences();
+    if (m_presenter) setPresenterMode(false);
     QMainWindow::closeEvent(event);
 }
 

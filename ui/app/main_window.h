@@ -4,6 +4,8 @@
 
 #include <memory>
 
+#include "ui/timeline/timeline_view.h"
+
 class QAction;
 class QActionGroup;
 class QComboBox;
@@ -11,6 +13,7 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QSlider;
+class QToolBar;
 class QToolButton;
 
 namespace taskscope::ui {
@@ -22,6 +25,9 @@ class BreakpointsView;
 class CodeView;
 class GilView;
 class CompareView;
+class LegendStrip;
+class LessonBrowser;
+class LessonView;
 class ConsoleView;
 class RunEventsView;
 class SyncObjectsView;
@@ -61,6 +67,8 @@ public:
     CodeView* codeView() const { return m_code; }
     GilView* gilView() const { return m_gil; }
     CompareView* compareView() const { return m_compare; }
+    LessonView* lessonView() const { return m_lesson; }
+    LegendStrip* legend() const { return m_legend; }
     QLabel* clockLabel() const { return m_clock; }
     QSlider* speedSlider() const { return m_speedSlider; }
 
@@ -74,10 +82,17 @@ public:
     // Errors go to lastError() only, never to a dialog (headless screenshot mode).
     void setQuietErrors(bool on) { m_quietErrors = on; }
 
+    // The title File > Export offers: the open lesson's title, else the file's name.
+    QString exportTitle() const;
+    // View > GIL lane per process: the timeline's GIL lanes and the GIL view's cards.
+    void setGilLaneMode(TimelineView::GilLanes mode);
     // Writes an export (File > Export... without the dialog; tests).
     bool exportWith(const ExportOptions& options, QString* error);
     // What the timeline dock shows, which a timeline export follows: its font and range.
     TimelineShown shownTimeline() const;
+
+    // Opens the lesson browser (window-modal, not blocking); Open opens the chosen lesson.
+    LessonBrowser* showLessonBrowser();
 
     void resetLayout();
     void setPresenterMode(bool on);
@@ -86,22 +101,32 @@ public:
     static double speedForSlider(int value);
     static int sliderForSpeed(double speed);
 
+    // The actions with a shortcut, each added to the window itself so that it works whatever
+    // is hidden (the menu bar in presenter mode, a closed dock).
+    QList<QAction*> windowShortcuts() const { return actions(); }
+
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void buildActions();
     void buildToolBar();
     void buildMenus();
     void buildDocks();
-    void rebuildLessonsMenu();
     void rebuildRecentMenu();
     void showError(const QString& title, const QString& message);
+    // The opened file's lesson header goes to the Lesson panel (whatever way it was opened).
+    void showLessonOf(const QString& path);
     void updateClock();
     void updateTitle();
     void onOpen();
     void onExport();
     void savePreferences();
+    // Presenter layout: the timeline takes the height its lanes need (most of the window),
+    // dock tabs show their whole titles.
+    void applyPresenterLayout();
+    void unclipDockTabs();
 
     std::shared_ptr<Preferences> m_prefs;
     SimulationController* m_controller;
@@ -120,6 +145,8 @@ private:
     CodeView* m_code = nullptr;
     GilView* m_gil = nullptr;
     CompareView* m_compare = nullptr;
+    LessonView* m_lesson = nullptr;
+    LegendStrip* m_legend = nullptr;
     QList<QDockWidget*> m_docks;
     QDockWidget* m_settingsDock = nullptr;
     QByteArray m_defaultState;
@@ -132,6 +159,8 @@ private:
     QAction* m_runToAction = nullptr;
     QAction* m_resetAction = nullptr;
     QAction* m_presenterAction = nullptr;
+    QAction* m_leavePresenterAction = nullptr;  // Esc, only while presenting
+    QAction* m_quitAction = nullptr;
     QAction* m_darkAction = nullptr;
     QAction* m_colourBlindAction = nullptr;
     QAction* m_pauseOnMarkersAction = nullptr;
@@ -139,11 +168,12 @@ private:
     QAction* m_pauseOnLostUpdateAction = nullptr;
     QAction* m_stepEventAction = nullptr;
     QAction* m_stepTickAction = nullptr;
-    QAction* m_stepBytecodeAction = nullptr;
-    QMenu* m_lessonsMenu = nullptr;
+    QAction* m_lessonsAction = nullptr;
+    QString m_lessonPath;  // the file or resource last opened (the browser preselects it)
     QMenu* m_recentMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     QToolButton* m_stepButton = nullptr;
+    QToolBar* m_toolBar = nullptr;
     QSlider* m_speedSlider = nullptr;
     QLabel* m_speedLabel = nullptr;
     QLabel* m_clock = nullptr;
@@ -151,7 +181,8 @@ private:
     bool m_quietErrors = false;
     bool m_presenter = false;
     QFont m_normalFont;
-    QByteArray m_statePresenterSaved;
+    QByteArray m_statePresenterSaved;     // the normal layout, kept while presenting
+    QByteArray m_geometryPresenterSaved;  // the normal window geometry, likewise
 };
 
 }  // namespace taskscope::ui

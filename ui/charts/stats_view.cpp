@@ -163,7 +163,7 @@ void StatsView::refresh() {
     series->attachAxis(axisY);
     bars->setTitle(tr("Waiting and turnaround per process"));
 
-    if (m_revision != m_controller->revision()) {
+    if (m_revision != m_controller->revision() || m_revealedBins != revealedBins()) {
         m_revision = m_controller->revision();
         rebuildUtilization();
     }
@@ -171,6 +171,21 @@ void StatsView::refresh() {
         const double x = inUnits(m_controller->cursor());
         m_cursorLine->replace({QPointF(x, 0), QPointF(x, 100)});
     }
+}
+
+int StatsView::utilizationBins() const {
+    const core::SimTime end = std::max<core::SimTime>(m_controller->trace().endTime(), 1);
+    return std::clamp(static_cast<int>(end / std::max<core::SimTime>(1, m_controller->tickSize())),
+                      8, kBins);
+}
+
+int StatsView::revealedBins() const {
+    const core::SimTime end = std::max<core::SimTime>(m_controller->trace().endTime(), 1);
+    const core::SimTime until = std::min(m_controller->visibleUntil(), end);
+    const int bins = utilizationBins();
+    return until >= end
+               ? bins
+               : static_cast<int>(static_cast<double>(until) / static_cast<double>(end) * bins);
 }
 
 void StatsView::rebuildUtilization() {
@@ -197,15 +212,16 @@ void StatsView::rebuildUtilization() {
     axisY->setLabelFormat(QStringLiteral("%d%%"));
     chart->addAxis(axisX, Qt::AlignBottom);
     chart->addAxis(axisY, Qt::AlignLeft);
-    const int bins = std::clamp(
-        static_cast<int>(end / std::max<core::SimTime>(1, m_controller->tickSize())), 8, kBins);
+    const int bins = utilizationBins();
+    // Reveal as it plays: only the bins the cursor has reached.
+    m_revealedBins = revealedBins();
     for (int c = 0; c < trace.coreCount(); ++c) {
         m_utilization.push_back(core::coreUtilization(trace, c, 0, end, bins));
         // A step line per core; overlapping filled areas would mix into one colour.
         auto* line = new QLineSeries;
         QList<QPointF> points;
         const double w = inUnits(end) / bins;
-        for (int k = 0; k < bins; ++k) {
+        for (int k = 0; k < m_revealedBins; ++k) {
             const double v = m_utilization.back()[static_cast<std::size_t>(k)] * 100;
             points << QPointF(k * w, v) << QPointF((k + 1) * w, v);
         }

@@ -51,7 +51,10 @@ private:
     QSplitter* m_split;
     core::RunStats m_figures;
     std::vector<std::vector<double>> m_utilization;
+    int utilizationBins() const;
+    int revealedBins() const;
     quint64 m_revision = ~0ull;
+    int m_revealedBins = -1;  // reveal as it plays: utilization bins drawn so far
     QLineSeries* m_cursorLine = nullptr;
 };
 

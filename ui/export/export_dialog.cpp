@@ -38,6 +38,9 @@ ExportDialog::ExportDialog(const QString& defaultTitle, QSettings* settings, QWi
     m_view->addItem(tr("Statistics (both charts)"), QStringLiteral("stats"));
     m_view->addItem(tr("Chart: waiting and turnaround"), QStringLiteral("waiting-chart"));
     m_view->addItem(tr("Chart: CPU utilization"), QStringLiteral("utilization-chart"));
+    m_view->addItem(tr("GIL"), QStringLiteral("gil"));
+    m_view->addItem(tr("Sync objects"), QStringLiteral("sync-objects"));
+    m_view->addItem(tr("Code (Python programs)"), QStringLiteral("code"));
     form->addRow(tr("&View:"), m_view);
 
     m_format = new QComboBox;

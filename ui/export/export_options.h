@@ -14,6 +14,9 @@ namespace taskscope::ui {
 struct ExportOptions : core::ImageOptions {
     QString path;
     QString subtitle;  // empty: the run's settings and range
+    // GIL lanes also for processes with one thread (the timeline's View > GIL lanes > Every
+    // process); by default only processes with several threads get one.
+    bool gilSingleThreaded = false;
 };
 
 // "png", "svg", "pdf" (any case) -> the format; nullopt otherwise.

@@ -10,9 +10,11 @@
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QPlainTextEdit>
 #include <QRawFont>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QScrollArea>
 #include <QSvgGenerator>
 #include <QTextLayout>
 
@@ -23,12 +25,16 @@
 
 #include "core/sched/policy.h"
 #include "ui/charts/stats_view.h"
+#include "ui/model/display_names.h"
 #include "ui/model/time_format.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
 #include "ui/timeline/timeline_painter.h"
+#include "ui/views/code_view.h"
+#include "ui/views/gil_view.h"
 #include "ui/views/process_tree_view.h"
 #include "ui/views/states_view.h"
+#include "ui/views/sync_objects_view.h"
 #include "ui/views/wait_for_graph_view.h"
 
 namespace taskscope::ui {
@@ -87,9 +93,8 @@ std::vector<LegendEntry> legendFor(const SimulationController& c, const Theme& t
             for (int r = 0; r < core::kWaitReasonCount; ++r)
                 any = any || state[static_cast<int>(s)][r];
             if (!any) continue;
-            QString name = fromView(core::toString(s));
-            if (!name.isEmpty()) name[0] = name[0].toUpper();
-            out.push_back({theme.stateColour(s, WaitReason::None), name, false});
+            // The names the on-screen colour key uses (translated).
+            out.push_back({theme.stateColour(s, WaitReason::None), stateName(s), false});
         }
         // Waiting, one entry per colour: "Waiting: io, disk", "Waiting: lock, queue".
         std::vector<std::pair<QRgb, QStringList>> waits;
@@ -99,8 +104,7 @@ std::vector<LegendEntry> legendFor(const SimulationController& c, const Theme& t
             const QRgb rgb = theme.stateColour(ThreadState::Waiting, reason).rgb();
             auto it = std::find_if(waits.begin(), waits.end(),
                                    [&](const auto& w) { return w.first == rgb; });
-            const QString name = reason == WaitReason::Gil ? Export::tr("the GIL")
-                                                           : fromView(core::toString(reason));
+            const QString name = reasonName(reason);
             if (it == waits.end())
                 waits.push_back({rgb, QStringList{name}});
             else
@@ -272,6 +276,7 @@ TimelinePicture planTimelinePicture(const SimulationController& c, const Theme& 
     lo.headerHeight = theme.headerHeight();
     // The label column is as wide as the on-screen timeline's, whose lanes are all shown.
     lo.gilLanes = c.index().hasGil();
+    lo.gilSingleThreaded = o.gilSingleThreaded;
     const int labelWidth = TimelinePainter::labelWidthFor(layoutTimeline(c.trace(), lo), fm);
     lo.gilLanes = gil;
     lo.threadLanes = o.threadLanes;
@@ -474,6 +479,11 @@ QSize defaultViewSize(ExportOptions::View v) {
         case ExportOptions::View::WaitingChart:
         case ExportOptions::View::UtilizationChart:
             return {1000, 560};
+        case ExportOptions::View::Gil:
+        case ExportOptions::View::SyncObjects:
+            return {960, 600};
+        case ExportOptions::View::Code:
+            return {960, 700};
         case ExportOptions::View::Timeline:
             break;
     }
@@ -495,11 +505,40 @@ void realize(QWidget& w, QSize size) {
 bool exportView(SimulationController& c, Theme& theme, const TimelineShown* shown,
                 const ExportOptions& o, QString* error) {
     if (o.view == ExportOptions::View::Timeline) return exportTimeline(c, theme, o, error, shown);
-    QSize size = defaultViewSize(o.view);
-    if (o.height > 0)
-        size = QSize(std::max(200, o.width), std::max(150, o.height));
-    else if (o.width != ExportOptions{}.width)
-        size.setWidth(std::max(200, o.width));
+    // The width asked for; the height asked for (title band included), else the view's own
+    // proportions at that width.
+    const QSize base = defaultViewSize(o.view);
+    const int width = std::max(200, o.width);
+    const QFont appFont = QApplication::font();
+    const int titleH = titleBandHeight(appFont, o, o.subtitle);
+    const bool fixedHeight = o.height > 0;
+    QSize size(width, fixedHeight ? std::max(150, o.height - titleH)
+                                  : base.height() * width / base.width());
+
+    if (o.view == ExportOptions::View::Code && c.sourceText().isEmpty()) {
+        if (error)
+            *error = Export::tr(
+                "the code view shows a Python program: open a .py file in the "
+                "app and export it from there (File > Export)");
+        return false;
+    }
+    if (o.view == ExportOptions::View::WaitFor) {
+        // Painted by the view for the picture: the graph, then the checklist as tall as its
+        // text; no splitter handle, no empty half.
+        WaitForGraphView view(&c, &theme);
+        realize(view, size);
+        const QSize total(size.width(), size.height() + titleH);
+        return writePicture(
+            o, total, theme.background(),
+            [&](QPainter& p) {
+                p.fillRect(QRect(QPoint(0, 0), total), theme.background());
+                paintTitleBand(p, QRect(0, 0, total.width(), titleH), view.font(), theme,
+                               QString::fromStdString(o.title), o.subtitle);
+                p.translate(0, titleH);
+                view.renderPicture(p, size);
+            },
+            error);
+    }
 
     std::unique_ptr<QWidget> owner;
     QWidget* target = nullptr;
@@ -513,6 +552,19 @@ bool exportView(SimulationController& c, Theme& theme, const TimelineShown* show
         case ExportOptions::View::WaitFor:
             owner = std::make_unique<WaitForGraphView>(&c, &theme);
             break;
+        case ExportOptions::View::Gil:
+            owner = std::make_unique<GilView>(&c, &theme);
+            break;
+        case ExportOptions::View::SyncObjects:
+            owner = std::make_unique<SyncObjectsView>(&c, &theme);
+            break;
+        case ExportOptions::View::Code: {
+            auto code = std::make_unique<CodeView>(&c, &theme);
+            // A picture never shows the user's saved edits of another session.
+            code->setAutosaveDirectory(QString());
+            owner = std::move(code);
+            break;
+        }
         case ExportOptions::View::Stats:
         case ExportOptions::View::WaitingChart:
         case ExportOptions::View::UtilizationChart:
@@ -539,14 +591,33 @@ bool exportView(SimulationController& c, Theme& theme, const TimelineShown* show
     pal.setColor(QPalette::Window, theme.background());
     owner->setPalette(pal);
     realize(*owner, size);
-    if (o.view == ExportOptions::View::ProcessTree) {
-        // A large tree asks for more than the default size: give it all.
-        const QSize need = owner->minimumSize().expandedTo(size);
+    if (!fixedHeight) {
+        // A large tree gets the room it asks for; the card views and the code are as tall
+        // as what they hold (many cards, the whole program: no scroll bar, no empty half),
+        // up to a poster's.
+        QSize need = size;
+        if (o.view == ExportOptions::View::ProcessTree)
+            need = owner->minimumSize().expandedTo(size);
+        if (o.view == ExportOptions::View::Gil) {
+            if (auto* scroll = owner->findChild<QScrollArea*>(); scroll && scroll->widget())
+                need.setHeight(std::max(150, owner->height() - scroll->viewport()->height() +
+                                                 scroll->widget()->minimumHeight()));
+        }
+        if (auto* scroll = qobject_cast<QScrollArea*>(owner.get());
+            scroll && scroll->widget() && o.view == ExportOptions::View::SyncObjects)
+            need.setHeight(std::max(150, scroll->widget()->minimumHeight() + 4));
+        if (auto* code = qobject_cast<CodeView*>(owner.get())) {
+            QPlainTextEdit* editor = code->editor();
+            const int lines = editor->document()->blockCount();
+            need.setHeight(owner->height() - editor->viewport()->height() +
+                           lines * editor->fontMetrics().lineSpacing() +
+                           2 * static_cast<int>(editor->document()->documentMargin()) + 4);
+        }
+        need.setHeight(std::min(need.height(), 6000));
         if (need != size) realize(*owner, need);
     }
     const QSize body = target->size();
     const QFont font = owner->font();
-    const int titleH = titleBandHeight(font, o, o.subtitle);
     const QSize total(body.width(), body.height() + titleH);
     return writePicture(
         o, total, theme.background(),

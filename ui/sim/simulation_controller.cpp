@@ -145,6 +145,7 @@ bool SimulationController::startPython(const QString& source, const QString& nam
     m_sourcePath = path;
     if (!keepSettings) {
         ++m_programSerial;
+        m_revealed = 0;
         m_input.clear();
         m_config = programConfig();
         if (!m_lineBreakpoints.empty()) setLineBreakpoints({});  // they belonged to another file
@@ -180,6 +181,7 @@ void SimulationController::openWorkload(core::Workload workload, const QString& 
                                         const QString& path) {
     m_workload = std::move(workload);
     ++m_programSerial;
+    m_revealed = 0;
     m_config.isPython = false;
     m_source.clear();
     if (m_sourceError) {
@@ -337,6 +339,14 @@ void SimulationController::runToCompletion() {
 
 void SimulationController::updateState() {
     m_state = m_trace->stateAt(m_cursor);
+    m_revealed = std::max(m_revealed, m_cursor);
+}
+
+void SimulationController::setHideFuture(bool on) {
+    if (on == m_hideFuture) return;
+    m_hideFuture = on;
+    emit hideFutureChanged(on);
+    emit advanced(m_cursor, m_revision);
 }
 
 void SimulationController::seek(SimTime t) {
@@ -427,11 +437,12 @@ void SimulationController::setSpeed(double speed) {
 
 double SimulationController::suggestedSpeed(SimTime runLength, double seconds) {
     const double ideal = static_cast<double>(runLength) / (seconds * core::kSecond);
-    // Snap down to 1-2-5 so that the slider shows a round number.
+    // The nearest 1-2-5 value (on a log scale) so that the slider shows a round number.
     double best = kMinSpeed;
     for (double decade = 0.01; decade <= kMaxSpeed; decade *= 10)
         for (const double m : {1.0, 2.0, 5.0})
-            if (decade * m <= ideal * 1.0001) best = decade * m;
+            if (std::abs(std::log(decade * m / ideal)) < std::abs(std::log(best / ideal)))
+                best = decade * m;
     return std::clamp(best, kMinSpeed, kMaxSpeed);
 }
 

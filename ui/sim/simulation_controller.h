@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <limits>
+
 #include <memory>
 #include <optional>
 #include <vector>
@@ -118,6 +120,16 @@ public:
     // Back to the start, paused.
     void reset();
 
+    // --- reveal as it plays ---
+    // When on, the views show nothing past the furthest point the cursor has reached since
+    // the program was opened ("what happens next?"): visibleUntil() is that point.
+    bool hideFuture() const { return m_hideFuture; }
+    void setHideFuture(bool on);
+    core::SimTime revealedUntil() const { return m_revealed; }
+    core::SimTime visibleUntil() const {
+        return m_hideFuture ? m_revealed : std::numeric_limits<core::SimTime>::max();
+    }
+
     // --- playing ---
     bool playing() const { return m_playing; }
     void play();
@@ -154,8 +166,10 @@ public:
     // The first time in (from, to] where a pause condition holds, with the reason.
     std::optional<core::SimTime> firstBreak(core::SimTime from, core::SimTime to,
                                             QString* reason) const;
-    // The speed that plays the whole run in about `seconds` of wall time.
-    static double suggestedSpeed(core::SimTime runLength, double seconds = 20.0);
+    // The speed that plays the whole run in about `seconds` of wall time (the 1-2-5 value
+    // nearest on a log scale): 8 s, so that Play shows a time slice end within a second of
+    // the default lesson and a lesson ends while the class still watches.
+    static double suggestedSpeed(core::SimTime runLength, double seconds = 8.0);
 
 signals:
     // The cursor moved or the trace changed; views pull what they need.
@@ -170,6 +184,8 @@ signals:
     void breakpointsChanged();
     // sourceError() changed (a compile error, or a program that compiled after one).
     void sourceErrorChanged();
+    // "Reveal as it plays" was switched on or off.
+    void hideFutureChanged(bool on);
 
 private:
     void restart(core::SimTime keepCursor);
@@ -202,6 +218,8 @@ private:
     quint64 m_revision = 0;
 
     core::SimTime m_cursor = 0;
+    core::SimTime m_revealed = 0;  // the furthest the cursor has been (reveal as it plays)
+    bool m_hideFuture = false;
     double m_cursorFraction = 0;  // sub-nanosecond remainder while playing slowly
     StepMode m_stepMode = StepMode::Event;
     bool m_playing = false;

@@ -6,6 +6,7 @@
 #include <QStyleFactory>
 
 #include <array>
+#include <cmath>
 
 namespace taskscope::ui {
 
@@ -13,12 +14,19 @@ using core::ThreadState;
 using core::WaitReason;
 
 namespace {
-// Tableau 10: distinct at small sizes, the de-facto default of plotting tools.
-constexpr std::array<QRgb, 10> kTableau = {0x4e79a7, 0xf28e2b, 0x59a14f, 0xe15759, 0x76b7b2,
-                                           0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0x86bcb6};
-// Okabe & Ito: told apart under the common colour-vision deficiencies.
-constexpr std::array<QRgb, 8> kOkabeIto = {0x0072b2, 0xe69f00, 0x009e73, 0xcc79a7,
-                                           0x56b4e9, 0xd55e00, 0xf0e442, 0x999999};
+// Thread identity colours (core lanes, GIL lanes, tokens, chips). None may read as a state:
+// the hues of every state and wait reason (green Running, orange Ready, red GIL, blue I/O,
+// teal sleep, brown join, mauve lock) were left out, which leaves violets, yellow-greens and
+// a wine, in several lightnesses; the eight were picked by a maximin search over sRGB and are
+// at least 30 CIELAB units (CIE76) from every state, switch, marker and cursor colour of both
+// themes and from each other (tst_views checks it). Ordered so that neighbours differ most.
+constexpr std::array<QRgb, 8> kThreadPalette = {0x808cfe, 0xa1a555, 0x861650, 0x354cf4,
+                                                0xa3de2c, 0x30408f, 0x354e01, 0xbcbbfe};
+// The colour-blind-safe states use all of Okabe & Ito's colours, so the threads get their
+// own six: at least 17 units from every state colour and from each other in normal vision
+// and under simulated deuteranopia and protanopia (Machado et al. 2009).
+constexpr std::array<QRgb, 6> kThreadPaletteColourBlind = {0x5775fe, 0xced17e, 0x384d21,
+                                                           0x48416e, 0xa0a647, 0x7291f6};
 }  // namespace
 
 Theme::Theme(QObject* parent) : QObject(parent) {}
@@ -103,8 +111,24 @@ QColor Theme::stateColour(ThreadState state, WaitReason reason) const {
 }
 
 QColor Theme::threadColour(std::uint32_t thread) const {
-    if (m_colourBlind) return QColor(kOkabeIto[thread % kOkabeIto.size()]);
-    return QColor(kTableau[thread % kTableau.size()]);
+    if (m_colourBlind)
+        return QColor(kThreadPaletteColourBlind[thread % kThreadPaletteColourBlind.size()]);
+    return QColor(kThreadPalette[thread % kThreadPalette.size()]);
+}
+
+int Theme::threadPaletteSize() const {
+    return static_cast<int>(m_colourBlind ? kThreadPaletteColourBlind.size()
+                                          : kThreadPalette.size());
+}
+
+QColor Theme::textOn(const QColor& fill) {
+    // WCAG relative luminance: black text on fills brighter than about 18%, else white.
+    const auto lin = [](double c) {
+        return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    };
+    const double y =
+        0.2126 * lin(fill.redF()) + 0.7152 * lin(fill.greenF()) + 0.0722 * lin(fill.blueF());
+    return y > 0.18 ? QColor(0x202124) : QColor(Qt::white);
 }
 
 QColor Theme::lookColour(core::ProcessLook look) const {

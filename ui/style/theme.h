@@ -35,8 +35,12 @@ public:
 
     // A thread lane: what the thread is doing. "Waiting for the GIL" has its own colour.
     QColor stateColour(core::ThreadState state, core::WaitReason reason) const;
-    // A core lane and the tokens: one colour per thread, cycling through the palette.
+    // A core lane and the tokens: one colour per thread, cycling through a palette that
+    // shares no colour with the states (threadPaletteSize() colours, then it repeats).
     QColor threadColour(std::uint32_t thread) const;
+    int threadPaletteSize() const;
+    // Black or white, whichever reads better on `fill` (labels on thread colours).
+    static QColor textOn(const QColor& fill);
     QColor lookColour(core::ProcessLook look) const;
     QColor switchColour() const;
 

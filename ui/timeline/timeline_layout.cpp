@@ -25,15 +25,21 @@ std::vector<TimelineRow> layoutTimeline(const core::Trace& trace, const Timeline
                      [&](std::uint32_t a, std::uint32_t b) { return procs[a].pid < procs[b].pid; });
     // Threads grouped by process once, instead of a scan per process.
     std::vector<std::vector<std::uint32_t>> threadsOf(procs.size());
+    const auto hidden = [](const std::vector<char>& v, std::uint32_t i) {
+        return i < v.size() && v[i];
+    };
     for (std::uint32_t t = 0; t < trace.threads().size(); ++t) {
         const auto p = trace.threads()[t].process;
-        if (p < threadsOf.size()) threadsOf[p].push_back(t);
+        if (p < threadsOf.size() && !hidden(o.hiddenThreads, t)) threadsOf[p].push_back(t);
     }
     for (const std::uint32_t p : order) {
         if (!o.threadLanes && !o.gilLanes) break;  // a plain Gantt chart of the cores
+        if (hidden(o.hiddenProcesses, p)) continue;
+        const bool gil = o.gilLanes && (o.gilSingleThreaded || threadsOf[p].size() > 1);
+        if (!o.threadLanes && !gil) continue;  // no lane under this header
         add(TimelineRow::Kind::Process, p, o.headerHeight,
             procs[p].name + " (" + std::to_string(procs[p].pid) + ")");
-        if (o.gilLanes) add(TimelineRow::Kind::Gil, p, o.laneHeight, "GIL");
+        if (gil) add(TimelineRow::Kind::Gil, p, o.laneHeight, "GIL");
         if (!o.threadLanes) continue;
         for (const std::uint32_t t : threadsOf[p]) {
             const auto& ti = trace.threads()[t];

@@ -21,8 +21,14 @@ struct TimelineRow {
 struct TimelineLayoutOptions {
     int laneHeight = 20;
     int headerHeight = 20;
-    bool gilLanes = false;    // one lane per process for its GIL (holder, waiters)
+    bool gilLanes = false;           // one lane per process for its GIL (holder, waiters) ...
+    bool gilSingleThreaded = false;  // ... also for a process with one thread (else not:
+                                     // its GIL never changes hands)
     bool threadLanes = true;  // off (exports): cores only, processes kept for their GIL lanes
+    // Left out (reveal as it plays: not created yet), by thread / process index; may be
+    // shorter than the trace's tables.
+    std::vector<char> hiddenThreads;
+    std::vector<char> hiddenProcesses;
 };
 
 // The rows for a trace: a "CPU cores" section with one lane per core, then each process (by

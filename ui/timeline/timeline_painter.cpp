@@ -92,7 +92,7 @@ void TimelinePainter::rebuildColours() {
 int TimelinePainter::keyForRecord(const TimelineRow& row, std::uint32_t record) const {
     const core::RecordBody& b = m_controller.trace().body(record);
     // The palette repeats, so threads are spread by index modulo its size.
-    const int palette = m_theme.colourBlindSafe() ? 8 : kPaletteSize;
+    const int palette = std::min(m_theme.threadPaletteSize(), kPaletteSize);
     const auto threadKey = [&](std::uint32_t thread) {
         return kThreadKeyBase + static_cast<int>(thread % static_cast<std::uint32_t>(palette));
     };
@@ -204,7 +204,10 @@ void TimelinePainter::paint(QPainter& p, const Frame& frame) {
     paintSyncGlyphs(p, f);
     p.setClipping(false);
     paintAxis(p, f);
-    paintRunEnd(p, f);
+    if (frame.hideAfter >= 0)
+        paintHiddenFuture(p, f, frame.hideAfter);
+    else
+        paintRunEnd(p, f);
     paintLabels(p, f);
     if (frame.cursor) paintCursor(p, f);
 }
@@ -261,7 +264,6 @@ void TimelinePainter::paintSliceNames(QPainter& p, const Pass& f) {
     // Names on core and GIL slices wide enough to hold them: which thread runs is the point.
     const auto& trace = m_controller.trace();
     const QFontMetrics fm = p.fontMetrics();
-    p.setPen(QColor(Qt::black));
     for (std::size_t r = static_cast<std::size_t>(f.firstRow); r < m_rows.size(); ++r) {
         const TimelineRow& row = m_rows[r];
         const int y = f.rowTop(row);
@@ -271,6 +273,7 @@ void TimelinePainter::paintSliceNames(QPainter& p, const Pass& f) {
             if (s.x1 - s.x0 < 28 || s.colour < kThreadKeyBase) continue;
             const QRect box(f.data.left() + s.x0 + 3, y, s.x1 - s.x0 - 6, row.height);
             const QString name = threadLabel(trace.body(s.record).subject);
+            p.setPen(Theme::textOn(m_colours[static_cast<std::size_t>(s.colour)]));
             p.drawText(box, Qt::AlignVCenter | Qt::AlignLeft,
                        fm.elidedText(name, Qt::ElideRight, box.width()));
         }
@@ -400,6 +403,27 @@ void TimelinePainter::paintRunEnd(QPainter& p, const Pass& f) {
     p.fillRect(QRectF(f.data.left() + std::max(0.0, endX), f.data.top(),
                       f.data.width() - std::max(0.0, endX), f.data.height()),
                shade);
+}
+
+void TimelinePainter::paintHiddenFuture(QPainter& p, const Pass& f, SimTime after) {
+    // What has not been played yet: the lanes are covered (and the run's end not shown).
+    const double x = std::max(0.0, f.scale.toX(after));
+    if (x >= f.data.width()) return;
+    const QRectF future(f.data.left() + x, f.data.top(), f.data.width() - x, f.data.height());
+    p.fillRect(future, m_theme.background());
+    QColor hatch = m_theme.grid();
+    hatch.setAlpha(120);
+    p.fillRect(future, QBrush(hatch, Qt::FDiagPattern));
+    const QString text =
+        QCoreApplication::translate("TimelinePainter", "not played yet: what happens next?");
+    const QFontMetrics fm = p.fontMetrics();
+    if (future.width() > fm.horizontalAdvance(text) + 20) {
+        const QRectF box(future.left() + 10, f.data.top() + 6, fm.horizontalAdvance(text) + 12,
+                         fm.height() + 6);
+        p.fillRect(box, m_theme.background());
+        p.setPen(m_theme.mutedText());
+        p.drawText(box, Qt::AlignCenter, text);
+    }
 }
 
 void TimelinePainter::paintLabels(QPainter& p, const Pass& f) {

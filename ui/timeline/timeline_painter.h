@@ -37,6 +37,8 @@ public:
         int axisHeight = 0;
         int scrollY = 0;  // content y at the top of the lanes
         bool cursor = false;
+        // Reveal as it plays: nothing is drawn on the lanes after this time (-1: all).
+        core::SimTime hideAfter = -1;
     };
 
     // The rows to draw (a layoutTimeline of the run); every cached lane is dropped.
@@ -97,6 +99,7 @@ private:
     void paintLabels(QPainter& p, const Pass& f);
     void paintLabel(QPainter& p, const Pass& f, const TimelineRow& row, const LabelFonts& fonts);
     void paintCursor(QPainter& p, const Pass& f);
+    void paintHiddenFuture(QPainter& p, const Pass& f, core::SimTime after);
 
     const SimulationController& m_controller;
     const Theme& m_theme;

@@ -44,6 +44,10 @@ TimelineView::TimelineView(SimulationController* controller, Theme* theme, QWidg
     connect(controller, &SimulationController::advanced, this, &TimelineView::onAdvanced);
     connect(controller, &SimulationController::programChanged, this,
             &TimelineView::onProgramChanged);
+    connect(controller, &SimulationController::hideFutureChanged, this, [this] {
+        rebuildLayout();
+        viewport()->update();
+    });
     connect(theme, &Theme::changed, this, [this] {
         m_painter.themeChanged();
         rebuildLayout();
@@ -56,22 +60,26 @@ int TimelineView::axisHeight() const {
     return TimelinePainter::axisHeightFor(fontMetrics());
 }
 
+int TimelineView::contentHeightHint() const {
+    return axisHeight() + layoutHeight(rows()) + horizontalScrollBar()->sizeHint().height() +
+           2 * frameWidth();
+}
+
 QRect TimelineView::dataRect() const {
     const QRect v = viewport()->rect();
     return m_painter.dataRect({v, m_scale, axisHeight()});
 }
 
-void TimelineView::setGilLanes(bool on) {
-    m_gilRequested = on;
-    const bool show = on || m_controller->index().hasGil();
-    if (show == m_gilLanes) return;
-    m_gilLanes = show;
+void TimelineView::setGilLaneMode(GilLanes mode) {
+    if (mode == m_gilMode) return;
+    m_gilMode = mode;
+    m_gilLanes = mode != GilLanes::None && m_controller->index().hasGil();
     rebuildLayout();
 }
 
 void TimelineView::onProgramChanged() {
     m_fitPending = true;
-    m_gilLanes = m_gilRequested || m_controller->index().hasGil();
+    m_gilLanes = m_gilMode != GilLanes::None && m_controller->index().hasGil();
     m_revision = ~0ull;
     rebuildLayout();
     if (isVisible()) fitAll();
@@ -83,13 +91,38 @@ void TimelineView::rebuildLayout() {
     o.laneHeight = m_theme->laneHeight();
     o.headerHeight = m_theme->headerHeight();
     o.gilLanes = m_gilLanes;
+    o.gilSingleThreaded = m_gilMode == GilLanes::Every;
+    // Reveal as it plays: threads and processes created after the furthest point reached
+    // are not listed yet; the earliest of them is when the layout grows next.
+    m_nextReveal = -1;
+    if (m_controller->hideFuture()) {
+        const SimTime until = m_controller->revealedUntil();
+        o.hiddenThreads.assign(trace.threads().size(), 0);
+        for (std::uint32_t t = 0; t < trace.threads().size(); ++t) {
+            const auto& lane = trace.threadLane(t);
+            const SimTime created = lane.empty() ? trace.endTime() : trace.time(lane.front());
+            if (created <= until) continue;
+            o.hiddenThreads[t] = 1;
+            if (m_nextReveal < 0 || created < m_nextReveal) m_nextReveal = created;
+        }
+        o.hiddenProcesses.assign(trace.processes().size(), 0);
+        for (std::uint32_t p = 0; p < trace.processes().size(); ++p) {
+            const SimTime created = m_controller->index().processTimes(p).created;
+            if (created >= 0 && created <= until) continue;
+            o.hiddenProcesses[p] = 1;
+            if (created >= 0 && (m_nextReveal < 0 || created < m_nextReveal))
+                m_nextReveal = created;
+        }
+    }
     std::vector<TimelineRow> rows = layoutTimeline(trace, o);
+    const int before = layoutHeight(m_painter.rows());
     m_painter.setLabelWidth(TimelinePainter::labelWidthFor(rows, QFontMetrics(font())));
     m_painter.setRows(std::move(rows));
     m_knownThreads = trace.threads().size();
     m_knownProcesses = trace.processes().size();
     updateScrollBars();
     viewport()->update();
+    if (layoutHeight(m_painter.rows()) != before) emit layoutChanged();
 }
 
 void TimelineView::fitAll() {
@@ -162,20 +195,25 @@ void TimelineView::showEvent(QShowEvent* event) {
 void TimelineView::changeEvent(QEvent* event) {
     QAbstractScrollArea::changeEvent(event);
     // Presenter mode changes the font: label column and axis follow.
-    if (event->type() == QEvent::FontChange) rebuildLayout();
+    if (event->type() == QEvent::FontChange) {
+        rebuildLayout();
+        if (!m_fitPending) keepCursorVisible();
+    }
 }
 
 void TimelineView::resizeEvent(QResizeEvent* event) {
     QAbstractScrollArea::resizeEvent(event);
     if (m_fitPending) fitAll();
     updateScrollBars();
+    // A narrower view (presenter mode's wider labels) keeps the cursor on screen.
+    if (!m_fitPending) keepCursorVisible();
 }
 
 void TimelineView::onAdvanced(qint64, quint64 revision) {
     if (revision != m_revision) {
         m_revision = revision;
         const auto& trace = m_controller->trace();
-        const bool gil = m_gilRequested || m_controller->index().hasGil();
+        const bool gil = m_gilMode != GilLanes::None && m_controller->index().hasGil();
         if (trace.threads().size() != m_knownThreads ||
             trace.processes().size() != m_knownProcesses || gil != m_gilLanes) {
             m_gilLanes = gil;
@@ -184,6 +222,7 @@ void TimelineView::onAdvanced(qint64, quint64 revision) {
         if (m_fitPending && isVisible()) fitAll();
         updateScrollBars();
     }
+    if (m_nextReveal >= 0 && m_controller->revealedUntil() >= m_nextReveal) rebuildLayout();
     if (!isVisible()) return;  // hidden views do no work
     keepCursorVisible();
     viewport()->update();
@@ -213,8 +252,10 @@ void TimelineView::paintEvent(QPaintEvent*) {
     QElapsedTimer clock;
     clock.start();
     QPainter p(viewport());
-    m_painter.paint(
-        p, {viewport()->rect(), m_scale, axisHeight(), verticalScrollBar()->value(), true});
+    TimelinePainter::Frame frame{viewport()->rect(), m_scale, axisHeight(),
+                                 verticalScrollBar()->value(), true};
+    if (m_controller->hideFuture()) frame.hideAfter = m_controller->revealedUntil();
+    m_painter.paint(p, frame);
     m_lastPaintNs = clock.nsecsElapsed();
 }
 
@@ -226,6 +267,7 @@ QString TimelineView::toolTipAt(const QPoint& pos) {
     const TimelineRow& row = rows()[static_cast<std::size_t>(r)];
     const auto& trace = m_controller->trace();
     const SimTime t = m_scale.toTime(pos.x() - data.left());
+    if (t > m_controller->visibleUntil()) return {};  // not played yet
     // The slice under the pointer: the pixel may hold several; name the first.
     const SimTime t1 = m_scale.toTime(pos.x() - data.left() + 1);
     std::vector<core::Segment> segs;

@@ -32,11 +32,20 @@ public:
     void zoomBy(double factor, double anchorX);
     bool followCursor() const { return m_follow; }
     void setFollowCursor(bool on) { m_follow = on; }
-    void setGilLanes(bool on);
+    // Which processes get a GIL lane (when the run has a GIL): those with several threads
+    // (the default: a lone thread's GIL never changes hands), every process, or none.
+    enum class GilLanes { MultiThreaded, Every, None };
+    void setGilLaneMode(GilLanes mode);
+    GilLanes gilLaneMode() const { return m_gilMode; }
+    // On: every process; off: those with several threads.
+    void setGilLanes(bool on) { setGilLaneMode(on ? GilLanes::Every : GilLanes::MultiThreaded); }
 
     // Geometry of the viewport: labels on the left, the axis on top, lanes in the rest.
     int labelWidth() const { return m_painter.labelWidth(); }
     int axisHeight() const;
+    // The height that shows every lane without a vertical scroll bar (axis, lanes, the
+    // horizontal scroll bar and the frame).
+    int contentHeightHint() const;
     QRect dataRect() const;
     const std::vector<TimelineRow>& rows() const { return m_painter.rows(); }
     // Sync glyphs (lock, queue, lost update, deadlock) drawn by the last paint, after the
@@ -55,6 +64,8 @@ public:
 signals:
     void runToRequested(core::SimTime t);
     void exportRequested();
+    // The lanes changed in number or height (a program spawned, the theme changed).
+    void layoutChanged();
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -82,10 +93,11 @@ private:
     TimelinePainter m_painter;
     TimeScale m_scale;
     bool m_follow = true;
-    bool m_gilLanes = false;  // shown: asked for, or the run has GIL records
-    bool m_gilRequested = false;
+    bool m_gilLanes = false;  // shown: the run has GIL records and the mode is not None
+    GilLanes m_gilMode = GilLanes::MultiThreaded;
     bool m_fitPending = true;
     bool m_updatingScrollBars = false;
+    core::SimTime m_nextReveal = -1;  // reveal as it plays: when a hidden lane appears
     std::size_t m_knownThreads = 0;
     std::size_t m_knownProcesses = 0;
     quint64 m_revision = ~0ull;

@@ -1,5 +1,6 @@
 #include "ui/views/code_view.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QCryptographicHash>
 #include <QDir>
@@ -7,6 +8,7 @@
 #include <QFileInfo>
 #include <QHelpEvent>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPainter>
 #include <QSaveFile>
 #include <QScrollBar>
@@ -472,7 +474,7 @@ void CodeEditor::paintEvent(QPaintEvent* event) {
                 p.setPen(Qt::NoPen);
                 p.setBrush(colour);
                 p.drawRoundedRect(chip, 4, 4);
-                p.setPen(colour.lightnessF() > 0.6 ? Qt::black : Qt::white);
+                p.setPen(Theme::textOn(colour));
                 p.drawText(chip, Qt::AlignCenter, label);
                 x += w + 4;
             }
@@ -502,7 +504,7 @@ CodeView::CodeView(SimulationController* controller, Theme* theme, QWidget* pare
     connect(m_runAction, &QAction::triggered, this, [this] { runEdited(); });
     m_revertAction = new QAction(QIcon(QStringLiteral(":/icons/reset.svg")), tr("Revert"), this);
     m_revertAction->setToolTip(tr("Drop your edits and go back to the file's own text"));
-    connect(m_revertAction, &QAction::triggered, this, &CodeView::revert);
+    connect(m_revertAction, &QAction::triggered, this, &CodeView::askRevert);
     m_bar->setIconSize(QSize(16, 16));
     m_bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_bar->addAction(m_runAction);
@@ -560,7 +562,7 @@ void CodeView::onProgramChanged() {
         m_editor->setReadOnly(true);
         m_editor->setPlaceholderText(
             tr("Open a Python program (.py) to see its code here: File \u2192 Open or "
-               "File \u2192 Lessons \u2192 Python programs."));
+               "File \u2192 Lessons (Ctrl+L)."));
         m_loading = false;
         m_runAction->setEnabled(false);
         m_revertAction->setEnabled(false);
@@ -637,6 +639,28 @@ bool CodeView::runEdited() {
     // On an error sourceErrorChanged() has underlined it; the text stays as typed.
     updateStatus();
     return ok;
+}
+
+void CodeView::askRevert() {
+    if (!m_controller->isPython()) return;
+    if (m_editor->toPlainText() == m_original) {
+        emit statusMessage(tr("No edits to revert: this is the file's own text"), 4000);
+        return;
+    }
+    // Window-modal but not blocking (the event loop, and tests, keep running).
+    auto* box =
+        new QMessageBox(QMessageBox::Question, tr("Revert"),
+                        tr("Throw away your edits of %1 and go back to the file's own text?")
+                            .arg(m_controller->title()),
+                        QMessageBox::Discard | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("revertQuestion"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->button(QMessageBox::Discard)->setText(tr("Throw away my edits"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box](int) {
+        if (box->clickedButton() == box->button(QMessageBox::Discard)) revert();
+    });
+    box->open();
 }
 
 void CodeView::revert() {

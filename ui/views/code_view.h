@@ -70,6 +70,8 @@ public:
     bool runEdited();
     // Back to the file's text (drops the saved edits) and runs it.
     void revert();
+    // The Revert button: asks before throwing edits away (nothing to ask without edits).
+    void askRevert();
     // Saves the edits now instead of after the pause in typing.
     void saveEditsNow();
     // A click in the gutter: sets or clears the breakpoint on `line` (1-based).

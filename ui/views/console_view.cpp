@@ -181,10 +181,17 @@ QString ConsoleView::lineHtml(std::uint32_t record) const {
                                         ? trace.threads()[b.subject].process
                                         : core::kNone;
             who = procName(p);
-            colour = b.extra16 == 2 ? QStringLiteral("#d93025")
-                                    : m_theme->threadColour(p == core::kNone ? 0 : p)
-                                          .darker(m_theme->mode() == Theme::Mode::Dark ? 70 : 130)
-                                          .name();
+            if (b.extra16 == 2) {
+                colour = QStringLiteral("#d93025");
+            } else {
+                // The process's colour, made readable on the background: light ones darker on
+                // the light theme, dark ones lighter on the dark theme.
+                const QColor c = m_theme->threadColour(p == core::kNone ? 0 : p);
+                const bool lightFill = Theme::textOn(c) != QColor(Qt::white);
+                colour = (m_theme->mode() == Theme::Mode::Dark ? c.lighter(lightFill ? 110 : 170)
+                                                               : c.darker(lightFill ? 190 : 120))
+                             .name();
+            }
             text = QString::fromStdString(trace.text(b.object));
             if (text.endsWith(QLatin1Char('\n'))) text.chop(1);
             // Several lines of one write stay one console entry.

@@ -1,5 +1,6 @@
 #include "ui/views/gil_view.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QPainter>
 #include <QPainterPath>
@@ -15,26 +16,90 @@
 namespace taskscope::ui {
 
 namespace {
-constexpr int kHeader = 40;
-constexpr int kBatonRow = 60;
-constexpr int kWaiterRow = 50;
-constexpr int kWaiterWidth = 128;
-constexpr int kQueueLabel = 70;
-
-int waitersPerRow(int width) {
-    return std::max(1, (width - 24 - kQueueLabel) / (kWaiterWidth + 8));
-}
-int waiterRows(const core::GilProcessState& s, int width) {
-    const int n = static_cast<int>(s.waiters.size());
-    return std::max(1, (n + waitersPerRow(width) - 1) / waitersPerRow(width));
-}
-constexpr int kThreadRow = 20;
-constexpr int kGap = 14;
-
 QString duration(core::SimTime t) {
     return QString::fromStdString(formatDuration(t));
 }
 }  // namespace
+
+// Every size of the drawing follows the font (presenter mode enlarges it 1.6x), and the
+// boxes are as wide as the longest text they hold, so no text is clipped.
+struct GilView::Metrics {
+    int line = 16;      // a line of text
+    int header = 40;    // process name and counters
+    int batonRow = 60;  // the holder's box and the drop-request flag
+    int holderWidth = 200;
+    int flagWidth = 110;
+    int waiterRow = 50;  // one row of the waiting queue
+    int waiterWidth = 128;
+    int queueLabel = 70;  // "waiting:" before the queue
+    int threadRow = 20;   // one thread's total GIL wait
+    int nameWidth = 150;  // the thread names of those rows
+    int gap = 14;
+    int minWidth = 300;  // below it the canvas scrolls instead of clipping text
+
+    int waitersPerRow(int width) const {
+        return std::max(1, (width - 24 - queueLabel) / (waiterWidth + 8));
+    }
+    int waiterRows(const core::GilProcessState& s, int width) const {
+        const int n = static_cast<int>(s.waiters.size());
+        return std::max(1, (n + waitersPerRow(width) - 1) / waitersPerRow(width));
+    }
+};
+
+GilView::Metrics GilView::metrics() const {
+    const QFontMetrics fm(font());
+    QFont boldFont = font();
+    boldFont.setBold(true);
+    const QFontMetrics bold(boldFont);
+    Metrics m;
+    m.line = fm.height();
+    m.gap = std::max(14, m.line * 3 / 4);
+    m.header = 2 * m.line + 8;
+    // The widest name and time the boxes will hold (a long wait: "999.999 ms").
+    int names = bold.horizontalAdvance(QStringLiteral("Thread-10"));
+    for (const auto& s : m_states) {
+        for (const auto& w : s.threads)
+            names = std::max(names, bold.horizontalAdvance(threadLabel(w.thread)));
+    }
+    const QString longTime = duration(999'999 * core::kMicrosecond);
+    const int batonWidth = bold.horizontalAdvance(QStringLiteral("GIL")) + 18;
+    m.holderWidth = std::max(
+        200, batonWidth + 18 +
+                 std::max({names, fm.horizontalAdvance(tr("holds it for %1").arg(longTime)),
+                           fm.horizontalAdvance(tr("free: nobody holds the GIL"))}));
+    m.flagWidth = 40 + std::max(bold.horizontalAdvance(tr("drop request!")),
+                                fm.horizontalAdvance(tr("drop request")));
+    m.batonRow = 2 * m.line + 28;
+    m.waiterWidth =
+        std::max(128, 16 + std::max(names, fm.horizontalAdvance(tr("waits %1").arg(longTime))));
+    m.waiterRow = 2 * m.line + 22;
+    m.queueLabel =
+        12 + std::max(fm.horizontalAdvance(tr("queue:")), fm.horizontalAdvance(tr("waiting:")));
+    m.threadRow = m.line + 6;
+    m.nameWidth = std::max(150, names + 24);
+    // The widest line: holder and flag, the counters, a thread's wait bar and its label.
+    int widest = m.holderWidth + 12 + m.flagWidth;
+    for (const auto& s : m_states) {
+        widest = std::max(widest, fm.horizontalAdvance(countersText(s)));
+        for (const auto& tw : s.threads)
+            widest = std::max(widest, m.nameWidth + 60 + 16 + fm.horizontalAdvance(waitText(tw)));
+        widest = std::max(widest, m.queueLabel + m.waiterWidth);
+    }
+    m.minWidth = widest + 24;
+    return m;
+}
+
+QString GilView::countersText(const core::GilProcessState& s) const {
+    return tr("hand-offs: %1   acquisitions: %2   switch interval: %3")
+        .arg(s.handoffs)
+        .arg(s.acquisitions)
+        .arg(duration(s.interval));
+}
+
+QString GilView::waitText(const core::GilProcessState::ThreadWait& tw) const {
+    return tr("GIL wait %1 \u00b7 %n turn(s)", "", static_cast<int>(tw.turns))
+        .arg(duration(tw.wait));
+}
 
 class GilCanvas : public QWidget {
 public:
@@ -81,6 +146,18 @@ GilView::GilView(SimulationController* controller, Theme* theme, QWidget* parent
     refresh();
 }
 
+void GilView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    // Presenter mode changes the font: the boxes are measured again.
+    if (event->type() == QEvent::FontChange) refresh();
+}
+
+void GilView::setShowSingleThreaded(bool on) {
+    if (on == m_singleThreaded) return;
+    m_singleThreaded = on;
+    refresh();
+}
+
 void GilView::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
     refresh();
@@ -102,23 +179,37 @@ void GilView::refresh() {
                                              : tr("No GIL in this run: open a Python program (or a "
                                                   "workload with a GIL) to see it");
     } else {
+        std::vector<int> threads(trace.processes().size(), 0);
+        for (const auto& th : trace.threads())
+            if (th.process < threads.size()) ++threads[th.process];
+        bool lone = false;
         for (const std::uint32_t p : m_model.processes()) {
+            if (!m_singleThreaded && p < threads.size() && threads[p] < 2) {
+                lone = true;  // one thread: its GIL never changes hands
+                continue;
+            }
             core::GilProcessState s = m_model.stateAt(trace, p, t);
             if (s.threads.empty()) continue;  // its GIL has not been used yet at the cursor
             m_states.push_back(std::move(s));
         }
-        if (m_states.empty()) m_message = tr("No thread has taken the GIL yet at this time");
+        if (m_states.empty())
+            m_message =
+                lone ? tr("Every process here has one thread, so its GIL never changes "
+                          "hands. View > GIL lane per process > Every process shows them anyway.")
+                     : tr("No thread has taken the GIL yet at this time");
     }
     m_canvas->setMinimumHeight(canvasHeight());
+    m_canvas->setMinimumWidth(m_states.empty() ? 0 : metrics().minWidth);
     m_canvas->update();
 }
 
 int GilView::canvasHeight() const {
     if (m_states.empty()) return 120;
-    int h = kGap;
+    const Metrics m = metrics();
+    int h = m.gap;
     for (const auto& s : m_states)
-        h += kHeader + kBatonRow + kWaiterRow * waiterRows(s, m_canvas->width()) + 6 +
-             kThreadRow * static_cast<int>(s.threads.size()) + 2 * kGap;
+        h += m.header + m.batonRow + m.waiterRow * m.waiterRows(s, m_canvas->width()) + 6 +
+             m.threadRow * static_cast<int>(s.threads.size()) + 2 * m.gap;
     return h;
 }
 
@@ -150,7 +241,9 @@ void GilView::paintCanvas(QPainter& p, const QRect& area) {
     const QFontMetrics fm(font());
     QFont bold = font();
     bold.setBold(true);
-    int y = area.top() + kGap;
+    const Metrics m = metrics();
+    const int lh = m.line;
+    int y = area.top() + m.gap;
     const int left = area.left() + 12;
     const int right = area.right() - 12;
     for (const core::GilProcessState& s : m_states) {
@@ -163,18 +256,19 @@ void GilView::paintCanvas(QPainter& p, const QRect& area) {
                                   : QString::number(s.process);
         p.setFont(bold);
         p.setPen(text);
-        p.drawText(QRect(left, y, right - left, 20), Qt::AlignLeft | Qt::AlignVCenter, pname);
+        p.drawText(QRect(left, y, right - left, lh + 2), Qt::AlignLeft | Qt::AlignVCenter, pname);
         p.setFont(font());
         p.setPen(muted);
-        p.drawText(QRect(left, y + 20, right - left, 18), Qt::AlignLeft | Qt::AlignVCenter,
-                   tr("hand-offs: %1   acquisitions: %2   switch interval: %3")
-                       .arg(s.handoffs)
-                       .arg(s.acquisitions)
-                       .arg(duration(interval)));
-        y += kHeader;
+        p.drawText(QRect(left, y + lh + 2, right - left, lh + 2), Qt::AlignLeft | Qt::AlignVCenter,
+                   countersText(s));
+        y += m.header;
 
         // --- the holder with the baton ---
-        const QRect holderBox(left, y + 8, 200, 44);
+        const QRect holderBox(left, y + 8, m.holderWidth, 2 * lh + 12);
+        const QRectF baton(
+            holderBox.left() + 6, holderBox.top() + (holderBox.height() - lh - 8) / 2.0,
+            QFontMetrics(bold).horizontalAdvance(QStringLiteral("GIL")) + 18, lh + 8);
+        const int textLeft = static_cast<int>(baton.right()) + 8 - holderBox.left();
         if (s.holder != core::kNone) {
             const QColor c = colour(s.holder);
             p.setPen(QPen(c.darker(130), 2));
@@ -184,14 +278,16 @@ void GilView::paintCanvas(QPainter& p, const QRect& area) {
             p.drawRoundedRect(holderBox, 6, 6);
             p.setPen(text);
             p.setFont(bold);
-            p.drawText(holderBox.adjusted(54, 2, -4, -22), Qt::AlignLeft | Qt::AlignVCenter,
-                       threadLabel(s.holder));
+            p.drawText(QRect(holderBox.left() + textLeft, holderBox.top() + 5,
+                             holderBox.width() - textLeft - 4, lh),
+                       Qt::AlignLeft | Qt::AlignVCenter, threadLabel(s.holder));
             p.setFont(font());
             p.setPen(muted);
-            p.drawText(holderBox.adjusted(54, 22, -4, -2), Qt::AlignLeft | Qt::AlignVCenter,
+            p.drawText(QRect(holderBox.left() + textLeft, holderBox.top() + 7 + lh,
+                             holderBox.width() - textLeft - 4, lh),
+                       Qt::AlignLeft | Qt::AlignVCenter,
                        tr("holds it for %1").arg(duration(now - s.holderSince)));
             // The baton: a golden rod with "GIL" on it, in the holder's hand.
-            const QRectF baton(holderBox.left() + 6, holderBox.top() + 10, 42, 24);
             p.setPen(QPen(QColor(0x8d, 0x6e, 0x00), 1.5));
             p.setBrush(QColor(0xff, 0xc1, 0x07));
             p.drawRoundedRect(baton, 8, 8);
@@ -208,7 +304,7 @@ void GilView::paintCanvas(QPainter& p, const QRect& area) {
         }
 
         // --- the drop request flag ---
-        const QRect flagBox(holderBox.right() + 12, y + 8, 110, 44);
+        const QRect flagBox(holderBox.right() + 12, y + 8, m.flagWidth, holderBox.height());
         {
             const bool lit = s.dropRequest;
             const QColor flagColour = lit ? QColor(0xe5, 0x39, 0x35) : grid;
@@ -216,9 +312,10 @@ void GilView::paintCanvas(QPainter& p, const QRect& area) {
             const double px = flagBox.left() + 8;
             p.setPen(QPen(lit ? text : grid, 2));
             p.drawLine(QPointF(px, flagBox.top() + 4), QPointF(px, flagBox.bottom() - 4));
+            const double fh = std::min(14.0, flagBox.height() / 3.0);
             QPolygonF flag;
-            flag << QPointF(px, flagBox.top() + 4) << QPointF(px + 22, flagBox.top() + 11)
-                 << QPointF(px, flagBox.top() + 18);
+            flag << QPointF(px, flagBox.top() + 4) << QPointF(px + 22, flagBox.top() + 4 + fh / 2)
+                 << QPointF(px, flagBox.top() + 4 + fh);
             p.setPen(Qt::NoPen);
             p.setBrush(lit ? flagColour : QColor(Qt::transparent));
             if (!lit) p.setPen(QPen(grid, 1));
@@ -232,35 +329,36 @@ void GilView::paintCanvas(QPainter& p, const QRect& area) {
             p.setFont(font());
         }
 
-        y += kBatonRow;
+        y += m.batonRow;
 
         // --- the queue of waiters, in request order, wrapping onto more rows ---
         p.setPen(muted);
-        const int queueLeft = left + kQueueLabel;
-        p.drawText(QRect(left, y, kQueueLabel, kWaiterRow), Qt::AlignLeft | Qt::AlignVCenter,
+        const int queueLeft = left + m.queueLabel;
+        p.drawText(QRect(left, y, m.queueLabel, m.waiterRow), Qt::AlignLeft | Qt::AlignVCenter,
                    s.waiters.empty() ? tr("queue:") : tr("waiting:"));
         if (s.waiters.empty()) {
-            p.drawText(QRect(queueLeft, y, right - queueLeft, kWaiterRow),
+            p.drawText(QRect(queueLeft, y, right - queueLeft, m.waiterRow),
                        Qt::AlignLeft | Qt::AlignVCenter, tr("no thread is waiting for the GIL"));
         }
-        const int perRow = waitersPerRow(area.width());
+        const int perRow = m.waitersPerRow(area.width());
         for (std::size_t k = 0; k < s.waiters.size(); ++k) {
             const auto& w = s.waiters[k];
             const int col = static_cast<int>(k) % perRow;
             const int row = static_cast<int>(k) / perRow;
-            const QRect box(queueLeft + col * (kWaiterWidth + 8), y + row * kWaiterRow + 4,
-                            kWaiterWidth, kWaiterRow - 8);
+            const QRect box(queueLeft + col * (m.waiterWidth + 8), y + row * m.waiterRow + 4,
+                            m.waiterWidth, m.waiterRow - 8);
             const QColor c = colour(w.thread);
             p.setPen(QPen(c, 1.5));
             p.setBrush(Qt::NoBrush);
             p.drawRoundedRect(box, 6, 6);
             p.setPen(text);
-            p.drawText(box.adjusted(6, 2, -4, -22), Qt::AlignLeft | Qt::AlignVCenter,
+            p.drawText(QRect(box.left() + 6, box.top() + 3, box.width() - 10, lh),
+                       Qt::AlignLeft | Qt::AlignVCenter,
                        fm.elidedText(threadLabel(w.thread), Qt::ElideRight, box.width() - 10));
             const core::SimTime waited = now - w.since;
             p.setPen(muted);
-            p.drawText(box.adjusted(6, 18, -4, -8), Qt::AlignLeft | Qt::AlignVCenter,
-                       tr("waits %1").arg(duration(waited)));
+            p.drawText(QRect(box.left() + 6, box.top() + 3 + lh, box.width() - 10, lh),
+                       Qt::AlignLeft | Qt::AlignVCenter, tr("waits %1").arg(duration(waited)));
             // A bar that fills over one switch interval (then the waiter asks for a drop).
             const QRectF track(box.left() + 6, box.bottom() - 7, box.width() - 12, 4);
             p.setPen(Qt::NoPen);
@@ -273,14 +371,18 @@ void GilView::paintCanvas(QPainter& p, const QRect& area) {
             p.setBrush(c);
             p.drawRect(QRectF(track.left(), track.top(), track.width() * f, track.height()));
         }
-        y += kWaiterRow * waiterRows(s, area.width()) + 6;
+        y += m.waiterRow * m.waiterRows(s, area.width()) + 6;
 
         // --- per-thread GIL wait up to the cursor ---
         core::SimTime maxWait = 1;
         for (const auto& tw : s.threads) maxWait = std::max(maxWait, tw.wait);
-        const int nameWidth = 150;
+        const int nameWidth = m.nameWidth;
+        const int kThreadRow = m.threadRow;
         const int barLeft = left + nameWidth;
-        const int barWidth = std::max(60, right - barLeft - 220);
+        int labels = 0;
+        for (const auto& tw : s.threads)
+            labels = std::max(labels, fm.horizontalAdvance(waitText(tw)));
+        const int barWidth = std::max(60, right - barLeft - labels - 16);
         for (const auto& tw : s.threads) {
             const QColor c = colour(tw.thread);
             p.setPen(Qt::NoPen);
@@ -300,15 +402,13 @@ void GilView::paintCanvas(QPainter& p, const QRect& area) {
             p.drawRect(QRectF(barLeft, y + 6, barWidth * f, kThreadRow - 12));
             p.setPen(muted);
             p.drawText(QRect(barLeft + barWidth + 8, y, right - barLeft - barWidth - 8, kThreadRow),
-                       Qt::AlignLeft | Qt::AlignVCenter,
-                       tr("GIL wait %1 \u00b7 %n turn(s)", "", static_cast<int>(tw.turns))
-                           .arg(duration(tw.wait)));
+                       Qt::AlignLeft | Qt::AlignVCenter, waitText(tw));
             y += kThreadRow;
         }
-        y += kGap;
+        y += m.gap;
         p.setPen(QPen(grid, 1));
         p.drawLine(left, y, right, y);
-        y += kGap;
+        y += m.gap;
     }
 }
 

@@ -29,17 +29,26 @@ public:
     // What the view says instead of drawing (free-threaded, no Python program, ...).
     QString message() const { return m_message; }
     void refresh();
+    // Also draw the GIL of processes with one thread (by default only processes with several
+    // threads: a lone thread's GIL never changes hands).
+    void setShowSingleThreaded(bool on);
+    bool showSingleThreaded() const { return m_singleThreaded; }
 
     QSize sizeHint() const override { return {520, 360}; }
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     friend class GilCanvas;
+    struct Metrics;
+    Metrics metrics() const;
     void paintCanvas(QPainter& p, const QRect& area);
     int canvasHeight() const;
     QString threadLabel(std::uint32_t thread) const;
+    QString countersText(const core::GilProcessState& s) const;
+    QString waitText(const core::GilProcessState::ThreadWait& tw) const;
 
     SimulationController* m_controller;
     Theme* m_theme;
@@ -49,6 +58,7 @@ private:
     quint64 m_revision = ~quint64{0};
     std::vector<core::GilProcessState> m_states;
     QString m_message;
+    bool m_singleThreaded = false;
 };
 
 }  // namespace taskscope::ui

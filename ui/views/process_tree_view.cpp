@@ -6,6 +6,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cmath>
 
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
@@ -15,6 +16,7 @@ namespace taskscope::ui {
 namespace {
 constexpr qint64 kGrowMs = 350;
 constexpr qreal kMargin = 10;
+constexpr qreal kIndent = 26;  // indented layout: one level
 }  // namespace
 
 ProcessTreeView::ProcessTreeView(SimulationController* controller, Theme* theme, QWidget* parent)
@@ -54,6 +56,11 @@ void ProcessTreeView::refresh() {
     }
     m_appeared = seen;
     if (m_appeared.isEmpty()) m_appeared.insert(-1, 0);  // remember that a paint happened
+    updateLayoutMode();
+    update();
+}
+
+void ProcessTreeView::updateLayoutMode() {
     QFontMetricsF fm(font());
     qreal widest = 80;
     for (const auto& r : m_rows) widest = std::max(widest, fm.horizontalAdvance(boxText(r)) + 20);
@@ -63,9 +70,26 @@ void ProcessTreeView::refresh() {
         lines = std::max(lines, n.line + 1);
         depth = std::max(depth, n.depth + 1);
     }
-    setMinimumSize(static_cast<int>(depth * m_columnWidth + 2 * kMargin),
+    // Columns when they fit the space the view has (its scroll area's viewport), else the
+    // indented tree, which is as wide as its deepest box.
+    const qreal columns = depth * m_columnWidth + 2 * kMargin;
+    const int available = parentWidget() ? parentWidget()->width() : width();
+    m_indented = columns > available;
+    qreal needed = columns;
+    if (m_indented) {
+        needed = 0;
+        for (const auto& n : m_nodes) needed = std::max(needed, boxFor(n).right() + kMargin);
+    }
+    if (m_indented) lines = static_cast<int>(m_nodes.size());
+    setMinimumSize(static_cast<int>(std::ceil(needed)),
                    static_cast<int>(lines * (fm.height() * 2.2) + 2 * kMargin));
-    update();
+}
+
+void ProcessTreeView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    const bool was = m_indented;
+    updateLayoutMode();
+    if (was != m_indented) update();
 }
 
 QString ProcessTreeView::boxText(const core::PsRow& row) const {
@@ -76,8 +100,16 @@ QString ProcessTreeView::boxText(const core::PsRow& row) const {
 }
 
 QRectF ProcessTreeView::boxFor(const core::TreeNode& node) const {
-    const qreal lineH = QFontMetricsF(font()).height() * 2.2;
+    const QFontMetricsF fm(font());
+    const qreal lineH = fm.height() * 2.2;
     const qreal boxH = lineH * 0.7;
+    if (m_indented) {
+        const qreal w = std::max<qreal>(
+            60, fm.horizontalAdvance(boxText(m_rows[static_cast<std::size_t>(node.row)])) + 20);
+        // One line per process, in the depth-first order of the nodes.
+        const auto line = static_cast<qreal>(&node - m_nodes.data());
+        return QRectF(kMargin + node.depth * kIndent, kMargin + line * lineH, w, boxH);
+    }
     return QRectF(kMargin + node.depth * m_columnWidth, kMargin + node.line * lineH,
                   m_columnWidth - 28, boxH);
 }
@@ -100,6 +132,15 @@ void ProcessTreeView::paintEvent(QPaintEvent*) {
         if (n.parent < 0) continue;
         const QRectF a = boxFor(m_nodes[static_cast<std::size_t>(n.parent)]);
         const QRectF b = boxFor(n);
+        if (m_indented) {
+            // Down from under the parent, then right into the child.
+            const qreal x = a.left() + kIndent / 2;
+            QPainterPath path(QPointF(x, a.bottom()));
+            path.lineTo(x, b.center().y());
+            path.lineTo(b.left(), b.center().y());
+            p.drawPath(path);
+            continue;
+        }
         const qreal midX = a.right() + 12;
         QPainterPath path(QPointF(a.right(), a.center().y()));
         path.lineTo(midX, a.center().y());
@@ -126,7 +167,7 @@ void ProcessTreeView::paintEvent(QPaintEvent*) {
                     zombie ? Qt::DashLine : Qt::SolidLine);
         p.setPen(border);
         p.drawRoundedRect(box, 5, 5);
-        p.setPen(zombie ? m_theme->mutedText() : QColor(0x202124));
+        p.setPen(zombie ? m_theme->mutedText() : Theme::textOn(fill));
         if (row.process == core::kNone) p.setPen(m_theme->text());
         p.drawText(
             box.adjusted(6, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft,

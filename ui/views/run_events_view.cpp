@@ -123,6 +123,13 @@ void RunEventsView::followCursor() {
         item->setForeground(2, c);
     }
     m_doneCount = done;
+    // Reveal as it plays: events after the furthest point reached are not listed yet.
+    const core::SimTime until = m_controller->visibleUntil();
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
+        const bool hide = m_events[static_cast<std::size_t>(i)].time > until;
+        QTreeWidgetItem* item = m_list->topLevelItem(i);
+        if (item->isHidden() != hide) item->setHidden(hide);
+    }
     QTreeWidgetItem* current = done > 0 ? m_list->topLevelItem(done - 1) : nullptr;
     m_list->setCurrentItem(current);
     if (current) m_list->scrollToItem(current);

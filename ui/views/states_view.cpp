@@ -9,6 +9,7 @@
 #include <array>
 #include <cmath>
 
+#include "core/analysis/labels.h"
 #include "ui/model/display_names.h"
 #include "ui/model/time_format.h"
 #include "ui/sim/simulation_controller.h"
@@ -287,7 +288,6 @@ void StatesView::paintEvent(QPaintEvent*) {
     p.setFont(small);
     bool moving = false;
     std::array<int, core::kThreadStateCount> nextSlot{};
-    const auto& threads = m_controller->trace().threads();
     for (const auto& t : m_tokens) {
         const int slot = nextSlot[static_cast<std::size_t>(t.state)]++;
         QPointF at = slotPoint(t.state, slot, counts[static_cast<std::size_t>(t.state)]);
@@ -309,41 +309,57 @@ void StatesView::paintEvent(QPaintEvent*) {
         p.setBrush(c);
         p.setPen(QPen(m_theme->background(), 1.5));
         p.drawEllipse(at, r, r);
-        const QString name =
-            t.thread < threads.size() ? QString::fromStdString(threads[t.thread].name) : QString();
-        p.setPen(c.lightness() > 150 ? QColor(0x202124) : QColor(Qt::white));
-        // As many characters as fit (one CJK character is as wide as two Latin ones).
-        QString shown;
-        const QFontMetricsF sfm(small);
-        for (const QChar ch : name) {
-            if (sfm.horizontalAdvance(shown + ch) > 2 * r - 3) break;
-            shown += ch;
-        }
-        p.drawText(QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r), Qt::AlignCenter, shown);
+        p.setPen(Theme::textOn(c));
+        // A short distinct label (the tooltip gives the full name), shrunk to fit the token.
+        const QString label = tokenLabel(t.thread);
+        QFont fit = small;
+        while (QFontMetricsF(fit).horizontalAdvance(label) > 2 * r - 2 && fit.pointSizeF() > 5)
+            fit.setPointSizeF(fit.pointSizeF() - 0.5);
+        p.setFont(fit);
+        p.drawText(QRectF(at.x() - r, at.y() - r, 2 * r, 2 * r), Qt::AlignCenter, label);
+        p.setFont(small);
     }
     p.setFont(font());
     if (moving) QTimer::singleShot(16, this, qOverload<>(&QWidget::update));
 }
 
+QString StatesView::tokenLabel(std::uint32_t thread) const {
+    const auto& threads = m_controller->trace().threads();
+    if (thread >= threads.size()) return QString::number(thread + 1);
+    // A name of up to three characters ("P1", "A") is its own label when no other thread has
+    // it; otherwise T1, T2, ... by thread number.
+    const std::string& name = threads[thread].name;
+    if (!name.empty() && name.size() <= 3) {
+        int same = 0;
+        for (const auto& other : threads) same += other.name == name;
+        if (same == 1) return QString::fromStdString(name);
+    }
+    return tr("T%1").arg(thread + 1);
+}
+
+QString StatesView::toolTipAt(const QPointF& pos) const {
+    for (const auto& t : m_tokens) {
+        const QPointF c = tokenRestingPoint(t.thread);
+        if (QLineF(c, pos).length() > tokenRadius() + 2) continue;
+        QString state = stateName(t.state);
+        if (t.state == ThreadState::Waiting) state += tr(" (%1)").arg(reasonName(t.reason));
+        return tr("<b>%1</b> (%6): %2 since %3<br>came from %4 (%5)")
+            .arg(QString::fromStdString(core::threadLabel(m_controller->trace(), t.thread))
+                     .toHtmlEscaped(),
+                 state, QString::fromStdString(formatDuration(t.changedAt)), stateName(t.from),
+                 causeName(t.cause), tokenLabel(t.thread));
+    }
+    return {};
+}
+
 bool StatesView::event(QEvent* event) {
     if (event->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(event);
-        const auto& threads = m_controller->trace().threads();
-        for (const auto& t : m_tokens) {
-            const QPointF c = tokenRestingPoint(t.thread);
-            if (QLineF(c, help->pos()).length() > tokenRadius() + 2) continue;
-            QString state = stateName(t.state);
-            if (t.state == ThreadState::Waiting) state += tr(" (%1)").arg(reasonName(t.reason));
-            QToolTip::showText(
-                help->globalPos(),
-                tr("<b>%1</b>: %2 since %3<br>came from %4 (%5)")
-                    .arg(QString::fromStdString(threads[t.thread].name).toHtmlEscaped(), state,
-                         QString::fromStdString(formatDuration(t.changedAt)), stateName(t.from),
-                         causeName(t.cause)),
-                this);
-            return true;
-        }
-        QToolTip::hideText();
+        const QString text = toolTipAt(help->pos());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, this);
         return true;
     }
     return QWidget::event(event);

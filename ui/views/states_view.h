@@ -27,6 +27,10 @@ public:
     QRectF stateBox(core::ThreadState state) const;
     // Where the token of `thread` rests (its slot in its state box); null if not shown.
     QPointF tokenRestingPoint(std::uint32_t thread) const;
+    // The label on a thread's token: "T1", "T2", ... (or a name of up to three characters).
+    QString tokenLabel(std::uint32_t thread) const;
+    // What the tooltip over viewport position `pos` says (empty: no token there).
+    QString toolTipAt(const QPointF& pos) const;
     // The arrow a transition is drawn as.
     QPainterPath arrowPath(core::Transition t) const;
     // True while a token is travelling along an arrow.

@@ -26,12 +26,21 @@ public:
 
     QSize sizeHint() const override { return {420, 300}; }
 
+    // The card's title: kind and name, numbered when two objects share both ("Queue q #2").
+    QString cardTitle(std::size_t row) const;
+    // A thread as its chip names it: with its process when the run has several.
+    QString threadChipLabel(std::uint32_t thread) const;
+
 protected:
     void showEvent(QShowEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     friend class SyncObjectsCanvas;
     void paintCards(QPainter& p, int width);
+    QString detailText(const core::SyncObjectRow& row) const;
+    int layoutCard(QPainter* p, std::size_t row, int top, int width) const;
 
     SimulationController* m_controller;
     Theme* m_theme;

@@ -1,11 +1,13 @@
 #include "ui/views/wait_for_graph_view.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QCoreApplication>
 #include <QLabel>
 #include <QPainter>
 #include <QPainterPath>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -194,6 +196,29 @@ void WaitForGraphView::layoutNodes(const QRect& area) {
     }
 }
 
+void WaitForGraphView::renderPicture(QPainter& p, const QSize& size) {
+    refresh();
+    const int margin = 6;
+    // The checklist as a text document on the picture's background, in the theme's text
+    // colour, as tall as its text.
+    QTextDocument checklist;
+    checklist.setDefaultFont(m_conditions->font());
+    checklist.setDocumentMargin(0);
+    checklist.setHtml(m_conditions->text());
+    checklist.setTextWidth(std::max(100, size.width() - 2 * margin));
+    const int textHeight = static_cast<int>(std::ceil(checklist.size().height()));
+    const QRect graph(0, 0, size.width(), std::max(120, size.height() - textHeight - 2 * margin));
+    layoutNodes(graph);
+    paintGraph(p, graph);
+    p.save();
+    p.translate(margin, graph.bottom() + 1 + margin);
+    QAbstractTextDocumentLayout::PaintContext context;
+    context.palette.setColor(QPalette::Text, m_theme->text());
+    checklist.documentLayout()->draw(&p, context);
+    p.restore();
+    layoutNodes(m_canvas->rect());  // the on-screen canvas keeps its own layout
+}
+
 QPointF WaitForGraphView::nodePosition(int n) const {
     return n >= 0 && static_cast<std::size_t>(n) < m_positions.size()
                ? m_positions[static_cast<std::size_t>(n)]
@@ -275,7 +300,7 @@ void WaitForGraphView::paintGraph(QPainter& p, const QRect& area) {
         if (node.thread) {
             p.setBrush(m_theme->threadColour(node.index));
             p.drawRoundedRect(box, r, r);
-            p.setPen(QColor(Qt::black));
+            p.setPen(Theme::textOn(m_theme->threadColour(node.index)));
         } else {
             p.setBrush(m_theme->headerBackground());
             p.drawRect(box);

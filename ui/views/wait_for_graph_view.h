@@ -27,6 +27,9 @@ public:
     QPointF nodePosition(int n) const;
     QLabel* conditionsLabel() const { return m_conditions; }
     void refresh();
+    // Draws the graph over the top of `size` and the Coffman checklist under it, as tall as
+    // its text (no splitter, no empty half): the picture File > Export writes.
+    void renderPicture(QPainter& p, const QSize& size);
 
     QSize sizeHint() const override { return {460, 380}; }
 
