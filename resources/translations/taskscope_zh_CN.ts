@@ -122,6 +122,18 @@
         <source>the code view shows a Python program: open a .py file in the app and export it from there (File &gt; Export)</source>
         <translation>代码视图显示的是 Python 程序:请在应用中打开一个 .py 文件,再从那里导出(文件 &gt; 导出)</translation>
     </message>
+    <message>
+        <source>Speed-up</source>
+        <translation>加速比</translation>
+    </message>
+    <message>
+        <source>makespan</source>
+        <translation>总时长</translation>
+    </message>
+    <message>
+        <source>speed-up %1×</source>
+        <translation>加速比 %1×</translation>
+    </message>
 </context>
 <context>
     <name>LessonTopic</name>
@@ -510,6 +522,120 @@
     <message>
         <source>Open a Python program (.py) to see its code here: File → Open or File → Lessons (Ctrl+L).</source>
         <translation>打开一个 Python 程序(.py)即可在此查看代码:文件 → 打开,或 文件 → 课程(Ctrl+L)。</translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::CompareTimelines</name>
+    <message>
+        <source>%1 — makespan %2, speed-up %3×</source>
+        <translation>%1 — 总时长 %2,加速比 %3×</translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::CompareView</name>
+    <message>
+        <source>(nothing else)</source>
+        <translation>(不再变化其他设置)</translation>
+    </message>
+    <message>
+        <source>Values separated by commas</source>
+        <translation>用逗号分隔的取值</translation>
+    </message>
+    <message>
+        <source>Vary</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>以及</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Compare as the lesson suggests</source>
+        <translation>按课程建议比较</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%v of %m runs</source>
+        <translation>%v / %m 次运行</translation>
+    </message>
+    <message>
+        <source>This program has no &apos;# compare:&apos; preset</source>
+        <translation>此程序没有 &apos;# compare:&apos; 预设</translation>
+    </message>
+    <message>
+        <source>A comparison is running</source>
+        <translation>正在进行一次比较</translation>
+    </message>
+    <message>
+        <source>Open a program or workload first</source>
+        <translation>请先打开程序或工作负载</translation>
+    </message>
+    <message>
+        <source>Choose a setting to vary</source>
+        <translation>请选择要变化的设置</translation>
+    </message>
+    <message>
+        <source>%1 is chosen twice</source>
+        <translation>%1 被选了两次</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running %n configuration(s)…</source>
+        <translation>
+            <numerusform>正在运行 %n 种配置…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s); double-click a row or click a timeline to open it</source>
+        <translation>
+            <numerusform>共 %n 次运行;双击一行或点击时间线即可打开</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>makespan</source>
+        <translation>总时长</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>utilization</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>GIL wait</source>
+        <translation>GIL 等待</translation>
+    </message>
+    <message>
+        <source>exit</source>
+        <translation>退出码</translation>
+    </message>
+    <message>
+        <source>speed-up</source>
+        <translation>加速比</translation>
+    </message>
+    <message>
+        <source>deadlock</source>
+        <translation>死锁</translation>
+    </message>
+    <message>
+        <source>all blocked</source>
+        <translation>全部阻塞</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Speed-up: %1</source>
+        <translation>加速比:%1</translation>
     </message>
 </context>
 <context>
@@ -1330,6 +1456,10 @@ F11:演示模式
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
 </context>
 <context>
     <name>taskscope::ui::ProcessTreeView</name>
@@ -1586,6 +1716,17 @@ F11:演示模式
     <message>
         <source>%1 reached line %2</source>
         <translation>%1 到达第 %2 行</translation>
+    </message>
+</context>
+<context>
+    <name>taskscope::ui::SpeedupChart</name>
+    <message>
+        <source>speed-up</source>
+        <translation>加速比</translation>
+    </message>
+    <message>
+        <source>speed-up against the first run (×)</source>
+        <translation>相对第一次运行的加速比(×)</translation>
     </message>
 </context>
 <context>
