@@ -51,16 +51,6 @@ std::optional<core::SimTime> parseTime(const std::string& text, core::SimTime un
     if (t > 9.0e18) return std::nullopt;
     return static_cast<core::SimTime>(std::llround(t));
 }
-// A lesson's "# title: ..." header line (Python programs), or "".
-std::string headerTitle(const std::string& path) {
-    std::ifstream f(path);
-    std::string line;
-    for (int i = 0; i < 30 && std::getline(f, line); ++i) {
-        if (line.rfind("# title:", 0) == 0) return trim(line.substr(8));
-        if (!line.empty() && line[0] != '#') break;
-    }
-    return {};
-}
 }  // namespace
 
 void setImageExporter(ImageExporter exporter) {
@@ -137,9 +127,7 @@ bool writeImages(const RunOptions& o, const core::Machine& machine, const core::
         request.image.title = *o.title;
     } else {
         const auto slash = o.file.find_last_of("/\\");
-        const std::string header = title.empty() ? headerTitle(o.file) : std::string();
         request.image.title = !title.empty()               ? title
-                              : !header.empty()            ? header
                               : slash == std::string::npos ? o.file
                                                            : o.file.substr(slash + 1);
     }
@@ -285,6 +273,34 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err, ui::GuiO
             },
             ""))
         ->group(desktop);
+
+    // The run settings of the program the desktop app opens: the same names as `run`'s, read
+    // by the same setter; they override the program's header (a lesson's "# cores: 2").
+    const std::string desktopRun =
+        "Desktop app: run settings of FILE (as for 'run'; over its "
+        "header)";
+    for (const auto& [field, type] :
+         std::initializer_list<std::pair<const char*, const char*>>{{"cores", "INT"},
+                                                                    {"policy", "TEXT"},
+                                                                    {"quantum", "FLOAT"},
+                                                                    {"context-switch", "FLOAT"},
+                                                                    {"wake-latency", "FLOAT"},
+                                                                    {"seed", "UINT"},
+                                                                    {"switch-interval", "FLOAT"},
+                                                                    {"start-method", "TEXT"},
+                                                                    {"cost-scale", "FLOAT"}})
+        app.add_option_function<std::string>(
+               std::string("--") + field,
+               [&g, f = std::string(field)](const std::string& text) {
+                   std::string why;
+                   if (!g.run.set(f, text, &why)) throw CLI::ValidationError("--" + why);
+               },
+               "")
+            ->type_name(type)
+            ->group(desktopRun);
+    app.add_flag_function(
+           "--no-gil", [&g](std::int64_t) { g.run.gil = false; }, "")
+        ->group(desktopRun);
 
     RunOptions o;
     auto* run = app.add_subcommand("run", "Run a workload (.json/.csv) or program (.py) headless");

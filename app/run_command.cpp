@@ -16,6 +16,7 @@
 #include "core/runtime/python.h"
 #include "core/trace/exporters.h"
 #include "core/trace/trace.h"
+#include "core/workload/lesson_header.h"
 #include "core/workload/workload.h"
 
 namespace taskscope::app {
@@ -196,10 +197,23 @@ int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
         return kExitBadInput;
     }
     std::string source((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // The lesson's header settings ("# cores: 2"), then the command line's options.
+    const LessonHeader header = readLessonHeader(source, o.file);
+    for (const Diagnostic& w : header.warnings) err << "taskscope: warning: " << w.format() << "\n";
+    if (!header.errors.empty()) {
+        for (const Diagnostic& e : header.errors) err << "taskscope: error: " << e.format() << "\n";
+        return kExitBadInput;
+    }
     RunConfig config = runtime::pythonRunConfig();
     const SimTime unit = config.unit;
     const std::string unitName = config.unitName;
-    warnIneffective(applyOverrides(config, o.run), err);
+    const LessonSettingNotes notes = applyLessonSettings(config, header, o.run);
+    for (const OverrideNote& n : notes.header) {
+        const HeaderSetting* line = header.settingFor(n.field);
+        err << "taskscope: warning: " << o.file << ":" << (line ? line->line : 0) << ": "
+            << (line ? line->key : n.field) << " " << n.why << "\n";
+    }
+    warnIneffective(notes.commandLine, err);
 
     runtime::PythonOptions py{config.python};
     py.filename = o.file;  // tracebacks name the script as it was given, as python3 does
@@ -231,7 +245,8 @@ int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
     std::uint64_t steps = 0;
     while (steps < maxSteps && machine.step(until)) ++steps;
     trace.compact();
-    int status = reportRun(o, machine, trace, unit, unitName, /*isProgram=*/true, out, err);
+    int status =
+        reportRun(o, machine, trace, unit, unitName, /*isProgram=*/true, out, err, header.title);
     if (status == kExitDeadlock) {
         // Where each stuck thread is in the program.
         std::vector<std::string> lines;

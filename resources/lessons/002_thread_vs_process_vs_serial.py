@@ -6,6 +6,8 @@
 # watch_zh: 时间线:"普通"只用一个核;"多线程"任何时刻也只用一个核(GIL 在两个线程之间传递);"多进程"的两个进程让两个核都忙。图表:三次运行的加速比。控制台:三个时间及其先后。
 # expect: 多进程 < 普通 < 多线程 (multicore < normal < multithread) on 2 free cores: processes ~0.5-0.7 x normal, threads ~1.0-1.1 x normal; the three results are equal
 # expect_zh: 在两个空闲核上:多进程 < 普通 < 多线程;多进程约为普通的 0.5-0.7 倍,多线程约 1.0-1.1 倍;三种方式的计算结果相同
+# cores: 2
+# views: stats
 
 import multiprocessing as mp
 import threading as td

@@ -6,6 +6,7 @@
 # watch_zh: 进程树:先是主进程下出现三个拥有各自 pid 的子进程,之后没有子进程:三个线程都在主进程内部(一个 pid,时间线上有多个线程通道)。控制台:time.process_time() 是 CPU 时间,既不是墙上时间也不是编号:在每个新建的子进程中约为 0,在线程中是整个进程共享的 CPU 时间。
 # expect: both versions take about 2 s (3 x 2 s of sleeping overlap in either case); processes print different pids, threads print one pid; process_time() barely moves because sleeping uses no CPU
 # expect_zh: 两种方式都约 2 秒(3 x 2 秒的睡眠在两种情况下都重叠);进程打印不同的 pid,线程打印同一个 pid;因为睡眠不占 CPU,process_time() 几乎不变
+# views: processes
 
 import os
 import threading

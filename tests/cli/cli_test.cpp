@@ -409,6 +409,56 @@ TEST(CliPython, BadStartMethodIsRejected) {
     EXPECT_NE(r.err.find("expected fork, spawn or forkserver"), std::string::npos);
 }
 
+// ---- a lesson's header sets up its run; the command line overrides it ----
+
+TEST(CliLessonHeader, CoresComeFromTheHeaderAndTheOptionOverridesThem) {
+    const auto f = pyFile("header_cores.py",
+                          "# title: two cores\n# cores: 2\n# args: from-header\n\n"
+                          "import os, sys\nprint(os.cpu_count(), sys.argv[1:])\n");
+    Result r = run("run " + f + " --stats -");
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.err, "2 ['from-header']\n");  // the program's output goes to stderr with --stats -
+    EXPECT_EQ(nlohmann::json::parse(r.out)["utilization"].size(), 2u);
+    r = run("run " + f + " --cores 3 -- x y");
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.out, "3 ['x', 'y']\n");
+    EXPECT_EQ(r.err, "");
+    // Without a header: the default 4 cores.
+    const auto plain = pyFile("plain_cores.py", "import os\nprint(os.cpu_count())\n");
+    EXPECT_EQ(run("run " + plain).out, "4\n");
+    // The seed lesson of two CPU threads on a dual-core machine.
+    r = run("run " + std::string(TASKSCOPE_SOURCE_DIR) +
+            "/resources/lessons/001_gil_two_cpu_threads.py --stats -");
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out)["utilization"].size(), 2u);
+}
+
+TEST(CliLessonHeader, ABadHeaderValueNamesFileAndLine) {
+    const auto f = pyFile("header_bad.py", "# title: t\n# cores: many\n\nprint(1)\n");
+    Result r = run("run " + f);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, "taskscope: error: " + f +
+                         ":2:10: cores: expected a whole number from 1 to 64, got \"many\"\n");
+    // A misspelt key is a warning; a header setting that does nothing is one too, with its line.
+    const auto g = pyFile("header_warn.py", "# title: t\n# core: 2\n# quantum: 3\n\nprint(1)\n");
+    r = run("run " + g);
+    EXPECT_EQ(r.status, 0);
+    EXPECT_EQ(r.out, "1\n");
+    EXPECT_NE(r.err.find("taskscope: warning: " + g + ":2:3: unknown header key \"core\""),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("taskscope: warning: " + g +
+                         ":3: quantum has no effect under the fair policy: only rr uses a time "
+                         "slice\n"),
+              std::string::npos)
+        << r.err;
+    // ... and none once the command line makes it count.
+    r = run("run " + g + " --policy rr");
+    EXPECT_EQ(r.status, 0);
+    EXPECT_EQ(r.err.find("has no effect"), std::string::npos) << r.err;
+}
+
 // ---- options that have no effect say so (one warning line each; the run goes on) ----
 
 TEST(CliWarnings, QuantumOutsideRoundRobin) {

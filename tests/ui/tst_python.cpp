@@ -373,6 +373,59 @@ private slots:
         QCOMPARE(c.pythonSettings().costScale, 1.0);
     }
 
+    void theLessonHeaderSetsUpTheRun() {
+        SimulationController c;
+        QString error;
+        QVERIFY2(c.openFile(kGilLesson, &error), qPrintable(error));
+        // "# cores: 2" in the header of 001 (the CLI's default is 4).
+        QCOMPARE(c.settings().cores, 2);
+        QCOMPARE(c.programSettings().cores, 2);
+        QCOMPARE(c.lessonHeader().views, (std::vector<std::string>{"gil", "stats"}));
+        c.runToCompletion();
+        QCOMPARE(c.trace().coreCount(), 2);
+
+        // The desktop app's command line overrides the header, for the program it opened.
+        core::RunOverrides cli;
+        std::string why;
+        QVERIFY(cli.set("cores", "3", &why));
+        c.setStartupOverrides(cli);
+        QVERIFY(c.openFile(kGilLesson, &error));
+        QCOMPARE(c.settings().cores, 3);
+        QVERIFY(c.openFile(kGilLesson, &error));  // opened again later: the header's
+        QCOMPARE(c.settings().cores, 2);
+
+        // Header settings, args and pause-at labels of a program from memory.
+        const QString src = QStringLiteral(
+            "# title: t\n# cores: 1\n# args: 7\n# pause-at: half\n\nimport sys, time, "
+            "taskscope\nprint(sys.argv[1:])\ntime.sleep(0.01)\ntaskscope.mark('half')\n"
+            "time.sleep(0.01)\n");
+        QVERIFY2(c.openPythonText(src, QStringLiteral("h.py"), {}, &error), qPrintable(error));
+        QCOMPARE(c.settings().cores, 1);
+        QCOMPARE(c.pythonSettings().args, (std::vector<std::string>{"7"}));
+        c.runToCompletion();
+        QVERIFY(consoleText(c.trace()).startsWith(QStringLiteral("['7']")));
+        QVERIFY(!c.pauseOnMarkers());
+        QString reason;
+        const auto at = c.firstBreak(0, c.endTime(), &reason);
+        QVERIFY(at.has_value());
+        QVERIFY2(*at >= 10 * kMillisecond && *at < 11 * kMillisecond,
+                 qPrintable(QString::number(static_cast<double>(*at) / 1e6)));
+        QCOMPARE(reason, QStringLiteral("marker \"half\""));
+
+        // Edited text with a new header value re-reads it; a bad one is refused with its line.
+        QVERIFY(c.runSource(
+            QString(src).replace(QStringLiteral("cores: 1"), QStringLiteral("cores: 2")), &error));
+        QCOMPARE(c.settings().cores, 2);
+        core::Diagnostic detail;
+        QVERIFY(!c.runSource(
+            QString(src).replace(QStringLiteral("cores: 1"), QStringLiteral("cores: 0")), &error,
+            &detail));
+        QCOMPARE(error, QStringLiteral(
+                            "h.py:2:10: cores: expected a whole number from 1 to 64, got \"0\""));
+        QCOMPARE(detail.line, 2);
+        QCOMPARE(c.settings().cores, 2);  // the run is kept
+    }
+
     void lessonsAreEmbedded() {
         QFile f(QStringLiteral(":/lessons/001_gil_two_cpu_threads.py"));
         QVERIFY(f.open(QIODevice::ReadOnly));

@@ -106,10 +106,17 @@ MainWindow::MainWindow(std::shared_ptr<Preferences> preferences, QWidget* parent
         if (m_controller->isPython() &&
             property("pythonSerial").value<quint64>() != m_controller->programSerial()) {
             setProperty("pythonSerial", QVariant::fromValue(m_controller->programSerial()));
-            for (const char* name : {"codeDock", "gilDock"})
-                if (QDockWidget* d = findChild<QDockWidget*>(QLatin1String(name));
-                    d && !d->isFloating())
+            // Then the views its header names ("# views: waitFor, stats"), the first in front.
+            QStringList names = {QStringLiteral("code"), QStringLiteral("gil")};
+            const auto& views = m_controller->lessonHeader().views;
+            for (auto v = views.rbegin(); v != views.rend(); ++v)
+                names << QString::fromStdString(*v);
+            for (const QString& name : names)
+                if (QDockWidget* d = findChild<QDockWidget*>(name + QLatin1String("Dock"));
+                    d && !d->isFloating()) {
+                    d->show();
                     d->raise();
+                }
         } else if (!m_controller->isPython()) {
             setProperty("pythonSerial", QVariant::fromValue(kNoSerial));
         }

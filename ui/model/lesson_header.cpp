@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "core/workload/lesson_header.h"
+
 namespace taskscope::ui {
 
 LessonHeader readLessonHeader(const QString& path) {
@@ -18,23 +20,15 @@ LessonHeader readLessonHeader(const QString& path) {
             h.watch = o.value(QStringLiteral("description")).toString();
             h.watchZh = o.value(QStringLiteral("description_zh")).toString();
         } else {
-            // Only the leading comment block is the header.
-            for (int n = 0; n < 40 && !f.atEnd(); ++n) {
-                const QString line = QString::fromUtf8(f.readLine()).trimmed();
-                if (!line.startsWith(QLatin1Char('#'))) break;
-                const int colon = line.indexOf(QLatin1Char(':'));
-                if (colon < 0) continue;
-                const QString key = line.mid(1, colon - 1).trimmed();
-                const QString value = line.mid(colon + 1).trimmed();
-                if (key == QLatin1String("title"))
-                    h.title = value;
-                else if (key == QLatin1String("title_zh"))
-                    h.titleZh = value;
-                else if (key == QLatin1String("watch"))
-                    h.watch = value;
-                else if (key == QLatin1String("watch_zh"))
-                    h.watchZh = value;
-            }
+            // The leading comment block, read by the one header reader (core).
+            const core::LessonHeader c =
+                core::readLessonHeader(f.read(64 * 1024).toStdString(), path.toStdString());
+            h.title = QString::fromStdString(c.title);
+            h.titleZh = QString::fromStdString(c.titleZh);
+            h.watch = QString::fromStdString(c.watch);
+            h.watchZh = QString::fromStdString(c.watchZh);
+            h.expect = QString::fromStdString(c.expect);
+            h.expectZh = QString::fromStdString(c.expectZh);
         }
     }
     if (h.title.isEmpty()) h.title = QFileInfo(path).completeBaseName();

@@ -10,6 +10,7 @@ namespace taskscope::ui {
 struct LessonHeader {
     QString title, titleZh;
     QString watch, watchZh;  // for a workload: its description
+    QString expect, expectZh;
 
     // The Chinese text when `chinese` and it is there, else the English one.
     QString localTitle(bool chinese) const {

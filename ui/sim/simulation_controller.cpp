@@ -118,6 +118,17 @@ bool SimulationController::runSource(const QString& source, QString* error,
 bool SimulationController::startPython(const QString& source, const QString& name,
                                        const QString& path, QString* error,
                                        core::Diagnostic* detail, bool keepSettings) {
+    // The header's settings are read as the command line's options are: a bad value is an
+    // error of the program, with its line.
+    core::LessonHeader header = core::readLessonHeader(source.toStdString(), name.toStdString());
+    if (!header.errors.empty()) {
+        const core::Diagnostic& e = header.errors.front();
+        m_sourceError = e;
+        if (error) *error = QString::fromStdString(e.format());
+        if (detail) *detail = e;
+        emit sourceErrorChanged();
+        return false;
+    }
     // Compile on a scratch machine first, so that a program with an error keeps the current run.
     {
         core::Machine scratch{core::MachineSettings{}};
@@ -143,11 +154,21 @@ bool SimulationController::startPython(const QString& source, const QString& nam
     m_source = source;
     m_title = name;
     m_sourcePath = path;
+    // Edited text with other header settings starts from them (other edits keep the settings).
+    auto settingsText = [](const core::LessonHeader& h) {
+        std::vector<std::pair<std::string, std::string>> v;
+        for (const auto& s : h.settingLines) v.emplace_back(s.key, s.value);
+        return v;
+    };
+    const bool headerChanged = settingsText(header) != settingsText(m_header);
+    m_header = std::move(header);
     if (!keepSettings) {
         ++m_programSerial;
         m_input.clear();
         m_config = programConfig();
         if (!m_lineBreakpoints.empty()) setLineBreakpoints({});  // they belonged to another file
+    } else if (headerChanged) {
+        m_config = programConfig();
     }
     restart(0);
     setSpeed(suggestedSpeed(m_complete ? endTime() : 20 * core::kSecond));
@@ -179,6 +200,7 @@ void SimulationController::setPythonSettings(const PythonSettings& settings) {
 void SimulationController::openWorkload(core::Workload workload, const QString& title,
                                         const QString& path) {
     m_workload = std::move(workload);
+    m_header = {};
     ++m_programSerial;
     m_config.isPython = false;
     m_source.clear();
@@ -200,6 +222,7 @@ void SimulationController::adoptRun(std::optional<core::Workload> workload, cons
     m_runTarget.reset();
     m_runTimer.stop();
     m_workload = std::move(workload);
+    m_header = {};
     ++m_programSerial;
     m_config = m_workload ? core::runConfigFor(*m_workload) : core::RunConfig{};
     m_config.isPython = false;  // shown as recorded: no source to edit or re-run
@@ -228,9 +251,19 @@ void SimulationController::adoptRun(std::optional<core::Workload> workload, cons
 }
 
 core::RunConfig SimulationController::programConfig() const {
-    // What `taskscope run FILE` uses.
-    if (m_config.isPython) return core::runtime::pythonRunConfig();
-    return m_workload ? core::runConfigFor(*m_workload) : core::RunConfig{};
+    // What `taskscope run FILE` uses: the program's defaults, its header, the command line.
+    core::RunConfig config = m_config.isPython ? core::runtime::pythonRunConfig()
+                             : m_workload      ? core::runConfigFor(*m_workload)
+                                               : core::RunConfig{};
+    const bool startup = m_startupSerial != 0 && m_startupSerial == m_programSerial;
+    core::applyLessonSettings(config, m_config.isPython ? m_header : core::LessonHeader{},
+                              startup ? m_startupOverrides : core::RunOverrides{});
+    return config;
+}
+
+void SimulationController::setStartupOverrides(const core::RunOverrides& overrides) {
+    m_startupOverrides = overrides;
+    m_startupSerial = m_programSerial + 1;
 }
 
 void SimulationController::setSettings(const core::MachineSettings& settings) {
@@ -532,7 +565,9 @@ std::optional<SimTime> SimulationController::firstBreak(SimTime from, SimTime to
         best = t;
         if (reason) *reason = why;
     };
-    if (m_pauseOnMarkers || m_pauseOnDeadlock || m_pauseOnLostUpdate) {
+    // The lesson's "# pause-at:" labels pause whether or not "Pause at markers" is on.
+    const auto& pauseAt = m_header.pauseAt;
+    if (m_pauseOnMarkers || m_pauseOnDeadlock || m_pauseOnLostUpdate || !pauseAt.empty()) {
         const auto& ev = m_index.runEvents();
         for (std::size_t i = m_index.runEventCountAt(*m_trace, from); i < ev.size(); ++i) {
             const SimTime t = m_trace->time(ev[i]);
@@ -543,7 +578,9 @@ std::optional<SimTime> SimulationController::firstBreak(SimTime from, SimTime to
                            ? QString::fromStdString(m_trace->threads()[th].name)
                            : QString::number(th);
             };
-            if (m_pauseOnMarkers && b.kind == core::RecordKind::Marker) {
+            if (b.kind == core::RecordKind::Marker &&
+                (m_pauseOnMarkers || std::find(pauseAt.begin(), pauseAt.end(),
+                                               m_trace->text(b.object)) != pauseAt.end())) {
                 consider(t,
                          tr("marker \"%1\"").arg(QString::fromStdString(m_trace->text(b.object))));
                 break;

@@ -74,7 +74,7 @@ void TimelineView::onProgramChanged() {
     m_gilLanes = m_gilRequested || m_controller->index().hasGil();
     m_revision = ~0ull;
     rebuildLayout();
-    if (isVisible()) fitAll();
+    if (isVisible()) fitInitial();
 }
 
 void TimelineView::rebuildLayout() {
@@ -96,6 +96,16 @@ void TimelineView::fitAll() {
     const QRect d = dataRect();
     const SimTime end = std::max<SimTime>(m_controller->endTime(), 1);
     m_scale = fitScale(0, end + end / 50, d.width());
+    m_fitPending = false;
+    updateScrollBars();
+    viewport()->update();
+}
+
+void TimelineView::fitInitial() {
+    // A lesson's "# zoom: 0:50ms" is the first view of its run; otherwise the whole run.
+    const auto& h = m_controller->lessonHeader();
+    if (!h.zoomFrom || !h.zoomTo) return fitAll();
+    m_scale = fitScale(*h.zoomFrom, *h.zoomTo, dataRect().width());
     m_fitPending = false;
     updateScrollBars();
     viewport()->update();
@@ -156,7 +166,7 @@ void TimelineView::scrollContentsBy(int, int) {
 
 void TimelineView::showEvent(QShowEvent* event) {
     QAbstractScrollArea::showEvent(event);
-    if (m_fitPending) fitAll();
+    if (m_fitPending) fitInitial();
 }
 
 void TimelineView::changeEvent(QEvent* event) {
@@ -167,7 +177,7 @@ void TimelineView::changeEvent(QEvent* event) {
 
 void TimelineView::resizeEvent(QResizeEvent* event) {
     QAbstractScrollArea::resizeEvent(event);
-    if (m_fitPending) fitAll();
+    if (m_fitPending) fitInitial();
     updateScrollBars();
 }
 
@@ -181,7 +191,7 @@ void TimelineView::onAdvanced(qint64, quint64 revision) {
             m_gilLanes = gil;
             rebuildLayout();
         }
-        if (m_fitPending && isVisible()) fitAll();
+        if (m_fitPending && isVisible()) fitInitial();
         updateScrollBars();
     }
     if (!isVisible()) return;  // hidden views do no work

@@ -73,6 +73,8 @@ private:
     void onAdvanced(qint64 cursor, quint64 revision);
     void onProgramChanged();
     void rebuildLayout();
+    // The first view of a program: the lesson's zoom, or the whole run.
+    void fitInitial();
     void updateScrollBars();
     void keepCursorVisible();
     QString threadLabel(std::uint32_t thread) const;
