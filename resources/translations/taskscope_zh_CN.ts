@@ -1305,6 +1305,22 @@ F11:演示模式
         <source>No effect without the GIL (free-threaded)</source>
         <translation>没有 GIL(自由线程)时不起作用</translation>
     </message>
+    <message>
+        <source>e.g. 4</source>
+        <translation>例如 4</translation>
+    </message>
+    <message>
+        <source>The program&apos;s arguments, sys.argv[1:], separated by spaces (as after &quot;python3 program.py&quot;); applied when you press Enter or leave the box</source>
+        <translation>程序的参数 sys.argv[1:],以空格分隔(相当于写在 &quot;python3 program.py&quot; 之后);按回车或离开输入框时生效</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>The program&apos;s header sets: %1</source>
+        <translation>程序开头的设置行:%1</translation>
+    </message>
 </context>
 <context>
     <name>taskscope::ui::SimulationController</name>

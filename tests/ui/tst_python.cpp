@@ -3,9 +3,11 @@
 // settings.
 #include <QCheckBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -424,6 +426,36 @@ private slots:
                             "h.py:2:10: cores: expected a whole number from 1 to 64, got \"0\""));
         QCOMPARE(detail.line, 2);
         QCOMPARE(c.settings().cores, 2);  // the run is kept
+    }
+
+    void programArgumentsInRunSettings() {
+        SimulationController c;
+        SettingsPanel panel(&c);
+        QString error;
+        QVERIFY2(c.openPythonText(QStringLiteral("# title: a\n# args: 1\n\nimport sys\n"
+                                                 "print(sys.argv[1:])\n"),
+                                  QStringLiteral("args.py"), {}, &error),
+                 qPrintable(error));
+        c.runToCompletion();
+        QCOMPARE(panel.argsBox()->text(), QStringLiteral("1"));
+        QCOMPARE(consoleText(c.trace()), QStringLiteral("['1']\n"));
+        QVERIFY(!panel.headerNote()->isHidden());
+        QCOMPARE(panel.headerNote()->text(), QStringLiteral("The program's header sets: args 1"));
+        panel.argsBox()->setText(QStringLiteral(" a  b "));
+        emit panel.argsBox()->editingFinished();
+        QCOMPARE(c.pythonSettings().args, (std::vector<std::string>{"a", "b"}));
+        c.runToCompletion();
+        QCOMPARE(consoleText(c.trace()), QStringLiteral("['a', 'b']\n"));
+        QCOMPARE(panel.argsBox()->text(), QStringLiteral("a b"));
+        // Other settings keep the arguments; the program's defaults bring the header's back.
+        panel.coresBox()->setValue(1);
+        panel.applyNow();
+        QCOMPARE(c.pythonSettings().args, (std::vector<std::string>{"a", "b"}));
+        QCOMPARE(c.settings().cores, 1);
+        c.setConfig(c.programConfig());
+        QCOMPARE(c.pythonSettings().args, (std::vector<std::string>{"1"}));
+        QCOMPARE(panel.argsBox()->text(), QStringLiteral("1"));
+        QCOMPARE(c.settings().cores, 4);
     }
 
     void lessonsAreEmbedded() {
