@@ -244,6 +244,12 @@ int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
     const std::uint64_t maxSteps = o.maxSteps.value_or(UINT64_MAX);
     std::uint64_t steps = 0;
     while (steps < maxSteps && machine.step(until)) ++steps;
+    // The run ends where the last process exits (or at the deadlock, or the limit), as in
+    // the GUI; stopped by --max-steps it ends at that step.
+    if (steps >= maxSteps)
+        trace.setEndTime(std::max(trace.endTime(), machine.now()));
+    else
+        machine.endRun(until);
     trace.compact();
     int status =
         reportRun(o, machine, trace, unit, unitName, /*isProgram=*/true, out, err, header.title);

@@ -163,3 +163,27 @@ TEST(CliExportErrors, UnwritablePathAndBadScale) {
 }
 
 }  // namespace
+
+// The run ends where the last process exits, in the statistics and in the picture's header
+// alike (a join(5) that returned early and a daemon's sleep leave timers behind).
+TEST(CliExport, TheHeaderEndsWhereTheProgramEnds) {
+    const std::string py = temp("ends.py"), svg = temp("ends.svg");
+    std::ofstream(py) << "import threading, time\n"
+                         "t = threading.Thread(target=time.sleep, args=(0.1,))\n"
+                         "t.start()\nt.join(5)\n"
+                         "d = threading.Thread(target=time.sleep, args=(1,), daemon=True)\n"
+                         "d.start()\ntime.sleep(0.2)\n";
+    const Result r = run("run " + py + " --stats - --svg " + svg);
+    ASSERT_EQ(r.status, 0) << r.err;
+    const std::smatch::string_type json = r.out;
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(json, m, std::regex("\"makespan\": ([0-9.]+)"))) << r.out;
+    const double makespan = std::stod(m[1]);
+    EXPECT_GE(makespan, 300.0);
+    EXPECT_LT(makespan, 302.0);
+    const std::string s = slurp(svg);
+    ASSERT_TRUE(std::regex_search(s, m, std::regex("0 to ([0-9.]+) ms"))) << s.substr(0, 2000);
+    EXPECT_NEAR(std::stod(m[1]), makespan, 0.01);
+    std::filesystem::remove(py);
+    std::filesystem::remove(svg);
+}

@@ -911,6 +911,50 @@ TEST(PythonErrors, UnknownModuleIsAModuleNotFoundError) {
     EXPECT_EQ(lastLine(run.err), "ModuleNotFoundError: No module named 'numpy'");
 }
 
+// ---- the end of a run ---------------------------------------------------------------------
+
+// Timers outlive the waits they were for (a join(5) that returned at 0.1 s, a daemon thread's
+// sleep cut short by the exit): the run still ends when the last process exits.
+TEST(RunEnd, IsTheLastExitNotALeftoverTimer) {
+    PyRun run(
+        "import threading, time\n"
+        "t = threading.Thread(target=time.sleep, args=(0.1,))\nt.start()\nt.join(5)\n"
+        "d = threading.Thread(target=time.sleep, args=(1,), daemon=True)\nd.start()\n"
+        "time.sleep(0.2)\nprint('bye')\n");
+    ASSERT_TRUE(run.compiled) << run.compileError;
+    ASSERT_TRUE(run.finished());
+    EXPECT_EQ(run.out, "bye\n");
+    const SimTime exit = run.machine.process(run.main).exited;
+    EXPECT_GE(exit, 300 * kMillisecond);
+    EXPECT_LT(exit, 302 * kMillisecond);
+    EXPECT_TRUE(run.machine.finished());
+    EXPECT_TRUE(run.machine.done());
+    EXPECT_EQ(run.machine.now(), exit);  // runUntil(60 s) stops there
+    EXPECT_EQ(run.trace.endTime(), exit);
+    EXPECT_FALSE(run.machine.step());
+    EXPECT_FALSE(run.machine.endRun(kPythonTimeLimit));  // not cut: it ended
+    EXPECT_EQ(run.trace.endTime(), exit);
+}
+
+// A program still running at the limit is cut there.
+TEST(RunEnd, ALimitEndsTheRunThere) {
+    Machine m(runtime::pythonMachineSettings());
+    Trace trace;
+    m.attachTrace(&trace);
+    runtime::PythonOptions o;
+    o.filename = "forever.py";
+    o.source = "import time\nwhile True:\n    time.sleep(1)\n";
+    ASSERT_TRUE(runtime::loadPython(m, o));
+    while (m.step(2500 * kMillisecond)) {
+    }
+    EXPECT_GE(m.now(), 2000 * kMillisecond);  // the last wake-up before the limit
+    EXPECT_LT(m.now(), 2010 * kMillisecond);
+    EXPECT_TRUE(m.endRun(2500 * kMillisecond));
+    EXPECT_EQ(m.now(), 2500 * kMillisecond);
+    EXPECT_EQ(trace.endTime(), 2500 * kMillisecond);
+    EXPECT_FALSE(m.finished());
+}
+
 // ---- every lesson runs to its end ------------------------------------------------------
 
 class Lessons : public ::testing::TestWithParam<std::string> {};
@@ -924,6 +968,12 @@ TEST_P(Lessons, RunsToTheEndWithTheExpectedStatus) {
         return;
     }
     ASSERT_TRUE(run.finished()) << run.err;
+    // The run ends at the instant the last process exits, not at a timer left behind.
+    SimTime lastExit = -1;
+    for (const ProcessInfo& p : run.machine.processes()) lastExit = std::max(lastExit, p.exited);
+    EXPECT_TRUE(run.machine.finished());
+    EXPECT_EQ(run.machine.now(), lastExit);
+    EXPECT_EQ(run.trace.endTime(), lastExit);
     EXPECT_EQ(run.exitCode(), GetParam() == "003_sys_exit.py" ? 1 : 0) << run.err;
     EXPECT_FALSE(run.out.empty());
     EXPECT_EQ(run.err.find("internal error"), std::string::npos) << run.err;

@@ -458,6 +458,25 @@ private slots:
         QCOMPARE(c.settings().cores, 4);
     }
 
+    void theRunEndsAtTheLastExit() {
+        // 001 exits at 493 ms, a GIL drop request was left for 496 ms; 003_process_subclass's
+        // join(20) returned early but left a timer at 20 s (the run read as cut at 10 s).
+        for (const char* name : {"001_gil_two_cpu_threads.py", "003_process_subclass.py"}) {
+            SimulationController c;
+            QVERIFY(c.openFile(kLessons + QLatin1String(name), nullptr));
+            c.runToCompletion();
+            QVERIFY2(!c.truncated(), name);
+            core::SimTime lastExit = -1;
+            for (const core::ProcessInfo& p : c.machine()->processes())
+                lastExit = std::max(lastExit, p.exited);
+            QVERIFY(lastExit > 0);
+            QCOMPARE(c.endTime(), lastExit);
+            QCOMPARE(c.machine()->now(), lastExit);
+            c.seek(core::kNever);
+            QCOMPARE(c.cursor(), lastExit);
+        }
+    }
+
     void lessonsAreEmbedded() {
         QFile f(QStringLiteral(":/lessons/001_gil_two_cpu_threads.py"));
         QVERIFY(f.open(QIODevice::ReadOnly));

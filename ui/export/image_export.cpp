@@ -190,7 +190,9 @@ QString subtitleFor(const SimulationController& c, const TimelinePicture& pic) {
             Export::tr("%1 to %2")
                 .arg(pic.from == 0 ? QStringLiteral("0")
                                    : QString::fromStdString(formatDuration(pic.from)),
-                     QString::fromStdString(formatDuration(pic.to)));
+                     // Nothing happens after the run's end (the last exit): the margin
+                     // drawn after it is no time of the run.
+                     QString::fromStdString(formatDuration(std::min(pic.to, c.endTime()))));
     text += QStringLiteral("  \u00b7  Taskscope");
     return text;
 }

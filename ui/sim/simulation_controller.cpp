@@ -326,13 +326,9 @@ void SimulationController::runSlice(qint64 budgetMs) {
             more = m_config.isPython ? m.step(core::kPythonTimeLimit) : m.step();
         if (!more) {
             m_complete = true;
-            if (m_config.isPython && !m.done() &&
-                !(m.deadlock() && m_config.machine.stopOnDeadlock)) {
-                m_truncated = true;  // still running at the time limit
-                m.runUntil(core::kPythonTimeLimit);
-            } else {
-                m.runUntil(core::kNever);  // records the end time
-            }
+            // The run ends at the last exit (or the deadlock, or the time limit: truncated).
+            m_truncated = m.endRun(m_config.isPython ? core::kPythonTimeLimit : core::kNever) &&
+                          m_config.isPython;
             break;
         }
         if (m_trace->size() > kMaxRecords || m.now() > kMaxSimTime) {
