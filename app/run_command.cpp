@@ -16,6 +16,7 @@
 #include "core/runtime/python.h"
 #include "core/trace/exporters.h"
 #include "core/trace/trace.h"
+#include "core/util/time_format.h"
 #include "core/workload/lesson_header.h"
 #include "core/workload/workload.h"
 
@@ -53,9 +54,11 @@ bool withOutput(const std::string& path, std::ostream& out, std::ostream& err,
 
 void printSummary(const RunStats& s, SimTime unit, const std::string& unitName, std::ostream& out) {
     const auto u = static_cast<double>(unit);
+    // Numbers in the file's unit without exponents ("0.000007", not "7e-06").
     auto f = [u](SimTime v) {
-        return v < 0 ? std::string("-") : fmt::format("{:g}", static_cast<double>(v) / u);
+        return v < 0 ? std::string("-") : formatDecimal(static_cast<double>(v) / u);
     };
+    auto d = [](double v) { return formatDecimal(v); };
     out << fmt::format("{:<12} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>10} {:>9}\n", "process",
                        "pid", "arrival", "first_run", "finish", "cpu", "waiting", "turnaround",
                        "response");
@@ -64,7 +67,7 @@ void printSummary(const RunStats& s, SimTime unit, const std::string& unitName, 
                            p.pid, f(p.arrival), f(p.firstRun), f(p.finish), f(p.cpu), f(p.waiting),
                            f(p.turnaround), f(p.response));
     const std::string turnaround = s.finished > 0
-                                       ? fmt::format("{:g} {}", s.averageTurnaround / u, unitName)
+                                       ? fmt::format("{} {}", d(s.averageTurnaround / u), unitName)
                                        : std::string("- (none finished)");
     if (s.threads.size() > s.processes.size()) {
         out << fmt::format("{:<12} {:<10} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9}\n", "thread",
@@ -74,11 +77,11 @@ void printSummary(const RunStats& s, SimTime unit, const std::string& unitName, 
                                t.process, t.tid, f(t.finish), f(t.cpu), f(t.ready), f(t.blocked),
                                f(t.gilWait));
     }
-    out << fmt::format("average waiting {:g} {u}, turnaround {}, response {:g} {u}\n",
-                       s.averageWaiting / u, turnaround, s.averageResponse / u,
+    out << fmt::format("average waiting {} {u}, turnaround {}, response {} {u}\n",
+                       d(s.averageWaiting / u), turnaround, d(s.averageResponse / u),
                        fmt::arg("u", unitName));
-    out << fmt::format("makespan {:g} {}, context switches {}, utilization",
-                       static_cast<double>(s.makespan) / u, unitName, s.contextSwitches);
+    out << fmt::format("makespan {} {}, context switches {}, utilization", f(s.makespan), unitName,
+                       s.contextSwitches);
     for (double x : s.utilization) out << fmt::format(" {:.1f}%", x * 100);
     out << "\n";
 }

@@ -255,8 +255,8 @@ ZH = {
     ("StatesView", " (%1)"): "(%1)",
     ("StatesView", "<b>%1</b>: %2 since %3<br>came from %4 (%5)"): "<b>%1</b>:自 %3 起 %2<br>来自 %4(%5)",
 
-    ("StatsView", "At %1: average waiting %2 %4 over %5 arrived, average turnaround %3 %4 over %6 finished"):
-        "%1 时:已到达的 %5 个进程平均等待时间 %2 %4,已完成的 %6 个进程平均周转时间 %3 %4",
+    ("StatsView", "At %1: average waiting %2 over %4 arrived, average turnaround %3 over %5 finished"):
+        "%1 时:已到达的 %4 个进程平均等待时间 %2,已完成的 %5 个进程平均周转时间 %3",
     ("StatsView", "waiting"): "等待时间",
     ("StatsView", "turnaround"): "周转时间",
     ("StatsView", "average"): "平均",
@@ -466,4 +466,8 @@ ZH = {
     ('SettingsPanel', 'How long a thread runs before round robin moves on to the next one'): '轮转调度切换到下一个线程之前,一个线程运行多久',
     ('SettingsPanel', 'No effect under this policy: only round robin uses a time slice'): '在此调度策略下不起作用:只有轮转调度使用时间片',
     ('SettingsPanel', 'No effect without the GIL (free-threaded)'): '没有 GIL(自由线程)时不起作用',
+    ('SettingsPanel', 'e.g. 4'): '例如 4',
+    ('SettingsPanel', 'The program\'s arguments, sys.argv[1:], separated by spaces (as after "python3 program.py"); applied when you press Enter or leave the box'): '程序的参数 sys.argv[1:],以空格分隔(相当于写在 "python3 program.py" 之后);按回车或离开输入框时生效',
+    ('SettingsPanel', 'Arguments'): '参数',
+    ('SettingsPanel', "The program's header sets: %1"): '程序开头的设置行:%1',
 }

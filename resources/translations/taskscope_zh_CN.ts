@@ -1415,10 +1415,6 @@ F11:演示模式
 <context>
     <name>taskscope::ui::StatsView</name>
     <message>
-        <source>At %1: average waiting %2 %4 over %5 arrived, average turnaround %3 %4 over %6 finished</source>
-        <translation>%1 时:已到达的 %5 个进程平均等待时间 %2 %4,已完成的 %6 个进程平均周转时间 %3 %4</translation>
-    </message>
-    <message>
         <source>waiting</source>
         <translation>等待时间</translation>
     </message>
@@ -1445,6 +1441,10 @@ F11:演示模式
     <message>
         <source>CPU utilization per core</source>
         <translation>每个核心的 CPU 利用率</translation>
+    </message>
+    <message>
+        <source>At %1: average waiting %2 over %4 arrived, average turnaround %3 over %5 finished</source>
+        <translation>%1 时:已到达的 %4 个进程平均等待时间 %2,已完成的 %5 个进程平均周转时间 %3</translation>
     </message>
 </context>
 <context>

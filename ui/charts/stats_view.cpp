@@ -14,6 +14,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
 
 #include "ui/model/time_format.h"
 #include "ui/sim/simulation_controller.h"
@@ -33,6 +34,19 @@ QChartView* makeView() {
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(140);
     return view;
+}
+// Round ticks with units on a value axis from 0: 0, 50, 100 ms (core::axisTicks). `toTop`:
+// the axis ends at the tick above `max` (bars), else at `max` (a time axis ends at the run's
+// end, its last tick before it).
+core::AxisTicks setRoundTicks(QValueAxis* axis, double max, int intervals, const QString& suffix,
+                              bool toTop) {
+    const core::AxisTicks t = core::axisTicks(max, intervals);
+    axis->setRange(0, toTop ? t.top : std::max(max, t.step / 1000));
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(t.step);
+    axis->setLabelFormat(QString::fromStdString(t.labelFormat(suffix.toStdString())));
+    return t;
 }
 }  // namespace
 
@@ -102,16 +116,20 @@ double StatsView::inUnits(core::SimTime t) const {
     return static_cast<double>(t) / static_cast<double>(m_controller->tickSize());
 }
 
+QString StatsView::unitName() const {
+    return m_controller->workload() ? QString::fromStdString(m_controller->workload()->timeUnit)
+                                    : QStringLiteral("ms");
+}
+
 QString StatsView::summaryText() const {
-    const QString unit = m_controller->workload()
-                             ? QString::fromStdString(m_controller->workload()->timeUnit)
-                             : QStringLiteral("ms");
-    return tr("At %1: average waiting %2 %4 over %5 arrived, average turnaround %3 %4 over %6 "
+    // Durations in the unit that reads best ("7 ns", not "7e-06 ms").
+    auto duration = [](double ns) {
+        return QString::fromStdString(formatDuration(static_cast<core::SimTime>(std::llround(ns))));
+    };
+    return tr("At %1: average waiting %2 over %4 arrived, average turnaround %3 over %5 "
               "finished")
-        .arg(QString::fromStdString(formatDuration(m_controller->cursor())))
-        .arg(inUnits(static_cast<core::SimTime>(m_figures.averageWaiting)), 0, 'g', 4)
-        .arg(inUnits(static_cast<core::SimTime>(m_figures.averageTurnaround)), 0, 'g', 4)
-        .arg(unit)
+        .arg(QString::fromStdString(formatDuration(m_controller->cursor())),
+             duration(m_figures.averageWaiting), duration(m_figures.averageTurnaround))
         .arg(std::count_if(m_figures.processes.begin(), m_figures.processes.end(),
                            [](const core::ProcessStats& p) { return p.arrival >= 0; }))
         .arg(m_figures.finished);
@@ -153,10 +171,7 @@ void StatsView::refresh() {
     auto* axisX = new QBarCategoryAxis;
     axisX->append(categories);
     auto* axisY = new QValueAxis;
-    axisY->setRange(0, top * 1.1);
-    axisY->setTickCount(4);
-    axisY->setLabelFormat(QStringLiteral("%.3g"));
-    axisY->setTitleText(unit);
+    setRoundTicks(axisY, top, 4, unit, /*toTop=*/true);
     bars->addAxis(axisX, Qt::AlignBottom);
     bars->addAxis(axisY, Qt::AlignLeft);
     series->attachAxis(axisX);
@@ -182,12 +197,7 @@ void StatsView::rebuildUtilization() {
     m_cursorLine = nullptr;
     for (QAbstractAxis* a : chart->axes()) chart->removeAxis(a);
     auto* axisX = new QValueAxis;
-    axisX->setRange(0, inUnits(end));
-    axisX->setTickCount(6);
-    axisX->setLabelFormat(QStringLiteral("%g ") +
-                          (m_controller->workload()
-                               ? QString::fromStdString(m_controller->workload()->timeUnit)
-                               : QStringLiteral("ms")));
+    setRoundTicks(axisX, inUnits(end), 5, unitName(), /*toTop=*/false);
     auto* axisY = new QValueAxis;
     // A little headroom so a core busy all the time is not hidden under the frame.
     axisY->setRange(0, 106);

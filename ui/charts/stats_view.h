@@ -42,6 +42,7 @@ private:
     void rebuildUtilization();
     void applyTheme();
     double inUnits(core::SimTime t) const;
+    QString unitName() const;  // of the values in the charts: the program's time unit
 
     SimulationController* m_controller;
     Theme* m_theme;
