@@ -10,6 +10,7 @@
 
 #include "app/cli.h"
 #include "core/analysis/deadlock_report.h"
+#include "core/analysis/phases.h"
 #include "core/analysis/run_stats.h"
 #include "core/analysis/sync_report.h"
 #include "core/analysis/wait_for_graph.h"
@@ -142,6 +143,12 @@ int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
     }
     const RunStats stats = computeStats(machine);
     nlohmann::json statsJson = statsToJson(stats, unit, unitName);
+    {
+        // taskscope.mark() phases (empty without marks).
+        TraceIndex index;
+        index.update(trace);
+        statsJson["phases"] = phasesToJson(phasesAt(trace, index, trace.endTime()), unit);
+    }
     int status = kExitOk;
     if (const auto& d = machine.deadlock()) {
         status = kExitDeadlock;

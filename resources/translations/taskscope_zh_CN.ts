@@ -1446,6 +1446,52 @@ F11:演示模式
         <source>At %1: average waiting %2 over %4 arrived, average turnaround %3 over %5 finished</source>
         <translation>%1 时:已到达的 %4 个进程平均等待时间 %2,已完成的 %5 个进程平均周转时间 %3</translation>
     </message>
+    <message numerus="yes">
+        <source>At %1: CPU %2 and waiting for the GIL %3, summed over %n thread(s)</source>
+        <translation>
+            <numerusform>%1 时:%n 个线程合计 CPU 时间 %2,等待 GIL %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>waiting for the GIL</source>
+        <translation>等待 GIL</translation>
+    </message>
+    <message>
+        <source>blocked: %1</source>
+        <translation>阻塞:%1</translation>
+    </message>
+    <message>
+        <source>Time per thread: CPU, ready, GIL, blocked (first %1 of %2)</source>
+        <translation>每个线程的时间:CPU、就绪、GIL、阻塞(%2 个中的前 %1 个)</translation>
+    </message>
+    <message>
+        <source>Time per thread: CPU, ready, GIL, blocked</source>
+        <translation>每个线程的时间:CPU、就绪、GIL、阻塞</translation>
+    </message>
+    <message>
+        <source>%1 · %2%</source>
+        <translation>%1 · %2%</translation>
+    </message>
+    <message>
+        <source>GIL wait per thread of %1 (share of the thread&apos;s time)</source>
+        <translation>%1 中每个线程的 GIL 等待时间(占该线程时间的比例)</translation>
+    </message>
+    <message>
+        <source>GIL wait per thread (share of the thread&apos;s time)</source>
+        <translation>每个线程的 GIL 等待时间(占该线程时间的比例)</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source> (so far)</source>
+        <translation>(进行中)</translation>
+    </message>
+    <message>
+        <source>Phases (taskscope.mark)</source>
+        <translation>各阶段耗时(taskscope.mark)</translation>
+    </message>
 </context>
 <context>
     <name>taskscope::ui::SyncObjectsView</name>

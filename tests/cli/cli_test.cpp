@@ -459,6 +459,25 @@ TEST(CliLessonHeader, ABadHeaderValueNamesFileAndLine) {
     EXPECT_EQ(r.err.find("has no effect"), std::string::npos) << r.err;
 }
 
+TEST(CliPython, StatsListTheMarkedPhases) {
+    const auto f = pyFile("phases.py",
+                          "import time\nfrom taskscope import mark\nmark('one')\ntime.sleep(0.2)\n"
+                          "mark('two')\ntime.sleep(0.1)\n");
+    const Result r = run("run " + f + " --stats -");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out)["phases"];
+    ASSERT_EQ(j.size(), 2u);
+    EXPECT_EQ(j[0]["label"], "one");
+    EXPECT_EQ(j[0]["thread"], "MainThread");
+    EXPECT_NEAR(j[0]["duration"].get<double>(), 200.0, 0.5);
+    EXPECT_EQ(j[1]["label"], "two");
+    EXPECT_NEAR(j[1]["duration"].get<double>(), 100.0, 0.5);
+    EXPECT_DOUBLE_EQ(j[0]["end"].get<double>(), j[1]["start"].get<double>());
+    // Without marks: an empty list.
+    const auto g = pyFile("nophases.py", "print(1)\n");
+    EXPECT_EQ(nlohmann::json::parse(run("run " + g + " --stats -").out)["phases"].size(), 0u);
+}
+
 // ---- options that have no effect say so (one warning line each; the run goes on) ----
 
 TEST(CliWarnings, QuantumOutsideRoundRobin) {

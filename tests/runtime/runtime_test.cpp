@@ -10,6 +10,8 @@
 #include <sstream>
 #include <string>
 
+#include "core/analysis/phases.h"
+#include "core/analysis/trace_index.h"
 #include "core/runtime/python.h"
 #include "core/sim/machine.h"
 #include "core/trace/trace.h"
@@ -953,6 +955,45 @@ TEST(RunEnd, ALimitEndsTheRunThere) {
     EXPECT_EQ(m.now(), 2500 * kMillisecond);
     EXPECT_EQ(trace.endTime(), 2500 * kMillisecond);
     EXPECT_FALSE(m.finished());
+}
+
+// ---- taskscope.mark() phases ------------------------------------------------------------
+
+TEST(Phases, MarksDelimitPhasesPerThread) {
+    PyRun run(
+        "import threading, time\nfrom taskscope import mark\n"
+        "def worker():\n    mark('w')\n    time.sleep(0.03)\n"
+        "mark('sleep a bit')\ntime.sleep(0.1)\nmark('thread')\n"
+        "t = threading.Thread(target=worker)\nt.start()\nt.join()\n"
+        "mark('rest')\ntime.sleep(0.05)\n");
+    ASSERT_TRUE(run.compiled) << run.compileError;
+    ASSERT_TRUE(run.finished()) << run.err;
+    TraceIndex index;
+    index.update(run.trace);
+    const std::vector<Phase> phases = phasesAt(run.trace, index, run.trace.endTime());
+    ASSERT_EQ(phases.size(), 4u);
+    EXPECT_EQ(phases[0].label, "sleep a bit");
+    EXPECT_EQ(phases[0].threadName, "MainThread");
+    EXPECT_EQ(phases[0].process, "MainProcess");
+    EXPECT_GE(phases[0].duration(), 100 * kMillisecond);
+    EXPECT_LT(phases[0].duration(), 101 * kMillisecond);
+    EXPECT_EQ(phases[1].label, "thread");
+    EXPECT_GE(phases[1].duration(), 30 * kMillisecond);
+    EXPECT_LT(phases[1].duration(), 31 * kMillisecond);
+    EXPECT_EQ(phases[2].label, "w");  // the worker's own phase, to its end
+    EXPECT_EQ(phases[2].threadName, "Thread-1 (worker)");
+    EXPECT_TRUE(phases[2].ended);
+    EXPECT_GE(phases[2].duration(), 30 * kMillisecond);
+    EXPECT_EQ(phases[3].label, "rest");  // to the main thread's end
+    EXPECT_TRUE(phases[3].ended);
+    EXPECT_GE(phases[3].duration(), 50 * kMillisecond);
+    EXPECT_LT(phases[3].duration(), 51 * kMillisecond);
+    EXPECT_EQ(phases[1].end, phases[3].start);
+    // At 50 ms the first phase is still going.
+    const std::vector<Phase> early = phasesAt(run.trace, index, 50 * kMillisecond);
+    ASSERT_EQ(early.size(), 1u);
+    EXPECT_FALSE(early[0].ended);
+    EXPECT_EQ(early[0].end, 50 * kMillisecond);
 }
 
 // ---- every lesson runs to its end ------------------------------------------------------

@@ -1,6 +1,9 @@
 // Python programs in the GUI: the controller opens .py files and lessons, compile errors keep
 // the run, the Code view's thread markers and edits, the GIL view's model, the Python run
 // settings.
+#include <QBarCategoryAxis>
+#include <QChart>
+#include <QChartView>
 #include <QCheckBox>
 #include <QFile>
 #include <QLabel>
@@ -15,6 +18,7 @@
 #include "tests/ui/test_support.h"
 
 #include "core/analysis/gil_model.h"
+#include "ui/charts/stats_view.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
 #include "ui/views/code_view.h"
@@ -475,6 +479,62 @@ private slots:
             c.seek(core::kNever);
             QCOMPARE(c.cursor(), lastExit);
         }
+    }
+
+    void chartsShowPerThreadFiguresTheGilWaitAndPhases() {
+        SimulationController c;
+        Theme theme;
+        QVERIFY(c.openFile(kGilLesson, nullptr));
+        c.runToCompletion();
+        c.seek(c.endTime());
+        StatsView view(&c, &theme);
+        view.resize(1000, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto chart = [&](const char* name) {
+            return view.findChild<QChartView*>(QLatin1String(name));
+        };
+        auto categories = [&](const char* name) {
+            const auto axes = chart(name)->chart()->axes();
+            for (QAbstractAxis* a : axes)
+                if (auto* cat = qobject_cast<QBarCategoryAxis*>(a)) return cat->categories();
+            return QStringList();
+        };
+        // Per thread, not the textbook per-process bars; the first thread on top.
+        QCOMPARE(chart("waitingChart")->chart()->title(),
+                 QStringLiteral("Time per thread: CPU, ready, GIL, blocked"));
+        QCOMPARE(categories("waitingChart"),
+                 (QStringList{QStringLiteral("Thread-2 (spin)"), QStringLiteral("Thread-1 (spin)"),
+                              QStringLiteral("MainThread")}));
+        // GIL wait per thread: each spinning thread waits about half its time (lesson 001).
+        QVERIFY(chart("gilWaitChart")->isVisible());
+        const QStringList gil = categories("gilWaitChart");
+        QCOMPARE(gil.size(), 3);
+        const QRegularExpression share(QStringLiteral("^Thread-1 \\(spin\\) \u00b7 (\\d+)%$"));
+        const auto m = share.match(gil[1]);
+        QVERIFY2(m.hasMatch(), qPrintable(gil.join(QLatin1Char('|'))));
+        QVERIFY2(m.captured(1).toInt() >= 40 && m.captured(1).toInt() <= 60, qPrintable(gil[1]));
+        QVERIFY(!chart("phasesChart")->isVisible());  // no marks
+        QVERIFY2(view.summaryText().contains(QStringLiteral("summed over 3 thread(s)")),
+                 qPrintable(view.summaryText()));
+
+        // Lesson 002 marks its three parts: serial, threads, processes side by side.
+        QVERIFY(
+            c.openFile(kLessons + QStringLiteral("002_thread_vs_process_vs_serial.py"), nullptr));
+        c.runToCompletion();
+        c.seek(c.endTime());
+        view.refresh();
+        QVERIFY(chart("phasesChart")->isVisible());
+        QCOMPARE(categories("phasesChart"),
+                 (QStringList{QStringLiteral("normal"), QStringLiteral("multithread"),
+                              QStringLiteral("multicore")}));
+        const auto& ph = view.phases();
+        QCOMPARE(ph.size(), std::size_t{3});
+        // On 2 cores: processes about half the serial time, threads no faster than serial.
+        const double processes = static_cast<double>(ph[2].duration()) / ph[0].duration();
+        const double threads = static_cast<double>(ph[1].duration()) / ph[0].duration();
+        QVERIFY2(processes > 0.4 && processes < 0.7, qPrintable(QString::number(processes)));
+        QVERIFY2(threads > 0.95 && threads < 1.2, qPrintable(QString::number(threads)));
     }
 
     void lessonsAreEmbedded() {

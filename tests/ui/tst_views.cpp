@@ -269,6 +269,11 @@ private slots:
         QCOMPARE(bars->labelFormat(), QStringLiteral("%.0f ms"));
         QVERIFY2(!view.summaryText().contains(QStringLiteral("e-")),
                  qPrintable(view.summaryText()));
+        // A workload keeps the textbook bars; no GIL or phase chart.
+        QCOMPARE(view.findChild<QChartView*>(QStringLiteral("waitingChart"))->chart()->title(),
+                 QStringLiteral("Waiting and turnaround per process"));
+        QVERIFY(view.findChild<QChartView*>(QStringLiteral("gilWaitChart"))->isHidden());
+        QVERIFY(view.findChild<QChartView*>(QStringLiteral("phasesChart"))->isHidden());
     }
 
     void settingsPanelRerunsWithNewSettings() {

@@ -527,13 +527,11 @@ bool exportView(SimulationController& c, Theme& theme, const TimelineShown* show
     if (o.view == ExportOptions::View::WaitingChart ||
         o.view == ExportOptions::View::UtilizationChart) {
         // One chart alone: the other one and the summary make room.
-        const bool waiting = o.view == ExportOptions::View::WaitingChart;
-        auto* keep = owner->findChild<QWidget*>(waiting ? QStringLiteral("waitingChart")
-                                                        : QStringLiteral("utilizationChart"));
-        auto* drop = owner->findChild<QWidget*>(waiting ? QStringLiteral("utilizationChart")
-                                                        : QStringLiteral("waitingChart"));
-        if (drop) drop->hide();
-        if (keep) target = keep;
+        const QString name = o.view == ExportOptions::View::WaitingChart
+                                 ? QStringLiteral("waitingChart")
+                                 : QStringLiteral("utilizationChart");
+        static_cast<StatsView*>(owner.get())->setSingleChart(name);
+        if (auto* keep = owner->findChild<QWidget*>(name)) target = keep;
     }
     // A light window background behind the widgets, as in the app.
     owner->setAutoFillBackground(true);
