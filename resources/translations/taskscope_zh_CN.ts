@@ -124,6 +124,62 @@
     </message>
 </context>
 <context>
+    <name>ObjectKind</name>
+    <message>
+        <source>Lock</source>
+        <translation>锁</translation>
+    </message>
+    <message>
+        <source>RLock</source>
+        <translation>可重入锁</translation>
+    </message>
+    <message>
+        <source>Semaphore</source>
+        <translation>信号量</translation>
+    </message>
+    <message>
+        <source>BoundedSemaphore</source>
+        <translation>有界信号量</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件变量</translation>
+    </message>
+    <message>
+        <source>Barrier</source>
+        <translation>栅栏</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>等待结束</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>共享值</translation>
+    </message>
+    <message>
+        <source>join %1</source>
+        <translation>%1 结束(join)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>kind, then the object&apos;s name</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>object %1</source>
+        <translation>对象 %1</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>row %1: %2</source>
@@ -225,6 +281,11 @@
     <message>
         <source>no cycle in the wait-for graph</source>
         <translation>等待图中没有环</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between the steps of a cycle</comment>
+        <translation>;</translation>
     </message>
 </context>
 <context>
@@ -503,6 +564,18 @@
     <message>
         <source>input() lines are for Python programs</source>
         <translation>input() 输入行只用于 Python 程序</translation>
+    </message>
+    <message>
+        <source>%1 waits for %2</source>
+        <translation>%1 等待 %2</translation>
+    </message>
+    <message>
+        <source>DEADLOCK</source>
+        <translation>死锁</translation>
+    </message>
+    <message>
+        <source>%1; no thread can go on</source>
+        <translation>%1;没有线程能继续运行</translation>
     </message>
 </context>
 <context>
@@ -1082,6 +1155,10 @@ F11:演示模式
     <message>
         <source>GIL</source>
         <translation>GIL</translation>
+    </message>
+    <message>
+        <source>Deadlock at %1: %2. No thread of the cycle can go on.</source>
+        <translation>%1 发生死锁:%2。环路中的线程都无法继续运行。</translation>
     </message>
 </context>
 <context>
@@ -1731,6 +1808,10 @@ Open a lesson such as &quot;Deadlock: two locks&quot; or &quot;Bounded queue&quo
     <message>
         <source>Export image...</source>
         <translation>导出图像...</translation>
+    </message>
+    <message>
+        <source>waiting for %1 (deadlock)</source>
+        <translation>等待 %1(死锁)</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,10 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QMessageBox>
+#include <QSignalSpy>
 #include <QSlider>
+#include <QStatusBar>
+#include <QTabBar>
 #include <QtTest>
 
 #include "tests/ui/test_support.h"
@@ -16,6 +19,7 @@
 #include "ui/style/theme.h"
 #include "ui/timeline/timeline_view.h"
 #include "ui/views/breakpoints_view.h"
+#include "ui/views/console_view.h"
 #include "ui/views/run_events_view.h"
 #include "ui/views/sync_objects_view.h"
 #include "ui/views/wait_for_graph_view.h"
@@ -27,6 +31,14 @@ using core::kMillisecond;
 namespace {
 const QString kIoTwoCores = QStringLiteral(TASKSCOPE_UI_TEST_DATA "/io_two_cores.json");
 const QString kBad = QStringLiteral(TASKSCOPE_UI_TEST_DATA "/bad_bursts.json");
+
+// A dock is in front when it is the current tab of its group (or not tabbed and visible).
+bool inFront(const QMainWindow& w, const QDockWidget* dock) {
+    for (const QTabBar* bar : w.findChildren<QTabBar*>())
+        for (int i = 0; i < bar->count(); ++i)
+            if (bar->tabText(i) == dock->windowTitle()) return bar->currentIndex() == i;
+    return dock->isVisible();
+}
 }  // namespace
 
 class MainWindowTest : public QObject {
@@ -262,6 +274,51 @@ private slots:
             c->seek(0);
             QVERIFY2(c->state() == fresh, qPrintable(name));
         }
+    }
+
+    void aDeadlockIsSaidEverywhere() {
+        MainWindow w(prefs(QStringLiteral("deadlock.ini")));
+        w.setQuietErrors(true);
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openResource(QStringLiteral(":/lessons/003_deadlock.py")));
+        SimulationController* c = w.controller();
+        c->runToCompletion();
+        auto* waitFor = w.findChild<QDockWidget*>(QStringLiteral("waitForDock"));
+        auto* states = w.findChild<QDockWidget*>(QStringLiteral("statesDock"));
+        states->raise();  // the Wait-for graph tab is behind another one
+        QTRY_VERIFY(!inFront(w, waitFor));
+        QSignalSpy reached(c, &SimulationController::deadlockReached);
+        c->seek(c->endTime() / 2);
+        QCOMPARE(reached.count(), 0);
+        c->seek(c->endTime());
+        QCOMPARE(reached.count(), 1);
+        QCOMPARE(reached.at(0).at(0).toLongLong(), *c->deadlockTime());
+        // The Wait-for graph is raised and the status bar says what happened.
+        QTRY_VERIFY(inFront(w, waitFor));
+        const QString status = w.statusBar()->currentMessage();
+        QVERIFY2(status.startsWith(QStringLiteral("Deadlock at 100.256 ms: thread-2 (pid 1001, "
+                                                  "MainProcess) waits for Lock lock_a held by "
+                                                  "thread-1; thread-1")),
+                 qPrintable(status));
+        // The Console has the cycle, even with the kernel events off.
+        auto* console = w.findChild<ConsoleView*>();
+        QVERIFY(console);
+        console->setShowEvents(false);
+        console->refresh();
+        const QString text = console->plainText();
+        QVERIFY2(text.contains(QStringLiteral("DEADLOCK thread-2 (pid 1001, MainProcess) waits for "
+                                              "Lock lock_a held by thread-1; thread-1 (pid 1001, "
+                                              "MainProcess) waits for Lock lock_b held by "
+                                              "thread-2; no thread can go on")),
+                 qPrintable(text));
+        // Said once: staying past the deadlock says nothing more, going back and forth again.
+        c->seek(c->endTime());
+        QCOMPARE(reached.count(), 1);
+        c->seek(0);
+        c->seek(c->endTime());
+        QCOMPARE(reached.count(), 2);
     }
 
     // The command line is parsed in app/ (tests/cli/gui_options_test.cpp).

@@ -237,6 +237,7 @@ void SimulationController::adoptRun(std::optional<core::Workload> workload, cons
     m_sourcePath.clear();
     m_config.machine = settings;
     m_machine.emplace(machine);  // a copy does not write to any trace
+    m_deadlockAnnounced = false;
     m_trace = std::make_unique<core::Trace>(trace);
     m_index.clear();
     m_index.update(*m_trace);
@@ -280,6 +281,7 @@ void SimulationController::restart(SimTime keepCursor) {
     m_runTarget.reset();
     m_runTimer.stop();
     m_machine.reset();
+    m_deadlockAnnounced = false;  // a new run: its deadlock is news again
     m_trace = std::make_unique<core::Trace>();
     m_index.clear();
     m_lineRecords.clear();
@@ -366,6 +368,19 @@ void SimulationController::runToCompletion() {
 
 void SimulationController::updateState() {
     m_state = m_trace->stateAt(m_cursor);
+    const auto deadlock = deadlockTime();
+    const bool reached = deadlock && m_cursor >= *deadlock;
+    if (reached && !m_deadlockAnnounced) {
+        m_deadlockAnnounced = true;
+        emit deadlockReached(*deadlock);
+    } else if (!reached) {
+        m_deadlockAnnounced = false;
+    }
+}
+
+std::optional<SimTime> SimulationController::deadlockTime() const {
+    if (!m_machine || !m_machine->deadlock()) return std::nullopt;
+    return m_machine->deadlock()->time;
 }
 
 void SimulationController::seek(SimTime t) {

@@ -117,6 +117,8 @@ public:
 
     // --- the cursor ---
     core::SimTime cursor() const { return m_cursor; }
+    // When the run ends in a deadlock (the machine found a cycle): its time.
+    std::optional<core::SimTime> deadlockTime() const;
     // Every thread, core and process at the cursor.
     const core::TraceState& state() const { return m_state; }
     void seek(core::SimTime t);
@@ -180,6 +182,8 @@ signals:
     void breakpointsChanged();
     // sourceError() changed (a compile error, or a program that compiled after one).
     void sourceErrorChanged();
+    // The cursor reached the run's deadlock (once per run, again after going back before it).
+    void deadlockReached(qint64 time);
 
 private:
     void restart(core::SimTime keepCursor);
@@ -225,6 +229,7 @@ private:
     std::vector<StateWatch> m_stateWatches;
     QString m_lastPauseReason;
     std::optional<core::SimTime> m_runTarget;
+    bool m_deadlockAnnounced = false;  // deadlockReached was emitted for this cursor side
     QTimer m_runTimer;
     QTimer m_frameTimer;
     QElapsedTimer m_frameClock;

@@ -95,7 +95,8 @@ void TimelineView::rebuildLayout() {
 void TimelineView::fitAll() {
     const QRect d = dataRect();
     const SimTime end = std::max<SimTime>(m_controller->endTime(), 1);
-    m_scale = fitScale(0, end + end / 50, d.width());
+    // A deadlock's threads wait on past the end: room to show it (their lanes go on).
+    m_scale = fitScale(0, end + end / (m_controller->deadlockTime() ? 6 : 50), d.width());
     m_fitPending = false;
     updateScrollBars();
     viewport()->update();
