@@ -1,5 +1,6 @@
 #include "core/lang/compiler.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -26,8 +27,10 @@ struct Instr {
     uint32_t word;
     int line;
     int col;
-    int handler;     // index into handlers, or -1
-    int label = -1;  // jump target label, resolved at the end
+    int handler;      // index into handlers, or -1
+    int label = -1;   // jump target label, resolved at the end
+    int endLine = 0;  // where the expression it runs ends (0: unknown), for tracebacks
+    int endCol = 0;
 };
 
 struct Handler {
@@ -70,7 +73,20 @@ public:
     int blockDepth = 0;
     int line = 1;
     int col = 1;
+    int endLine = 0;  // of the expression being compiled (0: a statement, unknown)
+    int endCol = 0;
     std::string qualname;
+
+    struct Position {
+        int line, col, endLine, endCol;
+    };
+    Position position() const { return {line, col, endLine, endCol}; }
+    void restore(const Position& p) {
+        line = p.line;
+        col = p.col;
+        endLine = p.endLine;
+        endCol = p.endCol;
+    }
 
     CodeObject* co() { return code.as<CodeObject>(); }
 };
@@ -160,6 +176,8 @@ private:
             co->code.push_back(in.word);
             co->lines.push_back(static_cast<uint32_t>(in.line));
             co->columns.push_back(static_cast<uint16_t>(std::min(in.col, 65535)));
+            co->endLines.push_back(static_cast<uint32_t>(std::max(in.endLine, 0)));
+            co->endColumns.push_back(static_cast<uint16_t>(std::clamp(in.endCol, 0, 65535)));
         }
         for (std::size_t i = 0; i < u.instrs.size();) {
             int h = u.instrs[i].handler;
@@ -372,13 +390,23 @@ private:
     void setPos(SourcePos p) {
         cur().line = p.line;
         cur().col = p.column;
+        cur().endLine = 0;
+        cur().endCol = 0;
+    }
+    // An expression's instructions: its start and end (the carets of a traceback).
+    void setPos(const Expr& e) {
+        cur().line = e.pos.line;
+        cur().col = e.pos.column;
+        cur().endLine = e.end.line;
+        cur().endCol = e.end.column;
     }
 
     int emit(Op op, uint32_t arg = 0) {
         Unit& u = cur();
         if (arg >= (1u << 24)) fail({u.line, u.col}, "too many constants or names in one function");
         u.instrs.push_back({encodeInstr(op, arg), u.line, u.col,
-                            u.handlerStack.empty() ? -1 : u.handlerStack.back()});
+                            u.handlerStack.empty() ? -1 : u.handlerStack.back(), -1, u.endLine,
+                            u.endCol});
         return static_cast<int>(u.instrs.size()) - 1;
     }
     int newLabel() {
@@ -557,19 +585,21 @@ private:
             case StmtKind::Delete:
                 for (const auto& t : s.targets) compileDelete(*t);
                 return;
-            case StmtKind::Raise:
+            case StmtKind::Raise: {
+                // The raise spans the statement, "raise" to its last expression.
+                const SourcePos end = s.test    ? s.test->end
+                                      : s.value ? s.value->end
+                                                : SourcePos{s.pos.line, s.pos.column + 5};
                 if (s.value) {
                     compileExpr(*s.value);
-                    if (s.test) {
-                        compileExpr(*s.test);
-                        emit(Op::RAISE_VARARGS, 2);
-                    } else {
-                        emit(Op::RAISE_VARARGS, 1);
-                    }
-                } else {
-                    emit(Op::RAISE_VARARGS, 0);
+                    if (s.test) compileExpr(*s.test);
                 }
+                setPos(s.pos);
+                cur().endLine = end.line;
+                cur().endCol = end.column;
+                emit(Op::RAISE_VARARGS, s.value ? (s.test ? 2 : 1) : 0);
                 return;
+            }
             case StmtKind::Try:
                 compileTry(s);
                 return;
@@ -579,7 +609,11 @@ private:
             case StmtKind::Assert: {
                 int end = newLabel();
                 compileJumpIf(*s.test, end, true);
-                setPos(s.pos);
+                // A failed assert points at its test, as CPython's does.
+                if (s.test->pos.line == s.pos.line)
+                    setPos(*s.test);
+                else
+                    setPos(s.pos);
                 emit(Op::LOAD_ASSERTION_ERROR);
                 if (s.msg) {
                     emit(Op::PUSH_NULL);
@@ -1207,7 +1241,7 @@ private:
             if (k <= CompareKind::Ge) {
                 compileExpr(*e.a);
                 compileExpr(*e.elts[0]);
-                setPos(e.pos);
+                setPos(e);
                 int i = emit(Op::COMPARE_AND_BRANCH,
                              static_cast<uint32_t>(k) | (cond ? 8u : 0u));  // target patched later
                 cur().instrs[static_cast<std::size_t>(i)].label = label;
@@ -1219,11 +1253,14 @@ private:
     }
 
     void compileExpr(const Expr& e) {
-        int savedLine = cur().line, savedCol = cur().col;
-        if (e.kind == ExprKind::Call) setPos(e.pos);
+        const Unit::Position saved = cur().position();
+        if (e.kind == ExprKind::Call) setPos(e);
+        // A name loaded on the statement's line gets its own columns (NameError's carets);
+        // its line stays the statement's.
+        if (e.kind == ExprKind::Name && e.pos.line == cur().line && e.end.line == e.pos.line)
+            setPos(e);
         compileExprInner(e);
-        cur().line = savedLine;
-        cur().col = savedCol;
+        cur().restore(saved);
     }
 
     void compileCompareOp(CompareKind k) {
@@ -1289,7 +1326,7 @@ private:
         const Expr& fn = *e.a;
         if (fn.kind == ExprKind::Attribute) {
             compileExpr(*fn.a);
-            setPos(e.pos);
+            setPos(fn);  // a missing method is the attribute's error: "n.upper"
             emit(Op::LOAD_METHOD, addName(fn.name));
         } else {
             compileExpr(fn);
@@ -1305,7 +1342,7 @@ private:
                 compileExpr(*k.value);
                 names.push_back(internStr(k.name));
             }
-            setPos(e.pos);
+            setPos(e);
             if (!names.empty()) emit(Op::KW_NAMES, addConst(makeTuple(std::move(names))));
             emit(Op::CALL, static_cast<uint32_t>(e.elts.size() + e.keywords.size()));
             return;
@@ -1326,7 +1363,7 @@ private:
                 }
             }
         }
-        setPos(e.pos);
+        setPos(e);
         emit(Op::CALL_FUNCTION_EX, hasKw ? 1 : 0);
     }
 
@@ -1335,7 +1372,7 @@ private:
         std::string name = child->name;
         enterUnit(child, name, childQualname(name), e.pos.line, 0);
         cur().co()->argcount = 1;
-        setPos(e.pos);
+        setPos(e);
         bool gen = e.kind == ExprKind::GeneratorExp;
         if (e.kind == ExprKind::ListComp)
             emit(Op::BUILD_LIST, 0);
@@ -1347,11 +1384,11 @@ private:
         if (gen) emitLoadConst(Value::none());
         emit(Op::RETURN_VALUE);
         Value code = leaveUnit();
-        setPos(e.pos);
+        setPos(e);
         makeFunction(child, code, nullptr);
         emit(Op::PUSH_NULL);
         compileExpr(*e.generators[0].iter);
-        setPos(e.pos);
+        setPos(e);
         emit(Op::GET_ITER);
         emit(Op::CALL, 1);
     }
@@ -1373,7 +1410,7 @@ private:
             compileComprehensionLevel(e, level + 1, gen);
         } else {
             uint32_t depth = static_cast<uint32_t>(e.generators.size()) + 1;
-            setPos(e.pos);
+            setPos(e);
             if (gen) {
                 compileExpr(*e.a);
                 emit(Op::YIELD_VALUE);
@@ -1413,12 +1450,12 @@ private:
             case ExprKind::BinOp:
                 compileExpr(*e.a);
                 compileExpr(*e.b);
-                setPos(e.pos);
+                setPos(e);
                 emit(Op::BINARY_OP, static_cast<uint32_t>(e.op));
                 return;
             case ExprKind::UnaryOp:
                 compileExpr(*e.a);
-                setPos(e.pos);
+                setPos(e);
                 switch (static_cast<UnaryOpKind>(e.op)) {
                     case UnaryOpKind::Not:
                         emit(Op::UNARY_NOT);
@@ -1438,14 +1475,14 @@ private:
                 compileExpr(*e.a);
                 if (e.cmpOps.size() == 1) {
                     compileExpr(*e.elts[0]);
-                    setPos(e.pos);
+                    setPos(e);
                     compileCompareOp(e.cmpOps[0]);
                     return;
                 }
                 int cleanup = newLabel(), end = newLabel();
                 for (std::size_t i = 0; i < e.cmpOps.size(); ++i) {
                     compileExpr(*e.elts[i]);
-                    setPos(e.pos);
+                    setPos(e);
                     if (i + 1 < e.cmpOps.size()) {
                         emit(Op::DUP_TOP);
                         emit(Op::ROT_THREE);
@@ -1467,13 +1504,13 @@ private:
                 return;
             case ExprKind::Attribute:
                 compileExpr(*e.a);
-                setPos(e.pos);
+                setPos(e);
                 emit(Op::LOAD_ATTR, addName(e.name));
                 return;
             case ExprKind::Subscript:
                 compileExpr(*e.a);
                 compileSubscriptKey(*e.b);
-                setPos(e.pos);
+                setPos(e);
                 emit(Op::BINARY_SUBSCR);
                 return;
             case ExprKind::Slice:
@@ -1533,11 +1570,11 @@ private:
                 Scope* child = m_st.scopeFor(&e);
                 enterUnit(child, "<lambda>", childQualname("<lambda>"), e.pos.line, 0);
                 setCodeArgs(*e.args);
-                setPos(e.pos);
+                setPos(e);
                 compileExpr(*e.a);
                 emit(Op::RETURN_VALUE);
                 Value code = leaveUnit();
-                setPos(e.pos);
+                setPos(e);
                 makeFunction(child, code, e.args.get());
                 return;
             }
@@ -1570,7 +1607,7 @@ private:
                     compileExpr(*e.b);
                     flags |= kFmtHasSpec;
                 }
-                setPos(e.pos);
+                setPos(e);
                 emit(Op::FORMAT_VALUE, flags);
                 return;
             }
@@ -1586,14 +1623,14 @@ private:
                     compileExpr(*e.a);
                 else
                     emitLoadConst(Value::none());
-                setPos(e.pos);
+                setPos(e);
                 emit(Op::YIELD_VALUE);
                 return;
             case ExprKind::YieldFrom: {
                 // Simplified `yield from it`: re-yield every item (send() values are not
                 // forwarded).
                 compileExpr(*e.a);
-                setPos(e.pos);
+                setPos(e);
                 emit(Op::GET_ITER);
                 int loop = newLabel(), exit = newLabel();
                 bind(loop);

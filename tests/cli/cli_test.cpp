@@ -332,6 +332,78 @@ TEST(CliPython, UncaughtExceptionPrintsATracebackAndExitsWith1) {
     EXPECT_NE(r.err.find("ValueError: bad"), std::string::npos);
 }
 
+// Tracebacks as CPython 3.11 prints them: the source line, then carets under the expression
+// that failed (`~` for the operands of a binary operator or the value of a subscript, `^`
+// for the rest), none when the expression is the whole line. Expected texts are python3
+// 3.11.7's; when python3 is installed the same programs are compared with it too.
+TEST(CliPython, TracebacksHaveCPython311Carets) {
+    struct Case {
+        const char* name;
+        const char* source;
+        const char* expected;  // stderr without the "  File ..." lines
+    };
+    const Case cases[] = {
+        {"tb_calls.py",
+         "def divide(a, b):\n    return a / b\n\ndef compute(values):\n    total = 0\n"
+         "    for v in values:\n        total += divide(10, v)\n    return total\n\n"
+         "print(compute([1, 2, 0]))\n",
+         "Traceback (most recent call last):\n    print(compute([1, 2, 0]))\n"
+         "          ^^^^^^^^^^^^^^^^^^\n    total += divide(10, v)\n             ^^^^^^^^^^^^^\n"
+         "    return a / b\n           ~~^~~\nZeroDivisionError: division by zero\n"},
+        {"tb_subscript.py", "a = [1]\nb = a [ 0 ] + a [ 3 ]\n",
+         "Traceback (most recent call last):\n    b = a [ 0 ] + a [ 3 ]\n"
+         "                  ~~^^^^^\nIndexError: list index out of range\n"},
+        {"tb_parens.py", "a = 1\nb = (a)  //  0\n",
+         "Traceback (most recent call last):\n    b = (a)  //  0\n        ~~~~~^^~~~\n"
+         "ZeroDivisionError: integer division or modulo by zero\n"},
+        {"tb_method.py", "n = None\ndef h():\n    return n.upper().strip()\nh()\n",
+         "Traceback (most recent call last):\n    h()\n    return n.upper().strip()\n"
+         "           ^^^^^^^\nAttributeError: 'NoneType' object has no attribute 'upper'\n"},
+        {"tb_name.py", "print(undefined)\n",
+         "Traceback (most recent call last):\n    print(undefined)\n          ^^^^^^^^^\n"
+         "NameError: name 'undefined' is not defined\n"},
+        {"tb_whole_line.py", "undefined\n",
+         "Traceback (most recent call last):\n    undefined\n"
+         "NameError: name 'undefined' is not defined\n"},
+        {"tb_assert_raise.py",
+         "import sys\nif len(sys.argv) > 1: raise ValueError('bad ' + sys.argv[1])\n"
+         "x = 1\nassert x == 2, 'boom'\n",
+         "Traceback (most recent call last):\n    assert x == 2, 'boom'\n           ^^^^^^\n"
+         "AssertionError: boom\n"},
+        {"tb_multiline.py", "z = (1 +\n     None)\n",
+         "Traceback (most recent call last):\n    z = (1 +\n         ^^^\n"
+         "TypeError: unsupported operand type(s) for +: 'int' and 'NoneType'\n"},
+        {"tb_wide.py",
+         "x = {'\xe5\x94\xb1': 1}\nprint('\xe5\x94\xb1\xe6\xad\x8c', x['\xe8\xb7\xb3'])\n",
+         "Traceback (most recent call last):\n    print('\xe5\x94\xb1\xe6\xad\x8c', "
+         "x['\xe8\xb7\xb3'])\n"
+         "                  ~^^^^^^\nKeyError: '\xe8\xb7\xb3'\n"},
+    };
+    auto withoutFileLines = [](const std::string& err) {
+        std::istringstream in(err);
+        std::string out;
+        for (std::string line; std::getline(in, line);)
+            if (line.rfind("  File ", 0) != 0) out += line + "\n";
+        return out;
+    };
+    const bool python = std::system(
+                            "python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' "
+                            ">/dev/null 2>&1") == 0;
+    for (const Case& c : cases) {
+        const auto f = pyFile(c.name, c.source);
+        const Result r = run("run " + f);
+        EXPECT_EQ(r.status, 1) << c.name;
+        EXPECT_EQ(withoutFileLines(r.err), c.expected) << c.name;
+        if (python) {
+            const std::string errFile = f + ".err";
+            std::system(("python3 " + f + " 2>" + errFile + " >/dev/null").c_str());
+            EXPECT_EQ(withoutFileLines(slurp(errFile)), withoutFileLines(r.err))
+                << c.name << " differs from python3's";
+            std::filesystem::remove(errFile);
+        }
+    }
+}
+
 TEST(CliPython, CompileErrorNamesFileLineAndColumnAndExitsWith2) {
     const auto f = pyFile("syntax.py", "x = 1\nif x\n    pass\n");
     const Result r = run("run " + f);
