@@ -114,7 +114,7 @@ int checkImageOptions(const RunOptions& o, std::ostream& err) {
 
 bool writeImages(const RunOptions& o, const core::Machine& machine, const core::Trace& trace,
                  core::SimTime unit, const std::string& unitName, const std::string& title,
-                 std::ostream& err) {
+                 const std::string& titleZh, std::ostream& err) {
     ImageExportRequest request;
     request.pngPath = o.pngPath.value_or("");
     request.svgPath = o.svgPath.value_or("");
@@ -123,9 +123,11 @@ bool writeImages(const RunOptions& o, const core::Machine& machine, const core::
     request.file = o.file;
     request.unit = unit;
     request.unitName = unitName;
+    request.lang = o.lang.value_or("system");
     if (o.title) {
         request.image.title = *o.title;
     } else {
+        request.titleZh = titleZh;
         const auto slash = o.file.find_last_of("/\\");
         request.image.title = !title.empty()               ? title
                               : slash == std::string::npos ? o.file
@@ -365,6 +367,15 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err, ui::GuiO
     run->add_flag_function(
            "--no-thread-lanes", [&o](std::int64_t) { o.image.threadLanes = false; },
            "leave out the thread lanes (cores only)")
+        ->group(images);
+    run->add_option("--lang,--language", o.lang,
+                    "language of the pictures: zh_CN, en or system (default: system, from LANG)")
+        ->check(CLI::Validator(
+            [](std::string& v) {
+                return ui::parseLanguageCode(v) ? std::string()
+                                                : "expected zh_CN, en or system, got \"" + v + "\"";
+            },
+            ""))
         ->group(images);
     run->add_option("--title", o.title,
                     "title above the picture (default: the file's title or name; '' for none)")

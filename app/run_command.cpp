@@ -100,7 +100,7 @@ void warnIneffective(const std::vector<OverrideNote>& notes, std::ostream& err) 
 // `title`: the program's own title, the default of pictures (--png...).
 int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
               const std::string& unitName, bool isProgram, std::ostream& out, std::ostream& err,
-              const std::string& title = {});
+              const std::string& title = {}, const std::string& titleZh = {});
 
 int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
     auto loaded = loadWorkload(o.file);
@@ -131,7 +131,7 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
 // kExitBadInput (an output file could not be written).
 int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
               const std::string& unitName, bool isProgram, std::ostream& out, std::ostream& err,
-              const std::string& title) {
+              const std::string& title, const std::string& titleZh) {
     const auto u = static_cast<double>(unit);
     // The console output of the run, in simulated-time order (to stderr when stdout
     // carries the statistics JSON).
@@ -183,7 +183,7 @@ int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
     if (o.statsCsvPath)
         ok &= withOutput(*o.statsCsvPath, out, err,
                          [&](std::ostream& s) { writeStatsCsv(stats, s, unit, unitName); });
-    if (o.wantsImages()) ok &= writeImages(o, machine, trace, unit, unitName, title, err);
+    if (o.wantsImages()) ok &= writeImages(o, machine, trace, unit, unitName, title, titleZh, err);
     if (trace.size() > 1000000 && o.tracePath)
         err << fmt::format(
             "taskscope: note: the trace has {} events; chrome://tracing and Perfetto in the "
@@ -261,8 +261,8 @@ int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
     else
         machine.endRun(until);
     trace.compact();
-    int status =
-        reportRun(o, machine, trace, unit, unitName, /*isProgram=*/true, out, err, header.title);
+    int status = reportRun(o, machine, trace, unit, unitName, /*isProgram=*/true, out, err,
+                           header.title, header.titleZh);
     if (status == kExitDeadlock) {
         // Where each stuck thread is in the program.
         std::vector<std::string> lines;

@@ -187,3 +187,34 @@ TEST(CliExport, TheHeaderEndsWhereTheProgramEnds) {
     std::filesystem::remove(py);
     std::filesystem::remove(svg);
 }
+
+// Pictures speak the interface language: --lang, or LANG when it is not given.
+TEST(CliExport, PicturesFollowTheLanguage) {
+    const std::string lesson =
+        std::string(TASKSCOPE_SOURCE_DIR) + "/resources/lessons/003_deadlock.py";
+    const std::string zh = temp("zh.svg"), env = temp("env.svg"), en = temp("en.svg");
+    Result r = run("run " + lesson + " --svg " + zh + " --lang zh_CN");
+    EXPECT_EQ(r.status, 3) << r.err;  // the lesson deadlocks
+    std::string s = slurp(zh);
+    EXPECT_NE(s.find("死锁:两个线程以相反的顺序获取两把锁"), std::string::npos);  // title_zh
+    EXPECT_NE(s.find(">就绪<"), std::string::npos);
+    EXPECT_NE(s.find("等待:睡眠"), std::string::npos);
+    EXPECT_EQ(s.find(">Ready<"), std::string::npos);
+    // LANG alone does it too; --lang wins over it.
+    r = run("run " + lesson + " --svg " + env, "LANG=zh_CN.UTF-8 LC_ALL= ");
+    EXPECT_EQ(r.status, 3) << r.err;
+    EXPECT_NE(slurp(env).find(">就绪<"), std::string::npos);
+    r = run("run " + lesson + " --svg " + en + " --lang en", "LANG=zh_CN.UTF-8 LC_ALL= ");
+    s = slurp(en);
+    EXPECT_NE(s.find("Deadlock: two threads take two locks in opposite order"), std::string::npos);
+    EXPECT_NE(s.find(">Ready<"), std::string::npos);
+    EXPECT_EQ(s.find(">就绪<"), std::string::npos);
+    // An explicit --title stays as given.
+    r = run("run " + lesson + " --svg " + en + " --lang zh_CN --title 'My title'");
+    EXPECT_NE(slurp(en).find("My title"), std::string::npos);
+    r = run("run " + lesson + " --svg " + en + " --lang xx");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("--lang: expected zh_CN, en or system, got \"xx\""), std::string::npos)
+        << r.err;
+    for (const auto& f : {zh, env, en}) std::filesystem::remove(f);
+}

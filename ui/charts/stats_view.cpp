@@ -12,6 +12,7 @@
 #include <QLegend>
 #include <QLineSeries>
 #include <QResizeEvent>
+#include <QScrollArea>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -29,6 +30,7 @@ namespace taskscope::ui {
 namespace {
 constexpr int kBins = 120;
 constexpr std::size_t kMaxThreadBars = 24;
+constexpr int kMinChartHeight = 200;  // below it axis labels are elided to "..."
 
 QChartView* makeView() {
     auto* chart = new QChart;
@@ -70,6 +72,7 @@ StatsView::StatsView(SimulationController* controller, Theme* theme, QWidget* pa
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setContentsMargins(6, 2, 6, 2);
     m_charts = new QWidget;
+    m_charts->setObjectName(QStringLiteral("charts"));
     m_grid = new QGridLayout(m_charts);
     m_grid->setContentsMargins(0, 0, 0, 0);
     m_grid->setSpacing(2);
@@ -77,7 +80,13 @@ StatsView::StatsView(SimulationController* controller, Theme* theme, QWidget* pa
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_summary);
-    layout->addWidget(m_charts, 1);
+    // In a small dock the charts keep a readable height and scroll.
+    m_scroll = new QScrollArea;
+    m_scroll->setWidget(m_charts);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    layout->addWidget(m_scroll, 1);
     // Every chart is a child of the grid from the start (hidden ones keep their parent).
     for (QChartView* v : {m_barsView, m_gilView, m_phasesView, m_utilView}) m_grid->addWidget(v);
     m_gilView->hide();
@@ -130,7 +139,8 @@ void StatsView::placeCharts() {
     // dock stacks them and a wide one puts them side by side (2 x 2 for four).
     const QList<QChartView*> shown = shownCharts();
     const int n = std::max<int>(1, static_cast<int>(shown.size()));
-    const double aspect = static_cast<double>(std::max(width(), 1)) / std::max(height(), 1);
+    const double aspect =
+        static_cast<double>(std::max(width(), 1)) / std::max(height() - m_summary->height(), 1);
     int columns = std::clamp(static_cast<int>(std::lround(std::sqrt(n * aspect / 1.3))), 1, n);
     if (width() < 760) columns = 1;
     for (QChartView* v : {m_barsView, m_gilView, m_phasesView, m_utilView}) m_grid->removeWidget(v);
@@ -141,6 +151,8 @@ void StatsView::placeCharts() {
         m_grid->setRowStretch(i / columns, 1);
         m_grid->setColumnStretch(i % columns, 1);
     }
+    const int rows = (static_cast<int>(shown.size()) + columns - 1) / columns;
+    m_charts->setMinimumHeight(rows * kMinChartHeight + (rows - 1) * m_grid->spacing());
 }
 
 void StatsView::changeEvent(QEvent* event) {
@@ -355,6 +367,18 @@ void StatsView::refreshGilBars() {
         if (threadsPerProcess[i] > 1 && m_controller->isPython() &&
             m_controller->pythonSettings().gil)
             rows.push_back(i);
+    // Only for a run where some thread waits for the GIL at all (whole run, so the chart does
+    // not appear in the middle of playing).
+    if (m_gilRevision != m_controller->revision()) {
+        m_gilRevision = m_controller->revision();
+        const auto& trace = m_controller->trace();
+        m_anyGilWait = false;
+        for (std::uint32_t th = 0; th < trace.threads().size() && !m_anyGilWait; ++th)
+            m_anyGilWait =
+                m_controller->index().blockedByReasonAt(
+                    th, trace.endTime())[static_cast<std::size_t>(core::WaitReason::Gil)] > 0;
+    }
+    if (!m_anyGilWait) rows.clear();
     showChart(m_gilView, !rows.empty());
     if (rows.empty()) return;
     QChart* chart = m_gilView->chart();

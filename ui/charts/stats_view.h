@@ -15,6 +15,7 @@ class QValueAxis;
 class QLineSeries;
 class QGridLayout;
 class QLabel;
+class QScrollArea;
 
 namespace taskscope::ui {
 
@@ -71,6 +72,9 @@ private:
     QWidget* m_charts;
     QGridLayout* m_grid;
     QString m_single;  // setSingleChart()
+    QScrollArea* m_scroll = nullptr;
+    quint64 m_gilRevision = ~0ull;
+    bool m_anyGilWait = false;
     core::RunStats m_figures;
     std::vector<core::Phase> m_phases;
     std::vector<std::vector<double>> m_utilization;

@@ -23,6 +23,7 @@
 
 #include "core/sched/policy.h"
 #include "ui/charts/stats_view.h"
+#include "ui/model/display_names.h"
 #include "ui/model/time_format.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
@@ -116,9 +117,8 @@ std::vector<LegendEntry> legendFor(const SimulationController& c, const Theme& t
             for (int r = 0; r < core::kWaitReasonCount; ++r)
                 any = any || state[static_cast<int>(s)][r];
             if (!any) continue;
-            QString name = fromView(core::toString(s));
-            if (!name.isEmpty()) name[0] = name[0].toUpper();
-            out.push_back({theme.stateColour(s, WaitReason::None), name, false});
+            // In the interface language, as the views name them.
+            out.push_back({theme.stateColour(s, WaitReason::None), stateName(s), false});
         }
         // Waiting, one entry per colour: "Waiting: io, disk", "Waiting: lock, queue".
         std::vector<std::pair<QRgb, QStringList>> waits;
@@ -128,8 +128,8 @@ std::vector<LegendEntry> legendFor(const SimulationController& c, const Theme& t
             const QRgb rgb = theme.stateColour(ThreadState::Waiting, reason).rgb();
             auto it = std::find_if(waits.begin(), waits.end(),
                                    [&](const auto& w) { return w.first == rgb; });
-            const QString name = reason == WaitReason::Gil ? Export::tr("the GIL")
-                                                           : fromView(core::toString(reason));
+            const QString name =
+                reason == WaitReason::Gil ? Export::tr("the GIL") : reasonName(reason);
             if (it == waits.end())
                 waits.push_back({rgb, QStringList{name}});
             else

@@ -220,7 +220,11 @@ void WaitForGraphView::paintGraph(QPainter& p, const QRect& area) {
     const auto shownLabel = [&](const core::WaitForGraph::Node& node) {
         if (node.thread || node.index >= m_controller->trace().objects().size())
             return QString::fromStdString(node.label);
-        return QString::fromStdString(m_controller->trace().objects()[node.index].name);
+        const auto& object = m_controller->trace().objects()[node.index];
+        // A join is named after its thread ("join thread-1"): worded in the interface's language.
+        if (static_cast<core::ObjectKind>(object.kind) == core::ObjectKind::Join)
+            return ui::objectLabel(core::ObjectKind::Join, object.name);
+        return QString::fromStdString(object.name);
     };
     const auto nodeSize = [&](const core::WaitForGraph::Node& node) {
         const double w = std::max(2 * r, fm.horizontalAdvance(shownLabel(node)) + 14.0);
