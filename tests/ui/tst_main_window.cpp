@@ -286,6 +286,8 @@ private slots:
         SimulationController* c = w.controller();
         c->runToCompletion();
         auto* waitFor = w.findChild<QDockWidget*>(QStringLiteral("waitForDock"));
+        // The lesson's "# views: waitFor" raised it when it opened.
+        QTRY_VERIFY(inFront(w, waitFor));
         auto* states = w.findChild<QDockWidget*>(QStringLiteral("statesDock"));
         states->raise();  // the Wait-for graph tab is behind another one
         QTRY_VERIFY(!inFront(w, waitFor));
@@ -319,6 +321,28 @@ private slots:
         c->seek(0);
         c->seek(c->endTime());
         QCOMPARE(reached.count(), 2);
+    }
+
+    void aLessonHeaderSetsViewsZoomAndCores() {
+        MainWindow w(prefs(QStringLiteral("header.ini")));
+        w.setQuietErrors(true);
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QString error;
+        QVERIFY2(w.controller()->openPythonText(
+                     QStringLiteral("# title: t\n# cores: 3\n# views: console, states\n"
+                                    "# zoom: 10ms:60ms\n\nimport time\ntime.sleep(0.5)\n"),
+                     QStringLiteral("h.py"), {}, &error),
+                 qPrintable(error));
+        QCOMPARE(w.controller()->settings().cores, 3);
+        QTRY_VERIFY(inFront(w, w.findChild<QDockWidget*>(QStringLiteral("consoleDock"))));
+        QVERIFY(inFront(w, w.findChild<QDockWidget*>(QStringLiteral("statesDock"))));
+        auto* timeline = w.findChild<TimelineView*>();
+        QTRY_COMPARE(timeline->scale().origin, 10 * kMillisecond);
+        const core::SimTime right = timeline->scale().toTime(timeline->dataRect().width());
+        QVERIFY2(std::abs(right - 60 * kMillisecond) < kMillisecond,
+                 qPrintable(QString::number(static_cast<double>(right) / 1e6)));
     }
 
     // The command line is parsed in app/ (tests/cli/gui_options_test.cpp).

@@ -107,6 +107,7 @@ void TimelineView::fitInitial() {
     const auto& h = m_controller->lessonHeader();
     if (!h.zoomFrom || !h.zoomTo) return fitAll();
     m_scale = fitScale(*h.zoomFrom, *h.zoomTo, dataRect().width());
+    m_followedCursor = m_controller->cursor();
     m_fitPending = false;
     updateScrollBars();
     viewport()->update();
@@ -202,6 +203,9 @@ void TimelineView::onAdvanced(qint64, quint64 revision) {
 
 void TimelineView::keepCursorVisible() {
     if (!m_follow || m_drag != Drag::None) return;
+    // Only a moving cursor is followed: a lesson's first view stays until the cursor moves.
+    if (m_controller->cursor() == m_followedCursor) return;
+    m_followedCursor = m_controller->cursor();
     const double x = m_scale.toX(m_controller->cursor());
     const int w = dataRect().width();
     if (x >= 0 && x <= w * 0.95) return;

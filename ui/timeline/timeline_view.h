@@ -84,7 +84,8 @@ private:
     TimelinePainter m_painter;
     TimeScale m_scale;
     bool m_follow = true;
-    bool m_gilLanes = false;  // shown: asked for, or the run has GIL records
+    core::SimTime m_followedCursor = -1;  // the cursor keepCursorVisible() last acted on
+    bool m_gilLanes = false;              // shown: asked for, or the run has GIL records
     bool m_gilRequested = false;
     bool m_fitPending = true;
     bool m_updatingScrollBars = false;
