@@ -52,16 +52,6 @@ std::optional<core::SimTime> parseTime(const std::string& text, core::SimTime un
     if (t > 9.0e18) return std::nullopt;
     return static_cast<core::SimTime>(std::llround(t));
 }
-// A lesson's "# title: ..." header line (Python programs), or "".
-std::string headerTitle(const std::string& path) {
-    std::ifstream f(path);
-    std::string line;
-    for (int i = 0; i < 30 && std::getline(f, line); ++i) {
-        if (line.rfind("# title:", 0) == 0) return trim(line.substr(8));
-        if (!line.empty() && line[0] != '#') break;
-    }
-    return {};
-}
 }  // namespace
 
 void setImageExporter(ImageExporter exporter) {
@@ -125,7 +115,7 @@ int checkImageOptions(const RunOptions& o, std::ostream& err) {
 
 bool writeImages(const RunOptions& o, const core::Machine& machine, const core::Trace& trace,
                  core::SimTime unit, const std::string& unitName, const std::string& title,
-                 std::ostream& err) {
+                 const std::string& titleZh, std::ostream& err) {
     ImageExportRequest request;
     request.pngPath = o.pngPath.value_or("");
     request.svgPath = o.svgPath.value_or("");
@@ -134,13 +124,13 @@ bool writeImages(const RunOptions& o, const core::Machine& machine, const core::
     request.file = o.file;
     request.unit = unit;
     request.unitName = unitName;
+    request.lang = o.lang.value_or("system");
     if (o.title) {
         request.image.title = *o.title;
     } else {
+        request.titleZh = titleZh;
         const auto slash = o.file.find_last_of("/\\");
-        const std::string header = title.empty() ? headerTitle(o.file) : std::string();
         request.image.title = !title.empty()               ? title
-                              : !header.empty()            ? header
                               : slash == std::string::npos ? o.file
                                                            : o.file.substr(slash + 1);
     }
@@ -319,6 +309,34 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err, ui::GuiO
             ""))
         ->group(desktop);
 
+    // The run settings of the program the desktop app opens: the same names as `run`'s, read
+    // by the same setter; they override the program's header (a lesson's "# cores: 2").
+    const std::string desktopRun =
+        "Desktop app: run settings of FILE (as for 'run'; over its "
+        "header)";
+    for (const auto& [field, type] :
+         std::initializer_list<std::pair<const char*, const char*>>{{"cores", "INT"},
+                                                                    {"policy", "TEXT"},
+                                                                    {"quantum", "FLOAT"},
+                                                                    {"context-switch", "FLOAT"},
+                                                                    {"wake-latency", "FLOAT"},
+                                                                    {"seed", "UINT"},
+                                                                    {"switch-interval", "FLOAT"},
+                                                                    {"start-method", "TEXT"},
+                                                                    {"cost-scale", "FLOAT"}})
+        app.add_option_function<std::string>(
+               std::string("--") + field,
+               [&g, f = std::string(field)](const std::string& text) {
+                   std::string why;
+                   if (!g.run.set(f, text, &why)) throw CLI::ValidationError("--" + why);
+               },
+               "")
+            ->type_name(type)
+            ->group(desktopRun);
+    app.add_flag_function(
+           "--no-gil", [&g](std::int64_t) { g.run.gil = false; }, "")
+        ->group(desktopRun);
+
     RunOptions o;
     auto* run = app.add_subcommand("run", "Run a workload (.json/.csv) or program (.py) headless");
     run->add_option("file", o.file, "workload or program file")->required();
@@ -369,6 +387,15 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err, ui::GuiO
     run->add_flag_function(
            "--no-thread-lanes", [&o](std::int64_t) { o.image.threadLanes = false; },
            "leave out the thread lanes (cores only)")
+        ->group(images);
+    run->add_option("--lang,--language", o.lang,
+                    "language of the pictures: zh_CN, en or system (default: system, from LANG)")
+        ->check(CLI::Validator(
+            [](std::string& v) {
+                return ui::parseLanguageCode(v) ? std::string()
+                                                : "expected zh_CN, en or system, got \"" + v + "\"";
+            },
+            ""))
         ->group(images);
     run->add_option("--title", o.title,
                     "title above the picture (default: the file's title or name; '' for none)")

@@ -62,6 +62,11 @@ struct ImageExportRequest {
     const core::MachineSettings* settings = nullptr;
     const core::Machine* machine = nullptr;
     const core::Trace* trace = nullptr;
+    // The language of the pictures: "zh_CN", "en" or "system" (the LANG of the environment).
+    std::string lang = "system";
+    // A default title in Chinese (a lesson's title_zh), used when the pictures are Chinese
+    // and no --title was given.
+    std::string titleZh;
 };
 // Returns false with a message (no "taskscope: error:" prefix) when a picture cannot be made.
 using ImageExporter = std::function<bool(const ImageExportRequest&, std::string* error)>;
@@ -79,7 +84,7 @@ int checkImageOptions(const RunOptions& o, std::ostream& err);
 // `unit`; `title` is the default title, e.g. the workload's). False after a message on `err`.
 bool writeImages(const RunOptions& o, const core::Machine& machine, const core::Trace& trace,
                  core::SimTime unit, const std::string& unitName, const std::string& title,
-                 std::ostream& err);
+                 const std::string& titleZh, std::ostream& err);
 
 struct TimeRange {
     core::SimTime from = 0;

@@ -40,6 +40,9 @@ bool exportImagesWithQt(const taskscope::app::ImageExportRequest& r, std::string
     unit.file = r.file;
     run.workload = std::move(unit);
     run.title = QString::fromStdString(r.image.title);
+    run.language =
+        taskscope::ui::parseLanguageCode(r.lang).value_or(taskscope::ui::Language::System);
+    run.titleZh = QString::fromStdString(r.titleZh);
     QString message;
     const bool ok = taskscope::ui::exportHeadless(run, outputs, &message);
     if (!ok && error) *error = message.toStdString();

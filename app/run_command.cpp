@@ -10,12 +10,15 @@
 
 #include "app/cli.h"
 #include "core/analysis/deadlock_report.h"
+#include "core/analysis/phases.h"
 #include "core/analysis/run_stats.h"
 #include "core/analysis/sync_report.h"
 #include "core/analysis/wait_for_graph.h"
 #include "core/runtime/python.h"
 #include "core/trace/exporters.h"
 #include "core/trace/trace.h"
+#include "core/util/time_format.h"
+#include "core/workload/lesson_header.h"
 #include "core/workload/workload.h"
 
 namespace taskscope::app {
@@ -52,9 +55,11 @@ bool withOutput(const std::string& path, std::ostream& out, std::ostream& err,
 
 void printSummary(const RunStats& s, SimTime unit, const std::string& unitName, std::ostream& out) {
     const auto u = static_cast<double>(unit);
+    // Numbers in the file's unit without exponents ("0.000007", not "7e-06").
     auto f = [u](SimTime v) {
-        return v < 0 ? std::string("-") : fmt::format("{:g}", static_cast<double>(v) / u);
+        return v < 0 ? std::string("-") : formatDecimal(static_cast<double>(v) / u);
     };
+    auto d = [](double v) { return formatDecimal(v); };
     out << fmt::format("{:<12} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>10} {:>9}\n", "process",
                        "pid", "arrival", "first_run", "finish", "cpu", "waiting", "turnaround",
                        "response");
@@ -63,7 +68,7 @@ void printSummary(const RunStats& s, SimTime unit, const std::string& unitName, 
                            p.pid, f(p.arrival), f(p.firstRun), f(p.finish), f(p.cpu), f(p.waiting),
                            f(p.turnaround), f(p.response));
     const std::string turnaround = s.finished > 0
-                                       ? fmt::format("{:g} {}", s.averageTurnaround / u, unitName)
+                                       ? fmt::format("{} {}", d(s.averageTurnaround / u), unitName)
                                        : std::string("- (none finished)");
     if (s.threads.size() > s.processes.size()) {
         out << fmt::format("{:<12} {:<10} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9}\n", "thread",
@@ -73,11 +78,11 @@ void printSummary(const RunStats& s, SimTime unit, const std::string& unitName, 
                                t.process, t.tid, f(t.finish), f(t.cpu), f(t.ready), f(t.blocked),
                                f(t.gilWait));
     }
-    out << fmt::format("average waiting {:g} {u}, turnaround {}, response {:g} {u}\n",
-                       s.averageWaiting / u, turnaround, s.averageResponse / u,
+    out << fmt::format("average waiting {} {u}, turnaround {}, response {} {u}\n",
+                       d(s.averageWaiting / u), turnaround, d(s.averageResponse / u),
                        fmt::arg("u", unitName));
-    out << fmt::format("makespan {:g} {}, context switches {}, utilization",
-                       static_cast<double>(s.makespan) / u, unitName, s.contextSwitches);
+    out << fmt::format("makespan {} {}, context switches {}, utilization", f(s.makespan), unitName,
+                       s.contextSwitches);
     for (double x : s.utilization) out << fmt::format(" {:.1f}%", x * 100);
     out << "\n";
 }
@@ -95,7 +100,7 @@ void warnIneffective(const std::vector<OverrideNote>& notes, std::ostream& err) 
 // `title`: the program's own title, the default of pictures (--png...).
 int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
               const std::string& unitName, bool isProgram, std::ostream& out, std::ostream& err,
-              const std::string& title = {});
+              const std::string& title = {}, const std::string& titleZh = {});
 
 int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
     auto loaded = loadWorkload(o.file);
@@ -131,7 +136,7 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
 // kExitBadInput (an output file could not be written).
 int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
               const std::string& unitName, bool isProgram, std::ostream& out, std::ostream& err,
-              const std::string& title) {
+              const std::string& title, const std::string& titleZh) {
     const auto u = static_cast<double>(unit);
     // The console output of the run, in simulated-time order (to stderr when stdout
     // carries the statistics JSON).
@@ -144,6 +149,12 @@ int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
     }
     const RunStats stats = computeStats(machine);
     nlohmann::json statsJson = statsToJson(stats, unit, unitName);
+    {
+        // taskscope.mark() phases (empty without marks).
+        TraceIndex index;
+        index.update(trace);
+        statsJson["phases"] = phasesToJson(phasesAt(trace, index, trace.endTime()), unit);
+    }
     int status = kExitOk;
     if (const auto& d = machine.deadlock()) {
         status = kExitDeadlock;
@@ -178,7 +189,7 @@ int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
     if (o.statsCsvPath)
         ok &= withOutput(*o.statsCsvPath, out, err,
                          [&](std::ostream& s) { writeStatsCsv(stats, s, unit, unitName); });
-    if (o.wantsImages()) ok &= writeImages(o, machine, trace, unit, unitName, title, err);
+    if (o.wantsImages()) ok &= writeImages(o, machine, trace, unit, unitName, title, titleZh, err);
     if (trace.size() > 1000000 && o.tracePath)
         err << fmt::format(
             "taskscope: note: the trace has {} events; chrome://tracing and Perfetto in the "
@@ -230,10 +241,23 @@ int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
         return kExitBadInput;
     }
     std::string source((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // The lesson's header settings ("# cores: 2"), then the command line's options.
+    const LessonHeader header = readLessonHeader(source, o.file);
+    for (const Diagnostic& w : header.warnings) err << "taskscope: warning: " << w.format() << "\n";
+    if (!header.errors.empty()) {
+        for (const Diagnostic& e : header.errors) err << "taskscope: error: " << e.format() << "\n";
+        return kExitBadInput;
+    }
     RunConfig config = runtime::pythonRunConfig();
     const SimTime unit = config.unit;
     const std::string unitName = config.unitName;
-    warnIneffective(applyOverrides(config, o.run), err);
+    const LessonSettingNotes notes = applyLessonSettings(config, header, o.run);
+    for (const OverrideNote& n : notes.header) {
+        const HeaderSetting* line = header.settingFor(n.field);
+        err << "taskscope: warning: " << o.file << ":" << (line ? line->line : 0) << ": "
+            << (line ? line->key : n.field) << " " << n.why << "\n";
+    }
+    warnIneffective(notes.commandLine, err);
 
     runtime::PythonOptions py{config.python};
     py.filename = o.file;  // tracebacks name the script as it was given, as python3 does
@@ -272,8 +296,15 @@ int runPython(const RunOptions& o, std::ostream& out, std::ostream& err) {
         if (!ok) return kExitBadInput;
     }
     while (steps < maxSteps && machine.step(until)) ++steps;
+    // The run ends where the last process exits (or at the deadlock, or the limit), as in
+    // the GUI; stopped by --max-steps it ends at that step.
+    if (steps >= maxSteps)
+        trace.setEndTime(std::max(trace.endTime(), machine.now()));
+    else
+        machine.endRun(until);
     trace.compact();
-    int status = reportRun(o, machine, trace, unit, unitName, /*isProgram=*/true, out, err);
+    int status = reportRun(o, machine, trace, unit, unitName, /*isProgram=*/true, out, err,
+                           header.title, header.titleZh);
     if (status == kExitDeadlock) {
         // Where each stuck thread is in the program.
         std::vector<std::string> lines;

@@ -35,6 +35,7 @@ struct RunOptions {
     core::ImageOptions image;          // --scale, --view, --page, --width, lanes
     std::optional<std::string> range;  // "T0:T1", read in the file's time unit after the run
     std::optional<std::string> title;  // unset: the workload's title, else the file name
+    std::optional<std::string> lang;   // of the pictures: zh_CN, en, system (unset: system)
 
     bool wantsImages() const { return pngPath || svgPath || pdfPath; }
 };

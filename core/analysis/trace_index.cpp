@@ -154,6 +154,7 @@ void TraceIndex::update(const Trace& trace) {
             }
             case RecordKind::Deadlock:
                 slot(m_syncMarks, b.subject).push_back(index);
+                m_events.push_back(index);
                 break;
             default:
                 break;

@@ -77,7 +77,7 @@ public:
     std::uint64_t contextSwitchesAt(int core, SimTime t) const;
 
     ProcessTimes processTimes(std::uint32_t process) const;
-    // Records worth listing (Output, Marker, ProcessCreate/Exit/Reap), in time order.
+    // Records worth listing (Output, Marker, Deadlock, ProcessCreate/Exit/Reap), in time order.
     const std::vector<std::uint32_t>& events() const { return m_events; }
     // How many of events() happen at or before t.
     std::size_t eventCountAt(const Trace& trace, SimTime t) const;

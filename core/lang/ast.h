@@ -80,6 +80,7 @@ struct Arguments {
 struct Expr {
     ExprKind kind;
     SourcePos pos;
+    SourcePos end;  // just after its last character (0: unknown), for tracebacks' carets
     ExprCtx ctx = ExprCtx::Load;
     std::string name;  // Name id, Attribute attr
     Value constant;    // Constant (int, float, str, bool, None, Ellipsis)

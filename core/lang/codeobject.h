@@ -44,6 +44,10 @@ public:
     std::vector<uint32_t> code;
     std::vector<uint32_t> lines;    // source line per instruction
     std::vector<uint16_t> columns;  // source column per instruction (1-based)
+    // Where the expression of each instruction ends: line (0: unknown, a statement's
+    // instruction) and the column just after it (1-based), for the carets of tracebacks.
+    std::vector<uint32_t> endLines;
+    std::vector<uint16_t> endColumns;
     std::vector<Value> consts;
     std::vector<Value> names;  // str objects
     std::vector<std::string> varnames;

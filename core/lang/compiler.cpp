@@ -1,5 +1,6 @@
 #include "core/lang/compiler.h"
 
+#include <algorithm>
 #include <map>
 
 #include "core/lang/codeobject.h"
@@ -22,8 +23,10 @@ struct Instr {
     uint32_t word;
     int line;
     int col;
-    int handler;     // index into handlers, or -1
-    int label = -1;  // jump target label, resolved at the end
+    int handler;      // index into handlers, or -1
+    int label = -1;   // jump target label, resolved at the end
+    int endLine = 0;  // where the expression it runs ends (0: unknown), for tracebacks
+    int endCol = 0;
 };
 
 struct Handler {
@@ -66,7 +69,20 @@ public:
     int blockDepth = 0;
     int line = 1;
     int col = 1;
+    int endLine = 0;  // of the expression being compiled (0: a statement, unknown)
+    int endCol = 0;
     std::string qualname;
+
+    struct Position {
+        int line, col, endLine, endCol;
+    };
+    Position position() const { return {line, col, endLine, endCol}; }
+    void restore(const Position& p) {
+        line = p.line;
+        col = p.col;
+        endLine = p.endLine;
+        endCol = p.endCol;
+    }
 
     CodeObject* co() { return code.as<CodeObject>(); }
 };
@@ -156,6 +172,8 @@ private:
             co->code.push_back(in.word);
             co->lines.push_back(static_cast<uint32_t>(in.line));
             co->columns.push_back(static_cast<uint16_t>(std::min(in.col, 65535)));
+            co->endLines.push_back(static_cast<uint32_t>(std::max(in.endLine, 0)));
+            co->endColumns.push_back(static_cast<uint16_t>(std::clamp(in.endCol, 0, 65535)));
         }
         for (std::size_t i = 0; i < u.instrs.size();) {
             int h = u.instrs[i].handler;
@@ -368,13 +386,23 @@ private:
     void setPos(SourcePos p) {
         cur().line = p.line;
         cur().col = p.column;
+        cur().endLine = 0;
+        cur().endCol = 0;
+    }
+    // An expression's instructions: its start and end (the carets of a traceback).
+    void setPos(const Expr& e) {
+        cur().line = e.pos.line;
+        cur().col = e.pos.column;
+        cur().endLine = e.end.line;
+        cur().endCol = e.end.column;
     }
 
     int emit(Op op, uint32_t arg = 0) {
         Unit& u = cur();
         if (arg >= (1u << 24)) fail({u.line, u.col}, "too many constants or names in one function");
         u.instrs.push_back({encodeInstr(op, arg), u.line, u.col,
-                            u.handlerStack.empty() ? -1 : u.handlerStack.back()});
+                            u.handlerStack.empty() ? -1 : u.handlerStack.back(), -1, u.endLine,
+                            u.endCol});
         return static_cast<int>(u.instrs.size()) - 1;
     }
     int newLabel() {
@@ -553,19 +581,21 @@ private:
             case StmtKind::Delete:
                 for (const auto& t : s.targets) compileDelete(*t);
                 return;
-            case StmtKind::Raise:
+            case StmtKind::Raise: {
+                // The raise spans the statement, "raise" to its last expression.
+                const SourcePos end = s.test    ? s.test->end
+                                      : s.value ? s.value->end
+                                                : SourcePos{s.pos.line, s.pos.column + 5};
                 if (s.value) {
                     compileExpr(*s.value);
-                    if (s.test) {
-                        compileExpr(*s.test);
-                        emit(Op::RAISE_VARARGS, 2);
-                    } else {
-                        emit(Op::RAISE_VARARGS, 1);
-                    }
-                } else {
-                    emit(Op::RAISE_VARARGS, 0);
+                    if (s.test) compileExpr(*s.test);
                 }
+                setPos(s.pos);
+                cur().endLine = end.line;
+                cur().endCol = end.column;
+                emit(Op::RAISE_VARARGS, s.value ? (s.test ? 2 : 1) : 0);
                 return;
+            }
             case StmtKind::Try:
                 compileTry(s);
                 return;
@@ -575,7 +605,11 @@ private:
             case StmtKind::Assert: {
                 int end = newLabel();
                 compileJumpIf(*s.test, end, true);
-                setPos(s.pos);
+                // A failed assert points at its test, as CPython's does.
+                if (s.test->pos.line == s.pos.line)
+                    setPos(*s.test);
+                else
+                    setPos(s.pos);
                 emit(Op::LOAD_ASSERTION_ERROR);
                 if (s.msg) {
                     emit(Op::PUSH_NULL);
@@ -656,7 +690,11 @@ private:
     void compileAttrOrItem(const Expr& e, Op attrOp, Op itemOp) {
         compileExpr(*e.a);
         if (e.kind == ExprKind::Subscript) compileSubscriptKey(*e.b);
-        setPos(e.pos);
+        // A load spans the whole expression (a traceback's carets); a store its target's start.
+        if (attrOp == Op::LOAD_ATTR)
+            setPos(e);
+        else
+            setPos(e.pos);
         if (e.kind == ExprKind::Attribute) {
             emit(attrOp, addName(e.name));
         } else {
@@ -1208,7 +1246,7 @@ private:
             if (k <= CompareKind::Ge) {
                 compileExpr(*e.a);
                 compileExpr(*e.elts[0]);
-                setPos(e.pos);
+                setPos(e);
                 int i = emit(Op::COMPARE_AND_BRANCH,
                              static_cast<uint32_t>(k) | (cond ? 8u : 0u));  // target patched later
                 cur().instrs[static_cast<std::size_t>(i)].label = label;
@@ -1220,11 +1258,14 @@ private:
     }
 
     void compileExpr(const Expr& e) {
-        int savedLine = cur().line, savedCol = cur().col;
-        if (e.kind == ExprKind::Call) setPos(e.pos);
+        const Unit::Position saved = cur().position();
+        if (e.kind == ExprKind::Call) setPos(e);
+        // A name loaded on the statement's line gets its own columns (NameError's carets);
+        // its line stays the statement's.
+        if (e.kind == ExprKind::Name && e.pos.line == cur().line && e.end.line == e.pos.line)
+            setPos(e);
         compileExprInner(e);
-        cur().line = savedLine;
-        cur().col = savedCol;
+        cur().restore(saved);
     }
 
     void compileCompareOp(CompareKind k) {
@@ -1290,7 +1331,7 @@ private:
         const Expr& fn = *e.a;
         if (fn.kind == ExprKind::Attribute) {
             compileExpr(*fn.a);
-            setPos(e.pos);
+            setPos(fn);  // a missing method is the attribute's error: "n.upper"
             emit(Op::LOAD_METHOD, addName(fn.name));
         } else {
             compileExpr(fn);
@@ -1306,7 +1347,7 @@ private:
                 compileExpr(*k.value);
                 names.push_back(internStr(k.name));
             }
-            setPos(e.pos);
+            setPos(e);
             if (!names.empty()) emit(Op::KW_NAMES, addConst(makeTuple(std::move(names))));
             emit(Op::CALL, static_cast<uint32_t>(e.elts.size() + e.keywords.size()));
             return;
@@ -1327,7 +1368,7 @@ private:
                 }
             }
         }
-        setPos(e.pos);
+        setPos(e);
         emit(Op::CALL_FUNCTION_EX, hasKw ? 1 : 0);
     }
 
@@ -1336,7 +1377,7 @@ private:
         std::string name = child->name;
         enterUnit(child, name, childQualname(name), e.pos.line, 0);
         cur().co()->argcount = 1;
-        setPos(e.pos);
+        setPos(e);
         bool gen = e.kind == ExprKind::GeneratorExp;
         if (e.kind == ExprKind::ListComp)
             emit(Op::BUILD_LIST, 0);
@@ -1348,11 +1389,11 @@ private:
         if (gen) emitLoadConst(Value::none());
         emit(Op::RETURN_VALUE);
         Value code = leaveUnit();
-        setPos(e.pos);
+        setPos(e);
         makeFunction(child, code, nullptr);
         emit(Op::PUSH_NULL);
         compileExpr(*e.generators[0].iter);
-        setPos(e.pos);
+        setPos(e);
         emit(Op::GET_ITER);
         emit(Op::CALL, 1);
     }
@@ -1374,7 +1415,7 @@ private:
             compileComprehensionLevel(e, level + 1, gen);
         } else {
             uint32_t depth = static_cast<uint32_t>(e.generators.size()) + 1;
-            setPos(e.pos);
+            setPos(e);
             if (gen) {
                 compileExpr(*e.a);
                 emit(Op::YIELD_VALUE);
@@ -1414,12 +1455,12 @@ private:
             case ExprKind::BinOp:
                 compileExpr(*e.a);
                 compileExpr(*e.b);
-                setPos(e.pos);
+                setPos(e);
                 emit(Op::BINARY_OP, static_cast<uint32_t>(e.op));
                 return;
             case ExprKind::UnaryOp:
                 compileExpr(*e.a);
-                setPos(e.pos);
+                setPos(e);
                 switch (static_cast<UnaryOpKind>(e.op)) {
                     case UnaryOpKind::Not:
                         emit(Op::UNARY_NOT);
@@ -1439,14 +1480,14 @@ private:
                 compileExpr(*e.a);
                 if (e.cmpOps.size() == 1) {
                     compileExpr(*e.elts[0]);
-                    setPos(e.pos);
+                    setPos(e);
                     compileCompareOp(e.cmpOps[0]);
                     return;
                 }
                 int cleanup = newLabel(), end = newLabel();
                 for (std::size_t i = 0; i < e.cmpOps.size(); ++i) {
                     compileExpr(*e.elts[i]);
-                    setPos(e.pos);
+                    setPos(e);
                     if (i + 1 < e.cmpOps.size()) {
                         emit(Op::DUP_TOP);
                         emit(Op::ROT_THREE);
@@ -1527,11 +1568,11 @@ private:
                 Scope* child = m_st.scopeFor(&e);
                 enterUnit(child, "<lambda>", childQualname("<lambda>"), e.pos.line, 0);
                 setCodeArgs(*e.args);
-                setPos(e.pos);
+                setPos(e);
                 compileExpr(*e.a);
                 emit(Op::RETURN_VALUE);
                 Value code = leaveUnit();
-                setPos(e.pos);
+                setPos(e);
                 makeFunction(child, code, e.args.get());
                 return;
             }
@@ -1564,7 +1605,7 @@ private:
                     compileExpr(*e.b);
                     flags |= kFmtHasSpec;
                 }
-                setPos(e.pos);
+                setPos(e);
                 emit(Op::FORMAT_VALUE, flags);
                 return;
             }
@@ -1580,14 +1621,14 @@ private:
                     compileExpr(*e.a);
                 else
                     emitLoadConst(Value::none());
-                setPos(e.pos);
+                setPos(e);
                 emit(Op::YIELD_VALUE);
                 return;
             case ExprKind::YieldFrom: {
                 // Simplified `yield from it`: re-yield every item (send() values are not
                 // forwarded).
                 compileExpr(*e.a);
-                setPos(e.pos);
+                setPos(e);
                 emit(Op::GET_ITER);
                 int loop = newLabel(), exit = newLabel();
                 bind(loop);

@@ -73,6 +73,7 @@ class CodeObject;
 struct TracebackEntry {
     Value code;  // CodeObject
     int line = 0;
+    int pc = -1;  // the instruction (its columns place the carets); -1: unknown
 };
 
 class ExceptionObject final : public InstanceObject {

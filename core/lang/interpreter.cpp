@@ -9,6 +9,7 @@
 #include "core/lang/copymemo.h"
 #include "core/lang/internal.h"
 #include "core/lang/lexer.h"
+#include "core/lang/parser.h"
 
 namespace taskscope::core::lang {
 
@@ -194,6 +195,140 @@ uint64_t Interpreter::addressOf(const Value& v) {
 
 namespace {
 
+// ---- CPython 3.11's carets under the failing expression of a traceback line -------------
+
+std::u32string decodeUtf8(const std::string& s) {
+    std::u32string out;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const int n = c < 0x80         ? 1
+                      : (c >> 5) == 6  ? 2
+                      : (c >> 4) == 14 ? 3
+                      : (c >> 3) == 30 ? 4
+                                       : 1;
+        char32_t cp = n == 1 ? c : c & (0x7F >> n);
+        for (int k = 1; k < n && i + static_cast<std::size_t>(k) < s.size(); ++k)
+            cp =
+                (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
+        out += cp;
+        i += static_cast<std::size_t>(n);
+    }
+    return out;
+}
+
+std::string encodeUtf8(const std::u32string& s) {
+    std::string out;
+    for (const char32_t c : s) {
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else if (c < 0x800) {
+            out += static_cast<char>(0xC0 | (c >> 6));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            out += static_cast<char>(0xE0 | (c >> 12));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (c >> 18));
+            out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    }
+    return out;
+}
+
+bool isSpace(char32_t c) {
+    return c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\n' || c == '\v';
+}
+
+// Terminal columns of the first `n` characters: East Asian wide and fullwidth characters take
+// two (unicodedata.east_asian_width W or F), as CPython counts them for the carets.
+int displayWidth(const std::u32string& s, std::size_t n) {
+    int w = 0;
+    for (std::size_t i = 0; i < n && i < s.size(); ++i) {
+        const char32_t c = s[i];
+        const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
+                          (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+                          (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
+                          (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+                          (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+                          (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
+                          (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD);
+        w += wide ? 2 : 1;
+    }
+    return w;
+}
+
+// The anchors of a BinOp (its operator) or a Subscript (its brackets) in `segment`, found by
+// parsing the segment as CPython's traceback.c does; false for other expressions.
+bool caretAnchors(const std::u32string& segment, std::size_t& left, std::size_t& right) {
+    auto parsed = Parser(encodeUtf8(segment), "<segment>").parseModule();
+    if (!parsed || parsed->body.size() != 1 || parsed->body[0]->kind != StmtKind::ExprStmt ||
+        !parsed->body[0]->value)
+        return false;
+    const Expr& e = *parsed->body[0]->value;
+    // Columns of the segment's one line, 1-based: offsets are column - 1.
+    auto offset = [](SourcePos p) { return static_cast<std::size_t>(std::max(p.column - 1, 0)); };
+    if (e.kind == ExprKind::BinOp && e.a && e.b && e.a->end.line == 1 && e.b->pos.line == 1) {
+        const std::size_t from = offset(e.a->end), to = offset(e.b->pos);
+        for (std::size_t i = from; i < to && i < segment.size(); ++i) {
+            if (isSpace(segment[i])) continue;
+            left = i;
+            right = i + 1;
+            if (i + 1 < to && !isSpace(segment[i + 1])) ++right;  // a two-character operator
+            if (i + 1 < to && segment[i] == ')') continue;        // the left operand's parens
+            return true;
+        }
+        return false;
+    }
+    if (e.kind == ExprKind::Subscript && e.a && e.b && e.a->end.line == 1 && e.b->end.line == 1) {
+        left = offset(e.a->end);
+        right = offset(e.b->end) + 1;
+        while (left < segment.size() && segment[left] != '[') ++left;
+        while (right < segment.size() && segment[right] != ']') ++right;
+        if (right < segment.size()) ++right;
+        return true;
+    }
+    return false;
+}
+
+// The caret line under `line` (as the file has it) for an expression from 1-based column
+// `col` to `endCol` (just after it) on `endLine`, or "" when CPython prints none (the
+// expression is the whole line).
+std::string caretLine(const std::string& line, int lineNo, int col, int endLine, int endCol) {
+    if (col <= 0 || endLine <= 0 || endLine < lineNo) return {};
+    const std::u32string text = decodeUtf8(line);
+    std::size_t lead = 0;
+    while (lead < text.size() && isSpace(text[lead])) ++lead;
+    std::size_t last = text.size();
+    while (last > lead && isSpace(text[last - 1])) --last;
+    const std::size_t stripped = last - lead;
+    const std::size_t start = std::min(static_cast<std::size_t>(col - 1), text.size());
+    std::size_t end = endLine == lineNo
+                          ? std::min(static_cast<std::size_t>(std::max(endCol - 1, 0)), text.size())
+                          : last;
+    if (end <= start) return {};  // no range known (an f-string's field)
+    const std::u32string segment = text.substr(start, end - start);
+    std::size_t left = 0, right = 0;
+    const bool anchored = endLine == lineNo && caretAnchors(segment, left, right);
+    if (!(end - start < stripped || (anchored && right > left))) return {};
+    const int from = displayWidth(text, start) + 1, to = displayWidth(text, end) + 1;
+    std::string out =
+        "    " +
+        std::string(static_cast<std::size_t>(std::max(0, from - 1 - displayWidth(text, lead))),
+                    ' ');
+    if (anchored) {
+        const int l = displayWidth(segment, left), r = displayWidth(segment, right);
+        out += std::string(static_cast<std::size_t>(l), '~');
+        out += std::string(static_cast<std::size_t>(std::max(0, r - l)), '^');
+        out += std::string(static_cast<std::size_t>(std::max(0, to - from - r)), '~');
+    } else {
+        out += std::string(static_cast<std::size_t>(std::max(0, to - from)), '^');
+    }
+    return out + "\n";
+}
+
 std::string qualifiedExcName(const TypeObject* tp) {
     if (tp->m_module == "builtins" || tp->m_module == "__main__") return tp->m_qualname;
     return tp->m_module + "." + tp->m_qualname;
@@ -250,6 +385,12 @@ std::string Interpreter::formatException(const Value& exc) const {
                 if (a != std::string::npos) {
                     std::size_t b = src.find_last_not_of(" \t\r\f");
                     out += "    " + src.substr(a, b - a + 1) + "\n";
+                    // CPython 3.11's carets under the expression that failed.
+                    const auto pc = static_cast<std::size_t>(it->pc);
+                    if (it->pc >= 0 && pc < co->endLines.size() &&
+                        co->lines[pc] == static_cast<uint32_t>(it->line))
+                        out += caretLine(src, it->line, co->columns[pc],
+                                         static_cast<int>(co->endLines[pc]), co->endColumns[pc]);
                 }
             }
             flushRepeats();

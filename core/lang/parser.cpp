@@ -51,6 +51,7 @@ const Token& Parser::tok(std::size_t ahead) const {
 
 const Token& Parser::next() {
     const Token& t = tok();
+    m_prevEnd = t.end;
     if (m_pos < m_tokens.size() - 1) ++m_pos;
     return t;
 }
@@ -790,6 +791,7 @@ ExprPtr Parser::parseDisjunction() {
     e->op = 1;
     e->elts.push_back(std::move(first));
     while (acceptKeyword("or")) e->elts.push_back(parseConjunction());
+    e->end = m_prevEnd;
     return e;
 }
 
@@ -801,6 +803,7 @@ ExprPtr Parser::parseConjunction() {
     e->op = 0;
     e->elts.push_back(std::move(first));
     while (acceptKeyword("and")) e->elts.push_back(parseInversion());
+    e->end = m_prevEnd;
     return e;
 }
 
@@ -812,6 +815,7 @@ ExprPtr Parser::parseInversion() {
         auto e = newExpr(ExprKind::UnaryOp, pos);
         e->op = static_cast<int>(UnaryOpKind::Not);
         e->a = parseInversion();
+        e->end = m_prevEnd;
         return e;
     }
     return parseComparison();
@@ -852,24 +856,26 @@ ExprPtr Parser::parseComparison() {
         }
         cmp->cmpOps.push_back(k);
         cmp->elts.push_back(parseBitOr());
+        cmp->end = m_prevEnd;
     }
     return cmp ? std::move(cmp) : std::move(first);
 }
 
 #define TASKSCOPE_BINARY_LEVEL(name, nextfn, ...)                             \
     ExprPtr Parser::name() {                                                  \
+        const SourcePos start = tok().pos;                                    \
         ExprPtr left = nextfn();                                              \
         for (;;) {                                                            \
             static const std::pair<const char*, BinOp> ops[] = {__VA_ARGS__}; \
             bool matched = false;                                             \
             for (const auto& [text, op] : ops) {                              \
                 if (tok().is(text)) {                                         \
-                    SourcePos pos = left->pos;                                \
                     next();                                                   \
-                    auto e = newExpr(ExprKind::BinOp, pos);                   \
+                    auto e = newExpr(ExprKind::BinOp, start);                 \
                     e->op = static_cast<int>(op);                             \
                     e->a = std::move(left);                                   \
                     e->b = nextfn();                                          \
+                    e->end = m_prevEnd;                                       \
                     left = std::move(e);                                      \
                     matched = true;                                           \
                     break;                                                    \
@@ -912,18 +918,20 @@ ExprPtr Parser::parseFactor() {
     auto e = newExpr(ExprKind::UnaryOp, pos);
     e->op = static_cast<int>(k);
     e->a = std::move(operand);
+    e->end = m_prevEnd;
     return e;
 }
 
 ExprPtr Parser::parsePower() {
+    const SourcePos start = tok().pos;
     ExprPtr base = parsePrimary();
     if (atOp("**")) {
-        SourcePos pos = base->pos;
         next();
-        auto e = newExpr(ExprKind::BinOp, pos);
+        auto e = newExpr(ExprKind::BinOp, start);
         e->op = static_cast<int>(BinOp::Pow);
         e->a = std::move(base);
         e->b = parseFactor();
+        e->end = m_prevEnd;
         return e;
     }
     return base;
@@ -932,17 +940,21 @@ ExprPtr Parser::parsePower() {
 ExprPtr Parser::parsePrimary() {
     if (atKeyword("await"))
         unsupported(tok().pos, "'await'", "use threading or multiprocessing for concurrency");
-    ExprPtr e = parseAtom();
+    // A trailer's node starts at the primary's first token ("(a).b" at the parenthesis).
+    const SourcePos start = tok().pos;
+    ExprPtr e = finish(parseAtom());
     for (;;) {
         if (atOp("(")) {
             e = parseCallTrailer(std::move(e));
+            e->pos = start;
         } else if (atOp("[")) {
             e = parseSubscriptTrailer(std::move(e));
+            e->pos = start;
         } else if (atOp(".")) {
             next();
-            SourcePos pos = e->pos;
-            auto a = newExpr(ExprKind::Attribute, pos);
+            auto a = newExpr(ExprKind::Attribute, start);
             a->name = expectName();
+            a->end = m_prevEnd;
             a->a = std::move(e);
             e = std::move(a);
         } else {
@@ -1027,6 +1039,7 @@ ExprPtr Parser::parseCallTrailer(ExprPtr func) {
         failInvalid();
     }
     next();
+    call->end = m_prevEnd;
     return call;
 }
 
@@ -1067,6 +1080,7 @@ ExprPtr Parser::parseSubscriptTrailer(ExprPtr value) {
         sub->b = std::move(first);
     }
     expectOp("]");
+    sub->end = m_prevEnd;
     return sub;
 }
 

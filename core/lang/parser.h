@@ -41,6 +41,11 @@ private:
     [[noreturn]] void unsupported(SourcePos pos, const std::string& construct,
                                   const std::string& hint = {});
     [[noreturn]] void failInvalid();  // "invalid syntax" at the current token
+    // Sets the end of `e` (when not set yet) to the end of the last token consumed.
+    ExprPtr finish(ExprPtr e) {
+        if (e && e->end.line == 0) e->end = m_prevEnd;
+        return e;
+    }
 
     // Statements.
     void parseStatementInto(StmtList& out);
@@ -107,7 +112,8 @@ private:
     std::string_view m_source;
     std::vector<Token> m_tokens;
     std::size_t m_pos = 0;
-    int m_depth = 0;  // recursion guard for deeply nested expressions
+    SourcePos m_prevEnd;  // the end of the last token consumed: where a finished node ends
+    int m_depth = 0;      // recursion guard for deeply nested expressions
     int m_functionDepth = 0;
 };
 

@@ -509,8 +509,8 @@ void VmThread::raiseInFrame(Value exc, bool reraise) {
             if (!m_frames.empty()) {
                 const Frame& f = m_frames.back();
                 uint32_t pc = f.pc > 0 ? f.pc - 1 : 0;
-                e->m_traceback.push_back(
-                    {f.func.as<FunctionObject>()->codeValue(), f.code->lineAt(pc)});
+                e->m_traceback.push_back({f.func.as<FunctionObject>()->codeValue(),
+                                          f.code->lineAt(pc), static_cast<int>(pc)});
             }
         }
     }
@@ -557,7 +557,8 @@ bool VmThread::unwind(std::size_t baseDepth) {
         uint32_t callerPc = caller.pc > 0 ? caller.pc - 1 : 0;
         if (m_pending.isKind(ObjKind::Exception)) {
             m_pending.as<ExceptionObject>()->m_traceback.push_back(
-                {caller.func.as<FunctionObject>()->codeValue(), caller.code->lineAt(callerPc)});
+                {caller.func.as<FunctionObject>()->codeValue(), caller.code->lineAt(callerPc),
+                 static_cast<int>(callerPc)});
         }
     }
     return false;

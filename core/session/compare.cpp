@@ -143,7 +143,17 @@ Expected<std::vector<CompareRun>> compareRuns(const ProgramSource& program,
                 run.utilization =
                     std::accumulate(stats.utilization.begin(), stats.utilization.end(), 0.0) /
                     static_cast<double>(stats.utilization.size());
-            run.phases = phaseDurations(*run.result.trace, stats.end);
+            // Phases by label (a label marked in several threads adds up), first seen first.
+            TraceIndex index;
+            index.update(*run.result.trace);
+            for (const Phase& ph : phasesAt(*run.result.trace, index, stats.end)) {
+                auto it = std::find_if(run.phases.begin(), run.phases.end(),
+                                       [&](const auto& e) { return e.first == ph.label; });
+                if (it == run.phases.end())
+                    run.phases.emplace_back(ph.label, ph.duration());
+                else
+                    it->second += ph.duration();
+            }
             const int finished = ++done;
             if (options.progress) {
                 std::lock_guard lock(progressMutex);

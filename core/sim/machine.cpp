@@ -104,6 +104,7 @@ CoreInfo* Machine::earliestCore() {
 }
 
 SimTime Machine::nextActionTime() const {
+    if (finished()) return kNever;
     SimTime t = m_events.nextTime();
     for (const auto& c : m_cores)
         if (c.running.valid()) t = std::min(t, c.nextAction);
@@ -118,6 +119,7 @@ bool Machine::step() {
 bool Machine::step(SimTime until) {
     if (m_deadlock && m_settings.stopOnDeadlock) return false;
     m_horizon = until;
+    if (finished()) return false;
     const SimTime te = m_events.nextTime();
     CoreInfo* core = earliestCore();
     const SimTime tc = core ? core->nextAction : kNever;
@@ -149,7 +151,7 @@ bool Machine::step(SimTime until) {
 void Machine::runUntil(SimTime until) {
     while (step(until)) {
     }
-    if (until != kNever && until > m_now) {
+    if (until != kNever && until > m_now && !finished()) {
         // Time passes up to `until`: lazily settled bursts catch up so that CPU and state
         // times read at this instant are exact.
         advanceTo(until);
@@ -166,7 +168,14 @@ void Machine::runUntil(SimTime until) {
             core.busy += core.clock - before;
         }
     }
-    if (m_trace) m_trace->setEndTime(until == kNever ? m_now : std::max(m_now, until));
+    if (m_trace)
+        m_trace->setEndTime(until == kNever || finished() ? m_now : std::max(m_now, until));
+}
+
+bool Machine::endRun(SimTime limit) {
+    const bool cut = !finished() && !done() && !(m_deadlock && m_settings.stopOnDeadlock);
+    runUntil(cut ? limit : kNever);  // without a cut no step is left: it only sets the end
+    return cut;
 }
 
 void Machine::handleEvent(const Event& e) {
@@ -414,6 +423,7 @@ void Machine::exitThread(ThreadInfo& t, int exitCode) {
     if (m_extension) m_extension->onThreadExit(*this, t.id);
     if (--p.liveThreads == 0 && p.exited < 0) {
         p.exited = m_now;
+        ++m_exitedProcesses;
         p.exitCode = p.threads.empty() ? exitCode : m_threads[p.threads.front().index()].exitCode;
         if (m_trace) {
             RecordBody b;

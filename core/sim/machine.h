@@ -106,9 +106,21 @@ public:
     bool step(SimTime until);
     // Runs every action at or before `until`.
     void runUntil(SimTime until);
+    // Ends a run that step(limit) stopped. A program still running at `limit` is cut there
+    // (time passes up to it; returns true); otherwise the clock stays where the run ended:
+    // the last exit (finished()), the deadlock, or the last event of threads blocked for
+    // ever. Sets the attached trace's end time to that instant.
+    bool endRun(SimTime limit);
     // Time of the next action (kNever when done).
     SimTime nextActionTime() const;
     bool done() const { return nextActionTime() == kNever; }
+    // Every process has exited. The run ends then: nothing is left to happen (timers of
+    // waits that ended early, a GIL drop request of an exited holder, do nothing), so the
+    // machine stops there and now() is the instant the last process exited, the end of the
+    // run for the GUI, the CLI and the exports alike.
+    bool finished() const {
+        return !m_processes.empty() && m_exitedProcesses == m_processes.size();
+    }
     SimTime now() const { return m_now; }
     std::uint64_t actionCount() const { return m_actions; }
 
@@ -260,6 +272,7 @@ private:
     Random m_random;
     SimTime m_now = 0;
     std::uint64_t m_actions = 0;
+    std::size_t m_exitedProcesses = 0;
     std::uint64_t m_contextSwitches = 0;
     int m_nextOsId = 0;
     bool m_dirty = false;   // the ready set or the cores changed: dispatch before time moves

@@ -6,6 +6,7 @@
 # watch_zh: 进程树:10 个任务只有 3 个工作进程。时间线:工作进程完成一个任务后立即取下一个等待中的任务。控制台:同样的 3 个 pid 反复出现;apply_async 不等待,所以"----start----"先于任务结束打印。
 # expect: 10 tasks run on 3 reused worker pids; close() stops new tasks, join() (only after close) waits for all of them
 # expect_zh: 10 个任务由 3 个被重复利用的工作进程完成;close() 后不再接受新任务,join()(必须在 close 之后)等待全部完成
+# views: processes
 
 import os
 import random

@@ -6,6 +6,7 @@
 # watch_zh: 时间线:进程池的 3 个工作进程执行长短不同的任务,后开始的短任务先完成。同步对象:队列中的数据按进入的顺序离开。控制台:两种顺序对比。
 # expect: pool completion order differs from submission order 0..7 (results fetched with get() are still in submission order); queue order is exactly 0..7
 # expect_zh: 进程池的完成顺序与提交顺序 0..7 不同(用 get() 按提交顺序取结果时仍是 0..7);队列的顺序正好是 0..7
+# views: syncObjects
 
 import os
 import time

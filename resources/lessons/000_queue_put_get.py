@@ -6,6 +6,7 @@
 # watch_zh: 同步对象:队列的 3 个位置被填满后,生产者进程进入等待(状态图:等待,原因是队列),直到慢速消费者取走一项。时间线:前三次之后,生产者的 put 与消费者的 get 一一对应。控制台:先进先出。
 # expect: full() is True after 3 puts; a 4th put with a 1 s timeout raises queue.Full; then the first 3 puts of the producer return at once and every later put waits about 0.3 s for a get; FIFO order
 # expect_zh: 放入 3 项后 full() 为 True;第 4 次 put(超时 1 秒)抛出 queue.Full;之后生产者前 3 次 put 立即返回,其后每次 put 都要等消费者 get(约 0.3 秒);先进先出
+# views: syncObjects
 
 import queue
 import time

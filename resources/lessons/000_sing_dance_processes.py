@@ -6,6 +6,7 @@
 # watch_zh: 进程树:主进程下有两个子进程(唱歌、跳舞),它们的 ppid 是主进程的 pid。时间线:两个子进程在同一时刻打印、同一时刻睡眠。控制台:两种输出交替出现,pid 不同。
 # expect: the two children overlap, so the run takes about 1.5 s instead of 3.0 s serially (000_sing_dance_serial.py)
 # expect_zh: 两个子进程同时进行,总共约 1.5 秒,而串行需要约 3.0 秒(000_sing_dance_serial.py)
+# views: processes
 
 import os
 import time

@@ -2,11 +2,13 @@
 # title_zh: 全局锁 GIL:双核 CPU 上的两个 CPU 密集型线程
 # seed: 001
 # topic: gil
-# compare: cores=1,2; gil=on,off
 # watch: GIL lane and thread lanes in the Timeline: only one thread runs (green) at any instant although two cores are free; the other waits for the GIL (red) and takes it after about one switch interval (5 ms). Charts: GIL wait per thread is about half of the run. Console: number of hand-offs and the mean length of a turn.
 # watch_zh: 时间线中的 GIL 通道和线程通道:虽然有两个空闲的核,任何时刻只有一个线程在运行(绿色),另一个在等待 GIL(红色),大约一个切换间隔(5 毫秒)后才拿到。图表:每个线程的 GIL 等待时间约占一半。控制台:交接次数和每轮的平均长度。
 # expect: two threads take about as long as the same work done serially (ratio ~1.0, often a little more); the GIL changes hands every ~5 ms (sys.getswitchinterval())
 # expect_zh: 两个线程所用时间与串行完成同样的工作大致相同(比值约 1.0,常常略大);GIL 大约每 5 毫秒(sys.getswitchinterval())换手一次
+# compare: cores=1,2; gil=on,off
+# cores: 2
+# views: gil, stats
 
 import sys
 import threading

@@ -6,6 +6,7 @@
 # watch_zh: 进程树:主进程、4 个进程池工作进程,以及每个工作进程为一次爬取用 os.system() 启动的短命子进程。时间线:最多同时进行 4 个爬取;工作进程完成一个城市后立即取下一个。控制台:每个任务的工作进程 pid,以及每个 pid 完成的任务数。
 # expect: 27 tasks on exactly 4 worker pids, split evenly (7/7/7/6); about 27 x 0.2 s / 4 = 1.4 s. scrapy is not installed, so the external command is os.system("sleep 0.2"): a real child process that takes 0.2 s, standing in for "scrapy crawl <city>" (Taskscope simulates it as a child process too)
 # expect_zh: 27 个任务恰好由 4 个工作进程完成,分配均匀(7/7/7/6);约 27 x 0.2 秒 / 4 = 1.4 秒。这里没有安装 scrapy,所以外部命令用 os.system("sleep 0.2"):一个真实的、耗时 0.2 秒的子进程,代替 "scrapy crawl <城市>"(Taskscope 同样把它模拟为子进程)
+# views: processes
 
 import os
 import time

@@ -6,6 +6,7 @@
 # watch_zh: 进程树:每个任务都结束了自己所在的工作进程,进程池用新的 pid 补上一个新进程。控制台:出现超过 4 个不同的工作进程 pid,get() 超时,因为这些结果永远不会返回。
 # expect: scrapy's cmdline.execute() (used by the seed) ends with sys.exit(); in a pool task that raises SystemExit, which is not an Exception: the worker dies, a new pid replaces it, the result never arrives and close()+join() would wait forever. Here get(timeout=1) raises multiprocessing.TimeoutError and terminate() ends the pool
 # expect_zh: 种子文章使用的 scrapy cmdline.execute() 最后会调用 sys.exit();在进程池任务中它抛出 SystemExit(不是 Exception):工作进程退出,新的 pid 替代它,结果永远不会返回,close()+join() 会永远等待。这里用 get(timeout=1) 得到 multiprocessing.TimeoutError,再用 terminate() 结束进程池
+# views: processes, console
 
 import multiprocessing
 import os

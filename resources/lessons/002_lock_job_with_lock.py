@@ -6,6 +6,7 @@
 # watch_zh: 同步对象:p1 在整个循环期间持有锁,p2 等待该锁(状态图:等待,原因是锁)。等待图:p2 -> 锁 -> p1。时间线:p1 释放锁后 p2 才运行。控制台:先 1 2 3 4 5,再 8 11 14 17 20,与种子文章一致。
 # expect: 1 2 3 4 5 8 11 14 17 20 (whichever process gets the lock first finishes all 5 steps before the other starts; usually p1)
 # expect_zh: 1 2 3 4 5 8 11 14 17 20(先拿到锁的进程完成全部 5 步后另一个才开始;通常是 p1)
+# views: syncObjects
 
 import multiprocessing as mp
 import time

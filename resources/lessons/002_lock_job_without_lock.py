@@ -6,6 +6,7 @@
 # watch_zh: 时间线:p1 和 p2 在同一时刻从 0.1 秒的睡眠中醒来,都去写 v。同步对象:共享的 Value 轮流加 1 和加 3。控制台:两个进程打印的值交错出现(种子文章的输出是 1 4 5 8 9 12 13 16 17 20)。
 # expect: the outputs of p1 (+1) and p2 (+3) interleave, e.g. 1 4 5 8 9 12 13 16 17 20; the exact order can change from run to run
 # expect_zh: p1(加 1)和 p2(加 3)的输出交错,例如 1 4 5 8 9 12 13 16 17 20;每次运行的顺序可能不同
+# views: syncObjects
 
 import multiprocessing as mp
 import time

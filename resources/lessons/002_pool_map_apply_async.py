@@ -6,6 +6,7 @@
 # watch_zh: 进程树:Pool() 默认按核数(os.cpu_count())启动工作进程。时间线:map() 把 10 个输入分块交给各工作进程;每次 apply_async() 是一个任务。控制台:map() 与多次 apply_async() 得到相同的结果。
 # expect: map -> [0, 1, 4, ..., 81] in input order; apply_async(job, (2,)).get() -> 4 (note the comma: args is a tuple); a list of apply_async calls gives the same list as map
 # expect_zh: map 得到按输入顺序排列的 [0, 1, 4, ..., 81];apply_async(job, (2,)).get() 得到 4(注意逗号:参数是元组);多次 apply_async 得到与 map 相同的列表
+# views: processes
 
 import multiprocessing as mp
 import os

@@ -6,6 +6,7 @@
 # watch_zh: 同步对象:子进程写入后,共享的 Value 和 Array 随之改变;而子进程对普通全局变量的修改只留在子进程自己的副本里。进程树:父进程和子进程。控制台:修改前后的值。
 # expect: after the child runs, the parent sees value1 = 5, value2 = 6.28 and array = [10, 20, 30], but the plain global counter is still 0
 # expect_zh: 子进程运行后,父进程看到 value1 = 5、value2 = 6.28、array = [10, 20, 30],而普通全局变量 counter 仍然是 0
+# views: syncObjects
 
 import multiprocessing as mp
 

@@ -2,15 +2,23 @@
 # title_zh: 效率比较:多线程、多进程、普通的消耗时间
 # seed: 002
 # topic: gil
-# compare: cores=1,2,4
-# watch: Timeline: "normal" runs on one core; "multithread" also uses one core at a time (the GIL lane passes between the two threads); "multicore" keeps both cores busy with two processes. Charts: the speed-up comparison of the three runs. Console: the three times and their order.
-# watch_zh: 时间线:"普通"只用一个核;"多线程"任何时刻也只用一个核(GIL 在两个线程之间传递);"多进程"的两个进程让两个核都忙。图表:三次运行的加速比。控制台:三个时间及其先后。
+# watch: Timeline: "normal" runs on one core; "multithread" also uses one core at a time (the GIL lane passes between the two threads); "multicore" keeps both cores busy with two processes. Charts: the durations of the three phases side by side (the program marks each one with taskscope.mark). Console: the three times and their order.
+# watch_zh: 时间线:"普通"只用一个核;"多线程"任何时刻也只用一个核(GIL 在两个线程之间传递);"多进程"的两个进程让两个核都忙。图表:三个阶段的耗时并排比较(程序用 taskscope.mark 标出每个阶段)。控制台:三个时间及其先后。
 # expect: 多进程 < 普通 < 多线程 (multicore < normal < multithread) on 2 free cores: processes ~0.5-0.7 x normal, threads ~1.0-1.1 x normal; the three results are equal
 # expect_zh: 在两个空闲核上:多进程 < 普通 < 多线程;多进程约为普通的 0.5-0.7 倍,多线程约 1.0-1.1 倍;三种方式的计算结果相同
+# compare: cores=1,2,4
+# cores: 2
+# views: stats
 
 import multiprocessing as mp
 import threading as td
 import time
+
+try:
+    from taskscope import mark  # Taskscope: a phase starts here (Charts: phase durations)
+except ImportError:  # real CPython has no taskscope module
+    def mark(label):
+        pass
 
 
 def job(q):
@@ -57,13 +65,16 @@ def multithread():
 
 
 if __name__ == '__main__':
+    mark('normal')
     st = time.time()
     normal()
     st1 = time.time()
     print('normal time:', st1 - st)
+    mark('multithread')
     multithread()
     st2 = time.time()
     print('multithread time:', st2 - st1)
+    mark('multicore')
     multicore()
     st3 = time.time()
     print('multicore time:', st3 - st2)

@@ -6,6 +6,7 @@
 # watch_zh: 时间线:无阻塞时,两个线程轮流持有 GIL(并发),并不比顺序执行快,而两个进程在两个核上同时运行(并行)。有阻塞(sleep)时,线程和进程都同时睡眠,都提前完成。状态图:有阻塞的任务大部分时间处于等待(睡眠)。控制台:六个时间的表格。
 # expect: no blocking: sequential T, concurrent ~T (no gain), parallel ~T/2 on 2 cores; with blocking: sequential T, concurrent ~T/2, parallel ~T/2 (both help; concurrency uses less CPU)
 # expect_zh: 无阻塞:顺序 T,并发约 T(没有提升),并行在双核上约 T/2;有阻塞:顺序 T,并发约 T/2,并行约 T/2(两者都有提升,并发占用的 CPU 资源更少)
+# cores: 2
 
 import threading
 import time

@@ -6,6 +6,7 @@
 # watch_zh: 等待图:thread-1 持有 lock_a 并等待 lock_b,thread-2 持有 lock_b 并等待 lock_a,形成环路,四个死锁条件(互斥、请求和保持、不剥夺、环路等待)全部满足。同步对象:每把锁的持有者和等待者。状态图:两个线程永远处于等待(原因是锁)。Taskscope 在环路形成的那一刻报告死锁。
 # expect: both threads take their first lock, then block forever on the second (a real deadlock: the acquires have no timeout). Taskscope stops and reports it (exit status 3). Real CPython would hang forever; only so that this file also ends under python3, the threads are daemon threads and the main thread gives up waiting after 2 s, prints that both are still stuck, and exits
 # expect_zh: 两个线程各自拿到第一把锁,然后永远阻塞在第二把锁上(真正的死锁:acquire 没有超时)。Taskscope 会停下并报告死锁(退出状态 3)。真实的 CPython 会永远卡住;仅为了让本文件在 python3 下也能结束,两个线程设为守护线程,主线程等待 2 秒后放弃,打印两个线程仍然卡住,然后退出
+# views: waitFor
 
 import time
 from threading import Lock, Thread

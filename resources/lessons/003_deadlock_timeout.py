@@ -6,6 +6,7 @@
 # watch_zh: 等待图:与 003_deadlock.py 相同的环路形成(thread-1 -> lock_b -> thread-2 -> lock_a -> thread-1)并持续 1 秒;随后两个 acquire 都超时,每个线程释放自己持有的锁(Barrier 保证两者都尝试过后才释放),环路消失。死锁条件:"不剥夺"仍然成立,但线程放弃时"请求和保持"不再成立。控制台:两个线程都报告超时。
 # expect: both acquire(timeout=1) calls return False after about 1 s: the program prints that both threads timed out, i.e. the deadlock was detected, and it ends normally (a safe version of 003_deadlock.py for real CPython)
 # expect_zh: 两个 acquire(timeout=1) 都在约 1 秒后返回 False:程序打印两个线程都超时,即检测到了死锁,然后正常结束(003_deadlock.py 在真实 CPython 下的安全版本)
+# views: waitFor
 
 import time
 from threading import Barrier, Lock, Thread

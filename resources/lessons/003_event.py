@@ -6,6 +6,7 @@
 # watch_zh: 同步对象:Event 先是未设置,随后被另一个线程设置。状态图:主线程在 e.wait() 中等待(原因是事件),直到 set();清除后带超时的 wait(0.2) 在 0.2 秒后返回。时间线:set 标记与等待者被唤醒发生在同一时刻。
 # expect: e.wait() blocks until the thread sets the password and calls e.set(); then is_set() is True; after clear(), wait(0.2) returns False after 0.2 s
 # expect_zh: e.wait() 一直阻塞,直到线程写好口令并调用 e.set();之后 is_set() 为 True;clear() 之后,wait(0.2) 在 0.2 秒后返回 False
+# views: syncObjects
 
 import time
 from threading import Event, Thread

@@ -6,6 +6,8 @@
 # watch_zh: 状态图:每个子进程的标记依次经过 新建 -> 就绪 -> 执行;三个 CPU 密集的子进程共用两个核,在 执行 与 就绪 之间切换;然后 等待(睡眠)、等待(队列 get),最后 终止;已退出但尚未被 join 的子进程是僵尸进程。进程树 / ps 表:就绪或执行时 STAT 为 R(ps 无法区分两者),睡眠或阻塞时为 S,未回收的僵尸为 Z。控制台:父进程在每一步看到的情况。
 # expect: before start(): pid None, alive False (New); after start(): alive True; children compute (Ready/Running), sleep and block on the queue (Waiting), then exit with exitcode 0 (Terminated); between exit and join() a child is a zombie
 # expect_zh: start() 之前:pid 为 None,is_alive() 为 False(新建);start() 之后 is_alive() 为 True;子进程计算(就绪/执行)、睡眠并在队列上阻塞(等待),然后以 exitcode 0 退出(终止);退出后到 join() 之前是僵尸进程
+# cores: 2
+# views: states, processes
 
 import os
 import time

@@ -6,6 +6,7 @@
 # watch_zh: 时间线中的 GIL 通道:4 个计算线程时,GIL 大约每 5 毫秒在线程之间传递一次,同一时刻只有一个线程运行;4 个阻塞线程时,每个线程睡眠时都释放 GIL,所以它们的睡眠相互重叠。图表:每个线程的 GIL 等待时间。控制台:四个时间和两个比值。
 # expect: computing: 4 threads take about as long as 4 calls in a row (ratio ~1.0, often a bit more); blocking: 4 threads take about 1/4 of the time (ratio ~0.25)
 # expect_zh: 计算任务:4 个线程所用时间与连续调用 4 次大致相同(比值约 1.0,常常略大);阻塞任务:4 个线程约为 1/4 的时间(比值约 0.25)
+# views: gil, stats
 
 import sys
 import time

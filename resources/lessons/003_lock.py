@@ -6,6 +6,7 @@
 # watch_zh: 时间线:GIL 在写线程和检查线程之间传递。不加锁时,切换有时恰好发生在 "a += 1" 和 "b += 1" 之间,检查线程就看到 a != b。加锁后,同步对象视图显示锁被一个线程持有、另一个线程等待(状态图:等待,原因是锁),检查线程再也看不到只完成一半的更新。控制台:两次运行中各看到多少次 a != b。
 # expect: each run lasts 0.3 s; without the lock the checker sees a != b many times; with the lock, 0 times (and fewer updates get done, because the threads now wait for each other); a == b at the end of both runs
 # expect_zh: 每次运行 0.3 秒;不加锁时检查线程多次看到 a != b;加锁后为 0 次(完成的更新也更少,因为线程要互相等待);两次运行结束时都是 a == b
+# views: syncObjects
 
 import time
 from threading import Lock, Thread

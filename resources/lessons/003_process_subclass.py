@@ -6,6 +6,7 @@
 # watch_zh: 进程树:主进程的两个子进程。时间线:父进程在 join() 中等待第一个子进程(状态图:等待,原因是 join);父进程代码一结束,守护子进程就在循环中途被终止。控制台:守护子进程的 tick 大约 3 次后就停止了。
 # expect: start() calls the overridden run(); join() waits for child 1; the daemon child (daemon=True) prints about 3 of its 10 ticks and is terminated when the parent ends; it never prints "finished"
 # expect_zh: start() 会调用重写的 run();join() 等待子进程 1;守护子进程(daemon=True)只打印 10 次中的约 3 次 tick,父进程结束时即被终止,不会打印 "finished"
+# views: processes
 
 import os
 import time

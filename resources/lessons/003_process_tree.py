@@ -6,6 +6,7 @@
 # watch_zh: 进程树(pstree 视图以及带 PID、PPID 的 ps 表):主进程 -> child-1、child-2;child-1 -> grandchild。控制台:每个进程打印自己的 pid 和父进程的 pid,每个 ppid 都等于启动它的那个进程的 pid。
 # expect: child ppid == main pid; grandchild ppid == child-1 pid; all pids differ; the tree stays visible for about 0.5 s
 # expect_zh: 子进程的 ppid == 主进程的 pid;孙进程的 ppid == child-1 的 pid;所有 pid 都不同;进程树约保持 0.5 秒可见
+# views: processes
 
 import os
 import time

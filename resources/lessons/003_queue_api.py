@@ -6,6 +6,7 @@
 # watch_zh: 同步对象:在父进程中创建的队列、其中的数据和容量;子进程 put,父进程 get。状态图:子进程填充队列时父进程在 join 上等待;在满队列上带超时的 put() 和在空队列上带超时的 get() 各等待 0.5 秒(原因是队列)后放弃。控制台:每个调用的结果。
 # expect: processes do not share memory, so they talk through the queue; FIFO order; qsize() 3 and full() True at capacity; put(timeout) raises queue.Full and get(timeout) raises queue.Empty; put after close() raises ValueError
 # expect_zh: 进程间空间独立,需要通过队列通信;先进先出;达到容量时 qsize() 为 3、full() 为 True;put(timeout) 抛出 queue.Full,get(timeout) 抛出 queue.Empty;close() 之后 put 抛出 ValueError
+# views: syncObjects
 
 import queue
 import time

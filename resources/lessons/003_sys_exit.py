@@ -6,6 +6,7 @@
 # watch_zh: 进程树:子进程在 sys.exit() 处提前结束并进入终止状态;ps 表中可以看到各自的退出码。控制台:sys.exit("信息") 把信息打印到标准错误(以错误颜色显示);sys.exit() 之后的语句不会执行,但 finally 块会执行。
 # expect: sys.exit("...") prints the text and exits with status 1, sys.exit(3) exits with 3, returning normally gives 0; the parent reads the codes from exitcode; finally the main process itself calls sys.exit("main: bye"), so the program's exit status is 1
 # expect_zh: sys.exit("...") 打印文字并以状态 1 退出,sys.exit(3) 以 3 退出,正常返回为 0;父进程从 exitcode 读到这些值;最后主进程自己调用 sys.exit("main: bye"),所以整个程序的退出状态为 1
+# views: processes, console
 
 import os
 import sys

@@ -2,11 +2,12 @@
 # title_zh: 进程与线程:三个进程和三个线程做同样的工作
 # seed: 004
 # topic: processes
-# compare: cores=1,2
 # watch: Process tree: first three child processes with their own pids appear under the main process, then none: the three threads live inside the main process (one pid, several thread lanes in the Timeline). Console: time.process_time() is CPU time, not wall time or an id: about 0 in each fresh child process, and the shared CPU time of the whole process in the threads.
 # watch_zh: 进程树:先是主进程下出现三个拥有各自 pid 的子进程,之后没有子进程:三个线程都在主进程内部(一个 pid,时间线上有多个线程通道)。控制台:time.process_time() 是 CPU 时间,既不是墙上时间也不是编号:在每个新建的子进程中约为 0,在线程中是整个进程共享的 CPU 时间。
 # expect: both versions take about 2 s (3 x 2 s of sleeping overlap in either case); processes print different pids, threads print one pid; process_time() barely moves because sleeping uses no CPU
 # expect_zh: 两种方式都约 2 秒(3 x 2 秒的睡眠在两种情况下都重叠);进程打印不同的 pid,线程打印同一个 pid;因为睡眠不占 CPU,process_time() 几乎不变
+# compare: cores=1,2
+# views: processes
 
 import os
 import threading

@@ -6,6 +6,7 @@
 # watch_zh: 时间线:出错线程的通道在异常处结束,另一个线程和主线程继续运行。控制台:Python 在标准错误中打印 "Exception in thread ..." 及回溯,随后是另一个线程后面的输出和主线程的总结;程序正常结束。作为对比,抛出异常的子进程以 exitcode 1 结束,其父进程同样继续运行。
 # expect: the seed's table says an exception in one thread may bring down the whole process; in Python it only ends that thread: the other thread finishes all 5 steps, the main thread prints its summary, and the exit status is 0
 # expect_zh: 种子文章的表格说一个线程异常可能导致整个进程崩溃;在 Python 中它只会结束该线程:另一个线程完成全部 5 步,主线程打印总结,退出状态为 0
+# views: console
 
 import threading
 import time

@@ -332,6 +332,78 @@ TEST(CliPython, UncaughtExceptionPrintsATracebackAndExitsWith1) {
     EXPECT_NE(r.err.find("ValueError: bad"), std::string::npos);
 }
 
+// Tracebacks as CPython 3.11 prints them: the source line, then carets under the expression
+// that failed (`~` for the operands of a binary operator or the value of a subscript, `^`
+// for the rest), none when the expression is the whole line. Expected texts are python3
+// 3.11.7's; when python3 is installed the same programs are compared with it too.
+TEST(CliPython, TracebacksHaveCPython311Carets) {
+    struct Case {
+        const char* name;
+        const char* source;
+        const char* expected;  // stderr without the "  File ..." lines
+    };
+    const Case cases[] = {
+        {"tb_calls.py",
+         "def divide(a, b):\n    return a / b\n\ndef compute(values):\n    total = 0\n"
+         "    for v in values:\n        total += divide(10, v)\n    return total\n\n"
+         "print(compute([1, 2, 0]))\n",
+         "Traceback (most recent call last):\n    print(compute([1, 2, 0]))\n"
+         "          ^^^^^^^^^^^^^^^^^^\n    total += divide(10, v)\n             ^^^^^^^^^^^^^\n"
+         "    return a / b\n           ~~^~~\nZeroDivisionError: division by zero\n"},
+        {"tb_subscript.py", "a = [1]\nb = a [ 0 ] + a [ 3 ]\n",
+         "Traceback (most recent call last):\n    b = a [ 0 ] + a [ 3 ]\n"
+         "                  ~~^^^^^\nIndexError: list index out of range\n"},
+        {"tb_parens.py", "a = 1\nb = (a)  //  0\n",
+         "Traceback (most recent call last):\n    b = (a)  //  0\n        ~~~~~^^~~~\n"
+         "ZeroDivisionError: integer division or modulo by zero\n"},
+        {"tb_method.py", "n = None\ndef h():\n    return n.upper().strip()\nh()\n",
+         "Traceback (most recent call last):\n    h()\n    return n.upper().strip()\n"
+         "           ^^^^^^^\nAttributeError: 'NoneType' object has no attribute 'upper'\n"},
+        {"tb_name.py", "print(undefined)\n",
+         "Traceback (most recent call last):\n    print(undefined)\n          ^^^^^^^^^\n"
+         "NameError: name 'undefined' is not defined\n"},
+        {"tb_whole_line.py", "undefined\n",
+         "Traceback (most recent call last):\n    undefined\n"
+         "NameError: name 'undefined' is not defined\n"},
+        {"tb_assert_raise.py",
+         "import sys\nif len(sys.argv) > 1: raise ValueError('bad ' + sys.argv[1])\n"
+         "x = 1\nassert x == 2, 'boom'\n",
+         "Traceback (most recent call last):\n    assert x == 2, 'boom'\n           ^^^^^^\n"
+         "AssertionError: boom\n"},
+        {"tb_multiline.py", "z = (1 +\n     None)\n",
+         "Traceback (most recent call last):\n    z = (1 +\n         ^^^\n"
+         "TypeError: unsupported operand type(s) for +: 'int' and 'NoneType'\n"},
+        {"tb_wide.py",
+         "x = {'\xe5\x94\xb1': 1}\nprint('\xe5\x94\xb1\xe6\xad\x8c', x['\xe8\xb7\xb3'])\n",
+         "Traceback (most recent call last):\n    print('\xe5\x94\xb1\xe6\xad\x8c', "
+         "x['\xe8\xb7\xb3'])\n"
+         "                  ~^^^^^^\nKeyError: '\xe8\xb7\xb3'\n"},
+    };
+    auto withoutFileLines = [](const std::string& err) {
+        std::istringstream in(err);
+        std::string out;
+        for (std::string line; std::getline(in, line);)
+            if (line.rfind("  File ", 0) != 0) out += line + "\n";
+        return out;
+    };
+    const bool python = std::system(
+                            "python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' "
+                            ">/dev/null 2>&1") == 0;
+    for (const Case& c : cases) {
+        const auto f = pyFile(c.name, c.source);
+        const Result r = run("run " + f);
+        EXPECT_EQ(r.status, 1) << c.name;
+        EXPECT_EQ(withoutFileLines(r.err), c.expected) << c.name;
+        if (python) {
+            const std::string errFile = f + ".err";
+            std::system(("python3 " + f + " 2>" + errFile + " >/dev/null").c_str());
+            EXPECT_EQ(withoutFileLines(slurp(errFile)), withoutFileLines(r.err))
+                << c.name << " differs from python3's";
+            std::filesystem::remove(errFile);
+        }
+    }
+}
+
 TEST(CliPython, CompileErrorNamesFileLineAndColumnAndExitsWith2) {
     const auto f = pyFile("syntax.py", "x = 1\nif x\n    pass\n");
     const Result r = run("run " + f);
@@ -407,6 +479,75 @@ TEST(CliPython, BadStartMethodIsRejected) {
     const Result r = run("run " + f + " --start-method vfork");
     EXPECT_EQ(r.status, 2);
     EXPECT_NE(r.err.find("expected fork, spawn or forkserver"), std::string::npos);
+}
+
+// ---- a lesson's header sets up its run; the command line overrides it ----
+
+TEST(CliLessonHeader, CoresComeFromTheHeaderAndTheOptionOverridesThem) {
+    const auto f = pyFile("header_cores.py",
+                          "# title: two cores\n# cores: 2\n# args: from-header\n\n"
+                          "import os, sys\nprint(os.cpu_count(), sys.argv[1:])\n");
+    Result r = run("run " + f + " --stats -");
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.err, "2 ['from-header']\n");  // the program's output goes to stderr with --stats -
+    EXPECT_EQ(nlohmann::json::parse(r.out)["utilization"].size(), 2u);
+    r = run("run " + f + " --cores 3 -- x y");
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.out, "3 ['x', 'y']\n");
+    EXPECT_EQ(r.err, "");
+    // Without a header: the default 4 cores.
+    const auto plain = pyFile("plain_cores.py", "import os\nprint(os.cpu_count())\n");
+    EXPECT_EQ(run("run " + plain).out, "4\n");
+    // The seed lesson of two CPU threads on a dual-core machine.
+    r = run("run " + std::string(TASKSCOPE_SOURCE_DIR) +
+            "/resources/lessons/001_gil_two_cpu_threads.py --stats -");
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(nlohmann::json::parse(r.out)["utilization"].size(), 2u);
+}
+
+TEST(CliLessonHeader, ABadHeaderValueNamesFileAndLine) {
+    const auto f = pyFile("header_bad.py", "# title: t\n# cores: many\n\nprint(1)\n");
+    Result r = run("run " + f);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, "taskscope: error: " + f +
+                         ":2:10: cores: expected a whole number from 1 to 64, got \"many\"\n");
+    // A misspelt key is a warning; a header setting that does nothing is one too, with its line.
+    const auto g = pyFile("header_warn.py", "# title: t\n# core: 2\n# quantum: 3\n\nprint(1)\n");
+    r = run("run " + g);
+    EXPECT_EQ(r.status, 0);
+    EXPECT_EQ(r.out, "1\n");
+    EXPECT_NE(r.err.find("taskscope: warning: " + g + ":2:3: unknown header key \"core\""),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("taskscope: warning: " + g +
+                         ":3: quantum has no effect under the fair policy: only rr uses a time "
+                         "slice\n"),
+              std::string::npos)
+        << r.err;
+    // ... and none once the command line makes it count.
+    r = run("run " + g + " --policy rr");
+    EXPECT_EQ(r.status, 0);
+    EXPECT_EQ(r.err.find("has no effect"), std::string::npos) << r.err;
+}
+
+TEST(CliPython, StatsListTheMarkedPhases) {
+    const auto f = pyFile("phases.py",
+                          "import time\nfrom taskscope import mark\nmark('one')\ntime.sleep(0.2)\n"
+                          "mark('two')\ntime.sleep(0.1)\n");
+    const Result r = run("run " + f + " --stats -");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out)["phases"];
+    ASSERT_EQ(j.size(), 2u);
+    EXPECT_EQ(j[0]["label"], "one");
+    EXPECT_EQ(j[0]["thread"], "MainThread");
+    EXPECT_NEAR(j[0]["duration"].get<double>(), 200.0, 0.5);
+    EXPECT_EQ(j[1]["label"], "two");
+    EXPECT_NEAR(j[1]["duration"].get<double>(), 100.0, 0.5);
+    EXPECT_DOUBLE_EQ(j[0]["end"].get<double>(), j[1]["start"].get<double>());
+    // Without marks: an empty list.
+    const auto g = pyFile("nophases.py", "print(1)\n");
+    EXPECT_EQ(nlohmann::json::parse(run("run " + g + " --stats -").out)["phases"].size(), 0u);
 }
 
 // ---- options that have no effect say so (one warning line each; the run goes on) ----

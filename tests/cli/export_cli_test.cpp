@@ -163,3 +163,58 @@ TEST(CliExportErrors, UnwritablePathAndBadScale) {
 }
 
 }  // namespace
+
+// The run ends where the last process exits, in the statistics and in the picture's header
+// alike (a join(5) that returned early and a daemon's sleep leave timers behind).
+TEST(CliExport, TheHeaderEndsWhereTheProgramEnds) {
+    const std::string py = temp("ends.py"), svg = temp("ends.svg");
+    std::ofstream(py) << "import threading, time\n"
+                         "t = threading.Thread(target=time.sleep, args=(0.1,))\n"
+                         "t.start()\nt.join(5)\n"
+                         "d = threading.Thread(target=time.sleep, args=(1,), daemon=True)\n"
+                         "d.start()\ntime.sleep(0.2)\n";
+    const Result r = run("run " + py + " --stats - --svg " + svg);
+    ASSERT_EQ(r.status, 0) << r.err;
+    const std::smatch::string_type json = r.out;
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(json, m, std::regex("\"makespan\": ([0-9.]+)"))) << r.out;
+    const double makespan = std::stod(m[1]);
+    EXPECT_GE(makespan, 300.0);
+    EXPECT_LT(makespan, 302.0);
+    const std::string s = slurp(svg);
+    ASSERT_TRUE(std::regex_search(s, m, std::regex("0 to ([0-9.]+) ms"))) << s.substr(0, 2000);
+    EXPECT_NEAR(std::stod(m[1]), makespan, 0.01);
+    std::filesystem::remove(py);
+    std::filesystem::remove(svg);
+}
+
+// Pictures speak the interface language: --lang, or LANG when it is not given.
+TEST(CliExport, PicturesFollowTheLanguage) {
+    const std::string lesson =
+        std::string(TASKSCOPE_SOURCE_DIR) + "/resources/lessons/003_deadlock.py";
+    const std::string zh = temp("zh.svg"), env = temp("env.svg"), en = temp("en.svg");
+    Result r = run("run " + lesson + " --svg " + zh + " --lang zh_CN");
+    EXPECT_EQ(r.status, 3) << r.err;  // the lesson deadlocks
+    std::string s = slurp(zh);
+    EXPECT_NE(s.find("死锁:两个线程以相反的顺序获取两把锁"), std::string::npos);  // title_zh
+    EXPECT_NE(s.find(">就绪<"), std::string::npos);
+    EXPECT_NE(s.find("等待:睡眠"), std::string::npos);
+    EXPECT_EQ(s.find(">Ready<"), std::string::npos);
+    // LANG alone does it too; --lang wins over it.
+    r = run("run " + lesson + " --svg " + env, "LANG=zh_CN.UTF-8 LC_ALL= ");
+    EXPECT_EQ(r.status, 3) << r.err;
+    EXPECT_NE(slurp(env).find(">就绪<"), std::string::npos);
+    r = run("run " + lesson + " --svg " + en + " --lang en", "LANG=zh_CN.UTF-8 LC_ALL= ");
+    s = slurp(en);
+    EXPECT_NE(s.find("Deadlock: two threads take two locks in opposite order"), std::string::npos);
+    EXPECT_NE(s.find(">Ready<"), std::string::npos);
+    EXPECT_EQ(s.find(">就绪<"), std::string::npos);
+    // An explicit --title stays as given.
+    r = run("run " + lesson + " --svg " + en + " --lang zh_CN --title 'My title'");
+    EXPECT_NE(slurp(en).find("My title"), std::string::npos);
+    r = run("run " + lesson + " --svg " + en + " --lang xx");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("--lang: expected zh_CN, en or system, got \"xx\""), std::string::npos)
+        << r.err;
+    for (const auto& f : {zh, env, en}) std::filesystem::remove(f);
+}

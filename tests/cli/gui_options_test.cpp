@@ -65,3 +65,15 @@ TEST(GuiCommandLine, MessagesAreTheOnesOfTheHandWrittenParser) {
     ASSERT_TRUE(none.has_value()) << error;
     EXPECT_EQ(none->file, "");
 }
+
+TEST(GuiCommandLine, RunSettingsOverrideTheHeaderOfTheOpenedProgram) {
+    std::string error;
+    const auto o =
+        parseGuiOptions({"lesson.py", "--cores", "3", "--policy", "rr", "--no-gil"}, &error);
+    ASSERT_TRUE(o.has_value()) << error;
+    EXPECT_EQ(o->run.cores, 3);
+    EXPECT_EQ(o->run.policy, taskscope::core::PolicyKind::RoundRobin);
+    EXPECT_EQ(o->run.gil, false);
+    EXPECT_EQ(errorOf({"--cores", "0"}),
+              "--cores: expected a whole number from 1 to 64, got \"0\"");
+}

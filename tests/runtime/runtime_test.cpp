@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "core/analysis/phases.h"
+#include "core/analysis/trace_index.h"
 #include "core/runtime/python.h"
 #include "core/sim/machine.h"
 #include "core/trace/trace.h"
@@ -1019,6 +1021,89 @@ TEST(PythonErrors, UnknownModuleIsAModuleNotFoundError) {
     EXPECT_EQ(lastLine(run.err), "ModuleNotFoundError: No module named 'numpy'");
 }
 
+// ---- the end of a run ---------------------------------------------------------------------
+
+// Timers outlive the waits they were for (a join(5) that returned at 0.1 s, a daemon thread's
+// sleep cut short by the exit): the run still ends when the last process exits.
+TEST(RunEnd, IsTheLastExitNotALeftoverTimer) {
+    PyRun run(
+        "import threading, time\n"
+        "t = threading.Thread(target=time.sleep, args=(0.1,))\nt.start()\nt.join(5)\n"
+        "d = threading.Thread(target=time.sleep, args=(1,), daemon=True)\nd.start()\n"
+        "time.sleep(0.2)\nprint('bye')\n");
+    ASSERT_TRUE(run.compiled) << run.compileError;
+    ASSERT_TRUE(run.finished());
+    EXPECT_EQ(run.out, "bye\n");
+    const SimTime exit = run.machine.process(run.main).exited;
+    EXPECT_GE(exit, 300 * kMillisecond);
+    EXPECT_LT(exit, 302 * kMillisecond);
+    EXPECT_TRUE(run.machine.finished());
+    EXPECT_TRUE(run.machine.done());
+    EXPECT_EQ(run.machine.now(), exit);  // runUntil(60 s) stops there
+    EXPECT_EQ(run.trace.endTime(), exit);
+    EXPECT_FALSE(run.machine.step());
+    EXPECT_FALSE(run.machine.endRun(kPythonTimeLimit));  // not cut: it ended
+    EXPECT_EQ(run.trace.endTime(), exit);
+}
+
+// A program still running at the limit is cut there.
+TEST(RunEnd, ALimitEndsTheRunThere) {
+    Machine m(runtime::pythonMachineSettings());
+    Trace trace;
+    m.attachTrace(&trace);
+    runtime::PythonOptions o;
+    o.filename = "forever.py";
+    o.source = "import time\nwhile True:\n    time.sleep(1)\n";
+    ASSERT_TRUE(runtime::loadPython(m, o));
+    while (m.step(2500 * kMillisecond)) {
+    }
+    EXPECT_GE(m.now(), 2000 * kMillisecond);  // the last wake-up before the limit
+    EXPECT_LT(m.now(), 2010 * kMillisecond);
+    EXPECT_TRUE(m.endRun(2500 * kMillisecond));
+    EXPECT_EQ(m.now(), 2500 * kMillisecond);
+    EXPECT_EQ(trace.endTime(), 2500 * kMillisecond);
+    EXPECT_FALSE(m.finished());
+}
+
+// ---- taskscope.mark() phases ------------------------------------------------------------
+
+TEST(Phases, MarksDelimitPhasesPerThread) {
+    PyRun run(
+        "import threading, time\nfrom taskscope import mark\n"
+        "def worker():\n    mark('w')\n    time.sleep(0.03)\n"
+        "mark('sleep a bit')\ntime.sleep(0.1)\nmark('thread')\n"
+        "t = threading.Thread(target=worker)\nt.start()\nt.join()\n"
+        "mark('rest')\ntime.sleep(0.05)\n");
+    ASSERT_TRUE(run.compiled) << run.compileError;
+    ASSERT_TRUE(run.finished()) << run.err;
+    TraceIndex index;
+    index.update(run.trace);
+    const std::vector<Phase> phases = phasesAt(run.trace, index, run.trace.endTime());
+    ASSERT_EQ(phases.size(), 4u);
+    EXPECT_EQ(phases[0].label, "sleep a bit");
+    EXPECT_EQ(phases[0].threadName, "MainThread");
+    EXPECT_EQ(phases[0].process, "MainProcess");
+    EXPECT_GE(phases[0].duration(), 100 * kMillisecond);
+    EXPECT_LT(phases[0].duration(), 101 * kMillisecond);
+    EXPECT_EQ(phases[1].label, "thread");
+    EXPECT_GE(phases[1].duration(), 30 * kMillisecond);
+    EXPECT_LT(phases[1].duration(), 31 * kMillisecond);
+    EXPECT_EQ(phases[2].label, "w");  // the worker's own phase, to its end
+    EXPECT_EQ(phases[2].threadName, "Thread-1 (worker)");
+    EXPECT_TRUE(phases[2].ended);
+    EXPECT_GE(phases[2].duration(), 30 * kMillisecond);
+    EXPECT_EQ(phases[3].label, "rest");  // to the main thread's end
+    EXPECT_TRUE(phases[3].ended);
+    EXPECT_GE(phases[3].duration(), 50 * kMillisecond);
+    EXPECT_LT(phases[3].duration(), 51 * kMillisecond);
+    EXPECT_EQ(phases[1].end, phases[3].start);
+    // At 50 ms the first phase is still going.
+    const std::vector<Phase> early = phasesAt(run.trace, index, 50 * kMillisecond);
+    ASSERT_EQ(early.size(), 1u);
+    EXPECT_FALSE(early[0].ended);
+    EXPECT_EQ(early[0].end, 50 * kMillisecond);
+}
+
 // ---- every lesson runs to its end ------------------------------------------------------
 
 class Lessons : public ::testing::TestWithParam<std::string> {};
@@ -1032,6 +1117,12 @@ TEST_P(Lessons, RunsToTheEndWithTheExpectedStatus) {
         return;
     }
     ASSERT_TRUE(run.finished()) << run.err;
+    // The run ends at the instant the last process exits, not at a timer left behind.
+    SimTime lastExit = -1;
+    for (const ProcessInfo& p : run.machine.processes()) lastExit = std::max(lastExit, p.exited);
+    EXPECT_TRUE(run.machine.finished());
+    EXPECT_EQ(run.machine.now(), lastExit);
+    EXPECT_EQ(run.trace.endTime(), lastExit);
     EXPECT_EQ(run.exitCode(), GetParam() == "003_sys_exit.py" ? 1 : 0) << run.err;
     EXPECT_FALSE(run.out.empty());
     EXPECT_EQ(run.err.find("internal error"), std::string::npos) << run.err;

@@ -8,7 +8,9 @@
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QSlider>
+#include <QStatusBar>
 #include <QTabBar>
 #include <QToolBar>
 #include <QToolButton>
@@ -23,6 +25,7 @@
 #include "ui/style/theme.h"
 #include "ui/timeline/timeline_view.h"
 #include "ui/views/breakpoints_view.h"
+#include "ui/views/console_view.h"
 #include "ui/views/gil_view.h"
 #include "ui/views/lesson_browser.h"
 #include "ui/views/lesson_view.h"
@@ -38,6 +41,14 @@ using core::ThreadState;
 namespace {
 const QString kIoTwoCores = QStringLiteral(TASKSCOPE_UI_TEST_DATA "/io_two_cores.json");
 const QString kBad = QStringLiteral(TASKSCOPE_UI_TEST_DATA "/bad_bursts.json");
+
+// A dock is in front when it is the current tab of its group (or not tabbed and visible).
+bool inFront(const QMainWindow& w, const QDockWidget* dock) {
+    for (const QTabBar* bar : w.findChildren<QTabBar*>())
+        for (int i = 0; i < bar->count(); ++i)
+            if (bar->tabText(i) == dock->windowTitle()) return bar->currentIndex() == i;
+    return dock->isVisible();
+}
 }  // namespace
 
 class MainWindowTest : public QObject {
@@ -586,6 +597,75 @@ private slots:
             c->seek(0);
             QVERIFY2(c->state() == fresh, qPrintable(name));
         }
+    }
+
+    void aDeadlockIsSaidEverywhere() {
+        MainWindow w(prefs(QStringLiteral("deadlock.ini")));
+        w.setQuietErrors(true);
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openResource(QStringLiteral(":/lessons/003_deadlock.py")));
+        SimulationController* c = w.controller();
+        c->runToCompletion();
+        auto* waitFor = w.findChild<QDockWidget*>(QStringLiteral("waitForDock"));
+        // The lesson's "# views: waitFor" raised it when it opened.
+        QTRY_VERIFY(inFront(w, waitFor));
+        auto* states = w.findChild<QDockWidget*>(QStringLiteral("statesDock"));
+        states->raise();  // the Wait-for graph tab is behind another one
+        QTRY_VERIFY(!inFront(w, waitFor));
+        QSignalSpy reached(c, &SimulationController::deadlockReached);
+        c->seek(c->endTime() / 2);
+        QCOMPARE(reached.count(), 0);
+        c->seek(c->endTime());
+        QCOMPARE(reached.count(), 1);
+        QCOMPARE(reached.at(0).at(0).toLongLong(), *c->deadlockTime());
+        // The Wait-for graph is raised and the status bar says what happened.
+        QTRY_VERIFY(inFront(w, waitFor));
+        const QString status = w.statusBar()->currentMessage();
+        QVERIFY2(status.startsWith(QStringLiteral("Deadlock at 100.256 ms: thread-2 (pid 1001, "
+                                                  "MainProcess) waits for Lock lock_a held by "
+                                                  "thread-1; thread-1")),
+                 qPrintable(status));
+        // The Console has the cycle, even with the kernel events off.
+        auto* console = w.findChild<ConsoleView*>();
+        QVERIFY(console);
+        console->setShowEvents(false);
+        console->refresh();
+        const QString text = console->plainText();
+        QVERIFY2(text.contains(QStringLiteral("DEADLOCK thread-2 (pid 1001, MainProcess) waits for "
+                                              "Lock lock_a held by thread-1; thread-1 (pid 1001, "
+                                              "MainProcess) waits for Lock lock_b held by "
+                                              "thread-2; no thread can go on")),
+                 qPrintable(text));
+        // Said once: staying past the deadlock says nothing more, going back and forth again.
+        c->seek(c->endTime());
+        QCOMPARE(reached.count(), 1);
+        c->seek(0);
+        c->seek(c->endTime());
+        QCOMPARE(reached.count(), 2);
+    }
+
+    void aLessonHeaderSetsViewsZoomAndCores() {
+        MainWindow w(prefs(QStringLiteral("header.ini")));
+        w.setQuietErrors(true);
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QString error;
+        QVERIFY2(w.controller()->openPythonText(
+                     QStringLiteral("# title: t\n# cores: 3\n# views: console, states\n"
+                                    "# zoom: 10ms:60ms\n\nimport time\ntime.sleep(0.5)\n"),
+                     QStringLiteral("h.py"), {}, &error),
+                 qPrintable(error));
+        QCOMPARE(w.controller()->settings().cores, 3);
+        QTRY_VERIFY(inFront(w, w.findChild<QDockWidget*>(QStringLiteral("consoleDock"))));
+        QVERIFY(inFront(w, w.findChild<QDockWidget*>(QStringLiteral("statesDock"))));
+        auto* timeline = w.findChild<TimelineView*>();
+        QTRY_COMPARE(timeline->scale().origin, 10 * kMillisecond);
+        const core::SimTime right = timeline->scale().toTime(timeline->dataRect().width());
+        QVERIFY2(std::abs(right - 60 * kMillisecond) < kMillisecond,
+                 qPrintable(QString::number(static_cast<double>(right) / 1e6)));
     }
 
     // The command line is parsed in app/ (tests/cli/gui_options_test.cpp).

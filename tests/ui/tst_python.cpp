@@ -2,13 +2,18 @@
 // the run, the Code view's thread markers and edits, the GIL view's model, the Python run
 // settings.
 #include <QAbstractButton>
+#include <QBarCategoryAxis>
+#include <QChart>
+#include <QChartView>
 #include <QCheckBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -16,6 +21,7 @@
 #include "tests/ui/test_support.h"
 
 #include "core/analysis/gil_model.h"
+#include "ui/charts/stats_view.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
 #include "ui/views/code_view.h"
@@ -390,6 +396,164 @@ private slots:
         // Opening a program again goes back to the defaults.
         QVERIFY(c.openFile(kGilLesson, nullptr));
         QCOMPARE(c.pythonSettings().costScale, 1.0);
+    }
+
+    void theLessonHeaderSetsUpTheRun() {
+        SimulationController c;
+        QString error;
+        QVERIFY2(c.openFile(kGilLesson, &error), qPrintable(error));
+        // "# cores: 2" in the header of 001 (the CLI's default is 4).
+        QCOMPARE(c.settings().cores, 2);
+        QCOMPARE(c.programSettings().cores, 2);
+        QCOMPARE(c.lessonHeader().views, (std::vector<std::string>{"gil", "stats"}));
+        c.runToCompletion();
+        QCOMPARE(c.trace().coreCount(), 2);
+
+        // The desktop app's command line overrides the header, for the program it opened.
+        core::RunOverrides cli;
+        std::string why;
+        QVERIFY(cli.set("cores", "3", &why));
+        c.setStartupOverrides(cli);
+        QVERIFY(c.openFile(kGilLesson, &error));
+        QCOMPARE(c.settings().cores, 3);
+        QVERIFY(c.openFile(kGilLesson, &error));  // opened again later: the header's
+        QCOMPARE(c.settings().cores, 2);
+
+        // Header settings, args and pause-at labels of a program from memory.
+        const QString src = QStringLiteral(
+            "# title: t\n# cores: 1\n# args: 7\n# pause-at: half\n\nimport sys, time, "
+            "taskscope\nprint(sys.argv[1:])\ntime.sleep(0.01)\ntaskscope.mark('half')\n"
+            "time.sleep(0.01)\n");
+        QVERIFY2(c.openPythonText(src, QStringLiteral("h.py"), {}, &error), qPrintable(error));
+        QCOMPARE(c.settings().cores, 1);
+        QCOMPARE(c.pythonSettings().args, (std::vector<std::string>{"7"}));
+        c.runToCompletion();
+        QVERIFY(consoleText(c.trace()).startsWith(QStringLiteral("['7']")));
+        QVERIFY(!c.pauseOnMarkers());
+        QString reason;
+        const auto at = c.firstBreak(0, c.endTime(), &reason);
+        QVERIFY(at.has_value());
+        QVERIFY2(*at >= 10 * kMillisecond && *at < 11 * kMillisecond,
+                 qPrintable(QString::number(static_cast<double>(*at) / 1e6)));
+        QCOMPARE(reason, QStringLiteral("marker \"half\""));
+
+        // Edited text with a new header value re-reads it; a bad one is refused with its line.
+        QVERIFY(c.runSource(
+            QString(src).replace(QStringLiteral("cores: 1"), QStringLiteral("cores: 2")), &error));
+        QCOMPARE(c.settings().cores, 2);
+        core::Diagnostic detail;
+        QVERIFY(!c.runSource(
+            QString(src).replace(QStringLiteral("cores: 1"), QStringLiteral("cores: 0")), &error,
+            &detail));
+        QCOMPARE(error, QStringLiteral(
+                            "h.py:2:10: cores: expected a whole number from 1 to 64, got \"0\""));
+        QCOMPARE(detail.line, 2);
+        QCOMPARE(c.settings().cores, 2);  // the run is kept
+    }
+
+    void programArgumentsInRunSettings() {
+        SimulationController c;
+        SettingsPanel panel(&c);
+        QString error;
+        QVERIFY2(c.openPythonText(QStringLiteral("# title: a\n# args: 1\n\nimport sys\n"
+                                                 "print(sys.argv[1:])\n"),
+                                  QStringLiteral("args.py"), {}, &error),
+                 qPrintable(error));
+        c.runToCompletion();
+        QCOMPARE(panel.argsBox()->text(), QStringLiteral("1"));
+        QCOMPARE(consoleText(c.trace()), QStringLiteral("['1']\n"));
+        QVERIFY(!panel.headerNote()->isHidden());
+        QCOMPARE(panel.headerNote()->text(), QStringLiteral("The program's header sets: args 1"));
+        panel.argsBox()->setText(QStringLiteral(" a  b "));
+        emit panel.argsBox()->editingFinished();
+        QCOMPARE(c.pythonSettings().args, (std::vector<std::string>{"a", "b"}));
+        c.runToCompletion();
+        QCOMPARE(consoleText(c.trace()), QStringLiteral("['a', 'b']\n"));
+        QCOMPARE(panel.argsBox()->text(), QStringLiteral("a b"));
+        // Other settings keep the arguments; the program's defaults bring the header's back.
+        panel.coresBox()->setValue(1);
+        panel.applyNow();
+        QCOMPARE(c.pythonSettings().args, (std::vector<std::string>{"a", "b"}));
+        QCOMPARE(c.settings().cores, 1);
+        c.setConfig(c.programConfig());
+        QCOMPARE(c.pythonSettings().args, (std::vector<std::string>{"1"}));
+        QCOMPARE(panel.argsBox()->text(), QStringLiteral("1"));
+        QCOMPARE(c.settings().cores, 4);
+    }
+
+    void theRunEndsAtTheLastExit() {
+        // 001 exits at 493 ms, a GIL drop request was left for 496 ms; 003_process_subclass's
+        // join(20) returned early but left a timer at 20 s (the run read as cut at 10 s).
+        for (const char* name : {"001_gil_two_cpu_threads.py", "003_process_subclass.py"}) {
+            SimulationController c;
+            QVERIFY(c.openFile(kLessons + QLatin1String(name), nullptr));
+            c.runToCompletion();
+            QVERIFY2(!c.truncated(), name);
+            core::SimTime lastExit = -1;
+            for (const core::ProcessInfo& p : c.machine()->processes())
+                lastExit = std::max(lastExit, p.exited);
+            QVERIFY(lastExit > 0);
+            QCOMPARE(c.endTime(), lastExit);
+            QCOMPARE(c.machine()->now(), lastExit);
+            c.seek(core::kNever);
+            QCOMPARE(c.cursor(), lastExit);
+        }
+    }
+
+    void chartsShowPerThreadFiguresTheGilWaitAndPhases() {
+        SimulationController c;
+        Theme theme;
+        QVERIFY(c.openFile(kGilLesson, nullptr));
+        c.runToCompletion();
+        c.seek(c.endTime());
+        StatsView view(&c, &theme);
+        view.resize(1000, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto chart = [&](const char* name) {
+            return view.findChild<QChartView*>(QLatin1String(name));
+        };
+        auto categories = [&](const char* name) {
+            const auto axes = chart(name)->chart()->axes();
+            for (QAbstractAxis* a : axes)
+                if (auto* cat = qobject_cast<QBarCategoryAxis*>(a)) return cat->categories();
+            return QStringList();
+        };
+        // Per thread, not the textbook per-process bars; the first thread on top.
+        QCOMPARE(chart("waitingChart")->chart()->title(),
+                 QStringLiteral("Time per thread: CPU, ready, GIL, blocked"));
+        QCOMPARE(categories("waitingChart"),
+                 (QStringList{QStringLiteral("Thread-2 (spin)"), QStringLiteral("Thread-1 (spin)"),
+                              QStringLiteral("MainThread")}));
+        // GIL wait per thread: each spinning thread waits about half its time (lesson 001).
+        QVERIFY(chart("gilWaitChart")->isVisible());
+        const QStringList gil = categories("gilWaitChart");
+        QCOMPARE(gil.size(), 3);
+        const QRegularExpression share(QStringLiteral("^Thread-1 \\(spin\\) \u00b7 (\\d+)%$"));
+        const auto m = share.match(gil[1]);
+        QVERIFY2(m.hasMatch(), qPrintable(gil.join(QLatin1Char('|'))));
+        QVERIFY2(m.captured(1).toInt() >= 40 && m.captured(1).toInt() <= 60, qPrintable(gil[1]));
+        QVERIFY(!chart("phasesChart")->isVisible());  // no marks
+        QVERIFY2(view.summaryText().contains(QStringLiteral("summed over 3 thread(s)")),
+                 qPrintable(view.summaryText()));
+
+        // Lesson 002 marks its three parts: serial, threads, processes side by side.
+        QVERIFY(
+            c.openFile(kLessons + QStringLiteral("002_thread_vs_process_vs_serial.py"), nullptr));
+        c.runToCompletion();
+        c.seek(c.endTime());
+        view.refresh();
+        QVERIFY(chart("phasesChart")->isVisible());
+        QCOMPARE(categories("phasesChart"),
+                 (QStringList{QStringLiteral("normal"), QStringLiteral("multithread"),
+                              QStringLiteral("multicore")}));
+        const auto& ph = view.phases();
+        QCOMPARE(ph.size(), std::size_t{3});
+        // On 2 cores: processes about half the serial time, threads no faster than serial.
+        const double processes = static_cast<double>(ph[2].duration()) / ph[0].duration();
+        const double threads = static_cast<double>(ph[1].duration()) / ph[0].duration();
+        QVERIFY2(processes > 0.4 && processes < 0.7, qPrintable(QString::number(processes)));
+        QVERIFY2(threads > 0.95 && threads < 1.2, qPrintable(QString::number(threads)));
     }
 
     void lessonsAreEmbedded() {

@@ -234,6 +234,32 @@ private slots:
         QCOMPARE(formatCpuTime(61 * kSecond + 4 * kMillisecond), std::string("1:01.004"));
     }
 
+    void axisTicksOfARunAreRoundWithUnits() {
+        // The timeline's axis over whole runs (fit with the 2% margin, 1200 px, labels at
+        // least 100 px apart): 1-2-5 steps, whole numbers in the step's unit.
+        auto labels = [](core::SimTime end) {
+            const TimeScale s = fitScale(0, end + end / 50, 1200);
+            const core::SimTime step = tickStep(s.nsPerPixel, 100);
+            QStringList out;
+            for (core::SimTime t = firstTick(0, step); t <= s.toTime(1200); t += step)
+                out << QString::fromStdString(formatTick(t, step));
+            return out;
+        };
+        QCOMPARE(labels(493069 * kMicrosecond).join(QLatin1Char(',')),
+                 QString::fromUtf8("0 ms,50 ms,100 ms,150 ms,200 ms,250 ms,300 ms,350 ms,400 ms,"
+                                   "450 ms,500 ms"));
+        QCOMPARE(labels(397950 * kMicrosecond).join(QLatin1Char(',')),
+                 QString::fromUtf8("0 ms,50 ms,100 ms,150 ms,200 ms,250 ms,300 ms,350 ms,400 ms"));
+        QCOMPARE(labels(3112 * kMillisecond).join(QLatin1Char(',')),
+                 QString::fromUtf8("0 ms,500 ms,1000 ms,1500 ms,2000 ms,2500 ms,3000 ms"));
+        QCOMPARE(labels(7 * kMicrosecond).mid(0, 2).join(QLatin1Char(',')),
+                 QString::fromUtf8("0 \u00b5s,1 \u00b5s"));
+        const QRegularExpression round(QStringLiteral("^\\d+ (s|ms|\u00b5s|ns)$"));
+        for (const core::SimTime end : {core::SimTime{1}, 79590700 * core::SimTime{1},
+                                        1620 * kMillisecond, 367 * kMicrosecond, 20 * kSecond})
+            for (const QString& l : labels(end)) QVERIFY2(round.match(l).hasMatch(), qPrintable(l));
+    }
+
     void parsesDurations() {
         QCOMPARE(parseDuration("12ms", kSecond), std::optional<core::SimTime>(12 * kMillisecond));
         QCOMPARE(parseDuration(" 1.5 s ", kMillisecond),

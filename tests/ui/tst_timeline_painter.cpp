@@ -166,6 +166,51 @@ private slots:
         QCOMPARE(TimelinePainter::labelWidthFor(rows, fm), expected);
         QCOMPARE(TimelinePainter::axisHeightFor(fm), fm.height() + 10);
     }
+
+    void deadlockedThreadsWaitOnToTheEdgeOfTheView() {
+        SimulationController c;
+        Theme theme;
+        QVERIFY(c.openFile(
+            QStringLiteral(TASKSCOPE_SOURCE_DIR "/resources/lessons/003_deadlock.py"), nullptr));
+        c.runToCompletion();
+        QVERIFY(c.deadlockTime().has_value());
+        const core::SimTime end = c.endTime();
+        TimelinePainter painter(c, theme);
+        const auto rows = rowsOf(c, theme);
+        painter.setRows(rows);
+        painter.setLabelWidth(kLabels);
+        TimelinePainter::Frame frame;
+        frame.area = kArea;
+        frame.axisHeight = kAxis;
+        // The run takes the left half of the lanes; the rest is after the deadlock.
+        frame.scale = fitScale(0, 2 * end, kArea.width() - kLabels);
+        const QImage image = paintOnce(painter, frame);
+        const double nsPerPixel = frame.scale.nsPerPixel;
+        for (const char* name : {"thread-1", "thread-2"}) {
+            std::uint32_t th = core::kNone;
+            for (std::uint32_t i = 0; i < c.trace().threads().size(); ++i)
+                if (c.trace().threads()[i].name == name) th = i;
+            const int r = threadRow(rows, th);
+            QVERIFY2(r >= 0, name);
+            // Past the end, to the right edge: the colour of waiting for a lock (under a
+            // light hatch), not the dimmed background.
+            const QColor lock = theme.stateColour(ThreadState::Waiting, WaitReason::Lock);
+            int matches = 0, samples = 0;
+            for (core::SimTime t = end + end / 10; t < 2 * end - end / 20; t += end / 20) {
+                const QColor px =
+                    image.pixelColor(at(rows[static_cast<std::size_t>(r)], t, nsPerPixel));
+                ++samples;
+                if (std::abs(px.red() - lock.red()) < 40 &&
+                    std::abs(px.green() - lock.green()) < 40 &&
+                    std::abs(px.blue() - lock.blue()) < 40)
+                    ++matches;
+            }
+            QVERIFY2(matches * 2 > samples, qPrintable(QStringLiteral("%1: %2 of %3")
+                                                           .arg(QLatin1String(name))
+                                                           .arg(matches)
+                                                           .arg(samples)));
+        }
+    }
 };
 
 QTEST_MAIN(TimelinePainterTest)

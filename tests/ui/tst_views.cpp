@@ -1,8 +1,11 @@
 // Each view at given cursor times for a known workload: what it would draw.
+#include <QChart>
+#include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QValueAxis>
 #include <QtTest>
 
 #include <array>
@@ -470,6 +473,30 @@ private slots:
                  qPrintable(view.summaryText()));
         QCOMPARE(view.utilization().size(), std::size_t{2});
         QCOMPARE(view.utilization()[1].front(), 1.0);
+        // Round ticks with units on both charts (no "79.5907 ms", "1.62e+03", "0.367").
+        auto valueAxis = [&](const char* chart, Qt::Orientation o) -> QValueAxis* {
+            auto* v = view.findChild<QChartView*>(QLatin1String(chart));
+            return v ? qobject_cast<QValueAxis*>(v->chart()->axes(o).value(0)) : nullptr;
+        };
+        QValueAxis* time = valueAxis("utilizationChart", Qt::Horizontal);
+        QVERIFY(time);
+        QCOMPARE(time->tickType(), QValueAxis::TicksDynamic);
+        QCOMPARE(time->tickAnchor(), 0.0);
+        QCOMPARE(time->tickInterval(), 5.0);  // the run ends at 13 ms: 0, 5, 10 ms
+        QCOMPARE(time->max(), 13.0);
+        QCOMPARE(time->labelFormat(), QStringLiteral("%.0f ms"));
+        QValueAxis* bars = valueAxis("waitingChart", Qt::Vertical);
+        QVERIFY(bars);
+        QCOMPARE(bars->tickInterval(), 5.0);  // turnarounds up to 13 ms: 0, 5, 10, 15
+        QCOMPARE(bars->max(), 15.0);
+        QCOMPARE(bars->labelFormat(), QStringLiteral("%.0f ms"));
+        QVERIFY2(!view.summaryText().contains(QStringLiteral("e-")),
+                 qPrintable(view.summaryText()));
+        // A workload keeps the textbook bars; no GIL or phase chart.
+        QCOMPARE(view.findChild<QChartView*>(QStringLiteral("waitingChart"))->chart()->title(),
+                 QStringLiteral("Waiting and turnaround per process"));
+        QVERIFY(view.findChild<QChartView*>(QStringLiteral("gilWaitChart"))->isHidden());
+        QVERIFY(view.findChild<QChartView*>(QStringLiteral("phasesChart"))->isHidden());
     }
 
     void settingsPanelRerunsWithNewSettings() {

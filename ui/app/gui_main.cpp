@@ -40,6 +40,7 @@ int screenshot(const GuiOptions& o) {
     applyLanguage(parseLanguageCode(o.lang.empty() ? "en" : o.lang).value_or(Language::English));
     MainWindow window(prefs);
     window.setQuietErrors(true);
+    window.controller()->setStartupOverrides(o.run);
     // Never show the user's own saved edits of a Python program in a picture.
     window.codeView()->setAutosaveDirectory(dir.filePath(QStringLiteral("edits")));
     const bool ok = o.file.empty() ? window.openResource(MainWindow::defaultLesson())
@@ -139,6 +140,7 @@ int guiMain(int argc, char** argv, const GuiOptions& o) {
                      "taskscope: warning: the Chinese translation is missing from this build\n");
     MainWindow window(prefs);
     window.show();
+    window.controller()->setStartupOverrides(o.run);
     if (o.file.empty())
         window.openResource(MainWindow::defaultLesson());
     else if (!window.openFile(QString::fromStdString(o.file)))

@@ -4,8 +4,12 @@
 //   taskscope [FILE] [--lang zh_CN|en|system]
 //   taskscope --screenshot OUT.png [FILE] [--at T] [--size WxH] [--dark] [--presenter]
 //             [--colour-blind] [--raise VIEW] [--lang zh_CN|en]
+// plus the run settings of `taskscope run` (--cores 2, --policy rr, ...), which override the
+// opened program's header for that program.
 
 #include <string>
+
+#include "core/sim/run_config.h"
 
 namespace taskscope::ui {
 
@@ -21,6 +25,7 @@ struct GuiOptions {
     std::string raise;         // --raise DOCK: bring a tabbed dock to the front (console...)
     std::string lang;          // --lang zh_CN|en|system; empty: the stored preference
                                // (screenshots: English, so that pictures are reproducible)
+    core::RunOverrides run;    // --cores, --policy, ...: over the header of FILE
 };
 
 }  // namespace taskscope::ui

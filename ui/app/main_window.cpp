@@ -29,11 +29,13 @@
 
 #include <cmath>
 
+#include "core/analysis/wait_for_graph.h"
 #include "ui/app/language.h"
 #include "ui/app/preferences.h"
 #include "ui/charts/stats_view.h"
 #include "ui/export/export_dialog.h"
 #include "ui/export/image_export.h"
+#include "ui/model/display_names.h"
 #include "ui/model/lesson_header.h"
 #include "ui/model/time_format.h"
 #include "ui/sim/simulation_controller.h"
@@ -130,13 +132,35 @@ MainWindow::MainWindow(std::shared_ptr<Preferences> preferences, QWidget* parent
         if (m_controller->isPython() &&
             property("pythonSerial").value<quint64>() != m_controller->programSerial()) {
             setProperty("pythonSerial", QVariant::fromValue(m_controller->programSerial()));
-            for (const char* name : {"codeDock", "gilDock"})
-                if (QDockWidget* d = findChild<QDockWidget*>(QLatin1String(name));
-                    d && !d->isFloating())
+            // Then the views its header names ("# views: waitFor, stats"), the first in front.
+            QStringList names = {QStringLiteral("code"), QStringLiteral("gil")};
+            const auto& views = m_controller->lessonHeader().views;
+            for (auto v = views.rbegin(); v != views.rend(); ++v)
+                names << QString::fromStdString(*v);
+            for (const QString& name : names)
+                if (QDockWidget* d = findChild<QDockWidget*>(name + QLatin1String("Dock"));
+                    d && !d->isFloating()) {
+                    d->show();
                     d->raise();
+                }
         } else if (!m_controller->isPython()) {
             setProperty("pythonSerial", QVariant::fromValue(kNoSerial));
         }
+    });
+    // A deadlock forms: the Wait-for graph comes to the front and the status bar says it
+    // (the Console has its line, the timeline the threads' endless waits).
+    connect(m_controller, &SimulationController::deadlockReached, this, [this](qint64 t) {
+        if (QDockWidget* d = findChild<QDockWidget*>(QStringLiteral("waitForDock"));
+            d && !d->isFloating()) {
+            d->show();
+            d->raise();
+        }
+        const core::Machine* m = m_controller->machine();
+        statusBar()->showMessage(
+            tr("Deadlock at %1: %2. No thread of the cycle can go on.")
+                .arg(QString::fromStdString(formatDuration(t)),
+                     m ? ui::describeCycle(m_controller->trace(), core::waitForGraph(*m))
+                       : QString()));
     });
     connect(m_controller, &SimulationController::playingChanged, this, [this](bool playing) {
         m_playAction->setText(playing ? tr("Pause") : tr("Play"));

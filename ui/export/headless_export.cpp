@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "ui/app/language.h"
 #include "ui/export/compare_export.h"
 #include "ui/export/image_export.h"
 #include "ui/sim/simulation_controller.h"
@@ -34,13 +35,18 @@ bool exportHeadless(const HeadlessRun& run, const std::vector<ExportOptions>& ou
         return false;
     }
     const auto app = ensureApplication();
+    // The pictures speak the language asked for (or the environment's): labels, legend,
+    // header and a lesson's Chinese title.
+    applyLanguage(run.language);
+    const bool chinese = currentLanguage() == Language::Chinese;
     bool ok = true;
     {
         Theme theme;
         theme.applyToApplication();
         SimulationController controller;
         controller.adoptRun(run.workload, run.title, run.settings, *run.machine, *run.trace);
-        for (const ExportOptions& o : outputs) {
+        for (ExportOptions o : outputs) {
+            if (chinese && !run.titleZh.isEmpty()) o.title = run.titleZh.toStdString();
             if (!exportView(controller, theme, nullptr, o, error)) {
                 ok = false;
                 break;

@@ -9,6 +9,7 @@
 #include "core/sim/machine.h"
 #include "core/trace/trace.h"
 #include "core/workload/workload.h"
+#include "ui/app/language_code.h"
 #include "ui/export/export_options.h"
 
 namespace taskscope::ui {
@@ -20,6 +21,10 @@ struct HeadlessRun {
     core::MachineSettings settings;
     std::optional<core::Workload> workload;  // the workload it came from, when it is one
     QString title;                           // the program's title (file name by default)
+    // The language of the pictures (System: the LANG of the environment), and the title to
+    // use instead of each output's when they are Chinese (a lesson's title_zh; may be empty).
+    Language language = Language::System;
+    QString titleZh;
 };
 
 // Writes each of `outputs` for `run` without a window: creates the QApplication when there is

@@ -104,7 +104,8 @@ std::vector<LegendEntry> legendFor(const SimulationController& c, const Theme& t
             const QRgb rgb = theme.stateColour(ThreadState::Waiting, reason).rgb();
             auto it = std::find_if(waits.begin(), waits.end(),
                                    [&](const auto& w) { return w.first == rgb; });
-            const QString name = reasonName(reason);
+            const QString name =
+                reason == WaitReason::Gil ? Export::tr("the GIL") : reasonName(reason);
             if (it == waits.end())
                 waits.push_back({rgb, QStringList{name}});
             else
@@ -165,7 +166,9 @@ QString subtitleFor(const SimulationController& c, const TimelinePicture& pic) {
             Export::tr("%1 to %2")
                 .arg(pic.from == 0 ? QStringLiteral("0")
                                    : QString::fromStdString(formatDuration(pic.from)),
-                     QString::fromStdString(formatDuration(pic.to)));
+                     // Nothing happens after the run's end (the last exit): the margin
+                     // drawn after it is no time of the run.
+                     QString::fromStdString(formatDuration(std::min(pic.to, c.endTime()))));
     text += QStringLiteral("  \u00b7  Taskscope");
     return text;
 }
@@ -577,13 +580,11 @@ bool exportView(SimulationController& c, Theme& theme, const TimelineShown* show
     if (o.view == ExportOptions::View::WaitingChart ||
         o.view == ExportOptions::View::UtilizationChart) {
         // One chart alone: the other one and the summary make room.
-        const bool waiting = o.view == ExportOptions::View::WaitingChart;
-        auto* keep = owner->findChild<QWidget*>(waiting ? QStringLiteral("waitingChart")
-                                                        : QStringLiteral("utilizationChart"));
-        auto* drop = owner->findChild<QWidget*>(waiting ? QStringLiteral("utilizationChart")
-                                                        : QStringLiteral("waitingChart"));
-        if (drop) drop->hide();
-        if (keep) target = keep;
+        const QString name = o.view == ExportOptions::View::WaitingChart
+                                 ? QStringLiteral("waitingChart")
+                                 : QStringLiteral("utilizationChart");
+        static_cast<StatsView*>(owner.get())->setSingleChart(name);
+        if (auto* keep = owner->findChild<QWidget*>(name)) target = keep;
     }
     // A light window background behind the widgets, as in the app.
     owner->setAutoFillBackground(true);

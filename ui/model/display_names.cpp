@@ -1,6 +1,7 @@
 #include "ui/model/display_names.h"
 
 #include <QCoreApplication>
+#include <QStringList>
 
 namespace taskscope::ui {
 
@@ -82,6 +83,73 @@ QString causeName(Cause c) {
             return QCoreApplication::translate("Cause", "killed");
     }
     return QStringLiteral("?");
+}
+
+}  // namespace taskscope::ui
+
+namespace taskscope::ui {
+
+QString objectKindName(core::ObjectKind k) {
+    using core::ObjectKind;
+    switch (k) {
+        case ObjectKind::Lock:
+            return QCoreApplication::translate("ObjectKind", "Lock");
+        case ObjectKind::RLock:
+            return QCoreApplication::translate("ObjectKind", "RLock");
+        case ObjectKind::Semaphore:
+            return QCoreApplication::translate("ObjectKind", "Semaphore");
+        case ObjectKind::BoundedSemaphore:
+            return QCoreApplication::translate("ObjectKind", "BoundedSemaphore");
+        case ObjectKind::Event:
+            return QCoreApplication::translate("ObjectKind", "Event");
+        case ObjectKind::Condition:
+            return QCoreApplication::translate("ObjectKind", "Condition");
+        case ObjectKind::Barrier:
+            return QCoreApplication::translate("ObjectKind", "Barrier");
+        case ObjectKind::Queue:
+            return QCoreApplication::translate("ObjectKind", "Queue");
+        case ObjectKind::Join:
+            return QCoreApplication::translate("ObjectKind", "Join");
+        case ObjectKind::Value:
+            return QCoreApplication::translate("ObjectKind", "Value");
+    }
+    return QStringLiteral("?");
+}
+
+QString objectLabel(core::ObjectKind kind, const std::string& name) {
+    const QString n = QString::fromStdString(name);
+    if (kind == core::ObjectKind::Join) {
+        // The machine names a join after its thread: "join T2".
+        const QString target = n.startsWith(QLatin1String("join ")) ? n.mid(5) : n;
+        return QCoreApplication::translate("ObjectKind", "join %1").arg(target);
+    }
+    return QCoreApplication::translate("ObjectKind", "%1 %2", "kind, then the object's name")
+        .arg(objectKindName(kind), n);
+}
+
+QString objectLabel(const core::Trace& trace, std::uint32_t object) {
+    if (object >= trace.objects().size())
+        return QCoreApplication::translate("ObjectKind", "object %1").arg(object);
+    const auto& info = trace.objects()[object];
+    return ui::objectLabel(static_cast<core::ObjectKind>(info.kind), info.name);
+}
+
+QString nodeLabel(const core::Trace& trace, const core::WaitForGraph::Node& node) {
+    return node.thread ? QString::fromStdString(node.label) : ui::objectLabel(trace, node.index);
+}
+
+QString describeCycle(const core::Trace& trace, const core::WaitForGraph& g) {
+    QStringList steps;
+    for (std::size_t i = 0; i + 1 < g.cycle.size(); i += 2) {
+        const auto& t = g.nodes[static_cast<std::size_t>(g.cycle[i])];
+        const auto& o = g.nodes[static_cast<std::size_t>(g.cycle[i + 1])];
+        const auto& next = g.nodes[static_cast<std::size_t>(g.cycle[(i + 2) % g.cycle.size()])];
+        steps << QCoreApplication::translate("WaitForGraph", "%1 waits for %2 held by %3")
+                     .arg(QString::fromStdString(t.detail), nodeLabel(trace, o),
+                          QString::fromStdString(next.name));
+    }
+    return steps.join(
+        QCoreApplication::translate("WaitForGraph", "; ", "between the steps of a cycle"));
 }
 
 }  // namespace taskscope::ui

@@ -7,6 +7,7 @@
 #include "core/analysis/wait_for_graph.h"
 #include "core/sim/machine.h"
 #include "core/sync/kernel_object.h"
+#include "ui/model/display_names.h"
 
 namespace taskscope::ui {
 
@@ -56,12 +57,12 @@ std::vector<RunEvent> runEvents(const core::Trace& trace, const core::TraceIndex
                 e.kind = RunEvent::Kind::Deadlock;
                 if (machine && machine->deadlock() && machine->deadlock()->time == e.time)
                     e.text = QCoreApplication::translate("RunEvents", "deadlock: %1")
-                                 .arg(q(core::describeCycle(core::waitForGraph(*machine))))
+                                 .arg(ui::describeCycle(trace, core::waitForGraph(*machine)))
                                  .toStdString();
                 else
                     e.text = QCoreApplication::translate("RunEvents", "deadlock: %1 waits for %2")
                                  .arg(q(core::threadName(trace, b.subject)),
-                                      q(core::objectLabel(trace, b.object)))
+                                      ui::objectLabel(trace, b.object))
                                  .toStdString();
                 break;
             case RecordKind::Marker:
@@ -81,7 +82,7 @@ std::vector<RunEvent> runEvents(const core::Trace& trace, const core::TraceIndex
             case RecordKind::Sync: {
                 e.kind = RunEvent::Kind::LostUpdate;
                 const QString who = q(core::threadName(trace, b.subject));
-                const QString what = q(core::objectLabel(trace, b.object));
+                const QString what = ui::objectLabel(trace, b.object);
                 const core::LostUpdate* lu = nullptr;
                 if (machine && lost < machine->lostUpdates().size())
                     lu = &machine->lostUpdates()[lost];

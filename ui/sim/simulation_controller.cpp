@@ -118,6 +118,17 @@ bool SimulationController::runSource(const QString& source, QString* error,
 bool SimulationController::startPython(const QString& source, const QString& name,
                                        const QString& path, QString* error,
                                        core::Diagnostic* detail, bool keepSettings) {
+    // The header's settings are read as the command line's options are: a bad value is an
+    // error of the program, with its line.
+    core::LessonHeader header = core::readLessonHeader(source.toStdString(), name.toStdString());
+    if (!header.errors.empty()) {
+        const core::Diagnostic& e = header.errors.front();
+        m_sourceError = e;
+        if (error) *error = QString::fromStdString(e.format());
+        if (detail) *detail = e;
+        emit sourceErrorChanged();
+        return false;
+    }
     // Compile on a scratch machine first, so that a program with an error keeps the current run.
     {
         core::Machine scratch{core::MachineSettings{}};
@@ -143,12 +154,22 @@ bool SimulationController::startPython(const QString& source, const QString& nam
     m_source = source;
     m_title = name;
     m_sourcePath = path;
+    // Edited text with other header settings starts from them (other edits keep the settings).
+    auto settingsText = [](const core::LessonHeader& h) {
+        std::vector<std::pair<std::string, std::string>> v;
+        for (const auto& s : h.settingLines) v.emplace_back(s.key, s.value);
+        return v;
+    };
+    const bool headerChanged = settingsText(header) != settingsText(m_header);
+    m_header = std::move(header);
     if (!keepSettings) {
         ++m_programSerial;
         m_revealed = 0;
         m_input.clear();
         m_config = programConfig();
         if (!m_lineBreakpoints.empty()) setLineBreakpoints({});  // they belonged to another file
+    } else if (headerChanged) {
+        m_config = programConfig();
     }
     restart(0);
     setSpeed(suggestedSpeed(m_complete ? endTime() : 20 * core::kSecond));
@@ -180,6 +201,7 @@ void SimulationController::setPythonSettings(const PythonSettings& settings) {
 void SimulationController::openWorkload(core::Workload workload, const QString& title,
                                         const QString& path) {
     m_workload = std::move(workload);
+    m_header = {};
     ++m_programSerial;
     m_revealed = 0;
     m_config.isPython = false;
@@ -202,6 +224,7 @@ void SimulationController::adoptRun(std::optional<core::Workload> workload, cons
     m_runTarget.reset();
     m_runTimer.stop();
     m_workload = std::move(workload);
+    m_header = {};
     ++m_programSerial;
     m_config = m_workload ? core::runConfigFor(*m_workload) : core::RunConfig{};
     m_config.isPython = false;  // shown as recorded: no source to edit or re-run
@@ -216,6 +239,7 @@ void SimulationController::adoptRun(std::optional<core::Workload> workload, cons
     m_sourcePath.clear();
     m_config.machine = settings;
     m_machine.emplace(machine);  // a copy does not write to any trace
+    m_deadlockAnnounced = false;
     m_trace = std::make_unique<core::Trace>(trace);
     m_index.clear();
     m_index.update(*m_trace);
@@ -230,9 +254,19 @@ void SimulationController::adoptRun(std::optional<core::Workload> workload, cons
 }
 
 core::RunConfig SimulationController::programConfig() const {
-    // What `taskscope run FILE` uses.
-    if (m_config.isPython) return core::runtime::pythonRunConfig();
-    return m_workload ? core::runConfigFor(*m_workload) : core::RunConfig{};
+    // What `taskscope run FILE` uses: the program's defaults, its header, the command line.
+    core::RunConfig config = m_config.isPython ? core::runtime::pythonRunConfig()
+                             : m_workload      ? core::runConfigFor(*m_workload)
+                                               : core::RunConfig{};
+    const bool startup = m_startupSerial != 0 && m_startupSerial == m_programSerial;
+    core::applyLessonSettings(config, m_config.isPython ? m_header : core::LessonHeader{},
+                              startup ? m_startupOverrides : core::RunOverrides{});
+    return config;
+}
+
+void SimulationController::setStartupOverrides(const core::RunOverrides& overrides) {
+    m_startupOverrides = overrides;
+    m_startupSerial = m_programSerial + 1;
 }
 
 void SimulationController::setSettings(const core::MachineSettings& settings) {
@@ -249,6 +283,7 @@ void SimulationController::restart(SimTime keepCursor) {
     m_runTarget.reset();
     m_runTimer.stop();
     m_machine.reset();
+    m_deadlockAnnounced = false;  // a new run: its deadlock is news again
     m_trace = std::make_unique<core::Trace>();
     m_index.clear();
     m_lineRecords.clear();
@@ -295,13 +330,9 @@ void SimulationController::runSlice(qint64 budgetMs) {
             more = m_config.isPython ? m.step(core::kPythonTimeLimit) : m.step();
         if (!more) {
             m_complete = true;
-            if (m_config.isPython && !m.done() &&
-                !(m.deadlock() && m_config.machine.stopOnDeadlock)) {
-                m_truncated = true;  // still running at the time limit
-                m.runUntil(core::kPythonTimeLimit);
-            } else {
-                m.runUntil(core::kNever);  // records the end time
-            }
+            // The run ends at the last exit (or the deadlock, or the time limit: truncated).
+            m_truncated = m.endRun(m_config.isPython ? core::kPythonTimeLimit : core::kNever) &&
+                          m_config.isPython;
             break;
         }
         if (m_trace->size() > kMaxRecords || m.now() > kMaxSimTime) {
@@ -340,6 +371,19 @@ void SimulationController::runToCompletion() {
 void SimulationController::updateState() {
     m_state = m_trace->stateAt(m_cursor);
     m_revealed = std::max(m_revealed, m_cursor);
+    const auto deadlock = deadlockTime();
+    const bool reached = deadlock && m_cursor >= *deadlock;
+    if (reached && !m_deadlockAnnounced) {
+        m_deadlockAnnounced = true;
+        emit deadlockReached(*deadlock);
+    } else if (!reached) {
+        m_deadlockAnnounced = false;
+    }
+}
+
+std::optional<SimTime> SimulationController::deadlockTime() const {
+    if (!m_machine || !m_machine->deadlock()) return std::nullopt;
+    return m_machine->deadlock()->time;
 }
 
 void SimulationController::setHideFuture(bool on) {
@@ -543,7 +587,9 @@ std::optional<SimTime> SimulationController::firstBreak(SimTime from, SimTime to
         best = t;
         if (reason) *reason = why;
     };
-    if (m_pauseOnMarkers || m_pauseOnDeadlock || m_pauseOnLostUpdate) {
+    // The lesson's "# pause-at:" labels pause whether or not "Pause at markers" is on.
+    const auto& pauseAt = m_header.pauseAt;
+    if (m_pauseOnMarkers || m_pauseOnDeadlock || m_pauseOnLostUpdate || !pauseAt.empty()) {
         const auto& ev = m_index.runEvents();
         for (std::size_t i = m_index.runEventCountAt(*m_trace, from); i < ev.size(); ++i) {
             const SimTime t = m_trace->time(ev[i]);
@@ -554,7 +600,9 @@ std::optional<SimTime> SimulationController::firstBreak(SimTime from, SimTime to
                            ? QString::fromStdString(m_trace->threads()[th].name)
                            : QString::number(th);
             };
-            if (m_pauseOnMarkers && b.kind == core::RecordKind::Marker) {
+            if (b.kind == core::RecordKind::Marker &&
+                (m_pauseOnMarkers || std::find(pauseAt.begin(), pauseAt.end(),
+                                               m_trace->text(b.object)) != pauseAt.end())) {
                 consider(t,
                          tr("marker \"%1\"").arg(QString::fromStdString(m_trace->text(b.object))));
                 break;

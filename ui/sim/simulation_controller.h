@@ -16,6 +16,7 @@
 #include "core/runtime/python.h"
 #include "core/sim/machine.h"
 #include "core/trace/trace.h"
+#include "core/workload/lesson_header.h"
 #include "core/workload/workload.h"
 
 namespace taskscope::ui {
@@ -76,6 +77,14 @@ public:
     QString title() const { return m_title; }
     QString sourcePath() const { return m_sourcePath; }
 
+    // The header of the open Python program ("# title:", "# cores: 2", "# views:", ...; empty
+    // for workloads). Its run settings are part of programConfig(); a header with a bad value
+    // is refused as a compile error is (file:line).
+    const core::LessonHeader& lessonHeader() const { return m_header; }
+    // Run settings given on the desktop app's command line (taskscope FILE --cores 4): laid
+    // over the header of the next program opened, and of that program only.
+    void setStartupOverrides(const core::RunOverrides& overrides);
+
     // The run configuration; changing it re-runs from the start and keeps the cursor.
     const core::RunConfig& config() const { return m_config; }
     void setConfig(const core::RunConfig& config);
@@ -83,7 +92,8 @@ public:
     const core::MachineSettings& settings() const { return m_config.machine; }
     void setSettings(const core::MachineSettings& settings);
     // The defaults of the open program (what the file asked for; for Python programs the
-    // CLI's defaults: 4 cores, the fair policy, a 2 us context switch).
+    // CLI's defaults: 4 cores, the fair policy, a 2 us context switch, under the settings of
+    // the program's header and then of the command line).
     core::RunConfig programConfig() const;
     core::MachineSettings programSettings() const { return programConfig().machine; }
     // GIL, switch interval, start method, cost scale and input lines of Python runs; changing
@@ -109,6 +119,8 @@ public:
 
     // --- the cursor ---
     core::SimTime cursor() const { return m_cursor; }
+    // When the run ends in a deadlock (the machine found a cycle): its time.
+    std::optional<core::SimTime> deadlockTime() const;
     // Every thread, core and process at the cursor.
     const core::TraceState& state() const { return m_state; }
     void seek(core::SimTime t);
@@ -186,6 +198,8 @@ signals:
     void sourceErrorChanged();
     // "Reveal as it plays" was switched on or off.
     void hideFutureChanged(bool on);
+    // The cursor reached the run's deadlock (once per run, again after going back before it).
+    void deadlockReached(qint64 time);
 
 private:
     void restart(core::SimTime keepCursor);
@@ -208,7 +222,10 @@ private:
     std::vector<int> m_lineBreakpoints;
     QString m_title;
     QString m_sourcePath;
-    core::RunConfig m_config;  // m_config.isPython: a Python program is open
+    core::LessonHeader m_header;
+    core::RunOverrides m_startupOverrides;
+    quint64 m_startupSerial = 0;  // the program the startup overrides belong to (0: none)
+    core::RunConfig m_config;     // m_config.isPython: a Python program is open
     std::optional<core::Machine> m_machine;
     std::unique_ptr<core::Trace> m_trace;
     core::TraceIndex m_index;
@@ -230,6 +247,7 @@ private:
     std::vector<StateWatch> m_stateWatches;
     QString m_lastPauseReason;
     std::optional<core::SimTime> m_runTarget;
+    bool m_deadlockAnnounced = false;  // deadlockReached was emitted for this cursor side
     QTimer m_runTimer;
     QTimer m_frameTimer;
     QElapsedTimer m_frameClock;

@@ -9,6 +9,7 @@
 
 #include "core/analysis/process_table.h"
 #include "core/sync/kernel_object.h"
+#include "ui/model/display_names.h"
 #include "ui/model/time_format.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
@@ -204,10 +205,12 @@ void TimelinePainter::paint(QPainter& p, const Frame& frame) {
     paintSyncGlyphs(p, f);
     p.setClipping(false);
     paintAxis(p, f);
-    if (frame.hideAfter >= 0)
+    if (frame.hideAfter >= 0) {
         paintHiddenFuture(p, f, frame.hideAfter);
-    else
+    } else {
         paintRunEnd(p, f);
+        paintDeadlockWaits(p, f);
+    }
     paintLabels(p, f);
     if (frame.cursor) paintCursor(p, f);
 }
@@ -424,6 +427,45 @@ void TimelinePainter::paintHiddenFuture(QPainter& p, const Pass& f, SimTime afte
         p.setPen(m_theme.mutedText());
         p.drawText(box, Qt::AlignCenter, text);
     }
+}
+
+void TimelinePainter::paintDeadlockWaits(QPainter& p, const Pass& f) {
+    // A deadlock ends the run, but its threads wait for ever: past the end their lanes go on
+    // to the edge of the view in the colour of their wait, saying what each waits for.
+    const core::Machine* m = m_controller.machine();
+    if (!m || !m->deadlock()) return;
+    const auto& trace = m_controller.trace();
+    const SimTime end = trace.endTime();
+    const double endX = std::max(0.0, f.scale.toX(end));
+    if (endX >= f.data.width()) return;
+    const core::TraceState at = trace.stateAt(end);
+    const QFontMetrics fm = p.fontMetrics();
+    p.save();
+    p.setClipRect(QRect(f.data.left(), f.data.top(), f.data.width(), f.data.height()));
+    for (std::size_t th = 0; th < at.threads.size() && th < m_threadRow.size(); ++th) {
+        const auto& t = at.threads[th];
+        if (!t.exists || t.state != core::ThreadState::Waiting || m_threadRow[th] < 0) continue;
+        const TimelineRow& row = m_rows[static_cast<std::size_t>(m_threadRow[th])];
+        const int y = f.rowTop(row);
+        if (y > f.data.bottom() || y + row.height < f.data.top()) continue;
+        const int pad = std::max(2, row.height / 8);
+        const QRectF band(f.data.left() + endX, y + pad, f.data.width() - endX,
+                          row.height - 2 * pad);
+        const QColor colour = m_theme.stateColour(t.state, t.reason);
+        p.fillRect(band, colour);
+        QColor hatch = m_theme.background();
+        hatch.setAlpha(110);
+        p.fillRect(band, QBrush(hatch, Qt::BDiagPattern));
+        const QString text =
+            QCoreApplication::translate("taskscope::ui::TimelineView", "waiting for %1 (deadlock)")
+                .arg(ui::objectLabel(trace, t.waitingOn));
+        if (band.width() >= 60) {
+            p.setPen(colour.lightness() > 140 ? QColor(Qt::black) : QColor(Qt::white));
+            p.drawText(band.adjusted(4, 0, -2, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                       fm.elidedText(text, Qt::ElideRight, static_cast<int>(band.width()) - 6));
+        }
+    }
+    p.restore();
 }
 
 void TimelinePainter::paintLabels(QPainter& p, const Pass& f) {

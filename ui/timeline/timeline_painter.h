@@ -96,6 +96,7 @@ private:
     void paintSyncGlyphs(QPainter& p, const Pass& f);
     void paintAxis(QPainter& p, const Pass& f);
     void paintRunEnd(QPainter& p, const Pass& f);
+    void paintDeadlockWaits(QPainter& p, const Pass& f);
     void paintLabels(QPainter& p, const Pass& f);
     void paintLabel(QPainter& p, const Pass& f, const TimelineRow& row, const LabelFonts& fonts);
     void paintCursor(QPainter& p, const Pass& f);

@@ -82,7 +82,7 @@ void TimelineView::onProgramChanged() {
     m_gilLanes = m_gilMode != GilLanes::None && m_controller->index().hasGil();
     m_revision = ~0ull;
     rebuildLayout();
-    if (isVisible()) fitAll();
+    if (isVisible()) fitInitial();
 }
 
 void TimelineView::rebuildLayout() {
@@ -128,7 +128,19 @@ void TimelineView::rebuildLayout() {
 void TimelineView::fitAll() {
     const QRect d = dataRect();
     const SimTime end = std::max<SimTime>(m_controller->endTime(), 1);
-    m_scale = fitScale(0, end + end / 50, d.width());
+    // A deadlock's threads wait on past the end: room to show it (their lanes go on).
+    m_scale = fitScale(0, end + end / (m_controller->deadlockTime() ? 6 : 50), d.width());
+    m_fitPending = false;
+    updateScrollBars();
+    viewport()->update();
+}
+
+void TimelineView::fitInitial() {
+    // A lesson's "# zoom: 0:50ms" is the first view of its run; otherwise the whole run.
+    const auto& h = m_controller->lessonHeader();
+    if (!h.zoomFrom || !h.zoomTo) return fitAll();
+    m_scale = fitScale(*h.zoomFrom, *h.zoomTo, dataRect().width());
+    m_followedCursor = m_controller->cursor();
     m_fitPending = false;
     updateScrollBars();
     viewport()->update();
@@ -189,7 +201,7 @@ void TimelineView::scrollContentsBy(int, int) {
 
 void TimelineView::showEvent(QShowEvent* event) {
     QAbstractScrollArea::showEvent(event);
-    if (m_fitPending) fitAll();
+    if (m_fitPending) fitInitial();
 }
 
 void TimelineView::changeEvent(QEvent* event) {
@@ -203,7 +215,7 @@ void TimelineView::changeEvent(QEvent* event) {
 
 void TimelineView::resizeEvent(QResizeEvent* event) {
     QAbstractScrollArea::resizeEvent(event);
-    if (m_fitPending) fitAll();
+    if (m_fitPending) fitInitial();
     updateScrollBars();
     // A narrower view (presenter mode's wider labels) keeps the cursor on screen.
     if (!m_fitPending) keepCursorVisible();
@@ -219,7 +231,7 @@ void TimelineView::onAdvanced(qint64, quint64 revision) {
             m_gilLanes = gil;
             rebuildLayout();
         }
-        if (m_fitPending && isVisible()) fitAll();
+        if (m_fitPending && isVisible()) fitInitial();
         updateScrollBars();
     }
     if (m_nextReveal >= 0 && m_controller->revealedUntil() >= m_nextReveal) rebuildLayout();
@@ -230,6 +242,9 @@ void TimelineView::onAdvanced(qint64, quint64 revision) {
 
 void TimelineView::keepCursorVisible() {
     if (!m_follow || m_drag != Drag::None) return;
+    // Only a moving cursor is followed: a lesson's first view stays until the cursor moves.
+    if (m_controller->cursor() == m_followedCursor) return;
+    m_followedCursor = m_controller->cursor();
     const double x = m_scale.toX(m_controller->cursor());
     const int w = dataRect().width();
     if (x >= 0 && x <= w * 0.95) return;

@@ -84,6 +84,8 @@ private:
     void onAdvanced(qint64 cursor, quint64 revision);
     void onProgramChanged();
     void rebuildLayout();
+    // The first view of a program: the lesson's zoom, or the whole run.
+    void fitInitial();
     void updateScrollBars();
     void keepCursorVisible();
     QString threadLabel(std::uint32_t thread) const;
@@ -93,6 +95,7 @@ private:
     TimelinePainter m_painter;
     TimeScale m_scale;
     bool m_follow = true;
+    core::SimTime m_followedCursor = -1;  // the cursor keepCursorVisible() last acted on
     bool m_gilLanes = false;  // shown: the run has GIL records and the mode is not None
     GilLanes m_gilMode = GilLanes::MultiThreaded;
     bool m_fitPending = true;

@@ -10,6 +10,9 @@
 #include <QScrollBar>
 #include <QVBoxLayout>
 
+#include "core/analysis/labels.h"
+#include "core/analysis/wait_for_graph.h"
+#include "ui/model/display_names.h"
 #include "ui/model/time_format.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
@@ -158,7 +161,10 @@ bool ConsoleView::accepts(std::uint32_t record) const {
             process = b.subject;
             break;
     }
-    if (b.kind != RecordKind::Output && !m_events->isChecked()) return false;
+    // A deadlock is always said, as the command line says it.
+    if (b.kind != RecordKind::Output && b.kind != RecordKind::Deadlock && !m_events->isChecked())
+        return false;
+    if (b.kind == RecordKind::Deadlock) return true;
     return m_filterProcess == UINT32_MAX || process == m_filterProcess;
 }
 
@@ -206,6 +212,20 @@ QString ConsoleView::lineHtml(std::uint32_t record) const {
                        .arg(QString::fromStdString(trace.text(b.object)).toHtmlEscaped());
             colour = m_theme->marker().name();
             break;
+        case RecordKind::Deadlock: {
+            // The cycle, from the machine when it is the run's deadlock (it stops there).
+            const core::Machine* m = m_controller->machine();
+            const QString cycle =
+                m && m->deadlock() && m->deadlock()->time == trace.time(record)
+                    ? ui::describeCycle(trace, core::waitForGraph(*m))
+                    : tr("%1 waits for %2")
+                          .arg(QString::fromStdString(core::threadName(trace, b.subject)),
+                               ui::objectLabel(trace, b.object));
+            who = tr("DEADLOCK");
+            text = tr("%1; no thread can go on").arg(cycle).toHtmlEscaped();
+            colour = QStringLiteral("#d93025");
+            break;
+        }
         case RecordKind::ProcessCreate:
             who = procName(b.subject);
             text = b.object != core::kNone

@@ -6,6 +6,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -96,10 +97,17 @@ SettingsPanel::SettingsPanel(SimulationController* controller, QWidget* parent)
     m_costScale->setToolTip(
         tr("Multiplies the simulated cost of every bytecode and runtime operation "
            "(1\u00d7: calibrated against CPython 3.11)"));
+    m_args = new QLineEdit;
+    m_args->setObjectName(QStringLiteral("programArguments"));
+    m_args->setPlaceholderText(tr("e.g. 4"));
+    m_args->setToolTip(
+        tr("The program's arguments, sys.argv[1:], separated by spaces (as after "
+           "\"python3 program.py\"); applied when you press Enter or leave the box"));
     pyForm->addRow(m_gil);
     pyForm->addRow(tr("Switch interval"), m_interval);
     pyForm->addRow(tr("Start method"), m_startMethod);
     pyForm->addRow(tr("Cost scale"), m_costScale);
+    pyForm->addRow(tr("Arguments"), m_args);
     m_python->setEnabled(false);
     m_python->setToolTip(tr("Available when a Python program is open"));
 
@@ -108,6 +116,11 @@ SettingsPanel::SettingsPanel(SimulationController* controller, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_unitNote);
+    m_headerNote = new QLabel;
+    m_headerNote->setObjectName(QStringLiteral("headerSettingsNote"));
+    m_headerNote->setWordWrap(true);
+    m_headerNote->hide();
+    layout->addWidget(m_headerNote);
     layout->addWidget(defaults);
     layout->addWidget(m_python);
     layout->addStretch(1);
@@ -125,10 +138,14 @@ SettingsPanel::SettingsPanel(SimulationController* controller, QWidget* parent)
     connect(m_interval, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::scheduleApply);
     connect(m_startMethod, &QComboBox::currentIndexChanged, this, &SettingsPanel::scheduleApply);
     connect(m_costScale, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::scheduleApply);
+    connect(m_args, &QLineEdit::editingFinished, this, [this] {
+        if (m_loading || !m_controller->isPython()) return;
+        if (formConfig().python.args != m_controller->config().python.args) applyNow();
+    });
     connect(defaults, &QPushButton::clicked, this, [this] {
         m_debounce.stop();
-        m_controller->setSettings(m_controller->programSettings(),
-                                  SimulationController::PythonSettings{});
+        // The file's settings: the defaults under its header (and the startup command line).
+        m_controller->setConfig(m_controller->programConfig());
     });
     connect(controller, &SimulationController::programChanged, this,
             &SettingsPanel::loadFromController);
@@ -158,6 +175,16 @@ void SettingsPanel::loadFromController() {
                          static_cast<double>(core::kMillisecond));
     m_startMethod->setCurrentIndex(m_startMethod->findData(static_cast<int>(py.startMethod)));
     m_costScale->setValue(py.costScale);
+    QStringList args;
+    for (const std::string& a : py.args) args << QString::fromStdString(a);
+    m_args->setText(args.join(QLatin1Char(' ')));
+    QStringList fromHeader;
+    for (const auto& h : m_controller->lessonHeader().settingLines)
+        fromHeader << QStringLiteral("%1 %2").arg(QString::fromStdString(h.key),
+                                                  QString::fromStdString(h.value));
+    m_headerNote->setText(
+        tr("The program's header sets: %1").arg(fromHeader.join(QStringLiteral(", "))));
+    m_headerNote->setVisible(!fromHeader.isEmpty());
     m_python->setEnabled(m_controller->isPython());
     m_python->setToolTip(m_controller->isPython() ? QString()
                                                   : tr("Available when a Python program is open"));
@@ -196,6 +223,7 @@ core::RunOverrides SettingsPanel::formOverrides() const {
         o.switchInterval = m_interval->value();
         o.startMethod = static_cast<core::StartMethod>(m_startMethod->currentData().toInt());
         o.costScale = m_costScale->value();
+        o.set("args", m_args->text().toStdString(), nullptr);  // split at spaces, as the CLI's
     }
     return o;
 }

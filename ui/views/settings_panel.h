@@ -12,12 +12,14 @@ class QComboBox;
 class QGroupBox;
 class QDoubleSpinBox;
 class QLabel;
+class QLineEdit;
 class QSpinBox;
 
 namespace taskscope::ui {
 
 // Run settings: cores, policy, time slice, context-switch cost, seed and, for Python
-// programs, the GIL (on/off, switch interval), the start method and the cost scale. A change
+// programs, the GIL (on/off, switch interval), the start method, the cost scale and the
+// program's arguments. A change
 // re-runs the program from the start and keeps the cursor time, so the what-if is visible at
 // once.
 class SettingsPanel : public QWidget {
@@ -38,6 +40,10 @@ public:
     QDoubleSpinBox* switchIntervalBox() const { return m_interval; }
     QComboBox* startMethodBox() const { return m_startMethod; }
     QDoubleSpinBox* costScaleBox() const { return m_costScale; }
+    // The program's arguments (sys.argv[1:]), separated by spaces.
+    QLineEdit* argsBox() const { return m_args; }
+    // "From the lesson's header: cores 2, args 2" (hidden when the header sets nothing).
+    QLabel* headerNote() const { return m_headerNote; }
 
 private:
     void loadFromController();
@@ -59,6 +65,8 @@ private:
     QDoubleSpinBox* m_interval;
     QComboBox* m_startMethod;
     QDoubleSpinBox* m_costScale;
+    QLineEdit* m_args;
+    QLabel* m_headerNote;
     QTimer m_debounce;
     bool m_loading = false;
 };

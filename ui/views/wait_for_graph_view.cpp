@@ -13,6 +13,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "ui/model/display_names.h"
 #include "ui/sim/simulation_controller.h"
 #include "ui/style/theme.h"
 
@@ -52,7 +53,7 @@ QString q(const std::string& s) {
 
 // The evidence of condition `i` of `g` (the core judges the conditions; the words are the
 // GUI's, translated).
-QString evidence(const core::WaitForGraph& g, std::size_t i) {
+QString evidence(const core::Trace& trace, const core::WaitForGraph& g, std::size_t i) {
     const auto node = [&](int n) -> const core::WaitForGraph::Node& {
         return g.nodes[static_cast<std::size_t>(n)];
     };
@@ -61,7 +62,7 @@ QString evidence(const core::WaitForGraph& g, std::size_t i) {
         case 0:
             for (const auto& h : g.exclusive)
                 parts << QCoreApplication::translate("WaitForGraph", "%1 has one holder (%2)")
-                             .arg(q(node(h.object).label), q(h.name));
+                             .arg(ui::nodeLabel(trace, node(h.object)), q(h.name));
             return parts.isEmpty() ? QCoreApplication::translate("WaitForGraph", "no lock is held")
                                    : parts.join(QStringLiteral("; "));
         case 1:
@@ -83,8 +84,9 @@ QString evidence(const core::WaitForGraph& g, std::size_t i) {
         default:
             for (std::size_t k = 0; k + 1 < g.cycle.size(); k += 2)
                 parts << QCoreApplication::translate("WaitForGraph", "%1 waits for %2 held by %3")
-                             .arg(q(node(g.cycle[k]).label), q(node(g.cycle[k + 1]).label),
-                                  q(node(g.cycle[(k + 2) % g.cycle.size()]).label));
+                             .arg(ui::nodeLabel(trace, node(g.cycle[k])),
+                                  ui::nodeLabel(trace, node(g.cycle[k + 1])),
+                                  ui::nodeLabel(trace, node(g.cycle[(k + 2) % g.cycle.size()])));
             return parts.isEmpty() ? QCoreApplication::translate("WaitForGraph",
                                                                  "no cycle in the wait-for graph")
                                    : parts.join(QStringLiteral("; "));
@@ -147,7 +149,8 @@ void WaitForGraphView::refresh() {
                 "<tr><td style='color:%1'><b>%2</b></td><td><b>%3</b></td><td>%4</td></tr>")
                 .arg((cond.holds ? (m_graph.deadlocked ? alert : ok) : m_theme->mutedText()).name(),
                      cond.holds ? QStringLiteral("\u2611") : QStringLiteral("\u2610"),
-                     conditionTitle(cond.name), evidence(m_graph, i).toHtmlEscaped());
+                     conditionTitle(cond.name),
+                     evidence(m_controller->trace(), m_graph, i).toHtmlEscaped());
     }
     html += QStringLiteral("</table>");
     m_conditions->setText(html);
@@ -242,7 +245,11 @@ void WaitForGraphView::paintGraph(QPainter& p, const QRect& area) {
     const auto shownLabel = [&](const core::WaitForGraph::Node& node) {
         if (node.thread || node.index >= m_controller->trace().objects().size())
             return QString::fromStdString(node.label);
-        return QString::fromStdString(m_controller->trace().objects()[node.index].name);
+        const auto& object = m_controller->trace().objects()[node.index];
+        // A join is named after its thread ("join thread-1"): worded in the interface's language.
+        if (static_cast<core::ObjectKind>(object.kind) == core::ObjectKind::Join)
+            return ui::objectLabel(core::ObjectKind::Join, object.name);
+        return QString::fromStdString(object.name);
     };
     const auto nodeSize = [&](const core::WaitForGraph::Node& node) {
         const double w = std::max(2 * r, fm.horizontalAdvance(shownLabel(node)) + 14.0);
