@@ -134,6 +134,10 @@
         <source>speed-up %1×</source>
         <translation>加速比 %1×</translation>
     </message>
+    <message>
+        <source>the GIL</source>
+        <translation>GIL</translation>
+    </message>
 </context>
 <context>
     <name>LessonTopic</name>
@@ -184,6 +188,62 @@
     <message>
         <source>I/O</source>
         <translation>I/O</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectKind</name>
+    <message>
+        <source>Lock</source>
+        <translation>锁</translation>
+    </message>
+    <message>
+        <source>RLock</source>
+        <translation>可重入锁</translation>
+    </message>
+    <message>
+        <source>Semaphore</source>
+        <translation>信号量</translation>
+    </message>
+    <message>
+        <source>BoundedSemaphore</source>
+        <translation>有界信号量</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件变量</translation>
+    </message>
+    <message>
+        <source>Barrier</source>
+        <translation>栅栏</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>等待结束</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>共享值</translation>
+    </message>
+    <message>
+        <source>join %1</source>
+        <translation>%1 结束(join)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>kind, then the object&apos;s name</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>object %1</source>
+        <translation>对象 %1</translation>
     </message>
 </context>
 <context>
@@ -295,6 +355,11 @@
     <message>
         <source>no cycle in the wait-for graph</source>
         <translation>等待图中没有环</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between the steps of a cycle</comment>
+        <translation>;</translation>
     </message>
 </context>
 <context>
@@ -699,6 +764,18 @@
     <message>
         <source>input() lines are for Python programs</source>
         <translation>input() 输入行只用于 Python 程序</translation>
+    </message>
+    <message>
+        <source>%1 waits for %2</source>
+        <translation>%1 等待 %2</translation>
+    </message>
+    <message>
+        <source>DEADLOCK</source>
+        <translation>死锁</translation>
+    </message>
+    <message>
+        <source>%1; no thread can go on</source>
+        <translation>%1;没有线程能继续运行</translation>
     </message>
 </context>
 <context>
@@ -1460,6 +1537,10 @@ F11:演示模式
         <source>Compare</source>
         <translation>比较</translation>
     </message>
+    <message>
+        <source>Deadlock at %1: %2. No thread of the cycle can go on.</source>
+        <translation>%1 发生死锁:%2。环路中的线程都无法继续运行。</translation>
+    </message>
 </context>
 <context>
     <name>taskscope::ui::ProcessTreeView</name>
@@ -1682,6 +1763,22 @@ F11:演示模式
         <source>No effect without the GIL (free-threaded)</source>
         <translation>没有 GIL(自由线程)时不起作用</translation>
     </message>
+    <message>
+        <source>e.g. 4</source>
+        <translation>例如 4</translation>
+    </message>
+    <message>
+        <source>The program&apos;s arguments, sys.argv[1:], separated by spaces (as after &quot;python3 program.py&quot;); applied when you press Enter or leave the box</source>
+        <translation>程序的参数 sys.argv[1:],以空格分隔(相当于写在 &quot;python3 program.py&quot; 之后);按回车或离开输入框时生效</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>The program&apos;s header sets: %1</source>
+        <translation>程序开头的设置行:%1</translation>
+    </message>
 </context>
 <context>
     <name>taskscope::ui::SimulationController</name>
@@ -1791,10 +1888,6 @@ F11:演示模式
 <context>
     <name>taskscope::ui::StatsView</name>
     <message>
-        <source>At %1: average waiting %2 %4 over %5 arrived, average turnaround %3 %4 over %6 finished</source>
-        <translation>%1 时:已到达的 %5 个进程平均等待时间 %2 %4,已完成的 %6 个进程平均周转时间 %3 %4</translation>
-    </message>
-    <message>
         <source>waiting</source>
         <translation>等待时间</translation>
     </message>
@@ -1821,6 +1914,56 @@ F11:演示模式
     <message>
         <source>CPU utilization per core</source>
         <translation>每个核心的 CPU 利用率</translation>
+    </message>
+    <message numerus="yes">
+        <source>At %1: CPU %2 and waiting for the GIL %3, summed over %n thread(s)</source>
+        <translation>
+            <numerusform>%1 时:%n 个线程合计 CPU 时间 %2,等待 GIL %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At %1: average waiting %2 over %4 arrived, average turnaround %3 over %5 finished</source>
+        <translation>%1 时:已到达的 %4 个进程平均等待时间 %2,已完成的 %5 个进程平均周转时间 %3</translation>
+    </message>
+    <message>
+        <source>waiting for the GIL</source>
+        <translation>等待 GIL</translation>
+    </message>
+    <message>
+        <source>blocked: %1</source>
+        <translation>阻塞:%1</translation>
+    </message>
+    <message>
+        <source>Time per thread: CPU, ready, GIL, blocked (first %1 of %2)</source>
+        <translation>每个线程的时间:CPU、就绪、GIL、阻塞(%2 个中的前 %1 个)</translation>
+    </message>
+    <message>
+        <source>Time per thread: CPU, ready, GIL, blocked</source>
+        <translation>每个线程的时间:CPU、就绪、GIL、阻塞</translation>
+    </message>
+    <message>
+        <source>%1 · %2%</source>
+        <translation>%1 · %2%</translation>
+    </message>
+    <message>
+        <source>GIL wait per thread of %1 (share of the thread&apos;s time)</source>
+        <translation>%1 中每个线程的 GIL 等待时间(占该线程时间的比例)</translation>
+    </message>
+    <message>
+        <source>GIL wait per thread (share of the thread&apos;s time)</source>
+        <translation>每个线程的 GIL 等待时间(占该线程时间的比例)</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source> (so far)</source>
+        <translation>(进行中)</translation>
+    </message>
+    <message>
+        <source>Phases (taskscope.mark)</source>
+        <translation>各阶段耗时(taskscope.mark)</translation>
     </message>
 </context>
 <context>
@@ -2069,6 +2212,10 @@ Open a lesson such as &quot;Deadlock: two locks&quot; or &quot;Bounded queue&quo
     <message>
         <source>Export image...</source>
         <translation>导出图像...</translation>
+    </message>
+    <message>
+        <source>waiting for %1 (deadlock)</source>
+        <translation>等待 %1(死锁)</translation>
     </message>
 </context>
 <context>
