@@ -144,9 +144,9 @@ Expected<std::vector<CompareRun>> compareRuns(const ProgramSource& program,
                     std::accumulate(stats.utilization.begin(), stats.utilization.end(), 0.0) /
                     static_cast<double>(stats.utilization.size());
             // Phases by label (a label marked in several threads adds up), first seen first.
-            TraceIndex index;
-            index.update(*run.result.trace);
-            for (const Phase& ph : phasesAt(*run.result.trace, index, stats.end)) {
+            TraceIndex traceIndex;
+            traceIndex.update(*run.result.trace);
+            for (const Phase& ph : phasesAt(*run.result.trace, traceIndex, stats.end)) {
                 auto it = std::find_if(run.phases.begin(), run.phases.end(),
                                        [&](const auto& e) { return e.first == ph.label; });
                 if (it == run.phases.end())
