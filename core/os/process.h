@@ -1,7 +1,6 @@
 #pragma once
 
 #include <array>
-#include <deque>
 #include <string>
 #include <vector>
 
@@ -74,8 +73,10 @@ struct GilState {
     SimTime jitter = 0;                         // extra wake-up latency, up to this much
     ThreadId holder;
     ThreadId lastHolder;
-    ThreadId forcedWaiter;         // dropped on request; waits until another thread has it
-    std::deque<ThreadId> waiters;  // signalled one at a time, oldest first
+    ThreadId forcedWaiter;  // dropped on request; waits until another thread has it
+    // Signalled one at a time, oldest first. A vector: a deque allocates over 500 bytes even
+    // when empty, for every process.
+    std::vector<ThreadId> waiters;
     bool dropRequest = false;
     std::uint64_t switchNumber = 0;
     std::uint64_t switches = 0;
