@@ -136,8 +136,14 @@ int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
         if (b.kind != RecordKind::Output) continue;
         (b.extra16 == 2 || statsOnStdout ? err : out) << trace.text(b.object);
     }
-    const RunStats stats = computeStats(machine);
-    nlohmann::json statsJson = statsToJson(stats, unit, unitName);
+    // The table and the statistics CSV need the figures as a list; the JSON is written
+    // straight from the machine (statsJson holds only the findings added to it).
+    std::optional<RunStats> statsList;
+    auto stats = [&]() -> const RunStats& {
+        if (!statsList) statsList = computeStats(machine);
+        return *statsList;
+    };
+    nlohmann::json statsJson = nlohmann::json::object();
     int status = kExitOk;
     if (const auto& d = machine.deadlock()) {
         status = kExitDeadlock;
@@ -161,8 +167,10 @@ int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
     }
     bool ok = true;
     if (o.statsPath)
-        ok &= withOutput(*o.statsPath, out, err,
-                         [&](std::ostream& s) { s << statsJson.dump(2) << "\n"; });
+        ok &= withOutput(*o.statsPath, out, err, [&](std::ostream& s) {
+            writeStatsJson(machine, unit, unitName, statsJson, s);
+            s << "\n";
+        });
     if (o.tracePath)
         ok &= withOutput(*o.tracePath, out, err,
                          [&](std::ostream& s) { writeChromeTrace(trace, s); });
@@ -171,7 +179,7 @@ int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
                          [&](std::ostream& s) { writeSliceCsv(trace, s, unit, unitName); });
     if (o.statsCsvPath)
         ok &= withOutput(*o.statsCsvPath, out, err,
-                         [&](std::ostream& s) { writeStatsCsv(stats, s, unit, unitName); });
+                         [&](std::ostream& s) { writeStatsCsv(stats(), s, unit, unitName); });
     if (o.wantsImages()) ok &= writeImages(o, machine, trace, unit, unitName, title, err);
     if (trace.size() > 1000000 && o.tracePath)
         err << fmt::format(
@@ -181,7 +189,7 @@ int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
     // A Python program's stdout is its own output: the table only when asked for.
     if (o.summary || (!isProgram && !o.statsPath && !o.tracePath && !o.csvPath && !o.statsCsvPath &&
                       !o.wantsImages())) {
-        printSummary(stats, unit, unitName, out);
+        printSummary(stats(), unit, unitName, out);
         if (const std::string lost = describeLostUpdates(machine, unit, unitName); !lost.empty())
             out << lost << "\n";
     }

@@ -1,7 +1,11 @@
 #include "core/analysis/run_stats.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
+#include <functional>
+#include <map>
+#include <utility>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -25,6 +29,65 @@ struct ProcessSample {
     bool ended = false;
 };
 
+// A thread's figures added to its process's.
+void addThread(ProcessStats& ps, const ThreadSample& t) {
+    if (t.arrival >= 0 && (ps.arrival < 0 || t.arrival < ps.arrival)) ps.arrival = t.arrival;
+    if (t.firstRun >= 0 && (ps.firstRun < 0 || t.firstRun < ps.firstRun)) ps.firstRun = t.firstRun;
+    ps.cpu += t.stats.cpu;
+    ps.waiting += t.stats.ready;
+    ps.blocked += t.stats.blocked;
+    ps.finish = std::max(ps.finish, t.stats.finish);
+}
+
+// The averages over the processes, one process at a time (see RunStats).
+struct Averages {
+    SimTime start = kNever;
+    SimTime end = 0;
+    double sumWait = 0, sumTurn = 0, sumResp = 0;
+    int arrived = 0, ran = 0, finished = 0;
+    std::size_t count = 0;
+
+    // Completes `ps` (finish, turnaround, response) and counts it.
+    void add(ProcessStats& ps, bool ended) {
+        ++count;
+        if (!ended) ps.finish = -1;
+        if (ps.arrival < 0) return;
+        start = std::min(start, ps.arrival);
+        ++arrived;
+        sumWait += static_cast<double>(ps.waiting);
+        if (ps.finish >= 0) {
+            ps.turnaround = ps.finish - ps.arrival;
+            sumTurn += static_cast<double>(ps.turnaround);
+            ++finished;
+            end = std::max(end, ps.finish);
+        }
+        if (ps.firstRun >= 0) {
+            ps.response = ps.firstRun - ps.arrival;
+            sumResp += static_cast<double>(ps.response);
+            ++ran;
+        }
+    }
+    // The run's figures into `s` (its lists are left as they are).
+    void finish(RunStats& s, SimTime now, const std::vector<SimTime>& coreBusy,
+                std::uint64_t contextSwitches) const {
+        s.finished = finished;
+        SimTime last = end;
+        if (s.finished < static_cast<int>(count)) last = std::max(last, now);
+        s.start = start == kNever ? 0 : start;
+        s.end = last;
+        s.makespan = std::max<SimTime>(0, s.end - s.start);
+        if (arrived > 0) s.averageWaiting = sumWait / arrived;
+        if (s.finished > 0) s.averageTurnaround = sumTurn / s.finished;
+        if (ran > 0) s.averageResponse = sumResp / ran;
+        s.utilization.clear();
+        for (const SimTime busy : coreBusy)
+            s.utilization.push_back(
+                s.makespan > 0 ? static_cast<double>(busy) / static_cast<double>(s.makespan) : 0.0);
+        s.contextSwitches = contextSwitches;
+        if (s.makespan > 0) s.throughput = s.finished / (static_cast<double>(s.makespan) / kSecond);
+    }
+};
+
 // The one statistics computation: per-process sums of the threads, turnaround, response,
 // the averages (see RunStats), makespan, utilization and throughput.
 RunStats summarize(const std::vector<ProcessSample>& processes, std::vector<ThreadSample> threads,
@@ -37,93 +100,64 @@ RunStats summarize(const std::vector<ProcessSample>& processes, std::vector<Thre
         ps.pid = p.pid;
         s.processes.push_back(std::move(ps));
     }
-    for (const auto& t : threads) {
-        ProcessStats& ps = s.processes[t.process];
-        if (t.arrival >= 0 && (ps.arrival < 0 || t.arrival < ps.arrival)) ps.arrival = t.arrival;
-        if (t.firstRun >= 0 && (ps.firstRun < 0 || t.firstRun < ps.firstRun))
-            ps.firstRun = t.firstRun;
-        ps.cpu += t.stats.cpu;
-        ps.waiting += t.stats.ready;
-        ps.blocked += t.stats.blocked;
-        ps.finish = std::max(ps.finish, t.stats.finish);
-    }
-    SimTime start = kNever;
-    SimTime end = 0;
-    double sumWait = 0, sumTurn = 0, sumResp = 0;
-    int arrived = 0, ran = 0;
-    for (std::size_t i = 0; i < s.processes.size(); ++i) {
-        ProcessStats& ps = s.processes[i];
-        if (!processes[i].ended) ps.finish = -1;
-        if (ps.arrival < 0) continue;
-        start = std::min(start, ps.arrival);
-        ++arrived;
-        sumWait += static_cast<double>(ps.waiting);
-        if (ps.finish >= 0) {
-            ps.turnaround = ps.finish - ps.arrival;
-            sumTurn += static_cast<double>(ps.turnaround);
-            ++s.finished;
-            end = std::max(end, ps.finish);
-        }
-        if (ps.firstRun >= 0) {
-            ps.response = ps.firstRun - ps.arrival;
-            sumResp += static_cast<double>(ps.response);
-            ++ran;
-        }
-    }
+    for (const auto& t : threads) addThread(s.processes[t.process], t);
+    Averages avg;
+    for (std::size_t i = 0; i < s.processes.size(); ++i)
+        avg.add(s.processes[i], processes[i].ended);
     for (auto& t : threads) s.threads.push_back(std::move(t.stats));
-    if (s.finished < static_cast<int>(s.processes.size())) end = std::max(end, now);
-    s.start = start == kNever ? 0 : start;
-    s.end = end;
-    s.makespan = std::max<SimTime>(0, s.end - s.start);
-    if (arrived > 0) s.averageWaiting = sumWait / arrived;
-    if (s.finished > 0) s.averageTurnaround = sumTurn / s.finished;
-    if (ran > 0) s.averageResponse = sumResp / ran;
-    for (const SimTime busy : coreBusy)
-        s.utilization.push_back(
-            s.makespan > 0 ? static_cast<double>(busy) / static_cast<double>(s.makespan) : 0.0);
-    s.contextSwitches = contextSwitches;
-    if (s.makespan > 0) s.throughput = s.finished / (static_cast<double>(s.makespan) / kSecond);
+    avg.finish(s, now, coreBusy, contextSwitches);
     return s;
+}
+
+// One thread of the live machine now: time spent in the current state counts up to now.
+ThreadSample sampleOf(const Machine& m, const ThreadInfo& t) {
+    const SimTime open = m.now() - t.lastChange;
+    const ProcessInfo& p = m.process(t.process);
+    ThreadSample sample;
+    sample.process = t.process.index();
+    sample.arrival = t.arrival;
+    sample.firstRun = t.firstRun;
+    ThreadStats& ts = sample.stats;
+    ts.name = t.name;
+    ts.process = p.name;
+    ts.pid = p.pid;
+    ts.tid = t.tid;
+    ts.finish = t.finish;
+    ts.cpu = t.cpu;
+    ts.ready = t.readyTime + (t.state == ThreadState::Ready ? open : 0);
+    ts.blocked = t.waitingTime + (t.state == ThreadState::Waiting ? open : 0);
+    ts.gilWait =
+        t.gilWait + (t.state == ThreadState::Waiting && t.reason == WaitReason::Gil ? open : 0);
+    ts.blockedByReason = t.waitByReason;
+    if (t.state == ThreadState::Waiting)
+        ts.blockedByReason[static_cast<std::size_t>(t.reason)] += open;
+    return sample;
+}
+
+// Whether every thread of `p` has ended (a process without threads has not).
+bool processEnded(const Machine& m, const ProcessInfo& p) {
+    bool ended = !p.threads.empty();
+    for (const ThreadId t : p.threads)
+        if (m.thread(t).state != ThreadState::Terminated) ended = false;
+    return ended;
+}
+
+std::vector<SimTime> coreBusyOf(const Machine& m) {
+    std::vector<SimTime> busy;
+    for (const auto& c : m.cores()) busy.push_back(c.busy);
+    return busy;
 }
 
 }  // namespace
 
 RunStats computeStats(const Machine& m) {
     std::vector<ProcessSample> processes;
-    for (const auto& p : m.processes()) {
-        bool ended = !p.threads.empty();
-        for (const ThreadId t : p.threads)
-            if (m.thread(t).state != ThreadState::Terminated) ended = false;
-        processes.push_back({p.name, p.pid, ended});
-    }
+    processes.reserve(m.processes().size());
+    for (const auto& p : m.processes()) processes.push_back({p.name, p.pid, processEnded(m, p)});
     std::vector<ThreadSample> threads;
-    for (const auto& t : m.threads()) {
-        // Time spent in the current state counts up to now.
-        const SimTime open = m.now() - t.lastChange;
-        const ProcessInfo& p = m.process(t.process);
-        ThreadSample sample;
-        sample.process = t.process.index();
-        sample.arrival = t.arrival;
-        sample.firstRun = t.firstRun;
-        ThreadStats& ts = sample.stats;
-        ts.name = t.name;
-        ts.process = p.name;
-        ts.pid = p.pid;
-        ts.tid = t.tid;
-        ts.finish = t.finish;
-        ts.cpu = t.cpu;
-        ts.ready = t.readyTime + (t.state == ThreadState::Ready ? open : 0);
-        ts.blocked = t.waitingTime + (t.state == ThreadState::Waiting ? open : 0);
-        ts.gilWait =
-            t.gilWait + (t.state == ThreadState::Waiting && t.reason == WaitReason::Gil ? open : 0);
-        ts.blockedByReason = t.waitByReason;
-        if (t.state == ThreadState::Waiting)
-            ts.blockedByReason[static_cast<std::size_t>(t.reason)] += open;
-        threads.push_back(std::move(sample));
-    }
-    std::vector<SimTime> busy;
-    for (const auto& c : m.cores()) busy.push_back(c.busy);
-    return summarize(processes, std::move(threads), m.now(), busy, m.contextSwitches());
+    threads.reserve(m.threads().size());
+    for (const auto& t : m.threads()) threads.push_back(sampleOf(m, t));
+    return summarize(processes, std::move(threads), m.now(), coreBusyOf(m), m.contextSwitches());
 }
 
 RunStats computeStats(const Trace& trace, const TraceIndex& index, SimTime t) {
@@ -271,6 +305,219 @@ nlohmann::json statsToJson(const RunStats& s, SimTime unit, const std::string& u
     out["throughput_per_unit"] =
         s.makespan > 0 ? s.finished / (static_cast<double>(s.makespan) / u) : 0.0;
     return out;
+}
+
+namespace {
+
+// JSON text as nlohmann::json::dump(2) writes it, into a buffer flushed now and then.
+class JsonWriter {
+public:
+    explicit JsonWriter(std::ostream& out) : m_out(out) { m_buf.reserve(kFlushAt + 4096); }
+    ~JsonWriter() { flush(); }
+    JsonWriter(const JsonWriter&) = delete;
+    JsonWriter& operator=(const JsonWriter&) = delete;
+
+    void raw(std::string_view s) {
+        m_buf.append(s);
+        if (m_buf.size() >= kFlushAt) flush();
+    }
+    void indent(int level) { m_buf.append(static_cast<std::size_t>(2 * level), ' '); }
+    void key(std::string_view k, int level) {
+        indent(level);
+        string(k);
+        m_buf.append(": ");
+    }
+    void number(double v) {
+        if (!std::isfinite(v)) {
+            m_buf.append("null");
+            return;
+        }
+        char b[64];
+        const char* end = nlohmann::detail::to_chars(b, b + sizeof b, v);
+        m_buf.append(b, static_cast<std::size_t>(end - b));
+    }
+    void integer(std::int64_t v) { fmt::format_to(std::back_inserter(m_buf), "{}", v); }
+    void unsignedInteger(std::uint64_t v) { fmt::format_to(std::back_inserter(m_buf), "{}", v); }
+    void string(std::string_view s) {
+        const bool plain = std::all_of(s.begin(), s.end(), [](char c) {
+            return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+        });
+        if (plain) {
+            m_buf += '"';
+            m_buf.append(s);
+            m_buf += '"';
+        } else {
+            m_buf.append(nlohmann::json(std::string(s)).dump());
+        }
+    }
+    // A value of `extra`, as dump(2) writes it `level` objects deep.
+    void value(const nlohmann::json& v, int level) {
+        std::string text = v.dump(2);
+        const std::string pad = "\n" + std::string(static_cast<std::size_t>(2 * level), ' ');
+        std::string shifted;
+        shifted.reserve(text.size());
+        for (char c : text) {
+            if (c == '\n')
+                shifted += pad;
+            else
+                shifted += c;
+        }
+        raw(shifted);
+    }
+    void flush() {
+        m_out.write(m_buf.data(), static_cast<std::streamsize>(m_buf.size()));
+        m_buf.clear();
+    }
+
+private:
+    static constexpr std::size_t kFlushAt = std::size_t{1} << 16;
+    std::ostream& m_out;
+    std::string m_buf;
+};
+
+// Members of one object, in the order dump() writes them (sorted by name).
+using Members = std::map<std::string, std::function<void(JsonWriter&, int)>>;
+
+void writeObject(JsonWriter& w, const Members& members, int level) {
+    if (members.empty()) {
+        w.raw("{}");
+        return;
+    }
+    w.raw("{\n");
+    std::size_t k = 0;
+    for (const auto& [name, write] : members) {
+        w.key(name, level + 1);
+        write(w, level + 1);
+        w.raw(++k < members.size() ? ",\n" : "\n");
+    }
+    w.indent(level);
+    w.raw("}");
+}
+
+// An array of `n` elements written by `element(w, i, level)`.
+template <typename F>
+void writeArray(JsonWriter& w, std::size_t n, int level, F element) {
+    if (n == 0) {
+        w.raw("[]");
+        return;
+    }
+    w.raw("[\n");
+    for (std::size_t i = 0; i < n; ++i) {
+        w.indent(level + 1);
+        element(w, i, level + 1);
+        w.raw(i + 1 < n ? ",\n" : "\n");
+    }
+    w.indent(level);
+    w.raw("]");
+}
+
+}  // namespace
+
+void writeStatsJson(const Machine& m, SimTime unit, const std::string& unitName,
+                    const nlohmann::json& extra, std::ostream& out) {
+    const auto u = static_cast<double>(unit);
+    // A process's figures, as computeStats(m) gives them.
+    auto processStats = [&m](const ProcessInfo& p, Averages& avg) {
+        ProcessStats ps;
+        ps.pid = p.pid;
+        for (const ThreadId t : p.threads) addThread(ps, sampleOf(m, m.thread(t)));
+        avg.add(ps, processEnded(m, p));
+        return ps;
+    };
+    // First the averages (they come first in the text), then the lists, process by process.
+    Averages avg;
+    for (const auto& p : m.processes()) processStats(p, avg);
+    RunStats s;
+    avg.finish(s, m.now(), coreBusyOf(m), m.contextSwitches());
+
+    JsonWriter w(out);
+    auto time = [u](JsonWriter& jw, SimTime v) {
+        if (v < 0)
+            jw.raw("null");
+        else
+            jw.number(static_cast<double>(v) / u);
+    };
+    Members top;
+    top["average"] = [&](JsonWriter& jw, int level) {
+        Members a;
+        a["response"] = [&](JsonWriter& x, int) { x.number(s.averageResponse / u); };
+        a["turnaround"] = [&](JsonWriter& x, int) { x.number(s.averageTurnaround / u); };
+        a["waiting"] = [&](JsonWriter& x, int) { x.number(s.averageWaiting / u); };
+        writeObject(jw, a, level);
+    };
+    top["context_switches"] = [&](JsonWriter& jw, int) { jw.unsignedInteger(s.contextSwitches); };
+    top["finished"] = [&](JsonWriter& jw, int) { jw.integer(s.finished); };
+    top["makespan"] = [&](JsonWriter& jw, int) { jw.number(static_cast<double>(s.makespan) / u); };
+    top["processes"] = [&](JsonWriter& jw, int level) {
+        writeArray(jw, m.processes().size(), level, [&](JsonWriter& x, std::size_t i, int at) {
+            const ProcessInfo& p = m.processes()[i];
+            Averages one;
+            const ProcessStats ps = processStats(p, one);
+            x.raw("{\n");
+            x.key("arrival", at + 1), time(x, ps.arrival), x.raw(",\n");
+            x.key("blocked", at + 1), time(x, ps.blocked), x.raw(",\n");
+            x.key("cpu", at + 1), time(x, ps.cpu), x.raw(",\n");
+            x.key("finish", at + 1), time(x, ps.finish), x.raw(",\n");
+            x.key("first_run", at + 1), time(x, ps.firstRun), x.raw(",\n");
+            x.key("name", at + 1), x.string(p.name), x.raw(",\n");
+            x.key("pid", at + 1), x.integer(ps.pid), x.raw(",\n");
+            x.key("response", at + 1), time(x, ps.response), x.raw(",\n");
+            x.key("turnaround", at + 1), time(x, ps.turnaround), x.raw(",\n");
+            x.key("waiting", at + 1), time(x, ps.waiting), x.raw("\n");
+            x.indent(at);
+            x.raw("}");
+        });
+    };
+    top["threads"] = [&](JsonWriter& jw, int level) {
+        writeArray(jw, m.threads().size(), level, [&](JsonWriter& x, std::size_t i, int at) {
+            const ThreadInfo& t = m.threads()[i];
+            const ThreadSample sample = sampleOf(m, t);
+            const ThreadStats& th = sample.stats;
+            x.raw("{\n");
+            x.key("blocked", at + 1), time(x, th.blocked), x.raw(",\n");
+            x.key("blocked_by_reason", at + 1);
+            std::map<std::string_view, SimTime> byReason;
+            for (std::size_t r = 1; r < th.blockedByReason.size(); ++r)
+                if (th.blockedByReason[r] > 0)
+                    byReason[toString(static_cast<WaitReason>(r))] = th.blockedByReason[r];
+            if (byReason.empty()) {
+                x.raw("{}");
+            } else {
+                x.raw("{\n");
+                std::size_t k = 0;
+                for (const auto& [name, v] : byReason) {
+                    x.key(name, at + 2);
+                    time(x, v);
+                    x.raw(++k < byReason.size() ? ",\n" : "\n");
+                }
+                x.indent(at + 1);
+                x.raw("}");
+            }
+            x.raw(",\n");
+            x.key("cpu", at + 1), time(x, th.cpu), x.raw(",\n");
+            x.key("finish", at + 1), time(x, th.finish), x.raw(",\n");
+            x.key("gil_wait", at + 1), time(x, th.gilWait), x.raw(",\n");
+            x.key("name", at + 1), x.string(th.name), x.raw(",\n");
+            x.key("pid", at + 1), x.integer(th.pid), x.raw(",\n");
+            x.key("process", at + 1), x.string(th.process), x.raw(",\n");
+            x.key("ready", at + 1), time(x, th.ready), x.raw(",\n");
+            x.key("tid", at + 1), x.integer(th.tid), x.raw("\n");
+            x.indent(at);
+            x.raw("}");
+        });
+    };
+    top["throughput_per_unit"] = [&](JsonWriter& jw, int) {
+        jw.number(s.makespan > 0 ? s.finished / (static_cast<double>(s.makespan) / u) : 0.0);
+    };
+    top["time_unit"] = [&](JsonWriter& jw, int) { jw.string(unitName); };
+    top["utilization"] = [&](JsonWriter& jw, int level) {
+        writeArray(jw, s.utilization.size(), level,
+                   [&](JsonWriter& x, std::size_t i, int) { x.number(s.utilization[i]); });
+    };
+    if (extra.is_object())
+        for (const auto& [name, v] : extra.items())
+            top[name] = [&v](JsonWriter& jw, int level) { jw.value(v, level); };
+    writeObject(w, top, 0);
 }
 
 }  // namespace taskscope::core
