@@ -116,6 +116,7 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
     Trace trace;
     machine.attachTrace(&trace);
     populate(machine, w);
+    w.processes = {};  // the machine has them now
     machine.runUntil(o.until ? toTime(*o.until, unit) : kNever);
     trace.compact();
     return reportRun(o, machine, trace, unit, unitName, /*isProgram=*/false, out, err, w.title);

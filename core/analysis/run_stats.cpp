@@ -128,7 +128,7 @@ ThreadSample sampleOf(const Machine& m, const ThreadInfo& t) {
     ts.blocked = t.waitingTime + (t.state == ThreadState::Waiting ? open : 0);
     ts.gilWait =
         t.gilWait + (t.state == ThreadState::Waiting && t.reason == WaitReason::Gil ? open : 0);
-    ts.blockedByReason = t.waitByReason;
+    ts.blockedByReason = t.waitByReason.all();
     if (t.state == ThreadState::Waiting)
         ts.blockedByReason[static_cast<std::size_t>(t.reason)] += open;
     return sample;

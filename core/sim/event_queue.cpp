@@ -20,6 +20,8 @@ Event EventQueue::pop() {
     std::pop_heap(m_heap.begin(), m_heap.end(), Later{});
     Event e = m_heap.back();
     m_heap.pop_back();
+    // A large workload queues every arrival at the start: give that memory back once drained.
+    if (m_heap.empty() && m_heap.capacity() > 4096) m_heap = {};
     return e;
 }
 

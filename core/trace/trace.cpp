@@ -10,6 +10,12 @@ void Trace::setCoreCount(int cores) {
     if (m_snapshots.empty()) storeState();
 }
 
+void Trace::reserve(std::size_t processes, std::size_t threads) {
+    m_processes.reserve(processes);
+    m_threads.reserve(threads);
+    m_threadLanes.reserve(threads);
+}
+
 void Trace::storeState() {
     m_live.copied = 0;
     m_snapshots.push_back(m_live);

@@ -58,6 +58,8 @@ public:
 
     // --- recording (the Machine calls these in time order) ---
     void setCoreCount(int cores);
+    // Room for the names and lanes of this many processes and threads.
+    void reserve(std::size_t processes, std::size_t threads);
     // Names the process / thread with the Machine's index `index` (they may appear out of
     // index order: a workload's processes are created at their arrival times).
     void defineProcess(std::uint32_t index, TraceProcessInfo info);

@@ -804,6 +804,10 @@ RunConfig runConfigFor(const Workload& w) {
 }
 
 void populate(Machine& machine, const Workload& w) {
+    std::size_t threads = 0;
+    for (const auto& p : w.processes) threads += 1 + p.threads.size();
+    machine.reserve(machine.processes().size() + w.processes.size(),
+                    machine.threads().size() + threads);
     for (const auto& o : w.objects)
         machine.createObject(o.kind, o.name, o.count, o.limit,
                              o.lock == UINT32_MAX ? ObjectId::invalid() : ObjectId{o.lock});
