@@ -1,10 +1,13 @@
 #include "core/analysis/run_stats.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <map>
+#include <memory>
 #include <utility>
 
 #include <fmt/format.h>
@@ -110,7 +113,7 @@ RunStats summarize(const std::vector<ProcessSample>& processes, std::vector<Thre
 }
 
 // One thread of the live machine now: time spent in the current state counts up to now.
-ThreadSample sampleOf(const Machine& m, const ThreadInfo& t) {
+ThreadSample sampleOf(const Machine& m, const ThreadInfo& t, bool withNames = true) {
     const SimTime open = m.now() - t.lastChange;
     const ProcessInfo& p = m.process(t.process);
     ThreadSample sample;
@@ -118,8 +121,10 @@ ThreadSample sampleOf(const Machine& m, const ThreadInfo& t) {
     sample.arrival = t.arrival;
     sample.firstRun = t.firstRun;
     ThreadStats& ts = sample.stats;
-    ts.name = t.name;
-    ts.process = p.name;
+    if (withNames) {
+        ts.name = t.name;
+        ts.process = p.name;
+    }
     ts.pid = p.pid;
     ts.tid = t.tid;
     ts.finish = t.finish;
@@ -309,46 +314,112 @@ nlohmann::json statsToJson(const RunStats& s, SimTime unit, const std::string& u
 
 namespace {
 
-// JSON text as nlohmann::json::dump(2) writes it, into a buffer flushed now and then.
+// JSON text as nlohmann::json::dump(2) lays it out, into a buffer flushed now and then.
 class JsonWriter {
 public:
-    explicit JsonWriter(std::ostream& out) : m_out(out) { m_buf.reserve(kFlushAt + 4096); }
+    explicit JsonWriter(std::ostream& out)
+        : m_out(out), m_data(new char[kSize]), m_p(m_data.get()), m_end(m_data.get() + kSize) {}
     ~JsonWriter() { flush(); }
     JsonWriter(const JsonWriter&) = delete;
     JsonWriter& operator=(const JsonWriter&) = delete;
 
     void raw(std::string_view s) {
-        m_buf.append(s);
-        if (m_buf.size() >= kFlushAt) flush();
-    }
-    void indent(int level) { m_buf.append(static_cast<std::size_t>(2 * level), ' '); }
-    void key(std::string_view k, int level) {
-        indent(level);
-        string(k);
-        m_buf.append(": ");
-    }
-    void number(double v) {
-        if (!std::isfinite(v)) {
-            m_buf.append("null");
+        if (s.size() > kSlack) {
+            flush();
+            m_out.write(s.data(), static_cast<std::streamsize>(s.size()));
             return;
         }
-        char b[64];
-        const char* end = nlohmann::detail::to_chars(b, b + sizeof b, v);
-        m_buf.append(b, static_cast<std::size_t>(end - b));
+        room();
+        std::memcpy(m_p, s.data(), s.size());
+        m_p += s.size();
     }
-    void integer(std::int64_t v) { fmt::format_to(std::back_inserter(m_buf), "{}", v); }
-    void unsignedInteger(std::uint64_t v) { fmt::format_to(std::back_inserter(m_buf), "{}", v); }
-    void string(std::string_view s) {
-        const bool plain = std::all_of(s.begin(), s.end(), [](char c) {
-            return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
-        });
-        if (plain) {
-            m_buf += '"';
-            m_buf.append(s);
-            m_buf += '"';
-        } else {
-            m_buf.append(nlohmann::json(std::string(s)).dump());
+    // A literal, copied with its length known.
+    template <std::size_t N>
+    void lit(const char (&s)[N]) {
+        room();
+        std::memcpy(m_p, s, N - 1);
+        m_p += N - 1;
+    }
+    void indent(int level) {
+        room();
+        std::memset(m_p, ' ', static_cast<std::size_t>(2 * level));
+        m_p += 2 * level;
+    }
+    // A member name (plain ASCII: written as it is).
+    void key(std::string_view k, int level) {
+        indent(level);
+        *m_p++ = '"';
+        raw(k);
+        raw("\": ");
+    }
+    // A number in its shortest form that reads back as the same double, laid out as
+    // nlohmann::json writes numbers (a fraction or ".0", an exponent outside 1e-4..1e15).
+    void number(double v) {
+        room();
+        if (!std::isfinite(v)) {
+            put("null", 4);
+            return;
         }
+        if (std::signbit(v)) {
+            *m_p++ = '-';
+            v = -v;
+        }
+        if (v == 0) {
+            put("0.0", 3);
+            return;
+        }
+        char sci[40];
+        const char* end =
+            std::to_chars(sci, sci + sizeof sci, v, std::chars_format::scientific).ptr;
+        // d[.ddd]e[+-]xx: the digits and the exponent.
+        char digits[24];
+        int len = 0;
+        const char* p = sci;
+        for (; p < end && *p != 'e'; ++p)
+            if (*p != '.') digits[len++] = *p;
+        int exponent = 0;
+        std::from_chars(p + (p[1] == '+' ? 2 : 1), end, exponent);
+        layout(digits, len, exponent + 1);
+    }
+    template <typename Int>
+    void integer(Int v) {
+        room();
+        m_p = std::to_chars(m_p, m_end, v).ptr;
+    }
+    // ns / 10^power (power 0..18) as number() writes it, the short way when the quotient has
+    // at most 15 significant digits: its shortest form is then its own digits.
+    void decimal(std::int64_t ns, int power) {
+        if (ns <= 0 || ns >= (std::int64_t{1} << 53)) {
+            number(static_cast<double>(ns) / kPowers[power]);
+            return;
+        }
+        char d[24];
+        int len = static_cast<int>(std::to_chars(d, d + sizeof d, ns).ptr - d);
+        int zeros = 0;
+        while (len > 1 && d[len - 1] == '0') --len, ++zeros;
+        if (len > 15) {
+            number(static_cast<double>(ns) / kPowers[power]);
+            return;
+        }
+        room();
+        layout(d, len, len + zeros - power);
+    }
+    void string(std::string_view s) {
+        if (s.size() + 2 <= kSlack) {
+            // Copied as it is unless a character needs escaping.
+            room();
+            char* start = m_p;
+            *m_p++ = '"';
+            bool plain = true;
+            for (char c : s) {
+                plain &= c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+                *m_p++ = c;
+            }
+            *m_p++ = '"';
+            if (plain) return;
+            m_p = start;
+        }
+        raw(nlohmann::json(std::string(s)).dump());
     }
     // A value of `extra`, as dump(2) writes it `level` objects deep.
     void value(const nlohmann::json& v, int level) {
@@ -365,14 +436,60 @@ public:
         raw(shifted);
     }
     void flush() {
-        m_out.write(m_buf.data(), static_cast<std::streamsize>(m_buf.size()));
-        m_buf.clear();
+        m_out.write(m_data.get(), m_p - m_data.get());
+        m_p = m_data.get();
     }
 
 private:
-    static constexpr std::size_t kFlushAt = std::size_t{1} << 16;
+    static constexpr std::size_t kSize = std::size_t{1} << 18;
+    static constexpr std::size_t kSlack = 4096;  // room every write may use
+    static constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8, 1e9,
+                                         1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
+
+    void room() {
+        if (static_cast<std::size_t>(m_end - m_p) < 2 * kSlack) flush();
+    }
+    void put(const char* s, std::size_t n) {
+        std::memcpy(m_p, s, n);
+        m_p += n;
+    }
+    // `len` significant digits with the decimal point after the first `n` (nlohmann's
+    // format_buffer, which printf's %g resembles). At most 40 characters.
+    void layout(const char* digits, int len, int n) {
+        const auto ulen = static_cast<std::size_t>(len);
+        if (len <= n && n <= 15) {
+            put(digits, ulen);
+            std::memset(m_p, '0', static_cast<std::size_t>(n - len));
+            m_p += n - len;
+            put(".0", 2);
+        } else if (0 < n && n <= 15) {
+            put(digits, static_cast<std::size_t>(n));
+            *m_p++ = '.';
+            put(digits + n, static_cast<std::size_t>(len - n));
+        } else if (-4 < n && n <= 0) {
+            put("0.", 2);
+            std::memset(m_p, '0', static_cast<std::size_t>(-n));
+            m_p += -n;
+            put(digits, ulen);
+        } else {
+            *m_p++ = digits[0];
+            if (len > 1) {
+                *m_p++ = '.';
+                put(digits + 1, ulen - 1);
+            }
+            int e = n - 1;
+            *m_p++ = 'e';
+            *m_p++ = e < 0 ? '-' : '+';
+            if (e < 0) e = -e;
+            if (e < 10) *m_p++ = '0';
+            m_p = std::to_chars(m_p, m_end, e).ptr;
+        }
+    }
+
     std::ostream& m_out;
-    std::string m_buf;
+    std::unique_ptr<char[]> m_data;
+    char* m_p;
+    char* m_end;
 };
 
 // Members of one object, in the order dump() writes them (sorted by name).
@@ -420,7 +537,7 @@ void writeStatsJson(const Machine& m, SimTime unit, const std::string& unitName,
     auto processStats = [&m](const ProcessInfo& p, Averages& avg) {
         ProcessStats ps;
         ps.pid = p.pid;
-        for (const ThreadId t : p.threads) addThread(ps, sampleOf(m, m.thread(t)));
+        for (const ThreadId t : p.threads) addThread(ps, sampleOf(m, m.thread(t), false));
         avg.add(ps, processEnded(m, p));
         return ps;
     };
@@ -431,9 +548,15 @@ void writeStatsJson(const Machine& m, SimTime unit, const std::string& unitName,
     avg.finish(s, m.now(), coreBusyOf(m), m.contextSwitches());
 
     JsonWriter w(out);
-    auto time = [u](JsonWriter& jw, SimTime v) {
+    // Times in the unit: exact powers of ten (ns, us, ms, s) take the short way.
+    int power = -1;
+    for (std::int64_t p = 0, ten = 1; p <= 9; ++p, ten *= 10)
+        if (unit == ten) power = static_cast<int>(p);
+    auto time = [u, power](JsonWriter& jw, SimTime v) {
         if (v < 0)
             jw.raw("null");
+        else if (power >= 0)
+            jw.decimal(v, power);
         else
             jw.number(static_cast<double>(v) / u);
     };
@@ -445,27 +568,27 @@ void writeStatsJson(const Machine& m, SimTime unit, const std::string& unitName,
         a["waiting"] = [&](JsonWriter& x, int) { x.number(s.averageWaiting / u); };
         writeObject(jw, a, level);
     };
-    top["context_switches"] = [&](JsonWriter& jw, int) { jw.unsignedInteger(s.contextSwitches); };
+    top["context_switches"] = [&](JsonWriter& jw, int) { jw.integer(s.contextSwitches); };
     top["finished"] = [&](JsonWriter& jw, int) { jw.integer(s.finished); };
     top["makespan"] = [&](JsonWriter& jw, int) { jw.number(static_cast<double>(s.makespan) / u); };
     top["processes"] = [&](JsonWriter& jw, int level) {
-        writeArray(jw, m.processes().size(), level, [&](JsonWriter& x, std::size_t i, int at) {
+        writeArray(jw, m.processes().size(), level, [&](JsonWriter& x, std::size_t i, int) {
             const ProcessInfo& p = m.processes()[i];
             Averages one;
             const ProcessStats ps = processStats(p, one);
-            x.raw("{\n");
-            x.key("arrival", at + 1), time(x, ps.arrival), x.raw(",\n");
-            x.key("blocked", at + 1), time(x, ps.blocked), x.raw(",\n");
-            x.key("cpu", at + 1), time(x, ps.cpu), x.raw(",\n");
-            x.key("finish", at + 1), time(x, ps.finish), x.raw(",\n");
-            x.key("first_run", at + 1), time(x, ps.firstRun), x.raw(",\n");
-            x.key("name", at + 1), x.string(p.name), x.raw(",\n");
-            x.key("pid", at + 1), x.integer(ps.pid), x.raw(",\n");
-            x.key("response", at + 1), time(x, ps.response), x.raw(",\n");
-            x.key("turnaround", at + 1), time(x, ps.turnaround), x.raw(",\n");
-            x.key("waiting", at + 1), time(x, ps.waiting), x.raw("\n");
-            x.indent(at);
-            x.raw("}");
+            // Members at a fixed depth (the list is a member of the top object), written
+            // as whole literals.
+            x.lit("{\n      \"arrival\": "), time(x, ps.arrival);
+            x.lit(",\n      \"blocked\": "), time(x, ps.blocked);
+            x.lit(",\n      \"cpu\": "), time(x, ps.cpu);
+            x.lit(",\n      \"finish\": "), time(x, ps.finish);
+            x.lit(",\n      \"first_run\": "), time(x, ps.firstRun);
+            x.lit(",\n      \"name\": "), x.string(p.name);
+            x.lit(",\n      \"pid\": "), x.integer(ps.pid);
+            x.lit(",\n      \"response\": "), time(x, ps.response);
+            x.lit(",\n      \"turnaround\": "), time(x, ps.turnaround);
+            x.lit(",\n      \"waiting\": "), time(x, ps.waiting);
+            x.lit("\n    }");
         });
     };
     top["threads"] = [&](JsonWriter& jw, int level) {
@@ -473,37 +596,33 @@ void writeStatsJson(const Machine& m, SimTime unit, const std::string& unitName,
             const ThreadInfo& t = m.threads()[i];
             const ThreadSample sample = sampleOf(m, t);
             const ThreadStats& th = sample.stats;
-            x.raw("{\n");
-            x.key("blocked", at + 1), time(x, th.blocked), x.raw(",\n");
-            x.key("blocked_by_reason", at + 1);
+            x.lit("{\n      \"blocked\": "), time(x, th.blocked);
+            x.lit(",\n      \"blocked_by_reason\": ");
             std::map<std::string_view, SimTime> byReason;
             for (std::size_t r = 1; r < th.blockedByReason.size(); ++r)
                 if (th.blockedByReason[r] > 0)
                     byReason[toString(static_cast<WaitReason>(r))] = th.blockedByReason[r];
             if (byReason.empty()) {
-                x.raw("{}");
+                x.lit("{}");
             } else {
-                x.raw("{\n");
+                x.lit("{\n");
                 std::size_t k = 0;
                 for (const auto& [name, v] : byReason) {
                     x.key(name, at + 2);
                     time(x, v);
                     x.raw(++k < byReason.size() ? ",\n" : "\n");
                 }
-                x.indent(at + 1);
-                x.raw("}");
+                x.lit("      }");
             }
-            x.raw(",\n");
-            x.key("cpu", at + 1), time(x, th.cpu), x.raw(",\n");
-            x.key("finish", at + 1), time(x, th.finish), x.raw(",\n");
-            x.key("gil_wait", at + 1), time(x, th.gilWait), x.raw(",\n");
-            x.key("name", at + 1), x.string(th.name), x.raw(",\n");
-            x.key("pid", at + 1), x.integer(th.pid), x.raw(",\n");
-            x.key("process", at + 1), x.string(th.process), x.raw(",\n");
-            x.key("ready", at + 1), time(x, th.ready), x.raw(",\n");
-            x.key("tid", at + 1), x.integer(th.tid), x.raw("\n");
-            x.indent(at);
-            x.raw("}");
+            x.lit(",\n      \"cpu\": "), time(x, th.cpu);
+            x.lit(",\n      \"finish\": "), time(x, th.finish);
+            x.lit(",\n      \"gil_wait\": "), time(x, th.gilWait);
+            x.lit(",\n      \"name\": "), x.string(th.name);
+            x.lit(",\n      \"pid\": "), x.integer(th.pid);
+            x.lit(",\n      \"process\": "), x.string(th.process);
+            x.lit(",\n      \"ready\": "), time(x, th.ready);
+            x.lit(",\n      \"tid\": "), x.integer(th.tid);
+            x.lit("\n    }");
         });
     };
     top["throughput_per_unit"] = [&](JsonWriter& jw, int) {
