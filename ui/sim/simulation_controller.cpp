@@ -336,7 +336,7 @@ void SimulationController::runToCompletion() {
 }
 
 void SimulationController::updateState() {
-    m_state = m_trace->stateAt(m_cursor);
+    m_trace->stateAt(m_cursor, m_state);  // reuses the state's memory (large runs)
 }
 
 void SimulationController::seek(SimTime t) {
