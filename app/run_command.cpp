@@ -15,6 +15,7 @@
 #include "core/analysis/wait_for_graph.h"
 #include "core/runtime/python.h"
 #include "core/trace/exporters.h"
+#include "core/trace/perfetto.h"
 #include "core/trace/trace.h"
 #include "core/workload/workload.h"
 
@@ -173,8 +174,12 @@ int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
             s << "\n";
         });
     if (o.tracePath)
-        ok &= withOutput(*o.tracePath, out, err,
-                         [&](std::ostream& s) { writeChromeTrace(trace, s); });
+        ok &= withOutput(*o.tracePath, out, err, [&](std::ostream& s) {
+            if (isPerfettoPath(*o.tracePath))
+                writePerfettoTrace(trace, s);
+            else
+                writeChromeTrace(trace, s);
+        });
     if (o.csvPath)
         ok &= withOutput(*o.csvPath, out, err,
                          [&](std::ostream& s) { writeSliceCsv(trace, s, unit, unitName); });
@@ -182,10 +187,11 @@ int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
         ok &= withOutput(*o.statsCsvPath, out, err,
                          [&](std::ostream& s) { writeStatsCsv(stats(), s, unit, unitName); });
     if (o.wantsImages()) ok &= writeImages(o, machine, trace, unit, unitName, title, err);
-    if (trace.size() > 1000000 && o.tracePath)
+    if (trace.size() > 1000000 && o.tracePath && !isPerfettoPath(*o.tracePath))
         err << fmt::format(
             "taskscope: note: the trace has {} events; chrome://tracing and Perfetto in the "
-            "browser struggle above about a million (use --until to cut the run)\n",
+            "browser struggle with JSON above about a million (write F.perfetto-trace, or use "
+            "--until to cut the run)\n",
             trace.size());
     // A Python program's stdout is its own output: the table only when asked for.
     if (o.summary || (!isProgram && !o.statsPath && !o.tracePath && !o.csvPath && !o.statsCsvPath &&
