@@ -19,6 +19,7 @@
 
 #include "core/analysis/run_stats.h"
 #include "core/sim/machine.h"
+#include "core/trace/perfetto.h"
 #include "core/trace/trace.h"
 #include "core/workload/workload.h"
 
@@ -225,6 +226,22 @@ void BM_StatsJson(benchmark::State& state) {
     state.counters["bytes"] = static_cast<double>(bytes);
 }
 BENCHMARK(BM_StatsJson)->Arg(200000)->Unit(benchmark::kMillisecond);
+
+// --- Perfetto protobuf export of the 1,000,000-customer run ---
+
+void BM_PerfettoExport(benchmark::State& state) {
+    const Trace& t = *run(1000000).trace;
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        CountingBuf buf;
+        std::ostream out(&buf);
+        writePerfettoTrace(t, out);
+        bytes = buf.bytes;
+    }
+    state.counters["bytes"] = static_cast<double>(bytes);
+    state.counters["events"] = static_cast<double>(t.size());
+}
+BENCHMARK(BM_PerfettoExport)->Unit(benchmark::kMillisecond)->Iterations(2);
 
 // --- seek and step back in the 1,000,000-customer run, as the desktop app does them ---
 
