@@ -344,7 +344,9 @@ int runCli(int argc, char** argv, std::ostream& out, std::ostream& err, ui::GuiO
     run->add_option("--until", o.until, "stop at this simulated time (file's time unit)")
         ->check(CLI::NonNegativeNumber);
     run->add_option("--stats", o.statsPath, "write statistics as JSON to FILE ('-' = stdout)");
-    run->add_option("--trace", o.tracePath, "write a Chrome trace (Perfetto) JSON to FILE");
+    run->add_option("--trace", o.tracePath,
+                    "write a trace to FILE: Perfetto protobuf for *.perfetto-trace / *.pftrace, "
+                    "else Chrome trace JSON");
     run->add_option("--csv", o.csvPath, "write one CSV row per run slice to FILE");
     run->add_option("--stats-csv", o.statsCsvPath,
                     "write one CSV row of statistics per process to FILE");

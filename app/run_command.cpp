@@ -16,6 +16,7 @@
 #include "core/analysis/wait_for_graph.h"
 #include "core/runtime/python.h"
 #include "core/trace/exporters.h"
+#include "core/trace/perfetto.h"
 #include "core/trace/trace.h"
 #include "core/util/time_format.h"
 #include "core/workload/lesson_header.h"
@@ -126,6 +127,7 @@ int runWorkload(const RunOptions& o, std::ostream& out, std::ostream& err) {
     Trace trace;
     machine.attachTrace(&trace);
     populate(machine, w);
+    w.processes = {};  // the machine has them now
     machine.runUntil(o.until ? toTime(*o.until, unit) : kNever);
     trace.compact();
     return reportRun(o, machine, trace, unit, unitName, /*isProgram=*/false, out, err, w.title);
@@ -147,8 +149,14 @@ int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
         if (b.kind != RecordKind::Output) continue;
         (b.extra16 == 2 || statsOnStdout ? err : out) << trace.text(b.object);
     }
-    const RunStats stats = computeStats(machine);
-    nlohmann::json statsJson = statsToJson(stats, unit, unitName);
+    // The table and the statistics CSV need the figures as a list; the JSON is written
+    // straight from the machine (statsJson holds only the findings added to it).
+    std::optional<RunStats> statsList;
+    auto stats = [&]() -> const RunStats& {
+        if (!statsList) statsList = computeStats(machine);
+        return *statsList;
+    };
+    nlohmann::json statsJson = nlohmann::json::object();
     {
         // taskscope.mark() phases (empty without marks).
         TraceIndex index;
@@ -178,27 +186,34 @@ int reportRun(const RunOptions& o, Machine& machine, Trace& trace, SimTime unit,
     }
     bool ok = true;
     if (o.statsPath)
-        ok &= withOutput(*o.statsPath, out, err,
-                         [&](std::ostream& s) { s << statsJson.dump(2) << "\n"; });
+        ok &= withOutput(*o.statsPath, out, err, [&](std::ostream& s) {
+            writeStatsJson(machine, unit, unitName, statsJson, s);
+            s << "\n";
+        });
     if (o.tracePath)
-        ok &= withOutput(*o.tracePath, out, err,
-                         [&](std::ostream& s) { writeChromeTrace(trace, s); });
+        ok &= withOutput(*o.tracePath, out, err, [&](std::ostream& s) {
+            if (isPerfettoPath(*o.tracePath))
+                writePerfettoTrace(trace, s);
+            else
+                writeChromeTrace(trace, s);
+        });
     if (o.csvPath)
         ok &= withOutput(*o.csvPath, out, err,
                          [&](std::ostream& s) { writeSliceCsv(trace, s, unit, unitName); });
     if (o.statsCsvPath)
         ok &= withOutput(*o.statsCsvPath, out, err,
-                         [&](std::ostream& s) { writeStatsCsv(stats, s, unit, unitName); });
+                         [&](std::ostream& s) { writeStatsCsv(stats(), s, unit, unitName); });
     if (o.wantsImages()) ok &= writeImages(o, machine, trace, unit, unitName, title, titleZh, err);
-    if (trace.size() > 1000000 && o.tracePath)
+    if (trace.size() > 1000000 && o.tracePath && !isPerfettoPath(*o.tracePath))
         err << fmt::format(
             "taskscope: note: the trace has {} events; chrome://tracing and Perfetto in the "
-            "browser struggle above about a million (use --until to cut the run)\n",
+            "browser struggle with JSON above about a million (write F.perfetto-trace, or use "
+            "--until to cut the run)\n",
             trace.size());
     // A Python program's stdout is its own output: the table only when asked for.
     if (o.summary || (!isProgram && !o.statsPath && !o.tracePath && !o.csvPath && !o.statsCsvPath &&
                       !o.wantsImages())) {
-        printSummary(stats, unit, unitName, out);
+        printSummary(stats(), unit, unitName, out);
         if (const std::string lost = describeLostUpdates(machine, unit, unitName); !lost.empty())
             out << lost << "\n";
     }

@@ -17,6 +17,8 @@ TASKSCOPE_PACKAGES=(
   # tests (a real X server for the window checks, the format check) and packaging
   # (cpack -G DEB runs dpkg-shlibdeps and `file`)
   xvfb xauth clang-format dpkg-dev desktop-file-utils file
+  # scripts/bench: SimPy 3 for the side-by-side M/M/1 run (with Debian's /usr/bin/python3)
+  python3-simpy3
 )
 
 taskscope_install_deps() {

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <array>
-#include <deque>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,6 +25,35 @@ enum class WakeResult : std::uint8_t {
     Broken,    // the Barrier broke
     Joined,    // the joined thread ended
     Retry,     // a lock or semaphore was released: try again when runnable (futex, no hand-off)
+};
+
+// Time Waiting per wait reason. Held on the heap once the thread first waits: most threads of
+// a large scheduling exercise never do, and the table would cost 112 bytes each.
+class WaitTimes {
+public:
+    using Table = std::array<SimTime, kWaitReasonCount>;
+    WaitTimes() = default;
+    WaitTimes(const WaitTimes& o)
+        : m_table(o.m_table ? std::make_unique<Table>(*o.m_table) : nullptr) {}
+    WaitTimes& operator=(const WaitTimes& o) {
+        if (this != &o) m_table = o.m_table ? std::make_unique<Table>(*o.m_table) : nullptr;
+        return *this;
+    }
+    WaitTimes(WaitTimes&&) noexcept = default;
+    WaitTimes& operator=(WaitTimes&&) noexcept = default;
+
+    SimTime operator[](std::size_t reason) const { return m_table ? (*m_table)[reason] : 0; }
+    void add(std::size_t reason, SimTime ns) {
+        if (!m_table) m_table = std::make_unique<Table>();
+        (*m_table)[reason] += ns;
+    }
+    Table all() const { return m_table ? *m_table : Table{}; }
+    const SimTime* begin() const { return m_table ? m_table->data() : kZero.data(); }
+    const SimTime* end() const { return begin() + kWaitReasonCount; }
+
+private:
+    static constexpr Table kZero{};
+    std::unique_ptr<Table> m_table;
 };
 
 // One simulated thread. Plain data; the Machine keeps the invariants.
@@ -58,11 +87,11 @@ struct ThreadInfo {
     bool earlyWake = false;   // granted before its blocking run ended: do not block
     SimTime earlyWakeAt = 0;  // when that grant happened (on the granting thread's clock)
     SimTime waitStart = 0;
-    SimTime deadline = -1;  // when a timed wait times out (-1: no timeout)
-    ObjectId retryObject;   // the lock or semaphore to try again (WakeResult::Retry)
-    SimTime gilWait = 0;    // time Waiting for the GIL
-    std::array<SimTime, kWaitReasonCount> waitByReason{};  // time Waiting, per reason
-    std::uint32_t gilTimerSeq = 0;                         // invalidates stale GIL interval timers
+    SimTime deadline = -1;            // when a timed wait times out (-1: no timeout)
+    ObjectId retryObject;             // the lock or semaphore to try again (WakeResult::Retry)
+    SimTime gilWait = 0;              // time Waiting for the GIL
+    WaitTimes waitByReason;           // time Waiting, per reason
+    std::uint32_t gilTimerSeq = 0;    // invalidates stale GIL interval timers
     std::uint64_t gilSwitchSeen = 0;  // the GIL switch number when its interval began
     ClonePtr<Program> program;
 };
@@ -74,8 +103,10 @@ struct GilState {
     SimTime jitter = 0;                         // extra wake-up latency, up to this much
     ThreadId holder;
     ThreadId lastHolder;
-    ThreadId forcedWaiter;         // dropped on request; waits until another thread has it
-    std::deque<ThreadId> waiters;  // signalled one at a time, oldest first
+    ThreadId forcedWaiter;  // dropped on request; waits until another thread has it
+    // Signalled one at a time, oldest first. A vector: a deque allocates over 500 bytes even
+    // when empty, for every process.
+    std::vector<ThreadId> waiters;
     bool dropRequest = false;
     std::uint64_t switchNumber = 0;
     std::uint64_t switches = 0;

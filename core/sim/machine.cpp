@@ -53,6 +53,13 @@ void Machine::attachTrace(Trace* trace) {
 // ---------------------------------------------------------------------------------------
 // Building
 
+void Machine::reserve(std::size_t processes, std::size_t threads) {
+    m_processes.reserve(processes);
+    m_processAnnounced.reserve(processes);
+    m_threads.reserve(threads);
+    if (m_trace) m_trace->reserve(processes, threads);
+}
+
 ProcessId Machine::createProcess(std::string name, std::string command, ProcessId parent) {
     ProcessInfo p;
     p.id = ProcessId{static_cast<std::uint32_t>(m_processes.size())};
@@ -523,7 +530,7 @@ void Machine::setState(ThreadInfo& t, ThreadState s, WaitReason r, Cause cause) 
     if (t.state == ThreadState::Ready) t.readyTime += spent;
     if (t.state == ThreadState::Waiting) {
         t.waitingTime += spent;
-        t.waitByReason[static_cast<std::size_t>(t.reason)] += spent;
+        t.waitByReason.add(static_cast<std::size_t>(t.reason), spent);
         if (t.reason == WaitReason::Gil) t.gilWait += spent;
     }
     t.state = s;

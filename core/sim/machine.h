@@ -93,6 +93,8 @@ public:
     MachineExtension* extension() const { return m_extension.get(); }
 
     // --- building ---
+    // Room for this many processes and threads in all (a large workload: no regrowth).
+    void reserve(std::size_t processes, std::size_t threads);
     // A process whose first thread is created later with createThread().
     ProcessId createProcess(std::string name, std::string command, ProcessId parent);
     // A thread that appears at `at` (>= now) in state New and is admitted after `admitDelay`.

@@ -109,7 +109,7 @@ bool Machine::dropGil(ThreadInfo& t, bool forced) {
     if (gil.waiters.empty()) return false;
     // COND_SIGNAL: one waiter is woken; it takes the GIL when it gets a core.
     const ThreadId next = gil.waiters.front();
-    gil.waiters.pop_front();
+    gil.waiters.erase(gil.waiters.begin());
     ++m_threads[next.index()].gilTimerSeq;
     wake(next);
     if (!forced) return false;

@@ -2,12 +2,15 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/trace/record.h"
+#include "core/trace/stored_state.h"
 #include "core/trace/trace_state.h"
+#include "core/trace/trace_storage.h"
 
 namespace taskscope::core {
 
@@ -38,14 +41,25 @@ struct Segment {
 };
 
 // The record of a run: an append-only log in time order (a time column and a body column),
-// per-lane indexes into it, and periodic states for fast seeking.
+// per-lane indexes into it, and stored states for fast seeking.
+//
+// Stored states are incremental: each is a copy-on-write copy of the live state (see
+// CowArray), so it costs its page tables plus the pages written since the previous one. One
+// is taken at least `minInterval` records after the previous one, once the records since
+// then have paid for it (kStoredStateBudget bytes each), and at the latest after
+// kMaxStoredStateInterval records: memory stays linear in the records whatever the number of
+// threads and processes, and a seek replays at most that many records.
 class Trace {
 public:
-    explicit Trace(std::size_t snapshotInterval = 4096)
-        : m_snapshotInterval(snapshotInterval), m_untilSnapshot(snapshotInterval) {}
+    static constexpr std::size_t kStoredStateBudget = 2;  // bytes per record
+    static constexpr std::size_t kMaxStoredStateInterval = std::size_t{1} << 18;
+
+    explicit Trace(std::size_t minInterval = 4096) : m_snapshotInterval(minInterval) {}
 
     // --- recording (the Machine calls these in time order) ---
     void setCoreCount(int cores);
+    // Room for the names and lanes of this many processes and threads.
+    void reserve(std::size_t processes, std::size_t threads);
     // Names the process / thread with the Machine's index `index` (they may appear out of
     // index order: a workload's processes are created at their arrival times).
     void defineProcess(std::uint32_t index, TraceProcessInfo info);
@@ -85,9 +99,9 @@ public:
                      std::vector<Segment>& out) const;
 
     // The record indexes of one lane, in time order (for views that search in place).
-    const std::vector<std::uint32_t>& coreLane(int core) const;
-    const std::vector<std::uint32_t>& threadLane(std::uint32_t thread) const;
-    const std::vector<std::uint32_t>& gilLane(std::uint32_t process) const;
+    std::span<const std::uint32_t> coreLane(int core) const;
+    std::span<const std::uint32_t> threadLane(std::uint32_t thread) const;
+    std::span<const std::uint32_t> gilLane(std::uint32_t process) const;
     // How many records of a kind the trace holds (to decide cheaply which lanes to show).
     std::size_t countOf(RecordKind kind) const {
         return m_kindCounts[static_cast<std::size_t>(kind)];
@@ -97,31 +111,38 @@ public:
     TraceState stateAt(SimTime t) const;
     // The state after the first `count` records.
     TraceState stateAfter(std::size_t count) const;
+    // The same into `out`, reusing its memory (a seek in a large run allocates nothing).
+    void stateAt(SimTime t, TraceState& out) const;
+    void stateAfter(std::size_t count, TraceState& out) const;
+    // How many states are stored (for tests and benchmarks).
+    std::size_t storedStateCount() const { return m_snapshots.size(); }
 
-    // Bytes held by the log, the lane indexes and the snapshots.
+    // Bytes held by the log, the lane indexes and the stored states.
     std::size_t memoryBytes() const;
+    // Bytes held by the names of threads, processes, objects and the interned strings.
+    std::size_t nameBytes() const;
     // FNV-1a over every record and the names: equal hashes = identical traces.
     std::uint64_t hash() const;
 
 private:
-    static void laneSegments(const std::vector<std::uint32_t>& lane,
-                             const std::vector<SimTime>& times, SimTime endTime, SimTime t0,
-                             SimTime t1, std::vector<Segment>& out);
+    void laneSegments(std::span<const std::uint32_t> lane, SimTime t0, SimTime t1,
+                      std::vector<Segment>& out) const;
+    void storeState();
 
-    std::size_t m_snapshotInterval;
-    std::size_t m_untilSnapshot;  // records left before the next stored state
+    std::size_t m_snapshotInterval;  // the least number of records between stored states
     std::array<std::size_t, kRecordKindCount> m_kindCounts{};
-    std::vector<SimTime> m_time;
-    std::vector<RecordBody> m_body;
-    std::vector<std::vector<std::uint32_t>> m_coreLanes;
-    std::vector<std::vector<std::uint32_t>> m_threadLanes;
-    std::vector<std::vector<std::uint32_t>> m_gilLanes;
+    TimeColumn m_time;
+    ChunkedColumn<RecordBody> m_body;
+    std::vector<LaneIndex> m_coreLanes;
+    std::vector<LaneIndex> m_threadLanes;
+    std::vector<LaneIndex> m_gilLanes;
     std::vector<TraceThreadInfo> m_threads;
     std::vector<TraceProcessInfo> m_processes;
     std::vector<TraceObjectInfo> m_objects;
     std::vector<std::string> m_strings;
-    TraceState m_live;
-    std::vector<TraceState> m_snapshots;  // m_snapshots[k] = state after k * interval records
+    StoredState m_live;
+    std::vector<StoredState> m_snapshots;  // in record order; [0] is the empty state
+    std::size_t m_snapshotBytes = 0;       // their page tables, and every page made
     SimTime m_endTime = 0;
 };
 

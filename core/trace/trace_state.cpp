@@ -1,6 +1,7 @@
 #include "core/trace/trace_state.h"
 
 #include "core/sync/kernel_object.h"
+#include "core/trace/stored_state.h"
 
 namespace taskscope::core {
 
@@ -10,56 +11,70 @@ T& slot(std::vector<T>& v, std::uint32_t i) {
     if (i >= v.size()) v.resize(i + 1);
     return v[i];
 }
+
+// TraceState's own vectors as the storage of applyRecord.
+struct DenseState {
+    TraceState& st;
+    SimTime& time;
+    std::size_t& applied;
+    std::uint32_t& deadlocks;
+    TraceState::Thread& thread(std::uint32_t i) { return slot(st.threads, i); }
+    TraceState::Process& process(std::uint32_t i) { return slot(st.processes, i); }
+    TraceState::Object& object(std::uint32_t i) { return slot(st.objects, i); }
+    TraceState::Core& core(std::uint32_t i) { return slot(st.cores, i); }
+};
 }  // namespace
 
-void TraceState::apply(const Record& r) {
-    time = r.time;
-    ++applied;
+template <typename S>
+void applyRecord(S& s, const Record& r) {
+    using Core = TraceState::Core;
+    s.time = r.time;
+    ++s.applied;
     const RecordBody& b = r.body;
     switch (b.kind) {
         case RecordKind::ProcessCreate:
-            slot(processes, b.subject).exists = true;
+            s.process(b.subject).exists = true;
             break;
         case RecordKind::ProcessExit: {
-            auto& p = slot(processes, b.subject);
+            auto& p = s.process(b.subject);
             p.zombie = true;
             p.exitCode = static_cast<std::int16_t>(b.extra16);
             break;
         }
         case RecordKind::ProcessReap: {
-            auto& p = slot(processes, b.subject);
+            auto& p = s.process(b.subject);
             p.zombie = false;
             p.reaped = true;
             break;
         }
         case RecordKind::ThreadCreate: {
-            auto& t = slot(threads, b.subject);
+            auto& t = s.thread(b.subject);
             t.exists = true;
             t.state = ThreadState::New;
             break;
         }
         case RecordKind::State: {
-            auto& t = slot(threads, b.subject);
+            auto& t = s.thread(b.subject);
             t.state = b.state;
             t.reason = b.reason;
             t.core = b.state == ThreadState::Running ? b.core : 0xffff;
             break;
         }
         case RecordKind::CoreRun:
-            slot(cores, b.core) = {Core::Activity::Running, b.subject};
+            s.core(b.core) = {Core::Activity::Running, b.subject};
             break;
         case RecordKind::CoreSwitch:
-            slot(cores, b.core) = {Core::Activity::Switching, b.subject};
+            s.core(b.core) = {Core::Activity::Switching, b.subject};
             break;
         case RecordKind::CoreIdle:
-            slot(cores, b.core) = {Core::Activity::Idle, kNone};
+            s.core(b.core) = {Core::Activity::Idle, kNone};
             break;
         case RecordKind::ObjectCreate:
-            slot(objects, b.subject) = {};
+            s.object(b.subject) = {};
             break;
         case RecordKind::Sync: {
-            auto& o = slot(objects, b.object);
-            auto& t = slot(threads, b.subject);
+            auto& o = s.object(b.object);
+            auto& t = s.thread(b.subject);
             o.value = b.core;
             switch (static_cast<SyncOp>(b.extra16)) {
                 case SyncOp::Request:
@@ -93,13 +108,13 @@ void TraceState::apply(const Record& r) {
             break;
         }
         case RecordKind::Deadlock:
-            ++deadlocks;
+            ++s.deadlocks;
             break;
         case RecordKind::Line:
-            slot(threads, b.subject).line = b.object;
+            s.thread(b.subject).line = b.object;
             break;
         case RecordKind::Gil: {
-            auto& p = slot(processes, b.object);
+            auto& p = s.process(b.object);
             switch (static_cast<GilOp>(b.extra16)) {
                 case GilOp::Acquire:
                     p.gilHolder = b.subject;
@@ -122,6 +137,13 @@ void TraceState::apply(const Record& r) {
         case RecordKind::Output:
             break;
     }
+}
+
+template void applyRecord<StoredState>(StoredState&, const Record&);
+
+void TraceState::apply(const Record& r) {
+    DenseState s{*this, time, applied, deadlocks};
+    applyRecord(s, r);
 }
 
 }  // namespace taskscope::core

@@ -33,9 +33,9 @@ struct TraceState {
         bool exists = false;
         bool zombie = false;
         bool reaped = false;
+        bool gilDropRequest = false;
         int exitCode = 0;
         std::uint32_t gilHolder = kNone;
-        bool gilDropRequest = false;
     };
 
     SimTime time = 0;
@@ -49,6 +49,14 @@ struct TraceState {
     void apply(const Record& r);
     friend bool operator==(const TraceState&, const TraceState&) = default;
 };
+static_assert(sizeof(TraceState::Thread) == 16 && sizeof(TraceState::Process) == 12,
+              "stored states keep one of each per thread and process: keep them small");
+
+// Applies one record to a state held in any storage: `s` gives thread(i), process(i),
+// object(i) and core(i) (growing as needed) and the fields time, applied and deadlocks.
+// TraceState::apply and the trace's stored states (core/trace/stored_state.h) share it.
+template <typename S>
+void applyRecord(S& s, const Record& r);
 
 inline bool operator==(const TraceState::Thread& a, const TraceState::Thread& b) {
     return a.exists == b.exists && a.state == b.state && a.reason == b.reason && a.core == b.core &&

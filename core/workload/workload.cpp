@@ -1,5 +1,8 @@
 #include "core/workload/workload.h"
 
+#include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -34,18 +37,22 @@ std::pair<int, int> lineColumn(std::string_view text, std::size_t offset) {
     return {line, column};
 }
 
-// The line of the n-th object inside "processes": good enough to point at the row.
-int lineOfProcess(std::string_view text, std::size_t n) {
+// The line of every object inside "processes", in one pass (a row's errors point at it).
+std::vector<int> processLines(std::string_view text) {
+    std::vector<int> lines;
     const auto at = text.find("\"processes\"");
-    if (at == std::string_view::npos) return 0;
+    if (at == std::string_view::npos) return lines;
+    int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
+    std::size_t counted = at;  // newlines before `counted` are in `line`
     std::size_t depth = 0;
-    std::size_t count = 0;
     for (std::size_t i = at; i < text.size(); ++i) {
         const char c = text[i];
         if (c == '[' || c == '{') {
             if (c == '{' && depth == 1) {
-                if (count == n) return lineColumn(text, i).first;
-                ++count;
+                line +=
+                    static_cast<int>(std::count(text.begin() + counted, text.begin() + i, '\n'));
+                counted = i;
+                lines.push_back(line);
             }
             ++depth;
         } else if (c == ']' || c == '}') {
@@ -57,7 +64,11 @@ int lineOfProcess(std::string_view text, std::size_t n) {
                 if (text[i] == '\\') ++i;
         }
     }
-    return 0;
+    return lines;
+}
+
+int lineOfProcess(const std::vector<int>& lines, std::size_t n) {
+    return n < lines.size() ? lines[n] : 0;
 }
 
 std::string describe(const json& v) {
@@ -475,9 +486,11 @@ Expected<Workload> parseWorkloadJson(std::string_view text, const std::string& f
     const auto& procs = root["processes"];
     if (!procs.is_array() || procs.empty())
         return error(file, "processes: expected a non-empty list of processes");
+    const std::vector<int> lines = processLines(text);
+    w.processes.reserve(procs.size());
     for (std::size_t i = 0; i < procs.size(); ++i) {
         const json& p = procs[i];
-        const int line = lineOfProcess(text, i);
+        const int line = lineOfProcess(lines, i);
         const std::string where = fmt::format("processes[{}]", i);
         if (!p.is_object())
             return error(file,
@@ -560,7 +573,7 @@ Expected<Workload> parseWorkloadJson(std::string_view text, const std::string& f
         for (const auto& th : p.threads) names.push_back(th.name);
     }
     for (std::size_t i = 0; i < procs.size(); ++i) {
-        const int line = lineOfProcess(text, i);
+        const int line = lineOfProcess(lines, i);
         if (procs[i].contains("script")) {
             auto ops = parseScript(procs[i]["script"], w, names, file,
                                    fmt::format("processes[{}].script", i), line);
@@ -578,41 +591,59 @@ Expected<Workload> parseWorkloadJson(std::string_view text, const std::string& f
 }
 
 namespace {
-std::vector<std::string> splitCsvLine(std::string_view line) {
-    std::vector<std::string> fields;
-    std::string cur;
+// Splits one CSV line into `fields` (reusing their memory: a row allocates nothing).
+void splitCsvLine(std::string_view line, std::vector<std::string>& fields) {
+    std::size_t n = 0;
+    auto next = [&]() -> std::string& {
+        if (n == fields.size()) fields.emplace_back();
+        std::string& f = fields[n++];
+        f.clear();
+        return f;
+    };
+    std::string* cur = &next();
     bool quoted = false;
     for (std::size_t i = 0; i < line.size(); ++i) {
         const char c = line[i];
         if (quoted) {
             if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-                cur += '"';
+                *cur += '"';
                 ++i;
             } else if (c == '"') {
                 quoted = false;
             } else {
-                cur += c;
+                *cur += c;
             }
         } else if (c == '"') {
             quoted = true;
         } else if (c == ',') {
-            fields.push_back(cur);
-            cur.clear();
+            cur = &next();
         } else {
-            cur += c;
+            // The run of plain characters up to the next comma or quote, at once.
+            std::size_t j = i + 1;
+            while (j < line.size() && line[j] != ',' && line[j] != '"') ++j;
+            cur->append(line.substr(i, j - i));
+            i = j - 1;
         }
     }
-    fields.push_back(cur);
+    fields.resize(n);
     for (auto& f : fields) {
         const auto b = f.find_first_not_of(" \t\r");
-        const auto e = f.find_last_not_of(" \t\r");
-        f = b == std::string::npos ? std::string() : f.substr(b, e - b + 1);
+        if (b == std::string::npos) {
+            f.clear();
+            continue;
+        }
+        f.erase(f.find_last_not_of(" \t\r") + 1);
+        f.erase(0, b);
     }
-    return fields;
 }
 
 std::optional<double> number(const std::string& s) {
     if (s.empty()) return std::nullopt;
+    // A plain decimal number (the common case) without strtod's locale and errno work; the
+    // value is the same, correctly rounded. Anything else goes through std::stod as before.
+    double fast = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), fast);
+    if (ec == std::errc() && end == s.data() + s.size()) return fast;
     std::size_t used = 0;
     try {
         const double d = std::stod(s, &used);
@@ -627,15 +658,20 @@ std::optional<double> number(const std::string& s) {
 Expected<Workload> parseWorkloadCsv(std::string_view text, const std::string& file) {
     Workload w;
     w.file = file;
-    std::istringstream in{std::string(text)};
-    std::string line;
     int lineNo = 0;
     std::vector<std::string> header;
+    std::vector<std::string> fields;
+    std::string item;
     int colName = -1, colArrival = -1, colBursts = -1, colPriority = -1;
-    while (std::getline(in, line)) {
+    w.processes.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+    for (std::size_t pos = 0; pos < text.size();) {
+        // Lines as std::getline cuts them: at '\n', the last one without it.
+        const std::size_t eol = std::min(text.find('\n', pos), text.size());
+        const std::string_view line = text.substr(pos, eol - pos);
+        pos = eol + 1;
         ++lineNo;
         if (line.find_first_not_of(" \t\r") == std::string::npos || line[0] == '#') continue;
-        auto fields = splitCsvLine(line);
+        splitCsvLine(line, fields);
         if (header.empty()) {
             header = fields;
             for (std::size_t i = 0; i < header.size(); ++i) {
@@ -682,12 +718,20 @@ Expected<Workload> parseWorkloadCsv(std::string_view text, const std::string& fi
                              lineNo);
             wp.arrival = static_cast<SimTime>(std::llround(*a * static_cast<double>(w.unit)));
         }
-        std::string bursts = fields[static_cast<std::size_t>(colBursts)];
-        for (auto& c : bursts)
-            if (c == ';' || c == '|' || c == ',' || c == '\t') c = ' ';
-        std::istringstream bs(bursts);
-        std::string item;
-        while (bs >> item) {
+        const std::string& bursts = fields[static_cast<std::size_t>(colBursts)];
+        // Separated by white space, ';', '|', ',' or tabs.
+        auto separator = [](char c) {
+            return c == ';' || c == '|' || c == ',' || std::isspace(static_cast<unsigned char>(c));
+        };
+        for (std::size_t i = 0; i < bursts.size();) {
+            if (separator(bursts[i])) {
+                ++i;
+                continue;
+            }
+            std::size_t j = i;
+            while (j < bursts.size() && !separator(bursts[j])) ++j;
+            item.assign(bursts, i, j - i);
+            i = j;
             const auto b = number(item);
             if (!b || *b <= 0)
                 return error(
@@ -760,6 +804,10 @@ RunConfig runConfigFor(const Workload& w) {
 }
 
 void populate(Machine& machine, const Workload& w) {
+    std::size_t threads = 0;
+    for (const auto& p : w.processes) threads += 1 + p.threads.size();
+    machine.reserve(machine.processes().size() + w.processes.size(),
+                    machine.threads().size() + threads);
     for (const auto& o : w.objects)
         machine.createObject(o.kind, o.name, o.count, o.limit,
                              o.lock == UINT32_MAX ? ObjectId::invalid() : ObjectId{o.lock});

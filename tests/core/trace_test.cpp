@@ -118,5 +118,69 @@ TEST(Trace, RecordsAreInTimeOrderAndCompact) {
     EXPECT_EQ(sizeof(RecordBody) + sizeof(SimTime), 24u);
 }
 
+// A queue of many short jobs (an M/M/1 exercise): every stored state used to copy every
+// thread and process, so memory grew as processes x stored states.
+std::unique_ptr<Run> runManyProcesses(int n) {
+    Workload w;
+    w.unit = kMicrosecond;
+    Random rng(7);
+    SimTime at = 0;
+    for (int i = 0; i < n; ++i) {
+        WorkloadProcess p;
+        p.name = "C" + std::to_string(i + 1);
+        at += static_cast<SimTime>(rng.below(20000)) * kNanosecond * 1000;
+        p.arrival = at;
+        p.bursts = {(1 + static_cast<SimTime>(rng.below(16000))) * kMicrosecond};
+        w.processes.push_back(std::move(p));
+    }
+    auto run = std::unique_ptr<Run>(new Run{Machine(settingsFor(w)), Trace()});
+    run->machine.attachTrace(&run->trace);
+    populate(run->machine, w);
+    run->machine.runUntil(kNever);
+    return run;
+}
+
+TEST(Trace, StoredStatesStayLinearInTheRecords) {
+    auto run = runManyProcesses(40000);
+    const Trace& t = run->trace;
+    // Created, admitted, dispatched, running, terminated, exit, reaped, and some idle cores.
+    ASSERT_GT(t.size(), 7u * 40000);
+    EXPECT_GE(t.storedStateCount(), 3u);
+    const double perRecord = static_cast<double>(t.memoryBytes()) / static_cast<double>(t.size());
+    EXPECT_LE(perRecord, 32.0);
+    // Whole copies of the state would cost about 4 bytes per record each.
+    EXPECT_GT(perRecord, 24.0);
+    // Seeking anywhere gives what a straight replay gives.
+    TraceState naive;
+    naive.cores.resize(1);
+    std::size_t applied = 0;
+    TraceState fast;
+    const SimTime end = t.endTime();
+    for (int k = 0; k <= 40; ++k) {
+        const SimTime at = end / 40 * k;
+        while (applied < t.size() && t.time(applied) <= at) naive.apply(t.record(applied++));
+        naive.time = at;
+        t.stateAt(at, fast);
+        ASSERT_EQ(fast, naive) << "at " << at;
+    }
+    EXPECT_TRUE(fast.processes.back().reaped);
+}
+
+TEST(Trace, ACopiedTraceSeeksIndependently) {
+    auto run = runRr(/*snapshotInterval=*/4);
+    Trace copy = run->trace;
+    EXPECT_EQ(copy.hash(), run->trace.hash());
+    EXPECT_EQ(copy.stateAt(11 * kMillisecond), run->trace.stateAt(11 * kMillisecond));
+    // Recording more into the original leaves the copy's states alone.
+    RecordBody b;
+    b.kind = RecordKind::ProcessExit;
+    b.subject = 0;
+    b.extra16 = 9;
+    run->trace.append(40 * kMillisecond, b);
+    EXPECT_EQ(run->trace.stateAt(kNever - 1).processes[0].exitCode, 9);
+    EXPECT_EQ(copy.stateAt(kNever - 1).processes[0].exitCode, 0);
+    EXPECT_EQ(copy.size() + 1, run->trace.size());
+}
+
 }  // namespace
 }  // namespace taskscope::core::testing

@@ -121,6 +121,55 @@ TEST(WorkloadCsv, ErrorsNameTheLine) {
     EXPECT_NE(h.error().message.find("unknown column \"start\""), std::string::npos);
 }
 
+TEST(WorkloadJson, RowLinesStayExactInALargeFile) {
+    // One row per line after a header; names with braces, brackets and escaped quotes must
+    // not confuse the line finder (it reads every row's line in one pass).
+    std::string text = "{\n  \"title\": \"{[\",\n  \"processes\": [\n";
+    const int rows = 5000;
+    for (int i = 0; i < rows; ++i) {
+        text += "    {\"name\": \"P\\\"{" + std::to_string(i) + "}[\", \"bursts\": [" +
+                (i == rows - 2 ? std::string("0") : std::to_string(i % 7 + 1)) + "]}";
+        text += i + 1 < rows ? ",\n" : "\n";
+    }
+    text += "  ]\n}\n";
+    auto w = parseWorkloadJson(text, "big.json");
+    ASSERT_FALSE(w.ok());
+    // Row k (0-based) is on line k + 4.
+    EXPECT_EQ(w.error().format(),
+              "big.json:5002: processes[4998].bursts[0]: must be a positive number of time units, "
+              "got 0");
+    auto two = parseWorkloadJson(
+        "{\"processes\": [{\"bursts\": [1]},\n\n {\"bursts\": [1]}, {\"bursts\": [-1]}]}",
+        "t.json");
+    ASSERT_FALSE(two.ok());
+    EXPECT_EQ(two.error().line, 3);
+}
+
+TEST(WorkloadCsv, RowsDoNotInheritFieldsOfThePreviousRow) {
+    auto w = parseWorkloadCsv(
+        "name,arrival,bursts,priority\n\"A,1\",0,\"3;2 1\",7\r\nB,1.5,2|1|4,3\nC,,5\n\n"
+        "# comment\n,2,\t1e1 ,\n",
+        "w.csv");
+    ASSERT_TRUE(w.ok()) << w.error().format();
+    ASSERT_EQ(w->processes.size(), 4u);
+    EXPECT_EQ(w->processes[0].name, "A,1");
+    EXPECT_EQ(w->processes[0].bursts,
+              (std::vector<SimTime>{3 * kMillisecond, 2 * kMillisecond, 1 * kMillisecond}));
+    EXPECT_EQ(w->processes[0].priority, 7);
+    EXPECT_EQ(w->processes[1].arrival, 1500 * kMicrosecond);
+    EXPECT_EQ(w->processes[1].priority, 3);
+    EXPECT_EQ(w->processes[2].name, "C");
+    EXPECT_EQ(w->processes[2].arrival, 0);
+    EXPECT_EQ(w->processes[2].bursts, std::vector<SimTime>{5 * kMillisecond});
+    EXPECT_EQ(w->processes[2].priority, 0);
+    EXPECT_EQ(w->processes[3].name, "P4");
+    EXPECT_EQ(w->processes[3].bursts, std::vector<SimTime>{10 * kMillisecond});
+    auto bad = parseWorkloadCsv("name,arrival,bursts\nA,0,1\nB,0,2 0x\n", "b.csv");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error().format(),
+              "b.csv:3: bursts: each burst must be a positive number, got \"0x\"");
+}
+
 TEST(WorkloadFile, MissingFileAndUnknownExtension) {
     auto w = loadWorkload("/nonexistent/x.json");
     ASSERT_FALSE(w.ok());

@@ -369,7 +369,7 @@ void SimulationController::runToCompletion() {
 }
 
 void SimulationController::updateState() {
-    m_state = m_trace->stateAt(m_cursor);
+    m_trace->stateAt(m_cursor, m_state);  // reuses the state's memory (large runs)
     m_revealed = std::max(m_revealed, m_cursor);
     const auto deadlock = deadlockTime();
     const bool reached = deadlock && m_cursor >= *deadlock;
