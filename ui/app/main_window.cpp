@@ -5,7 +5,6 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
-#include <QScrollArea>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>

@@ -96,7 +96,7 @@ private:
     TimeScale m_scale;
     bool m_follow = true;
     core::SimTime m_followedCursor = -1;  // the cursor keepCursorVisible() last acted on
-    bool m_gilLanes = false;  // shown: the run has GIL records and the mode is not None
+    bool m_gilLanes = false;              // shown: the run has GIL records and the mode is not None
     GilLanes m_gilMode = GilLanes::MultiThreaded;
     bool m_fitPending = true;
     bool m_updatingScrollBars = false;
