@@ -972,7 +972,7 @@ TEST(PythonDispatch, ACoresSliceEndsWhenItsThreadBlocks) {
     PyRun run = freeThreadedOn(4, tenSpinThreads("n += i"));
     ASSERT_TRUE(run.finished());
     const Trace& tr = run.trace;
-    const std::vector<std::uint32_t>& lane = tr.threadLane(0);
+    const auto lane = tr.threadLane(0);
     int blocks = 0, onEvent = 0;
     for (std::size_t k = 0; k + 1 < lane.size(); ++k) {
         const RecordBody& ran = tr.body(lane[k]);
@@ -981,7 +981,7 @@ TEST(PythonDispatch, ACoresSliceEndsWhenItsThreadBlocks) {
         if (next.kind != RecordKind::State || next.state != ThreadState::Waiting) continue;
         const SimTime from = tr.time(lane[k]);
         const SimTime blockedAt = tr.time(lane[k + 1]);
-        const std::vector<std::uint32_t>& core = tr.coreLane(ran.core);
+        const auto core = tr.coreLane(ran.core);
         const auto slice = std::find_if(core.begin(), core.end(), [&](std::uint32_t i) {
             return tr.body(i).kind == RecordKind::CoreRun && tr.body(i).subject == 0 &&
                    tr.time(i) == from;
