@@ -1,6 +1,7 @@
 #include "ui/views/compare_view.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -171,6 +172,7 @@ CompareView::CompareView(SimulationController* controller, Theme* theme, QWidget
     m_progress->setTextVisible(true);
     m_progress->setFormat(tr("%v of %m runs"));
     m_progress->setValue(0);
+    m_progress->setVisible(false);  // until a comparison runs
     m_message = new QLabel;
     m_message->setWordWrap(true);
     m_message->setObjectName(QStringLiteral("compareMessage"));
@@ -192,11 +194,11 @@ CompareView::CompareView(SimulationController* controller, Theme* theme, QWidget
     auto* scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     scroll->setWidget(m_timelines);
-    auto* top = new QSplitter(Qt::Horizontal);
-    top->addWidget(m_table);
-    top->addWidget(m_chart);
+    // Stacked: the table, the chart, the timelines (a dock is more often tall than wide).
+    m_chart->setMinimumHeight(180);
     auto* split = new QSplitter(Qt::Vertical);
-    split->addWidget(top);
+    split->addWidget(m_table);
+    split->addWidget(m_chart);
     split->addWidget(scroll);
 
     auto* layout = new QVBoxLayout(this);
@@ -291,6 +293,7 @@ bool CompareView::compare(const std::vector<std::string>& vary, QString* error) 
     const int total = static_cast<int>(core::crossProduct(variations).size());
     m_progress->setRange(0, total);
     m_progress->setValue(0);
+    m_progress->setVisible(true);
     options.progress = [this, cancelled](int done, int) {
         QMetaObject::invokeMethod(
             m_progress, [bar = m_progress, done] { bar->setValue(done); }, Qt::QueuedConnection);
