@@ -8,6 +8,7 @@
 
 #include "core/analysis/phases.h"
 #include "core/analysis/run_stats.h"
+#include "core/workload/lesson_header.h"
 
 namespace taskscope::core {
 
@@ -75,27 +76,7 @@ std::vector<std::vector<Setting>> crossProduct(const std::vector<Variation>& var
 }
 
 std::vector<std::string> comparePreset(std::string_view source) {
-    std::vector<std::string> out;
-    while (!source.empty()) {
-        const auto eol = source.find('\n');
-        std::string_view line = source.substr(0, eol);
-        source = eol == std::string_view::npos ? std::string_view() : source.substr(eol + 1);
-        const std::string text = trimmed(line);
-        if (text.empty()) continue;
-        if (text[0] != '#') break;  // the header is the comment block at the top
-        const std::string_view key = "# compare:";
-        if (text.rfind(key, 0) != 0) continue;
-        std::string_view rest = std::string_view(text).substr(key.size());
-        while (!rest.empty()) {
-            const auto semi = rest.find(';');
-            const std::string v = trimmed(rest.substr(0, semi));
-            if (!v.empty()) out.push_back(v);
-            if (semi == std::string_view::npos) break;
-            rest.remove_prefix(semi + 1);
-        }
-        break;
-    }
-    return out;
+    return readLessonHeader(source, std::string()).compareSettings();
 }
 
 std::string describeVariations(const std::vector<Variation>& variations) {

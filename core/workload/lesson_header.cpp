@@ -50,9 +50,10 @@ constexpr SettingKey kSettingKeys[] = {
     {"cost-scale", "cost-scale"},
     {"args", "args"},
 };
-constexpr std::string_view kTextKeys[] = {"title", "title-zh", "seed",     "topic",
-                                          "watch", "watch-zh", "expect",   "expect-zh",
-                                          "views", "zoom",     "pause-at", "compare"};
+// "description" is a workload's "watch" (CSV workloads carry the same header).
+constexpr std::string_view kTextKeys[] = {
+    "title",     "title-zh", "seed", "topic",    "watch",   "watch-zh",    "expect",
+    "expect-zh", "views",    "zoom", "pause-at", "compare", "description", "description-zh"};
 
 std::string knownKeys() {
     std::string out;
@@ -218,9 +219,9 @@ LessonHeader readLessonHeader(std::string_view source, const std::string& file) 
             h.seed = v;
         else if (key == "topic")
             h.topic = v;
-        else if (key == "watch")
+        else if (key == "watch" || key == "description")
             h.watch = v;
-        else if (key == "watch-zh")
+        else if (key == "watch-zh" || key == "description-zh")
             h.watchZh = v;
         else if (key == "expect")
             h.expect = v;
@@ -277,6 +278,19 @@ LessonHeader readLessonHeader(std::string_view source, const std::string& file) 
                                                        "\" (ignored); the keys are " + knownKeys(),
                                             .sourceLine = u.text});
     return h;
+}
+
+std::vector<std::string> LessonHeader::compareSettings() const {
+    std::vector<std::string> out;
+    std::string_view rest = compare;
+    while (!rest.empty()) {
+        const auto semi = rest.find(';');
+        const std::string_view v = trim(rest.substr(0, semi));
+        if (!v.empty()) out.emplace_back(v);
+        if (semi == std::string_view::npos) break;
+        rest.remove_prefix(semi + 1);
+    }
+    return out;
 }
 
 LessonSettingNotes applyLessonSettings(RunConfig& config, const LessonHeader& header,

@@ -28,9 +28,9 @@ struct HeaderSetting {
 struct LessonHeader {
     // Description (empty when missing).
     std::string title, titleZh;
-    std::string seed;   // the seed article ("000".."004"), not the random seed
-    std::string topic;  // processes, threads, gil, pool, queue, ...
-    std::string watch, watchZh;
+    std::string seed;            // the seed article ("000".."004"), not the random seed
+    std::string topic;           // processes, threads, gil, pool, queue, ...
+    std::string watch, watchZh;  // a workload's "description" / "description_zh"
     std::string expect, expectZh;
 
     // Run settings, each read by RunOverrides::set (so they are checked as the command
@@ -45,9 +45,10 @@ struct LessonHeader {
     // 0 to 50 ms); bare numbers are milliseconds.
     std::optional<SimTime> zoomFrom, zoomTo;
     std::vector<std::string> pauseAt;  // taskscope.mark labels where Play pauses
-    // Reserved: a setting to vary between runs side by side ("# compare: cores 1 2 4").
-    // Accepted and kept; nothing uses it yet.
+    // The settings to vary between runs side by side, as `taskscope compare --vary` takes
+    // them: "# compare: cores=1,2; gil=on,off" (compareSettings() splits it).
     std::string compare;
+    std::vector<std::string> compareSettings() const;
 
     // Bad values ("file:line:col: cores: expected a whole number from 1 to 64, got "0"")
     // and keys set twice. A front end refuses to run a program whose header has errors.

@@ -10,36 +10,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/cli/cli_run.h"
+
 namespace {
 
-struct Result {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
-
-Result run(const std::string& args) {
-    const auto errFile = std::filesystem::temp_directory_path() /
-                         ("taskscope_compare_err_" + std::to_string(::getpid()));
-    const std::string cmd = std::string(TASKSCOPE_BINARY) + " " + args + " 2>" + errFile.string();
-    Result r;
-    FILE* p = popen(cmd.c_str(), "r");
-    std::array<char, 4096> buf{};
-    std::size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-    const int status = pclose(p);
-    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream e(errFile);
-    std::stringstream ss;
-    ss << e.rdbuf();
-    r.err = ss.str();
-    std::filesystem::remove(errFile);
-    return r;
-}
-
-std::string data(const std::string& name) {
-    return std::string(TASKSCOPE_TEST_DATA) + "/" + name;
-}
+using namespace taskscope::clitest;
 
 std::vector<std::string> lines(const std::string& text) {
     std::vector<std::string> out;

@@ -10,42 +10,14 @@
 #include <regex>
 #include <sstream>
 
+#include "tests/cli/cli_run.h"
+
 namespace {
 
-struct Result {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
-
-Result run(const std::string& args, const std::string& env = "") {
-    const auto errFile = std::filesystem::temp_directory_path() /
-                         ("taskscope_export_err_" + std::to_string(::getpid()));
-    const std::string cmd =
-        env + std::string(TASKSCOPE_BINARY) + " " + args + " 2>" + errFile.string();
-    Result r;
-    FILE* p = popen(cmd.c_str(), "r");
-    std::array<char, 4096> buf{};
-    std::size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-    const int status = pclose(p);
-    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream e(errFile);
-    std::stringstream ss;
-    ss << e.rdbuf();
-    r.err = ss.str();
-    std::filesystem::remove(errFile);
-    return r;
-}
+using namespace taskscope::clitest;
 
 std::string lesson(const std::string& name) {
     return std::string(TASKSCOPE_SOURCE_DIR) + "/resources/workloads/" + name;
-}
-
-std::string temp(const std::string& name) {
-    return (std::filesystem::temp_directory_path() /
-            ("taskscope_export_" + std::to_string(::getpid()) + "_" + name))
-        .string();
 }
 
 std::string slurp(const std::string& path) {

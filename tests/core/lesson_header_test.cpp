@@ -210,3 +210,20 @@ TEST(LessonHeader, EverySeedLessonReads) {
     EXPECT_EQ(loader.settings.args, (std::vector<std::string>{"2"}));
     EXPECT_EQ(lesson("003_deadlock.py").views, (std::vector<std::string>{"waitFor"}));
 }
+
+TEST(LessonHeader, AWorkloadsDescriptionIsItsWatchText) {
+    const LessonHeader h = readLessonHeader(
+        "# title: Convoy\n# description: one long job first\n# description_zh: 长作业在前\n"
+        "name,arrival,burst\nA,0,10\n",
+        "convoy.csv");
+    EXPECT_EQ(h.watch, "one long job first");
+    EXPECT_EQ(h.watchZh, "长作业在前");
+    EXPECT_TRUE(h.warnings.empty());
+}
+
+TEST(LessonHeader, TheComparePresetSplitsAtSemicolons) {
+    const LessonHeader h =
+        readLessonHeader("# title: T\n# compare: cores=1,2;  gil=on,off ;\nprint(1)\n", "t.py");
+    EXPECT_EQ(h.compareSettings(), (std::vector<std::string>{"cores=1,2", "gil=on,off"}));
+    EXPECT_TRUE(readLessonHeader("print(1)\n", "p.py").compareSettings().empty());
+}

@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "core/workload/lesson_header.h"
+
 namespace taskscope::ui {
 
 LessonHeader parseLessonHeader(const QByteArray& text, const QString& fileName) {
@@ -19,32 +21,19 @@ LessonHeader parseLessonHeader(const QByteArray& text, const QString& fileName) 
         h.watchZh = o.value(QStringLiteral("description_zh")).toString();
         h.topic = o.value(QStringLiteral("topic")).toString();
     } else {
-        // Only the leading comment block is the header.
-        const QList<QByteArray> lines = text.split('\n');
-        for (int n = 0; n < std::min<int>(40, static_cast<int>(lines.size())); ++n) {
-            const QString line = QString::fromUtf8(lines[n]).trimmed();
-            if (!line.startsWith(QLatin1Char('#'))) break;
-            const int colon = line.indexOf(QLatin1Char(':'));
-            if (colon < 0) continue;
-            const QString key = line.mid(1, colon - 1).trimmed();
-            const QString value = line.mid(colon + 1).trimmed();
-            if (key == QLatin1String("title"))
-                h.title = value;
-            else if (key == QLatin1String("title_zh"))
-                h.titleZh = value;
-            else if (key == QLatin1String("watch") || key == QLatin1String("description"))
-                h.watch = value;
-            else if (key == QLatin1String("watch_zh") || key == QLatin1String("description_zh"))
-                h.watchZh = value;
-            else if (key == QLatin1String("expect"))
-                h.expect = value;
-            else if (key == QLatin1String("expect_zh"))
-                h.expectZh = value;
-            else if (key == QLatin1String("seed"))
-                h.seed = value;
-            else if (key == QLatin1String("topic"))
-                h.topic = value;
-        }
+        // The same reader as `taskscope run` and the simulation controller.
+        const core::LessonHeader c = core::readLessonHeader(
+            std::string_view(text.constData(), static_cast<std::size_t>(text.size())),
+            fileName.toStdString());
+        auto q = [](const std::string& v) { return QString::fromStdString(v); };
+        h.title = q(c.title);
+        h.titleZh = q(c.titleZh);
+        h.watch = q(c.watch);
+        h.watchZh = q(c.watchZh);
+        h.expect = q(c.expect);
+        h.expectZh = q(c.expectZh);
+        h.seed = q(c.seed);
+        h.topic = q(c.topic);
     }
     h.titled = !h.title.isEmpty();
     if (h.title.isEmpty()) h.title = QFileInfo(fileName).completeBaseName();

@@ -8,7 +8,9 @@ namespace taskscope::ui {
 // The bilingual header of a lesson: the leading "# key: value" comment lines of a Python
 // lesson (resources/lessons/README.md: title, title_zh, seed, topic, watch, watch_zh, expect,
 // expect_zh) or of a CSV workload (title, title_zh, description, description_zh, topic), or
-// "title" / "title_zh" / "description" / "description_zh" / "topic" of a JSON workload.
+// "title" / "title_zh" / "description" / "description_zh" / "topic" of a JSON workload. The
+// comment headers are read by core::readLessonHeader (the one reader of header keys); this is
+// its Qt-string view for the lesson lists and panel, with JSON workloads' keys beside it.
 struct LessonHeader {
     QString title, titleZh;
     QString watch, watchZh;    // for a workload: its description
